@@ -1,0 +1,86 @@
+package dev.guidepost.core;
+
+import java.util.Map;
+import java.util.Objects;
+
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * One Kubernetes object read from a file, with the place it came from. The object is the document as plain,
+ * unmodifiable Java values (maps with string keys, lists, strings, longs, doubles, booleans, null).
+ */
+public record Manifest(ResourceRef resource, Map<String, Object> object, SourceLocation location) {
+
+    public Manifest {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /**
+     * A manifest for an object built in code (for example one a tool generated). The object is copied; its
+     * {@code apiVersion}, {@code kind}, {@code metadata.name} and {@code metadata.namespace} identify it.
+     */
+    @SuppressWarnings("unchecked")
+    public static Manifest of(Map<String, ?> object, SourceLocation location) {
+        Map<String, Object> copy = (Map<String, Object>) PlainValues.immutableCopy(object);
+        String name = PlainValues.string(copy, "metadata", "name");
+        if (name.isEmpty()) {
+            name = PlainValues.string(copy, "metadata", "generateName");
+        }
+        ResourceRef ref = new ResourceRef(PlainValues.string(copy, "apiVersion"), PlainValues.string(copy, "kind"),
+                PlainValues.string(copy, "metadata", "namespace"), name);
+        return new Manifest(ref, copy, location);
+    }
+
+    /** The object's {@code kind}. */
+    public String kind() {
+        return resource.kind();
+    }
+
+    /** The object's {@code apiVersion}. */
+    public String apiVersion() {
+        return resource.apiVersion();
+    }
+
+    /** The object's {@code metadata.name} (or {@code generateName} when it has no name). */
+    public String name() {
+        return resource.name();
+    }
+
+    /** The object's {@code metadata.namespace}, or empty. */
+    public String namespace() {
+        return resource.namespace();
+    }
+
+    /** The API group, taken from {@code apiVersion} (empty for the core group). */
+    public String group() {
+        String apiVersion = resource.apiVersion();
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /** The object's labels; empty when it has none. */
+    public Map<String, String> labels() {
+        return metadataMap("labels");
+    }
+
+    /** The object's annotations; empty when it has none. */
+    public Map<String, String> annotations() {
+        return metadataMap("annotations");
+    }
+
+    private Map<String, String> metadataMap(String key) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get(key) instanceof Map<?, ?> map) {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+        return Map.of();
+    }
+
+    @Override
+    public String toString() {
+        return resource + " (" + location + ")";
+    }
+}

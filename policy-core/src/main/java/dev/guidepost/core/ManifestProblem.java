@@ -1,0 +1,41 @@
+package dev.guidepost.core;
+
+import java.util.Locale;
+
+/**
+ * A document that was not checked: either it could not be read (invalid YAML, an unrendered template, a refused
+ * tag, over a limit, an unreadable file) or it is valid YAML but not a Kubernetes object.
+ */
+public record ManifestProblem(SourceLocation location, Type type, String message) {
+
+    /** Why the document was not checked. */
+    public enum Type {
+        /** Not valid YAML or JSON. */
+        SYNTAX,
+        /** An unrendered Helm or Go template. */
+        TEMPLATE,
+        /** A YAML tag outside the safe standard set. */
+        REFUSED_TAG,
+        /** Over a size, alias or nesting limit. */
+        LIMIT,
+        /** The file could not be read. */
+        IO,
+        /** Valid YAML, but not a Kubernetes object (no {@code apiVersion} or {@code kind}). */
+        NOT_KUBERNETES;
+
+        /** Lower-case label with dashes, for reports. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** True when the document could not be read at all; false when it was read but is not a Kubernetes object. */
+    public boolean unreadable() {
+        return type != Type.NOT_KUBERNETES;
+    }
+
+    @Override
+    public String toString() {
+        return location + ": " + message;
+    }
+}

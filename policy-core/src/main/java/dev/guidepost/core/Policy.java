@@ -1,0 +1,125 @@
+package dev.guidepost.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One policy of a pack, in plain English first: what the rule is, why it exists, how to comply, and the machine
+ * checkable rules behind it. Policies written in Guidepost's format and Kyverno policies imported as they are both
+ * become a {@code Policy}; Kyverno's text comes from its {@code policies.kyverno.io/*} annotations.
+ *
+ * <p>A policy is <em>advisory</em> when it has nothing Guidepost can check (no validations, or only Kyverno rules
+ * such as mutate or generate that are not validations): it is searchable and shown, and never fails a check.
+ *
+ * @param id            the policy's id ({@code metadata.name})
+ * @param title         a one-line title
+ * @param description   the rule as people say it
+ * @param rationale     why the rule exists (may be empty)
+ * @param keywords      words people use for the topic, to help search
+ * @param questions     example questions this policy answers, to help search
+ * @param category      a category such as "Security" (may be empty)
+ * @param subject       the Kubernetes kinds the text is about, as Kyverno's {@code subject} annotation
+ * @param severity      how serious a violation is
+ * @param owner         who owns the rule (may be empty)
+ * @param remediation   how to comply (may be empty)
+ * @param action        what the cluster does on a violation
+ * @param kinds         the kinds the policy's match rules select (after autogen), for filtering
+ * @param format        the file format it was written in
+ * @param rules         the rules, with their expressions and messages
+ * @param notes         notes on rules that Guidepost cannot check (empty when everything is checked)
+ * @param advisoryReason why the policy is advisory; empty when it is checked
+ * @param examples      manifests that must pass and must fail the policy
+ * @param source        where the policy was read from
+ * @param definition    the policy document as read (unmodifiable)
+ */
+public record Policy(
+        String id,
+        String title,
+        String description,
+        String rationale,
+        List<String> keywords,
+        List<String> questions,
+        String category,
+        String subject,
+        Severity severity,
+        String owner,
+        String remediation,
+        Action action,
+        List<String> kinds,
+        PolicyFormat format,
+        List<Rule> rules,
+        List<String> notes,
+        Optional<String> advisoryReason,
+        Examples examples,
+        SourceLocation source,
+        Map<String, Object> definition) {
+
+    public Policy {
+        Objects.requireNonNull(id, "id");
+        title = Objects.requireNonNullElse(title, id);
+        description = Objects.requireNonNullElse(description, "");
+        rationale = Objects.requireNonNullElse(rationale, "");
+        keywords = List.copyOf(keywords);
+        questions = List.copyOf(questions);
+        category = Objects.requireNonNullElse(category, "");
+        subject = Objects.requireNonNullElse(subject, "");
+        severity = Objects.requireNonNullElse(severity, Severity.MEDIUM);
+        owner = Objects.requireNonNullElse(owner, "");
+        remediation = Objects.requireNonNullElse(remediation, "");
+        action = Objects.requireNonNullElse(action, Action.AUDIT);
+        kinds = List.copyOf(kinds);
+        Objects.requireNonNull(format, "format");
+        rules = List.copyOf(rules);
+        notes = List.copyOf(notes);
+        Objects.requireNonNull(advisoryReason, "advisoryReason");
+        examples = Objects.requireNonNullElse(examples, Examples.NONE);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(definition, "definition");
+    }
+
+    /** True when the policy has rules Guidepost checks; false for advisory policies. */
+    public boolean enforceable() {
+        return advisoryReason.isEmpty();
+    }
+
+    /**
+     * One rule of a policy, as text: a Guidepost or ValidatingPolicy policy has one rule holding all its
+     * validations (named after the policy); a ClusterPolicy has one per {@code spec.rules} entry.
+     *
+     * @param name        the rule's name ({@code ""} for rule-less kinds such as ValidatingPolicy)
+     * @param type        {@code cel}, {@code pattern}, {@code deny}, {@code mutate}, {@code generate}, ...
+     * @param expressions the CEL expressions (validations, conditions) of the rule
+     * @param messages    the messages shown on failure
+     */
+    public record Rule(String name, String type, List<String> expressions, List<String> messages) {
+        public Rule {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            expressions = List.copyOf(expressions);
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /**
+     * A policy's own examples: manifests that must pass and manifests that must fail it.
+     *
+     * @param pass compliant manifests
+     * @param fail non-compliant manifests
+     */
+    public record Examples(List<Manifest> pass, List<Manifest> fail) {
+        /** No examples. */
+        public static final Examples NONE = new Examples(List.of(), List.of());
+
+        public Examples {
+            pass = List.copyOf(pass);
+            fail = List.copyOf(fail);
+        }
+
+        /** True when there are no examples. */
+        public boolean isEmpty() {
+            return pass.isEmpty() && fail.isEmpty();
+        }
+    }
+}

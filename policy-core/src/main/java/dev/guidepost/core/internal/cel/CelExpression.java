@@ -1,0 +1,53 @@
+package dev.guidepost.core.internal.cel;
+
+import java.util.Map;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionResolver;
+import dev.cel.runtime.CelUnknownSet;
+import dev.cel.runtime.CelVariableResolver;
+import dev.cel.runtime.Program;
+
+/** A compiled CEL expression; immutable and safe to evaluate from many threads. */
+public final class CelExpression {
+
+    private final String source;
+    private final Program program;
+    private final CelEnvironment environment;
+
+    CelExpression(String source, Program program, CelEnvironment environment) {
+        this.source = source;
+        this.program = program;
+        this.environment = environment;
+    }
+
+    /** The expression's text. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Evaluates the expression. Variables are looked up by name through {@code variables}; functions that need a
+     * cluster (resource lookups, HTTP calls, image metadata) are answered by {@code cluster}.
+     *
+     * @throws CelEvaluationException when evaluation fails (missing field, no matching overload, ...)
+     */
+    public Object evaluate(CelVariableResolver variables, ClusterData cluster) throws CelEvaluationException {
+        CelFunctionResolver late = environment.lateBindings(cluster);
+        Object result = program.eval(variables, late);
+        if (result instanceof CelUnknownSet unknown) {
+            throw new CelEvaluationException("no such key: " + unknown);
+        }
+        return result;
+    }
+
+    /** Evaluates the expression over a map of variables. */
+    public Object evaluate(Map<String, ?> variables, ClusterData cluster) throws CelEvaluationException {
+        return evaluate(name -> java.util.Optional.ofNullable(variables.get(name)), cluster);
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.guidepost.core.internal.yaml;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers for the plain value trees (maps, lists, scalars) that YAML documents are read into. */
+public final class PlainValues {
+
+    private PlainValues() {
+    }
+
+    /** A deep, unmodifiable copy that keeps key order; integers become longs and floats doubles. */
+    public static Object immutableCopy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            map.forEach((k, v) -> out.put(String.valueOf(k), immutableCopy(v)));
+            return Collections.unmodifiableMap(out);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(immutableCopy(item));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value;
+    }
+
+    /** A deep, modifiable copy. */
+    public static Object mutableCopy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            map.forEach((k, v) -> out.put(String.valueOf(k), mutableCopy(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(mutableCopy(item));
+            }
+            return out;
+        }
+        return value;
+    }
+
+    /** The value at a path of map keys, or null. */
+    public static Object at(Object root, String... keys) {
+        Object current = root;
+        for (String key : keys) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        return current;
+    }
+
+    /** The string at a path of map keys, or {@code ""} when it is missing or not a scalar. */
+    public static String string(Object root, String... keys) {
+        Object value = at(root, keys);
+        return value == null || value instanceof Map || value instanceof List ? "" : String.valueOf(value);
+    }
+
+    /** The map at a path of map keys, or an empty map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object root, String... keys) {
+        Object value = at(root, keys);
+        return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
+    }
+
+    /** The list at a path of map keys, or an empty list. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object root, String... keys) {
+        Object value = at(root, keys);
+        return value instanceof List<?> ? (List<Object>) value : List.of();
+    }
+
+    /** The strings of the list at a path of map keys (scalars only). */
+    public static List<String> strings(Object root, String... keys) {
+        List<String> out = new ArrayList<>();
+        for (Object item : list(root, keys)) {
+            if (item != null && !(item instanceof Map) && !(item instanceof List)) {
+                out.add(String.valueOf(item));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.guidepost.core.internal.yaml;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * snakeyaml's {@link SafeConstructor}, tuned for Kubernetes documents: timestamps and binary stay strings (as
+ * they do after Kubernetes' YAML-to-JSON conversion), integers become {@link Long}, map keys become strings and
+ * sets become maps. Only the safe standard tags are accepted; any other tag is refused.
+ */
+final class SafeYamlConstructor extends SafeConstructor {
+
+    SafeYamlConstructor(LoaderOptions options) {
+        super(options);
+        ConstructYamlStr asString = new ConstructYamlStr();
+        this.yamlConstructors.put(Tag.TIMESTAMP, asString);
+        this.yamlConstructors.put(Tag.BINARY, asString);
+    }
+
+    /** Builds the plain Java value (maps, lists, strings, numbers, booleans, null) of a composed document. */
+    Object construct(Node root) {
+        return normalize(constructDocument(root));
+    }
+
+    private static Object normalize(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
+            }
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(normalize(item));
+            }
+            return out;
+        }
+        if (value instanceof Set<?> set) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Object item : set) {
+                out.put(String.valueOf(item), null);
+            }
+            return out;
+        }
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value;
+    }
+}

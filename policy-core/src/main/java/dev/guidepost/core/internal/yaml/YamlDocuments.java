@@ -1,0 +1,208 @@
+package dev.guidepost.core.internal.yaml;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.ConstructorException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads YAML and JSON streams safely and document by document. Each document is parsed on its own, so a syntax
+ * error in one document never hides the others. Only snakeyaml's safe constructor is used, with limits on
+ * aliases (against "billion laughs"), nesting depth and size.
+ */
+public final class YamlDocuments {
+
+    /** Largest file read, in bytes. */
+    public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+    /** Largest number of aliases a document may use for collections. */
+    public static final int MAX_ALIASES = 100;
+    /** Deepest nesting of collections. */
+    public static final int MAX_DEPTH = 100;
+    /** Largest document, in characters. */
+    public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+    private static final Pattern DOCUMENT_START = Pattern.compile("^---(?:[ \\t].*)?$");
+    private static final Pattern DOCUMENT_END = Pattern.compile("^\\.\\.\\.(?:[ \\t].*)?$");
+
+    private YamlDocuments() {
+    }
+
+    /** Reads every document of a file. An unreadable file gives one document with an {@code IO} problem. */
+    public static List<YamlDocument> read(Path file) {
+        String source = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.LIMIT, 0, 0,
+                        "the file has " + size + " bytes, more than the limit of " + MAX_FILE_BYTES
+                                + "; split it into smaller files")));
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+        } catch (IOException | RuntimeException e) {
+            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
+                    "cannot read the file: " + describe(e))));
+        }
+    }
+
+    /** Parses every document of a YAML or JSON text; {@code source} names it in locations. */
+    public static List<YamlDocument> parse(String text, String source) {
+        List<YamlDocument> documents = new ArrayList<>();
+        for (Chunk chunk : split(text)) {
+            YamlDocument document = chunk.isBlank() ? null : parseChunk(chunk, source);
+            if (document != null) {
+                documents.add(document);
+            }
+        }
+        return documents;
+    }
+
+    private static YamlDocument parseChunk(Chunk chunk, String source) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        options.setAllowRecursiveKeys(false);
+        options.setMergeOnCompose(true);
+        SafeYamlConstructor constructor = new SafeYamlConstructor(options);
+        Yaml yaml = new Yaml(constructor);
+        try {
+            Node node = yaml.compose(new StringReader(chunk.text()));
+            if (node == null) {
+                return null;
+            }
+            Object value = constructor.construct(node);
+            return YamlDocument.ok(source, value, node, chunk.firstLine());
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? chunk.firstLine() + 1 : mark.getLine() + 1 + chunk.firstLine();
+            int column = mark == null ? 0 : mark.getColumn() + 1;
+            return YamlDocument.failed(source, classify(e, chunk, line, column));
+        } catch (YAMLException e) {
+            return YamlDocument.failed(source, classify(e, chunk, chunk.firstLine() + 1, 0));
+        } catch (StackOverflowError e) {
+            return YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.LIMIT, chunk.firstLine() + 1, 0,
+                    "the document is nested too deeply"));
+        }
+    }
+
+    private static YamlProblem classify(YAMLException e, Chunk chunk, int line, int column) {
+        String message = describe(e);
+        if (e instanceof ConstructorException && message.contains("could not determine a constructor")) {
+            return new YamlProblem(YamlProblem.Type.REFUSED_TAG, line, column,
+                    "refused YAML tag: " + message + "; only the standard YAML tags are accepted");
+        }
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("number of aliases") || lower.contains("nesting depth") || lower.contains("code point")
+                || lower.contains("exceeds the limit")) {
+            return new YamlProblem(YamlProblem.Type.LIMIT, line, column, "over a safety limit: " + message);
+        }
+        int templateLine = chunk.templateLine();
+        if (templateLine > 0) {
+            return new YamlProblem(YamlProblem.Type.TEMPLATE, templateLine, 0,
+                    "this looks like an unrendered template ('{{ ... }}'); render it first (for example with "
+                            + "'helm template' or 'kustomize build') and check the output");
+        }
+        return new YamlProblem(YamlProblem.Type.SYNTAX, line, column, "invalid YAML: " + message);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // snakeyaml repeats the snippet with a caret on several lines; the first line carries the meaning.
+        String[] lines = message.strip().split("\\R");
+        StringBuilder out = new StringBuilder();
+        for (String l : lines) {
+            String t = l.strip();
+            if (t.isEmpty() || t.startsWith("in 'reader'") || t.startsWith("^") || l.startsWith("    ")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append("; ");
+            }
+            out.append(t);
+        }
+        return out.length() == 0 ? lines[0].strip() : out.toString();
+    }
+
+    /** Splits a stream at document markers ({@code ---} and {@code ...} at the start of a line). */
+    static List<Chunk> split(String text) {
+        List<Chunk> chunks = new ArrayList<>();
+        String[] lines = text.split("\\r?\\n", -1);
+        StringBuilder current = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1);
+            }
+            boolean endMarker = DOCUMENT_END.matcher(line).matches();
+            if (DOCUMENT_START.matcher(line).matches()) {
+                Chunk chunk = new Chunk(current.toString(), start);
+                if (!chunk.isDirectivesOnly()) { // directives belong to the document that follows them
+                    chunks.add(chunk);
+                    current.setLength(0);
+                    start = i;
+                }
+            }
+            if (endMarker) {
+                chunks.add(new Chunk(current.toString(), start));
+                current.setLength(0);
+                start = i + 1;
+                continue;
+            }
+            current.append(line).append('\n');
+        }
+        chunks.add(new Chunk(current.toString(), start));
+        return chunks;
+    }
+
+    /** A document's text and the 0-based line where it starts in the stream. */
+    record Chunk(String text, int firstLine) {
+
+        boolean isBlank() {
+            for (String line : text.split("\n")) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#") && !DOCUMENT_START.matcher(line).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean isDirectivesOnly() {
+            boolean directive = false;
+            for (String line : text.split("\n")) {
+                String t = line.strip();
+                if (t.startsWith("%")) {
+                    directive = true;
+                } else if (!t.isEmpty() && !t.startsWith("#")) {
+                    return false;
+                }
+            }
+            return directive;
+        }
+
+        /** The 1-based line of the first "{{" in the chunk, or 0. */
+        int templateLine() {
+            String[] lines = text.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains("{{")) {
+                    return firstLine + i + 1;
+                }
+            }
+            return 0;
+        }
+    }
+}
