@@ -1,0 +1,192 @@
+package dev.guidepost.core;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.guidepost.core.internal.pack.PackContents;
+import dev.guidepost.core.internal.pack.PackReader;
+import dev.guidepost.core.internal.yaml.CanonicalJson;
+
+/**
+ * A company's Kubernetes rules: a named, versioned set of {@link Policy policies} read from a folder of YAML files
+ * (with a {@code pack.yaml} naming it), a single file, a folder of plain Kyverno policies, or a jar on the class
+ * path ({@code classpath:NAME}, under {@code META-INF/guidepost/}). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * PolicyPack pack = PolicyPack.load(Path.of("policies"));
+ * Report report = PolicyEngine.of(pack).check(Manifests.load(Path.of("k8s")));
+ * }</pre>
+ */
+public final class PolicyPack {
+
+    /** The prefix of a class path pack location. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
+
+    private final String name;
+    private final String version;
+    private final String description;
+    private final List<Policy> policies;
+    private final Map<String, Policy> byId;
+    private final String source;
+    private final List<String> warnings;
+    private final String contentHash;
+
+    private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
+            List<String> warnings) {
+        this.name = name;
+        this.version = version;
+        this.description = description;
+        this.policies = List.copyOf(policies);
+        Map<String, Policy> index = new LinkedHashMap<>();
+        for (Policy p : this.policies) {
+            index.put(p.id(), p);
+        }
+        this.byId = index;
+        this.source = source;
+        this.warnings = List.copyOf(warnings);
+        this.contentHash = hash(this.policies);
+    }
+
+    /**
+     * Reads a pack from a folder or a single policy file.
+     *
+     * @throws GuidepostException when the path does not exist or a policy is invalid (with file and line)
+     */
+    public static PolicyPack load(Path path) {
+        return of(PackReader.read(path));
+    }
+
+    /**
+     * Reads a pack from a location: {@code classpath:NAME} for a pack jar on the class path (using the thread's
+     * context class loader), otherwise a folder or file path.
+     */
+    public static PolicyPack load(String location) {
+        if (location.startsWith(CLASSPATH_PREFIX)) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return fromClasspath(location.substring(CLASSPATH_PREFIX.length()),
+                    loader != null ? loader : PolicyPack.class.getClassLoader());
+        }
+        return load(Path.of(location));
+    }
+
+    /** Reads the pack {@code name} from a class loader's {@code META-INF/guidepost/}. */
+    public static PolicyPack fromClasspath(String name, ClassLoader loader) {
+        return of(PackReader.readClasspath(name, loader));
+    }
+
+    /** Reads the policies of a YAML text (Guidepost or Kyverno documents) as a pack. */
+    public static PolicyPack parse(String yaml, String sourceName) {
+        List<Policy> policies = PackReader.readText(yaml, sourceName);
+        PackReader.checkUniqueIds(policies);
+        return new PolicyPack(sourceName, "", "", policies, sourceName, List.of());
+    }
+
+    /** A pack of the given policies. */
+    public static PolicyPack of(String name, String version, String description, Collection<Policy> policies) {
+        List<Policy> list = List.copyOf(policies);
+        PackReader.checkUniqueIds(list);
+        return new PolicyPack(name, version, description, list, name, List.of());
+    }
+
+    /**
+     * Combines packs into one. Policy ids must be unique across them.
+     *
+     * @throws GuidepostException naming both places when two packs define the same policy id
+     */
+    public static PolicyPack combine(List<PolicyPack> packs) {
+        if (packs.size() == 1) {
+            return packs.get(0);
+        }
+        List<Policy> all = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (PolicyPack pack : packs) {
+            all.addAll(pack.policies());
+            names.add(pack.name());
+            warnings.addAll(pack.warnings());
+        }
+        PackReader.checkUniqueIds(all);
+        return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,
+                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings);
+    }
+
+    private static PolicyPack of(PackContents contents) {
+        return new PolicyPack(contents.name(), contents.version(), contents.description(), contents.policies(),
+                contents.source(), contents.warnings());
+    }
+
+    /** The pack's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The pack's version (empty when not given). */
+    public String version() {
+        return version;
+    }
+
+    /** {@code name@version}, or the name alone when there is no version. */
+    public String coordinates() {
+        return version.isEmpty() ? name : name + "@" + version;
+    }
+
+    /** The pack's description (may be empty). */
+    public String description() {
+        return description;
+    }
+
+    /** Every policy, in file order. */
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    /** The policy with this id. */
+    public Optional<Policy> policy(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Where the pack was read from. */
+    public String source() {
+        return source;
+    }
+
+    /** Things worth telling the user that did not stop loading (for example a duplicate Kyverno name). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** A SHA-256 over the policies' content; the same policies always give the same hash. */
+    public String contentHash() {
+        return contentHash;
+    }
+
+    private static String hash(List<Policy> policies) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            policies.stream().sorted(Comparator.comparing(Policy::id)).forEach(p -> {
+                digest.update(p.id().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(CanonicalJson.write(p.definition()).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PolicyPack[" + coordinates() + ", " + policies.size() + " policies]";
+    }
+}

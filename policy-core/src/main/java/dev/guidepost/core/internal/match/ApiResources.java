@@ -1,0 +1,148 @@
+package dev.guidepost.core.internal.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps kinds to resource names the way the Kyverno CLI does offline: built-in types come from a snapshot of
+ * Kubernetes' API discovery; any other kind (a custom resource) keeps the group and version of its apiVersion
+ * and gets a guessed plural, so matching never aborts for lack of a CRD.
+ */
+public final class ApiResources {
+
+    private static final ApiResources BUILT_IN = load();
+
+    private final List<ApiResource> resources;
+    private final Map<String, ApiResource> byGroupVersionKind;
+    private final Map<String, ApiResource> byGroupVersionResource;
+    private final Map<String, ApiResource> preferredByKind;
+
+    private ApiResources(List<ApiResource> resources) {
+        this.resources = List.copyOf(resources);
+        Map<String, ApiResource> gvk = new LinkedHashMap<>();
+        Map<String, ApiResource> gvr = new LinkedHashMap<>();
+        Map<String, ApiResource> byKind = new LinkedHashMap<>();
+        for (ApiResource r : resources) {
+            gvr.putIfAbsent(r.group() + "/" + r.version() + "/" + r.resource(), r);
+            if (r.subresource().isEmpty()) {
+                gvk.putIfAbsent(r.group() + "/" + r.version() + "/" + r.kind(), r);
+                byKind.putIfAbsent(r.kind(), r);
+            }
+        }
+        this.byGroupVersionKind = Collections.unmodifiableMap(gvk);
+        this.byGroupVersionResource = Collections.unmodifiableMap(gvr);
+        this.preferredByKind = Collections.unmodifiableMap(byKind);
+    }
+
+    /** The built-in Kubernetes types. */
+    public static ApiResources builtIn() {
+        return BUILT_IN;
+    }
+
+    /** These types plus more (for example custom resources declared by a test). */
+    public ApiResources with(List<ApiResource> more) {
+        List<ApiResource> all = new ArrayList<>(more);
+        all.addAll(resources);
+        return new ApiResources(all);
+    }
+
+    /** The resource type of an object with this apiVersion and kind; custom kinds get a guessed plural. */
+    public ApiResource resolve(String apiVersion, String kind) {
+        String group = groupOf(apiVersion);
+        String version = versionOf(apiVersion);
+        ApiResource known = byGroupVersionKind.get(group + "/" + version + "/" + kind);
+        if (known != null) {
+            return known;
+        }
+        return new ApiResource(group, version, kind, guessPlural(kind), true, false);
+    }
+
+    /** A built-in type by group, version and resource name (which may name a subresource). */
+    public Optional<ApiResource> byResource(String group, String version, String resource) {
+        return Optional.ofNullable(byGroupVersionResource.get(group + "/" + version + "/" + resource));
+    }
+
+    /** The preferred built-in type of a kind, by kind name only. */
+    public Optional<ApiResource> byKind(String kind) {
+        return Optional.ofNullable(preferredByKind.get(kind));
+    }
+
+    /** The kind of a plural resource name in any group, or empty. */
+    public Optional<String> kindOfResource(String resource) {
+        for (ApiResource r : resources) {
+            if (r.resource().equals(resource)) {
+                return Optional.of(r.kind());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when a built-in kind of this name is cluster-scoped (custom kinds are treated as namespaced). */
+    public boolean isClusterScopedKind(String kind) {
+        ApiResource r = preferredByKind.get(kind);
+        return r != null && !r.namespaced();
+    }
+
+    /** The group of an apiVersion ({@code ""} for {@code v1}). */
+    public static String groupOf(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /** The version of an apiVersion. */
+    public static String versionOf(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+    }
+
+    /**
+     * Kyverno's guess of a plural for an unknown kind: lower case; {@code endpoints} unchanged; a final {@code s}
+     * gets {@code es}; a final {@code y} becomes {@code ies}; anything else gets {@code s}.
+     */
+    public static String guessPlural(String kind) {
+        String lower = kind.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("endpoints")) {
+            return lower;
+        }
+        if (lower.endsWith("s")) {
+            return lower + "es";
+        }
+        if (lower.endsWith("y")) {
+            return lower.substring(0, lower.length() - 1) + "ies";
+        }
+        return lower + "s";
+    }
+
+    private static ApiResources load() {
+        List<ApiResource> list = new ArrayList<>();
+        try (InputStream in = ApiResources.class.getResourceAsStream("api-resources.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("api-resources.tsv is missing from the class path");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                list.add(new ApiResource("-".equals(f[0]) ? "" : f[0], f[1], f[2], f[3], "Namespaced".equals(f[4]),
+                        true));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ApiResources(list);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.guidepost.core.internal.pack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.guidepost.core.Action;
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.Manifest;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Manifests;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyFormat;
+import dev.guidepost.core.Severity;
+import dev.guidepost.core.SourceLocation;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * Reads a policy in Guidepost's format ({@code guidepost.dev/v1alpha1}, kind {@code Policy}) and checks it
+ * strictly: unknown fields, missing text, bad names and malformed rules are errors that name the file and line.
+ */
+final class GuidepostPolicyReader {
+
+    static final String API_GROUP = "guidepost.dev";
+
+    private static final Set<String> SPEC_FIELDS = Set.of("title", "description", "rationale", "keywords",
+            "questions", "category", "subject", "severity", "owner", "remediation", "action", "match",
+            "matchConditions", "variables", "validations", "auditAnnotations", "autogen", "examples", "failurePolicy");
+    private static final Set<String> SHORT_MATCH_FIELDS = Set.of("kinds", "namespaces", "excludeNamespaces",
+            "labels", "operations");
+    private static final Set<String> LONG_MATCH_FIELDS = Set.of("resourceRules", "excludeResourceRules",
+            "namespaceSelector", "objectSelector", "matchPolicy");
+
+    private GuidepostPolicyReader() {
+    }
+
+    static Policy read(PolicyDocument doc) {
+        Map<String, Object> root = doc.root();
+        String id = PlainValues.string(root, "metadata", "name");
+        if (id.isEmpty()) {
+            throw doc.error("the policy has no metadata.name; give it an id such as 'require-resource-limits'",
+                    "metadata");
+        }
+        if (!Texts.isDnsSubdomain(id)) {
+            throw doc.error("the policy id '" + id + "' is not a valid name: use lower-case letters, digits and "
+                    + "'-' (DNS-1123), for example 'databases-in-us-east-1'", "metadata", "name");
+        }
+        if (!(root.get("spec") instanceof Map<?, ?>)) {
+            throw doc.error("policy '" + id + "' has no spec; add spec.title, spec.description and its rules",
+                    "spec");
+        }
+        Map<String, Object> spec = PlainValues.map(root, "spec");
+        for (String key : spec.keySet()) {
+            if (!SPEC_FIELDS.contains(key)) {
+                throw doc.error("unknown field 'spec." + key + "' in policy '" + id + "'; known fields: "
+                        + String.join(", ", new java.util.TreeSet<>(SPEC_FIELDS)), "spec", key);
+            }
+        }
+        String description = Texts.oneLine(PlainValues.string(spec, "description"));
+        if (description.isEmpty()) {
+            throw doc.error("policy '" + id + "' has no spec.description; describe the rule the way people say it",
+                    "spec");
+        }
+        Severity severity = optionalEnum(doc, spec, "severity", Severity::parse, Severity.MEDIUM,
+                "low, medium, high or critical");
+        Action action = optionalEnum(doc, spec, "action", Action::parse, Action.AUDIT, "Enforce, Audit or Warn");
+
+        List<Map<String, Object>> validations = objects(doc, spec, "validations");
+        List<Map<String, Object>> conditions = objects(doc, spec, "matchConditions");
+        List<Map<String, Object>> variables = objects(doc, spec, "variables");
+        checkExpressions(doc, validations, "validations", true);
+        checkExpressions(doc, conditions, "matchConditions", false);
+        checkExpressions(doc, variables, "variables", false);
+
+        Map<String, Object> match = PlainValues.map(spec, "match");
+        checkMatch(doc, id, match, !validations.isEmpty());
+
+        List<String> expressions = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (Map<String, Object> v : validations) {
+            expressions.add(PlainValues.string(v, "expression"));
+            String message = PlainValues.string(v, "message");
+            if (!message.isEmpty()) {
+                messages.add(message);
+            }
+        }
+        for (Map<String, Object> c : conditions) {
+            expressions.add(PlainValues.string(c, "expression"));
+        }
+        List<Policy.Rule> rules = validations.isEmpty() ? List.of()
+                : List.of(new Policy.Rule("", "cel", expressions, messages));
+        Optional<String> advisory = validations.isEmpty()
+                ? Optional.of("advisory guidance: the policy has no validations, so it is shown but never checked")
+                : Optional.empty();
+        Policy.Examples examples = examples(doc, id, PlainValues.map(spec, "examples"));
+        if (advisory.isPresent() && !examples.isEmpty()) {
+            throw doc.error("advisory policy '" + id + "' has examples but no validations to test them with",
+                    "spec", "examples");
+        }
+        String title = Texts.oneLine(PlainValues.string(spec, "title"));
+        return new Policy(id,
+                title.isEmpty() ? Texts.humanize(id) : title,
+                description,
+                Texts.oneLine(PlainValues.string(spec, "rationale")),
+                strings(doc, spec, "keywords"),
+                strings(doc, spec, "questions"),
+                PlainValues.string(spec, "category"),
+                PlainValues.string(spec, "subject"),
+                severity,
+                PlainValues.string(spec, "owner"),
+                Texts.oneLine(PlainValues.string(spec, "remediation")),
+                action,
+                MatchKinds.ofGuidepost(match),
+                PolicyFormat.GUIDEPOST,
+                rules,
+                List.of(),
+                advisory,
+                examples,
+                doc.location(),
+                root);
+    }
+
+    private static <T> T optionalEnum(PolicyDocument doc, Map<String, Object> spec, String key,
+            java.util.function.Function<String, Optional<T>> parser, T fallback, String allowed) {
+        String text = PlainValues.string(spec, key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return parser.apply(text).orElseThrow(() -> doc.error(
+                "spec." + key + " is '" + text + "'; use " + allowed, "spec", key));
+    }
+
+    private static List<String> strings(PolicyDocument doc, Map<String, Object> spec, String key) {
+        Object value = spec.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw doc.error("spec." + key + " must be a list of words or phrases", "spec", key);
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map || item instanceof List || item == null) {
+                throw doc.error("spec." + key + " must hold plain text items", "spec", key);
+            }
+            out.add(String.valueOf(item).strip());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(PolicyDocument doc, Map<String, Object> spec, String key) {
+        Object value = spec.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw doc.error("spec." + key + " must be a list", "spec", key);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw doc.error("spec." + key + "[" + i + "] must be a mapping", "spec", key, i);
+            }
+            out.add((Map<String, Object>) map);
+        }
+        return out;
+    }
+
+    private static void checkExpressions(PolicyDocument doc, List<Map<String, Object>> items, String key,
+            boolean validation) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            if (PlainValues.string(item, "expression").isBlank()) {
+                throw doc.error("spec." + key + "[" + i + "] has no expression; write the rule in CEL, for "
+                        + "example \"object.spec.replicas >= 2\"", "spec", key, i);
+            }
+            if (!validation) {
+                String name = PlainValues.string(item, "name");
+                if (name.isEmpty()) {
+                    throw doc.error("spec." + key + "[" + i + "] has no name", "spec", key, i);
+                }
+                if (!names.add(name)) {
+                    throw doc.error("spec." + key + " has two entries named '" + name + "'", "spec", key, i);
+                }
+            }
+        }
+    }
+
+    private static void checkMatch(PolicyDocument doc, String id, Map<String, Object> match, boolean required) {
+        if (match.isEmpty()) {
+            if (required) {
+                throw doc.error("policy '" + id + "' has validations but no spec.match; say which kinds it checks, "
+                        + "for example 'match: {kinds: [Deployment, StatefulSet]}'", "spec");
+            }
+            return;
+        }
+        boolean shortForm = false;
+        boolean longForm = false;
+        for (String key : match.keySet()) {
+            if (SHORT_MATCH_FIELDS.contains(key)) {
+                shortForm = true;
+            } else if (LONG_MATCH_FIELDS.contains(key)) {
+                longForm = true;
+            } else {
+                throw doc.error("unknown field 'spec.match." + key + "'; use kinds (with namespaces, "
+                        + "excludeNamespaces, labels, operations) or ValidatingPolicy's matchConstraints fields "
+                        + "(resourceRules, excludeResourceRules, namespaceSelector, objectSelector)",
+                        "spec", "match", key);
+            }
+        }
+        if (shortForm && longForm) {
+            throw doc.error("spec.match mixes the short form (kinds, ...) with matchConstraints fields "
+                    + "(resourceRules, ...); use one of them", "spec", "match");
+        }
+        if (shortForm && PlainValues.strings(match, "kinds").isEmpty()) {
+            throw doc.error("spec.match.kinds must list at least one kind", "spec", "match");
+        }
+        for (String kind : PlainValues.strings(match, "kinds")) {
+            if (!MatchKinds.isValidKindReference(kind)) {
+                throw doc.error("spec.match.kinds has '" + kind + "'; write Kind, version/Kind or "
+                        + "group/version/Kind (for example apps/v1/Deployment)", "spec", "match", "kinds");
+            }
+        }
+    }
+
+    private static Policy.Examples examples(PolicyDocument doc, String id, Map<String, Object> examples) {
+        for (String key : examples.keySet()) {
+            if (!key.equals("pass") && !key.equals("fail")) {
+                throw doc.error("unknown field 'spec.examples." + key + "'; use pass and fail", "spec", "examples",
+                        key);
+            }
+        }
+        return new Policy.Examples(exampleList(doc, id, examples, "pass"), exampleList(doc, id, examples, "fail"));
+    }
+
+    private static List<Manifest> exampleList(PolicyDocument doc, String id, Map<String, Object> examples,
+            String key) {
+        List<Manifest> out = new ArrayList<>();
+        Object value = examples.get(key);
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw doc.error("spec.examples." + key + " must be a list of manifests or {file: path} entries",
+                    "spec", "examples", key);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            SourceLocation at = doc.locationOf("spec", "examples", key, i);
+            if (item instanceof Map<?, ?> map && map.containsKey("file") && !map.containsKey("apiVersion")) {
+                out.addAll(exampleFile(doc, String.valueOf(map.get("file")), at));
+            } else if (item instanceof Map<?, ?> map && map.containsKey("apiVersion") && map.containsKey("kind")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) map;
+                out.add(Manifest.of(object, at));
+            } else {
+                throw new GuidepostException(at, "spec.examples." + key + "[" + i + "] of policy '"
+                        + id + "' is neither a manifest (with apiVersion and kind) nor {file: path}");
+            }
+        }
+        return out;
+    }
+
+    private static List<Manifest> exampleFile(PolicyDocument doc, String file, SourceLocation at) {
+        if (doc.folder() == null) {
+            throw new GuidepostException(at, "example file '" + file
+                    + "' cannot be resolved: the policy was not read from a folder; inline the manifest instead");
+        }
+        Path path = doc.folder().resolve(file).normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new GuidepostException(at, "example file '" + file + "' does not exist (looked at "
+                    + path + ")");
+        }
+        Manifests manifests = Manifests.load(path);
+        List<ManifestProblem> problems = manifests.problems();
+        if (!problems.isEmpty()) {
+            throw new GuidepostException(problems.get(0).location(),
+                    "example file cannot be used: " + problems.get(0).message());
+        }
+        if (manifests.manifests().isEmpty()) {
+            throw new GuidepostException(at, "example file '" + file + "' holds no manifest");
+        }
+        return manifests.manifests();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.guidepost.core.internal.pack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.guidepost.core.Action;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyFormat;
+import dev.guidepost.core.Severity;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * Reads a Kyverno or Kubernetes policy file as it is. Its plain-English text comes from the
+ * {@code policies.kyverno.io/title|description|category|severity|subject} annotations. Rules Guidepost cannot
+ * check are kept as notes; a policy with nothing checkable is advisory, never silently passing.
+ */
+final class KyvernoPolicyReader {
+
+    private static final String ANNOTATION = "policies.kyverno.io/";
+
+    private KyvernoPolicyReader() {
+    }
+
+    static Policy read(PolicyDocument doc, PolicyFormat format) {
+        Map<String, Object> root = doc.root();
+        String id = PlainValues.string(root, "metadata", "name");
+        if (id.isEmpty()) {
+            throw doc.error("the " + format.kind() + " has no metadata.name", "metadata");
+        }
+        Map<String, Object> annotations = PlainValues.map(root, "metadata", "annotations");
+        Map<String, Object> spec = PlainValues.map(root, "spec");
+        List<Policy.Rule> rules = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> kinds;
+        Action action;
+        Optional<String> advisory = Optional.empty();
+        switch (format) {
+            case CLUSTER_POLICY, KYVERNO_POLICY -> {
+                Set<String> unsupported = new LinkedHashSet<>();
+                boolean checkable = false;
+                for (Object rule : PlainValues.list(spec, "rules")) {
+                    Policy.Rule r = classicRule(rule);
+                    rules.add(r);
+                    if (r.type().equals("cel")) {
+                        checkable = true;
+                    } else {
+                        unsupported.add(r.type());
+                        notes.add("rule '" + r.name() + "' is a Kyverno " + r.type()
+                                + " rule, which Guidepost does not check yet");
+                    }
+                }
+                if (!checkable) {
+                    advisory = Optional.of(unsupported.isEmpty() ? "the policy has no rules"
+                            : "Guidepost does not check Kyverno " + String.join("/", unsupported)
+                                    + " rules yet; the policy is searchable but not checked");
+                }
+                kinds = MatchKinds.ofClusterPolicy(spec);
+                action = classicAction(spec);
+            }
+            case VALIDATING_POLICY, NAMESPACED_VALIDATING_POLICY, VALIDATING_ADMISSION_POLICY -> {
+                List<String> expressions = new ArrayList<>();
+                List<String> messages = new ArrayList<>();
+                for (Object v : PlainValues.list(spec, "validations")) {
+                    expressions.add(PlainValues.string(v, "expression"));
+                    String message = PlainValues.string(v, "message");
+                    if (!message.isEmpty()) {
+                        messages.add(message);
+                    }
+                }
+                for (Object c : PlainValues.list(spec, "matchConditions")) {
+                    expressions.add(PlainValues.string(c, "expression"));
+                }
+                rules.add(new Policy.Rule("", "cel", expressions, messages));
+                if (format == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
+                    advisory = Optional.of("a ValidatingAdmissionPolicy needs a binding to take effect; Guidepost "
+                            + "shows it but checks it only through Kyverno test files");
+                }
+                kinds = MatchKinds.ofValidatingPolicy(spec);
+                action = actionOf(PlainValues.strings(spec, "validationActions"));
+            }
+            default -> {
+                rules.add(new Policy.Rule("", format.kind(), List.of(), List.of()));
+                advisory = Optional.of("a " + format.kind() + " changes or creates resources rather than "
+                        + "validating them; Guidepost shows it but does not check it");
+                kinds = MatchKinds.ofValidatingPolicy(spec);
+                action = Action.AUDIT;
+            }
+        }
+        String title = Texts.oneLine(PlainValues.string(annotations, ANNOTATION + "title"));
+        return new Policy(id,
+                title.isEmpty() ? Texts.humanize(id) : title,
+                Texts.oneLine(PlainValues.string(annotations, ANNOTATION + "description")),
+                "",
+                List.of(),
+                List.of(),
+                PlainValues.string(annotations, ANNOTATION + "category"),
+                PlainValues.string(annotations, ANNOTATION + "subject"),
+                Severity.parse(PlainValues.string(annotations, ANNOTATION + "severity")).orElse(Severity.MEDIUM),
+                "",
+                "",
+                action,
+                kinds,
+                format,
+                rules,
+                notes,
+                advisory,
+                Policy.Examples.NONE,
+                doc.location(),
+                root);
+    }
+
+    /** The text of a ClusterPolicy rule and its type: cel, pattern, deny, foreach, podSecurity, mutate, ... */
+    private static Policy.Rule classicRule(Object rule) {
+        String name = PlainValues.string(rule, "name");
+        Map<String, Object> validate = PlainValues.map(rule, "validate");
+        List<String> expressions = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        String message = PlainValues.string(validate, "message");
+        if (!message.isEmpty()) {
+            messages.add(message);
+        }
+        String type;
+        if (validate.containsKey("cel")) {
+            type = "cel";
+            for (Object e : PlainValues.list(validate, "cel", "expressions")) {
+                expressions.add(PlainValues.string(e, "expression"));
+                String m = PlainValues.string(e, "message");
+                if (!m.isEmpty()) {
+                    messages.add(m);
+                }
+            }
+        } else if (!validate.isEmpty()) {
+            type = validate.containsKey("pattern") || validate.containsKey("anyPattern") ? "pattern"
+                    : validate.containsKey("deny") ? "deny"
+                    : validate.containsKey("foreach") ? "foreach"
+                    : validate.containsKey("podSecurity") ? "podSecurity"
+                    : validate.containsKey("manifests") ? "manifests"
+                    : validate.containsKey("assert") ? "assert"
+                    : "validate";
+        } else if (PlainValues.at(rule, "mutate") != null) {
+            type = "mutate";
+        } else if (PlainValues.at(rule, "generate") != null) {
+            type = "generate";
+        } else if (PlainValues.at(rule, "verifyImages") != null) {
+            type = "verifyImages";
+        } else {
+            type = "unknown";
+        }
+        return new Policy.Rule(name, type, expressions, messages);
+    }
+
+    private static Action classicAction(Map<String, Object> spec) {
+        Action strictest = null;
+        for (Object rule : PlainValues.list(spec, "rules")) {
+            String failureAction = PlainValues.string(rule, "validate", "failureAction");
+            if (!failureAction.isEmpty()) {
+                Action a = classicAction(failureAction);
+                strictest = strictest == null || a.compareTo(strictest) < 0 ? a : strictest;
+            }
+        }
+        return strictest != null ? strictest : classicAction(PlainValues.string(spec, "validationFailureAction"));
+    }
+
+    /** Kyverno's failure actions: {@code Enforce} (any case) denies; anything else audits. */
+    static Action classicAction(String failureAction) {
+        return failureAction.toLowerCase(Locale.ROOT).equals("enforce") ? Action.ENFORCE : Action.AUDIT;
+    }
+
+    /** A ValidatingPolicy's action: Deny if listed, else Warn if listed, else Audit. */
+    static Action actionOf(List<String> validationActions) {
+        if (validationActions.contains("Deny")) {
+            return Action.ENFORCE;
+        }
+        if (validationActions.contains("Warn")) {
+            return Action.WARN;
+        }
+        return Action.AUDIT;
+    }
+}

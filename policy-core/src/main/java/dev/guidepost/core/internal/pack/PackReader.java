@@ -1,0 +1,267 @@
+package dev.guidepost.core.internal.pack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyFormat;
+import dev.guidepost.core.SourceLocation;
+import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
+import dev.guidepost.core.internal.yaml.YamlDocuments;
+
+/**
+ * Reads a pack from a folder, a single file, or a jar on the class path ({@code META-INF/guidepost/}). A folder
+ * with a {@code pack.yaml} takes its name, version and description from it; a folder of plain Kyverno policies
+ * without one is a pack named after the folder. Documents that are not policies (example manifests, test files)
+ * are ignored; hidden folders are not read.
+ */
+public final class PackReader {
+
+    /** The file that names a pack. */
+    public static final String PACK_FILE = "pack.yaml";
+    /** Where packs live inside a jar. */
+    public static final String CLASSPATH_ROOT = "META-INF/guidepost/";
+
+    private PackReader() {
+    }
+
+    /** Reads a folder or a single policy file. */
+    public static PackContents read(Path path) {
+        if (!Files.exists(path)) {
+            throw new GuidepostException(SourceLocation.of(path.toString()),
+                    "no such pack folder or file; check the path (a pack is a folder of policy YAML files)");
+        }
+        Path folder = Files.isDirectory(path) ? path : path.getParent();
+        List<Path> files = Files.isDirectory(path) ? yamlFiles(path) : List.of(path);
+        Map<String, Object> header = Files.isDirectory(path) ? header(path.resolve(PACK_FILE)) : Map.of();
+        String defaultName = nameOf(Files.isDirectory(path) ? path : path.getFileName());
+        List<Policy> policies = new ArrayList<>();
+        for (Path file : files) {
+            if (file.getFileName().toString().equals(PACK_FILE) && file.getParent().equals(folder)) {
+                continue;
+            }
+            policies.addAll(readFile(file));
+        }
+        List<String> warnings = new ArrayList<>();
+        policies = dropDuplicateImports(policies, warnings);
+        checkUniqueIds(policies);
+        return new PackContents(
+                PlainValues.string(header, "name").isEmpty() ? defaultName : PlainValues.string(header, "name"),
+                PlainValues.string(header, "version"),
+                PlainValues.string(header, "description").strip(),
+                policies,
+                path.toString(),
+                warnings);
+    }
+
+    /**
+     * Reads the pack {@code name} from the class path: the folder {@code META-INF/guidepost/NAME/}, or
+     * {@code META-INF/guidepost/} of the jar whose {@code pack.yaml} has that name.
+     */
+    public static PackContents readClasspath(String name, ClassLoader loader) {
+        try {
+            URL folder = loader.getResource(CLASSPATH_ROOT + name + "/" + PACK_FILE);
+            if (folder == null) {
+                folder = loader.getResource(CLASSPATH_ROOT + name + "/");
+            }
+            if (folder != null) {
+                return readUrl(folder, name);
+            }
+            Enumeration<URL> headers = loader.getResources(CLASSPATH_ROOT + PACK_FILE);
+            List<String> seen = new ArrayList<>();
+            for (URL url : Collections.list(headers)) {
+                PackContents contents = readUrl(url, name);
+                if (contents.name().equals(name)) {
+                    return contents;
+                }
+                seen.add(contents.name());
+            }
+            throw new GuidepostException("no pack named '" + name + "' on the class path (looked for "
+                    + CLASSPATH_ROOT + name + "/ and " + CLASSPATH_ROOT + PACK_FILE + " naming it"
+                    + (seen.isEmpty() ? "" : "; found packs " + seen) + "); add the pack jar as a dependency");
+        } catch (IOException e) {
+            throw new GuidepostException("cannot read pack '" + name + "' from the class path: " + e.getMessage());
+        }
+    }
+
+    private static PackContents readUrl(URL url, String name) throws IOException {
+        try {
+            URI uri = url.toURI();
+            Path path;
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                String entry = uri.getSchemeSpecificPart();
+                path = fs.getPath(entry.substring(entry.indexOf("!/") + 1));
+            } else {
+                path = Path.of(uri);
+            }
+            Path folder = Files.isDirectory(path) ? path : path.getParent();
+            PackContents contents = read(folder);
+            String packName = contents.name().equals(nameOf(folder)) && !Files.exists(folder.resolve(PACK_FILE))
+                    ? name : contents.name();
+            return new PackContents(packName, contents.version(), contents.description(), contents.policies(),
+                    "classpath:" + name, contents.warnings());
+        } catch (URISyntaxException e) {
+            throw new IOException("bad class path URL " + url, e);
+        }
+    }
+
+    private static String nameOf(Path path) {
+        Path file = path.getFileName();
+        if (file == null) {
+            return "pack";
+        }
+        String name = file.toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && !Files.isDirectory(path) ? name.substring(0, dot) : name.replaceAll("/$", "");
+    }
+
+    private static Map<String, Object> header(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        List<YamlDocument> docs = YamlDocuments.read(file);
+        if (docs.isEmpty()) {
+            return Map.of();
+        }
+        YamlDocument doc = docs.get(0);
+        if (doc.problem() != null) {
+            throw new GuidepostException(SourceLocation.of(doc.source(), doc.line()), doc.problem().message());
+        }
+        if (!(doc.value() instanceof Map<?, ?>)) {
+            throw new GuidepostException(SourceLocation.of(doc.source(), doc.line()),
+                    "pack.yaml must be a mapping with name, version and description");
+        }
+        Map<String, Object> map = PlainValues.map(doc.value());
+        Map<String, Object> header = new LinkedHashMap<>(PlainValues.map(map, "metadata"));
+        header.putAll(map);
+        if (PlainValues.string(header, "name").isEmpty() && !PlainValues.string(map, "metadata", "name").isEmpty()) {
+            header.put("name", PlainValues.string(map, "metadata", "name"));
+        }
+        return header;
+    }
+
+    private static List<Path> yamlFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(folder.relativize(p)))
+                    .filter(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new GuidepostException(SourceLocation.of(folder.toString()),
+                    "cannot list the pack folder: " + e.getMessage());
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The policies of one file; a broken policy document is an error naming its file and line. */
+    public static List<Policy> readFile(Path file) {
+        List<Policy> policies = new ArrayList<>();
+        for (YamlDocument doc : YamlDocuments.read(file)) {
+            Optional<Policy> policy = readDocument(doc, file.getParent());
+            policy.ifPresent(policies::add);
+        }
+        return policies;
+    }
+
+    /** The policies of a YAML text (for example sent by an agent). */
+    public static List<Policy> readText(String text, String sourceName) {
+        List<Policy> policies = new ArrayList<>();
+        for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
+            readDocument(doc, null).ifPresent(policies::add);
+        }
+        return policies;
+    }
+
+    private static Optional<Policy> readDocument(YamlDocument doc, Path folder) {
+        SourceLocation location = SourceLocation.of(doc.source(), doc.line());
+        if (doc.problem() != null) {
+            throw new GuidepostException(location, doc.problem().message()
+                    + " (every YAML file in a pack folder must be readable)");
+        }
+        if (!(doc.value() instanceof Map<?, ?>)) {
+            return Optional.empty();
+        }
+        Map<String, Object> root = PlainValues.map(PlainValues.immutableCopy(doc.value()));
+        String apiVersion = PlainValues.string(root, "apiVersion");
+        String kind = PlainValues.string(root, "kind");
+        Optional<PolicyFormat> format = PolicyFormats.of(apiVersion, kind);
+        if (format.isEmpty()) {
+            if (PolicyFormats.isGuidepostGroup(apiVersion)) {
+                throw new GuidepostException(location, "unknown kind '" + kind + "' for " + apiVersion
+                        + "; a Guidepost policy has kind: Policy");
+            }
+            return Optional.empty();
+        }
+        PolicyDocument policyDocument = new PolicyDocument(doc, root, folder);
+        return Optional.of(format.get() == PolicyFormat.GUIDEPOST ? GuidepostPolicyReader.read(policyDocument)
+                : KyvernoPolicyReader.read(policyDocument, format.get()));
+    }
+
+    /**
+     * Kyverno files imported as they are may repeat a name (a cluster would keep only one of them): the first,
+     * in file order, is kept and a warning says which was dropped. Guidepost policies must have unique ids.
+     */
+    private static List<Policy> dropDuplicateImports(List<Policy> policies, List<String> warnings) {
+        Map<String, Policy> first = new LinkedHashMap<>();
+        List<Policy> kept = new ArrayList<>();
+        for (Policy policy : policies) {
+            Policy earlier = first.putIfAbsent(policy.id(), policy);
+            if (earlier != null && earlier.format() != PolicyFormat.GUIDEPOST
+                    && policy.format() != PolicyFormat.GUIDEPOST) {
+                warnings.add(policy.source() + ": policy '" + policy.id() + "' is also defined at "
+                        + earlier.source() + "; the first one is used");
+                continue;
+            }
+            kept.add(policy);
+        }
+        return kept;
+    }
+
+    /** Fails when two policies share an id, naming both places. */
+    public static void checkUniqueIds(List<Policy> policies) {
+        Map<String, Policy> seen = new LinkedHashMap<>();
+        for (Policy policy : policies) {
+            Policy earlier = seen.putIfAbsent(policy.id(), policy);
+            if (earlier != null) {
+                throw new GuidepostException(policy.source(), "duplicate policy id '" + policy.id()
+                        + "' (also defined at " + earlier.source() + "); policy ids must be unique across packs");
+            }
+        }
+    }
+}
