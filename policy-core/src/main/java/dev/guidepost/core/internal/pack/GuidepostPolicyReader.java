@@ -79,6 +79,16 @@ final class GuidepostPolicyReader {
 
         Map<String, Object> match = PlainValues.map(spec, "match");
         checkMatch(doc, id, match, !validations.isEmpty());
+        try {
+            ValidatingPolicyTranslator.matchConstraints(match);
+        } catch (IllegalArgumentException e) {
+            throw doc.error("spec.match.kinds: " + e.getMessage(), "spec", "match", "kinds");
+        }
+        try {
+            ValidatingPolicyTranslator.autogen(spec.get("autogen"));
+        } catch (IllegalArgumentException e) {
+            throw doc.error("spec.autogen: " + e.getMessage(), "spec", "autogen");
+        }
 
         List<String> expressions = new ArrayList<>();
         List<String> messages = new ArrayList<>();

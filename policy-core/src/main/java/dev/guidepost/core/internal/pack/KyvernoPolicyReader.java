@@ -3,7 +3,6 @@ package dev.guidepost.core.internal.pack;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +80,7 @@ final class KyvernoPolicyReader {
                             + "shows it but checks it only through Kyverno test files");
                 }
                 kinds = MatchKinds.ofValidatingPolicy(spec);
-                action = actionOf(PlainValues.strings(spec, "validationActions"));
+                action = KyvernoActions.validationActions(PlainValues.strings(spec, "validationActions"));
             }
             default -> {
                 rules.add(new Policy.Rule("", format.kind(), List.of(), List.of()));
@@ -159,26 +158,11 @@ final class KyvernoPolicyReader {
         for (Object rule : PlainValues.list(spec, "rules")) {
             String failureAction = PlainValues.string(rule, "validate", "failureAction");
             if (!failureAction.isEmpty()) {
-                Action a = classicAction(failureAction);
+                Action a = KyvernoActions.classic(failureAction);
                 strictest = strictest == null || a.compareTo(strictest) < 0 ? a : strictest;
             }
         }
-        return strictest != null ? strictest : classicAction(PlainValues.string(spec, "validationFailureAction"));
-    }
-
-    /** Kyverno's failure actions: {@code Enforce} (any case) denies; anything else audits. */
-    static Action classicAction(String failureAction) {
-        return failureAction.toLowerCase(Locale.ROOT).equals("enforce") ? Action.ENFORCE : Action.AUDIT;
-    }
-
-    /** A ValidatingPolicy's action: Deny if listed, else Warn if listed, else Audit. */
-    static Action actionOf(List<String> validationActions) {
-        if (validationActions.contains("Deny")) {
-            return Action.ENFORCE;
-        }
-        if (validationActions.contains("Warn")) {
-            return Action.WARN;
-        }
-        return Action.AUDIT;
+        return strictest != null ? strictest
+                : KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction"));
     }
 }

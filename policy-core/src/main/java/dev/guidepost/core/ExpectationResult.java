@@ -1,0 +1,38 @@
+package dev.guidepost.core;
+
+import java.util.Locale;
+
+/**
+ * The outcome of one expectation of a Kyverno CLI test file: one {@code results} entry for one listed resource.
+ *
+ * @param file       the {@code kyverno-test.yaml}, relative to the folder it was found under
+ * @param test       the test's name
+ * @param policy     the policy the expectation names
+ * @param rule       the rule it names ({@code ""} for rule-less kinds such as ValidatingPolicy)
+ * @param kind       the kind it names
+ * @param resource   the resource as written in the test ({@code name} or {@code namespace/name})
+ * @param expected   the expected result ({@code pass}, {@code fail}, {@code skip}, ...)
+ * @param actual     what Guidepost found ({@code pass}, {@code fail}, {@code excluded}, {@code not found}, ...)
+ * @param status     whether the expectation held
+ * @param reason     why it failed or was skipped (empty when it passed)
+ * @param policyKind the kind of the policy ({@code ValidatingPolicy}, {@code ClusterPolicy/cel}, ...), for
+ *                   breaking results down
+ */
+public record ExpectationResult(String file, String test, String policy, String rule, String kind, String resource,
+        String expected, String actual, Status status, String reason, String policyKind) {
+
+    /** Whether an expectation held. */
+    public enum Status {
+        /** The expectation held, by Kyverno's rules. */
+        PASSED,
+        /** The expectation did not hold. */
+        FAILED,
+        /** Guidepost cannot evaluate what the expectation needs yet; the reason names the feature. */
+        SKIPPED;
+
+        /** Lower-case name for reports. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

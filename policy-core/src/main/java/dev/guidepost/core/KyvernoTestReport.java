@@ -1,0 +1,47 @@
+package dev.guidepost.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The outcome of running Kyverno CLI test files: one {@link ExpectationResult} per expectation, and the test
+ * files that could not be run at all.
+ *
+ * @param results  every expectation, in file order
+ * @param problems test files that could not be loaded, each naming the file (and line) and what is wrong
+ */
+public record KyvernoTestReport(List<ExpectationResult> results, List<String> problems) {
+
+    public KyvernoTestReport {
+        results = List.copyOf(results);
+        problems = List.copyOf(problems);
+    }
+
+    /** The number of expectations with this status. */
+    public long count(ExpectationResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** Skipped expectations grouped by the feature they need, with counts, sorted by feature. */
+    public Map<String, Long> skippedByFeature() {
+        Map<String, Long> out = new TreeMap<>();
+        for (ExpectationResult r : results) {
+            if (r.status() == ExpectationResult.Status.SKIPPED) {
+                out.merge(r.reason(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** True when nothing failed and every test file could be loaded. */
+    public boolean successful() {
+        return problems.isEmpty() && count(ExpectationResult.Status.FAILED) == 0;
+    }
+
+    /** The summary line: {@code N passed, N failed, N skipped}. */
+    public String summary() {
+        return count(ExpectationResult.Status.PASSED) + " passed, " + count(ExpectationResult.Status.FAILED)
+                + " failed, " + count(ExpectationResult.Status.SKIPPED) + " skipped";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.guidepost.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.guidepost.core.internal.kyvernotest.KyvernoTestRunner;
+
+/**
+ * Runs Kyverno CLI test files ({@code kyverno-test.yaml}, {@code cli.kyverno.io/v1alpha1} kind {@code Test})
+ * with Guidepost's engine and scores them the way {@code kyverno test} does, so a team can run its existing
+ * Kyverno tests without the Kyverno CLI.
+ */
+public final class KyvernoTests {
+
+    private KyvernoTests() {
+    }
+
+    /** Finds and runs every {@code kyverno-test.yaml} below the folders (or the given files). */
+    public static KyvernoTestReport run(List<Path> folders) {
+        return run(folders, false);
+    }
+
+    /**
+     * Runs the tests. With {@code strict}, an expectation that no rule answered (which {@code kyverno test}
+     * counts as passed) is reported as failed.
+     */
+    public static KyvernoTestReport run(List<Path> folders, boolean strict) {
+        return KyvernoTestRunner.run(folders, strict);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.guidepost.core.internal.match.ApiResource;
+import dev.guidepost.core.internal.match.UserInfo;
+
+/**
+ * An admission request as Kyverno evaluates it: the operation, the new and old object, the resource type and
+ * who asks.
+ *
+ * @param operation CREATE, UPDATE, DELETE or CONNECT
+ * @param object    the object after the change (null on DELETE)
+ * @param oldObject the object before the change (null on CREATE)
+ * @param resource  the resource type (group, version, kind, plural, scope)
+ * @param namespace the namespace ({@code ""} for cluster-scoped resources)
+ * @param name      the object's name
+ * @param user      who sends the request
+ */
+public record AdmissionRequest(String operation, Map<String, Object> object, Map<String, Object> oldObject,
+        ApiResource resource, String namespace, String name, UserInfo user) {
+
+    /** The object that identifies the request: the new object, or the old one on DELETE. */
+    public Map<String, Object> subject() {
+        return object != null ? object : oldObject;
+    }
+
+    /** Labels of the subject. */
+    public Map<String, String> labels() {
+        return stringMap(subject(), "labels");
+    }
+
+    /** Annotations of the subject. */
+    public Map<String, String> annotations() {
+        return stringMap(subject(), "annotations");
+    }
+
+    /** The kind of the subject as written in the object (falls back to the resource's kind). */
+    public String kind() {
+        return resource.kind();
+    }
+
+    /** The {@code request} variable of CEL expressions (without the objects, which are added by the caller). */
+    public Map<String, Object> toRequestValue() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("uid", "");
+        request.put("kind", Map.of("group", resource.group(), "version", resource.version(), "kind",
+                resource.kind()));
+        request.put("resource", Map.of("group", resource.group(), "version", resource.version(), "resource",
+                resource.baseResource()));
+        request.put("subResource", resource.subresource());
+        request.put("requestKind", request.get("kind"));
+        request.put("requestResource", request.get("resource"));
+        request.put("requestSubResource", resource.subresource());
+        request.put("name", name);
+        request.put("namespace", namespace);
+        request.put("operation", operation);
+        request.put("userInfo", user.toRequestValue());
+        request.put("object", object);
+        request.put("oldObject", oldObject);
+        request.put("dryRun", false);
+        request.put("options", null);
+        return request;
+    }
+
+    private static Map<String, String> stringMap(Map<String, Object> object, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (object != null && object.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get(key) instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return out;
+    }
+}

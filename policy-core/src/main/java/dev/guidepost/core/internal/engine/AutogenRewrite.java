@@ -1,0 +1,98 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.List;
+
+import dev.guidepost.core.internal.yaml.CanonicalJson;
+import dev.guidepost.core.internal.yaml.YamlDocument;
+import dev.guidepost.core.internal.yaml.YamlDocuments;
+
+/**
+ * Kyverno's autogen text rewrite: a policy written for Pods is turned into one for pod controllers by replacing
+ * {@code object.spec} with {@code object.spec.template.spec} (and {@code metadata} likewise) in the serialized
+ * policy, exactly as plain text, so messages and any text containing those paths change too.
+ */
+final class AutogenRewrite {
+
+    /** A textual replacement of a path under {@code object.} and {@code oldObject.}. */
+    record Replacement(String from, String to) {
+    }
+
+    /** For Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs (and ReplicationControllers). */
+    static final List<Replacement> POD_TEMPLATE = List.of(
+            new Replacement("spec", "spec.template.spec"),
+            new Replacement("metadata", "spec.template.metadata"));
+
+    /** For CronJobs. */
+    static final List<Replacement> CRONJOB_TEMPLATE = List.of(
+            new Replacement("spec", "spec.jobTemplate.spec.template.spec"),
+            new Replacement("metadata", "spec.jobTemplate.spec.template.metadata"));
+
+    /**
+     * Paths that ValidatingPolicy autogen leaves alone: the workload's own namespace is kept, since a pod template
+     * has none.
+     */
+    private static final List<String> PROTECTED_SUFFIXES = List.of(".namespace");
+
+    private AutogenRewrite() {
+    }
+
+    /** ValidatingPolicy autogen: rewrites {@code object.} and {@code oldObject.} paths, keeping protected ones. */
+    static Object validatingPolicy(Object spec, List<Replacement> replacements) {
+        String json = CanonicalJson.write(spec);
+        for (Replacement r : replacements) {
+            json = replace(json, "object." + r.from(), "object." + r.to(), true);
+            json = replace(json, "oldObject." + r.from(), "oldObject." + r.to(), true);
+        }
+        return parse(json);
+    }
+
+    /** ClusterPolicy CEL autogen: plain replacement of {@code object.} and {@code oldObject.} paths. */
+    static Object clusterPolicyCel(Object rule, List<Replacement> replacements) {
+        String json = CanonicalJson.write(rule);
+        for (Replacement r : replacements) {
+            json = json.replace("object." + r.from(), "object." + r.to());
+            json = json.replace("oldObject." + r.from(), "oldObject." + r.to());
+        }
+        return parse(json);
+    }
+
+    private static String replace(String text, String from, String to, boolean protect) {
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int start = 0;
+        int index = text.indexOf(from);
+        while (index >= 0) {
+            out.append(text, start, index);
+            int after = index + from.length();
+            out.append(protect && isProtected(text, after) ? from : to);
+            start = after;
+            index = text.indexOf(from, after);
+        }
+        out.append(text, start, text.length());
+        return out.toString();
+    }
+
+    private static boolean isProtected(String text, int at) {
+        for (String suffix : PROTECTED_SUFFIXES) {
+            if (text.startsWith(suffix, at)) {
+                int next = at + suffix.length();
+                if (next >= text.length() || !isIdentifierChar(text.charAt(next))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c) && c < 128;
+    }
+
+    private static Object parse(String json) {
+        List<YamlDocument> docs = YamlDocuments.parse(json, "<autogen>");
+        if (docs.size() != 1 || docs.get(0).problem() != null) {
+            throw new IllegalStateException("autogen produced unreadable JSON: "
+                    + (docs.isEmpty() ? "nothing" : docs.get(0).problem()));
+        }
+        return docs.get(0).value();
+    }
+}

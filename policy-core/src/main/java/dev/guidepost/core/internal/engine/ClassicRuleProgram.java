@@ -1,0 +1,137 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.guidepost.core.Action;
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.match.ResourceFilters;
+
+/**
+ * One rule of a ClusterPolicy. A {@code validate.cel} rule is evaluated as Kyverno's CEL handler does (the
+ * API server's ValidatingAdmissionPolicy validator with failure policy Fail): CEL preconditions, then the
+ * expressions in order, where an error counts as a failure. Other rule types are reported as not evaluated.
+ */
+final class ClassicRuleProgram {
+
+    private static final int MAX_MESSAGE_EXPRESSION_LENGTH = 5 * 1024;
+
+    private final String name;
+    private final Object match;
+    private final Object exclude;
+    private final List<NamedExpression> celPreconditions;
+    private final Map<String, CelExpression> variables;
+    private final List<ValidationProgram> expressions;
+    private final List<String> expressionTexts;
+    private final String ruleMessage;
+    private final Action action;
+    private final String unsupported;
+    private final String compileError;
+
+    ClassicRuleProgram(String name, Object match, Object exclude, List<NamedExpression> celPreconditions,
+            Map<String, CelExpression> variables, List<ValidationProgram> expressions, List<String> expressionTexts,
+            String ruleMessage, Action action, String unsupported, String compileError) {
+        this.name = name;
+        this.match = match;
+        this.exclude = exclude;
+        this.celPreconditions = celPreconditions;
+        this.variables = variables;
+        this.expressions = expressions;
+        this.expressionTexts = expressionTexts;
+        this.ruleMessage = ruleMessage;
+        this.action = action;
+        this.unsupported = unsupported;
+        this.compileError = compileError;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** True when the rule's match and exclude blocks select the subject. */
+    boolean selects(ResourceFilters.Subject subject) {
+        return ResourceFilters.matches(match, subject) && (exclude == null || !ResourceFilters.excludes(exclude,
+                subject));
+    }
+
+    /** The rule's response for a selected request. */
+    RuleResponse evaluate(PreparedRequest prepared, EvaluationContext context) {
+        if (unsupported != null) {
+            return RuleResponse.unsupported(name, unsupported, action);
+        }
+        if (compileError != null) {
+            return RuleResponse.of(name, Outcome.FAIL, "compilation error: " + compileError, action);
+        }
+        AdmissionRequest request = prepared.request();
+        Activation activation = new Activation()
+                .putCel("object", prepared.object())
+                .putCel("oldObject", prepared.oldObject())
+                .putCel("request", prepared.requestValue())
+                .put("namespaceObject", NamespaceValues.classicNamespaceObject(request, context), prepared.numbers())
+                .put("params", null, prepared.numbers())
+                .put("authorizer", null, prepared.numbers())
+                .variables(variables, context.cluster());
+        for (NamedExpression condition : celPreconditions) {
+            try {
+                Object value = condition.expression().evaluate(activation, context.cluster());
+                if (!Boolean.TRUE.equals(value)) {
+                    if (Boolean.FALSE.equals(value)) {
+                        return RuleResponse.of(name, Outcome.SKIP, "cel precondition '" + condition.name()
+                                + "' is false", action);
+                    }
+                    return RuleResponse.of(name, Outcome.FAIL, "cel precondition '" + condition.name()
+                            + "' returned " + value + ", not a bool", action);
+                }
+            } catch (CelEvaluationException | RuntimeException e) {
+                return RuleResponse.of(name, Outcome.FAIL, "cel precondition '" + condition.name() + "' failed: "
+                        + e.getMessage(), action);
+            }
+        }
+        for (int i = 0; i < expressions.size(); i++) {
+            ValidationProgram validation = expressions.get(i);
+            Object value;
+            try {
+                value = validation.expression().evaluate(activation, context.cluster());
+            } catch (CelEvaluationException | RuntimeException e) {
+                return RuleResponse.of(name, Outcome.FAIL, "expression '" + expressionTexts.get(i)
+                        + "' resulted in error: " + e.getMessage(), action);
+            }
+            if (Boolean.TRUE.equals(value)) {
+                continue;
+            }
+            if (!(value instanceof Boolean)) {
+                return RuleResponse.of(name, Outcome.FAIL, "expression '" + expressionTexts.get(i)
+                        + "' resulted in error: expected a bool, got " + value, action);
+            }
+            return RuleResponse.of(name, Outcome.FAIL, message(validation, i, activation, context), action);
+        }
+        return RuleResponse.of(name, Outcome.PASS, "", action);
+    }
+
+    private String message(ValidationProgram validation, int index, Activation activation,
+            EvaluationContext context) {
+        if (validation.messageExpression() != null) {
+            try {
+                Object value = validation.messageExpression().evaluate(activation, context.cluster());
+                if (value instanceof String s) {
+                    String trimmed = s.strip();
+                    if (!trimmed.isEmpty() && trimmed.length() <= MAX_MESSAGE_EXPRESSION_LENGTH
+                            && !trimmed.contains("\n")) {
+                        return trimmed;
+                    }
+                }
+            } catch (CelEvaluationException | RuntimeException e) {
+                // the API server falls back to the static message
+            }
+        }
+        if (!validation.message().isEmpty()) {
+            return validation.message();
+        }
+        if (!ruleMessage.isEmpty()) {
+            return ruleMessage;
+        }
+        return "failed expression: " + expressionTexts.get(index);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.guidepost.core.internal.match.KindSelector;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * Kyverno's autogen for ClusterPolicy rules written for Pods: each such rule gains {@code autogen-<name>} for
+ * DaemonSets, Deployments, Jobs, StatefulSets, ReplicaSets and ReplicationControllers and
+ * {@code autogen-cronjob-<name>} for CronJobs (names cut to 63 characters), with CEL paths rewritten to the pod
+ * template. The {@code pod-policies.kyverno.io/autogen-controllers} annotation narrows or disables it.
+ */
+final class ClusterPolicyAutogen {
+
+    static final String CONTROLLERS_ANNOTATION = "pod-policies.kyverno.io/autogen-controllers";
+
+    private static final List<String> ALL_CONTROLLERS = List.of("DaemonSet", "Deployment", "Job", "StatefulSet",
+            "ReplicaSet", "ReplicationController", "CronJob");
+    private static final Set<String> TEMPLATE_CONTROLLERS = Set.of("DaemonSet", "Deployment", "Job", "StatefulSet",
+            "ReplicaSet", "ReplicationController");
+    private static final Set<String> POD_AND_CONTROLLERS = Set.of("Pod", "DaemonSet", "Deployment", "Job",
+            "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob");
+    private static final Map<String, String> GVK = Map.of(
+            "DaemonSet", "apps/v1/DaemonSet", "Deployment", "apps/v1/Deployment", "Job", "batch/v1/Job",
+            "StatefulSet", "apps/v1/StatefulSet", "ReplicaSet", "apps/v1/ReplicaSet",
+            "ReplicationController", "v1/ReplicationController", "CronJob", "batch/v1/CronJob", "Pod", "v1/Pod");
+
+    private ClusterPolicyAutogen() {
+    }
+
+    /** The policy's rules as Kyverno computes them: the rules as written, then the generated ones. */
+    static List<Object> computeRules(Map<String, Object> policy) {
+        Map<String, Object> spec = PlainValues.map(policy, "spec");
+        List<Object> rules = PlainValues.list(spec, "rules");
+        List<String> controllers = controllers(policy, spec);
+        if (controllers.isEmpty()) {
+            return rules;
+        }
+        List<Object> generated = new ArrayList<>();
+        List<String> sorted = new ArrayList<>(controllers);
+        sorted.sort(null);
+        List<String> withoutCronJob = sorted.stream().filter(c -> !c.equals("CronJob")).toList();
+        for (Object rule : rules) {
+            Map<String, Object> forControllers = forControllers(rule, withoutCronJob);
+            if (forControllers != null) {
+                generated.add(AutogenRewrite.clusterPolicyCel(forControllers, AutogenRewrite.POD_TEMPLATE));
+            }
+            if (controllers.contains("CronJob")) {
+                Map<String, Object> base = forControllers(rule, sorted);
+                if (base != null) {
+                    Map<String, Object> cron = withKinds(base, name("autogen-cronjob", PlainValues.string(rule, "name")),
+                            List.of("CronJob"), true);
+                    generated.add(AutogenRewrite.clusterPolicyCel(cron, AutogenRewrite.CRONJOB_TEMPLATE));
+                }
+            }
+        }
+        if (generated.isEmpty()) {
+            return rules;
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object rule : rules) {
+            if (!PlainValues.string(rule, "name").startsWith("autogen-")) {
+                out.add(rule);
+            }
+        }
+        out.addAll(generated);
+        return out;
+    }
+
+    /** The controllers to generate for, or empty when autogen does not apply. */
+    private static List<String> controllers(Map<String, Object> policy, Map<String, Object> spec) {
+        if (!canAutogen(spec)) {
+            return List.of();
+        }
+        Object annotation = PlainValues.map(policy, "metadata", "annotations").get(CONTROLLERS_ANNOTATION);
+        if (annotation == null) {
+            return ALL_CONTROLLERS;
+        }
+        String value = String.valueOf(annotation);
+        if (value.equals("none")) {
+            return List.of();
+        }
+        if (value.equals("all")) {
+            return ALL_CONTROLLERS;
+        }
+        return Arrays.asList(value.split(","));
+    }
+
+    private static boolean canAutogen(Map<String, Object> spec) {
+        boolean needed = false;
+        for (Object rule : PlainValues.list(spec, "rules")) {
+            if (PlainValues.at(rule, "generate") != null
+                    || !PlainValues.string(rule, "mutate", "patchesJson6902").isEmpty()) {
+                return false;
+            }
+            for (String block : List.of("match", "exclude")) {
+                Map<String, Object> m = PlainValues.map(rule, block);
+                List<Object> descriptions = new ArrayList<>();
+                descriptions.add(PlainValues.map(m, "resources"));
+                for (Object f : PlainValues.list(m, "any")) {
+                    descriptions.add(PlainValues.map(f, "resources"));
+                }
+                for (Object f : PlainValues.list(m, "all")) {
+                    descriptions.add(PlainValues.map(f, "resources"));
+                }
+                for (Object d : descriptions) {
+                    List<String> kinds = PlainValues.strings(d, "kinds");
+                    if (!PlainValues.string(d, "name").isEmpty() || !PlainValues.list(d, "names").isEmpty()
+                            || PlainValues.at(d, "selector") != null || PlainValues.at(d, "annotations") != null
+                            || kinds.size() > 1 && containsKind(kinds, "Pod")) {
+                        return false;
+                    }
+                    needed |= kinds.stream().anyMatch(POD_AND_CONTROLLERS::contains);
+                }
+            }
+        }
+        return needed;
+    }
+
+    /** Kyverno's generateRuleForControllers: the rule for the given controllers, or null when it does not apply. */
+    private static Map<String, Object> forControllers(Object rule, List<String> controllers) {
+        String name = PlainValues.string(rule, "name");
+        if (name.startsWith("autogen-") || controllers.isEmpty()) {
+            return null;
+        }
+        if (!containsKind(kindsOf(PlainValues.map(rule, "match")), "Pod")) {
+            return null;
+        }
+        List<String> excludeKinds = kindsOf(PlainValues.map(rule, "exclude"));
+        if (!excludeKinds.isEmpty() && !containsKind(excludeKinds, "Pod")) {
+            return null;
+        }
+        List<String> valid = controllers.stream().filter(TEMPLATE_CONTROLLERS::contains).toList();
+        List<String> kinds = valid.isEmpty() ? controllers : valid;
+        return withKinds(PlainValues.map(rule), name("autogen", name), kinds, false);
+    }
+
+    /** A copy of the rule with a new name and its Pod kinds (or all kinds, for CronJob) replaced. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withKinds(Map<String, Object> rule, String name, List<String> kinds,
+            boolean replaceAllFilters) {
+        Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(rule);
+        copy.put("name", name);
+        List<String> gvks = kinds.stream().map(k -> GVK.getOrDefault(k, k)).toList();
+        replaceKinds(PlainValues.map(copy, "match"), gvks, replaceAllFilters, true);
+        if (copy.get("exclude") instanceof Map<?, ?>) {
+            replaceKinds(PlainValues.map(copy, "exclude"), gvks, replaceAllFilters, false);
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void replaceKinds(Map<String, Object> block, List<String> gvks, boolean allFilters,
+            boolean match) {
+        for (String key : List.of("any", "all")) {
+            List<Object> filters = PlainValues.list(block, key);
+            if (!filters.isEmpty()) {
+                for (Object filter : filters) {
+                    Map<String, Object> resources = (Map<String, Object>) ((Map<String, Object>) filter)
+                            .computeIfAbsent("resources", k -> new LinkedHashMap<>());
+                    if (allFilters || containsKind(PlainValues.strings(resources, "kinds"), "Pod")) {
+                        resources.put("kinds", gvks);
+                    }
+                }
+                return;
+            }
+        }
+        Map<String, Object> resources = (Map<String, Object>) block.computeIfAbsent("resources",
+                k -> new LinkedHashMap<>());
+        if (match || !PlainValues.strings(resources, "kinds").isEmpty()) {
+            resources.put("kinds", gvks);
+        }
+    }
+
+    private static List<String> kindsOf(Map<String, Object> block) {
+        List<String> kinds = new ArrayList<>(PlainValues.strings(block, "resources", "kinds"));
+        for (Object f : PlainValues.list(block, "all")) {
+            kinds.addAll(PlainValues.strings(f, "resources", "kinds"));
+        }
+        for (Object f : PlainValues.list(block, "any")) {
+            kinds.addAll(PlainValues.strings(f, "resources", "kinds"));
+        }
+        return kinds;
+    }
+
+    private static boolean containsKind(List<String> kinds, String kind) {
+        return kinds.stream().anyMatch(k -> KindSelector.kindOf(k).equals(kind));
+    }
+
+    private static String name(String prefix, String name) {
+        String full = prefix + "-" + name;
+        return full.length() > 63 ? full.substring(0, 63) : full;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.Action;
+import dev.guidepost.core.internal.cel.CelDialect;
+import dev.guidepost.core.internal.cel.CelEnvironment;
+import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * Compiles a ClusterPolicy or namespaced Policy: computes its rules with autogen, then compiles each
+ * {@code validate.cel} rule in the admission CEL environment. As in Kyverno, an expression that does not compile
+ * makes its rule fail rather than the whole policy; {@link #compileErrors()} lists them for strict callers.
+ */
+final class ClusterPolicyCompiler {
+
+    private final ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.ADMISSION));
+    private final List<PolicyCompileException> compileErrors = new ArrayList<>();
+
+    List<PolicyCompileException> compileErrors() {
+        return compileErrors;
+    }
+
+    ClusterPolicyProgram compile(Map<String, Object> policy) {
+        Map<String, Object> spec = PlainValues.map(policy, "spec");
+        String defaultAction = PlainValues.string(spec, "validationFailureAction");
+        List<ClassicRuleProgram> rules = new ArrayList<>();
+        List<Object> computed = ClusterPolicyAutogen.computeRules(policy);
+        List<Object> written = PlainValues.list(spec, "rules");
+        for (int i = 0; i < computed.size(); i++) {
+            Object rule = computed.get(i);
+            int writtenIndex = indexOfRule(written, PlainValues.string(rule, "name"));
+            rules.add(compileRule(rule, defaultAction,
+                    writtenIndex >= 0 ? List.of("spec", "rules", writtenIndex) : List.of("spec", "rules")));
+        }
+        String namespace = "Policy".equals(PlainValues.string(policy, "kind"))
+                ? PlainValues.string(policy, "metadata", "namespace") : "";
+        return new ClusterPolicyProgram(PlainValues.string(policy, "metadata", "name"), namespace, rules,
+                "One".equals(PlainValues.string(spec, "applyRules")));
+    }
+
+    private static int indexOfRule(List<Object> rules, String name) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (PlainValues.string(rules.get(i), "name").equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private ClassicRuleProgram compileRule(Object rule, String defaultAction, List<Object> path) {
+        String name = PlainValues.string(rule, "name");
+        Map<String, Object> validate = PlainValues.map(rule, "validate");
+        String failureAction = PlainValues.string(validate, "failureAction");
+        Action action = dev.guidepost.core.internal.pack.KyvernoActions.classic(
+                failureAction.isEmpty() ? defaultAction : failureAction);
+        Object match = PlainValues.map(rule, "match");
+        Object exclude = rule instanceof Map<?, ?> r && r.get("exclude") instanceof Map<?, ?> e ? e : null;
+        String unsupported = unsupportedFeature(rule, validate);
+        if (unsupported != null) {
+            return new ClassicRuleProgram(name, match, exclude, List.of(), Map.of(), List.of(), List.of(), "",
+                    action, unsupported, null);
+        }
+        Map<String, Object> cel = PlainValues.map(validate, "cel");
+        try {
+            List<NamedExpression> preconditions = compiler.named(PlainValues.list(rule, "celPreconditions"),
+                    ExpressionCompiler.append(path, "celPreconditions"));
+            Map<String, CelExpression> variables = compiler.variables(PlainValues.list(cel, "variables"),
+                    ExpressionCompiler.append(path, "validate", "cel", "variables"));
+            List<ValidationProgram> expressions = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            List<Object> entries = PlainValues.list(cel, "expressions");
+            for (int i = 0; i < entries.size(); i++) {
+                Object e = entries.get(i);
+                List<Object> at = ExpressionCompiler.append(path, "validate", "cel", "expressions", i);
+                String text = PlainValues.string(e, "expression");
+                String messageExpression = PlainValues.string(e, "messageExpression");
+                texts.add(text);
+                expressions.add(new ValidationProgram(
+                        compiler.compile(text, ExpressionCompiler.append(at, "expression")),
+                        PlainValues.string(e, "message"),
+                        messageExpression.isBlank() ? null
+                                : compiler.compile(messageExpression,
+                                        ExpressionCompiler.append(at, "messageExpression"))));
+            }
+            return new ClassicRuleProgram(name, match, exclude, preconditions, variables, expressions, texts,
+                    PlainValues.string(validate, "message"), action, null, null);
+        } catch (PolicyCompileException e) {
+            compileErrors.add(e);
+            return new ClassicRuleProgram(name, match, exclude, List.of(), Map.of(), List.of(), List.of(), "",
+                    action, null, e.getMessage());
+        }
+    }
+
+    /** The feature Guidepost lacks to evaluate this rule, or null when it can. */
+    static String unsupportedFeature(Object rule, Map<String, Object> validate) {
+        if (!validate.containsKey("cel")) {
+            if (validate.containsKey("pattern") || validate.containsKey("anyPattern")) {
+                return "validate.pattern rules";
+            }
+            if (validate.containsKey("deny")) {
+                return "validate.deny rules";
+            }
+            if (validate.containsKey("foreach")) {
+                return "validate.foreach rules";
+            }
+            if (validate.containsKey("podSecurity")) {
+                return "validate.podSecurity rules";
+            }
+            if (validate.containsKey("manifests")) {
+                return "validate.manifests rules";
+            }
+            if (validate.containsKey("assert")) {
+                return "validate.assert rules";
+            }
+            if (PlainValues.at(rule, "mutate") != null) {
+                return "mutate rules";
+            }
+            if (PlainValues.at(rule, "generate") != null) {
+                return "generate rules";
+            }
+            if (PlainValues.at(rule, "verifyImages") != null) {
+                return "verifyImages rules";
+            }
+            return "rules of an unknown type";
+        }
+        if (!PlainValues.list(rule, "preconditions").isEmpty() || !PlainValues.map(rule, "preconditions").isEmpty()) {
+            return "JMESPath preconditions";
+        }
+        if (PlainValues.at(validate, "cel", "paramKind") != null) {
+            return "validate.cel paramKind (policy parameters)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.List;
+
+import dev.guidepost.core.internal.cel.CelValues;
+import dev.guidepost.core.internal.cel.ClusterData;
+
+/**
+ * Everything an evaluation needs besides the policy and the request: what is known of namespaces and the cluster,
+ * how numbers are seen, and the policy exceptions in force.
+ *
+ * @param namespaces             declared namespaces and their labels
+ * @param cluster                answers for cluster-facing CEL functions
+ * @param numbers                how resource numbers are seen by CEL
+ * @param namespaceObjectDefault true to give CEL a minimal Namespace object ({@code metadata.name} and its
+ *                               name label) when none is declared, as a cluster would have one; false to give
+ *                               {@code null} as the Kyverno CLI does
+ * @param exceptions             CEL policy exceptions ({@code policies.kyverno.io} PolicyException)
+ */
+public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
+        boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions) {
+
+    /** The context of a check of manifests: no cluster, numbers as read, minimal namespace objects. */
+    public static EvaluationContext forCheck(Namespaces namespaces) {
+        return new EvaluationContext(namespaces, ClusterData.NONE, CelValues.Numbers.AS_READ, true, List.of());
+    }
+
+    public EvaluationContext {
+        exceptions = List.copyOf(exceptions);
+    }
+}

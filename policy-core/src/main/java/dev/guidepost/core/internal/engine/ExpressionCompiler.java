@@ -1,0 +1,94 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.guidepost.core.internal.cel.CelCompileException;
+import dev.guidepost.core.internal.cel.CelEnvironment;
+import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/** Compiles the CEL parts of a policy document, naming the field of any expression that does not compile. */
+final class ExpressionCompiler {
+
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\bvariables\\.([A-Za-z_][A-Za-z0-9_]*)");
+
+    private final CelEnvironment environment;
+
+    ExpressionCompiler(CelEnvironment environment) {
+        this.environment = environment;
+    }
+
+    CelExpression compile(String expression, List<Object> path) throws PolicyCompileException {
+        if (expression == null || expression.isBlank()) {
+            throw new PolicyCompileException(path, describe(path) + " is empty");
+        }
+        try {
+            return environment.compile(expression);
+        } catch (CelCompileException e) {
+            throw new PolicyCompileException(path, describe(path) + " does not compile: " + e.getMessage());
+        }
+    }
+
+    /** Compiles {@code [{name, expression}]} entries. */
+    List<NamedExpression> named(List<Object> entries, List<Object> path) throws PolicyCompileException {
+        List<NamedExpression> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            String name = PlainValues.string(entry, "name");
+            String key = PlainValues.at(entry, "expression") != null ? "expression" : "valueExpression";
+            out.add(new NamedExpression(name, compile(PlainValues.string(entry, key), append(path, i, key))));
+        }
+        return out;
+    }
+
+    /**
+     * Compiles {@code variables}, in order. As in Kyverno, a variable may only use variables declared before it.
+     */
+    Map<String, CelExpression> variables(List<Object> entries, List<Object> path) throws PolicyCompileException {
+        Map<String, CelExpression> out = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Object entry : entries) {
+            names.add(PlainValues.string(entry, "name"));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String name = names.get(i);
+            String expression = PlainValues.string(entries.get(i), "expression");
+            Matcher m = VARIABLE_REFERENCE.matcher(expression);
+            while (m.find()) {
+                int index = names.indexOf(m.group(1));
+                if (index >= i) {
+                    throw new PolicyCompileException(append(path, i, "expression"), describe(append(path, i))
+                            + " (" + name + ") uses variables." + m.group(1) + ", which is not declared before it");
+                }
+            }
+            out.put(name, compile(expression, append(path, i, "expression")));
+        }
+        return out;
+    }
+
+    static List<Object> append(List<Object> path, Object... more) {
+        List<Object> out = new ArrayList<>(path);
+        out.addAll(List.of(more));
+        return out;
+    }
+
+    static String describe(List<Object> path) {
+        StringBuilder out = new StringBuilder();
+        for (Object step : path) {
+            if (step instanceof Integer) {
+                out.append('[').append(step).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(step);
+            }
+        }
+        return out.toString();
+    }
+}

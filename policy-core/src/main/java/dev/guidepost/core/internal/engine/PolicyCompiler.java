@@ -1,0 +1,75 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.internal.cel.CelDialect;
+import dev.guidepost.core.internal.pack.KyvernoActions;
+import dev.guidepost.core.internal.pack.ValidatingPolicyTranslator;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/** Compiles any checkable policy into a {@link PolicyProgram}. */
+public final class PolicyCompiler {
+
+    private PolicyCompiler() {
+    }
+
+    /** Compiles a policy; advisory policies and formats Guidepost does not check give no program. */
+    public static CompiledPolicy compile(Policy policy) {
+        return compile(policy, false);
+    }
+
+    /**
+     * Compiles a policy for a Kyverno test run: ClusterPolicies are compiled even when none of their rules can be
+     * evaluated, so that matching still decides which rules answer (unevaluated rules answer "not evaluated").
+     */
+    public static CompiledPolicy compileForTests(Policy policy) {
+        return compile(policy, true);
+    }
+
+    private static CompiledPolicy compile(Policy policy, boolean allClassicRules) {
+        boolean classic = policy.format() == dev.guidepost.core.PolicyFormat.CLUSTER_POLICY
+                || policy.format() == dev.guidepost.core.PolicyFormat.KYVERNO_POLICY;
+        if (!policy.enforceable() && !(allClassicRules && classic)) {
+            return new CompiledPolicy(policy, Optional.empty(), List.of());
+        }
+        try {
+            switch (policy.format()) {
+                case GUIDEPOST -> {
+                    return validating(policy, ValidatingPolicyTranslator.spec(policy));
+                }
+                case VALIDATING_POLICY, NAMESPACED_VALIDATING_POLICY -> {
+                    return validating(policy, PlainValues.map(policy.definition(), "spec"));
+                }
+                case CLUSTER_POLICY, KYVERNO_POLICY -> {
+                    ClusterPolicyCompiler compiler = new ClusterPolicyCompiler();
+                    ClusterPolicyProgram program = compiler.compile(policy.definition());
+                    return new CompiledPolicy(policy, Optional.of(program), compiler.compileErrors());
+                }
+                default -> {
+                    return new CompiledPolicy(policy, Optional.empty(), List.of());
+                }
+            }
+        } catch (PolicyCompileException e) {
+            return new CompiledPolicy(policy, Optional.empty(), List.of(e));
+        }
+    }
+
+    /** Compiles a ValidatingPolicy document (as the Kyverno test runner reads it). */
+    public static PolicyProgram validatingPolicy(Map<String, Object> document) throws PolicyCompileException {
+        Map<String, Object> spec = PlainValues.map(document, "spec");
+        String name = PlainValues.string(document, "metadata", "name");
+        return new ValidatingPolicyPrograms(name, new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
+                .compile(name, spec, KyvernoActions.validationActions(PlainValues.strings(spec,
+                        "validationActions"))));
+    }
+
+    private static CompiledPolicy validating(Policy policy, Map<String, Object> spec) throws PolicyCompileException {
+        ValidatingPolicyCompiler compiler = new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY);
+        PolicyProgram program = new ValidatingPolicyPrograms(policy.id(),
+                compiler.compile(policy.id(), spec, policy.action()));
+        return new CompiledPolicy(policy, Optional.of(program), List.of());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.Map;
+
+import dev.guidepost.core.internal.cel.CelValues;
+
+/**
+ * A request with its CEL values converted once and shared by every policy evaluated on it.
+ */
+public final class PreparedRequest {
+
+    private final AdmissionRequest request;
+    private final CelValues.Numbers numbers;
+    private Object object;
+    private Object oldObject;
+    private Map<String, Object> requestValue;
+
+    public PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers) {
+        this.request = request;
+        this.numbers = numbers;
+    }
+
+    /** The request. */
+    public AdmissionRequest request() {
+        return request;
+    }
+
+    /** How numbers are seen. */
+    public CelValues.Numbers numbers() {
+        return numbers;
+    }
+
+    synchronized Object object() {
+        if (object == null) {
+            object = CelValues.toCel(request.object(), numbers);
+        }
+        return object;
+    }
+
+    synchronized Object oldObject() {
+        if (oldObject == null) {
+            oldObject = CelValues.toCel(request.oldObject(), numbers);
+        }
+        return oldObject;
+    }
+
+    /** The {@code request} variable as a CEL value, sharing the converted objects. */
+    @SuppressWarnings("unchecked")
+    synchronized Map<String, Object> requestValue() {
+        if (requestValue == null) {
+            Map<String, Object> plain = request.toRequestValue();
+            plain.put("object", null);
+            plain.put("oldObject", null);
+            Map<String, Object> converted = (Map<String, Object>) CelValues.toCel(plain, numbers);
+            converted.put("object", object());
+            converted.put("oldObject", oldObject());
+            requestValue = converted;
+        }
+        return requestValue;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.guidepost.core.internal.kyvernotest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.internal.cel.ClusterData;
+import dev.guidepost.core.internal.match.ApiResource;
+import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * The cluster a Kyverno CLI test mocks: resources and image metadata from its {@code context} file, global
+ * context entries and HTTP responses from the test itself. Nothing is fetched; anything not mocked fails.
+ */
+final class MockCluster implements ClusterData {
+
+    private final List<Object> resources;
+    private final List<Object> images;
+    private final Map<String, Object> globalContext;
+    private final List<Object> httpResponses;
+
+    MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
+            List<Object> httpResponses) {
+        this.resources = List.copyOf(resources);
+        this.images = List.copyOf(images);
+        this.globalContext = globalContext;
+        this.httpResponses = List.copyOf(httpResponses);
+    }
+
+    @Override
+    public Object getResource(String apiVersion, String resource, String namespace, String name) {
+        for (Object r : resources) {
+            if (sameType(r, apiVersion, resource) && PlainValues.string(r, "metadata", "namespace").equals(namespace)
+                    && PlainValues.string(r, "metadata", "name").equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Object listResources(String apiVersion, String resource, String namespace) {
+        List<Object> items = new ArrayList<>();
+        boolean typeKnown = false;
+        for (Object r : resources) {
+            if (sameType(r, apiVersion, resource)) {
+                typeKnown = true;
+                if (PlainValues.string(r, "metadata", "namespace").equals(namespace)) {
+                    items.add(r);
+                }
+            }
+        }
+        if (!typeKnown) {
+            throw new IllegalStateException("no " + resource + " (" + apiVersion + ") in the test's context file");
+        }
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("apiVersion", apiVersion);
+        list.put("kind", "List");
+        list.put("items", items);
+        return list;
+    }
+
+    @Override
+    public Object globalContext(String name, String projection) {
+        Object entry = globalContext.get(name);
+        if (entry == null || projection == null || projection.isEmpty()) {
+            return entry;
+        }
+        return PlainValues.map(entry).get(projection);
+    }
+
+    @Override
+    public Object http(String method, String url, Object body, Map<String, String> headers) {
+        for (String key : List.of(method + ":" + url, url)) {
+            for (Object response : httpResponses) {
+                String m = PlainValues.string(response, "method");
+                String u = PlainValues.string(response, "url");
+                String candidate = m.isEmpty() ? u : m + ":" + u;
+                if (candidate.equals(key)) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    Object status = PlainValues.at(response, "response", "statusCode");
+                    out.put("statusCode", status == null ? 200L : status);
+                    out.put("body", PlainValues.at(response, "response", "body"));
+                    return out;
+                }
+            }
+        }
+        throw new IllegalStateException("no mocked HTTP response for " + method + " " + url
+                + " (add it to the test's apiCallResponses)");
+    }
+
+    @Override
+    public Object imageMetadata(String image) {
+        for (Object entry : images) {
+            if (PlainValues.string(entry, "image").equals(image)) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("no metadata for image '" + image + "' in the test's context file");
+    }
+
+    @Override
+    public List<Object> resources() {
+        return resources;
+    }
+
+    private static boolean sameType(Object object, String apiVersion, String resource) {
+        String objectApiVersion = PlainValues.string(object, "apiVersion");
+        if (!objectApiVersion.equals(apiVersion)) {
+            return false;
+        }
+        ApiResource type = ApiResources.builtIn().resolve(objectApiVersion, PlainValues.string(object, "kind"));
+        return type.resource().equals(resource);
+    }
+}

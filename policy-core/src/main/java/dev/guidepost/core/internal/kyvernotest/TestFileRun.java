@@ -1,0 +1,470 @@
+package dev.guidepost.core.internal.kyvernotest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.guidepost.core.ExpectationResult;
+import dev.guidepost.core.ExpectationResult.Status;
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyFormat;
+import dev.guidepost.core.internal.cel.CelValues;
+import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.CompiledPolicy;
+import dev.guidepost.core.internal.engine.EvaluationContext;
+import dev.guidepost.core.internal.engine.PolicyCompileException;
+import dev.guidepost.core.internal.engine.PolicyCompiler;
+import dev.guidepost.core.internal.engine.PolicyExceptionProgram;
+import dev.guidepost.core.internal.engine.PolicyResponse;
+import dev.guidepost.core.internal.engine.PreparedRequest;
+import dev.guidepost.core.internal.engine.RuleResponse;
+import dev.guidepost.core.internal.match.ApiResource;
+import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.UserInfo;
+import dev.guidepost.core.internal.pack.PackReader;
+import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
+import dev.guidepost.core.internal.yaml.YamlDocuments;
+
+/**
+ * Runs one Kyverno CLI test ({@code cli.kyverno.io/v1alpha1}, kind {@code Test}) and scores its expectations as
+ * {@code kyverno test} does: each resource is evaluated once per operation; a result matches resources by name
+ * (or namespace/name) and the policy by name; every selected rule response gives a verdict; a policy that answered
+ * with no selected rule counts as "excluded" (a pass), and no answer at all as "not found" (a failure).
+ */
+final class TestFileRun {
+    /** The Kyverno CLI loads every number of a resource as a float64. */
+    private static final CelValues.Numbers NUMBERS = CelValues.Numbers.ALL_DOUBLE;
+
+    private final Map<String, Object> test;
+    private final Path file;
+    private final String displayFile;
+    private final boolean strict;
+    private final List<String> problems;
+
+    TestFileRun(Map<String, Object> test, Path file, String displayFile, boolean strict, List<String> problems) {
+        this.test = test;
+        this.file = file;
+        this.displayFile = displayFile;
+        this.strict = strict;
+        this.problems = problems;
+    }
+
+    List<ExpectationResult> run() {
+        Path dir = file.getParent();
+        String testName = PlainValues.string(test, "metadata", "name").isEmpty()
+                ? PlainValues.string(test, "name") : PlainValues.string(test, "metadata", "name");
+        List<Object> results = PlainValues.list(test, "results");
+        List<LoadedPolicy> policies;
+        List<LoadedResource> resources;
+        TestValues values;
+        UserInfo user;
+        MockCluster cluster;
+        List<PolicyExceptionProgram> exceptions;
+        try {
+            values = loadValues(dir);
+            user = loadUserInfo(dir);
+            cluster = loadContext(dir);
+            policies = loadPolicies(dir);
+            resources = loadResources(dir);
+            exceptions = loadExceptions(dir);
+        } catch (GuidepostException e) {
+            problems.add(displayFile + ": " + e.getMessage());
+            return failAll(testName, results, "the test could not be loaded: " + e.getMessage());
+        }
+        EvaluationContext context = new EvaluationContext(values, cluster, NUMBERS, false,
+                exceptions);
+        String defaultOperation = operation(values.global("request.operation"), "CREATE");
+        Map<String, PolicyResponse> responses = new LinkedHashMap<>();
+        Set<String> runs = new LinkedHashSet<>();
+        runs.add("");
+        for (Object r : results) {
+            runs.add(PlainValues.string(r, "operation"));
+        }
+        for (String run : runs) {
+            for (int i = 0; i < resources.size(); i++) {
+                LoadedResource resource = resources.get(i);
+                for (LoadedPolicy policy : policies) {
+                    if (policy.program().isEmpty()) {
+                        continue;
+                    }
+                    String operation = !run.isEmpty() ? run
+                            : policy.classic() ? operation(values.resourceValue(policy.name(), resource.name(),
+                                    "request.operation"), defaultOperation)
+                            : defaultOperation;
+                    PreparedRequest request = new PreparedRequest(request(resource, operation, user),
+                            NUMBERS);
+                    PolicyResponse response = policy.program().get().evaluate(request, context);
+                    responses.put(key(run, i, policy.name()), response);
+                }
+            }
+        }
+        List<ExpectationResult> out = new ArrayList<>();
+        for (Object result : results) {
+            out.addAll(score(testName, result, policies, resources, responses));
+        }
+        return out;
+    }
+
+    private List<ExpectationResult> score(String testName, Object result, List<LoadedPolicy> policies,
+            List<LoadedResource> resources, Map<String, PolicyResponse> responses) {
+        String policyRef = PlainValues.string(result, "policy");
+        String policyName = policyRef.substring(policyRef.lastIndexOf('/') + 1);
+        String rule = PlainValues.string(result, "rule");
+        String kind = PlainValues.string(result, "kind");
+        String expected = PlainValues.string(result, "result").isEmpty() ? PlainValues.string(result, "status")
+                : PlainValues.string(result, "result");
+        String run = PlainValues.string(result, "operation");
+        Optional<LoadedPolicy> policy = policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
+        String policyKind = policy.map(LoadedPolicy::kindLabel).orElse("unknown");
+        List<String> listed = PlainValues.strings(result, "resources");
+        if (listed.isEmpty() && !PlainValues.string(result, "resource").isEmpty()) {
+            listed = List.of(PlainValues.string(result, "resource"));
+        }
+        List<String> expectationNames = listed.isEmpty() ? List.of("") : listed;
+        boolean anySelected = listed.stream().anyMatch(n -> resources.stream().anyMatch(r -> selects(n, r)));
+        String unsupportedResult = unsupportedResultFeature(result);
+
+        List<ExpectationResult> out = new ArrayList<>();
+        for (String name : expectationNames) {
+            List<LoadedResource> selected = new ArrayList<>();
+            for (LoadedResource r : resources) {
+                if (!anySelected || selects(name, r)) {
+                    selected.add(r);
+                }
+            }
+            if (anySelected && selected.isEmpty()) {
+                continue;
+            }
+            if (policy.isEmpty()) {
+                out.add(new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected,
+                        "not found", Status.FAILED, "policy '" + policyName + "' is not in the test's policies",
+                        policyKind));
+                continue;
+            }
+            if (unsupportedResult != null) {
+                out.add(skipped(testName, policyRef, rule, kind, name, expected, unsupportedResult, policyKind));
+                continue;
+            }
+            if (policy.get().program().isEmpty()) {
+                out.add(skipped(testName, policyRef, rule, kind, name, expected, policy.get().unsupported(),
+                        policyKind));
+                continue;
+            }
+            out.add(scoreResource(testName, policy.get(), policyRef, rule, kind, name, expected, run, selected,
+                    resources, responses, policyKind));
+        }
+        return out;
+    }
+
+    private ExpectationResult scoreResource(String testName, LoadedPolicy policy, String policyRef, String rule,
+            String kind, String name, String expected, String run, List<LoadedResource> selected,
+            List<LoadedResource> all, Map<String, PolicyResponse> responses, String policyKind) {
+        boolean ruleless = !policy.classic();
+        List<String> actuals = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        String unsupported = null;
+        boolean excludedOnly = true;
+        for (LoadedResource resource : selected) {
+            PolicyResponse response = responses.get(key(run, all.indexOf(resource), policy.name()));
+            if (response == null || !response.answered()) {
+                actuals.add("not found");
+                failures.add(resource.kind() + "/" + resource.name() + ": not found (the policy does not "
+                        + "apply to it)");
+                excludedOnly = false;
+                continue;
+            }
+            List<RuleResponse> rules = new ArrayList<>();
+            for (RuleResponse r : response.rules()) {
+                if (ruleless || rule.isEmpty() || r.rule().equals(rule) || r.rule().equals("autogen-" + rule)
+                        || r.rule().equals("autogen-cronjob-" + rule)) {
+                    rules.add(r);
+                }
+            }
+            if (rules.isEmpty()) {
+                actuals.add("excluded");
+                if (strict) {
+                    failures.add(resource.kind() + "/" + resource.name() + ": no rule answered (excluded), which "
+                            + "kyverno test counts as passed; --strict counts it as failed");
+                }
+                continue;
+            }
+            excludedOnly = false;
+            for (RuleResponse r : rules) {
+                if (!r.evaluated()) {
+                    unsupported = r.unsupported();
+                    continue;
+                }
+                String status = r.outcome().label();
+                actuals.add(status);
+                if (!status.equals(expected)) {
+                    failures.add(resource.kind() + "/" + resource.name() + (r.rule().isEmpty() ? "" : " rule "
+                            + r.rule()) + ": want " + expected + ", got " + status
+                            + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
+                }
+            }
+        }
+        String actual = String.join(",", new LinkedHashSet<>(actuals));
+        if (unsupported != null && failures.isEmpty()) {
+            return skipped(testName, policyRef, rule, kind, name, expected, unsupported, policyKind);
+        }
+        Status status = failures.isEmpty() ? Status.PASSED : Status.FAILED;
+        String reason = failures.isEmpty() ? (excludedOnly ? "excluded: no rule answered" : "")
+                : String.join("; ", failures);
+        return new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected, actual, status,
+                reason, policyKind);
+    }
+
+    private ExpectationResult skipped(String testName, String policy, String rule, String kind, String name,
+            String expected, String feature, String policyKind) {
+        return new ExpectationResult(displayFile, testName, policy, rule, kind, name, expected, "", Status.SKIPPED,
+                feature, policyKind);
+    }
+
+    private List<ExpectationResult> failAll(String testName, List<Object> results, String reason) {
+        List<ExpectationResult> out = new ArrayList<>();
+        for (Object result : results) {
+            List<String> names = PlainValues.strings(result, "resources");
+            for (String name : names.isEmpty() ? List.of("") : names) {
+                out.add(new ExpectationResult(displayFile, testName, PlainValues.string(result, "policy"),
+                        PlainValues.string(result, "rule"), PlainValues.string(result, "kind"), name,
+                        PlainValues.string(result, "result"), "", Status.FAILED, reason, "unknown"));
+            }
+        }
+        return out;
+    }
+
+    /** A result that checks mutations or generated resources needs what Guidepost does not evaluate. */
+    private static String unsupportedResultFeature(Object result) {
+        if (PlainValues.at(result, "patchedResources") != null || PlainValues.at(result, "patchedResource") != null) {
+            return "patched resources (mutation)";
+        }
+        if (PlainValues.at(result, "generatedResource") != null
+                || PlainValues.at(result, "generatedResources") != null
+                || PlainValues.at(result, "cloneSourceResource") != null) {
+            return "generated resources";
+        }
+        return null;
+    }
+
+    private static boolean selects(String name, LoadedResource resource) {
+        int slash = name.indexOf('/');
+        if (slash >= 0) {
+            return name.substring(0, slash).equals(resource.namespace())
+                    && name.substring(slash + 1).equals(resource.name());
+        }
+        return name.equals(resource.name());
+    }
+
+    private static String key(String run, int resource, String policy) {
+        return run + "\u0000" + resource + "\u0000" + policy;
+    }
+
+    private static String operation(String value, String fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        String op = value.toUpperCase(Locale.ROOT);
+        return op.equals("CONNECT") ? "CREATE" : op;
+    }
+
+    private static AdmissionRequest request(LoadedResource resource, String operation, UserInfo user) {
+        Map<String, Object> object = resource.object();
+        return switch (operation) {
+            case "DELETE" -> new AdmissionRequest(operation, null, object, resource.type(), resource.namespace(),
+                    resource.name(), user);
+            case "UPDATE" -> new AdmissionRequest(operation, object, object, resource.type(), resource.namespace(),
+                    resource.name(), user);
+            default -> new AdmissionRequest(operation, object, null, resource.type(), resource.namespace(),
+                    resource.name(), user);
+        };
+    }
+
+    // ---- loading ----
+
+    private List<LoadedPolicy> loadPolicies(Path dir) {
+        List<LoadedPolicy> out = new ArrayList<>();
+        for (String path : PlainValues.strings(test, "policies")) {
+            Path policyPath = dir.resolve(path).normalize();
+            if (!Files.exists(policyPath)) {
+                throw new GuidepostException("policy file '" + path + "' does not exist");
+            }
+            List<Path> policyFiles = Files.isDirectory(policyPath) ? yamlFiles(policyPath) : List.of(policyPath);
+            for (Path policyFile : policyFiles) {
+                for (Policy policy : PackReader.readFile(policyFile)) {
+                    out.add(load(policy));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static LoadedPolicy load(Policy policy) {
+        if (policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
+            return new LoadedPolicy(policy, Optional.empty(), "ValidatingAdmissionPolicy with bindings");
+        }
+        CompiledPolicy compiled = PolicyCompiler.compileForTests(policy);
+        if (compiled.program().isEmpty()) {
+            if (!compiled.errors().isEmpty()) {
+                PolicyCompileException e = compiled.errors().get(0);
+                throw new GuidepostException(policy.source(), "policy '" + policy.id() + "' does not compile: "
+                        + e.getMessage());
+            }
+            return new LoadedPolicy(policy, Optional.empty(), policy.format().validating()
+                    ? policy.advisoryReason().orElse(policy.format().kind()) : policy.format().kind() + " policies");
+        }
+        return new LoadedPolicy(policy, compiled.program(), null);
+    }
+
+    private List<LoadedResource> loadResources(Path dir) {
+        List<LoadedResource> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        ApiResources types = ApiResources.builtIn();
+        for (String path : PlainValues.strings(test, "resources")) {
+            Path resourcePath = dir.resolve(path).normalize();
+            if (!Files.exists(resourcePath)) {
+                continue; // the Kyverno CLI skips missing resource files
+            }
+            List<Path> resourceFiles = Files.isDirectory(resourcePath) ? yamlFiles(resourcePath)
+                    : List.of(resourcePath);
+            for (Path resourceFile : resourceFiles) {
+                for (YamlDocument doc : YamlDocuments.read(resourceFile)) {
+                    if (doc.problem() != null) {
+                        throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                                doc.problem().message());
+                    }
+                    if (!(doc.value() instanceof Map<?, ?>)) {
+                        continue;
+                    }
+                    Map<String, Object> object = PlainValues.map(PlainValues.immutableCopy(doc.value()));
+                    String apiVersion = PlainValues.string(object, "apiVersion");
+                    String kind = PlainValues.string(object, "kind");
+                    if (kind.isEmpty()) {
+                        continue;
+                    }
+                    ApiResource type = types.resolve(apiVersion, kind);
+                    String name = PlainValues.string(object, "metadata", "name");
+                    if (name.isEmpty()) {
+                        name = PlainValues.string(object, "metadata", "generateName");
+                    }
+                    String namespace = PlainValues.string(object, "metadata", "namespace");
+                    if (namespace.isEmpty() && !types.isClusterScopedKind(kind)) {
+                        namespace = "default";
+                    }
+                    String identity = type.group() + "/" + kind + "/" + namespace + "/" + name;
+                    if (seen.add(identity)) {
+                        out.add(new LoadedResource(object, type, namespace, name));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private TestValues loadValues(Path dir) {
+        Map<String, Object> inline = PlainValues.map(test, "values");
+        if (!inline.isEmpty()) {
+            return new TestValues(inline);
+        }
+        String path = PlainValues.string(test, "variables");
+        if (path.isEmpty()) {
+            return TestValues.NONE;
+        }
+        return new TestValues(single(dir, path, "values"));
+    }
+
+    private UserInfo loadUserInfo(Path dir) {
+        String path = PlainValues.string(test, "userinfo");
+        if (path.isEmpty()) {
+            return UserInfo.NONE;
+        }
+        Map<String, Object> doc = single(dir, path, "userinfo");
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        PlainValues.map(doc, "userInfo", "extra").forEach((k, v) -> extra.put(k, PlainValues.strings(
+                Map.of("v", v == null ? List.of() : v), "v")));
+        return new UserInfo(PlainValues.string(doc, "userInfo", "username"),
+                PlainValues.string(doc, "userInfo", "uid"), PlainValues.strings(doc, "userInfo", "groups"), extra,
+                PlainValues.strings(doc, "roles"), PlainValues.strings(doc, "clusterRoles"));
+    }
+
+    private MockCluster loadContext(Path dir) {
+        String path = PlainValues.string(test, "context");
+        Map<String, Object> context = path.isEmpty() ? Map.of() : single(dir, path, "context");
+        Map<String, Object> globalContext = new LinkedHashMap<>();
+        for (Object entry : PlainValues.list(test, "globalContextEntries")) {
+            Object data = PlainValues.at(entry, "data");
+            if (data == null) {
+                data = PlainValues.list(entry, "resources");
+            }
+            globalContext.put(PlainValues.string(entry, "name"), data);
+        }
+        return new MockCluster(PlainValues.list(context, "spec", "resources"),
+                PlainValues.list(context, "spec", "images"), globalContext,
+                PlainValues.list(test, "apiCallResponses"));
+    }
+
+    private List<PolicyExceptionProgram> loadExceptions(Path dir) {
+        List<PolicyExceptionProgram> out = new ArrayList<>();
+        for (String path : PlainValues.strings(test, "exceptions")) {
+            Path exceptionFile = dir.resolve(path).normalize();
+            for (YamlDocument doc : YamlDocuments.read(exceptionFile)) {
+                if (doc.problem() != null) {
+                    throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                            doc.problem().message());
+                }
+                Map<String, Object> object = PlainValues.map(doc.value());
+                if (PlainValues.string(object, "apiVersion").startsWith("policies.kyverno.io/")
+                        && PlainValues.string(object, "kind").equals("PolicyException")) {
+                    try {
+                        out.add(PolicyExceptionProgram.compile(object));
+                    } catch (PolicyCompileException e) {
+                        throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                                "policy exception does not compile: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> single(Path dir, String path, String what) {
+        Path target = dir.resolve(path).normalize();
+        if (!Files.isRegularFile(target)) {
+            throw new GuidepostException("the " + what + " file '" + path + "' does not exist");
+        }
+        for (YamlDocument doc : YamlDocuments.read(target)) {
+            if (doc.problem() != null) {
+                throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                        doc.problem().message());
+            }
+            if (doc.value() instanceof Map<?, ?>) {
+                return PlainValues.map(doc.value());
+            }
+        }
+        return Map.of();
+    }
+
+    private static List<Path> yamlFiles(Path folder) {
+        try (var walk = Files.walk(folder, 1)) {
+            return walk.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+            }).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new GuidepostException("cannot list " + folder + ": " + e.getMessage());
+        }
+    }
+
+    static boolean outcomeMatches(Outcome outcome, String expected) {
+        return outcome.label().equals(expected);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.guidepost.core.internal.kyvernotest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.guidepost.core.internal.engine.Namespaces;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * A Kyverno CLI values file ({@code variables:} or inline {@code values:}): global values, per-policy and
+ * per-resource values, namespace labels for selectors and declared Namespace objects.
+ */
+final class TestValues implements Namespaces {
+
+    static final TestValues NONE = new TestValues(Map.of());
+
+    private final Map<String, Object> values;
+    private final Map<String, Map<String, String>> selectorLabels = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> namespaces = new LinkedHashMap<>();
+
+    TestValues(Map<String, Object> values) {
+        this.values = values;
+        for (Object entry : PlainValues.list(values, "namespaceSelector")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            PlainValues.map(entry, "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
+            selectorLabels.put(PlainValues.string(entry, "name"), labels);
+        }
+        for (Object namespace : PlainValues.list(values, "namespaces")) {
+            namespaces.put(PlainValues.string(namespace, "metadata", "name"), PlainValues.map(namespace));
+        }
+    }
+
+    /** A global value such as {@code request.operation}. */
+    String global(String key) {
+        Object value = PlainValues.map(values, "globalValues").get(key);
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** A value given for one resource of one policy. */
+    String resourceValue(String policy, String resource, String key) {
+        for (Object p : PlainValues.list(values, "policies")) {
+            if (!PlainValues.string(p, "name").equals(policy)) {
+                continue;
+            }
+            for (Object r : PlainValues.list(p, "resources")) {
+                if (PlainValues.string(r, "name").equals(resource)) {
+                    Object value = PlainValues.map(r, "values").get(key);
+                    if (value != null) {
+                        return String.valueOf(value);
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    /** True when per-policy or per-rule values are given (they feed JMESPath, which CEL rules do not read). */
+    boolean hasRuleValues() {
+        for (Object p : PlainValues.list(values, "policies")) {
+            if (!PlainValues.list(p, "rules").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> object(String name) {
+        return Optional.ofNullable(namespaces.get(name));
+    }
+
+    @Override
+    public Optional<Map<String, String>> selectorLabels(String name) {
+        return Optional.ofNullable(selectorLabels.get(name));
+    }
+}

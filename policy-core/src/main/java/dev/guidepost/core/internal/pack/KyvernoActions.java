@@ -1,0 +1,29 @@
+package dev.guidepost.core.internal.pack;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.guidepost.core.Action;
+
+/** How Kyverno's failure actions and validation actions map to {@link Action}. */
+public final class KyvernoActions {
+
+    private KyvernoActions() {
+    }
+
+    /** A ClusterPolicy failure action: {@code Enforce} (any case) denies; anything else audits. */
+    public static Action classic(String failureAction) {
+        return failureAction.toLowerCase(Locale.ROOT).equals("enforce") ? Action.ENFORCE : Action.AUDIT;
+    }
+
+    /** A ValidatingPolicy's {@code validationActions}: Deny if listed, else Warn if listed, else Audit. */
+    public static Action validationActions(List<String> validationActions) {
+        if (validationActions.contains("Deny")) {
+            return Action.ENFORCE;
+        }
+        if (validationActions.contains("Warn")) {
+            return Action.WARN;
+        }
+        return Action.AUDIT;
+    }
+}
