@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import dev.guidepost.core.internal.pack.PackContents;
 import dev.guidepost.core.internal.pack.PackReader;
-import dev.guidepost.core.internal.yaml.CanonicalJson;
+import dev.guidepost.core.internal.json.Json;
 
 /**
  * A company's Kubernetes rules: a named, versioned set of {@link Policy policies} read from a folder of YAML files
@@ -176,7 +176,7 @@ public final class PolicyPack {
             policies.stream().sorted(Comparator.comparing(Policy::id)).forEach(p -> {
                 digest.update(p.id().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(CanonicalJson.write(p.definition()).getBytes(StandardCharsets.UTF_8));
+                digest.update(Json.canonical(p.definition()).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             });
             return HexFormat.of().formatHex(digest.digest());

@@ -1,0 +1,171 @@
+package dev.guidepost.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import dev.guidepost.core.internal.cel.CelValues;
+import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.CompiledPolicy;
+import dev.guidepost.core.internal.engine.EvaluationContext;
+import dev.guidepost.core.internal.engine.ManifestNamespaces;
+import dev.guidepost.core.internal.engine.PolicyCompileException;
+import dev.guidepost.core.internal.engine.PolicyCompiler;
+import dev.guidepost.core.internal.engine.PolicyProgram;
+import dev.guidepost.core.internal.engine.PolicyResponse;
+import dev.guidepost.core.internal.engine.PreparedRequest;
+import dev.guidepost.core.internal.engine.RuleResponse;
+import dev.guidepost.core.internal.match.ApiResource;
+import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.UserInfo;
+import dev.guidepost.core.internal.pack.PolicyLocator;
+
+/**
+ * Checks manifests against a pack with Kyverno's semantics: each manifest is evaluated as an admission request
+ * (CREATE) by every enforceable policy whose match rules select it, including Kyverno's autogen for pod
+ * controllers. Compiled once; immutable and safe to share between threads. Never needs embeddings.
+ *
+ * <pre>{@code
+ * PolicyEngine engine = PolicyEngine.of(PolicyPack.load(Path.of("policies")));
+ * Report report = engine.check(Manifests.load(Path.of("k8s")));
+ * report.violations().forEach(System.out::println);
+ * }</pre>
+ */
+public final class PolicyEngine {
+
+    private final PolicyPack pack;
+    private final Map<String, Compiled> compiled;
+
+    private record Compiled(Policy policy, PolicyProgram program) {
+    }
+
+    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled) {
+        this.pack = pack;
+        this.compiled = compiled;
+    }
+
+    /**
+     * Compiles every enforceable policy of the pack.
+     *
+     * @throws GuidepostException naming the file and line of the first expression that does not compile
+     */
+    public static PolicyEngine of(PolicyPack pack) {
+        Map<String, Compiled> compiled = new LinkedHashMap<>();
+        for (Policy policy : pack.policies()) {
+            CompiledPolicy result = PolicyCompiler.compile(policy);
+            if (!result.errors().isEmpty()) {
+                PolicyCompileException e = result.errors().get(0);
+                throw new GuidepostException(PolicyLocator.locate(policy, e.path()),
+                        "policy '" + policy.id() + "': " + e.getMessage());
+            }
+            result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
+        }
+        return new PolicyEngine(pack, compiled);
+    }
+
+    /** The pack. */
+    public PolicyPack pack() {
+        return pack;
+    }
+
+    /** The policies this engine checks (advisory policies are not among them). */
+    public List<Policy> enforceablePolicies() {
+        return compiled.values().stream().map(Compiled::policy).toList();
+    }
+
+    /** Checks manifests against every enforceable policy. */
+    public Report check(Manifests manifests) {
+        return check(manifests, policy -> true);
+    }
+
+    /** Checks manifests against the enforceable policies that {@code which} accepts. */
+    public Report check(Manifests manifests, Predicate<Policy> which) {
+        List<Compiled> selected = compiled.values().stream().filter(c -> which.test(c.policy())).toList();
+        EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(manifests.manifests()));
+        List<Result> results = new ArrayList<>();
+        List<Exemption> exemptions = new ArrayList<>();
+        for (Manifest manifest : manifests.manifests()) {
+            PreparedRequest request = prepare(manifest);
+            for (Compiled c : selected) {
+                evaluate(c, manifest, request, context, results, exemptions);
+            }
+        }
+        return new Report(results, exemptions, manifests.problems(), manifests.size(), selected.size());
+    }
+
+    /** Checks manifests against the named policies; unknown ids are an error. */
+    public Report check(Manifests manifests, Collection<String> policyIds) {
+        for (String id : policyIds) {
+            if (pack.policy(id).isEmpty()) {
+                throw new GuidepostException("no policy '" + id + "' in pack " + pack.coordinates());
+            }
+        }
+        return check(manifests, policy -> policyIds.contains(policy.id()));
+    }
+
+    /** Checks one manifest against every enforceable policy. */
+    public List<Result> check(Manifest manifest) {
+        return check(Manifests.of(List.of(manifest))).results();
+    }
+
+    /** The enforceable policies whose match rules select the manifest (by kind, namespace, labels, ...). */
+    public List<Policy> applicablePolicies(Manifest manifest) {
+        EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(List.of(manifest)));
+        PreparedRequest request = prepare(manifest);
+        return compiled.values().stream().filter(c -> c.program().selects(request, context))
+                .map(Compiled::policy).toList();
+    }
+
+    private static void evaluate(Compiled c, Manifest manifest, PreparedRequest request, EvaluationContext context,
+            List<Result> results, List<Exemption> exemptions) {
+        Policy policy = c.policy();
+        PolicyResponse response = c.program().evaluate(request, context);
+        if (response.rules().isEmpty()) {
+            return;
+        }
+        Optional<String> exemption = exemptionReason(manifest, policy.id());
+        for (RuleResponse rule : response.rules()) {
+            if (!rule.evaluated()) {
+                continue;
+            }
+            Outcome outcome = rule.outcome();
+            String message = rule.message();
+            if (exemption.isPresent() && !exemption.get().isBlank()) {
+                outcome = Outcome.SKIP;
+                message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();
+            } else if (exemption.isPresent() && rule.outcome() != Outcome.PASS) {
+                message = message + " [the annotation " + Exemption.ANNOTATION_PREFIX + policy.id()
+                        + " is ignored: it needs a reason as its value]";
+            }
+            results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
+                    outcome, message, policy.remediation(), manifest.resource(), manifest.location()));
+        }
+        if (exemption.isPresent() && !exemption.get().isBlank()) {
+            exemptions.add(new Exemption(policy.id(), manifest.resource(), manifest.location(), exemption.get()));
+        }
+    }
+
+    private static Optional<String> exemptionReason(Manifest manifest, String policyId) {
+        String value = manifest.annotations().get(Exemption.ANNOTATION_PREFIX + policyId);
+        return Optional.ofNullable(value).map(String::strip);
+    }
+
+    private static PreparedRequest prepare(Manifest manifest) {
+        ApiResources types = ApiResources.builtIn();
+        ApiResource type = types.resolve(manifest.apiVersion(), manifest.kind());
+        String namespace = manifest.namespace();
+        if (namespace.isEmpty() && type.namespaced() && !types.isClusterScopedKind(manifest.kind())) {
+            namespace = "default";
+        }
+        if (!type.namespaced()) {
+            namespace = "";
+        }
+        AdmissionRequest request = new AdmissionRequest("CREATE", manifest.object(), null, type, namespace,
+                manifest.name(), UserInfo.NONE);
+        return new PreparedRequest(request, CelValues.Numbers.AS_READ);
+    }
+}

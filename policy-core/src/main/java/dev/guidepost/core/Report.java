@@ -1,0 +1,111 @@
+package dev.guidepost.core;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of checking manifests against a pack: every result (passes included), the exemptions honoured, and
+ * the documents that could not be checked. Results are ordered by manifest, then by policy, so reports are stable.
+ *
+ * @param results          every result
+ * @param exemptions       the opt-outs that were honoured (their results are skipped)
+ * @param problems         documents that were not checked (unreadable or not Kubernetes objects)
+ * @param manifestsChecked how many manifests were checked
+ * @param policiesChecked  how many enforceable policies were applied
+ */
+public record Report(List<Result> results, List<Exemption> exemptions, List<ManifestProblem> problems,
+        int manifestsChecked, int policiesChecked) {
+
+    public Report {
+        results = List.copyOf(results);
+        exemptions = List.copyOf(exemptions);
+        problems = List.copyOf(problems);
+    }
+
+    /** The failures and errors. */
+    public List<Result> violations() {
+        return results.stream().filter(Result::isViolation).toList();
+    }
+
+    /** Violations of policies the cluster enforces. */
+    public List<Result> enforcedViolations() {
+        return results.stream().filter(Result::isEnforcedViolation).toList();
+    }
+
+    /** Documents that could not be read at all. */
+    public List<ManifestProblem> unreadable() {
+        return problems.stream().filter(ManifestProblem::unreadable).toList();
+    }
+
+    /** Documents skipped because they are not Kubernetes objects. */
+    public List<ManifestProblem> skippedDocuments() {
+        return problems.stream().filter(p -> !p.unreadable()).toList();
+    }
+
+    /**
+     * True when the check should fail a build or a CI step: an enforced policy is violated or a manifest could not
+     * be read.
+     */
+    public boolean failed() {
+        return !enforcedViolations().isEmpty() || !unreadable().isEmpty();
+    }
+
+    /** True when no manifest was selected by any policy (often a wrong folder). */
+    public boolean nothingChecked() {
+        return results.isEmpty();
+    }
+
+    /** Result counts by outcome. */
+    public Map<Outcome, Long> countsByOutcome() {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, 0L);
+        }
+        results.forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Violation counts by severity. */
+    public Map<Severity, Long> violationsBySeverity() {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        violations().forEach(r -> counts.merge(r.severity(), 1L, Long::sum));
+        return counts;
+    }
+
+    /**
+     * A one-line summary, for example
+     * {@code 12 manifests, 9 policies: 40 passed, 3 failed (2 enforced), 0 errors, 5 skipped; failures by severity: high 2, medium 1; 1 unreadable}.
+     */
+    public String summary() {
+        Map<Outcome, Long> counts = countsByOutcome();
+        StringBuilder out = new StringBuilder();
+        out.append(manifestsChecked).append(manifestsChecked == 1 ? " manifest, " : " manifests, ")
+                .append(policiesChecked).append(policiesChecked == 1 ? " policy: " : " policies: ")
+                .append(counts.get(Outcome.PASS)).append(" passed, ")
+                .append(counts.get(Outcome.FAIL)).append(" failed (")
+                .append(enforcedViolations().size()).append(" enforced), ")
+                .append(counts.get(Outcome.ERROR)).append(counts.get(Outcome.ERROR) == 1 ? " error, " : " errors, ")
+                .append(counts.get(Outcome.SKIP)).append(" skipped");
+        Map<Severity, Long> bySeverity = violationsBySeverity();
+        if (!bySeverity.isEmpty()) {
+            out.append("; violations by severity: ").append(bySeverity.entrySet().stream()
+                    .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
+                    .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        if (!exemptions.isEmpty()) {
+            out.append("; ").append(exemptions.size()).append(exemptions.size() == 1 ? " exemption" : " exemptions");
+        }
+        long unreadable = unreadable().size();
+        if (unreadable > 0) {
+            out.append("; ").append(unreadable).append(" unreadable");
+        }
+        long skipped = skippedDocuments().size();
+        if (skipped > 0) {
+            out.append("; ").append(skipped).append(skipped == 1 ? " document" : " documents")
+                    .append(" not Kubernetes objects");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.guidepost.core;
+
+import java.util.Objects;
+
+/**
+ * The verdict of one policy (rule) on one manifest, with everything a reader needs to act on it: where the
+ * manifest is, which policy and how serious, what is wrong and how to fix it.
+ *
+ * @param policyId    the policy's id
+ * @param policyTitle the policy's title
+ * @param rule        the rule's name ({@code ""} for policies with a single rule)
+ * @param severity    the policy's severity
+ * @param action      what the cluster would do on a failure
+ * @param outcome     pass, fail, skip or error
+ * @param message     what is wrong (the validation's message), why it was skipped, or the error
+ * @param remediation how to comply (may be empty)
+ * @param resource    the manifest's kind, namespace and name
+ * @param location    the manifest's file and line
+ */
+public record Result(String policyId, String policyTitle, String rule, Severity severity, Action action,
+        Outcome outcome, String message, String remediation, ResourceRef resource, SourceLocation location) {
+
+    public Result {
+        Objects.requireNonNull(policyId, "policyId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(location, "location");
+        policyTitle = Objects.requireNonNullElse(policyTitle, policyId);
+        rule = Objects.requireNonNullElse(rule, "");
+        message = Objects.requireNonNullElse(message, "");
+        remediation = Objects.requireNonNullElse(remediation, "");
+    }
+
+    /** True for failures and errors: the resource would not be admitted cleanly. */
+    public boolean isViolation() {
+        return outcome == Outcome.FAIL || outcome == Outcome.ERROR;
+    }
+
+    /** True for violations of policies the cluster enforces (denies). */
+    public boolean isEnforcedViolation() {
+        return isViolation() && action == Action.ENFORCE;
+    }
+}
