@@ -1,0 +1,5 @@
+package dev.guidepost.core.internal.cel;
+
+/** Placeholder. */
+final class StringFormatLibrary extends FunctionLibrary {
+}
