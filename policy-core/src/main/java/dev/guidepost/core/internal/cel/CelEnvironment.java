@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
@@ -18,6 +19,8 @@ import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionResolver;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.standard.StringFunction.StringOverload;
 import dev.cel.runtime.CelRuntimeLibrary;
 
 /**
@@ -61,7 +64,10 @@ public final class CelEnvironment {
                 .build();
         CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
+                .setStandardFunctions(standardFunctionsWithGoText());
         for (String variable : COMMON_VARIABLES) {
             builder.addVar(variable, SimpleType.DYN);
         }
@@ -70,6 +76,7 @@ public final class CelEnvironment {
                 // strings v2 as Kubernetes has it: reverse() only arrived in v3
                 CelExtensions.strings(stringsV2()),
                 new StringFormatLibrary(),
+                new StringConversionLibrary(),
                 CelExtensions.sets(options),
                 CelExtensions.comprehensions(),
                 CelExtensions.lists(),
@@ -98,6 +105,15 @@ public final class CelEnvironment {
             }
         }
         this.cel = builder.build();
+    }
+
+    /** cel-java's standard functions minus the string conversions {@link StringConversionLibrary} replaces. */
+    private static CelStandardFunctions standardFunctionsWithGoText() {
+        return CelStandardFunctions.newBuilder()
+                .filterFunctions((function, overload) -> overload != StringOverload.DOUBLE_TO_STRING
+                        && overload != StringOverload.DURATION_TO_STRING
+                        && overload != StringOverload.TIMESTAMP_TO_STRING)
+                .build();
     }
 
     private static CelStringExtensions.Function[] stringsV2() {
