@@ -81,7 +81,14 @@ public final class CelEnvironment {
                 CelExtensions.comprehensions(),
                 CelExtensions.lists(),
                 new OrValueCompatLibrary(),
-                new QuantityLibrary()));
+                new QuantityLibrary(),
+                new UrlLibrary(),
+                new RegexLibrary(),
+                new ListsLibrary(),
+                new IpLibrary(),
+                new CidrLibrary(),
+                new SemverLibrary(),
+                new AuthzLibrary()));
         if (dialect == CelDialect.VALIDATING_POLICY) {
             builder.addVar("exceptions", SimpleType.DYN);
             libraries.addAll(List.of(
