@@ -95,7 +95,16 @@ public final class CelEnvironment {
                     CelExtensions.bindings(),
                     CelExtensions.encoders(options),
                     CelExtensions.math(options),
-                    CelExtensions.regex()));
+                    CelExtensions.regex(),
+                    new KyvernoMathLibrary(),
+                    new ImageLibrary(),
+                    new HashLibrary(),
+                    new JsonLibrary(),
+                    new YamlLibrary(),
+                    new TimeLibrary(),
+                    new TransformLibrary(),
+                    new ServiceAccountLibrary(),
+                    new GzipLibrary()));
             this.clusterFunctions = new ClusterFunctions();
             libraries.add(clusterFunctions);
         } else {
