@@ -49,12 +49,4 @@ abstract class FunctionLibrary implements CelCompilerLibrary, CelRuntimeLibrary 
     static CelEvaluationException error(String message, Object... args) {
         return CelEvaluationExceptionBuilder.newBuilder(message, args).build();
     }
-
-    /** Converts a CEL int argument to a Java int, failing like Go does on values out of range. */
-    static int toInt(long value, String function) throws CelEvaluationException {
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw error("%s: %d is out of range", function, value);
-        }
-        return (int) value;
-    }
 }
