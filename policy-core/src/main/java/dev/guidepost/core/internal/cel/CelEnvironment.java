@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.cel;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -7,21 +8,32 @@ import java.util.Map;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionResolver;
-import dev.cel.runtime.CelLateFunctionBindings;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.standard.StringFunction.StringOverload;
 import dev.cel.runtime.CelRuntimeLibrary;
 
 /**
  * A CEL environment with the variables, options and libraries Kyverno offers in one {@link CelDialect}. Built
  * once per dialect and shared; compiling and evaluating are thread-safe.
+ *
+ * <p>Both dialects have Kubernetes' base environment in stored-expression mode (k8s.io/apiserver
+ * pkg/cel/environment/base.go): URLs, Regex, Lists, Authz, Quantity, IP, CIDR, Format, Semver, strings (v2, with
+ * {@code format}), sets, two-variable comprehensions, lists (v3), optional types, and Kyverno's {@code orValue}
+ * pass-through. {@link CelDialect#VALIDATING_POLICY} adds Kyverno's libraries (kyverno/kyverno
+ * pkg/cel/policies/vpol/compiler/compiler.go): bindings, encoders, math, regex, image references, hashes, JSON,
+ * YAML, time, transforms, gzip, service accounts, random strings and the cluster-facing functions, which are
+ * late-bound and answered by the {@link ClusterData} given to each evaluation.
  */
 public final class CelEnvironment {
 
@@ -29,40 +41,77 @@ public final class CelEnvironment {
     static final List<String> COMMON_VARIABLES = List.of("object", "oldObject", "request", "namespaceObject",
             "variables");
 
+    /**
+     * The comprehension iteration budget. Kyverno limits an expression to a cost of 1,000,000; every loop iteration
+     * costs at least one unit there, so an expression that iterates more than this would exceed Kyverno's budget
+     * too. cel-java has no cost tracking, so expressions with costly bodies but fewer iterations are not limited.
+     */
+    static final int MAX_ITERATIONS = 1_000_000;
+
     private static final Map<CelDialect, CelEnvironment> ENVIRONMENTS = new EnumMap<>(CelDialect.class);
 
     private final CelDialect dialect;
     private final Cel cel;
+    private final ClusterFunctions clusterFunctions;
 
     private CelEnvironment(CelDialect dialect) {
         this.dialect = dialect;
         CelOptions options = CelOptions.current()
                 .enableOptionalSyntax(true)
                 .enableHeterogeneousNumericComparisons(true)
-                .enableTimestampEpoch(true)
+                .enableHomogeneousLiterals(true)
+                .comprehensionMaxIterations(MAX_ITERATIONS)
                 .build();
         CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
+                .setStandardFunctions(standardFunctionsWithGoText());
         for (String variable : COMMON_VARIABLES) {
             builder.addVar(variable, SimpleType.DYN);
         }
-        if (dialect == CelDialect.VALIDATING_POLICY) {
-            builder.addVar("exceptions", SimpleType.DYN);
-        } else {
-            builder.addVar("params", SimpleType.DYN);
-            builder.addVar("authorizer", SimpleType.DYN);
-        }
-        List<Object> libraries = List.of(
+        List<Object> libraries = new ArrayList<>(List.of(
                 CelExtensions.optional(),
-                CelExtensions.strings(),
+                // strings v2 as Kubernetes has it: reverse() only arrived in v3
+                CelExtensions.strings(stringsV2()),
+                new StringFormatLibrary(),
+                new StringConversionLibrary(),
                 CelExtensions.sets(options),
                 CelExtensions.comprehensions(),
                 CelExtensions.lists(),
-                CelExtensions.math(options),
-                CelExtensions.regex(),
-                CelExtensions.encoders(options),
-                CelExtensions.bindings());
+                new OrValueCompatLibrary(),
+                new QuantityLibrary(),
+                new UrlLibrary(),
+                new RegexLibrary(),
+                new ListsLibrary(),
+                new IpLibrary(),
+                new CidrLibrary(),
+                new SemverLibrary(),
+                new AuthzLibrary()));
+        if (dialect == CelDialect.VALIDATING_POLICY) {
+            builder.addVar("exceptions", SimpleType.DYN);
+            libraries.addAll(List.of(
+                    CelExtensions.bindings(),
+                    CelExtensions.encoders(options),
+                    CelExtensions.math(options),
+                    CelExtensions.regex(),
+                    new KyvernoMathLibrary(),
+                    new ImageLibrary(),
+                    new HashLibrary(),
+                    new JsonLibrary(),
+                    new YamlLibrary(),
+                    new TimeLibrary(),
+                    new TransformLibrary(),
+                    new ServiceAccountLibrary(),
+                    new GzipLibrary()));
+            this.clusterFunctions = new ClusterFunctions();
+            libraries.add(clusterFunctions);
+        } else {
+            builder.addVar("params", SimpleType.DYN);
+            builder.addVar("authorizer", SimpleType.DYN);
+            this.clusterFunctions = null;
+        }
         for (Object library : libraries) {
             if (library instanceof CelCompilerLibrary compilerLibrary) {
                 builder.addCompilerLibraries(compilerLibrary);
@@ -72,6 +121,21 @@ public final class CelEnvironment {
             }
         }
         this.cel = builder.build();
+    }
+
+    /** cel-java's standard functions minus the string conversions {@link StringConversionLibrary} replaces. */
+    private static CelStandardFunctions standardFunctionsWithGoText() {
+        return CelStandardFunctions.newBuilder()
+                .filterFunctions((function, overload) -> overload != StringOverload.DOUBLE_TO_STRING
+                        && overload != StringOverload.DURATION_TO_STRING
+                        && overload != StringOverload.TIMESTAMP_TO_STRING)
+                .build();
+    }
+
+    private static CelStringExtensions.Function[] stringsV2() {
+        return java.util.Arrays.stream(CelStringExtensions.Function.values())
+                .filter(f -> f != CelStringExtensions.Function.REVERSE)
+                .toArray(CelStringExtensions.Function[]::new);
     }
 
     /** The shared environment of a dialect. */
@@ -100,6 +164,6 @@ public final class CelEnvironment {
 
     /** The functions bound per evaluation (those that read cluster data). */
     CelFunctionResolver lateBindings(ClusterData cluster) {
-        return CelLateFunctionBindings.from(List.of());
+        return clusterFunctions == null ? ClusterFunctions.NONE : clusterFunctions.resolver(cluster);
     }
 }

@@ -1,0 +1,303 @@
+package dev.guidepost.core.internal.cel;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.google.common.primitives.UnsignedLong;
+
+import dev.cel.common.values.CelByteString;
+import dev.cel.common.values.NullValue;
+
+/**
+ * JSON as Go's {@code encoding/json} reads into {@code any} (every number a float64) and writes (sorted keys, no
+ * spaces, HTML characters escaped, Go's float format), for Kyverno's {@code json.unmarshal} and
+ * {@code json.marshal}.
+ */
+final class JsonCodec {
+
+    private final String text;
+    private int pos;
+
+    private JsonCodec(String text) {
+        this.text = text;
+    }
+
+    /** Parses a JSON document into CEL values; the exception message says what is wrong. */
+    static Object parse(String text) {
+        JsonCodec parser = new JsonCodec(text);
+        parser.skipSpace();
+        Object value = parser.value();
+        parser.skipSpace();
+        if (parser.pos != text.length()) {
+            throw parser.fail("invalid character '" + text.charAt(parser.pos) + "' after top-level value");
+        }
+        return value;
+    }
+
+    private Object value() {
+        if (pos >= text.length()) {
+            throw new IllegalArgumentException("unexpected end of JSON input");
+        }
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", NullValue.NULL_VALUE);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw fail("invalid character '" + c + "' looking for beginning of value");
+        }
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        pos++;
+        skipSpace();
+        if (peek() == '}') {
+            pos++;
+            return map;
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw fail("invalid character looking for beginning of object key string");
+            }
+            String key = string();
+            skipSpace();
+            expect(':');
+            skipSpace();
+            map.put(key, value());
+            skipSpace();
+            char c = next();
+            if (c == '}') {
+                return map;
+            }
+            if (c != ',') {
+                throw fail("invalid character '" + c + "' after object key:value pair");
+            }
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> list = new ArrayList<>();
+        pos++;
+        skipSpace();
+        if (peek() == ']') {
+            pos++;
+            return list;
+        }
+        while (true) {
+            skipSpace();
+            list.add(value());
+            skipSpace();
+            char c = next();
+            if (c == ']') {
+                return list;
+            }
+            if (c != ',') {
+                throw fail("invalid character '" + c + "' after array element");
+            }
+        }
+    }
+
+    private String string() {
+        StringBuilder out = new StringBuilder();
+        pos++;
+        while (true) {
+            char c = next();
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c < 0x20) {
+                throw fail("invalid character in string literal");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char e = next();
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (pos + 4 > text.length()) {
+                        throw fail("invalid escape in string literal");
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw fail("invalid character in \\u hexadecimal character escape");
+                    }
+                    pos += 4;
+                }
+                default -> throw fail("invalid character '" + e + "' in string escape code");
+            }
+        }
+    }
+
+    private Object number() {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        while (pos < text.length() && "0123456789.eE+-".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        String number = text.substring(start, pos);
+        if (!number.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+            throw fail("invalid number literal " + number);
+        }
+        return Double.parseDouble(number);
+    }
+
+    private Object literal(String word, Object value) {
+        if (!text.startsWith(word, pos)) {
+            throw fail("invalid literal");
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private char peek() {
+        if (pos >= text.length()) {
+            throw new IllegalArgumentException("unexpected end of JSON input");
+        }
+        return text.charAt(pos);
+    }
+
+    private char next() {
+        char c = peek();
+        pos++;
+        return c;
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw fail("invalid character after object key");
+        }
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+    }
+
+    private IllegalArgumentException fail(String message) {
+        return new IllegalArgumentException(message);
+    }
+
+    /** Writes a CEL value as Go's {@code json.Marshal} would write its native form. */
+    static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null || value instanceof NullValue) {
+            out.append("null");
+        } else if (value instanceof Optional<?> optional) {
+            write(optional.orElse(null), out);
+        } else if (value instanceof Boolean || value instanceof Long || value instanceof UnsignedLong) {
+            out.append(value);
+        } else if (value instanceof Double d) {
+            out.append(formatFloat(d));
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof CelByteString bytes) {
+            quote(Base64.getEncoder().encodeToString(bytes.toByteArray()), out);
+        } else if (value instanceof Instant t) {
+            quote(CelGoText.formatTimestamp(t), out);
+        } else if (value instanceof Duration d) {
+            out.append(d.toNanos());
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(k instanceof String s ? s : String.valueOf(k), v));
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                quote(entry.getKey(), out);
+                out.append(':');
+                write(entry.getValue(), out);
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else {
+            quote(value.toString(), out);
+        }
+    }
+
+    /** Go's float64 encoding: plain for 1e-6 <= |f| < 1e21, else exponent form without a zero-padded exponent. */
+    private static String formatFloat(double f) {
+        if (Double.isNaN(f) || Double.isInfinite(f)) {
+            throw new IllegalArgumentException("json: unsupported value: " + CelGoText.formatDouble(f));
+        }
+        double abs = Math.abs(f);
+        if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+            String g = CelGoText.formatDouble(f);
+            return g.replaceFirst("e([+-])0(\\d)$", "e$1$2");
+        }
+        String plain = new java.math.BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
+        return plain.equals("-0") ? "-0" : plain;
+    }
+
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+}
