@@ -10,6 +10,7 @@ import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
 import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelMutableAst;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
@@ -64,7 +65,8 @@ public final class CelEnvironment {
                 .build();
         CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS.stream()
+                        .filter(m -> m != CelStandardMacro.HAS).toList())
                 .setStandardEnvironmentEnabled(false)
                 .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
                 .setStandardFunctions(standardFunctionsWithGoText());
@@ -81,6 +83,7 @@ public final class CelEnvironment {
                 CelExtensions.comprehensions(),
                 CelExtensions.lists(),
                 new OrValueCompatLibrary(),
+                new NullSafeSelectLibrary(),
                 new QuantityLibrary(),
                 new UrlLibrary(),
                 new RegexLibrary(),
@@ -153,7 +156,9 @@ public final class CelEnvironment {
     /** Compiles an expression. */
     public CelExpression compile(String expression) throws CelCompileException {
         try {
-            CelAbstractSyntaxTree ast = cel.compile(expression).getAst();
+            CelMutableAst parsed = CelMutableAst.fromCelAst(cel.parse(expression).getAst());
+            NullSafeSelectLibrary.rewriteOptionalSelects(parsed.expr());
+            CelAbstractSyntaxTree ast = cel.check(parsed.toParsedAst()).getAst();
             return new CelExpression(expression, cel.createProgram(ast), this);
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
