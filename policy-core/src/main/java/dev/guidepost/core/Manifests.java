@@ -67,6 +67,11 @@ public final class Manifests implements Iterable<Manifest> {
         return new Manifests(List.copyOf(manifests), List.of());
     }
 
+    /** Manifests that were already read, with the documents that could not be checked. */
+    public static Manifests of(Collection<Manifest> manifests, Collection<ManifestProblem> problems) {
+        return new Manifests(List.copyOf(manifests), List.copyOf(problems));
+    }
+
     /** The objects read, in file order. */
     public List<Manifest> manifests() {
         return manifests;

@@ -86,7 +86,8 @@ public final class YamlDocuments {
             Object value = constructor.construct(node);
             return YamlDocument.ok(source, value, node, chunk.firstLine());
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // the context mark is where the broken construct starts (an unclosed quote, a block); prefer it
+            Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
             int line = mark == null ? chunk.firstLine() + 1 : mark.getLine() + 1 + chunk.firstLine();
             int column = mark == null ? 0 : mark.getColumn() + 1;
             return YamlDocument.failed(source, classify(e, chunk, line, column));

@@ -1,0 +1,54 @@
+package dev.guidepost.cli;
+
+import java.io.PrintWriter;
+
+import dev.guidepost.core.GuidepostException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code guidepost} command: check manifests, run Kyverno tests, search the pack, emit Kyverno policies and
+ * serve AI agents over MCP. Every command only translates arguments and output to policy-core calls.
+ */
+@Command(name = "guidepost", mixinStandardHelpOptions = true, version = "guidepost 0.1.0",
+        description = "Find, check and enforce your company's Kubernetes rules.",
+        subcommands = {CheckCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (Audit/Warn findings only)",
+            "1:an Enforce policy is violated, a manifest is unreadable, or a test failed",
+            "2:usage or configuration error",
+            "3:check --fail-if-nothing-checked found nothing to check"})
+public final class GuidepostCli {
+
+    private GuidepostCli() {
+    }
+
+    /** Runs the command and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command with the given output streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(GuidepostCli.class);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof GuidepostException) {
+                err.println("error: " + e.getMessage());
+            } else {
+                err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                if (System.getenv("GUIDEPOST_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

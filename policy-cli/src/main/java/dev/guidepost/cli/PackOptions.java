@@ -1,0 +1,24 @@
+package dev.guidepost.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.guidepost.core.PolicyPack;
+import picocli.CommandLine.Option;
+
+/** The {@code --pack} option shared by commands: one or more packs (folders, files or classpath:NAME). */
+final class PackOptions {
+
+    @Option(names = {"-p", "--pack"}, required = true, paramLabel = "PACK",
+            description = "A policy pack: a folder, a policy file, or classpath:NAME. Repeat to combine packs.")
+    private List<String> packs = new ArrayList<>();
+
+    /** Loads and combines the packs. */
+    PolicyPack load() {
+        List<PolicyPack> loaded = new ArrayList<>();
+        for (String pack : packs) {
+            loaded.add(PolicyPack.load(pack));
+        }
+        return PolicyPack.combine(loaded);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.guidepost.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.guidepost.core.ExpectationResult;
+import dev.guidepost.core.KyvernoTestReport;
+import dev.guidepost.core.KyvernoTests;
+import dev.guidepost.core.PackExamples;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
+import dev.guidepost.core.internal.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code guidepost test}: runs Kyverno CLI test files ({@code kyverno-test.yaml}) found below folders, and the
+ * examples of packs, scored as {@code kyverno test} scores them.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the kyverno-test.yaml files below the folders (and the examples of --pack packs).")
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Folders to search for kyverno-test.yaml.")
+    private List<Path> folders = new ArrayList<>();
+
+    @Option(names = {"-p", "--pack"}, paramLabel = "PACK",
+            description = "Also run this pack's own pass/fail examples. Repeatable.")
+    private List<String> packs = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every expectation as JSON to FILE.")
+    private Path json;
+
+    @Option(names = "--strict",
+            description = "Count expectations that no rule answered (which kyverno test passes) as failed.")
+    private boolean strict;
+
+    @Override
+    public Integer call() throws IOException {
+        if (folders.isEmpty() && packs.isEmpty()) {
+            throw new dev.guidepost.core.GuidepostException("give at least one folder or --pack");
+        }
+        List<ExpectationResult> results = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String pack : packs) {
+            KyvernoTestReport examples = PackExamples.run(PolicyEngine.of(PolicyPack.load(pack)));
+            results.addAll(examples.results());
+        }
+        if (!folders.isEmpty()) {
+            KyvernoTestReport tests = KyvernoTests.run(folders, strict);
+            results.addAll(tests.results());
+            problems.addAll(tests.problems());
+        }
+        KyvernoTestReport report = new KyvernoTestReport(results, problems);
+        var out = spec.commandLine().getOut();
+        for (String problem : report.problems()) {
+            out.println("ERROR " + problem);
+        }
+        for (ExpectationResult r : report.results()) {
+            if (r.status() == ExpectationResult.Status.FAILED) {
+                out.println("FAIL " + r.file() + " test=" + r.test() + " policy=" + r.policy()
+                        + (r.rule().isEmpty() ? "" : " rule=" + r.rule()) + " resource=" + r.resource()
+                        + ": expected " + r.expected() + ", got " + (r.actual().isEmpty() ? "nothing" : r.actual())
+                        + (r.reason().isEmpty() ? "" : " — " + r.reason()));
+            }
+        }
+        Map<String, Long> skipped = report.skippedByFeature();
+        if (!skipped.isEmpty()) {
+            out.println("Skipped (Guidepost cannot evaluate these yet):");
+            skipped.forEach((feature, count) -> out.println("  " + feature + ": " + count));
+        }
+        if (json != null) {
+            writeJson(report);
+        }
+        out.println(report.summary());
+        return report.successful() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    private void writeJson(KyvernoTestReport report) throws IOException {
+        List<Object> rows = new ArrayList<>();
+        for (ExpectationResult r : report.results()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("file", r.file());
+            row.put("test", r.test());
+            row.put("policy", r.policy());
+            row.put("rule", r.rule());
+            row.put("kind", r.kind());
+            row.put("resource", r.resource());
+            row.put("expected", r.expected());
+            row.put("actual", r.actual());
+            row.put("status", r.status().label());
+            row.put("reason", r.reason());
+            row.put("policyKind", r.policyKind());
+            rows.add(row);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("results", rows);
+        root.put("problems", report.problems());
+        root.put("summary", report.summary());
+        if (json.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(json.toAbsolutePath().getParent());
+        }
+        Files.writeString(json, Json.pretty(root), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.guidepost.core.internal.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.Exemption;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.internal.json.Json;
+
+/** The machine-readable report: every result, exemption and problem, with counts. Stable field order. */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    /** Renders the report as indented JSON. */
+    public static String render(Report report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("manifests", report.manifestsChecked());
+        summary.put("policies", report.policiesChecked());
+        report.countsByOutcome().forEach((outcome, count) -> summary.put(outcome.label(), count));
+        summary.put("enforcedViolations", report.enforcedViolations().size());
+        summary.put("unreadable", report.unreadable().size());
+        summary.put("failed", report.failed());
+        summary.put("text", report.summary());
+        root.put("summary", summary);
+        List<Object> results = new ArrayList<>();
+        for (Result r : report.results()) {
+            results.add(result(r));
+        }
+        root.put("results", results);
+        List<Object> exemptions = new ArrayList<>();
+        for (Exemption e : report.exemptions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("policy", e.policyId());
+            m.put("resource", e.resource().toString());
+            m.put("file", e.location().file());
+            m.put("line", e.location().line());
+            m.put("reason", e.reason());
+            exemptions.add(m);
+        }
+        root.put("exemptions", exemptions);
+        List<Object> problems = new ArrayList<>();
+        for (ManifestProblem p : report.problems()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", p.location().file());
+            m.put("line", p.location().line());
+            m.put("type", p.type().label());
+            m.put("message", p.message());
+            problems.add(m);
+        }
+        root.put("problems", problems);
+        return Json.pretty(root);
+    }
+
+    /** One result as a JSON-ready map. */
+    public static Map<String, Object> result(Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", r.outcome().label());
+        m.put("policy", r.policyId());
+        m.put("title", r.policyTitle());
+        m.put("rule", r.rule());
+        m.put("severity", r.severity().label());
+        m.put("action", r.action().label());
+        m.put("apiVersion", r.resource().apiVersion());
+        m.put("kind", r.resource().kind());
+        m.put("namespace", r.resource().namespace());
+        m.put("name", r.resource().name());
+        m.put("file", r.location().file());
+        m.put("line", r.location().line());
+        m.put("message", r.message());
+        m.put("remediation", r.remediation());
+        m.put("enforced", r.isEnforcedViolation());
+        return m;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.guidepost.core.internal.report;
+
+import java.util.List;
+
+import dev.guidepost.core.Exemption;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.Result;
+
+/**
+ * The human-readable report: one block per result that is not a pass ({@code file:line}, {@code Kind/ns/name},
+ * policy id and title, message, remediation), then unreadable and skipped documents, exemptions and the summary
+ * line. Colour (ANSI) is optional.
+ */
+public final class TextReport {
+
+    private final boolean color;
+
+    public TextReport(boolean color) {
+        this.color = color;
+    }
+
+    /** Renders the report. */
+    public String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        for (Result result : report.results()) {
+            if (result.outcome() == Outcome.PASS || result.outcome() == Outcome.SKIP) {
+                continue;
+            }
+            block(result, out);
+        }
+        for (ManifestProblem problem : report.unreadable()) {
+            out.append(paint(RED, "UNREADABLE")).append(' ').append(problem.location()).append('\n')
+                    .append("  ").append(problem.message()).append("\n\n");
+        }
+        for (ManifestProblem problem : report.skippedDocuments()) {
+            out.append(paint(DIM, "SKIPPED")).append(' ').append(problem.location()).append(": ")
+                    .append(problem.message()).append('\n');
+        }
+        List<Exemption> exemptions = report.exemptions();
+        for (Exemption exemption : exemptions) {
+            out.append(paint(DIM, "EXEMPT")).append(' ').append(exemption.location()).append(' ')
+                    .append(exemption.resource()).append(" from ").append(exemption.policyId()).append(": ")
+                    .append(exemption.reason()).append('\n');
+        }
+        if (!report.skippedDocuments().isEmpty() || !exemptions.isEmpty()) {
+            out.append('\n');
+        }
+        out.append(report.summary()).append('\n');
+        return out.toString();
+    }
+
+    /** One result as a block of lines. */
+    public String block(Result result) {
+        StringBuilder out = new StringBuilder();
+        block(result, out);
+        return out.toString();
+    }
+
+    private void block(Result result, StringBuilder out) {
+        String label = switch (result.outcome()) {
+            case FAIL -> result.isEnforcedViolation() ? paint(RED, "FAIL") : paint(YELLOW, result.action().name());
+            case ERROR -> paint(RED, "ERROR");
+            default -> result.outcome().name();
+        };
+        out.append(label).append(' ').append(result.location()).append("  ").append(paint(BOLD,
+                result.resource().toString())).append('\n');
+        out.append("  policy:  ").append(result.policyId()).append(" — ").append(result.policyTitle())
+                .append(" [").append(result.severity().label()).append(", ").append(result.action().label())
+                .append(']').append('\n');
+        if (!result.rule().isEmpty()) {
+            out.append("  rule:    ").append(result.rule()).append('\n');
+        }
+        out.append("  message: ").append(result.message()).append('\n');
+        if (!result.remediation().isEmpty()) {
+            out.append("  fix:     ").append(result.remediation()).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private static final String RED = "\u001B[31m";
+    private static final String YELLOW = "\u001B[33m";
+    private static final String BOLD = "\u001B[1m";
+    private static final String DIM = "\u001B[2m";
+    private static final String RESET = "\u001B[0m";
+
+    private String paint(String code, String text) {
+        return color ? code + text + RESET : text;
+    }
+}
