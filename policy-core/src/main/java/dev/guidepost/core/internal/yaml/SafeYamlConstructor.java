@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -26,12 +27,22 @@ final class SafeYamlConstructor extends SafeConstructor {
         this.yamlConstructors.put(Tag.BINARY, asString);
     }
 
+    /** The most values a document may expand to once aliases are resolved (against "billion laughs"). */
+    static final int MAX_VALUES = 1_000_000;
+
+    private int values;
+
     /** Builds the plain Java value (maps, lists, strings, numbers, booleans, null) of a composed document. */
     Object construct(Node root) {
+        values = 0;
         return normalize(constructDocument(root));
     }
 
-    private static Object normalize(Object value) {
+    private Object normalize(Object value) {
+        if (++values > MAX_VALUES) {
+            throw new YAMLException("the document expands to more than " + MAX_VALUES
+                    + " values through aliases; this exceeds the limit");
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
             for (Map.Entry<?, ?> e : map.entrySet()) {
