@@ -51,6 +51,14 @@ public final class SearchExperiment {
         this.policies = pack.policies();
         this.views = policies.stream().map(p -> {
             List<PolicyView> vs = new ArrayList<>(PolicyView.texts(p));
+            // the candidate views measured and rejected (see PolicyView)
+            vs.add(new PolicyView("title", PolicyView.sentence(p.title()) + PolicyView.words(p.id())));
+            vs.add(new PolicyView("description", p.description()));
+            String rules = PolicyField.RULES.text(p);
+            vs.add(new PolicyView("rules", rules.isEmpty() ? "-" : rules.replace('-', ' ')));
+            List<String> vocabulary = RuleVocabulary.of(p);
+            vs.add(new PolicyView("fields", PolicyView.sentence(PolicyField.KINDS.text(p))
+                    + String.join(", ", vocabulary.stream().map(PolicyView::words).toList())));
             String[] sentences = p.description().split("(?<=[.!?])\\s+(?=[A-Z`(])");
             for (int i = 0; i < sentences.length; i++) {
                 if (sentences[i].strip().length() > 12) {
@@ -80,8 +88,8 @@ public final class SearchExperiment {
                 out.writeObject(new HashMap<>(cache));
             }
         }
-        viewNames = List.of(PolicyView.SUMMARY, PolicyView.TITLE, PolicyView.DESCRIPTION, PolicyView.RULES,
-                PolicyView.FIELDS, "sum-td", "sum-fields", "sum-id");
+        viewNames = List.of(PolicyView.SUMMARY, "title", "description", "rules", "fields", "sum-td", "sum-fields",
+                "sum-id");
         vectors = cache;
         cos = new double[queries.size()][policies.size()][viewNames.size()];
         sentCos = new double[queries.size()][policies.size()][];
@@ -322,7 +330,7 @@ public final class SearchExperiment {
             hub = new double[policies.size()];
             for (int p = 0; p < hub.length; p++) {
                 float[] pv = null;
-                for (PolicyView v : views.get(p)) if (v.name().equals(PolicyView.TITLE)) pv = vec(v.text());
+                for (PolicyView v : views.get(p)) if (v.name().equals("title")) pv = vec(v.text());
                 double[] c = viewCos(pv, view);
                 c[p] = -1;
                 double[] sorted = java.util.Arrays.stream(c).sorted().toArray();
