@@ -40,6 +40,8 @@ public final class Tokenizer {
     private static final Pattern JOINER = Pattern.compile("[-_.]");
 
     private static final Tokenizer INSTANCE = new Tokenizer();
+    /** Stems are memoised (the Porter stemmer is not thread-safe and allocates), up to a bound. */
+    private static final int MAX_CACHED_STEMS = 50_000;
 
     private final Map<String, String> stems = new ConcurrentHashMap<>();
 
@@ -103,7 +105,15 @@ public final class Tokenizer {
         if (word.length() <= 3 || !Character.isLetter(word.charAt(word.length() - 1))) {
             return word;
         }
-        return stems.computeIfAbsent(word, w -> new PorterStemmer().stem(w));
+        String cached = stems.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        String stem = new PorterStemmer().stem(word);
+        if (stems.size() < MAX_CACHED_STEMS) {
+            stems.put(word, stem);
+        }
+        return stem;
     }
 
     private static boolean isNumberLike(String compound) {

@@ -364,7 +364,22 @@ public final class SearchExperiment {
         }
     }
 
+    /** The shipped configuration and its fusion weight swept, for the split-half check. */
+    void run3() {
+        LexicalIndex lex = lexical(java.util.Arrays.stream(PolicyField.values()).collect(java.util.stream.Collectors.toMap(f -> f, f -> 1.0)), 1.2, 0.75);
+        Function<Integer, double[]> lexS = q -> lex.score(queries.get(q).query());
+        Function<Integer, double[]> sem = q -> viewCos(vec(queries.get(q).query()), "summary");
+        report("lexical BM25F alone", lexS);
+        report("semantic summary alone", sem);
+        report("rrf60", q -> rrf(60, sem.apply(q), lexS.apply(q)));
+        report("rrf10", q -> rrf(10, sem.apply(q), lexS.apply(q)));
+        for (double a : new double[] {0.5, 0.6, 0.7, 0.75, 0.8, 0.9}) {
+            report("z-linear a" + a, q -> linear(a, zscore(sem.apply(q)), zscore(lexS.apply(q))));
+        }
+    }
+
     void run() {
+        if (System.getProperty("run3") != null) { run3(); return; }
         if (System.getProperty("run2") != null) { run2(); return; }
         report("sem max sentence", q -> viewScores(q, -1));
         for (double[] w : new double[][] {{1,0,0,0,0},{1,0.5,0,0,0},{1,0,0.5,0,0},{1,0,0,0.5,0},{1,0,0,0,0.5},{1,0.3,0.3,0.3,0.3},{1,0.5,0.5,0.5,0.5},{1,0.2,0.5,0.2,0.2}}) {
