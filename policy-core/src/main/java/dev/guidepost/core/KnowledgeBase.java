@@ -1,0 +1,246 @@
+package dev.guidepost.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.guidepost.core.internal.search.Evaluator;
+import dev.guidepost.core.internal.search.IndexBuilder;
+import dev.guidepost.core.internal.search.IndexStats;
+import dev.guidepost.core.internal.search.ManifestQuery;
+import dev.guidepost.core.internal.search.Ranker;
+import dev.guidepost.core.internal.search.SharedModels;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+
+/**
+ * A policy pack as knowledge to search in plain words ("can my container run as root?"), so people and agents
+ * find the rules before they write a manifest. Every policy is searchable, advisory and mutate/generate ones
+ * included. Ranking fuses meaning (all-MiniLM-L6-v2 sentence embeddings of each policy, run in-process) with words
+ * (BM25F over the policy's title, description, rule messages, constrained fields and more). When the embedding
+ * model cannot load, search still works by words, with one warning. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * KnowledgeBase kb = KnowledgeBase.builder(pack).cacheDirectory(Path.of("target/guidepost")).build();
+ * List<SearchHit> hits = kb.search("can my container run as root?", 5);
+ * }</pre>
+ */
+public final class KnowledgeBase {
+
+    private final PolicyPack pack;
+    private final Ranker ranker;
+    private final List<String> warnings;
+    private final Optional<IndexStats> stats;
+
+    private KnowledgeBase(PolicyPack pack, IndexBuilder.Built built) {
+        this.pack = pack;
+        this.ranker = built.ranker();
+        this.warnings = List.copyOf(built.warnings());
+        this.stats = built.stats();
+    }
+
+    /** A knowledge base of a pack with the default model, an in-memory store and no cache folder. */
+    public static KnowledgeBase of(PolicyPack pack) {
+        return builder(pack).build();
+    }
+
+    /** Starts configuring a knowledge base of a pack. */
+    public static Builder builder(PolicyPack pack) {
+        return new Builder(pack);
+    }
+
+    /** The pack searched. */
+    public PolicyPack pack() {
+        return pack;
+    }
+
+    /** True when ranking uses meaning as well as words; false after a fallback to words only. */
+    public boolean semantic() {
+        return ranker.semantic();
+    }
+
+    /** Problems met while building that did not stop it (model unavailable, unreadable cache, ...). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** How many policy views were embedded now and how many came from the store or index files. */
+    public String indexSummary() {
+        return stats.map(s -> s.views() + " policy views: " + s.fromStore() + " from the store, " + s.fromFiles()
+                + " from index files, " + s.embedded() + " embedded now").orElse("lexical index only");
+    }
+
+    /** The best {@code limit} policies for a question. */
+    public List<SearchHit> search(String query, int limit) {
+        return search(SearchRequest.of(query).withLimit(limit));
+    }
+
+    /** The best policies for a request, filtered, best first; ties are broken by policy id. */
+    public List<SearchHit> search(SearchRequest request) {
+        if (request.query().isBlank()) {
+            return List.of();
+        }
+        Ranker.Scores scores = ranker.score(request.query());
+        List<Policy> policies = ranker.policies();
+        List<SearchHit> hits = new ArrayList<>();
+        for (int d : scores.order(policies)) {
+            if (hits.size() >= request.limit() || scores.fused()[d] < request.minimumScore()) {
+                break;
+            }
+            Policy policy = policies.get(d);
+            if (request.accepts(policy)) {
+                hits.add(hit(request.query(), scores, d, policy));
+            }
+        }
+        return List.copyOf(hits);
+    }
+
+    /** Policies for an intent in plain words ("I want to expose my app on the internet"): the best ten. */
+    public List<SearchHit> discover(String intent) {
+        return search(SearchRequest.of(intent));
+    }
+
+    /**
+     * What the pack says about a manifest. This knowledge base fills the related-by-meaning half from a query
+     * built out of the manifest's kind, names, labels, images and fields; the policies that apply by their match
+     * rules come from the engine ({@link ManifestDiscovery#withApplicable(List)}).
+     */
+    public ManifestDiscovery discover(Manifest manifest) {
+        String query = ManifestQuery.of(manifest);
+        return new ManifestDiscovery(manifest, query, List.of(), search(SearchRequest.of(query)));
+    }
+
+    /** Ranks the whole pack for every query and scores the rankings. */
+    public SearchEvaluation evaluate(List<LabelledQuery> queries) {
+        return Evaluator.evaluate(queries, this::rankAll);
+    }
+
+    /** Every policy id, best first, for a query. */
+    public List<String> rankAll(String query) {
+        Ranker.Scores scores = ranker.score(query);
+        List<Policy> policies = ranker.policies();
+        return scores.order(policies).stream().map(d -> policies.get(d).id()).toList();
+    }
+
+    /**
+     * Writes the pack's embeddings as {@code index.json} into a folder: put it in a pack jar's
+     * {@code META-INF/guidepost/} and consumers of the jar never embed the pack again.
+     *
+     * @return the file written
+     * @throws GuidepostException when semantic search is off, so there is nothing to write
+     */
+    public Path writeIndex(Path directory) {
+        return IndexBuilder.writeIndex(ranker, directory);
+    }
+
+    private SearchHit hit(String query, Ranker.Scores scores, int d, Policy policy) {
+        Ranker.Match match = ranker.matched(query, d);
+        double semanticPart = Math.abs(scores.semanticPart()[d]);
+        double lexicalPart = Math.abs(scores.lexicalPart()[d]);
+        double share = scores.semantic() && semanticPart + lexicalPart > 0
+                ? semanticPart / (semanticPart + lexicalPart) : 0;
+        return new SearchHit(policy, scores.fused()[d], new SearchHit.Why(scores.cosine()[d],
+                scores.bestView()[d], scores.lexical()[d], match.words(), match.fields(), share));
+    }
+
+    @Override
+    public String toString() {
+        return "KnowledgeBase[" + pack + (semantic() ? ", semantic+lexical" : ", lexical") + "]";
+    }
+
+    /** Configures a {@link KnowledgeBase}. Not thread-safe; the knowledge base it builds is. */
+    public static final class Builder {
+
+        private final PolicyPack pack;
+        private SearchModel model = SearchModel.QUANTIZED;
+        private EmbeddingModel customModel;
+        private String customModelId;
+        private boolean lexicalOnly;
+        private EmbeddingStore<TextSegment> store;
+        private Path cacheDirectory;
+        private ClassLoader classLoader;
+        private boolean classLoaderSet;
+
+        private Builder(PolicyPack pack) {
+            this.pack = Objects.requireNonNull(pack, "pack");
+        }
+
+        /** Which bundled model embeds (default {@link SearchModel#QUANTIZED}). */
+        public Builder model(SearchModel searchModel) {
+            this.model = Objects.requireNonNull(searchModel, "searchModel");
+            this.customModel = null;
+            return this;
+        }
+
+        /**
+         * Any langchain4j embedding model instead of a bundled one; {@code id} names it in cache keys, so two
+         * different models must have different ids.
+         */
+        public Builder embeddingModel(EmbeddingModel embeddingModel, String id) {
+            this.customModel = Objects.requireNonNull(embeddingModel, "embeddingModel");
+            this.customModelId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** Ranks by words only, without loading a model. */
+        public Builder lexicalOnly() {
+            this.lexicalOnly = true;
+            return this;
+        }
+
+        /**
+         * Where vectors are kept and searched (default: a new in-memory store). A store shared by many builds
+         * and agents is filled once: entries are keyed by model, policy and view content, and only missing ones
+         * are added.
+         */
+        public Builder embeddingStore(EmbeddingStore<TextSegment> embeddingStore) {
+            this.store = Objects.requireNonNull(embeddingStore, "embeddingStore");
+            return this;
+        }
+
+        /** A folder (for example the build's target folder) where the embeddings are cached between runs. */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Where to look for pack jars' {@code META-INF/guidepost/index.json} (default: the thread's context class
+         * loader); {@code null} looks nowhere.
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            this.classLoaderSet = true;
+            return this;
+        }
+
+        /** Builds the indexes (embedding only what no store, index file or cache already holds). */
+        public KnowledgeBase build() {
+            Optional<EmbeddingModel> embeddingModel;
+            String modelId;
+            String failure;
+            if (lexicalOnly) {
+                embeddingModel = Optional.empty();
+                modelId = "none";
+                failure = "";
+            } else if (customModel != null) {
+                embeddingModel = Optional.of(customModel);
+                modelId = customModelId;
+                failure = "";
+            } else {
+                SharedModels.Loaded loaded = SharedModels.get(model);
+                embeddingModel = loaded.model();
+                modelId = model.id();
+                failure = loaded.failure();
+            }
+            ClassLoader loader = classLoaderSet ? classLoader : Thread.currentThread().getContextClassLoader();
+            EmbeddingStore<TextSegment> target = store != null ? store : new InMemoryEmbeddingStore<>();
+            return new KnowledgeBase(pack, IndexBuilder.build(pack, embeddingModel, modelId, failure, target,
+                    Optional.ofNullable(cacheDirectory), loader));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.guidepost.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One policy found by a search, with its score and why it matched.
+ *
+ * @param policy the policy
+ * @param score  how far the policy stands out from the rest of the pack for this query: a weighted sum of its
+ *               semantic and lexical z-scores (0 is the pack's average, 3 or more is a clear match)
+ * @param why    what matched
+ */
+public record SearchHit(Policy policy, double score, Why why) {
+
+    public SearchHit {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(why, "why");
+    }
+
+    /**
+     * Why a policy matched.
+     *
+     * @param similarity    cosine similarity of the query to the policy's closest embedded view (0 when semantic
+     *                      search is off)
+     * @param view          the name of that view ({@code summary}, {@code keywords}, {@code question-1}, ...), or
+     *                      empty
+     * @param lexicalScore  the BM25F score of the query's words
+     * @param matchedWords  the query's words found in the policy
+     * @param matchedFields the parts of the policy they were found in ({@code title}, {@code description},
+     *                      {@code rule messages}, {@code constrained fields}, ...)
+     * @param semanticShare the semantic part's share of the score, 0 to 1 (0 when ranked by words alone)
+     */
+    public record Why(double similarity, String view, double lexicalScore, List<String> matchedWords,
+            List<String> matchedFields, double semanticShare) {
+
+        public Why {
+            view = Objects.requireNonNullElse(view, "");
+            matchedWords = List.copyOf(matchedWords);
+            matchedFields = List.copyOf(matchedFields);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.guidepost.core;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A search of a {@link KnowledgeBase}: the question in plain words, how many hits to return, and optional filters.
+ * Filters narrow the hits without changing their scores. Immutable; the {@code with...} methods return copies.
+ *
+ * <pre>{@code
+ * kb.search(SearchRequest.of("can my container run as root?").withKinds(Set.of("Pod")).withLimit(5));
+ * }</pre>
+ *
+ * @param query           the question
+ * @param limit           the most hits to return (at least 1)
+ * @param kinds           keep policies that select or talk about one of these kinds (any case); empty keeps all
+ * @param categories      keep policies in one of these categories (any case); empty keeps all
+ * @param minimumSeverity keep policies at least this severe
+ * @param minimumScore    keep hits scoring at least this ({@link SearchHit#score()}); {@code -Infinity} keeps all
+ */
+public record SearchRequest(String query, int limit, Set<String> kinds, Set<String> categories,
+        Optional<Severity> minimumSeverity, double minimumScore) {
+
+    /** The number of hits returned when no limit is given. */
+    public static final int DEFAULT_LIMIT = 10;
+
+    public SearchRequest {
+        Objects.requireNonNull(query, "query");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        kinds = lowerCase(kinds);
+        categories = lowerCase(categories);
+        Objects.requireNonNull(minimumSeverity, "minimumSeverity");
+    }
+
+    /** A request for the best {@value #DEFAULT_LIMIT} hits, unfiltered. */
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, DEFAULT_LIMIT, Set.of(), Set.of(), Optional.empty(), Double.NEGATIVE_INFINITY);
+    }
+
+    public SearchRequest withLimit(int newLimit) {
+        return new SearchRequest(query, newLimit, kinds, categories, minimumSeverity, minimumScore);
+    }
+
+    public SearchRequest withKinds(Set<String> newKinds) {
+        return new SearchRequest(query, limit, newKinds, categories, minimumSeverity, minimumScore);
+    }
+
+    public SearchRequest withCategories(Set<String> newCategories) {
+        return new SearchRequest(query, limit, kinds, newCategories, minimumSeverity, minimumScore);
+    }
+
+    public SearchRequest withMinimumSeverity(Severity severity) {
+        return new SearchRequest(query, limit, kinds, categories, Optional.of(severity), minimumScore);
+    }
+
+    public SearchRequest withMinimumScore(double score) {
+        return new SearchRequest(query, limit, kinds, categories, minimumSeverity, score);
+    }
+
+    /** True when a policy passes the filters. */
+    public boolean accepts(Policy policy) {
+        if (minimumSeverity.isPresent() && !policy.severity().atLeast(minimumSeverity.get())) {
+            return false;
+        }
+        if (!categories.isEmpty() && split(policy.category()).stream().noneMatch(categories::contains)) {
+            return false;
+        }
+        if (!kinds.isEmpty()) {
+            Set<String> policyKinds = split(policy.subject());
+            policy.kinds().forEach(k -> policyKinds.add(k.toLowerCase(Locale.ROOT)));
+            return policyKinds.stream().anyMatch(kinds::contains);
+        }
+        return true;
+    }
+
+    private static Set<String> split(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    private static Set<String> lowerCase(Set<String> values) {
+        return Objects.requireNonNull(values).stream().map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

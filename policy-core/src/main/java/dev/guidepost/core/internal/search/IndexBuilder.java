@@ -1,0 +1,117 @@
+package dev.guidepost.core.internal.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.PolicyPack;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+
+/**
+ * Builds the search indexes of a pack: the lexical index always, the semantic one when a model is available. The
+ * vectors come from the store, the pack jars' {@code META-INF/guidepost/index.json}, the cache folder, and last
+ * the model. The cache file is rewritten when it did not hold exactly the pack's current views. Problems with
+ * caches or the model become warnings and a lexical fallback, never errors.
+ */
+public final class IndexBuilder {
+
+    private static final System.Logger LOG = System.getLogger("dev.guidepost.search");
+    /** Model failures are logged once per JVM, however many knowledge bases are built. */
+    private static final Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The outcome of a build. */
+    public record Built(Ranker ranker, List<String> warnings, Optional<IndexStats> stats) {
+    }
+
+    private IndexBuilder() {
+    }
+
+    /**
+     * Builds the indexes.
+     *
+     * @param model          the embedding model, or empty for lexical search
+     * @param modelId        the model's id (part of every vector's key)
+     * @param modelFailure   why the model is missing, for the warning (empty when lexical search was asked for)
+     * @param store          where vectors are kept and searched
+     * @param cacheDirectory a folder for the cache file, if any
+     * @param loader         where to look for pack jars' indexes, if anywhere
+     */
+    public static Built build(PolicyPack pack, Optional<EmbeddingModel> model, String modelId, String modelFailure,
+            EmbeddingStore<TextSegment> store, Optional<Path> cacheDirectory, ClassLoader loader) {
+        List<String> warnings = new ArrayList<>();
+        Consumer<String> warn = message -> {
+            warnings.add(message);
+            LOG.log(System.Logger.Level.WARNING, message);
+        };
+        if (model.isEmpty()) {
+            if (!modelFailure.isEmpty()) {
+                String message = "semantic search is off because the embedding model " + modelId
+                        + " could not load (" + modelFailure + "); ranking by words only";
+                warnings.add(message);
+                if (LOGGED.add(message)) {
+                    LOG.log(System.Logger.Level.WARNING, message);
+                }
+            }
+            return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
+        }
+        Optional<Path> cacheFile = cacheDirectory.map(d -> IndexFiles.cacheFile(d, pack.name(), modelId));
+        List<InMemoryEmbeddingStore<TextSegment>> files = new ArrayList<>(IndexFiles.readClasspath(loader, warn));
+        List<InMemoryEmbeddingStore<TextSegment>> cached = cacheFile.map(f -> IndexFiles.read(f, warn))
+                .orElse(List.of());
+        files.addAll(cached);
+        SemanticIndex semantic;
+        try {
+            semantic = SemanticIndex.build(pack.policies(), model.get(), modelId, store, files, warn);
+        } catch (RuntimeException e) {
+            warn.accept("semantic search is off because the policies could not be embedded ("
+                    + SharedModels.describe(e) + "); ranking by words only");
+            return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
+        }
+        if (cacheFile.isPresent() && !holdsExactly(cached, semantic)) {
+            try {
+                IndexFiles.write(cacheFile.get(), modelId, semantic.views(), semantic.vectors());
+            } catch (IOException | RuntimeException e) {
+                warn.accept("cannot write the search index cache " + cacheFile.get() + ": "
+                        + SharedModels.describe(e));
+            }
+        }
+        return new Built(Ranker.of(pack.policies(), Optional.of(semantic), warn), warnings,
+                Optional.of(semantic.stats()));
+    }
+
+    /** Writes a ranker's vectors as {@code index.json} in a folder, for a pack jar's {@code META-INF/guidepost/}. */
+    public static Path writeIndex(Ranker ranker, Path directory) {
+        SemanticIndex semantic = ranker.semanticIndex().orElseThrow(() -> new GuidepostException(
+                "cannot write a search index: semantic search is off (see the knowledge base's warnings)"));
+        Path file = directory.resolve(IndexFiles.INDEX_FILE);
+        try {
+            IndexFiles.write(file, semantic.modelId(), semantic.views(), semantic.vectors());
+        } catch (IOException e) {
+            throw new GuidepostException("cannot write the search index " + file + ": " + SharedModels.describe(e));
+        }
+        return file;
+    }
+
+    private static boolean holdsExactly(List<InMemoryEmbeddingStore<TextSegment>> cached, SemanticIndex semantic) {
+        if (cached.size() != 1) {
+            return false;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        semantic.views().forEach(v -> keys.add(v.key()));
+        InMemoryEmbeddingStore<TextSegment> store = cached.get(0);
+        if (store.size() != keys.size()) {
+            return false;
+        }
+        int dimension = semantic.vectors().values().iterator().next().dimension();
+        return StoredVectors.find(store, semantic.modelId(), keys, dimension).size() == keys.size();
+    }
+}

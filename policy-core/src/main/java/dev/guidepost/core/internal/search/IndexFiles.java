@@ -1,0 +1,109 @@
+package dev.guidepost.core.internal.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+
+/**
+ * Index files: langchain4j's serialized {@link InMemoryEmbeddingStore}, holding Guidepost's keyed view vectors.
+ * They live in a build's cache folder and inside published pack jars ({@value #CLASSPATH_INDEX}). Reading never
+ * fails: a missing file is simply absent and a corrupt one is reported through {@code warn} and ignored, so the
+ * caller embeds again.
+ */
+final class IndexFiles {
+
+    /** Where a pack jar carries its index. */
+    static final String CLASSPATH_INDEX = "META-INF/guidepost/index.json";
+    /** The file name {@code writeIndex} writes into a folder. */
+    static final String INDEX_FILE = "index.json";
+
+    private IndexFiles() {
+    }
+
+    /** The cache file of a pack and model inside a cache folder. */
+    static Path cacheFile(Path cacheDirectory, String packName, String modelId) {
+        String safe = packName.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return cacheDirectory.resolve((safe.isEmpty() ? "pack" : safe) + "." + modelId + ".index.json");
+    }
+
+    /** The stores held in a file; empty (with a warning when it exists but cannot be read). */
+    static List<InMemoryEmbeddingStore<TextSegment>> read(Path file, Consumer<String> warn) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(InMemoryEmbeddingStore.fromJson(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            warn.accept("the search index cache " + file + " is unreadable (" + SharedModels.describe(e)
+                    + "); rebuilding it");
+            return List.of();
+        }
+    }
+
+    /** The stores of every {@value #CLASSPATH_INDEX} on a class path. */
+    static List<InMemoryEmbeddingStore<TextSegment>> readClasspath(ClassLoader loader, Consumer<String> warn) {
+        if (loader == null) {
+            return List.of();
+        }
+        List<InMemoryEmbeddingStore<TextSegment>> stores = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(loader.getResources(CLASSPATH_INDEX))) {
+                try (InputStream in = url.openStream()) {
+                    stores.add(InMemoryEmbeddingStore.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException | RuntimeException e) {
+                    warn.accept("the search index " + url + " is unreadable (" + SharedModels.describe(e)
+                            + "); ignoring it");
+                }
+            }
+        } catch (IOException e) {
+            warn.accept("cannot list " + CLASSPATH_INDEX + " on the class path: " + SharedModels.describe(e));
+        }
+        return stores;
+    }
+
+    /** Writes views and their vectors as a serialized in-memory store, atomically. */
+    static void write(Path file, String modelId, List<IndexedView> views, Map<String, Embedding> vectors)
+            throws IOException {
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        List<String> ids = new ArrayList<>();
+        List<Embedding> embeddings = new ArrayList<>();
+        List<TextSegment> segments = new ArrayList<>();
+        for (IndexedView view : views) {
+            Embedding e = vectors.get(view.key());
+            if (e != null) {
+                ids.add(view.storeId());
+                embeddings.add(e);
+                segments.add(view.segment(modelId));
+            }
+        }
+        if (!ids.isEmpty()) {
+            store.addAll(ids, embeddings, segments);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try {
+            store.serializeToFile(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

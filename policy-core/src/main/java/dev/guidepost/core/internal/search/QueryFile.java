@@ -1,0 +1,54 @@
+package dev.guidepost.core.internal.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.LabelledQuery;
+import dev.guidepost.core.SourceLocation;
+import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
+import dev.guidepost.core.internal.yaml.YamlDocuments;
+
+/** Reads a file of labelled retrieval queries ({@code queries: [{id, query, relevant, primary}]}). */
+public final class QueryFile {
+
+    private QueryFile() {
+    }
+
+    /** The queries of a file, in file order. */
+    public static List<LabelledQuery> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new GuidepostException("query file " + file + " does not exist");
+        }
+        List<YamlDocument> documents = YamlDocuments.read(file);
+        if (documents.size() != 1 || documents.get(0).problem() != null) {
+            String why = documents.isEmpty() ? "it is empty"
+                    : documents.get(0).problem() != null ? documents.get(0).problem().message()
+                    : "it holds several YAML documents";
+            throw new GuidepostException(SourceLocation.of(file.toString()), "cannot read the query file: " + why);
+        }
+        YamlDocument document = documents.get(0);
+        if (!(document.value() instanceof Map<?, ?> root) || !(root.get("queries") instanceof List<?> entries)) {
+            throw new GuidepostException(SourceLocation.of(file.toString()),
+                    "the query file needs a top-level 'queries:' list of {id, query, relevant, primary}");
+        }
+        List<LabelledQuery> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            String id = PlainValues.string(entry, "id");
+            String query = PlainValues.string(entry, "query");
+            List<String> relevant = PlainValues.strings(entry, "relevant");
+            Object primary = PlainValues.at(entry, "primary");
+            if (id.isEmpty() || query.isEmpty() || relevant.isEmpty()) {
+                throw new GuidepostException(SourceLocation.of(file.toString(), document.lineOf(List.of("queries", i))),
+                        "query #" + (i + 1) + " needs an id, a query and at least one relevant policy id");
+            }
+            out.add(new LabelledQuery(id, query, relevant, primary instanceof Number n ? n.intValue() : 1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.guidepost.core.internal.search;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingMatch;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import dev.langchain4j.store.embedding.filter.Filter;
+import dev.langchain4j.store.embedding.filter.MetadataFilterBuilder;
+
+/**
+ * Reads Guidepost's vectors back out of any {@link EmbeddingStore}. The store interface has no "get by id", so a
+ * search with a probe vector, a metadata filter and room for every entry lists them; that works for the
+ * in-memory store and for shared stores alike.
+ */
+final class StoredVectors {
+
+    private StoredVectors() {
+    }
+
+    /** The vectors of a model's entries whose key is among {@code keys}, by key. */
+    static Map<String, Embedding> find(EmbeddingStore<TextSegment> store, String modelId, Collection<String> keys,
+            int dimension) {
+        Map<String, Embedding> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Filter filter = MetadataFilterBuilder.metadataKey(IndexedView.MODEL).isEqualTo(modelId)
+                .and(MetadataFilterBuilder.metadataKey(IndexedView.KEY).isIn(keys));
+        for (EmbeddingMatch<TextSegment> match : store.search(EmbeddingSearchRequest.builder()
+                .queryEmbedding(probe(dimension))
+                .filter(filter)
+                .maxResults(keys.size())
+                .minScore(0.0)
+                .build()).matches()) {
+            if (match.embedded() != null && match.embedding() != null
+                    && match.embedding().dimension() == dimension) {
+                String key = match.embedded().metadata().getString(IndexedView.KEY);
+                if (key != null) {
+                    found.put(key, match.embedding());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Embedding probe(int dimension) {
+        float[] v = new float[dimension];
+        v[0] = 1;
+        return Embedding.from(v);
+    }
+}

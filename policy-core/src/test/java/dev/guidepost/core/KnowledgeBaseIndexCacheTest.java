@@ -1,0 +1,154 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.guidepost.core.internal.search.HashingEmbeddingModel;
+import dev.guidepost.core.internal.search.MapEmbeddingStore;
+
+class KnowledgeBaseIndexCacheTest {
+
+    private static final int POLICIES = 6;
+
+    @TempDir
+    Path temp;
+
+    private KnowledgeBase build(PolicyPack pack, HashingEmbeddingModel model, Path cache) {
+        return KnowledgeBase.builder(pack).embeddingModel(model, "hashing").cacheDirectory(cache).classLoader(null)
+                .build();
+    }
+
+    @Test
+    void aWarmCacheEmbedsNothing() {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        HashingEmbeddingModel first = new HashingEmbeddingModel();
+        KnowledgeBase cold = build(pack, first, temp);
+        HashingEmbeddingModel second = new HashingEmbeddingModel();
+        KnowledgeBase warm = build(pack, second, temp);
+
+        assertThat(first.embedded()).isGreaterThanOrEqualTo(POLICIES);
+        assertThat(second.embedded()).isZero();
+        assertThat(warm.indexSummary()).contains("0 embedded now");
+        assertThat(warm.warnings()).isEmpty();
+        assertThat(warm.rankAll("run as root")).isEqualTo(cold.rankAll("run as root"));
+    }
+
+    @Test
+    void aChangedPolicyReEmbedsOnlyItsOwnViews() throws Exception {
+        Path packDir = copyFixturePack();
+        build(PolicyPack.load(packDir), new HashingEmbeddingModel(), temp);
+        Path file = packDir.resolve("disallow-latest-tag.yaml");
+        Files.writeString(file, Files.readString(file).replace("Disallow Latest Tag", "Forbid the Latest Tag"));
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        KnowledgeBase kb = build(PolicyPack.load(packDir), model, temp);
+
+        assertThat(model.texts()).isNotEmpty().allMatch(t -> t.contains("Forbid the Latest Tag")
+                || t.contains("forbid"));
+        assertThat(kb.search("forbid latest tag", 1).get(0).policy().id()).isEqualTo("disallow-latest-tag");
+        HashingEmbeddingModel again = new HashingEmbeddingModel();
+        build(PolicyPack.load(packDir), again, temp);
+        assertThat(again.embedded()).isZero();
+    }
+
+    @Test
+    void aCorruptCacheIsRebuiltWithAWarning() throws Exception {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        build(pack, new HashingEmbeddingModel(), temp);
+        Path cacheFile;
+        try (Stream<Path> files = Files.list(temp)) {
+            cacheFile = files.filter(f -> f.toString().endsWith(".index.json")).findFirst().orElseThrow();
+        }
+        Files.writeString(cacheFile, "{\"entries\": [ this is not json");
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        KnowledgeBase kb = build(pack, model, temp);
+
+        assertThat(kb.warnings()).singleElement().asString().contains("unreadable", "rebuilding");
+        assertThat(model.embedded()).isGreaterThanOrEqualTo(POLICIES);
+        assertThat(kb.search("run as root", 1)).isNotEmpty();
+        HashingEmbeddingModel after = new HashingEmbeddingModel();
+        assertThat(build(pack, after, temp).warnings()).isEmpty();
+        assertThat(after.embedded()).isZero();
+    }
+
+    @Test
+    void aWrittenIndexOnTheClassPathSpareConsumersAnyEmbedding() throws Exception {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        Path classes = temp.resolve("classes");
+        Path written = build(pack, new HashingEmbeddingModel(), temp.resolve("cache"))
+                .writeIndex(classes.resolve("META-INF/guidepost"));
+        assertThat(written).exists().hasFileName("index.json");
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            KnowledgeBase kb = KnowledgeBase.builder(pack).embeddingModel(model, "hashing").classLoader(jar).build();
+            assertThat(model.embedded()).isZero();
+            assertThat(kb.indexSummary()).contains("from index files");
+        }
+    }
+
+    @Test
+    void writingAnIndexWithoutSemanticSearchIsAClearError() {
+        KnowledgeBase lexical = KnowledgeBase.builder(PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK)).lexicalOnly()
+                .build();
+
+        assertThatThrownBy(() -> lexical.writeIndex(temp)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("semantic search is off");
+    }
+
+    @Test
+    void aSharedStoreIsFilledOnceAndServesEveryKnowledgeBase() {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        MapEmbeddingStore shared = new MapEmbeddingStore();
+        HashingEmbeddingModel first = new HashingEmbeddingModel();
+        KnowledgeBase a = KnowledgeBase.builder(pack).embeddingModel(first, "hashing").embeddingStore(shared)
+                .classLoader(null).build();
+        int entries = shared.size();
+        HashingEmbeddingModel second = new HashingEmbeddingModel();
+        KnowledgeBase b = KnowledgeBase.builder(pack).embeddingModel(second, "hashing").embeddingStore(shared)
+                .classLoader(null).build();
+
+        assertThat(entries).isEqualTo(first.embedded()).isGreaterThanOrEqualTo(POLICIES);
+        assertThat(second.embedded()).isZero();
+        assertThat(shared.added()).isEqualTo(entries);
+        assertThat(b.indexSummary()).contains(entries + " from the store");
+        assertThat(b.search("run as root", 3)).extracting(h -> h.policy().id())
+                .isEqualTo(a.search("run as root", 3).stream().map(h -> h.policy().id()).toList());
+    }
+
+    @Test
+    void anotherModelNeverReusesTheseVectors() {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        MapEmbeddingStore shared = new MapEmbeddingStore();
+        KnowledgeBase.builder(pack).embeddingModel(new HashingEmbeddingModel(), "hashing").embeddingStore(shared)
+                .classLoader(null).build();
+        HashingEmbeddingModel other = new HashingEmbeddingModel();
+        KnowledgeBase.builder(pack).embeddingModel(other, "hashing-v2").embeddingStore(shared).classLoader(null)
+                .build();
+
+        assertThat(other.embedded()).isGreaterThanOrEqualTo(POLICIES);
+    }
+
+    private Path copyFixturePack() throws Exception {
+        Path dir = temp.resolve("pack");
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(KnowledgeBaseTest.FIXTURE_PACK)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+}

@@ -1,0 +1,146 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.guidepost.core.internal.search.HashingEmbeddingModel;
+
+class KnowledgeBaseTest {
+
+    static final Path FIXTURE_PACK = Path.of("src/test/resources/search/pack");
+
+    private final KnowledgeBase kb = KnowledgeBase.builder(PolicyPack.load(FIXTURE_PACK))
+            .embeddingModel(new HashingEmbeddingModel(), "hashing").classLoader(null).build();
+
+    @Test
+    void findsThePolicyForAPlainQuestion() {
+        List<SearchHit> hits = kb.search("can my container run as root?", 3);
+
+        assertThat(hits).first().extracting(h -> h.policy().id()).isEqualTo("require-non-root");
+        assertThat(kb.semantic()).isTrue();
+    }
+
+    @Test
+    void explainsWhyAPolicyMatched() {
+        SearchHit hit = kb.search("runAsNonRoot in the securityContext", 1).get(0);
+
+        assertThat(hit.policy().id()).isEqualTo("require-non-root");
+        assertThat(hit.why().matchedWords()).contains("run", "non", "root", "security", "context");
+        assertThat(hit.why().matchedFields()).contains("description", "rule messages", "constrained fields");
+        assertThat(hit.why().view()).isEqualTo("summary");
+        assertThat(hit.why().semanticShare()).isBetween(0.0, 1.0);
+        assertThat(hit.score()).isGreaterThan(0);
+    }
+
+    @Test
+    void mutateAndGeneratePoliciesAreSearchable() {
+        assertThat(kb.search("credentials for pulling images from the private registry", 1).get(0).policy().id())
+                .isEqualTo("add-image-pull-secrets");
+        assertThat(kb.search("default deny network traffic for new namespaces", 1).get(0).policy().id())
+                .isEqualTo("add-default-deny-network-policy");
+    }
+
+    @Test
+    void filtersByKindCategoryAndSeverityWithoutChangingScores() {
+        SearchRequest request = SearchRequest.of("policy").withLimit(10);
+        Map<String, Double> unfiltered = new java.util.HashMap<>();
+        kb.search(request).forEach(h -> unfiltered.put(h.policy().id(), h.score()));
+
+        assertThat(kb.search(request.withKinds(Set.of("networkpolicy"))))
+                .extracting(h -> h.policy().id()).containsExactly("add-default-deny-network-policy");
+        assertThat(kb.search(request.withCategories(Set.of("Best Practices"))))
+                .extracting(h -> h.policy().id())
+                .containsExactlyInAnyOrder("require-resource-limits", "disallow-latest-tag");
+        List<SearchHit> severe = kb.search(request.withMinimumSeverity(Severity.HIGH));
+        assertThat(severe).extracting(h -> h.policy().id()).containsExactly("require-non-root");
+        assertThat(severe.get(0).score()).isEqualTo(unfiltered.get("require-non-root"));
+    }
+
+    @Test
+    void aMinimumScoreDropsWeakHits() {
+        List<SearchHit> all = kb.search(SearchRequest.of("hostPath volumes").withLimit(6));
+        double cut = all.get(0).score() - 1e-9;
+
+        assertThat(kb.search(SearchRequest.of("hostPath volumes").withLimit(6).withMinimumScore(cut)))
+                .extracting(h -> h.policy().id()).containsExactly("disallow-host-path");
+    }
+
+    @Test
+    void ranksTheWholePackDeterministically() {
+        List<String> first = kb.rankAll("zzz unknown words");
+        assertThat(first).hasSize(6).isEqualTo(kb.rankAll("zzz unknown words"));
+        assertThat(kb.search("   ", 5)).isEmpty();
+    }
+
+    @Test
+    void discoverFindsPoliciesForAnIntent() {
+        assertThat(kb.discover("I want to pin my image version instead of latest").get(0).policy().id())
+                .isEqualTo("disallow-latest-tag");
+    }
+
+    @Test
+    void discoverForAManifestSeparatesApplicableFromRelated() {
+        Manifest pod = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: ghcr.io/acme/web:latest
+                      securityContext: {runAsNonRoot: false}
+                  volumes:
+                    - name: data
+                      hostPath: {path: /data}
+                """, "pod.yaml").manifests().get(0);
+
+        ManifestDiscovery discovery = kb.discover(pod);
+
+        assertThat(discovery.query()).contains("Pod", "image acme/web", "host path", "run as non root");
+        assertThat(discovery.applicable()).isEmpty();
+        assertThat(discovery.related()).extracting(h -> h.policy().id()).contains("disallow-host-path",
+                "require-non-root");
+        Policy hostPath = kb.pack().policy("disallow-host-path").orElseThrow();
+        assertThat(discovery.withApplicable(List.of(hostPath)).related())
+                .extracting(h -> h.policy().id()).doesNotContain("disallow-host-path");
+    }
+
+    @Test
+    void concurrentSearchesGiveTheSameAnswers() throws Exception {
+        List<String> questions = List.of("run as root", "hostPath", "memory limits", "latest tag", "network policy",
+                "image pull secret");
+        Map<String, List<String>> expected = new java.util.HashMap<>();
+        for (String q : questions) {
+            expected.put(q, ids(kb.search(q, 6)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String q = questions.get(i % questions.size());
+                results.add(pool.submit(() -> ids(kb.search(q, 6)).equals(expected.get(q))));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(h -> h.policy().id()).toList();
+    }
+}
