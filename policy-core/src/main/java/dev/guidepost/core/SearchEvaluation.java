@@ -6,11 +6,13 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.guidepost.core.internal.yaml.CanonicalJson;
+import dev.guidepost.core.internal.json.Json;
 
 /**
  * How well a knowledge base ranks a set of {@link LabelledQuery labelled queries}: the whole pack is ranked for
@@ -59,40 +61,27 @@ public record SearchEvaluation(Metrics metrics, List<QueryResult> perQuery) {
      * same evaluation always gives the same text.
      */
     public String toJson() {
-        StringBuilder out = new StringBuilder();
-        out.append("{\n  \"metrics\": {");
-        out.append("\"recall@1\": ").append(round(metrics.recallAt1()));
-        out.append(", \"recall@3\": ").append(round(metrics.recallAt3()));
-        out.append(", \"recall@5\": ").append(round(metrics.recallAt5()));
-        out.append(", \"recall@10\": ").append(round(metrics.recallAt10()));
-        out.append(", \"mrr\": ").append(round(metrics.mrr()));
-        out.append(", \"ndcg@5\": ").append(round(metrics.ndcgAt5()));
-        out.append(", \"queries\": ").append(metrics.queries());
-        out.append("},\n  \"perQuery\": [");
-        for (int i = 0; i < perQuery.size(); i++) {
-            QueryResult q = perQuery.get(i);
-            out.append(i == 0 ? "\n    {" : ",\n    {");
-            out.append("\"id\": ");
-            CanonicalJson.string(q.id(), out);
-            out.append(", \"query\": ");
-            CanonicalJson.string(q.query(), out);
-            out.append(", \"ranks\": {");
-            boolean first = true;
-            for (Map.Entry<String, Integer> rank : q.ranks().entrySet()) {
-                out.append(first ? "" : ", ");
-                first = false;
-                CanonicalJson.string(rank.getKey(), out);
-                out.append(": ").append(rank.getValue());
-            }
-            out.append("}, \"top10\": [");
-            for (int j = 0; j < q.top10().size(); j++) {
-                out.append(j == 0 ? "" : ", ");
-                CanonicalJson.string(q.top10().get(j), out);
-            }
-            out.append("]}");
+        Map<String, Object> metricValues = new LinkedHashMap<>();
+        metricValues.put("recall@1", round(metrics.recallAt1()));
+        metricValues.put("recall@3", round(metrics.recallAt3()));
+        metricValues.put("recall@5", round(metrics.recallAt5()));
+        metricValues.put("recall@10", round(metrics.recallAt10()));
+        metricValues.put("mrr", round(metrics.mrr()));
+        metricValues.put("ndcg@5", round(metrics.ndcgAt5()));
+        metricValues.put("queries", metrics.queries());
+        List<Object> queries = new ArrayList<>();
+        for (QueryResult q : perQuery) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", q.id());
+            row.put("query", q.query());
+            row.put("ranks", q.ranks());
+            row.put("top10", q.top10());
+            queries.add(row);
         }
-        out.append(perQuery.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        return out.toString();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("metrics", metricValues);
+        root.put("perQuery", queries);
+        return Json.pretty(root);
     }
 
     /** Writes {@link #toJson()} to a file (UTF-8), creating its folder. */
@@ -104,7 +93,7 @@ public record SearchEvaluation(Metrics metrics, List<QueryResult> perQuery) {
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     }
 
-    private static String round(double value) {
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 }

@@ -76,12 +76,11 @@ class SearchEvaluationTest {
 
         String json = Files.readString(out);
         assertThat(json).isEqualTo(kb.evaluate(LabelledQuery.read(QUERIES)).toJson());
-        assertThat(json).startsWith("{\n  \"metrics\": {\"recall@1\": ")
+        assertThat(json).startsWith("{\n  \"metrics\": {\n    \"recall@1\": ")
                 .contains("\"recall@3\": ", "\"recall@5\": ", "\"recall@10\": ", "\"mrr\": ", "\"ndcg@5\": ",
-                        "\"queries\": 2}", "\"perQuery\": [",
-                        "{\"id\": \"q1\", \"query\": \"can my container run as root?\", \"ranks\": "
-                                + "{\"require-non-root\": 1, ")
-                .contains("\"top10\": [\"require-non-root\"");
+                        "\"queries\": 2\n", "\"perQuery\": [", "\"id\": \"q1\"",
+                        "\"query\": \"can my container run as root?\"", "\"require-non-root\": 1")
+                .containsPattern("\"top10\": \\[\\s*\"require-non-root\"");
     }
 
     private static double log2(double x) {

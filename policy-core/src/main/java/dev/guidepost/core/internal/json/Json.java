@@ -68,6 +68,8 @@ public final class Json {
             out.append(']');
         } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
             out.append("null");
+        } else if (value instanceof java.math.BigDecimal big) {
+            out.append(big.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {
