@@ -35,6 +35,7 @@ public final class KnowledgeBase {
     private final Ranker ranker;
     private final List<String> warnings;
     private final Optional<IndexStats> stats;
+    private volatile PolicyEngine engine;
 
     private KnowledgeBase(PolicyPack pack, IndexBuilder.Built built) {
         this.pack = pack;
@@ -105,13 +106,28 @@ public final class KnowledgeBase {
     }
 
     /**
-     * What the pack says about a manifest. This knowledge base fills the related-by-meaning half from a query
-     * built out of the manifest's kind, names, labels, images and fields; the policies that apply by their match
-     * rules come from the engine ({@link ManifestDiscovery#withApplicable(List)}).
+     * What the pack says about a manifest: the enforceable policies whose match rules select it (exact, as the
+     * engine decides), and other policies related to it by meaning, found with a query built out of the
+     * manifest's kind, names, labels, images and fields.
      */
     public ManifestDiscovery discover(Manifest manifest) {
         String query = ManifestQuery.of(manifest);
-        return new ManifestDiscovery(manifest, query, List.of(), search(SearchRequest.of(query)));
+        return new ManifestDiscovery(manifest, query, engine().applicablePolicies(manifest),
+                search(SearchRequest.of(query)));
+    }
+
+    /** The engine that decides which policies apply by their match rules; compiled on first use. */
+    private PolicyEngine engine() {
+        PolicyEngine current = engine;
+        if (current == null) {
+            synchronized (this) {
+                if (engine == null) {
+                    engine = PolicyEngine.of(pack);
+                }
+                current = engine;
+            }
+        }
+        return current;
     }
 
     /** Ranks the whole pack for every query and scores the rankings. */
