@@ -69,32 +69,39 @@ public final class YamlDocument {
     }
 
     /**
-     * The 1-based line of the element at {@code path} (map keys as strings, list indexes as integers), or the
-     * document's own line when the path does not exist.
+     * The 1-based line of the element at {@code path} (map keys as strings, list indexes as integers): the line
+     * of its key for a map entry, of the item for a list element. Where the path stops existing, the line of the
+     * deepest element that exists.
      */
     public int lineOf(List<?> path) {
         Node current = node;
+        int currentLine = line;
         for (Object step : path) {
-            Node next = child(current, step);
-            if (next == null) {
-                return current == null ? line : current.getStartMark().getLine() + 1 + lineOffset;
+            if (current instanceof MappingNode mapping) {
+                NodeTuple tuple = entry(mapping, step);
+                if (tuple == null) {
+                    return currentLine;
+                }
+                currentLine = tuple.getKeyNode().getStartMark().getLine() + 1 + lineOffset;
+                current = tuple.getValueNode();
+            } else if (current instanceof SequenceNode sequence && step instanceof Integer index
+                    && index >= 0 && index < sequence.getValue().size()) {
+                current = sequence.getValue().get(index);
+                currentLine = current.getStartMark().getLine() + 1 + lineOffset;
+            } else {
+                return currentLine;
             }
-            current = next;
         }
-        return current == null ? line : current.getStartMark().getLine() + 1 + lineOffset;
+        return currentLine;
     }
 
-    private static Node child(Node parent, Object step) {
-        if (parent instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(String.valueOf(step))) {
-                    return tuple.getValueNode();
-                }
+    private static NodeTuple entry(MappingNode mapping, Object step) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(String.valueOf(step))) {
+                return tuple;
             }
-        } else if (parent instanceof SequenceNode sequence && step instanceof Integer index
-                && index >= 0 && index < sequence.getValue().size()) {
-            return sequence.getValue().get(index);
         }
         return null;
     }
+
 }

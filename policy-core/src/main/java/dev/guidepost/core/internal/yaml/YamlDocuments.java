@@ -101,7 +101,8 @@ public final class YamlDocuments {
 
     private static YamlProblem classify(YAMLException e, Chunk chunk, int line, int column) {
         String message = describe(e);
-        if (e instanceof ConstructorException && message.contains("could not determine a constructor")) {
+        if (e instanceof ConstructorException && message.contains("could not determine a constructor")
+                || message.contains("tag is not allowed")) {
             return new YamlProblem(YamlProblem.Type.REFUSED_TAG, line, column,
                     "refused YAML tag: " + message + "; only the standard YAML tags are accepted");
         }

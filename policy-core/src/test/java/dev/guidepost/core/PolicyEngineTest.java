@@ -1,0 +1,147 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+class PolicyEngineTest {
+
+    static final Path PACK = Path.of("src/test/resources/engine");
+    static final Path MANIFESTS = Path.of("src/test/resources/engine-manifests");
+
+    private final PolicyEngine engine = PolicyEngine.of(PolicyPack.load(PACK));
+    private final Report report = engine.check(Manifests.load(MANIFESTS));
+
+    private List<Result> results(String policy, String name) {
+        return report.results().stream()
+                .filter(r -> r.policyId().equals(policy) && r.resource().name().equals(name)).toList();
+    }
+
+    @Test
+    void aFailureCarriesEverythingNeededToFixIt() {
+        Result result = results("two-replicas", "single").get(0);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(result.message()).isEqualTo("only 1 replica(s)");
+        assertThat(result.policyTitle()).isEqualTo("Two replicas");
+        assertThat(result.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(result.action()).isEqualTo(Action.ENFORCE);
+        assertThat(result.remediation()).isEqualTo("Set spec.replicas to 2.");
+        assertThat(result.resource()).hasToString("Deployment/single");
+        assertThat(result.location().toString()).endsWith("workloads.yaml:1");
+        assertThat(result.isEnforcedViolation()).isTrue();
+    }
+
+    @Test
+    void passesCompliantManifests() {
+        assertThat(results("two-replicas", "pair")).extracting(Result::outcome).containsExactly(Outcome.PASS);
+    }
+
+    @Test
+    void podPoliciesAlsoCheckControllersThroughTheirTemplates() {
+        assertThat(results("pod-non-root", "single")).extracting(Result::outcome).containsExactly(Outcome.FAIL);
+        assertThat(results("pod-non-root", "pair")).extracting(Result::outcome).containsExactly(Outcome.PASS);
+        assertThat(results("pod-non-root", "nightly")).extracting(Result::outcome).containsExactly(Outcome.FAIL);
+    }
+
+    @Test
+    void anExpressionThatFailsToEvaluateIsAnErrorResultNotACrash() {
+        assertThat(results("config-size", "no-data")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(r.message()).contains("data");
+            assertThat(r.isEnforcedViolation()).isTrue();
+        });
+    }
+
+    @Test
+    void anAnnotationWithAReasonExemptsAResourceFromOnePolicy() {
+        assertThat(results("two-replicas", "exempted")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.SKIP);
+            assertThat(r.message()).contains("OPS-12");
+        });
+        assertThat(report.exemptions()).singleElement().satisfies(e -> {
+            assertThat(e.policyId()).isEqualTo("two-replicas");
+            assertThat(e.resource().name()).isEqualTo("exempted");
+            assertThat(e.reason()).contains("batch worker");
+        });
+        assertThat(results("pod-non-root", "exempted")).extracting(Result::outcome).containsExactly(Outcome.FAIL);
+    }
+
+    @Test
+    void anExemptionWithoutAReasonIsNotHonoured() {
+        assertThat(results("two-replicas", "exempted-without-reason")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(r.message()).contains("needs a reason");
+        });
+    }
+
+    @Test
+    void namespaceRulesSelectOnlyThatNamespace() {
+        List<Result> services = report.results().stream().filter(r -> r.policyId().equals("prod-only-tag"))
+                .toList();
+        assertThat(services).singleElement().satisfies(r -> {
+            assertThat(r.resource().namespace()).isEqualTo("prod");
+            assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+        });
+    }
+
+    @Test
+    void auditFailuresDoNotFailTheRunButEnforcedOnesDo() {
+        assertThat(report.violations()).extracting(Result::action).contains(Action.AUDIT, Action.ENFORCE);
+        assertThat(report.failed()).isTrue();
+        Report auditOnly = engine.check(Manifests.load(MANIFESTS), p -> p.action() == Action.AUDIT);
+        assertThat(auditOnly.violations()).isNotEmpty();
+        assertThat(auditOnly.failed()).isFalse();
+    }
+
+    @Test
+    void listsThePoliciesThatApplyToAManifest() {
+        Manifest cronJob = Manifests.load(MANIFESTS).manifests().stream().filter(m -> m.kind().equals("CronJob"))
+                .findFirst().orElseThrow();
+
+        assertThat(engine.applicablePolicies(cronJob)).extracting(Policy::id).containsExactly("pod-non-root");
+    }
+
+    @Test
+    void theSummaryCountsOutcomesAndSeverities() {
+        assertThat(report.summary()).startsWith("8 manifests, 4 policies: ")
+                .contains("failed (", "enforced)", "violations by severity: ", "1 exemption");
+    }
+
+    @Test
+    void resultsAreStableAcrossRunsAndThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Report>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> engine.check(Manifests.load(MANIFESTS))));
+            }
+            for (Future<Report> future : futures) {
+                assertThat(future.get().results()).isEqualTo(report.results());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSamplePackPassesTheGoodManifestsAndCatchesTheBadOnes() {
+        PolicyEngine sample = PolicyEngine.of(PolicyPack.load(PolicyPackTest.SAMPLE_PACK));
+
+        Report good = sample.check(Manifests.load(Path.of("../samples/manifests/good")));
+        Report bad = sample.check(Manifests.load(Path.of("../samples/manifests/bad")));
+
+        assertThat(good.violations()).isEmpty();
+        assertThat(good.failed()).isFalse();
+        assertThat(bad.enforcedViolations()).extracting(Result::policyId)
+                .contains("databases-in-us-east-1", "allowed-registries", "disallow-latest-tag",
+                        "disallow-privileged-containers", "restrict-loadbalancer-services", "require-ingress-tls");
+    }
+}

@@ -1,0 +1,173 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyPackTest {
+
+    static final Path SAMPLE_PACK = Path.of("../samples/pack");
+    static final Path PACKS = Path.of("src/test/resources/packs");
+
+    @Test
+    void loadsTheSamplePackWithItsHeader() {
+        PolicyPack pack = PolicyPack.load(SAMPLE_PACK);
+
+        assertThat(pack.name()).isEqualTo("acme-platform");
+        assertThat(pack.version()).isEqualTo("1.0.0");
+        assertThat(pack.coordinates()).isEqualTo("acme-platform@1.0.0");
+        assertThat(pack.policies()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(pack.policies()).filteredOn(p -> !p.enforceable()).extracting(Policy::id)
+                .contains("use-managed-postgres", "database-backups");
+        Policy residency = pack.policy("databases-in-us-east-1").orElseThrow();
+        assertThat(residency.severity()).isEqualTo(Severity.HIGH);
+        assertThat(residency.action()).isEqualTo(Action.ENFORCE);
+        assertThat(residency.kinds()).contains("StatefulSet", "Deployment", "Cluster");
+        assertThat(residency.examples().fail()).isNotEmpty();
+        assertThat(residency.source().file()).endsWith("databases-in-us-east-1.yaml");
+    }
+
+    @Test
+    void theSameContentGivesTheSameHash() {
+        assertThat(PolicyPack.load(SAMPLE_PACK).contentHash()).isEqualTo(PolicyPack.load(SAMPLE_PACK).contentHash())
+                .hasSize(64);
+    }
+
+    @Test
+    void aFolderOfKyvernoFilesIsAPackNamedAfterTheFolder() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("kyverno-folder"));
+
+        assertThat(pack.name()).isEqualTo("kyverno-folder");
+        assertThat(pack.policies()).extracting(Policy::id)
+                .containsExactlyInAnyOrder("require-team-label", "mixed", "add-default-labels");
+        Policy vpol = pack.policy("require-team-label").orElseThrow();
+        assertThat(vpol.title()).isEqualTo("Require a team label");
+        assertThat(vpol.severity()).isEqualTo(Severity.LOW);
+        assertThat(vpol.action()).isEqualTo(Action.ENFORCE);
+        assertThat(vpol.kinds()).contains("Pod", "Deployment", "CronJob");
+        assertThat(vpol.enforceable()).isTrue();
+    }
+
+    @Test
+    void kyvernoRulesGuidepostCannotCheckAreNotesAndNeverPasses() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("kyverno-folder"));
+
+        Policy mixed = pack.policy("mixed").orElseThrow();
+        assertThat(mixed.enforceable()).isTrue();
+        assertThat(mixed.notes()).singleElement().asString().contains("pattern-rule").contains("does not check");
+        Policy mutating = pack.policy("add-default-labels").orElseThrow();
+        assertThat(mutating.enforceable()).isFalse();
+        assertThat(mutating.advisoryReason()).get().asString().contains("MutatingPolicy");
+    }
+
+    @Test
+    void explainsEachInvalidPolicyWithFileAndLine() {
+        assertError("missing-description.yaml", "missing-description.yaml:5", "no spec.description");
+        assertError("bad-severity.yaml", "bad-severity.yaml:7", "spec.severity is 'urgent'",
+                "low, medium, high or critical");
+        assertError("unknown-field.yaml", "unknown-field.yaml:7", "unknown field 'spec.sevrity'");
+        assertError("bad-id.yaml", "bad-id.yaml:4", "'Not_A_Name' is not a valid name");
+        assertError("unknown-kind.yaml", "unknown-kind.yaml:8", "'Cluster' is not a built-in kind",
+                "group/version/Kind");
+        assertError("no-match.yaml", "no-match.yaml:5", "no spec.match");
+    }
+
+    @Test
+    void anExpressionThatDoesNotCompileIsLocatedWhenTheEngineCompilesThePack() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/bad-cel.yaml"));
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("bad-cel.yaml:12")
+                .hasMessageContaining("spec.validations[1].expression does not compile");
+    }
+
+    @Test
+    void aVariableMayOnlyUseEarlierVariables() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/forward-variable.yaml"));
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("forward-variable.yaml:11")
+                .hasMessageContaining("variables.second, which is not declared before it");
+    }
+
+    @Test
+    void duplicateIdsAreAnErrorNamingBothFiles() {
+        assertThatThrownBy(() -> PolicyPack.load(PACKS.resolve("duplicates")))
+                .isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("duplicate policy id 'same-id'")
+                .hasMessageContaining("a.yaml").hasMessageContaining("b.yaml");
+    }
+
+    @Test
+    void combiningPacksWithTheSameIdIsAnError() {
+        PolicyPack sample = PolicyPack.load(SAMPLE_PACK);
+
+        assertThatThrownBy(() -> PolicyPack.combine(List.of(sample, sample)))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("duplicate policy id");
+    }
+
+    @Test
+    void aMissingPackIsAClearError() {
+        assertThatThrownBy(() -> PolicyPack.load(Path.of("no/such/pack")))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("no/such/pack")
+                .hasMessageContaining("no such pack folder");
+    }
+
+    @Test
+    void loadsAPackFromAJarOnTheClassPath(@TempDir Path temp) throws IOException {
+        Path jar = jar(PACKS.resolve("jar-pack"), temp.resolve("pack.jar"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            PolicyPack pack = PolicyPack.fromClasspath("jar-pack", loader);
+
+            assertThat(pack.coordinates()).isEqualTo("jar-pack@2.0.0");
+            assertThat(pack.policies()).extracting(Policy::id).containsExactly("no-node-ports");
+            assertThatThrownBy(() -> PolicyPack.fromClasspath("other-pack", loader))
+                    .isInstanceOf(GuidepostException.class).hasMessageContaining("no pack named 'other-pack'")
+                    .hasMessageContaining("jar-pack");
+        }
+    }
+
+    private static void assertError(String file, String location, String... messages) {
+        assertThatThrownBy(() -> PolicyPack.load(PACKS.resolve("invalid").resolve(file)))
+                .isInstanceOf(GuidepostException.class)
+                .hasMessageContaining(location)
+                .satisfies(e -> {
+                    for (String m : messages) {
+                        assertThat(e.getMessage()).contains(m);
+                    }
+                });
+    }
+
+    static Path jar(Path root, Path jar) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted().toList()) {
+                String name = root.relativize(file).toString().replace('\\', '/');
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (Files.isDirectory(file)) {
+                    zip.putNextEntry(new JarEntry(name + "/"));
+                } else {
+                    zip.putNextEntry(new JarEntry(name));
+                    Files.copy(file, zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
