@@ -1,0 +1,52 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The sample pack's examples are its tests: every pass example passes and every fail example fails. */
+class SamplePackExamplesTest {
+
+    @Test
+    void everyExampleOfTheSamplePackGivesItsExpectedVerdict() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.load(PolicyPackTest.SAMPLE_PACK));
+
+        KyvernoTestReport report = PackExamples.run(engine);
+
+        assertThat(report.results()).as(report.summary()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(ExpectationResult.Status.PASSED));
+        assertThat(report.results()).extracting(ExpectationResult::expected).contains("pass", "fail");
+        for (Policy policy : engine.enforceablePolicies()) {
+            assertThat(policy.examples().pass()).as(policy.id() + " has pass examples").isNotEmpty();
+            assertThat(policy.examples().fail()).as(policy.id() + " has fail examples").isNotEmpty();
+        }
+    }
+
+    @Test
+    void aWrongExampleFailsWithItsLocation() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: two-replicas
+                spec:
+                  description: Deployments run two replicas.
+                  match: {kinds: [Deployment]}
+                  validations:
+                    - expression: "object.spec.replicas >= 2"
+                  examples:
+                    pass:
+                      - apiVersion: apps/v1
+                        kind: Deployment
+                        metadata: {name: one}
+                        spec: {replicas: 1}
+                """, "inline.yaml");
+
+        KyvernoTestReport report = PackExamples.run(PolicyEngine.of(pack));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ExpectationResult.Status.FAILED);
+            assertThat(r.reason()).contains("inline.yaml:12").contains("pass example").contains("gave fail");
+        });
+    }
+}
