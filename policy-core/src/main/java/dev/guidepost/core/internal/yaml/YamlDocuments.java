@@ -59,8 +59,9 @@ public final class YamlDocuments {
     /** Parses every document of a YAML or JSON text; {@code source} names it in locations. */
     public static List<YamlDocument> parse(String text, String source) {
         List<YamlDocument> documents = new ArrayList<>();
+        Parser parser = new Parser();
         for (Chunk chunk : split(text)) {
-            YamlDocument document = chunk.isBlank() ? null : parseChunk(chunk, source);
+            YamlDocument document = chunk.isBlank() ? null : parser.parse(chunk, source);
             if (document != null) {
                 documents.add(document);
             }
@@ -68,16 +69,29 @@ public final class YamlDocuments {
         return documents;
     }
 
-    private static YamlDocument parseChunk(Chunk chunk, String source) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
-        options.setAllowRecursiveKeys(false);
-        options.setMergeOnCompose(true);
-        SafeYamlConstructor constructor = new SafeYamlConstructor(options);
-        Yaml yaml = new Yaml(constructor);
+    /** One safe snakeyaml set-up, reused for the documents of one stream (not thread-safe). */
+    private static final class Parser {
+        private final SafeYamlConstructor constructor;
+        private final Yaml yaml;
+
+        Parser() {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+            options.setAllowRecursiveKeys(false);
+            options.setMergeOnCompose(true);
+            constructor = new SafeYamlConstructor(options);
+            yaml = new Yaml(constructor);
+        }
+
+        YamlDocument parse(Chunk chunk, String source) {
+            return parseChunk(chunk, source, yaml, constructor);
+        }
+    }
+
+    private static YamlDocument parseChunk(Chunk chunk, String source, Yaml yaml, SafeYamlConstructor constructor) {
         try {
             Node node = yaml.compose(new StringReader(chunk.text()));
             if (node == null) {
