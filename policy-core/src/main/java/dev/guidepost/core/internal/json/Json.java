@@ -92,6 +92,14 @@ public final class Json {
 
     /** Appends a JSON string literal. */
     public static void string(String s, StringBuilder out) {
+        string(s, out, false);
+    }
+
+    /**
+     * Appends a JSON string literal; with {@code htmlSafe}, also escapes {@code <}, {@code >}, {@code &}, U+2028 and
+     * U+2029 as Go's {@code encoding/json} does.
+     */
+    public static void string(String s, StringBuilder out, boolean htmlSafe) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -101,6 +109,13 @@ public final class Json {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> {
+                    if (htmlSafe) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
