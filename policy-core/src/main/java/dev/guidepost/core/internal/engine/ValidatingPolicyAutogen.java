@@ -52,13 +52,15 @@ public final class ValidatingPolicyAutogen {
     private ValidatingPolicyAutogen() {
     }
 
-    /** The autogen variants of a spec, {@code cronjobs} last (none when autogen does not apply). */
+    /** The autogen variants of a spec, {@code defaults} first (none when autogen does not apply). */
     public static List<Variant> variants(Map<String, Object> spec) {
         Map<String, Object> match = PlainValues.map(spec, "matchConstraints");
         if (!applies(match)) {
             return List.of();
         }
-        Map<String, List<String>> byVariant = new TreeMap<>();
+        Map<String, List<String>> byVariant = new LinkedHashMap<>();
+        byVariant.put(DEFAULTS, new ArrayList<>());
+        byVariant.put(CRONJOBS, new ArrayList<>());
         for (String controller : controllers(spec)) {
             String[] target = CONTROLLERS.get(controller);
             if (target != null) {
@@ -68,6 +70,9 @@ public final class ValidatingPolicyAutogen {
         List<Object> operations = PlainValues.list(PlainValues.list(match, "resourceRules").get(0), "operations");
         List<Variant> variants = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : byVariant.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
             Map<String, Object> variant = new LinkedHashMap<>(spec);
             variant.put("matchConstraints", matchConstraints(entry.getValue(), operations, match));
             variant.remove("autogen");

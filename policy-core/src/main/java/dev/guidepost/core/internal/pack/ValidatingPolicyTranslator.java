@@ -140,7 +140,7 @@ public final class ValidatingPolicyTranslator {
      * The resource type of a kind reference: {@code Kind} (a built-in kind), {@code version/Kind} or
      * {@code group/version/Kind} (any kind, including custom resources).
      */
-    static ApiResource resolve(String reference) {
+    public static ApiResource resolve(String reference) {
         String[] parts = reference.split("/");
         ApiResources builtIn = ApiResources.builtIn();
         switch (parts.length) {
