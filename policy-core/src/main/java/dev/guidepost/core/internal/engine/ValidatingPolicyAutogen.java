@@ -127,8 +127,8 @@ public final class ValidatingPolicyAutogen {
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("apiGroups", List.of(gv[0]));
             rule.put("apiVersions", List.of(gv[1]));
-            rule.put("resources", e.getValue().stream().sorted().toList());
             rule.put("operations", operations);
+            rule.put("resources", e.getValue().stream().sorted().toList());
             rules.add(rule);
         }
         Map<String, Object> out = new LinkedHashMap<>();
