@@ -12,11 +12,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "guidepost", mixinStandardHelpOptions = true, version = "guidepost 0.1.0",
         description = "Find, check and enforce your company's Kubernetes rules.",
-        subcommands = {CheckCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, TestCommand.class, KyvernoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (Audit/Warn findings only)",
-            "1:an Enforce policy is violated, a manifest is unreadable, or a test failed",
+            "1:an Enforce policy is violated, a manifest is unreadable, a test failed, or a policy could not be emitted",
             "2:usage or configuration error",
             "3:check --fail-if-nothing-checked found nothing to check"})
 public final class GuidepostCli {

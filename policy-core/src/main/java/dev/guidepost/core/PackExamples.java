@@ -3,6 +3,8 @@ package dev.guidepost.core;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.guidepost.core.internal.examples.ExampleVerdict;
+
 /**
  * Runs a pack's own examples as tests: every manifest in a policy's {@code examples.pass} must pass it and every
  * one in {@code examples.fail} must fail it. Within one list, manifests the policy does not select (for example a
@@ -29,25 +31,20 @@ public final class PackExamples {
         if (examples.isEmpty()) {
             return;
         }
-        Report report = engine.check(Manifests.of(examples), List.of(policy.id()));
         String file = policy.source().file();
         String expectedLabel = expected.label();
         boolean anySelected = false;
-        for (Manifest example : examples) {
-            List<Result> results = report.results().stream()
-                    .filter(r -> r.location().equals(example.location()) && r.resource().equals(example.resource()))
-                    .toList();
-            if (results.isEmpty()) {
+        for (ExampleVerdict verdict : ExampleVerdict.of(engine, policy, examples, expected)) {
+            if (!verdict.selected()) {
                 continue;
             }
             anySelected = true;
-            Outcome actual = results.stream().map(Result::outcome)
-                    .filter(o -> o == Outcome.FAIL || o == Outcome.ERROR).findFirst()
-                    .orElse(results.get(0).outcome());
+            Manifest example = verdict.manifest();
+            Outcome actual = verdict.actual().orElseThrow();
             boolean ok = actual == expected;
             String reason = ok ? "" : example.location() + ": the " + expectedLabel + " example "
                     + example.resource() + " gave " + actual.label()
-                    + (results.get(0).message().isEmpty() ? "" : " (" + firstMessage(results) + ")");
+                    + (verdict.message().isEmpty() ? "" : " (" + verdict.message() + ")");
             out.add(new ExpectationResult(file, "examples", policy.id(), "", example.kind(), example.name(),
                     expectedLabel, actual.label(), ok ? ExpectationResult.Status.PASSED
                             : ExpectationResult.Status.FAILED, reason, policy.format().kind()));
@@ -58,9 +55,5 @@ public final class PackExamples {
                             + " example of policy '" + policy.id() + "' is selected by its match rules",
                     policy.format().kind()));
         }
-    }
-
-    private static String firstMessage(List<Result> results) {
-        return results.stream().map(Result::message).filter(m -> !m.isEmpty()).findFirst().orElse("");
     }
 }

@@ -38,7 +38,7 @@ final class AutogenRewrite {
 
     /** ValidatingPolicy autogen: rewrites {@code object.} and {@code oldObject.} paths, keeping protected ones. */
     static Object validatingPolicy(Object spec, List<Replacement> replacements) {
-        String json = Json.canonical(spec);
+        String json = Json.pretty(spec); // keeps the key order of the policy as written
         for (Replacement r : replacements) {
             json = replace(json, "object." + r.from(), "object." + r.to(), true);
             json = replace(json, "oldObject." + r.from(), "oldObject." + r.to(), true);
@@ -48,7 +48,7 @@ final class AutogenRewrite {
 
     /** ClusterPolicy CEL autogen: plain replacement of {@code object.} and {@code oldObject.} paths. */
     static Object clusterPolicyCel(Object rule, List<Replacement> replacements) {
-        String json = Json.canonical(rule);
+        String json = Json.pretty(rule);
         for (Replacement r : replacements) {
             json = json.replace("object." + r.from(), "object." + r.to());
             json = json.replace("oldObject." + r.from(), "oldObject." + r.to());

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.internal.cel.CelDialect;
+import dev.guidepost.core.internal.match.MatchConstraints;
 import dev.guidepost.core.internal.pack.KyvernoActions;
 import dev.guidepost.core.internal.pack.ValidatingPolicyTranslator;
 import dev.guidepost.core.internal.yaml.PlainValues;
@@ -64,6 +65,33 @@ public final class PolicyCompiler {
         return new ValidatingPolicyPrograms(name, new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
                 .compile(name, spec, KyvernoActions.validationActions(PlainValues.strings(spec,
                         "validationActions"))));
+    }
+
+    /**
+     * Compiles a Kubernetes ValidatingAdmissionPolicy document with the bindings that name it, in the admission
+     * CEL environment, as the Kyverno CLI evaluates it offline (see {@link AdmissionPolicyProgram}).
+     *
+     * @throws PolicyCompileException naming the first expression that does not compile, or a feature Guidepost
+     *                                does not evaluate (parameters)
+     */
+    public static PolicyProgram validatingAdmissionPolicy(Map<String, Object> document, List<Map<String, Object>> bindings)
+            throws PolicyCompileException {
+        Map<String, Object> spec = PlainValues.map(document, "spec");
+        String name = PlainValues.string(document, "metadata", "name");
+        if (PlainValues.at(spec, "paramKind") != null) {
+            throw new PolicyCompileException(List.of("spec", "paramKind"), "spec.paramKind: Guidepost does not "
+                    + "evaluate ValidatingAdmissionPolicy parameters");
+        }
+        List<String> actions = bindings.isEmpty() ? List.of("Deny")
+                : PlainValues.strings(bindings.get(0), "spec", "validationActions");
+        ValidatingPolicyProgram program = new ValidatingPolicyCompiler(CelDialect.ADMISSION)
+                .compileSpec(name, spec, KyvernoActions.validationActions(actions), List.of("spec"));
+        List<Optional<MatchConstraints>> matches = new java.util.ArrayList<>();
+        for (Map<String, Object> binding : bindings) {
+            Object matchResources = PlainValues.at(binding, "spec", "matchResources");
+            matches.add(matchResources == null ? Optional.empty() : Optional.of(MatchConstraints.of(matchResources)));
+        }
+        return new AdmissionPolicyProgram(name, program, matches);
     }
 
     private static CompiledPolicy validating(Policy policy, Map<String, Object> spec) throws PolicyCompileException {

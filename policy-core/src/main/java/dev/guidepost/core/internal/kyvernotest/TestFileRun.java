@@ -97,7 +97,8 @@ final class TestFileRun {
                     if (policy.program().isEmpty()) {
                         continue;
                     }
-                    String operation = !run.isEmpty() ? run
+                    String operation = policy.admissionPolicy() ? "CREATE" // Kyverno's VAP path always creates
+                            : !run.isEmpty() ? run
                             : policy.classic() ? operation(values.resourceValue(policy.name(), resource.name(),
                                     "request.operation"), defaultOperation)
                             : defaultOperation;
@@ -292,7 +293,8 @@ final class TestFileRun {
     // ---- loading ----
 
     private List<LoadedPolicy> loadPolicies(Path dir) {
-        List<LoadedPolicy> out = new ArrayList<>();
+        List<Policy> read = new ArrayList<>();
+        List<Map<String, Object>> bindings = new ArrayList<>();
         for (String path : PlainValues.strings(test, "policies")) {
             Path policyPath = dir.resolve(path).normalize();
             if (!Files.exists(policyPath)) {
@@ -300,17 +302,47 @@ final class TestFileRun {
             }
             List<Path> policyFiles = Files.isDirectory(policyPath) ? yamlFiles(policyPath) : List.of(policyPath);
             for (Path policyFile : policyFiles) {
-                for (Policy policy : PackReader.readFile(policyFile)) {
-                    out.add(load(policy));
+                read.addAll(PackReader.readFile(policyFile));
+                bindings.addAll(admissionPolicyBindings(policyFile));
+            }
+        }
+        List<LoadedPolicy> out = new ArrayList<>();
+        for (Policy policy : read) {
+            out.add(load(policy, bindings));
+        }
+        return out;
+    }
+
+    /** The ValidatingAdmissionPolicyBindings of a policy file (the pack reader skips them: they are no policies). */
+    private static List<Map<String, Object>> admissionPolicyBindings(Path file) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (YamlDocument doc : YamlDocuments.read(file)) {
+            if (doc.problem() == null && doc.value() instanceof Map<?, ?>) {
+                Map<String, Object> object = PlainValues.map(doc.value());
+                if (PlainValues.string(object, "apiVersion").startsWith("admissionregistration.k8s.io/")
+                        && PlainValues.string(object, "kind").equals("ValidatingAdmissionPolicyBinding")) {
+                    out.add(object);
                 }
             }
         }
         return out;
     }
 
-    private static LoadedPolicy load(Policy policy) {
+    private static LoadedPolicy load(Policy policy, List<Map<String, Object>> allBindings) {
         if (policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
-            return new LoadedPolicy(policy, Optional.empty(), "ValidatingAdmissionPolicy with bindings");
+            List<Map<String, Object>> bindings = allBindings.stream()
+                    .filter(b -> PlainValues.string(b, "spec", "policyName").equals(policy.id())).toList();
+            if (bindings.stream().anyMatch(b -> PlainValues.at(b, "spec", "paramRef") != null)
+                    || PlainValues.at(policy.definition(), "spec", "paramKind") != null) {
+                return new LoadedPolicy(policy, Optional.empty(), "ValidatingAdmissionPolicy parameters");
+            }
+            try {
+                return new LoadedPolicy(policy, Optional.of(PolicyCompiler.validatingAdmissionPolicy(
+                        policy.definition(), bindings)), null);
+            } catch (PolicyCompileException e) {
+                throw new GuidepostException(policy.source(), "policy '" + policy.id() + "' does not compile: "
+                        + e.getMessage());
+            }
         }
         CompiledPolicy compiled = PolicyCompiler.compileForTests(policy);
         if (compiled.program().isEmpty()) {

@@ -68,7 +68,7 @@ public final class ValidatingPolicyTranslator {
         spec.put("validations", validations);
         copyList(source, spec, "auditAnnotations");
         autogen(source.get("autogen")).ifPresent(controllers ->
-                spec.put("autogen", Map.of("podControllers", Map.of("controllers", controllers))));
+                spec.put("autogen", ordered("podControllers", ordered("controllers", controllers))));
         return spec;
     }
 
@@ -120,20 +120,18 @@ public final class ValidatingPolicyTranslator {
         List<Object> namespaceExpressions = new ArrayList<>();
         List<String> namespaces = PlainValues.strings(match, "namespaces");
         if (!namespaces.isEmpty()) {
-            namespaceExpressions.add(Map.of("key", "kubernetes.io/metadata.name", "operator", "In", "values",
-                    namespaces));
+            namespaceExpressions.add(nameRequirement("In", namespaces));
         }
         List<String> excluded = PlainValues.strings(match, "excludeNamespaces");
         if (!excluded.isEmpty()) {
-            namespaceExpressions.add(Map.of("key", "kubernetes.io/metadata.name", "operator", "NotIn", "values",
-                    excluded));
+            namespaceExpressions.add(nameRequirement("NotIn", excluded));
         }
         if (!namespaceExpressions.isEmpty()) {
-            constraints.put("namespaceSelector", Map.of("matchExpressions", namespaceExpressions));
+            constraints.put("namespaceSelector", ordered("matchExpressions", namespaceExpressions));
         }
         Map<String, Object> labels = PlainValues.map(match, "labels");
         if (!labels.isEmpty()) {
-            constraints.put("objectSelector", Map.of("matchLabels", labels));
+            constraints.put("objectSelector", ordered("matchLabels", labels));
         }
         return constraints;
     }
@@ -142,7 +140,7 @@ public final class ValidatingPolicyTranslator {
      * The resource type of a kind reference: {@code Kind} (a built-in kind), {@code version/Kind} or
      * {@code group/version/Kind} (any kind, including custom resources).
      */
-    static ApiResource resolve(String reference) {
+    public static ApiResource resolve(String reference) {
         String[] parts = reference.split("/");
         ApiResources builtIn = ApiResources.builtIn();
         switch (parts.length) {
@@ -184,6 +182,22 @@ public final class ValidatingPolicyTranslator {
             return Optional.of(controllers);
         }
         throw new IllegalArgumentException("autogen must be true, false or a list of controller kinds");
+    }
+
+    /** A label selector requirement on the namespace name label (key order as Kubernetes writes it). */
+    private static Map<String, Object> nameRequirement(String operator, List<String> namespaces) {
+        Map<String, Object> requirement = new LinkedHashMap<>();
+        requirement.put("key", "kubernetes.io/metadata.name");
+        requirement.put("operator", operator);
+        requirement.put("values", namespaces);
+        return requirement;
+    }
+
+    /** A one-entry map; unlike {@code Map.of}, its iteration order is the same in every run. */
+    private static Map<String, Object> ordered(String key, Object value) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key, value);
+        return map;
     }
 
     private static void copyList(Map<String, Object> source, Map<String, Object> target, String key) {

@@ -1,0 +1,227 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.guidepost.core.internal.json.Json;
+import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
+import dev.guidepost.core.internal.yaml.YamlDocuments;
+
+/** How the emitter treats the kinds of policies a pack holds, and what it tells about them. */
+class KyvernoEmitterTest {
+
+    private static final Path MIXED = Path.of("src/test/resources/dev/guidepost/core/emitter/mixed-pack");
+
+    @TempDir
+    Path out;
+
+    private static final PolicyPack PACK = PolicyPack.load(MIXED);
+
+    @Test
+    void passesImportedKyvernoPoliciesThroughUnchanged() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
+
+        Policy imported = PACK.policy("imported-require-labels").orElseThrow();
+        assertThat(documents(output, "kyverno/imported-require-labels.yaml"))
+                .containsExactly(imported.definition());
+        assertThat(output.summary().passedThrough()).containsExactly("imported-require-labels");
+        assertThat(output.summary().notes()).anyMatch(n -> n.contains("imported-require-labels")
+                && n.contains("check-app"));
+    }
+
+    @Test
+    void leavesAdvisoryPoliciesOutAndSaysSo() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
+
+        assertThat(output.files()).doesNotContainKey("kyverno/on-call-rotation.yaml");
+        assertThat(output.summary().advisory()).containsExactly("on-call-rotation");
+        assertThat(output.summary().lines()).anyMatch(l -> l.startsWith("Skipped 1 advisory")
+                && l.contains("on-call-rotation"));
+    }
+
+    @Test
+    void reportsPoliciesThatNeedKyvernoLibrariesInsteadOfWritingBrokenClusterPolicies() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.CLUSTER_POLICY).emit();
+
+        assertThat(output.files()).doesNotContainKey("kyverno/images-pinned-by-digest.yaml");
+        assertThat(output.summary().notEmitted()).containsOnlyKeys("images-pinned-by-digest");
+        assertThat(output.summary().notEmitted().get("images-pinned-by-digest"))
+                .contains("ClusterPolicy environment").contains("parseImageReference");
+        assertThat(output.summary().complete()).isFalse();
+        assertThat(output.summary().emitted()).containsExactly("team-configmaps");
+    }
+
+    @Test
+    void reportsPoliciesThatNeedKyvernoForTheAdmissionPolicyFormat() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit();
+
+        assertThat(output.summary().notEmitted()).containsOnlyKeys("images-pinned-by-digest",
+                "imported-require-labels");
+        assertThat(output.summary().notEmitted().get("imported-require-labels")).contains("needs Kyverno");
+        assertThat(output.summary().documentsByKind()).containsExactly(
+                Map.entry("ValidatingAdmissionPolicy", 1), Map.entry("ValidatingAdmissionPolicyBinding", 1));
+    }
+
+    @Test
+    void writesThePolicyThatNeedsKyvernoLibrariesAsAValidatingPolicy() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
+
+        assertThat(output.summary().complete()).isTrue();
+        assertThat(output.summary().emitted()).containsExactly("images-pinned-by-digest", "team-configmaps");
+        assertThat(output.summary().documentsByKind()).containsExactly(Map.entry("ClusterPolicy", 1),
+                Map.entry("ValidatingPolicy", 2));
+    }
+
+    @Test
+    void annotatesEveryPolicyWithItsTextAndItsPackEntry() throws Exception {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
+
+        Map<String, Object> annotations = PlainValues.map(documents(output, "kyverno/images-pinned-by-digest.yaml")
+                .get(0), "metadata", "annotations");
+        Policy policy = PACK.policy("images-pinned-by-digest").orElseThrow();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Json.canonical(policy.definition()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(annotations).containsExactly(
+                Map.entry("policies.kyverno.io/title", "Images are pinned by digest"),
+                Map.entry("policies.kyverno.io/category", "Images"),
+                Map.entry("policies.kyverno.io/severity", "high"),
+                Map.entry("policies.kyverno.io/subject", "Pod"),
+                Map.entry("policies.kyverno.io/description", policy.description()),
+                Map.entry("guidepost.dev/policy-id", "images-pinned-by-digest"),
+                Map.entry("guidepost.dev/pack", "mixed@2.0.0"),
+                Map.entry("guidepost.dev/source-hash", "sha256:" + hash));
+    }
+
+    @Test
+    void putsTheRemediationIntoMessagesOnOneLine() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.CLUSTER_POLICY).emit();
+
+        Object rule = PlainValues.list(documents(output, "kyverno/team-configmaps.yaml").get(0), "spec", "rules")
+                .get(0);
+        assertThat(PlainValues.list(rule, "validate", "cel", "expressions").get(0)).extracting(
+                e -> PlainValues.string(e, "message"))
+                .isEqualTo("ConfigMaps need an owner label; add metadata.labels.owner.");
+        KyvernoOutput pinned = KyvernoEmitter.forPack(PACK).emit();
+        assertThat(PlainValues.string(PlainValues.list(documents(pinned, "kyverno/images-pinned-by-digest.yaml")
+                .get(0), "spec", "validations").get(0), "message"))
+                .isEqualTo("Every image must be pinned by digest. Fix: Pin the image by digest (image@sha256:...).");
+    }
+
+    @Test
+    void writesNamespaceListsAsClusterPolicyNamespaces() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.CLUSTER_POLICY).emit();
+
+        Object rule = PlainValues.list(documents(output, "kyverno/team-configmaps.yaml").get(0), "spec", "rules")
+                .get(0);
+        assertThat(PlainValues.strings(PlainValues.list(rule, "match", "any").get(0), "resources", "namespaces"))
+                .containsExactly("team-a", "team-b");
+        assertThat(PlainValues.string(rule, "validate", "failureAction")).isEqualTo("Audit");
+    }
+
+    @Test
+    void testsNameOnlyTheExamplesThePolicySelects() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).withTests(true).emit();
+
+        String folder = "kyverno-tests/team-configmaps/";
+        assertThat(output.files()).containsKeys(folder + "kyverno-test.yaml", folder + "pass-resources.yaml",
+                folder + "fail-resources.yaml");
+        List<Map<String, Object>> tests = documents(output, folder + "kyverno-test.yaml");
+        assertThat(tests).extracting(t -> PlainValues.string(t, "metadata", "name"))
+                .containsExactly("team-configmaps-pass", "team-configmaps-fail");
+        assertThat(PlainValues.list(tests.get(0), "results")).singleElement()
+                .satisfies(r -> assertThat(PlainValues.strings(r, "resources")).containsExactly("settings"));
+        assertThat(documents(output, folder + "pass-resources.yaml")).hasSize(2);
+    }
+
+    @Test
+    void emittedTestsPassWithGuidepostsKyvernoTestRunner() {
+        for (EmitFormat format : EmitFormat.values()) {
+            Path folder = out.resolve(format.label());
+            KyvernoEmitter.forPack(PACK).format(format).withTests(true).emit().writeTo(folder);
+
+            KyvernoTestReport report = KyvernoTests.run(List.of(folder.resolve("kyverno-tests")), true);
+
+            assertThat(report.successful()).as(format.label() + ": " + report.results()).isTrue();
+            assertThat(report.count(ExpectationResult.Status.PASSED)).as(format.label())
+                    .isEqualTo(format == EmitFormat.VALIDATING_POLICY ? 4 : 2);
+        }
+    }
+
+    @Test
+    void writesAllPoliciesIntoOneFileWhenAsked() {
+        KyvernoOutput output = KyvernoEmitter.forPack(PACK).singleFile(true).withTests(true).emit();
+
+        assertThat(output.files().keySet()).filteredOn(p -> p.startsWith("kyverno/"))
+                .containsExactly("kyverno/kustomization.yaml", "kyverno/policies.yaml");
+        assertThat(documents(output, "kyverno/policies.yaml")).extracting(d -> PlainValues.string(d, "kind"))
+                .containsExactly("ValidatingPolicy", "ClusterPolicy", "ValidatingPolicy");
+        assertThat(PlainValues.strings(documents(output, "kyverno-tests/team-configmaps/kyverno-test.yaml").get(0),
+                "policies")).containsExactly("../../kyverno/policies.yaml");
+    }
+
+    @Test
+    void writingReplacesEarlierOutputAndKeepsOtherFiles() throws Exception {
+        Path stale = out.resolve("kyverno/removed-policy.yaml");
+        Path own = out.resolve("kyverno/README.md");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, KyvernoOutput.GENERATED_MARK + " from pack mixed@1.0.0\nkind: ValidatingPolicy\n");
+        Files.writeString(own, "# our notes\n");
+
+        KyvernoEmitter.forPack(PACK).emit().writeTo(out);
+
+        assertThat(stale).doesNotExist();
+        assertThat(own).exists();
+        assertThat(out.resolve("kyverno/team-configmaps.yaml")).exists();
+    }
+
+    @Test
+    void refusesTwoPoliciesThatWouldGetTheSameName() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: no-host-network}
+                spec:
+                  description: Pods do not use the host network.
+                  match: {kinds: [Pod]}
+                  validations: [{expression: "!object.spec.?hostNetwork.orValue(false)"}]
+                ---
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: autogen-no-host-network}
+                spec:
+                  description: A policy whose name clashes with an autogen policy.
+                  match: {kinds: [Service]}
+                  validations: [{expression: "true"}]
+                """, "clash.yaml");
+
+        assertThatThrownBy(() -> KyvernoEmitter.forPack(pack).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit())
+                .isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("autogen-no-host-network").hasMessageContaining("rename one of them");
+    }
+
+    @Test
+    void parsesFormatNames() {
+        assertThat(EmitFormat.parse("vap")).contains(EmitFormat.VALIDATING_ADMISSION_POLICY);
+        assertThat(EmitFormat.parse("Cluster-Policy")).contains(EmitFormat.CLUSTER_POLICY);
+        assertThat(EmitFormat.parse("validating_policy")).contains(EmitFormat.VALIDATING_POLICY);
+        assertThat(EmitFormat.parse("kyverno")).isEmpty();
+    }
+
+    private static List<Map<String, Object>> documents(KyvernoOutput output, String path) {
+        assertThat(output.files()).containsKey(path);
+        return YamlDocuments.parse(output.files().get(path), path).stream().map(YamlDocument::value)
+                .map(v -> PlainValues.map(PlainValues.immutableCopy(v))).toList();
+    }
+}
