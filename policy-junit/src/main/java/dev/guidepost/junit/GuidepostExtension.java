@@ -58,9 +58,9 @@ public final class GuidepostExtension implements BeforeAllCallback, ParameterRes
         }
         Optional<ManifestsFrom> from = parameter.findAnnotation(ManifestsFrom.class);
         if (from.isEmpty() || from.get().value().length == 0) {
-            throw new ParameterResolutionException("say where the manifests of parameter '"
-                    + parameter.getParameter().getName() + "' are read from: @ManifestsFrom(\"src/main/k8s\") "
-                    + Manifests.class.getSimpleName() + " " + parameter.getParameter().getName());
+            throw new ParameterResolutionException("say where the Manifests parameter of "
+                    + parameter.getDeclaringExecutable().getName() + "(...) is read from: annotate it with"
+                    + " @ManifestsFrom(\"src/main/k8s\")");
         }
         return ManifestFiles.load(Arrays.asList(from.get().value()), scope.settings()).manifests();
     }
@@ -121,7 +121,11 @@ public final class GuidepostExtension implements BeforeAllCallback, ParameterRes
 
     /** The settings of the test class (or an enclosing one) and the run-wide shared pack they name. */
     private static TestScope scope(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
+        ExtensionContext withClass = context;
+        while (withClass.getTestClass().isEmpty() && withClass.getParent().isPresent()) {
+            withClass = withClass.getParent().get(); // a dynamic test's context names no class; its factory's does
+        }
+        Class<?> testClass = withClass.getRequiredTestClass();
         Settings settings = null;
         for (Class<?> c = testClass; c != null && settings == null; c = c.getEnclosingClass()) {
             Class<?> declaring = c;

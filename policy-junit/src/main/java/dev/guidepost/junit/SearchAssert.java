@@ -54,7 +54,14 @@ public final class SearchAssert {
             throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
                     + ", but the search does not return it at all");
         }
-        return new FoundPolicy(policyId, rank, ranking).withinTop(SearchRequest.DEFAULT_LIMIT);
+        FoundPolicy found = new FoundPolicy(policyId, rank, ranking);
+        if (rank > SearchRequest.DEFAULT_LIMIT) {
+            throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId + ", but it ranks "
+                    + ordinal(rank) + " of " + ranking.size() + found.score() + ", outside the "
+                    + SearchRequest.DEFAULT_LIMIT + " hits a search returns.\n" + found.top(SearchRequest.DEFAULT_LIMIT)
+                    + found.advice());
+        }
+        return found;
     }
 
     /** A policy a search found, for narrowing how well it must rank. */
@@ -78,7 +85,7 @@ public final class SearchAssert {
             if (rank > k) {
                 throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
                         + " within the top " + k + ", but it ranks " + ordinal(rank) + " of " + ranking.size()
-                        + score() + ".\n" + top(Math.max(k, Math.min(rank, SearchRequest.DEFAULT_LIMIT))) + advice());
+                        + score() + ".\n" + top(Math.max(k, rank)) + advice());
             }
             return this;
         }
