@@ -141,8 +141,8 @@ public final class ManifestsAssert {
         String expectation = "Expected " + target.subject() + " to satisfy every applicable policy of "
                 + target.engine().pack().coordinates();
         if (report.results().isEmpty() && report.unreadable().isEmpty()) {
-            throw failure(expectation + ", but no policy selects any of the " + target.manifests().size()
-                    + " manifests (by its match rules), so nothing was checked.", List.of(),
+            throw failure(expectation + ", but no policy selects any of them by its match rules ("
+                    + read(target) + "), so nothing was checked.", List.of(),
                     "Check the paths, or that the pack has policies for these kinds.");
         }
         return checkViolations(expectation, target, report, List.of());
@@ -162,8 +162,8 @@ public final class ManifestsAssert {
                 .filter(id -> report.results().stream().noneMatch(r -> r.policyId().equals(id))).toList();
         if (!unselected.isEmpty() && report.unreadable().isEmpty()) {
             throw failure(expectation + ", but " + String.join(", ", unselected) + (unselected.size() == 1
-                    ? " selects" : " select") + " none of the " + target.manifests().size() + " manifests (by "
-                    + "match rules), so nothing was checked.", List.of(), "Check the paths and the policy ids.");
+                    ? " selects" : " select") + " none of them by match rules (" + read(target) + "), so nothing"
+                    + " was checked.", List.of(), "Check the paths and the policy ids.");
         }
         return checkViolations(expectation, target, report, List.of());
     }
@@ -186,8 +186,7 @@ public final class ManifestsAssert {
             Policy policy = target.engine().pack().policy(id).orElseThrow();
             why.append(id).append(" (").append(policy.title()).append(")");
             if (results.isEmpty()) {
-                why.append(" selects none of the ").append(target.manifests().size())
-                        .append(" manifests (by its match rules):\n").append(target.manifests().manifests().stream()
+                why.append(" selects none of them by its match rules (").append(read(target)).append("):\n").append(target.manifests().manifests().stream()
                                 .map(m -> "  " + FailureText.location(m.location(), target.settings().baseDir())
                                         + "  " + m.resource() + "\n").collect(Collectors.joining()));
             } else {
@@ -301,6 +300,10 @@ public final class ManifestsAssert {
             }
         }
         return List.copyOf(new LinkedHashSet<>(Arrays.asList(policyIds)));
+    }
+
+    private static String read(Target target) {
+        return FailureText.count(target.manifests().size(), "manifest") + " read";
     }
 
     private static String quoted(String[] ids) {
