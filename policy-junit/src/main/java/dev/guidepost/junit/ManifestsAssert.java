@@ -115,6 +115,12 @@ public final class ManifestsAssert {
         }
         if (checked.isEmpty()) {
             List<SearchHit> best = kb.search(intent, 3);
+            int size = kb.pack().policies().size();
+            double ceiling = Math.sqrt(Math.max(0, size - 1));
+            if (ceiling < 2 * minimumScore) {
+                notes.add("In a pack of " + size + (size == 1 ? " policy" : " policies") + " no score can exceed √"
+                        + (size - 1) + " = " + FailureText.score(ceiling) + ".");
+            }
             throw failure(expectation + ", but no enforceable policy was discovered, so nothing would be checked.",
                     notes, "Best matches: " + (best.isEmpty() ? "none" : FailureText.hits(best)) + "\nRephrase"
                             + " the intent in the pack's words, lower the minimum score (@GuidepostTest(minimumScore"
@@ -186,7 +192,8 @@ public final class ManifestsAssert {
             Policy policy = target.engine().pack().policy(id).orElseThrow();
             why.append(id).append(" (").append(policy.title()).append(")");
             if (results.isEmpty()) {
-                why.append(" selects none of them by its match rules (").append(read(target)).append("):\n").append(target.manifests().manifests().stream()
+                why.append(" selects none of them by its match rules (").append(read(target)).append("):\n")
+                        .append(target.manifests().manifests().stream()
                                 .map(m -> "  " + FailureText.location(m.location(), target.settings().baseDir())
                                         + "  " + m.resource() + "\n").collect(Collectors.joining()));
             } else {

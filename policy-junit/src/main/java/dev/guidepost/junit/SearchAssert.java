@@ -56,8 +56,8 @@ public final class SearchAssert {
         }
         FoundPolicy found = new FoundPolicy(policyId, rank, ranking);
         if (rank > SearchRequest.DEFAULT_LIMIT) {
-            throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId + ", but it ranks "
-                    + ordinal(rank) + " of " + ranking.size() + found.score() + ", outside the "
+            throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
+                    + ", but it ranks " + ordinal(rank) + " of " + ranking.size() + found.score() + ", outside the "
                     + SearchRequest.DEFAULT_LIMIT + " hits a search returns.\n" + found.top(SearchRequest.DEFAULT_LIMIT)
                     + found.advice());
         }

@@ -44,7 +44,7 @@ class GuidepostExtensionTest {
     void aPassingClassPassesEveryTest() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        tests.assertStatistics(s -> s.started(6).succeeded(6).failed(0));
+        tests.assertStatistics(s -> s.started(7).succeeded(7).failed(0));
     }
 
     @Test
@@ -79,7 +79,8 @@ class GuidepostExtensionTest {
             assertThat(message).contains("message: " + v.message());
             assertThat(message).contains("fix:     " + v.remediation());
         }
-        assertThat(message).contains("  9. src/test/resources/manifests/bad/quick-hack.yaml:21  Service/shop/quick-hack");
+        assertThat(message)
+                .contains("  9. src/test/resources/manifests/bad/quick-hack.yaml:21  Service/shop/quick-hack");
         assertThat(message).endsWith("Checked: 3 manifests, 12 policies: 11 passed, 9 failed (8 enforced), 0 errors,"
                 + " 1 skipped; violations by severity: critical 1, high 4, medium 2, low 2");
     }
@@ -93,7 +94,8 @@ class GuidepostExtensionTest {
                 + " satisfy the policies discovered for \"deploying a PostgreSQL database\", but found 1 violation:");
         assertThat(message).containsPattern("Discovered in acme-platform@1.0.0 \\(score >= 2.00\\):"
                 + " databases-in-us-east-1 \\(\\d\\.\\d\\d\\); advisory, not checked: use-managed-postgres");
-        assertThat(message).contains("1. src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db");
+        assertThat(message)
+                .contains("1. src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db");
     }
 
     @Test
@@ -105,6 +107,7 @@ class GuidepostExtensionTest {
                         + " discovered for \"bake a chocolate cake\", but no enforceable policy was discovered, so"
                         + " nothing would be checked.")
                 .contains("Discovered in acme-platform@1.0.0 (score >= 2.00): nothing enforceable")
+                .contains("In a pack of 15 policies no score can exceed √14 = 3.74.")
                 .contains("Best matches: ")
                 .contains("lower the minimum score");
         assertThat(failures.get("discoveredPoliciesThatSelectNoManifestFail").getMessage())
@@ -162,8 +165,10 @@ class GuidepostExtensionTest {
         assertThat(failures.get("theRuleIsNotAmongTheFirst").getMessage())
                 .startsWith("Expected the search \"where can my database run?\" to find require-run-as-non-root within"
                         + " the top 3, but it ranks 4th of 15 (score ")
-                .containsPattern("\n  1\\. databases-in-us-east-1 \\(\\d\\.\\d\\d\\) — Databases run only in us-east-1\n")
-                .containsPattern("\n  4\\. require-run-as-non-root \\(-?\\d\\.\\d\\d\\) — .*   <- require-run-as-non-root\n")
+                .containsPattern("\n  1\\. databases-in-us-east-1 \\(\\d\\.\\d\\d\\) — Databases run only in"
+                        + " us-east-1\n")
+                .containsPattern("\n  4\\. require-run-as-non-root \\(-?\\d\\.\\d\\d\\) — .*"
+                        + "   <- require-run-as-non-root\n")
                 .endsWith("To help people find it, add the question to the policy's spec.questions, or the words"
                         + " they use to spec.keywords.");
         assertThat(failures.get("theRuleIsNotFoundAtAll").getMessage())
@@ -248,7 +253,8 @@ class GuidepostExtensionTest {
         Event database = tests.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName()
                 .equals("StatefulSet/shop/public-db ▸ databases-in-us-east-1")).findFirst().orElseThrow();
         FileSource source = (FileSource) database.getTestDescriptor().getSource().orElseThrow();
-        assertThat(source.getFile().toPath()).isEqualTo(BASE.resolve("src/test/resources/manifests/bad/public-db.yaml"));
+        assertThat(source.getFile().toPath())
+                .isEqualTo(BASE.resolve("src/test/resources/manifests/bad/public-db.yaml"));
         assertThat(source.getPosition()).hasValueSatisfying(p -> assertThat(p.getLine()).isEqualTo(2));
         assertThat(database.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
                 .hasMessage("""

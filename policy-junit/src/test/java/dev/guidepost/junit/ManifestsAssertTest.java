@@ -48,7 +48,8 @@ class ManifestsAssertTest {
                 .hasMessageStartingWith("Expected the 1 manifest given to satisfy require-run-as-non-root, but found 1"
                         + " violation:")
                 .hasMessageContaining("  1. <generated>:1  Pod/shop/root-pod\n"
-                        + "     policy:  require-run-as-non-root — Containers run as a non-root user [high, Enforce]\n"
+                        + "     policy:  require-run-as-non-root — Containers run as a non-root user"
+                        + " [high, Enforce]\n"
                         + "     message: containers must run as non-root; not set for: app\n");
     }
 
