@@ -197,7 +197,7 @@ public final class ManifestsAssert {
                                 .map(m -> "  " + FailureText.location(m.location(), target.settings().baseDir())
                                         + "  " + m.resource() + "\n").collect(Collectors.joining()));
             } else {
-                why.append(" is satisfied:\n").append(results.stream()
+                why.append(" is not violated:\n").append(results.stream()
                         .map(r -> "  " + r.outcome().label() + "  "
                                 + FailureText.location(r.location(), target.settings().baseDir()) + "  "
                                 + r.resource() + (r.message().isEmpty() ? "" : "  (" + r.message() + ")") + "\n")

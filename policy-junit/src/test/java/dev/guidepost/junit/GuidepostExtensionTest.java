@@ -20,6 +20,7 @@ import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.Result;
+import dev.guidepost.junit.fixtures.BaseDirFixture;
 import dev.guidepost.junit.fixtures.ClasspathPackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentSamplePackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
@@ -123,7 +124,7 @@ class GuidepostExtensionTest {
         assertThat(message).isEqualTo("""
                 Expected the manifests in src/test/resources/manifests/good/orders-db.yaml to violate \
                 databases-in-us-east-1, but
-                databases-in-us-east-1 (Databases run only in us-east-1) is satisfied:
+                databases-in-us-east-1 (Databases run only in us-east-1) is not violated:
                   pass  src/test/resources/manifests/good/orders-db.yaml:2  StatefulSet/shop/orders-db""");
     }
 
@@ -230,6 +231,14 @@ class GuidepostExtensionTest {
         assertThat(failures(tests).get("manifestsNeedToSayWhereFrom")).hasMessage("say where the Manifests"
                 + " parameter of manifestsNeedToSayWhereFrom(...) is read from: annotate it with"
                 + " @ManifestsFrom(\"src/main/k8s\")");
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheBaseDir() {
+        Events tests = run(BaseDirFixture.class).testEvents();
+
+        tests.assertStatistics(s -> s.failed(0).succeeded(1 + 23));
+        assertThat(tests.skipped().count() + tests.aborted().count()).isEqualTo(1); // the Namespace: no policy
     }
 
     @Test

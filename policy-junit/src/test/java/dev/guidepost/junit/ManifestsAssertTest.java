@@ -127,7 +127,7 @@ class ManifestsAssertTest {
                 .violate("databases-in-us-east-1", "disallow-host-path"))
                 .hasMessageStartingWith("Expected the manifests in src/test/resources/manifests/bad to violate"
                         + " databases-in-us-east-1, disallow-host-path, but\n"
-                        + "disallow-host-path (No hostPath volumes) is satisfied:\n"
+                        + "disallow-host-path (No hostPath volumes) is not violated:\n"
                         + "  pass  src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db\n");
     }
 
