@@ -1,0 +1,87 @@
+package dev.guidepost.junit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.SearchHit;
+import dev.guidepost.core.SourceLocation;
+
+/** The pieces of failure messages, laid out as the command line prints them so both read alike. */
+final class FailureText {
+
+    private FailureText() {
+    }
+
+    /** A file as the user reads it: relative to the base folder when inside it. */
+    static String path(String file, Path baseDir) {
+        try {
+            Path path = Path.of(file);
+            if (path.isAbsolute() && path.startsWith(baseDir)) {
+                return baseDir.relativize(path).toString();
+            }
+        } catch (RuntimeException e) {
+            // not a file path (for example <stdin>): shown as it is
+        }
+        return file;
+    }
+
+    /** {@code file:line}, the file relative to the base folder. */
+    static String location(SourceLocation location, Path baseDir) {
+        String file = path(location.file(), baseDir);
+        return location.line() > 0 ? file + ":" + location.line() : file;
+    }
+
+    /** One violation: where, which policy, what is wrong and how to fix it, indented by {@code indent}. */
+    static String violation(Result result, Path baseDir, String indent) {
+        StringBuilder out = new StringBuilder();
+        out.append(location(result.location(), baseDir)).append("  ").append(result.resource()).append('\n');
+        out.append(indent).append("policy:  ").append(result.policyId())
+                .append(result.rule().isEmpty() || result.rule().equals(result.policyId()) ? ""
+                        : " (rule " + result.rule() + ")")
+                .append(" — ").append(result.policyTitle()).append(" [").append(result.severity().label())
+                .append(", ").append(result.action().label()).append(']');
+        out.append('\n').append(indent).append("message: ")
+                .append(result.message().isEmpty() ? "(none)" : result.message());
+        if (!result.remediation().isEmpty()) {
+            out.append('\n').append(indent).append("fix:     ").append(result.remediation());
+        }
+        return out.toString();
+    }
+
+    /** Numbered violation blocks. */
+    static String violations(List<Result> results, Path baseDir) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < results.size(); i++) {
+            String number = "  " + (i + 1) + ". ";
+            out.append(number).append(violation(results.get(i), baseDir, " ".repeat(number.length())))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Documents that could not be read, one a line. */
+    static String problems(List<ManifestProblem> problems, Path baseDir) {
+        return problems.stream().map(p -> "  " + location(p.location(), baseDir) + "  " + p.type().label() + ": "
+                + p.message() + "\n").collect(Collectors.joining());
+    }
+
+    /** {@code id (score), id (score)}. */
+    static String hits(List<SearchHit> hits) {
+        return hits.stream().map(h -> h.policy().id() + " (" + score(h.score()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A score with two decimals. */
+    static String score(double score) {
+        return String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    /** {@code 1 violation}, {@code 2 violations}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

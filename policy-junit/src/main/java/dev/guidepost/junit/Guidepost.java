@@ -1,0 +1,125 @@
+package dev.guidepost.junit;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+import dev.guidepost.core.Manifest;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.ResourceRef;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.SourceLocation;
+
+/**
+ * Dynamic tests: one per manifest and policy that applies to it, for a {@code @TestFactory}.
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> everyManifestAgainstEveryPolicy() {
+ *     return Guidepost.dynamicTests("src/main/k8s");
+ * }
+ * }</pre>
+ *
+ * Each test is named {@code Deployment/shop/web ▸ require-run-as-non-root} and its source is the manifest's file
+ * and line, so IDEs and CI reports link to it; it fails with the violation (message and fix) when the manifest
+ * violates the policy (whatever the policy's action), and is skipped when every rule skipped it (for example an
+ * exemption). So that nothing is silently left out, a manifest no policy applies to gets one skipped test
+ * ({@code ▸ no applicable policy}), a document that cannot be read one failing test ({@code ▸ unreadable}), and a
+ * YAML document that is not a Kubernetes object one skipped test.
+ */
+public final class Guidepost {
+
+    private Guidepost() {
+    }
+
+    /** The tests for the manifests in files and folders, against the running {@link GuidepostTest} class's pack. */
+    public static Stream<DynamicTest> dynamicTests(String... paths) {
+        TestScope scope = TestScope.require("Guidepost.dynamicTests(" + String.join(", ", paths) + ")");
+        return dynamicTests(scope.engine(), scope.settings(), paths);
+    }
+
+    /** The tests for the manifests in files and folders, against an engine's pack. */
+    public static Stream<DynamicTest> dynamicTests(PolicyEngine engine, String... paths) {
+        return dynamicTests(engine, TestScope.currentSettings(), paths);
+    }
+
+    private record Key(SourceLocation location, ResourceRef resource) {
+    }
+
+    private record Entry(SourceLocation location, DynamicTest test) {
+    }
+
+    private static Stream<DynamicTest> dynamicTests(PolicyEngine engine, Settings settings, String... paths) {
+        ManifestFiles files = ManifestFiles.load(Arrays.asList(paths), settings);
+        Report report = engine.check(files.manifests());
+        Map<Key, Map<String, List<Result>>> byManifest = new LinkedHashMap<>();
+        for (Result result : report.results()) {
+            byManifest.computeIfAbsent(new Key(result.location(), result.resource()), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(result.policyId(), k -> new ArrayList<>()).add(result);
+        }
+        Path base = settings.baseDir();
+        List<Entry> entries = new ArrayList<>();
+        for (Manifest manifest : files.manifests()) {
+            URI source = source(manifest.location());
+            Map<String, List<Result>> byPolicy = byManifest.getOrDefault(new Key(manifest.location(),
+                    manifest.resource()), Map.of());
+            if (byPolicy.isEmpty()) {
+                String reason = "no policy of " + engine.pack().coordinates() + " applies to " + manifest.resource()
+                        + " (" + FailureText.location(manifest.location(), base) + ")";
+                entries.add(new Entry(manifest.location(), DynamicTest.dynamicTest(manifest.resource()
+                        + " ▸ no applicable policy", source, () -> {
+                            throw new TestAbortedException(reason);
+                        })));
+            }
+            byPolicy.forEach((policyId, results) -> entries.add(new Entry(manifest.location(),
+                    DynamicTest.dynamicTest(manifest.resource() + " ▸ " + policyId, source,
+                            () -> verify(results, base)))));
+        }
+        for (ManifestProblem problem : files.manifests().problems()) {
+            String where = FailureText.location(problem.location(), base);
+            String message = where + ": " + problem.message();
+            entries.add(new Entry(problem.location(), DynamicTest.dynamicTest(where + (problem.unreadable()
+                    ? " ▸ unreadable" : " ▸ not a Kubernetes object"), source(problem.location()), () -> {
+                        if (problem.unreadable()) {
+                            throw new AssertionFailedError(message);
+                        }
+                        throw new TestAbortedException(message);
+                    })));
+        }
+        return entries.stream()
+                .sorted(Comparator.comparing((Entry e) -> e.location().file()).thenComparing(e -> e.location().line()))
+                .map(Entry::test);
+    }
+
+    private static void verify(List<Result> results, Path base) {
+        List<Result> violations = results.stream().filter(Result::isViolation).toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionFailedError(violations.stream().map(r -> FailureText.violation(r, base, "  "))
+                    .collect(Collectors.joining("\n")));
+        }
+        if (results.stream().allMatch(r -> r.outcome() == Outcome.SKIP)) {
+            throw new TestAbortedException("skipped: " + results.stream().map(Result::message)
+                    .filter(m -> !m.isEmpty()).distinct().collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** The file URI with the line as a query, as JUnit's {@code FileSource} reads it. */
+    private static URI source(SourceLocation location) {
+        URI file = Path.of(location.file()).toUri();
+        return location.line() > 0 ? URI.create(file + "?line=" + location.line()) : file;
+    }
+}

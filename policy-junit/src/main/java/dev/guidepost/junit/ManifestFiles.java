@@ -1,0 +1,52 @@
+package dev.guidepost.junit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.guidepost.core.Manifests;
+
+/**
+ * Manifests read from the paths a test names, resolved against the project folder.
+ *
+ * @param manifests what was read, with the documents that could not be checked
+ * @param paths     the absolute paths read
+ */
+record ManifestFiles(Manifests manifests, List<Path> paths) {
+
+    /**
+     * Reads the paths.
+     *
+     * @throws GuidepostConfigurationException naming the absolute path when a path does not exist or holds no
+     *                                         manifest file at all
+     */
+    static ManifestFiles load(List<String> paths, Settings settings) {
+        if (paths.isEmpty()) {
+            throw new GuidepostConfigurationException("no manifest paths given; name files or folders, for example"
+                    + " assertThatManifests(\"src/main/k8s\")");
+        }
+        List<Path> resolved = new ArrayList<>();
+        for (String path : paths) {
+            Path absolute = settings.resolve(path);
+            if (!Files.exists(absolute)) {
+                throw new GuidepostConfigurationException("no such manifest file or folder: " + absolute + " (\""
+                        + path + "\" resolved against " + settings.baseDir() + "); relative paths resolve against"
+                        + " the project folder, or @GuidepostTest(baseDir = ...)");
+            }
+            resolved.add(absolute);
+        }
+        Manifests manifests = Manifests.load(resolved);
+        if (manifests.size() == 0 && manifests.problems().isEmpty()) {
+            throw new GuidepostConfigurationException("no manifest files (.yaml, .yml, .json) in "
+                    + resolved.stream().map(Path::toString).toList());
+        }
+        return new ManifestFiles(manifests, List.copyOf(resolved));
+    }
+
+    /** The paths as the user reads them: relative to the project folder when inside it. */
+    String describe(Settings settings) {
+        return String.join(", ", paths.stream().map(p -> FailureText.path(p.toString(), settings.baseDir()))
+                .toList());
+    }
+}

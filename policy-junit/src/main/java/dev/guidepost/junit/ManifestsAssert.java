@@ -1,0 +1,319 @@
+package dev.guidepost.junit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.opentest4j.AssertionFailedError;
+
+import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.Manifests;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.SearchHit;
+import dev.guidepost.core.SearchRequest;
+
+/**
+ * Assertions on manifests: that they satisfy the policies discovered for an intent, every applicable policy or
+ * named policies, or that they violate a policy (for negative examples). A failure is an {@link AssertionError}
+ * listing every violation with its file and line, resource, policy, message and fix. By default the pack is the
+ * one of the running {@link GuidepostTest} class; {@link #using(PolicyEngine)} and {@link #using(KnowledgeBase)}
+ * name one explicitly. Immutable: the {@code using} and {@code with} methods return new assertions.
+ *
+ * <p>Every violation counts, whatever the policy's action ({@code Enforce}, {@code Audit} or {@code Warn}): a
+ * manifest satisfies a policy only when the policy passes. Documents that cannot be read fail the satisfy
+ * assertions too. An assertion that would check nothing (no policy discovered, or none selecting the manifests)
+ * fails rather than passing vacuously.
+ */
+public final class ManifestsAssert {
+
+    private final List<String> paths;
+    private final Manifests given;
+    private final PolicyEngine engine;
+    private final KnowledgeBase knowledgeBase;
+    private final String baseline;
+
+    private ManifestsAssert(List<String> paths, Manifests given, PolicyEngine engine, KnowledgeBase knowledgeBase,
+            String baseline) {
+        this.paths = paths;
+        this.given = given;
+        this.engine = engine;
+        this.knowledgeBase = knowledgeBase;
+        this.baseline = baseline;
+    }
+
+    static ManifestsAssert ofPaths(List<String> paths) {
+        return new ManifestsAssert(List.copyOf(paths), null, null, null, null);
+    }
+
+    static ManifestsAssert of(Manifests manifests) {
+        return new ManifestsAssert(List.of(), Objects.requireNonNull(manifests, "manifests"), null, null, null);
+    }
+
+    /** Checks against this engine's pack instead of the test class's. */
+    public ManifestsAssert using(PolicyEngine policyEngine) {
+        Objects.requireNonNull(policyEngine, "policyEngine");
+        KnowledgeBase kb = knowledgeBase != null && knowledgeBase.pack() == policyEngine.pack() ? knowledgeBase
+                : null;
+        return new ManifestsAssert(paths, given, policyEngine, kb, baseline);
+    }
+
+    /** Discovers and checks with this knowledge base's pack instead of the test class's. */
+    public ManifestsAssert using(KnowledgeBase kb) {
+        Objects.requireNonNull(kb, "kb");
+        PolicyEngine compiled = engine != null && engine.pack() == kb.pack() ? engine : PolicyEngine.of(kb.pack());
+        return new ManifestsAssert(paths, given, compiled, kb, baseline);
+    }
+
+    /**
+     * Tolerates the violations recorded in a baseline file ({@code violations: [{policy: ID, kind: K, namespace: NS,
+     * name: N}]}, relative to the project folder): the satisfy assertions fail only on new violations.
+     */
+    public ManifestsAssert withBaseline(String path) {
+        return new ManifestsAssert(paths, given, engine, knowledgeBase, Objects.requireNonNull(path, "path"));
+    }
+
+    /**
+     * Finds the policies for an intent in plain words ("deploying a PostgreSQL database") by searching the pack,
+     * keeps those scoring at least the class's {@link GuidepostTest#minimumScore()} (by default
+     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}), and checks the manifests against the enforceable ones. Fails
+     * when a manifest violates one, and when nothing enforceable is discovered or nothing discovered selects the
+     * manifests. The message names the policies discovered, with their scores.
+     */
+    public ManifestsAssert satisfyPoliciesDiscoveredFor(String intent) {
+        return satisfyPoliciesDiscoveredFor(intent, TestScope.currentSettings().minimumScore());
+    }
+
+    /**
+     * As {@link #satisfyPoliciesDiscoveredFor(String)}, keeping policies that score at least {@code minimumScore}
+     * (standard deviations above the pack's average for the intent).
+     */
+    public ManifestsAssert satisfyPoliciesDiscoveredFor(String intent, double minimumScore) {
+        Objects.requireNonNull(intent, "intent");
+        String operation = "satisfyPoliciesDiscoveredFor(\"" + intent + "\")";
+        Target target = target(operation);
+        KnowledgeBase kb = knowledgeBase(operation);
+        List<SearchHit> hits = kb.search(SearchRequest.of(intent).withMinimumScore(minimumScore));
+        Set<String> enforceable = target.engine().enforceablePolicies().stream().map(Policy::id)
+                .collect(Collectors.toSet());
+        List<SearchHit> checked = hits.stream().filter(h -> enforceable.contains(h.policy().id())).toList();
+        List<SearchHit> advisory = hits.stream().filter(h -> !enforceable.contains(h.policy().id())).toList();
+        String expectation = "Expected " + target.subject() + " to satisfy the policies discovered for \"" + intent
+                + "\"";
+        List<String> notes = new ArrayList<>();
+        notes.add("Discovered in " + kb.pack().coordinates() + " (score >= " + FailureText.score(minimumScore)
+                + "): " + (checked.isEmpty() ? "nothing enforceable" : FailureText.hits(checked))
+                + (advisory.isEmpty() ? "" : "; advisory, not checked: " + FailureText.hits(advisory)));
+        if (!kb.semantic()) {
+            notes.add("Searched by words only" + (kb.warnings().isEmpty() ? "" : ": " + kb.warnings()));
+        }
+        if (checked.isEmpty()) {
+            List<SearchHit> best = kb.search(intent, 3);
+            int size = kb.pack().policies().size();
+            double ceiling = Math.sqrt(Math.max(0, size - 1));
+            if (ceiling < 2 * minimumScore) {
+                notes.add("In a pack of " + size + (size == 1 ? " policy" : " policies") + " no score can exceed √"
+                        + (size - 1) + " = " + FailureText.score(ceiling) + ".");
+            }
+            throw failure(expectation + ", but no enforceable policy was discovered, so nothing would be checked.",
+                    notes, "Best matches: " + (best.isEmpty() ? "none" : FailureText.hits(best)) + "\nRephrase"
+                            + " the intent in the pack's words, lower the minimum score (@GuidepostTest(minimumScore"
+                            + " = ...) or satisfyPoliciesDiscoveredFor(intent, minimumScore)), or name the policies"
+                            + " with satisfy(...).");
+        }
+        List<String> ids = checked.stream().map(h -> h.policy().id()).toList();
+        Report report = target.engine().check(target.manifests(), ids);
+        if (report.results().isEmpty() && report.unreadable().isEmpty()) {
+            throw failure(expectation + ", but none of the discovered policies selects them (by its match rules),"
+                    + " so nothing was checked.", notes, "Check the paths, or that the intent describes these"
+                    + " manifests.");
+        }
+        return checkViolations(expectation, target, report, notes);
+    }
+
+    /**
+     * Checks the manifests against every enforceable policy of the pack that selects them. Fails on any violation,
+     * and when no policy selects any of the manifests.
+     */
+    public ManifestsAssert satisfyAllApplicablePolicies() {
+        Target target = target("satisfyAllApplicablePolicies()");
+        Report report = target.engine().check(target.manifests());
+        String expectation = "Expected " + target.subject() + " to satisfy every applicable policy of "
+                + target.engine().pack().coordinates();
+        if (report.results().isEmpty() && report.unreadable().isEmpty()) {
+            throw failure(expectation + ", but no policy selects any of them by its match rules ("
+                    + read(target) + "), so nothing was checked.", List.of(),
+                    "Check the paths, or that the pack has policies for these kinds.");
+        }
+        return checkViolations(expectation, target, report, List.of());
+    }
+
+    /**
+     * Checks the manifests against the named policies. Fails on any violation, and when a named policy selects none
+     * of the manifests.
+     */
+    public ManifestsAssert satisfy(String... policyIds) {
+        String operation = "satisfy(" + quoted(policyIds) + ")";
+        Target target = target(operation);
+        List<String> ids = requireEnforceable(target.engine(), policyIds, operation);
+        Report report = target.engine().check(target.manifests(), ids);
+        String expectation = "Expected " + target.subject() + " to satisfy " + String.join(", ", ids);
+        List<String> unselected = ids.stream()
+                .filter(id -> report.results().stream().noneMatch(r -> r.policyId().equals(id))).toList();
+        if (!unselected.isEmpty() && report.unreadable().isEmpty()) {
+            throw failure(expectation + ", but " + String.join(", ", unselected) + (unselected.size() == 1
+                    ? " selects" : " select") + " none of them by match rules (" + read(target) + "), so nothing"
+                    + " was checked.", List.of(), "Check the paths and the policy ids.");
+        }
+        return checkViolations(expectation, target, report, List.of());
+    }
+
+    /**
+     * Checks that the manifests violate each named policy: at least one manifest fails it. For negative tests,
+     * such as a bad example the pack must reject.
+     */
+    public ManifestsAssert violate(String... policyIds) {
+        String operation = "violate(" + quoted(policyIds) + ")";
+        Target target = target(operation);
+        List<String> ids = requireEnforceable(target.engine(), policyIds, operation);
+        Report report = target.engine().check(target.manifests(), ids);
+        StringBuilder why = new StringBuilder();
+        for (String id : ids) {
+            List<Result> results = report.results().stream().filter(r -> r.policyId().equals(id)).toList();
+            if (results.stream().anyMatch(Result::isViolation)) {
+                continue;
+            }
+            Policy policy = target.engine().pack().policy(id).orElseThrow();
+            why.append(id).append(" (").append(policy.title()).append(")");
+            if (results.isEmpty()) {
+                why.append(" selects none of them by its match rules (").append(read(target)).append("):\n")
+                        .append(target.manifests().manifests().stream()
+                                .map(m -> "  " + FailureText.location(m.location(), target.settings().baseDir())
+                                        + "  " + m.resource() + "\n").collect(Collectors.joining()));
+            } else {
+                why.append(" is not violated:\n").append(results.stream()
+                        .map(r -> "  " + r.outcome().label() + "  "
+                                + FailureText.location(r.location(), target.settings().baseDir()) + "  "
+                                + r.resource() + (r.message().isEmpty() ? "" : "  (" + r.message() + ")") + "\n")
+                        .collect(Collectors.joining()));
+            }
+        }
+        if (why.length() > 0) {
+            StringBuilder message = new StringBuilder("Expected " + target.subject() + " to violate "
+                    + String.join(", ", ids) + ", but\n" + why);
+            if (!report.unreadable().isEmpty()) {
+                message.append("These documents could not be read:\n")
+                        .append(FailureText.problems(report.unreadable(), target.settings().baseDir()));
+            }
+            throw new AssertionFailedError(message.toString().stripTrailing());
+        }
+        return this;
+    }
+
+    private ManifestsAssert checkViolations(String expectation, Target target, Report report, List<String> notes) {
+        List<Result> violations = report.violations();
+        KnownViolations known = baseline == null ? null
+                : KnownViolations.read(target.settings().resolve(baseline));
+        List<Result> fresh = known == null ? violations : violations.stream().filter(v -> !known.contains(v))
+                .toList();
+        if (fresh.isEmpty() && report.unreadable().isEmpty()) {
+            return this;
+        }
+        StringBuilder message = new StringBuilder(expectation).append(", but ");
+        List<String> parts = new ArrayList<>();
+        if (!fresh.isEmpty()) {
+            parts.add("found " + FailureText.count(fresh.size(), known == null ? "violation" : "new violation"));
+        }
+        if (!report.unreadable().isEmpty()) {
+            parts.add(FailureText.count(report.unreadable().size(), "document") + " could not be read");
+        }
+        message.append(String.join(" and ", parts)).append(":\n");
+        notes.forEach(n -> message.append(n).append('\n'));
+        message.append('\n');
+        if (!fresh.isEmpty()) {
+            message.append(FailureText.violations(fresh, target.settings().baseDir())).append('\n');
+        }
+        if (!report.unreadable().isEmpty()) {
+            message.append("Could not be read:\n")
+                    .append(FailureText.problems(report.unreadable(), target.settings().baseDir())).append('\n');
+        }
+        message.append("Checked: ").append(report.summary());
+        if (known != null) {
+            int tolerated = violations.size() - fresh.size();
+            message.append("\nBaseline ")
+                    .append(FailureText.path(known.file().toString(), target.settings().baseDir())).append(": ")
+                    .append(FailureText.count(tolerated, "known violation")).append(" tolerated");
+            List<KnownViolations.Entry> stale = known.unmatched(violations);
+            if (!stale.isEmpty()) {
+                message.append("; no longer violated, remove from the baseline: ").append(stale.stream()
+                        .map(KnownViolations.Entry::toString).collect(Collectors.joining(", ")));
+            }
+        }
+        throw new AssertionFailedError(message.toString());
+    }
+
+    private static AssertionFailedError failure(String headline, List<String> notes, String advice) {
+        StringBuilder message = new StringBuilder(headline).append('\n');
+        notes.forEach(n -> message.append(n).append('\n'));
+        message.append(advice);
+        return new AssertionFailedError(message.toString());
+    }
+
+    /** The pack and manifests an assertion checks. */
+    private record Target(Settings settings, PolicyEngine engine, Manifests manifests, String subject) {
+    }
+
+    private Target target(String operation) {
+        Settings settings = TestScope.currentSettings();
+        PolicyEngine checking = engine != null ? engine : TestScope.require(operation).engine();
+        if (given != null) {
+            return new Target(settings, checking, given, "the " + FailureText.count(given.size(), "manifest")
+                    + " given");
+        }
+        ManifestFiles files = ManifestFiles.load(paths, settings);
+        return new Target(settings, checking, files.manifests(), "the manifests in " + files.describe(settings));
+    }
+
+    private KnowledgeBase knowledgeBase(String operation) {
+        if (knowledgeBase != null) {
+            return knowledgeBase;
+        }
+        if (engine != null && TestScope.current().map(s -> s.engine().pack() != engine.pack()).orElse(true)) {
+            throw new GuidepostConfigurationException(operation + " searches the pack, so it needs its knowledge"
+                    + " base: pass it with .using(KnowledgeBase.of(pack)) instead of .using(engine)");
+        }
+        return TestScope.require(operation).knowledgeBase();
+    }
+
+    private static List<String> requireEnforceable(PolicyEngine engine, String[] policyIds, String operation) {
+        if (policyIds == null || policyIds.length == 0) {
+            throw new GuidepostConfigurationException(operation + ": name at least one policy id");
+        }
+        Set<String> enforceable = engine.enforceablePolicies().stream().map(Policy::id).collect(Collectors.toSet());
+        for (String id : policyIds) {
+            Policy policy = engine.pack().policy(id).orElseThrow(() -> new GuidepostConfigurationException(
+                    operation + ": no policy '" + id + "' in pack " + engine.pack().coordinates() + "; its policies: "
+                            + engine.pack().policies().stream().map(Policy::id).collect(Collectors.joining(", "))));
+            if (!enforceable.contains(id)) {
+                throw new GuidepostConfigurationException(operation + ": policy '" + id + "' is advisory ("
+                        + policy.advisoryReason().orElse("nothing to check") + "), so no manifest can satisfy or"
+                        + " violate it");
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(Arrays.asList(policyIds)));
+    }
+
+    private static String read(Target target) {
+        return FailureText.count(target.manifests().size(), "manifest") + " read";
+    }
+
+    private static String quoted(String[] ids) {
+        return ids == null ? "" : Arrays.stream(ids).map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.guidepost.junit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.guidepost.core.PolicyPack;
+
+/**
+ * The configuration of one test class, read from its {@link GuidepostTest}, with paths resolved.
+ *
+ * @param pack           the pack location as written
+ * @param baseDir        the absolute folder relative paths resolve against
+ * @param minimumScore   the discovery threshold
+ * @param cacheDirectory the absolute knowledge base cache folder
+ * @param lexicalOnly    search by words only
+ * @param declaredOn     the simple name of the class carrying the annotation, for messages
+ */
+record Settings(String pack, Path baseDir, double minimumScore, Path cacheDirectory, boolean lexicalOnly,
+        String declaredOn) {
+
+    /** Settings for explicit assertions outside a {@link GuidepostTest} class. */
+    static Settings defaults() {
+        Path base = workingDirectory();
+        return new Settings("", base, GuidepostTest.DEFAULT_MINIMUM_SCORE,
+                base.resolve(GuidepostTest.DEFAULT_CACHE_DIRECTORY), false, "");
+    }
+
+    static Settings of(GuidepostTest annotation, Class<?> declaredOn) {
+        Path base = workingDirectory().resolve(annotation.baseDir()).normalize();
+        return new Settings(annotation.pack().strip(), base, annotation.minimumScore(),
+                base.resolve(annotation.cacheDirectory()).normalize(), annotation.lexicalOnly(),
+                declaredOn.getSimpleName());
+    }
+
+    private static Path workingDirectory() {
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
+    /** A path the user wrote, resolved against {@link #baseDir()}. */
+    Path resolve(String path) {
+        return baseDir.resolve(path).normalize();
+    }
+
+    /** True for {@code classpath:NAME} packs. */
+    boolean classpathPack() {
+        return pack.startsWith(PolicyPack.CLASSPATH_PREFIX);
+    }
+
+    /** What identifies the pack across test classes: the absolute path, or the class path location. */
+    String packKey() {
+        return classpathPack() ? pack : resolve(pack).toString();
+    }
+
+    /** Loads the pack, with a message naming the annotation and the resolved path when it cannot. */
+    PolicyPack loadPack() {
+        if (pack.isEmpty()) {
+            throw GuidepostConfigurationException.withoutTrace(annotation()
+                    + ": no pack given; set pack to a folder (\"src/test/policies\") or a class path pack"
+                    + " (\"classpath:NAME\")");
+        }
+        if (!classpathPack() && !Files.exists(resolve(pack))) {
+            throw GuidepostConfigurationException.withoutTrace(annotation() + ": no pack at " + resolve(pack)
+                    + " (\"" + pack + "\" resolved against " + baseDir + "); check the path, or set baseDir when"
+                    + " the tests run from another folder");
+        }
+        return PolicyPack.load(classpathPack() ? pack : resolve(pack).toString());
+    }
+
+    /** The annotation as the user wrote it, for messages. */
+    String annotation() {
+        return "@GuidepostTest(pack = \"" + pack + "\")" + (declaredOn.isEmpty() ? "" : " on " + declaredOn);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.guidepost.junit;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
+
+/**
+ * One pack shared by every test class of a run that names it (kept in the engine's root store, keyed by the pack's
+ * absolute path or class path name): the pack and its compiled policies, loaded on first use, and its knowledge
+ * bases, built only when a test searches, one per search setting. Each is built at most once, by the first thread
+ * that asks, while the others wait; a failed load is not remembered, so every class naming a broken pack fails
+ * with its own message.
+ */
+final class SharedPack {
+
+    private final Once<PolicyEngine> engine = new Once<>();
+    private final Map<KnowledgeBaseKey, Once<KnowledgeBase>> knowledgeBases = new ConcurrentHashMap<>();
+
+    private record KnowledgeBaseKey(boolean lexicalOnly, Path cacheDirectory) {
+    }
+
+    /** The compiled pack, loaded on first use with the caller's settings. */
+    PolicyEngine engine(Settings caller) {
+        return engine.get(() -> {
+            try {
+                return PolicyEngine.of(caller.loadPack());
+            } catch (GuidepostException e) {
+                throw GuidepostConfigurationException.withoutTrace(caller.annotation() + ": cannot load the pack: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    /** The knowledge base for the caller's search settings, built on first use. */
+    KnowledgeBase knowledgeBase(Settings caller) {
+        PolicyPack pack = engine(caller).pack();
+        KnowledgeBaseKey key = new KnowledgeBaseKey(caller.lexicalOnly(), caller.cacheDirectory());
+        return knowledgeBases.computeIfAbsent(key, k -> new Once<>()).get(() -> {
+            KnowledgeBase.Builder builder = KnowledgeBase.builder(pack).cacheDirectory(key.cacheDirectory());
+            return (key.lexicalOnly() ? builder.lexicalOnly() : builder).build();
+        });
+    }
+
+    /** A value computed once, on first use, unless computing it fails. */
+    private static final class Once<T> {
+
+        private T value;
+
+        synchronized T get(Supplier<T> compute) {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
+    }
+}

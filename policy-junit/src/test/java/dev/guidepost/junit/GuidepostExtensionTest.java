@@ -1,0 +1,320 @@
+package dev.guidepost.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+import dev.guidepost.core.Manifests;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
+import dev.guidepost.core.Result;
+import dev.guidepost.junit.fixtures.BaseDirFixture;
+import dev.guidepost.junit.fixtures.ClasspathPackFixture;
+import dev.guidepost.junit.fixtures.ConcurrentSamplePackFixture;
+import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
+import dev.guidepost.junit.fixtures.DynamicTestsFixture;
+import dev.guidepost.junit.fixtures.FailingFixture;
+import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
+import dev.guidepost.junit.fixtures.MissingPackFixture;
+import dev.guidepost.junit.fixtures.OutsideGuidepostTestFixture;
+import dev.guidepost.junit.fixtures.Overlap;
+import dev.guidepost.junit.fixtures.ParametersFixture;
+import dev.guidepost.junit.fixtures.PassingFixture;
+import dev.guidepost.junit.fixtures.WithoutAnnotationFixture;
+
+/** Runs fixture classes through the Jupiter engine with JUnit's EngineTestKit and reads what they report. */
+class GuidepostExtensionTest {
+
+    private static final Path BASE = Path.of("").toAbsolutePath();
+
+    private static Events failingTests;
+
+    @Test
+    void aPassingClassPassesEveryTest() {
+        Events tests = run(PassingFixture.class).testEvents();
+
+        tests.assertStatistics(s -> s.started(7).succeeded(7).failed(0));
+    }
+
+    @Test
+    void aFailingClassFailsEveryTestWithAReadableMessage() {
+        Events tests = failingTests();
+
+        tests.assertStatistics(s -> s.started(10).succeeded(0).failed(10));
+        assertThat(failures(tests)).allSatisfy((test, failure) -> assertThat(failure).isInstanceOf(
+                test.equals("aMissingPathNamesTheResolvedPath") ? GuidepostConfigurationException.class
+                        : AssertionError.class));
+    }
+
+    @Test
+    void aViolationFailureListsEveryViolationWithFileLineResourcePolicyTitleMessageAndFix() {
+        String message = failures(failingTests())
+                .get("badManifestsBreakApplicablePolicies").getMessage();
+
+        assertThat(message).startsWith("Expected the manifests in src/test/resources/manifests/bad to satisfy every"
+                + " applicable policy of acme-platform@1.0.0, but found 9 violations:");
+        assertThat(message).contains("\n"
+                + "  1. src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db\n"
+                + "     policy:  databases-in-us-east-1 — Databases run only in us-east-1 [high, Enforce]\n"
+                + "     message: databases must run in us-east-1; StatefulSet public-db selects region eu-west-1\n"
+                + "     fix:     Set spec.template.spec.nodeSelector: {topology.kubernetes.io/region: us-east-1}");
+        List<Result> violations = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")))
+                .check(Manifests.load(BASE.resolve("src/test/resources/manifests/bad"))).violations();
+        assertThat(violations).hasSize(9);
+        for (Result v : violations) {
+            assertThat(message).contains(BASE.relativize(Path.of(v.location().file())) + ":" + v.location().line()
+                    + "  " + v.resource() + "\n");
+            assertThat(message).contains("policy:  " + v.policyId() + " — " + v.policyTitle());
+            assertThat(message).contains("message: " + v.message());
+            assertThat(message).contains("fix:     " + v.remediation());
+        }
+        assertThat(message)
+                .contains("  9. src/test/resources/manifests/bad/quick-hack.yaml:21  Service/shop/quick-hack");
+        assertThat(message).endsWith("Checked: 3 manifests, 12 policies: 11 passed, 9 failed (8 enforced), 0 errors,"
+                + " 1 skipped; violations by severity: critical 1, high 4, medium 2, low 2");
+    }
+
+    @Test
+    void aDiscoveryFailureNamesThePoliciesDiscoveredWithTheirScores() {
+        String message = failures(failingTests())
+                .get("badDatabaseBreaksDiscoveredPolicies").getMessage();
+
+        assertThat(message).startsWith("Expected the manifests in src/test/resources/manifests/bad/public-db.yaml to"
+                + " satisfy the policies discovered for \"deploying a PostgreSQL database\", but found 1 violation:");
+        assertThat(message).containsPattern("Discovered in acme-platform@1.0.0 \\(score >= 2.00\\):"
+                + " databases-in-us-east-1 \\(\\d\\.\\d\\d\\); advisory, not checked: use-managed-postgres");
+        assertThat(message)
+                .contains("1. src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db");
+    }
+
+    @Test
+    void discoveringNothingEnforceableFailsInsteadOfPassingVacuously() {
+        Map<String, Throwable> failures = failures(failingTests());
+
+        assertThat(failures.get("discoveringNothingEnforceableFails").getMessage())
+                .startsWith("Expected the manifests in src/test/resources/manifests/good to satisfy the policies"
+                        + " discovered for \"bake a chocolate cake\", but no enforceable policy was discovered, so"
+                        + " nothing would be checked.")
+                .contains("Discovered in acme-platform@1.0.0 (score >= 2.00): nothing enforceable")
+                .contains("In a pack of 15 policies no score can exceed √14 = 3.74.")
+                .contains("Best matches: ")
+                .contains("lower the minimum score");
+        assertThat(failures.get("discoveredPoliciesThatSelectNoManifestFail").getMessage())
+                .contains("but none of the discovered policies selects them (by its match rules), so nothing was"
+                        + " checked.");
+    }
+
+    @Test
+    void violateFailsWhenTheManifestsSatisfyThePolicy() {
+        String message = failures(failingTests()).get("aGoodManifestDoesNotViolate")
+                .getMessage();
+
+        assertThat(message).isEqualTo("""
+                Expected the manifests in src/test/resources/manifests/good/orders-db.yaml to violate \
+                databases-in-us-east-1, but
+                databases-in-us-east-1 (Databases run only in us-east-1) is not violated:
+                  pass  src/test/resources/manifests/good/orders-db.yaml:2  StatefulSet/shop/orders-db""");
+    }
+
+    @Test
+    void aBaselineToleratesKnownViolationsAndFailsOnNewOnes() {
+        String message = failures(failingTests()).get("newViolationsFailDespiteTheBaseline")
+                .getMessage();
+
+        assertThat(message).contains("but found 6 new violations:")
+                .doesNotContain("policy:  allowed-registries")
+                .doesNotContain("policy:  disallow-latest-tag")
+                .contains("policy:  require-run-as-non-root")
+                .contains("Baseline src/test/resources/baselines/partial.yaml: 2 known violations tolerated; no longer"
+                        + " violated, remove from the baseline: require-run-as-non-root on"
+                        + " Deployment/shop/retired-app");
+    }
+
+    @Test
+    void unreadableDocumentsFailWithTheirFileAndLine() {
+        String message = failures(failingTests()).get("unreadableDocumentsFail").getMessage();
+
+        assertThat(message).contains("but found 1 violation and 1 document could not be read:")
+                .contains("Could not be read:\n  src/test/resources/manifests/broken/typo.yaml:");
+    }
+
+    @Test
+    void aMissingManifestPathNamesTheResolvedAbsolutePath() {
+        Throwable failure = failures(failingTests()).get("aMissingPathNamesTheResolvedPath");
+
+        assertThat(failure).isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("no such manifest file or folder: "
+                        + BASE.resolve("src/test/resources/manifests/no-such-folder"));
+    }
+
+    @Test
+    void aSearchFailureShowsTheRankAndTheTopHits() {
+        Map<String, Throwable> failures = failures(failingTests());
+
+        assertThat(failures.get("theRuleIsNotAmongTheFirst").getMessage())
+                .startsWith("Expected the search \"where can my database run?\" to find require-run-as-non-root within"
+                        + " the top 3, but it ranks 4th of 15 (score ")
+                .containsPattern("\n  1\\. databases-in-us-east-1 \\(\\d\\.\\d\\d\\) — Databases run only in"
+                        + " us-east-1\n")
+                .containsPattern("\n  4\\. require-run-as-non-root \\(-?\\d\\.\\d\\d\\) — .*"
+                        + "   <- require-run-as-non-root\n")
+                .endsWith("To help people find it, add the question to the policy's spec.questions, or the words"
+                        + " they use to spec.keywords.");
+        assertThat(failures.get("theRuleIsNotFoundAtAll").getMessage())
+                .startsWith("Expected the search \"where can my database run?\" to find require-ingress-tls, but it"
+                        + " ranks 15th of 15 (score ")
+                .contains("outside the 10 hits a search returns");
+    }
+
+    @Test
+    void aMissingPackFailsTheClassNamingTheResolvedPath() {
+        EngineExecutionResults results = run(MissingPackFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(0));
+        Throwable failure = containerFailure(results, "MissingPackFixture");
+        assertThat(failure).isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessage("@GuidepostTest(pack = \"../samples/no-such-pack\") on MissingPackFixture: no pack at "
+                        + BASE.resolve("../samples/no-such-pack").normalize() + " (\"../samples/no-such-pack\" resolved"
+                        + " against " + BASE + "); check the path, or set baseDir when the tests run from another"
+                        + " folder");
+        assertThat(failure.getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void anInvalidPolicyFailsTheClassWithItsFileAndLine() {
+        EngineExecutionResults results = run(InvalidPolicyFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(0));
+        assertThat(containerFailure(results, "InvalidPolicyFixture"))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("@GuidepostTest(pack = \"src/test/resources/packs/invalid-cel\") on"
+                        + " InvalidPolicyFixture: cannot load the pack: ")
+                .hasMessageContaining("broken-expression.yaml:13: policy 'broken-expression':"
+                        + " spec.validations[0].expression does not compile");
+    }
+
+    @Test
+    void theExtensionWithoutTheAnnotationFailsTheClassSayingWhatToAdd() {
+        EngineExecutionResults results = run(WithoutAnnotationFixture.class);
+
+        assertThat(containerFailure(results, "WithoutAnnotationFixture"))
+                .hasMessageContaining("annotate it with @GuidepostTest(pack = \"path/to/pack\")");
+    }
+
+    @Test
+    void assertionsOutsideAGuidepostTestClassSayHowToGetAPack() {
+        Throwable failure = failures(run(OutsideGuidepostTestFixture.class).testEvents()).get("assertionsNeedAPack");
+
+        assertThat(failure).isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("satisfyAllApplicablePolicies() needs a policy pack")
+                .hasMessageContaining("@GuidepostTest(pack = ")
+                .hasMessageContaining(".using(PolicyEngine.of(PolicyPack.load(");
+    }
+
+    @Test
+    void resolvesPackEngineKnowledgeBaseAndManifestsParameters() {
+        Events tests = run(ParametersFixture.class).testEvents();
+
+        tests.assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+        assertThat(failures(tests).get("manifestsNeedToSayWhereFrom")).hasMessage("say where the Manifests"
+                + " parameter of manifestsNeedToSayWhereFrom(...) is read from: annotate it with"
+                + " @ManifestsFrom(\"src/main/k8s\")");
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheBaseDir() {
+        Events tests = run(BaseDirFixture.class).testEvents();
+
+        tests.assertStatistics(s -> s.failed(0).succeeded(1 + 23));
+        assertThat(tests.skipped().count() + tests.aborted().count()).isEqualTo(1); // the Namespace: no policy
+    }
+
+    @Test
+    void readsAPackFromTheClassPath() {
+        run(ClasspathPackFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    }
+
+    @Test
+    void dynamicTestsCoverEveryManifestAndPolicyWithTheFileAndLineAsSource() {
+        Events tests = run(DynamicTestsFixture.class).testEvents();
+
+        List<String> names = tests.dynamicallyRegistered().stream().map(e -> e.getTestDescriptor().getDisplayName())
+                .toList();
+        assertThat(names).hasSize(13).startsWith("StatefulSet/shop/public-db ▸ allowed-registries",
+                "StatefulSet/shop/public-db ▸ databases-in-us-east-1")
+                .endsWith("src/test/resources/manifests/broken/typo.yaml:7 ▸ unreadable",
+                        "Service/shop/metrics ▸ require-ownership-labels",
+                        "Service/shop/metrics ▸ restrict-loadbalancer-services",
+                        "ConfigMap/shop/shop-settings ▸ no applicable policy");
+        tests.assertStatistics(s -> s.started(13).succeeded(8).failed(4).aborted(1));
+        Event database = tests.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName()
+                .equals("StatefulSet/shop/public-db ▸ databases-in-us-east-1")).findFirst().orElseThrow();
+        FileSource source = (FileSource) database.getTestDescriptor().getSource().orElseThrow();
+        assertThat(source.getFile().toPath())
+                .isEqualTo(BASE.resolve("src/test/resources/manifests/bad/public-db.yaml"));
+        assertThat(source.getPosition()).hasValueSatisfying(p -> assertThat(p.getLine()).isEqualTo(2));
+        assertThat(database.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .hasMessage("""
+                        src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db
+                          policy:  databases-in-us-east-1 — Databases run only in us-east-1 [high, Enforce]
+                          message: databases must run in us-east-1; StatefulSet public-db selects region eu-west-1
+                          fix:     Set spec.template.spec.nodeSelector: {topology.kubernetes.io/region: us-east-1} \
+                        on the workload (for a CloudNativePG Cluster: spec.affinity.nodeSelector).""");
+        assertThat(tests.aborted().stream().findFirst().orElseThrow().getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow()).hasMessage("no policy of acme-platform@1.0.0 applies to"
+                        + " ConfigMap/shop/shop-settings (src/test/resources/manifests/unselected/settings.yaml:2)");
+    }
+
+    @Test
+    void concurrentClassesAndTestsEachSeeTheirOwnPack() {
+        Overlap.reset();
+
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .selectors(selectClass(ConcurrentSamplePackFixture.class), selectClass(ConcurrentTinyPackFixture.class))
+                .execute();
+
+        results.testEvents().assertStatistics(s -> s.started(62).succeeded(62).failed(0));
+        results.containerEvents().assertStatistics(s -> s.failed(0));
+        assertThat(Overlap.THREADS).hasSizeGreaterThan(1);
+    }
+
+    /** The failing fixture's test events, run once for the tests that read its messages. */
+    private static synchronized Events failingTests() {
+        if (failingTests == null) {
+            failingTests = run(FailingFixture.class).testEvents();
+        }
+        return failingTests;
+    }
+
+    private static EngineExecutionResults run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
+    }
+
+    /** The failures of a run's tests by method name. */
+    private static Map<String, Throwable> failures(Events tests) {
+        return tests.failed().stream().collect(Collectors.toMap(
+                e -> e.getTestDescriptor().getDisplayName().replaceAll("\\(.*", ""),
+                e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()));
+    }
+
+    private static Throwable containerFailure(EngineExecutionResults results, String className) {
+        return results.containerEvents().failed().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals(className)).findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.guidepost.junit;
+
+import static dev.guidepost.junit.GuidepostAssertions.assertThatManifests;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.Manifests;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
+
+/** The assertions with an explicit engine or knowledge base, as they work without the extension. */
+class ManifestsAssertTest {
+
+    private static final PolicyEngine ENGINE = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
+
+    /** Words only: these tests are about what the assertions do with hits, not about ranking. */
+    private static final KnowledgeBase WORDS = KnowledgeBase.builder(ENGINE.pack()).lexicalOnly().build();
+
+    private static final String GOOD = "src/test/resources/manifests/good";
+    private static final String PUBLIC_DB = "src/test/resources/manifests/bad/public-db.yaml";
+
+    @Test
+    void anExplicitEngineWorksWithoutTheExtension() {
+        assertThatCode(() -> assertThatManifests(GOOD).using(ENGINE).satisfyAllApplicablePolicies()
+                .satisfy("databases-in-us-east-1")).doesNotThrowAnyException();
+        assertThatCode(() -> assertThatManifests(Path.of(PUBLIC_DB)).using(ENGINE).violate("databases-in-us-east-1"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void manifestsBuiltInCodeAreChecked() {
+        Manifests manifests = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: root-pod, namespace: shop}
+                spec:
+                  containers: [{name: app, image: registry.acme.io/shop/web:1.4.2}]
+                """, "<generated>");
+
+        assertThatThrownBy(() -> assertThatManifests(manifests).using(ENGINE).satisfy("require-run-as-non-root"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expected the 1 manifest given to satisfy require-run-as-non-root, but found 1"
+                        + " violation:")
+                .hasMessageContaining("  1. <generated>:1  Pod/shop/root-pod\n"
+                        + "     policy:  require-run-as-non-root — Containers run as a non-root user"
+                        + " [high, Enforce]\n"
+                        + "     message: containers must run as non-root; not set for: app\n");
+    }
+
+    @Test
+    void discoveryWithAKnowledgeBaseChecksTheEnforceablePoliciesFound() {
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(WORDS)
+                .satisfyPoliciesDiscoveredFor("database region us-east-1"))
+                .hasMessageContaining("Discovered in acme-platform@1.0.0 (score >= 2.00): databases-in-us-east-1 (")
+                .hasMessageContaining("Searched by words only")
+                .hasMessageContaining("policy:  databases-in-us-east-1");
+        assertThatCode(() -> assertThatManifests(GOOD).using(WORDS)
+                .satisfyPoliciesDiscoveredFor("database region us-east-1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHigherMinimumScoreDiscoversLessAndCanLeaveNothingToCheck() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(WORDS)
+                .satisfyPoliciesDiscoveredFor("database region us-east-1", 100))
+                .hasMessageContaining("but no enforceable policy was discovered, so nothing would be checked.")
+                .hasMessageContaining("(score >= 100.00): nothing enforceable")
+                .hasMessageContaining("Best matches: databases-in-us-east-1 (");
+    }
+
+    @Test
+    void discoveryWithOnlyAnEngineAsksForTheKnowledgeBase() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).satisfyPoliciesDiscoveredFor("databases"))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("needs its knowledge base: pass it with .using(KnowledgeBase.of(pack))");
+    }
+
+    @Test
+    void withoutTheExtensionOrAnEngineTheMessageSaysHowToGetAPack() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).violate("databases-in-us-east-1"))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("violate(\"databases-in-us-east-1\") needs a policy pack, and none is bound to"
+                        + " this thread. Annotate the test class with @GuidepostTest(pack = \"path/to/pack\")");
+    }
+
+    @Test
+    void anUnknownPolicyIdNamesThePacksPolicies() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).satisfy("databases-in-eu"))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("satisfy(\"databases-in-eu\"): no policy 'databases-in-eu' in pack"
+                        + " acme-platform@1.0.0; its policies: allowed-registries, database-backups,");
+    }
+
+    @Test
+    void anAdvisoryPolicyCannotBeSatisfiedOrViolated() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).violate("use-managed-postgres"))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("policy 'use-managed-postgres' is advisory (");
+    }
+
+    @Test
+    void aNamedPolicyThatSelectsNoManifestFailsInsteadOfPassingVacuously() {
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(ENGINE).satisfy("disallow-host-path",
+                "require-ingress-tls"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("Expected the manifests in " + PUBLIC_DB + " to satisfy disallow-host-path,"
+                        + " require-ingress-tls, but require-ingress-tls selects none of them by match rules (1"
+                        + " manifest read), so nothing was checked.\nCheck the paths and the policy ids.");
+    }
+
+    @Test
+    void violateFailsWhenThePolicySelectsNoManifest() {
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(ENGINE).violate("require-ingress-tls"))
+                .hasMessage("Expected the manifests in " + PUBLIC_DB + " to violate require-ingress-tls, but\n"
+                        + "require-ingress-tls (Ingresses serve HTTPS only) selects none of them by its match rules"
+                        + " (1 manifest read):\n  " + PUBLIC_DB + ":2  StatefulSet/shop/public-db");
+    }
+
+    @Test
+    void everyNamedPolicyMustBeViolated() {
+        assertThatThrownBy(() -> assertThatManifests("src/test/resources/manifests/bad").using(ENGINE)
+                .violate("databases-in-us-east-1", "disallow-host-path"))
+                .hasMessageStartingWith("Expected the manifests in src/test/resources/manifests/bad to violate"
+                        + " databases-in-us-east-1, disallow-host-path, but\n"
+                        + "disallow-host-path (No hostPath volumes) is not violated:\n"
+                        + "  pass  src/test/resources/manifests/bad/public-db.yaml:2  StatefulSet/shop/public-db\n");
+    }
+
+    @Test
+    void aBaselineThatRecordsEveryViolationLetsTheCheckPass() {
+        assertThatCode(() -> assertThatManifests("src/test/resources/manifests/bad/quick-hack.yaml").using(ENGINE)
+                .withBaseline("src/test/resources/baselines/quick-hack.yaml").satisfyAllApplicablePolicies())
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aMissingBaselineNamesItsPath() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).withBaseline("no-baseline.yaml")
+                .satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("no baseline file at " + Path.of("no-baseline.yaml").toAbsolutePath());
+    }
+
+    @Test
+    void assertionsAreImmutable() {
+        ManifestsAssert unbound = assertThatManifests(GOOD);
+
+        assertThat(unbound.using(ENGINE)).isNotSameAs(unbound);
+        assertThatThrownBy(unbound::satisfyAllApplicablePolicies).isInstanceOf(GuidepostConfigurationException.class);
+    }
+}
