@@ -45,6 +45,7 @@ final class McpCommand implements Callable<Integer> {
             var err = spec.commandLine().getErr();
             KnowledgeBase kb = knowledge.build(packs.load(), err);
             PolicyTools tools = new PolicyTools(kb, PolicyEngine.of(kb.pack()));
+            tools.warmUp();
             err.printf(java.util.Locale.ROOT, "guidepost mcp: %s loaded in %d ms (%s; %s); serving on stdio%n",
                     tools.packDescription(), (System.nanoTime() - start) / 1_000_000,
                     kb.semantic() ? "meaning + words" : "words only", kb.indexSummary());

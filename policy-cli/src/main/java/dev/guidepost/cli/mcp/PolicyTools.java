@@ -47,6 +47,21 @@ public final class PolicyTools {
         this.engine = engine;
     }
 
+    /**
+     * Runs one search and checks the pack's own examples once, so the first real call does not pay for class
+     * loading and CEL warm-up.
+     */
+    public void warmUp() {
+        kb.search("can my container run as root?", 1);
+        List<Manifest> examples = new ArrayList<>();
+        kb.pack().policies().forEach(p -> {
+            examples.addAll(p.examples().pass());
+            examples.addAll(p.examples().fail());
+        });
+        engine.check(Manifests.of(examples));
+        Manifests.parse("apiVersion: v1\nkind: Pod\nmetadata: {name: warm-up}\n", INPUT);
+    }
+
     /** The pack's coordinates and size, for the server's instructions. */
     public String packDescription() {
         return kb.pack().coordinates() + " (" + kb.pack().policies().size() + " policies)";
