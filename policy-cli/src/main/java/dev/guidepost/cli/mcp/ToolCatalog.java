@@ -39,7 +39,7 @@ public final class ToolCatalog {
                                         "description", "Only policies about these Kubernetes kinds, e.g. "
                                                 + "[\"Deployment\", \"Service\"].")),
                                 List.of("query")),
-                        tools::searchPolicies),
+                        arguments -> tools.searchPolicies(arguments)),
                 new Entry("get_policy", "Read one policy in full",
                         "Read one policy in full by its id (from search_policies or list_policies): the rule in "
                                 + "plain English, why it exists, how to comply, its CEL rule, and compliant "
@@ -47,7 +47,7 @@ public final class ToolCatalog {
                                 + "remediation is not enough to write compliant YAML; copy from the pass examples.",
                         schema(Map.of("id", property("string", "The policy id, e.g. require-run-as-non-root.")),
                                 List.of("id")),
-                        tools::getPolicy),
+                        arguments -> tools.getPolicy(arguments)),
                 new Entry("check_manifest", "Check Kubernetes YAML against the policies",
                         "Check Kubernetes manifest YAML (one or more documents separated by ---) against every "
                                 + "policy, exactly as the cluster's Kyverno admission would. Call it on every "
@@ -57,7 +57,7 @@ public final class ToolCatalog {
                                 + "or 'Compliant'. Invalid YAML returns an error naming the line.",
                         schema(Map.of("yaml", property("string",
                                 "The manifest YAML text (or JSON) to check.")), List.of("yaml")),
-                        tools::checkManifest),
+                        arguments -> tools.checkManifest(arguments)),
                 new Entry("list_policies", "List the policies",
                         "List every policy of the pack (id, severity, action, title, kinds), optionally only one "
                                 + "category (e.g. Security) or one Kubernetes kind (e.g. Ingress). Use it to see "
@@ -66,14 +66,14 @@ public final class ToolCatalog {
                                 "category", property("string", "Only policies in this category."),
                                 "kind", property("string", "Only policies about this Kubernetes kind.")),
                                 List.of()),
-                        tools::listPolicies),
+                        arguments -> tools.listPolicies(arguments)),
                 new Entry("policies_for_manifest", "Policies that apply to a manifest",
                         "Given manifest YAML, list the policies that apply to each object by their match rules "
                                 + "(these are what check_manifest enforces) and related advisory policies found by "
                                 + "meaning (worth reading: they do not select the object or cannot be checked). "
                                 + "Use it on existing YAML to learn which rules matter before editing it.",
                         schema(Map.of("yaml", property("string", "The manifest YAML text.")), List.of("yaml")),
-                        tools::policiesForManifest));
+                        arguments -> tools.policiesForManifest(arguments)));
     }
 
     private static Map<String, Object> property(String type, String description) {
