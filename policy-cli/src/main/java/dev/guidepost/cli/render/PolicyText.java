@@ -90,7 +90,7 @@ public final class PolicyText {
             return;
         }
         out.append(style.bold(heading)).append('\n');
-        out.append(indent(YamlText.of(examples.get(0).object()), "  ")).append('\n');
+        out.append(indent(YamlText.of(examples.get(0).object()), "  ")).append("\n\n");
     }
 
     private String dimmed(String separator, String text, int width) {
