@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import dev.guidepost.cli.mcp.GuidepostMcpServer;
 import dev.guidepost.cli.mcp.PolicyTools;
 import dev.guidepost.core.KnowledgeBase;
-import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,19 +41,29 @@ final class McpCommand implements Callable<Integer> {
         PrintStream stray = System.out;
         System.setOut(System.err);
         try {
-            long start = System.nanoTime();
             var err = spec.commandLine().getErr();
-            KnowledgeBase kb = knowledge.build(packs.load(), err);
-            PolicyTools tools = new PolicyTools(kb, PolicyEngine.of(kb.pack()));
+            long start = System.nanoTime();
+            PolicyPack pack = packs.load();
+            long packLoaded = System.nanoTime();
+            KnowledgeBase kb = knowledge.build(pack, err);
+            long indexed = System.nanoTime();
+            PolicyTools tools = new PolicyTools(kb);
+            long compiled = System.nanoTime();
             tools.warmUp();
-            err.printf(java.util.Locale.ROOT, "guidepost mcp: %s loaded in %d ms (%s; %s); serving on stdio%n",
-                    tools.packDescription(), (System.nanoTime() - start) / 1_000_000,
-                    kb.semantic() ? "meaning + words" : "words only", kb.indexSummary());
+            long warm = System.nanoTime();
+            err.printf(java.util.Locale.ROOT, "guidepost mcp: %s ready in %d ms (pack %d ms, model and index %d ms, "
+                    + "engine %d ms, warm-up %d ms; %s; %s); serving on stdio%n", tools.packDescription(),
+                    ms(warm - start), ms(packLoaded - start), ms(indexed - packLoaded), ms(compiled - indexed),
+                    ms(warm - compiled), kb.semantic() ? "meaning + words" : "words only", kb.indexSummary());
             err.flush();
             GuidepostMcpServer.serve(tools, GuidepostCli.VERSION, System.in, protocol);
             return ExitCode.OK;
         } finally {
             System.setOut(stray);
         }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }

@@ -42,9 +42,10 @@ public final class PolicyTools {
     private final PolicyEngine engine;
     private final PolicyText text = new PolicyText(Style.PLAIN);
 
-    public PolicyTools(KnowledgeBase kb, PolicyEngine engine) {
+    /** Tools over a knowledge base; checks use its engine, so the pack is compiled once. */
+    public PolicyTools(KnowledgeBase kb) {
         this.kb = kb;
-        this.engine = engine;
+        this.engine = kb.engine();
     }
 
     /**
@@ -59,6 +60,7 @@ public final class PolicyTools {
             examples.addAll(p.examples().fail());
         });
         engine.check(Manifests.of(examples));
+        examples.stream().findFirst().ifPresent(kb::discover);
         Manifests.parse("apiVersion: v1\nkind: Pod\nmetadata: {name: warm-up}\n", INPUT);
     }
 

@@ -87,7 +87,7 @@ class McpServerIT {
 
     @Test
     void checkManifestGivesLinesInTheGivenYaml() {
-        CallToolResult result = call("check_manifest", Map.of("yaml", PolicyToolsTest.NON_COMPLIANT));
+        CallToolResult result = call("check_manifest", Map.of("yaml", ExampleManifests.NON_COMPLIANT));
         assertThat(result.isError()).isFalse();
         assertThat(text(result)).contains("- line 1 Deployment/shop/checkout", "- line 15 Service/shop/checkout");
         assertThat(structured(result).get("compliant").asBoolean()).isFalse();
@@ -102,7 +102,7 @@ class McpServerIT {
 
     @Test
     void policiesForManifest() {
-        CallToolResult result = call("policies_for_manifest", Map.of("yaml", PolicyToolsTest.NON_COMPLIANT));
+        CallToolResult result = call("policies_for_manifest", Map.of("yaml", ExampleManifests.NON_COMPLIANT));
         assertThat(result.isError()).isFalse();
         assertThat(text(result)).contains("Applies by rule", "Related by meaning");
     }

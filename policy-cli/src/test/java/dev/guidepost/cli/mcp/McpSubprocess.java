@@ -17,10 +17,14 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
  */
 final class McpSubprocess implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("guidepost.jar", "target/guidepost.jar"));
-    static final Path SAMPLES = Path.of(System.getProperty("guidepost.samples", "../samples")).toAbsolutePath()
-            .normalize();
-    static final Path TARGET = Path.of(System.getProperty("guidepost.target", "target"));
+    /** policy-cli's folder: the working directory under Maven, {@code policy-cli} when run from the root. */
+    private static final Path MODULE = java.nio.file.Files.isDirectory(Path.of("policy-cli", "target"))
+            ? Path.of("policy-cli") : Path.of("");
+    static final Path TARGET = Path.of(System.getProperty("guidepost.target",
+            MODULE.resolve("target").toString()));
+    static final Path JAR = Path.of(System.getProperty("guidepost.jar", TARGET.resolve("guidepost.jar").toString()));
+    static final Path SAMPLES = Path.of(System.getProperty("guidepost.samples",
+            MODULE.toAbsolutePath().resolve("../samples").toString())).toAbsolutePath().normalize();
 
     private final McpSyncClient client;
     private final List<String> stderr = new CopyOnWriteArrayList<>();

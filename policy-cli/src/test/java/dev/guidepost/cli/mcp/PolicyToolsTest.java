@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.guidepost.core.KnowledgeBase;
-import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 
 /** The MCP tools' answers, in-process (the subprocess test drives the same tools over stdio). */
@@ -18,29 +17,7 @@ class PolicyToolsTest {
 
     static final Path SAMPLES = Path.of(System.getProperty("guidepost.samples", "../samples"));
 
-    static final String NON_COMPLIANT = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: checkout
-              namespace: shop
-            spec:
-              selector: {matchLabels: {app: checkout}}
-              template:
-                metadata: {labels: {app: checkout}}
-                spec:
-                  containers:
-                    - name: app
-                      image: nginx:latest
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: checkout, namespace: shop}
-            spec:
-              type: LoadBalancer
-              selector: {app: checkout}
-              ports: [{port: 80}]
-            """;
+    static final String NON_COMPLIANT = ExampleManifests.NON_COMPLIANT;
 
     private static PolicyTools tools;
 
@@ -53,7 +30,7 @@ class PolicyToolsTest {
     static void load() {
         PolicyPack pack = PolicyPack.load(SAMPLES.resolve("pack"));
         KnowledgeBase kb = KnowledgeBase.builder(pack).cacheDirectory(Path.of("target", "test-cache")).build();
-        tools = new PolicyTools(kb, PolicyEngine.of(pack));
+        tools = new PolicyTools(kb);
         tools.warmUp();
     }
 
