@@ -35,4 +35,13 @@ class UsageTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(cli.out()).contains("guidepost " + GuidepostCli.VERSION);
     }
+
+    @Test
+    void mcpWithAWrongPackExitsTwoBeforeServing() {
+        Cli cli = Cli.run("mcp", "--pack", "no/such/pack");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("no/such/pack");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.noStackTrace()).isTrue();
+    }
 }
