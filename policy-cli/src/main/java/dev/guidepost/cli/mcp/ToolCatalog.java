@@ -85,7 +85,6 @@ public final class ToolCatalog {
         schema.put("type", "object");
         schema.put("properties", new java.util.TreeMap<>(properties));
         schema.put("required", required);
-        schema.put("additionalProperties", false);
         return schema;
     }
 }
