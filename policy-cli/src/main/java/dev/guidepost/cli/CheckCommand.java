@@ -16,7 +16,6 @@ import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.ReportFormat;
-import dev.guidepost.core.internal.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +39,8 @@ final class CheckCommand implements Callable<Integer> {
     private List<String> paths = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Output format: text, json (default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, and sarif, junit, markdown where this build has them "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to a file.")
@@ -50,19 +50,18 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit with 3 when no manifest is selected by any policy (a wrong folder looks green).")
     private boolean failIfNothingChecked;
 
-    @Option(names = "--no-color", description = "Never colour the output.")
-    private boolean noColor;
+    @Mixin
+    private ColorOption color;
 
     @Override
     public Integer call() throws IOException {
         ReportFormat reportFormat = ReportFormat.parse(format).orElseThrow(() -> new GuidepostException(
-                "unknown --format '" + format + "'; use one of " + java.util.Arrays.toString(ReportFormat.values())
-                        .toLowerCase(java.util.Locale.ROOT)));
+                "unknown --format '" + format + "'; this build knows " + java.util.Arrays.stream(ReportFormat.values())
+                        .map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.joining(", "))));
         PolicyEngine engine = PolicyEngine.of(packs.load());
         Report report = engine.check(readManifests());
-        String rendered = reportFormat == ReportFormat.TEXT && output == null
-                ? new TextReport(Terminal.colorWanted(noColor)).render(report)
-                : reportFormat.render(report);
+        String rendered = reportFormat.render(report, output == null && Terminal.colorWanted(color.noColor()));
         if (output != null) {
             Files.createDirectories(output.toAbsolutePath().getParent());
             Files.writeString(output, rendered, StandardCharsets.UTF_8);

@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
  * The {@code guidepost} command: check manifests, run Kyverno tests, search the pack, emit Kyverno policies and
  * serve AI agents over MCP. Every command only translates arguments and output to policy-core calls.
  */
-@Command(name = "guidepost", mixinStandardHelpOptions = true, version = "guidepost 0.1.0",
+@Command(name = "guidepost", mixinStandardHelpOptions = true, version = "guidepost " + GuidepostCli.VERSION,
         description = "Find, check and enforce your company's Kubernetes rules.",
-        subcommands = {CheckCommand.class, TestCommand.class, KyvernoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, SearchCommand.class, DiscoverCommand.class, ExplainCommand.class,
+            TestCommand.class, KyvernoCommand.class, SearchEvalCommand.class, McpCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (Audit/Warn findings only)",
@@ -20,6 +22,9 @@ import picocli.CommandLine.Command;
             "2:usage or configuration error",
             "3:check --fail-if-nothing-checked found nothing to check"})
 public final class GuidepostCli {
+
+    /** The version shown by {@code --version} and to MCP clients. */
+    public static final String VERSION = "0.1.0";
 
     private GuidepostCli() {
     }

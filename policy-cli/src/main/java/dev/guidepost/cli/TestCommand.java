@@ -5,18 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.guidepost.core.ExpectationResult;
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KyvernoTestReport;
 import dev.guidepost.core.KyvernoTests;
 import dev.guidepost.core.PackExamples;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
-import dev.guidepost.core.internal.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,7 +50,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (folders.isEmpty() && packs.isEmpty()) {
-            throw new dev.guidepost.core.GuidepostException("give at least one folder or --pack");
+            throw new GuidepostException("give at least one folder or --pack (see guidepost test --help)");
         }
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -90,29 +89,9 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private void writeJson(KyvernoTestReport report) throws IOException {
-        List<Object> rows = new ArrayList<>();
-        for (ExpectationResult r : report.results()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("file", r.file());
-            row.put("test", r.test());
-            row.put("policy", r.policy());
-            row.put("rule", r.rule());
-            row.put("kind", r.kind());
-            row.put("resource", r.resource());
-            row.put("expected", r.expected());
-            row.put("actual", r.actual());
-            row.put("status", r.status().label());
-            row.put("reason", r.reason());
-            row.put("policyKind", r.policyKind());
-            rows.add(row);
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("results", rows);
-        root.put("problems", report.problems());
-        root.put("summary", report.summary());
         if (json.toAbsolutePath().getParent() != null) {
             Files.createDirectories(json.toAbsolutePath().getParent());
         }
-        Files.writeString(json, Json.pretty(root), StandardCharsets.UTF_8);
+        Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
     }
 }

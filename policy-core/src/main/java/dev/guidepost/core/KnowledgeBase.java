@@ -116,8 +116,11 @@ public final class KnowledgeBase {
                 search(SearchRequest.of(query)));
     }
 
-    /** The engine that decides which policies apply by their match rules; compiled on first use. */
-    private PolicyEngine engine() {
+    /**
+     * The engine that decides which policies apply by their match rules, compiled on first use and then shared:
+     * an adapter that also checks manifests uses this one instead of compiling the pack a second time.
+     */
+    public PolicyEngine engine() {
         PolicyEngine current = engine;
         if (current == null) {
             synchronized (this) {

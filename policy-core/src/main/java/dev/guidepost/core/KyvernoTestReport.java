@@ -1,8 +1,12 @@
 package dev.guidepost.core;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import dev.guidepost.core.internal.json.Json;
 
 /**
  * The outcome of running Kyverno CLI test files: one {@link ExpectationResult} per expectation, and the test
@@ -43,5 +47,33 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
     public String summary() {
         return count(ExpectationResult.Status.PASSED) + " passed, " + count(ExpectationResult.Status.FAILED)
                 + " failed, " + count(ExpectationResult.Status.SKIPPED) + " skipped";
+    }
+
+    /**
+     * The report as indented JSON: {@code {"results": [{"file", "test", "policy", "rule", "kind", "resource",
+     * "expected", "actual", "status", "reason", "policyKind"}], "problems": [...], "summary": "..."}}.
+     */
+    public String toJson() {
+        List<Object> rows = new ArrayList<>();
+        for (ExpectationResult r : results) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("file", r.file());
+            row.put("test", r.test());
+            row.put("policy", r.policy());
+            row.put("rule", r.rule());
+            row.put("kind", r.kind());
+            row.put("resource", r.resource());
+            row.put("expected", r.expected());
+            row.put("actual", r.actual());
+            row.put("status", r.status().label());
+            row.put("reason", r.reason());
+            row.put("policyKind", r.policyKind());
+            rows.add(row);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("results", rows);
+        root.put("problems", problems);
+        root.put("summary", summary());
+        return Json.pretty(root);
     }
 }

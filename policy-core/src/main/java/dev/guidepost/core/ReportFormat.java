@@ -22,6 +22,14 @@ public enum ReportFormat {
         }
     }
 
+    /**
+     * Renders a report in this format; {@code color} adds ANSI colour to {@link #TEXT} (for a terminal) and is
+     * ignored by the other formats.
+     */
+    public String render(Report report, boolean color) {
+        return this == TEXT ? new TextReport(color).render(report) : render(report);
+    }
+
     /** Renders a report in this format (text without colour). */
     public String render(Report report) {
         return switch (this) {

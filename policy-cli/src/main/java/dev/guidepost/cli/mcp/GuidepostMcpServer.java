@@ -1,0 +1,123 @@
+package dev.guidepost.cli.mcp;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Guidepost MCP server over stdio (the official Java SDK): newline-delimited JSON-RPC on the given streams,
+ * the tools of {@link ToolCatalog}. {@link #serve} returns when the client closes the input stream.
+ */
+public final class GuidepostMcpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuidepostMcpServer.class);
+
+    private GuidepostMcpServer() {
+    }
+
+    /** Serves the tools over {@code in}/{@code out} until {@code in} ends; nothing else is written to {@code out}. */
+    public static void serve(PolicyTools tools, String version, InputStream in, OutputStream out)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                new EndSignallingInput(in, closed), out);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo("guidepost", version)
+                .instructions(instructions(tools))
+                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .tools(specifications(tools))
+                .build();
+        closed.await();
+        server.closeGracefully();
+    }
+
+    static List<SyncToolSpecification> specifications(PolicyTools tools) {
+        return ToolCatalog.of(tools).stream().map(entry -> SyncToolSpecification.builder()
+                .tool(McpSchema.Tool.builder()
+                        .name(entry.name())
+                        .title(entry.title())
+                        .description(entry.description())
+                        .inputSchema(entry.inputSchema())
+                        .annotations(new ToolAnnotations(entry.title(), true, false, true, false, null))
+                        .build())
+                .callHandler((exchange, request) -> call(entry, request.arguments()))
+                .build()).toList();
+    }
+
+    private static CallToolResult call(ToolCatalog.Entry entry, java.util.Map<String, Object> arguments) {
+        ToolAnswer answer;
+        try {
+            answer = entry.handler().apply(arguments);
+        } catch (RuntimeException e) {
+            LOG.error("tool {} failed", entry.name(), e);
+            answer = ToolAnswer.error("Guidepost failed on this input (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "). The server is still running; try other input.");
+        }
+        return CallToolResult.builder()
+                .addTextContent(answer.text())
+                .structuredContent(answer.structured())
+                .isError(answer.error())
+                .build();
+    }
+
+    private static String instructions(PolicyTools tools) {
+        return "Guidepost knows the company's Kubernetes policies: " + tools.packDescription() + ". Before "
+                + "writing or changing a Kubernetes manifest, call search_policies with what you are about to do "
+                + "and follow the remediation of the relevant policies (get_policy shows the full rule and "
+                + "examples). Then call check_manifest on the YAML and fix every violation until it is "
+                + "compliant before proposing it.";
+    }
+
+    /** Counts down a latch when the client closes the stream (end of input or a read error). */
+    private static final class EndSignallingInput extends FilterInputStream {
+
+        private final CountDownLatch closed;
+
+        EndSignallingInput(InputStream in, CountDownLatch closed) {
+            super(in);
+            this.closed = closed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return signal(super.read());
+            } catch (IOException e) {
+                closed.countDown();
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return signal(super.read(b, off, len));
+            } catch (IOException e) {
+                closed.countDown();
+                throw e;
+            }
+        }
+
+        private int signal(int n) {
+            if (n < 0) {
+                closed.countDown();
+            }
+            return n;
+        }
+    }
+}

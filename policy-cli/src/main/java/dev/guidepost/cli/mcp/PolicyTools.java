@@ -1,0 +1,304 @@
+package dev.guidepost.cli.mcp;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.guidepost.cli.render.PolicyIds;
+import dev.guidepost.cli.render.PolicyMaps;
+import dev.guidepost.cli.render.PolicyText;
+import dev.guidepost.cli.render.Style;
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.Manifest;
+import dev.guidepost.core.ManifestDiscovery;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Manifests;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.SearchHit;
+import dev.guidepost.core.SearchRequest;
+
+/**
+ * The five things an agent can ask of a pack, over a knowledge base and an engine built once: search, get one
+ * policy, check YAML, list, and the policies for a manifest. Every answer is text plus structured JSON; wrong
+ * input is an error answer that says what to do, never an exception. Independent of the MCP SDK; thread-safe.
+ */
+public final class PolicyTools {
+
+    /** The source name of YAML given in a call; lines in answers count from its first line. */
+    static final String INPUT = "<input>";
+    static final int DEFAULT_SEARCH_LIMIT = 5;
+    static final int RELATED_LIMIT = 5;
+
+    private final KnowledgeBase kb;
+    private final PolicyEngine engine;
+    private final PolicyText text = new PolicyText(Style.PLAIN);
+
+    /** Tools over a knowledge base; checks use its engine, so the pack is compiled once. */
+    public PolicyTools(KnowledgeBase kb) {
+        this.kb = kb;
+        this.engine = kb.engine();
+    }
+
+    /**
+     * Runs one search and checks the pack's own examples once, so the first real call does not pay for class
+     * loading and CEL warm-up.
+     */
+    public void warmUp() {
+        kb.search("can my container run as root?", 1);
+        List<Manifest> examples = new ArrayList<>();
+        kb.pack().policies().forEach(p -> {
+            examples.addAll(p.examples().pass());
+            examples.addAll(p.examples().fail());
+        });
+        engine.check(Manifests.of(examples));
+        examples.stream().findFirst().ifPresent(kb::discover);
+        Manifests.parse("apiVersion: v1\nkind: Pod\nmetadata: {name: warm-up}\n", INPUT);
+    }
+
+    /** The pack's coordinates and size, for the server's instructions. */
+    public String packDescription() {
+        return kb.pack().coordinates() + " (" + kb.pack().policies().size() + " policies)";
+    }
+
+    /** {@code search_policies {query, limit?, kinds?}}. */
+    public ToolAnswer searchPolicies(Map<String, Object> arguments) {
+        return guarded(arguments, args -> {
+            String query = args.requiredString("query");
+            int limit = args.optionalInt("limit", DEFAULT_SEARCH_LIMIT, 1, 50);
+            List<String> kinds = args.optionalStrings("kinds");
+            List<SearchHit> hits = kb.search(SearchRequest.of(query).withLimit(limit)
+                    .withKinds(new HashSet<>(kinds)));
+            StringBuilder out = new StringBuilder();
+            if (hits.isEmpty()) {
+                out.append("No policy matches \"").append(query).append('"')
+                        .append(kinds.isEmpty() ? "" : " for kinds " + kinds)
+                        .append(". Try other words, drop 'kinds', or call list_policies.\n");
+            } else {
+                out.append(hits.size()).append(hits.size() == 1 ? " policy" : " policies").append(" for \"")
+                        .append(query).append("\", best first (get_policy gives the full rule and examples):\n");
+            }
+            int rank = 1;
+            for (SearchHit hit : hits) {
+                Policy p = hit.policy();
+                out.append(rank++).append(". ").append(p.id()).append(String.format(java.util.Locale.ROOT,
+                        " (score %.2f, %s, %s%s) — ", hit.score(), p.severity().label(), p.action().label(),
+                        p.enforceable() ? "" : ", advisory")).append(p.title()).append('\n');
+                appendIndented(out, p.description());
+                if (!p.remediation().isBlank()) {
+                    appendIndented(out, "Fix: " + p.remediation());
+                }
+            }
+            Map<String, Object> structured = new LinkedHashMap<>();
+            structured.put("query", query);
+            structured.put("policies", hits.stream().map(PolicyMaps::hit).toList());
+            return ToolAnswer.ok(out.toString(), structured);
+        });
+    }
+
+    /** {@code get_policy {id}}. */
+    public ToolAnswer getPolicy(Map<String, Object> arguments) {
+        return guarded(arguments, args -> {
+            String id = args.requiredString("id").strip();
+            Optional<Policy> policy = kb.pack().policy(id);
+            if (policy.isEmpty()) {
+                return ToolAnswer.error("Unknown policy id '" + id + "'" + PolicyIds.didYouMean(kb.pack(), id)
+                        + ". Call search_policies with what you want to do, or list_policies to see every id.");
+            }
+            Policy p = policy.get();
+            Map<String, Object> full = PolicyMaps.full(p);
+            StringBuilder out = new StringBuilder(text.explain(p));
+            if (p.rules().stream().allMatch(r -> r.expressions().isEmpty())) {
+                out.append("\nPolicy document (its rules are patterns, not CEL):\n").append(full.get("definition"));
+            }
+            return ToolAnswer.ok(out.toString(), full);
+        });
+    }
+
+    /** {@code check_manifest {yaml}}. */
+    public ToolAnswer checkManifest(Map<String, Object> arguments) {
+        return guarded(arguments, args -> {
+            Manifests manifests = Manifests.parse(args.requiredString("yaml"), INPUT);
+            Optional<ToolAnswer> nothing = nothingToCheck(manifests);
+            if (nothing.isPresent()) {
+                return nothing.get();
+            }
+            Report report = engine.check(manifests);
+            List<Result> violations = report.violations();
+            StringBuilder out = new StringBuilder();
+            unreadable(manifests, out);
+            if (violations.isEmpty()) {
+                out.append("Compliant: ").append(report.summary()).append(".\n");
+                if (report.nothingChecked()) {
+                    out.append("Note: no policy of this pack selects ").append(kindsOf(manifests))
+                            .append(", so nothing was checked. Call policies_for_manifest for related advice.\n");
+                }
+            } else {
+                long blocking = violations.stream().filter(Result::isEnforcedViolation).count();
+                out.append("Not compliant: ").append(violations.size())
+                        .append(violations.size() == 1 ? " violation" : " violations").append(" (")
+                        .append(blocking).append(" blocking: the cluster would reject them).\n");
+                for (Result r : violations) {
+                    out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
+                            .append(r.policyId()).append(" [").append(r.severity().label()).append(", ")
+                            .append(r.action().label()).append(r.isEnforcedViolation() ? ", blocking" : "")
+                            .append("]\n");
+                    appendIndented(out, "problem: " + r.message());
+                    if (!r.remediation().isBlank()) {
+                        appendIndented(out, "fix: " + r.remediation());
+                    }
+                }
+                out.append("Fix every violation, then call check_manifest again. ").append(report.summary())
+                        .append('\n');
+            }
+            Map<String, Object> structured = new LinkedHashMap<>();
+            structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty());
+            structured.put("blocking", report.failed());
+            structured.put("summary", report.summary());
+            structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());
+            structured.put("violations", violations.stream().map(PolicyMaps::result).toList());
+            structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
+            return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
+        });
+    }
+
+    /** {@code list_policies {category?, kind?}}. */
+    public ToolAnswer listPolicies(Map<String, Object> arguments) {
+        return guarded(arguments, args -> {
+            String category = args.optionalString("category").strip();
+            String kind = args.optionalString("kind").strip();
+            SearchRequest filter = SearchRequest.of("list")
+                    .withCategories(category.isEmpty() ? Set.of() : Set.of(category))
+                    .withKinds(kind.isEmpty() ? Set.of() : Set.of(kind));
+            List<Policy> all = kb.pack().policies();
+            List<Policy> selected = all.stream().filter(filter::accepts).toList();
+            StringBuilder out = new StringBuilder();
+            out.append(selected.size()).append(" of ").append(all.size()).append(" policies in ")
+                    .append(kb.pack().coordinates());
+            if (!category.isEmpty() || !kind.isEmpty()) {
+                out.append(" (").append(category.isEmpty() ? "" : "category " + category)
+                        .append(!category.isEmpty() && !kind.isEmpty() ? ", " : "")
+                        .append(kind.isEmpty() ? "" : "kind " + kind).append(')');
+            }
+            out.append(": id, severity, action, title [kinds]\n");
+            selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
+            if (selected.isEmpty()) {
+                out.append("Categories in this pack: ").append(String.join(", ", categories(all)))
+                        .append(". Or call search_policies with a question.\n");
+            }
+            Map<String, Object> structured = new LinkedHashMap<>();
+            structured.put("pack", kb.pack().coordinates());
+            structured.put("count", selected.size());
+            structured.put("policies", selected.stream().map(PolicyMaps::summary).toList());
+            return ToolAnswer.ok(out.toString(), structured);
+        });
+    }
+
+    /** {@code policies_for_manifest {yaml}}. */
+    public ToolAnswer policiesForManifest(Map<String, Object> arguments) {
+        return guarded(arguments, args -> {
+            Manifests manifests = Manifests.parse(args.requiredString("yaml"), INPUT);
+            Optional<ToolAnswer> nothing = nothingToCheck(manifests);
+            if (nothing.isPresent()) {
+                return nothing.get();
+            }
+            StringBuilder out = new StringBuilder();
+            unreadable(manifests, out);
+            List<Object> discoveries = new ArrayList<>();
+            for (Manifest manifest : manifests) {
+                ManifestDiscovery found = kb.discover(manifest);
+                ManifestDiscovery d = new ManifestDiscovery(found.manifest(), found.query(), found.applicable(),
+                        found.related().stream().limit(RELATED_LIMIT).toList());
+                discoveries.add(PolicyMaps.discovery(d));
+                out.append(manifest.resource()).append(" (line ").append(manifest.location().line()).append(")\n");
+                out.append("  Applies by rule (check_manifest checks these):\n");
+                if (d.applicable().isEmpty()) {
+                    out.append("    none\n");
+                }
+                for (Policy p : d.applicable()) {
+                    out.append("    - ").append(p.id()).append(" [").append(p.severity().label()).append(", ")
+                            .append(p.action().label()).append("] ").append(p.title()).append('\n');
+                    if (!p.remediation().isBlank()) {
+                        appendIndented(out, "    fix: " + p.remediation());
+                    }
+                }
+                out.append("  Related by meaning (not checked against this manifest; read with get_policy):\n");
+                if (d.related().isEmpty()) {
+                    out.append("    none\n");
+                }
+                for (SearchHit hit : d.related()) {
+                    Policy p = hit.policy();
+                    out.append("    - ").append(p.id()).append(String.format(java.util.Locale.ROOT,
+                            " (score %.2f, %s%s) ", hit.score(), p.severity().label(),
+                            p.enforceable() ? "" : ", advisory")).append(p.title()).append('\n');
+                }
+            }
+            Map<String, Object> structured = new LinkedHashMap<>();
+            structured.put("manifests", discoveries);
+            structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
+            return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
+        });
+    }
+
+    /** An error answer when the YAML holds no Kubernetes object to look at. */
+    private static Optional<ToolAnswer> nothingToCheck(Manifests manifests) {
+        if (manifests.size() > 0) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder();
+        if (!manifests.unreadable().isEmpty()) {
+            out.append("The YAML could not be read:\n");
+            manifests.unreadable().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
+            out.append("Fix the YAML (line numbers count from the first line of 'yaml') and call again.\n");
+        } else {
+            out.append("No Kubernetes object in the YAML: every document needs apiVersion, kind and metadata.\n");
+            manifests.problems().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
+        }
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("error", out.toString().strip());
+        structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
+        return Optional.of(new ToolAnswer(out.toString(), structured, true));
+    }
+
+    private static void unreadable(Manifests manifests, StringBuilder out) {
+        if (!manifests.unreadable().isEmpty()) {
+            out.append("Some documents could not be read (fix them and call again):\n");
+            manifests.unreadable().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
+        }
+    }
+
+    private static String describe(ManifestProblem problem) {
+        int line = problem.location().line();
+        return (line > 0 ? "line " + line + ": " : "") + problem.message();
+    }
+
+    private static String kindsOf(Manifests manifests) {
+        return String.join(", ", manifests.manifests().stream().map(Manifest::kind).distinct().toList());
+    }
+
+    private static List<String> categories(List<Policy> policies) {
+        return policies.stream().map(Policy::category).filter(c -> !c.isBlank()).distinct().sorted().toList();
+    }
+
+    private static void appendIndented(StringBuilder out, String text) {
+        if (!text.isBlank()) {
+            out.append("   ").append(text.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
+        }
+    }
+
+    private static ToolAnswer guarded(Map<String, Object> arguments, Function<Arguments, ToolAnswer> tool) {
+        try {
+            return tool.apply(new Arguments(arguments));
+        } catch (BadInput | GuidepostException e) {
+            return ToolAnswer.error("Invalid input: " + e.getMessage());
+        }
+    }
+}

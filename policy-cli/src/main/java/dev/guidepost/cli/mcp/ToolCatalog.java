@@ -1,0 +1,90 @@
+package dev.guidepost.cli.mcp;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The tools the MCP server offers: name, a description written for an AI agent (when to call it and what comes
+ * back), the JSON schema of its input, and the {@link PolicyTools} method that answers it.
+ */
+public final class ToolCatalog {
+
+    /** One tool. */
+    public record Entry(String name, String title, String description, Map<String, Object> inputSchema,
+            Function<Map<String, Object>, ToolAnswer> handler) {
+    }
+
+    private ToolCatalog() {
+    }
+
+    /** Every tool, in the order an agent uses them: find, read, check, list, discover. */
+    public static List<Entry> of(PolicyTools tools) {
+        return List.of(
+                new Entry("search_policies", "Search the company's Kubernetes policies",
+                        "Find the company's Kubernetes policies that apply to what you are about to do, by meaning "
+                                + "(\"can my container run as root?\", \"expose a service to the internet\", "
+                                + "\"postgres database\"). Call this BEFORE writing or changing a Kubernetes "
+                                + "manifest, then follow the remediation of every relevant hit, and call "
+                                + "check_manifest before proposing the YAML. Returns the best policies with id, "
+                                + "title, severity, score (higher is a clearer match; 3+ is strong), description "
+                                + "and remediation.",
+                        schema(Map.of(
+                                "query", property("string",
+                                        "What you want to do or know, in plain words."),
+                                "limit", Map.of("type", "integer", "minimum", 1, "maximum", 50,
+                                        "description", "How many policies to return (default 5)."),
+                                "kinds", Map.of("type", "array", "items", Map.of("type", "string"),
+                                        "description", "Only policies about these Kubernetes kinds, e.g. "
+                                                + "[\"Deployment\", \"Service\"].")),
+                                List.of("query")),
+                        arguments -> tools.searchPolicies(arguments)),
+                new Entry("get_policy", "Read one policy in full",
+                        "Read one policy in full by its id (from search_policies or list_policies): the rule in "
+                                + "plain English, why it exists, how to comply, its CEL rule, and compliant "
+                                + "(pass) and non-compliant (fail) example manifests. Use it when a hit's "
+                                + "remediation is not enough to write compliant YAML; copy from the pass examples.",
+                        schema(Map.of("id", property("string", "The policy id, e.g. require-run-as-non-root.")),
+                                List.of("id")),
+                        arguments -> tools.getPolicy(arguments)),
+                new Entry("check_manifest", "Check Kubernetes YAML against the policies",
+                        "Check Kubernetes manifest YAML (one or more documents separated by ---) against every "
+                                + "policy, exactly as the cluster's Kyverno admission would. Call it on every "
+                                + "manifest you write or change BEFORE proposing it, and again after each fix "
+                                + "until it says compliant. Returns each violation with policy id, message, "
+                                + "remediation, whether it is blocking (Enforce), and the line in the given YAML; "
+                                + "or 'Compliant'. Invalid YAML returns an error naming the line.",
+                        schema(Map.of("yaml", property("string",
+                                "The manifest YAML text (or JSON) to check.")), List.of("yaml")),
+                        arguments -> tools.checkManifest(arguments)),
+                new Entry("list_policies", "List the policies",
+                        "List every policy of the pack (id, severity, action, title, kinds), optionally only one "
+                                + "category (e.g. Security) or one Kubernetes kind (e.g. Ingress). Use it to see "
+                                + "what rules exist; prefer search_policies to find the rules for a task.",
+                        schema(Map.of(
+                                "category", property("string", "Only policies in this category."),
+                                "kind", property("string", "Only policies about this Kubernetes kind.")),
+                                List.of()),
+                        arguments -> tools.listPolicies(arguments)),
+                new Entry("policies_for_manifest", "Policies that apply to a manifest",
+                        "Given manifest YAML, list the policies that apply to each object by their match rules "
+                                + "(these are what check_manifest enforces) and related advisory policies found by "
+                                + "meaning (worth reading: they do not select the object or cannot be checked). "
+                                + "Use it on existing YAML to learn which rules matter before editing it.",
+                        schema(Map.of("yaml", property("string", "The manifest YAML text.")), List.of("yaml")),
+                        arguments -> tools.policiesForManifest(arguments)));
+    }
+
+    private static Map<String, Object> property(String type, String description) {
+        return Map.of("type", type, "description", description);
+    }
+
+    private static Map<String, Object> schema(Map<String, Object> properties, List<String> required) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", new java.util.TreeMap<>(properties));
+        schema.put("required", required);
+        return schema;
+    }
+}

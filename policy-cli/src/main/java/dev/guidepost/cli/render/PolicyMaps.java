@@ -1,0 +1,143 @@
+package dev.guidepost.cli.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.Manifest;
+import dev.guidepost.core.ManifestDiscovery;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.SearchHit;
+
+/**
+ * Policies, search hits, results and discoveries as plain JSON-ready maps with a stable key order: one shape for
+ * the commands' {@code --json} output and the MCP tools' structured content.
+ */
+public final class PolicyMaps {
+
+    private PolicyMaps() {
+    }
+
+    /** What a reader needs to decide whether a policy matters: id, title, severity, action, description, fix. */
+    public static Map<String, Object> summary(Policy p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("title", p.title());
+        m.put("severity", p.severity().label());
+        m.put("action", p.action().label());
+        m.put("category", p.category());
+        m.put("kinds", kinds(p));
+        m.put("checked", p.enforceable());
+        m.put("description", p.description());
+        m.put("remediation", p.remediation());
+        return m;
+    }
+
+    /** A search hit: the policy's summary with its score and what matched. */
+    public static Map<String, Object> hit(SearchHit hit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", hit.policy().id());
+        m.put("score", round(hit.score()));
+        summary(hit.policy()).forEach((k, v) -> m.putIfAbsent(k, v));
+        Map<String, Object> why = new LinkedHashMap<>();
+        why.put("matchedWords", hit.why().matchedWords());
+        why.put("matchedFields", hit.why().matchedFields());
+        why.put("similarity", round(hit.why().similarity()));
+        why.put("semanticShare", round(hit.why().semanticShare()));
+        m.put("why", why);
+        return m;
+    }
+
+    /** Everything about a policy: text, rules with their CEL, examples as YAML, where it was read from. */
+    public static Map<String, Object> full(Policy p) {
+        Map<String, Object> m = summary(p);
+        m.put("rationale", p.rationale());
+        m.put("subject", p.subject());
+        m.put("owner", p.owner());
+        m.put("keywords", p.keywords());
+        m.put("questions", p.questions());
+        List<Object> rules = new ArrayList<>();
+        for (Policy.Rule rule : p.rules()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", rule.name());
+            r.put("type", rule.type());
+            r.put("expressions", rule.expressions());
+            r.put("messages", rule.messages());
+            rules.add(r);
+        }
+        m.put("rules", rules);
+        m.put("notes", p.notes());
+        m.put("advisoryReason", p.advisoryReason().orElse(""));
+        Map<String, Object> examples = new LinkedHashMap<>();
+        examples.put("pass", p.examples().pass().stream().map(e -> YamlText.of(e.object())).toList());
+        examples.put("fail", p.examples().fail().stream().map(e -> YamlText.of(e.object())).toList());
+        m.put("examples", examples);
+        m.put("format", p.format().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("source", p.source().toString());
+        m.put("definition", YamlText.of(PolicyDefinition.withoutExamples(p)));
+        return m;
+    }
+
+    /** One check result, with the line of its manifest. */
+    public static Map<String, Object> result(Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", r.policyId());
+        m.put("title", r.policyTitle());
+        m.put("rule", r.rule());
+        m.put("outcome", r.outcome().label());
+        m.put("severity", r.severity().label());
+        m.put("action", r.action().label());
+        m.put("blocking", r.isEnforcedViolation());
+        m.put("message", r.message());
+        m.put("remediation", r.remediation());
+        m.put("resource", r.resource().toString());
+        m.put("line", r.location().line());
+        return m;
+    }
+
+    /** A manifest's identity and line. */
+    public static Map<String, Object> manifest(Manifest manifest) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiVersion", manifest.apiVersion());
+        m.put("kind", manifest.kind());
+        m.put("namespace", manifest.namespace());
+        m.put("name", manifest.name());
+        m.put("resource", manifest.resource().toString());
+        m.put("line", manifest.location().line());
+        return m;
+    }
+
+    /** A document that was not checked: where, what kind of problem, and the message. */
+    public static Map<String, Object> problem(ManifestProblem problem) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", problem.location().line());
+        m.put("type", problem.type().label());
+        m.put("unreadable", problem.unreadable());
+        m.put("message", problem.message());
+        return m;
+    }
+
+    /** What applies to a manifest by rule, and what is related by meaning. */
+    public static Map<String, Object> discovery(ManifestDiscovery discovery) {
+        Map<String, Object> m = manifest(discovery.manifest());
+        m.put("applicable", discovery.applicable().stream().map(PolicyMaps::summary).toList());
+        m.put("related", discovery.related().stream().map(PolicyMaps::hit).toList());
+        return m;
+    }
+
+    /** The kinds a policy is about: what its match rules select, else its subject annotation. */
+    public static List<String> kinds(Policy p) {
+        if (!p.kinds().isEmpty()) {
+            return p.kinds();
+        }
+        return java.util.Arrays.stream(p.subject().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

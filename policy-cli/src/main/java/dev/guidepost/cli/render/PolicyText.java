@@ -1,0 +1,118 @@
+package dev.guidepost.cli.render;
+
+import java.util.List;
+
+import dev.guidepost.core.Manifest;
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.SearchHit;
+
+/** Policies and search hits as plain English for people and agents: what the rule is, why, how to comply. */
+public final class PolicyText {
+
+    private static final int LINE = 110;
+
+    private final Style style;
+
+    public PolicyText(Style style) {
+        this.style = style;
+    }
+
+    /** One line per hit, the policy id first: {@code id  score  severity  title — description}. */
+    public String hitLine(SearchHit hit) {
+        Policy p = hit.policy();
+        String head = String.format(java.util.Locale.ROOT, "%-34s %6.2f  %-8s ", p.id(), hit.score(),
+                p.severity().label());
+        return style.bold(p.id()) + head.substring(p.id().length()) + p.title() + dimmed(" — ", p.description(),
+                Math.max(20, LINE - head.length() - p.title().length()));
+    }
+
+    /** One line per policy for listings: {@code id  severity  action  kinds  title}. */
+    public String listLine(Policy p) {
+        String head = String.format(java.util.Locale.ROOT, "%-34s %-8s %-7s ", p.id(), p.severity().label(),
+                p.action().label());
+        String kinds = String.join(",", PolicyMaps.kinds(p));
+        return style.bold(p.id()) + head.substring(p.id().length()) + p.title()
+                + (kinds.isEmpty() ? "" : style.dim(" [" + kinds + "]")) + (p.enforceable() ? "" : style.dim(
+                " (advisory)"));
+    }
+
+    /** The full explanation: text, rationale, remediation, rules with their CEL, one compliant example. */
+    public String explain(Policy p) {
+        StringBuilder out = new StringBuilder();
+        out.append(style.bold(p.id())).append(" — ").append(p.title()).append('\n');
+        out.append(style.dim(facts(p))).append("\n\n");
+        paragraph(out, "", p.description());
+        paragraph(out, "Why: ", p.rationale());
+        paragraph(out, "How to comply: ", p.remediation());
+        p.advisoryReason().ifPresent(reason -> paragraph(out, "Advisory (never fails a check): ", reason));
+        if (!p.rules().isEmpty()) {
+            out.append(style.bold("Rules")).append('\n');
+            for (Policy.Rule rule : p.rules()) {
+                out.append("  ").append(rule.name().isEmpty() ? p.id() : rule.name()).append(" (").append(rule.type())
+                        .append(")\n");
+                for (String expression : rule.expressions()) {
+                    out.append("    CEL: ").append(indentTail(expression.strip(), "         ")).append('\n');
+                }
+                for (String message : rule.messages()) {
+                    out.append("    message: ").append(indentTail(message.strip(), "             ")).append('\n');
+                }
+            }
+            out.append('\n');
+        }
+        for (String note : p.notes()) {
+            out.append("Note: ").append(note).append('\n');
+        }
+        example(out, "Compliant example", p.examples().pass());
+        example(out, "Non-compliant example", p.examples().fail());
+        out.append(style.dim("source: " + p.source())).append('\n');
+        return out.toString();
+    }
+
+    /** Severity, action, category, owner and kinds on one line. */
+    public String facts(Policy p) {
+        StringBuilder facts = new StringBuilder();
+        facts.append("severity ").append(p.severity().label()).append(" · ").append(p.action().label());
+        if (!p.category().isEmpty()) {
+            facts.append(" · ").append(p.category());
+        }
+        if (!p.owner().isEmpty()) {
+            facts.append(" · owner ").append(p.owner());
+        }
+        List<String> kinds = PolicyMaps.kinds(p);
+        if (!kinds.isEmpty()) {
+            facts.append(" · applies to ").append(String.join(", ", kinds));
+        }
+        return facts.toString();
+    }
+
+    private void example(StringBuilder out, String heading, List<Manifest> examples) {
+        if (examples.isEmpty()) {
+            return;
+        }
+        out.append(style.bold(heading)).append('\n');
+        out.append(indent(YamlText.of(examples.get(0).object()), "  ")).append("\n\n");
+    }
+
+    private String dimmed(String separator, String text, int width) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        String cut = flat.length() > width ? flat.substring(0, width - 1) + "…" : flat;
+        return style.dim(separator + cut);
+    }
+
+    private static void paragraph(StringBuilder out, String label, String text) {
+        if (!text.isBlank()) {
+            out.append(label).append(text.strip()).append("\n\n");
+        }
+    }
+
+    private static String indentTail(String text, String indent) {
+        return text.replace("\n", "\n" + indent);
+    }
+
+    private static String indent(String text, String indent) {
+        return indent + text.stripTrailing().replace("\n", "\n" + indent);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.guidepost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code search}, {@code discover}, {@code explain} and {@code search-eval}: outputs and exit codes. */
+class KnowledgeCommandsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Cli search(String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "search";
+        all[1] = "--pack";
+        all[2] = Cli.PACK;
+        all[3] = "--cache";
+        all[4] = Cli.CACHE;
+        System.arraycopy(args, 0, all, 5, args.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void searchPrintsOneHitALineWithTheIdFirst() {
+        Cli cli = search("--limit", "3", "can my container run as root?");
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        String[] lines = cli.out().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("require-run-as-non-root ").contains("high", "Containers run as a non-root");
+    }
+
+    @Test
+    void searchJsonHasScoreSeverityDescriptionAndRemediation() {
+        Cli cli = search("--json", "-n", "2", "expose my app on the internet");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        JsonNode hits = JSON.readTree(cli.out());
+        assertThat(hits.size()).isEqualTo(2);
+        JsonNode first = hits.get(0);
+        assertThat(first.get("id").asString()).isNotEmpty();
+        assertThat(first.has("score")).isTrue();
+        assertThat(first.get("severity").asString()).isIn("low", "medium", "high", "critical");
+        assertThat(first.get("description").asString()).isNotEmpty();
+        assertThat(first.has("remediation")).isTrue();
+    }
+
+    @Test
+    void searchFiltersByKind() {
+        Cli cli = search("--json", "--kinds", "Ingress", "https certificates");
+        JsonNode hits = JSON.readTree(cli.out());
+        assertThat(hits.size()).isPositive();
+        hits.forEach(h -> assertThat(h.get("kinds").toString()).contains("Ingress"));
+    }
+
+    @Test
+    void searchRejectsANonPositiveLimit() {
+        Cli cli = search("--limit", "0", "root");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("--limit must be at least 1");
+    }
+
+    @Test
+    void searchWorksOnAFolderOfPlainKyvernoPolicies(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("disallow-host-ports.yaml"), """
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: disallow-host-ports
+                  annotations:
+                    policies.kyverno.io/title: Disallow hostPorts
+                    policies.kyverno.io/category: Pod Security Standards (Baseline)
+                    policies.kyverno.io/severity: medium
+                    policies.kyverno.io/subject: Pod
+                    policies.kyverno.io/description: >-
+                      Access to host ports allows potential snooping of network traffic and should not be allowed.
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: host-ports-none
+                      match:
+                        any:
+                          - resources:
+                              kinds: [Pod]
+                      validate:
+                        message: Use of host ports is disallowed.
+                        pattern:
+                          spec:
+                            containers:
+                              - =(ports):
+                                  - =(hostPort): 0
+                """);
+        Cli cli = Cli.run("search", "--pack", dir.toString(), "--no-cache", "--words-only", "host port");
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).startsWith("disallow-host-ports ");
+    }
+
+    @Test
+    void explainShowsTextRationaleRemediationCelAndAnExample() {
+        Cli cli = Cli.run("explain", "--pack", Cli.PACK, "require-run-as-non-root");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("Containers run as a non-root user", "Why: ", "How to comply: ", "CEL: ",
+                "Compliant example", "runAsNonRoot: true");
+    }
+
+    @Test
+    void explainJsonHasRulesAndExamples() {
+        Cli cli = Cli.run("explain", "--pack", Cli.PACK, "--json", "disallow-latest-tag");
+        JsonNode policy = JSON.readTree(cli.out());
+        assertThat(policy.get("rules").get(0).get("expressions").size()).isPositive();
+        assertThat(policy.get("examples").get("pass").size()).isPositive();
+    }
+
+    @Test
+    void explainOfAnUnknownIdSuggestsCloseIds() {
+        Cli cli = Cli.run("explain", "--pack", Cli.PACK, "require-run-as-nonroot");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("no policy 'require-run-as-nonroot'", "did you mean require-run-as-non-root",
+                "guidepost search");
+        assertThat(cli.noStackTrace()).isTrue();
+    }
+
+    @Test
+    void discoverSeparatesPoliciesByRuleFromPoliciesByMeaning() {
+        Cli cli = Cli.run("discover", "--pack", Cli.PACK, "--cache", Cli.CACHE,
+                Cli.SAMPLES.resolve("manifests/good/web.yaml").toString());
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("Deployment/shop/web", "applies (selected by the policy's match rules",
+                "related (by meaning", "require-run-as-non-root");
+    }
+
+    @Test
+    void discoverJson() {
+        Cli cli = Cli.run("discover", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--json",
+                Cli.SAMPLES.resolve("manifests/good/web.yaml").toString());
+        JsonNode manifests = JSON.readTree(cli.out());
+        assertThat(manifests.get(0).get("kind").asString()).isEqualTo("Deployment");
+        assertThat(manifests.get(0).get("applicable").size()).isPositive();
+        assertThat(manifests.get(0).has("related")).isTrue();
+    }
+
+    @Test
+    void discoverOfAMissingFileIsAUsageError() {
+        Cli cli = Cli.run("discover", "--pack", Cli.PACK, "nope.yaml");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("no such file or folder: nope.yaml");
+    }
+
+    @Test
+    void searchEvalPrintsMetricsAndWritesJson(@TempDir Path dir) throws Exception {
+        Path queries = dir.resolve("queries.yaml");
+        Files.writeString(queries, """
+                queries:
+                  - id: q1
+                    query: can my container run as root?
+                    relevant: [require-run-as-non-root]
+                  - id: q2
+                    query: which docker registry may I pull images from?
+                    relevant: [allowed-registries, disallow-latest-tag]
+                    primary: 1
+                """);
+        Path out = dir.resolve("eval.json");
+        Cli cli = Cli.run("search-eval", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--queries", queries.toString(),
+                "--json", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("queries    2", "recall@1", "recall@3", "recall@5", "recall@10", "MRR",
+                "nDCG@5");
+        JsonNode root = JSON.readTree(Files.readString(out));
+        assertThat(root.get("metrics").get("queries").asInt()).isEqualTo(2);
+        assertThat(root.get("perQuery").size()).isEqualTo(2);
+    }
+
+    @Test
+    void searchEvalWithAMissingQueryFileIsAUsageError() {
+        Cli cli = Cli.run("search-eval", "--pack", Cli.PACK, "--queries", "missing.yaml");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("no such query file: missing.yaml");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.guidepost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Usage errors exit 2 with a message; help and version exit 0. */
+class UsageTest {
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Cli cli = Cli.run("frobnicate");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("frobnicate");
+    }
+
+    @Test
+    void missingPackIsAUsageError() {
+        Cli cli = Cli.run("search", "root");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("--pack");
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Cli cli = Cli.run("--help");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("check", "search", "discover", "explain", "test", "search-eval", "mcp",
+                "Exit codes", "3");
+    }
+
+    @Test
+    void version() {
+        Cli cli = Cli.run("--version");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("guidepost " + GuidepostCli.VERSION);
+    }
+
+    @Test
+    void mcpWithAWrongPackExitsTwoBeforeServing() {
+        Cli cli = Cli.run("mcp", "--pack", "no/such/pack");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("no/such/pack");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.noStackTrace()).isTrue();
+    }
+}

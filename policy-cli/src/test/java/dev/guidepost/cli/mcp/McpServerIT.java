@@ -1,0 +1,288 @@
+package dev.guidepost.cli.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The MCP server as an agent sees it: {@code guidepost.jar mcp} started as a subprocess and driven over stdio by
+ * the SDK's client. Initialize, list the tools, call each one, bad input that must come back as a tool error
+ * while the server keeps answering, and an agent-style session (search, write, check, fix) written to
+ * {@code target/mcp-transcript.md}.
+ */
+class McpServerIT {
+
+    private static McpSubprocess server;
+    private static McpSyncClient client;
+
+    @BeforeAll
+    static void start() {
+        server = McpSubprocess.start();
+        client = server.client();
+        client.initialize();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void initializeNamesTheServerAndTellsTheAgentTheWorkflow() {
+        assertThat(client.getServerInfo().name()).isEqualTo("guidepost");
+        assertThat(client.getServerInstructions()).contains("search_policies", "check_manifest", "acme-platform");
+        assertThat(client.getServerCapabilities().tools()).isNotNull();
+    }
+
+    @Test
+    void listsFiveToolsWithInputSchemas() {
+        List<Tool> tools = client.listTools().tools();
+        assertThat(tools).extracting(Tool::name).containsExactly("search_policies", "get_policy", "check_manifest",
+                "list_policies", "policies_for_manifest");
+        for (Tool tool : tools) {
+            assertThat(tool.description()).isNotBlank();
+            assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
+            assertThat(tool.annotations().readOnlyHint()).isTrue();
+        }
+    }
+
+    @Test
+    void searchPolicies() {
+        CallToolResult result = call("search_policies", Map.of("query", "can my container run as root?",
+                "limit", 3));
+        assertThat(result.isError()).isFalse();
+        assertThat(text(result)).contains("1. require-run-as-non-root");
+        assertThat(structured(result).get("policies").get(0).get("remediation").asString()).isNotBlank();
+    }
+
+    @Test
+    void getPolicy() {
+        CallToolResult result = call("get_policy", Map.of("id", "require-resource-limits"));
+        assertThat(result.isError()).isFalse();
+        assertThat(text(result)).contains("CEL: ", "Compliant example");
+        assertThat(structured(result).get("examples").get("pass").size()).isPositive();
+    }
+
+    @Test
+    void checkManifestGivesLinesInTheGivenYaml() {
+        CallToolResult result = call("check_manifest", Map.of("yaml", ExampleManifests.NON_COMPLIANT));
+        assertThat(result.isError()).isFalse();
+        assertThat(text(result)).contains("- line 1 Deployment/shop/checkout", "- line 15 Service/shop/checkout");
+        assertThat(structured(result).get("compliant").asBoolean()).isFalse();
+    }
+
+    @Test
+    void listPolicies() {
+        CallToolResult result = call("list_policies", Map.of("kind", "Service"));
+        assertThat(result.isError()).isFalse();
+        assertThat(text(result)).contains("restrict-loadbalancer-services");
+    }
+
+    @Test
+    void policiesForManifest() {
+        CallToolResult result = call("policies_for_manifest", Map.of("yaml", ExampleManifests.NON_COMPLIANT));
+        assertThat(result.isError()).isFalse();
+        assertThat(text(result)).contains("Applies by rule", "Related by meaning");
+    }
+
+    @Test
+    void badInputIsAToolErrorAndTheServerKeepsAnswering() {
+        CallToolResult invalidYaml = call("check_manifest", Map.of("yaml", "kind: Pod\nmetadata: {name: x\n"));
+        assertThat(invalidYaml.isError()).isTrue();
+        assertThat(text(invalidYaml)).contains("line 2", "invalid YAML");
+
+        CallToolResult unknownId = call("get_policy", Map.of("id", "no-such-policy"));
+        assertThat(unknownId.isError()).isTrue();
+        assertThat(text(unknownId)).contains("search_policies", "list_policies");
+
+        CallToolResult missingArgument = call("search_policies", Map.of("limit", 2));
+        assertThat(missingArgument.isError()).isTrue();
+        assertThat(text(missingArgument)).contains("query");
+
+        CallToolResult wrongType = call("check_manifest", Map.of("yaml", List.of("not", "text")));
+        assertThat(wrongType.isError()).isTrue();
+
+        CallToolResult notKubernetes = call("policies_for_manifest", Map.of("yaml", "hello: world\n"));
+        assertThat(notKubernetes.isError()).isTrue();
+
+        assertThat(call("list_policies", Map.of()).isError()).isFalse();
+        client.ping();
+    }
+
+    @Test
+    void agentSessionSearchWriteCheckFix() throws Exception {
+        Transcript transcript = new Transcript();
+        CallToolResult found = transcript.call("search_policies",
+                Map.of("query", "deploy a web app and expose it with a load balancer", "limit", 5));
+        assertThat(text(found)).contains("restrict-loadbalancer-services");
+
+        String draft = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: storefront
+                  namespace: shop
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: storefront}}
+                  template:
+                    metadata: {labels: {app: storefront}}
+                    spec:
+                      containers:
+                        - name: app
+                          image: nginx:latest
+                          ports: [{containerPort: 8080}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: storefront
+                  namespace: shop
+                spec:
+                  type: LoadBalancer
+                  selector: {app: storefront}
+                  ports: [{port: 80, targetPort: 8080}]
+                """;
+        CallToolResult firstCheck = transcript.call("check_manifest", Map.of("yaml", draft));
+        assertThat(structured(firstCheck).get("compliant").asBoolean()).isFalse();
+
+        transcript.call("get_policy", Map.of("id", "require-resource-limits"));
+
+        String fixed = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: storefront
+                  namespace: shop
+                  labels: {team: shop, app.kubernetes.io/name: storefront}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: storefront}}
+                  template:
+                    metadata: {labels: {app: storefront}}
+                    spec:
+                      securityContext: {runAsNonRoot: true}
+                      containers:
+                        - name: app
+                          image: registry.acme.io/shop/storefront:2.3.1
+                          ports: [{containerPort: 8080}]
+                          securityContext: {allowPrivilegeEscalation: false}
+                          resources:
+                            requests: {cpu: 250m, memory: 256Mi}
+                            limits: {memory: 512Mi}
+                          readinessProbe:
+                            httpGet: {path: /healthz, port: 8080}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: storefront
+                  namespace: shop
+                  labels: {team: shop, app.kubernetes.io/name: storefront}
+                spec:
+                  selector: {app: storefront}
+                  ports: [{port: 80, targetPort: 8080}]
+                """;
+        CallToolResult secondCheck = transcript.call("check_manifest", Map.of("yaml", fixed));
+        assertThat(text(secondCheck)).startsWith("Compliant: ");
+        assertThat(structured(secondCheck).get("compliant").asBoolean()).isTrue();
+        transcript.write();
+    }
+
+    @Test
+    void stdoutCarriesProtocolMessagesOnly() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(McpSubprocess.javaBinary(), "-jar",
+                McpSubprocess.JAR.toString(), "mcp", "--pack", McpSubprocess.SAMPLES.resolve("pack").toString(),
+                "--cache", McpSubprocess.TARGET.resolve("mcp-cache").toString());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try (OutputStream in = process.getOutputStream();
+                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+            String messages = """
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_policies","arguments":{"query":"root"}}}
+                    {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"check_manifest","arguments":{"yaml":"a: [b"}}}
+                    """;
+            in.write(messages.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            JsonMapper json = JsonMapper.builder().build();
+            List<Integer> ids = new ArrayList<>();
+            while (ids.size() < 3) {
+                String line = out.readLine();
+                assertThat(line).as("stdout ended early").isNotNull();
+                JsonNode message = json.readTree(line);
+                assertThat(message.get("jsonrpc").asString()).isEqualTo("2.0");
+                ids.add(message.get("id").asInt());
+            }
+            assertThat(ids).containsExactlyInAnyOrder(1, 2, 3);
+        }
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the server exits when stdin closes").isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    private static CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new CallToolRequest(tool, arguments));
+    }
+
+    static String text(CallToolResult result) {
+        return result.content().stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
+                .reduce("", String::concat);
+    }
+
+    static JsonNode structured(CallToolResult result) {
+        return JsonMapper.builder().build().valueToTree(result.structuredContent());
+    }
+
+    /** Records each call and answer as Markdown, for the README's agent session. */
+    private static final class Transcript {
+
+        private final StringBuilder markdown = new StringBuilder("# An agent session with guidepost mcp\n\n"
+                + "Captured by McpServerIT.agentSessionSearchWriteCheckFix against the sample pack.\n");
+        private int step = 1;
+
+        CallToolResult call(String tool, Map<String, Object> arguments) {
+            CallToolResult result = McpServerIT.call(tool, arguments);
+            markdown.append("\n## ").append(step++).append(". ").append(tool).append("\n\n");
+            arguments.forEach((name, value) -> {
+                String shown = String.valueOf(value);
+                if (shown.contains("\n")) {
+                    markdown.append("`").append(name).append("`:\n\n```yaml\n").append(shown.stripTrailing())
+                            .append("\n```\n\n");
+                } else {
+                    markdown.append("`").append(name).append("`: `").append(shown).append("`\n\n");
+                }
+            });
+            markdown.append(Boolean.TRUE.equals(result.isError()) ? "Tool error:\n\n" : "Answer:\n\n")
+                    .append("```text\n").append(text(result).stripTrailing()).append("\n```\n");
+            return result;
+        }
+
+        void write() throws Exception {
+            Files.writeString(McpSubprocess.TARGET.resolve("mcp-transcript.md"), markdown.toString());
+        }
+    }
+}

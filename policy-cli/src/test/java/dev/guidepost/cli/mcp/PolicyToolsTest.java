@@ -1,0 +1,161 @@
+package dev.guidepost.cli.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.PolicyPack;
+
+/** The MCP tools' answers, in-process (the subprocess test drives the same tools over stdio). */
+class PolicyToolsTest {
+
+    static final Path SAMPLES = Path.of(System.getProperty("guidepost.samples", "../samples"));
+
+    static final String NON_COMPLIANT = ExampleManifests.NON_COMPLIANT;
+
+    private static PolicyTools tools;
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> maps(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @BeforeAll
+    static void load() {
+        PolicyPack pack = PolicyPack.load(SAMPLES.resolve("pack"));
+        KnowledgeBase kb = KnowledgeBase.builder(pack).cacheDirectory(Path.of("target", "test-cache")).build();
+        tools = new PolicyTools(kb);
+        tools.warmUp();
+    }
+
+    @Test
+    void searchReturnsPoliciesWithIdSeverityScoreDescriptionAndRemediation() {
+        ToolAnswer answer = tools.searchPolicies(Map.of("query", "can my container run as root?", "limit", 3));
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text()).startsWith("3 policies").contains("1. require-run-as-non-root (score ", "Fix: ");
+        List<Map<String, Object>> policies = maps(answer.structured().get("policies"));
+        assertThat(policies).hasSize(3);
+        assertThat(policies.get(0).keySet()).contains("id", "title", "severity", "score", "description", "remediation");
+    }
+
+    @Test
+    void searchFiltersByKinds() {
+        ToolAnswer answer = tools.searchPolicies(Map.of("query", "tls https", "kinds", List.of("Ingress")));
+        assertThat(maps(answer.structured().get("policies"))).isNotEmpty().allSatisfy(p -> assertThat(p.get("kinds")
+                .toString())
+                .contains("Ingress"));
+    }
+
+    @Test
+    void searchWithoutAQueryIsAnError() {
+        ToolAnswer answer = tools.searchPolicies(Map.of("limit", 3));
+        assertThat(answer.error()).isTrue();
+        assertThat(answer.text()).contains("'query' is required");
+    }
+
+    @Test
+    void getPolicyGivesTheFullPolicyItsCelAndExamples() {
+        ToolAnswer answer = tools.getPolicy(Map.of("id", "disallow-latest-tag"));
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text()).contains("How to comply: ", "CEL: ", "Compliant example", "Non-compliant example");
+        Map<String, Object> policy = answer.structured();
+        assertThat(((List<?>) policy.get("rules"))).isNotEmpty();
+        Map<?, ?> examples = (Map<?, ?>) policy.get("examples");
+        assertThat((List<?>) examples.get("pass")).isNotEmpty();
+        assertThat((List<?>) examples.get("fail")).isNotEmpty();
+    }
+
+    @Test
+    void unknownPolicyIdIsAnErrorPointingToSearchAndList() {
+        ToolAnswer answer = tools.getPolicy(Map.of("id", "disallow-latest-tags"));
+        assertThat(answer.error()).isTrue();
+        assertThat(answer.text()).contains("Unknown policy id 'disallow-latest-tags'",
+                "did you mean disallow-latest-tag", "search_policies", "list_policies");
+    }
+
+    @Test
+    void checkReportsEveryViolationWithTheLineInTheGivenYaml() {
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", NON_COMPLIANT));
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text()).startsWith("Not compliant: ").contains(
+                "- line 1 Deployment/shop/checkout: disallow-latest-tag [medium, Enforce, blocking]",
+                "- line 15 Service/shop/checkout: restrict-loadbalancer-services", "fix: ",
+                "call check_manifest again");
+        assertThat(answer.structured().get("compliant")).isEqualTo(false);
+        List<Map<String, Object>> violations = maps(answer.structured().get("violations"));
+        assertThat(violations).extracting(v -> v.get("line")).contains(1, 15);
+        assertThat(violations).allSatisfy(v -> assertThat(v).containsKeys("policy", "message",
+                "remediation", "line", "blocking"));
+    }
+
+    @Test
+    void checkSaysCompliant() throws Exception {
+        String good = java.nio.file.Files.readString(SAMPLES.resolve("manifests/good/web.yaml"));
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", good));
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text()).as(answer.text()).startsWith("Compliant: ");
+        assertThat(answer.structured().get("compliant")).isEqualTo(true);
+    }
+
+    @Test
+    void checkSaysWhenNoPolicySelectsTheManifest() {
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n"));
+        assertThat(answer.text()).startsWith("Compliant: ").contains("no policy of this pack selects ConfigMap");
+    }
+
+    @Test
+    void invalidYamlIsAnErrorNamingTheLine() {
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web\nspec: {}\n"));
+        assertThat(answer.error()).isTrue();
+        assertThat(answer.text()).contains("could not be read", "line ", "invalid YAML");
+        assertThat((List<?>) answer.structured().get("problems")).isNotEmpty();
+    }
+
+    @Test
+    void yamlWithoutKubernetesObjectsIsAnError() {
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", "just: a map\n"));
+        assertThat(answer.error()).isTrue();
+        assertThat(answer.text()).contains("No Kubernetes object", "apiVersion");
+        assertThat(tools.checkManifest(Map.of("yaml", " ")).error()).isTrue();
+    }
+
+    @Test
+    void wrongArgumentTypeIsAnError() {
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", 42));
+        assertThat(answer.error()).isTrue();
+        assertThat(answer.text()).contains("'yaml' must be a string");
+    }
+
+    @Test
+    void listFiltersByCategoryAndKind() {
+        ToolAnswer all = tools.listPolicies(Map.of());
+        assertThat(all.structured().get("count")).isEqualTo(15);
+        ToolAnswer security = tools.listPolicies(Map.of("category", "security"));
+        assertThat((int) security.structured().get("count")).isBetween(1, 14);
+        ToolAnswer ingress = tools.listPolicies(Map.of("kind", "Ingress"));
+        assertThat(ingress.text()).contains("require-ingress-tls").doesNotContain("require-run-as-non-root");
+        ToolAnswer none = tools.listPolicies(Map.of("category", "cooking"));
+        assertThat(none.structured().get("count")).isEqualTo(0);
+        assertThat(none.text()).contains("Categories in this pack: ");
+    }
+
+    @Test
+    void policiesForManifestSeparatesRuleFromMeaning() {
+        ToolAnswer answer = tools.policiesForManifest(Map.of("yaml", NON_COMPLIANT));
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text()).contains("Deployment/shop/checkout (line 1)", "Applies by rule",
+                "Related by meaning", "Service/shop/checkout (line 15)");
+        Map<String, Object> deployment = maps(answer.structured().get("manifests")).get(0);
+        assertThat(maps(deployment.get("applicable"))).extracting(p -> p.get("id"))
+                .contains("require-run-as-non-root", "disallow-latest-tag");
+        assertThat(deployment.containsKey("related")).isTrue();
+    }
+}
