@@ -113,7 +113,9 @@ public class CheckMojo extends AbstractPolicyMojo {
         List<ReportFormat> reportFormats = reportFormats();
         FailurePolicy failurePolicy = new FailurePolicy(failOnViolation, FailurePolicy.parseSeverity(failOnSeverity),
                 maxAllowedViolations);
+        long started = System.nanoTime();
         PolicyPack pack = loadPacks();
+        long loaded = System.nanoTime();
 
         ManifestSelection.Selection selection = ManifestSelection.select(basedir.toPath(), manifests, includes,
                 excludes);
@@ -135,10 +137,15 @@ public class CheckMojo extends AbstractPolicyMojo {
         }
 
         PolicyEngine engine = PolicyEngine.of(pack);
+        long compiled = System.nanoTime();
         getLog().info("Checking " + selection.files().size() + (selection.files().size() == 1 ? " file" : " files")
                 + " in " + selection.searched().stream().map(this::display).collect(Collectors.joining(", "))
                 + " against " + pack.coordinates() + " (" + engine.enforceablePolicies().size() + " policies)");
         Report report = engine.check(Manifests.load(selection.files()));
+        long checked = System.nanoTime();
+        getLog().debug(String.format("Guidepost timings: packs loaded in %d ms, policies compiled in %d ms, "
+                + "manifests read and checked in %d ms", (loaded - started) / 1_000_000,
+                (compiled - loaded) / 1_000_000, (checked - compiled) / 1_000_000));
 
         Baseline known = baseline(report);
         ReportOptions options = ReportOptions.defaults().withBaseDir(basedir.toPath())
