@@ -35,4 +35,14 @@ public record ExpectationResult(String file, String test, String policy, String 
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /**
+     * The expectation on one line, as {@code guidepost test} prints a failure (after {@code FAIL }): file, test,
+     * policy, rule, resource, expected and actual result, and the reason.
+     */
+    public String describe() {
+        return file + " test=" + test + " policy=" + policy + (rule.isEmpty() ? "" : " rule=" + rule) + " resource="
+                + resource + ": expected " + expected + ", got " + (actual.isEmpty() ? "nothing" : actual)
+                + (reason.isEmpty() ? "" : " — " + reason);
+    }
 }

@@ -4,37 +4,73 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.guidepost.core.internal.report.JsonReport;
+import dev.guidepost.core.internal.report.JunitReport;
+import dev.guidepost.core.internal.report.MarkdownReport;
+import dev.guidepost.core.internal.report.SarifReport;
 import dev.guidepost.core.internal.report.TextReport;
 
-/** The formats a {@link Report} can be written in. */
+/** The formats a {@link Report} can be written in, each with its conventional file name. */
 public enum ReportFormat {
     /** Human-readable blocks per violation and a summary line. */
-    TEXT,
+    TEXT("report.txt"),
     /** Every result as JSON. */
-    JSON;
+    JSON("report.json"),
+    /** SARIF 2.1.0 for code-scanning UIs: rules are policies, results carry file and line regions. */
+    SARIF("report.sarif"),
+    /** JUnit XML, so CI servers show policy results as tests: one test case per manifest and policy result. */
+    JUNIT("TEST-guidepost.xml"),
+    /** Markdown for pull-request comments: a summary table and the violations. */
+    MARKDOWN("report.md");
 
-    /** Parses a format name, case-insensitively. */
+    private final String fileName;
+
+    ReportFormat(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** The conventional file name of a report in this format (for example {@code report.sarif}). */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Parses a format name, case-insensitively; {@code md} and {@code xml} are accepted for Markdown and JUnit. */
     public static Optional<ReportFormat> parse(String name) {
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        String key = name.trim().toUpperCase(Locale.ROOT);
+        switch (key) {
+            case "MD":
+                return Optional.of(MARKDOWN);
+            case "XML":
+                return Optional.of(JUNIT);
+            default:
+                try {
+                    return Optional.of(valueOf(key));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
         }
     }
 
     /**
-     * Renders a report in this format; {@code color} adds ANSI colour to {@link #TEXT} (for a terminal) and is
-     * ignored by the other formats.
+     * Renders a report in this format with the default options; {@code color} adds ANSI colour to {@link #TEXT}
+     * (for a terminal) and is ignored by the other formats.
      */
     public String render(Report report, boolean color) {
-        return this == TEXT ? new TextReport(color).render(report) : render(report);
+        return this == TEXT ? new TextReport(color, ReportOptions.defaults()).render(report) : render(report);
+    }
+
+    /** Renders a report in this format (text without colour) with the default options. */
+    public String render(Report report) {
+        return render(report, ReportOptions.defaults());
     }
 
     /** Renders a report in this format (text without colour). */
-    public String render(Report report) {
+    public String render(Report report, ReportOptions options) {
         return switch (this) {
-            case TEXT -> new TextReport(false).render(report);
-            case JSON -> JsonReport.render(report);
+            case TEXT -> new TextReport(false, options).render(report);
+            case JSON -> JsonReport.render(report, options);
+            case SARIF -> SarifReport.render(report, options);
+            case JUNIT -> JunitReport.render(report, options);
+            case MARKDOWN -> MarkdownReport.render(report, options);
         };
     }
 }

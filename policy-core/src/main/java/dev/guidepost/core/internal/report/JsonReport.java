@@ -8,7 +8,9 @@ import java.util.Map;
 import dev.guidepost.core.Exemption;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Report;
+import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.Result;
+import dev.guidepost.core.Verdict;
 import dev.guidepost.core.internal.json.Json;
 
 /** The machine-readable report: every result, exemption and problem, with counts. Stable field order. */
@@ -19,6 +21,14 @@ public final class JsonReport {
 
     /** Renders the report as indented JSON. */
     public static String render(Report report) {
+        return render(report, ReportOptions.defaults());
+    }
+
+    /**
+     * Renders the report as indented JSON, with paths relative to the options' base folder, the verdict of their
+     * failure policy and, with a baseline, which violations it knows.
+     */
+    public static String render(Report report, ReportOptions options) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("manifests", report.manifestsChecked());
@@ -29,9 +39,24 @@ public final class JsonReport {
         summary.put("failed", report.failed());
         summary.put("text", report.summary());
         root.put("summary", summary);
+        Verdict verdict = options.verdict(report);
+        Map<String, Object> judged = new LinkedHashMap<>();
+        judged.put("failed", verdict.failed());
+        judged.put("counting", verdict.counting().size());
+        judged.put("warnings", verdict.tolerated().size());
+        judged.put("known", verdict.known().size());
+        judged.put("fixed", verdict.fixed().size());
+        judged.put("text", verdict.describe());
+        root.put("verdict", judged);
+        boolean withBaseline = !options.baseline().isEmpty();
         List<Object> results = new ArrayList<>();
         for (Result r : report.results()) {
-            results.add(result(r));
+            Map<String, Object> m = result(r);
+            m.put("file", options.displayPath(r.location().file()));
+            if (withBaseline) {
+                m.put("baselined", options.baseline().contains(r));
+            }
+            results.add(m);
         }
         root.put("results", results);
         List<Object> exemptions = new ArrayList<>();
@@ -39,7 +64,7 @@ public final class JsonReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("policy", e.policyId());
             m.put("resource", e.resource().toString());
-            m.put("file", e.location().file());
+            m.put("file", options.displayPath(e.location().file()));
             m.put("line", e.location().line());
             m.put("reason", e.reason());
             exemptions.add(m);
@@ -48,7 +73,7 @@ public final class JsonReport {
         List<Object> problems = new ArrayList<>();
         for (ManifestProblem p : report.problems()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", p.location().file());
+            m.put("file", options.displayPath(p.location().file()));
             m.put("line", p.location().line());
             m.put("type", p.type().label());
             m.put("message", p.message());

@@ -6,6 +6,7 @@ import dev.guidepost.core.Exemption;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Report;
+import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.Result;
 
 /**
@@ -16,9 +17,16 @@ import dev.guidepost.core.Result;
 public final class TextReport {
 
     private final boolean color;
+    private final ReportOptions options;
 
     public TextReport(boolean color) {
+        this(color, ReportOptions.defaults());
+    }
+
+    /** A text report with paths relative to the options' base folder and known violations marked. */
+    public TextReport(boolean color, ReportOptions options) {
         this.color = color;
+        this.options = options;
     }
 
     /** Renders the report. */
@@ -31,18 +39,14 @@ public final class TextReport {
             block(result, out);
         }
         for (ManifestProblem problem : report.unreadable()) {
-            out.append(paint(RED, "UNREADABLE")).append(' ').append(problem.location()).append('\n')
-                    .append("  ").append(problem.message()).append("\n\n");
+            out.append(unreadable(problem)).append('\n');
         }
         for (ManifestProblem problem : report.skippedDocuments()) {
-            out.append(paint(DIM, "SKIPPED")).append(' ').append(problem.location()).append(": ")
-                    .append(problem.message()).append('\n');
+            out.append(skipped(problem));
         }
         List<Exemption> exemptions = report.exemptions();
         for (Exemption exemption : exemptions) {
-            out.append(paint(DIM, "EXEMPT")).append(' ').append(exemption.location()).append(' ')
-                    .append(exemption.resource()).append(" from ").append(exemption.policyId()).append(": ")
-                    .append(exemption.reason()).append('\n');
+            out.append(exempt(exemption));
         }
         if (!report.skippedDocuments().isEmpty() || !exemptions.isEmpty()) {
             out.append('\n');
@@ -58,13 +62,40 @@ public final class TextReport {
         return out.toString();
     }
 
+    /** An unreadable document as a block of lines. */
+    public String unreadable(ManifestProblem problem) {
+        return paint(RED, "UNREADABLE") + ' ' + options.display(problem.location()) + '\n' + "  "
+                + problem.message() + '\n';
+    }
+
+    /** A document that is not a Kubernetes object, as one line. */
+    public String skipped(ManifestProblem problem) {
+        return paint(DIM, "SKIPPED") + ' ' + options.display(problem.location()) + ": " + problem.message() + '\n';
+    }
+
+    /** An exemption as one line. */
+    public String exempt(Exemption exemption) {
+        return paint(DIM, "EXEMPT") + ' ' + options.display(exemption.location()) + ' ' + exemption.resource()
+                + " from " + exemption.policyId() + ": " + exemption.reason() + '\n';
+    }
+
+    /** A violation the baseline knows, as one line. */
+    public String known(Result result) {
+        return paint(DIM, "KNOWN") + ' ' + options.display(result.location()) + ' ' + result.resource() + ' '
+                + result.policyId() + " (in the baseline): " + result.message() + '\n';
+    }
+
     private void block(Result result, StringBuilder out) {
+        if (options.baseline().contains(result)) {
+            out.append(known(result));
+            return;
+        }
         String label = switch (result.outcome()) {
             case FAIL -> result.isEnforcedViolation() ? paint(RED, "FAIL") : paint(YELLOW, result.action().name());
             case ERROR -> paint(RED, "ERROR");
             default -> result.outcome().name();
         };
-        out.append(label).append(' ').append(result.location()).append("  ").append(paint(BOLD,
+        out.append(label).append(' ').append(options.display(result.location())).append("  ").append(paint(BOLD,
                 result.resource().toString())).append('\n');
         out.append("  policy:  ").append(result.policyId()).append(" — ").append(result.policyTitle())
                 .append(" [").append(result.severity().label()).append(", ").append(result.action().label())

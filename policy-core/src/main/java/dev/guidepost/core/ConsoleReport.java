@@ -1,0 +1,75 @@
+package dev.guidepost.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.guidepost.core.internal.report.TextReport;
+
+/**
+ * A check's report as messages with a log level, for build tools that log rather than print: one block per
+ * violation ({@code file:line}, {@code Kind/namespace/name}, policy id and title, message, fix), then unreadable
+ * and skipped documents, exemptions, the baseline's known and fixed entries, and the summary line. Violations that
+ * fail the check are errors, the others warnings; everything else is information.
+ */
+public final class ConsoleReport {
+
+    /** How loudly a message is logged. */
+    public enum Level {
+        ERROR, WARNING, INFO
+    }
+
+    /**
+     * One message; it may span several lines (no trailing newline).
+     *
+     * @param level how loudly to log it
+     * @param text  the message
+     */
+    public record Entry(Level level, String text) {
+        public Entry {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** The message's lines. */
+        public List<String> lines() {
+            return text.lines().toList();
+        }
+    }
+
+    private ConsoleReport() {
+    }
+
+    /** The messages of a report, judged by the options' failure policy and baseline, in the report's order. */
+    public static List<Entry> entries(Report report, ReportOptions options) {
+        Verdict verdict = options.verdict(report);
+        TextReport text = new TextReport(false, options);
+        List<Entry> out = new ArrayList<>();
+        for (Result result : report.results()) {
+            if (!result.isViolation()) {
+                continue;
+            }
+            if (verdict.isKnown(result)) {
+                out.add(new Entry(Level.INFO, text.known(result).strip()));
+            } else {
+                Level level = verdict.counts(result) && verdict.failed() ? Level.ERROR : Level.WARNING;
+                out.add(new Entry(level, text.block(result).stripTrailing()));
+            }
+        }
+        for (ManifestProblem problem : report.unreadable()) {
+            out.add(new Entry(Level.ERROR, text.unreadable(problem).stripTrailing()));
+        }
+        for (ManifestProblem problem : report.skippedDocuments()) {
+            out.add(new Entry(Level.INFO, text.skipped(problem).strip()));
+        }
+        for (Exemption exemption : report.exemptions()) {
+            out.add(new Entry(Level.INFO, text.exempt(exemption).strip()));
+        }
+        for (Baseline.Entry fixed : verdict.fixed()) {
+            out.add(new Entry(Level.WARNING, "FIXED " + fixed + " is in the baseline but no longer violated; "
+                    + "remove it from the baseline"));
+        }
+        out.add(new Entry(Level.INFO, report.summary()));
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.guidepost.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link FailurePolicy}'s judgement of a report: which violations count against the check, which are only
+ * warnings, which the baseline knows, and whether the check fails.
+ *
+ * @param policy     the failure policy that judged
+ * @param counting   new violations that count against the check
+ * @param tolerated  new violations that do not count (Audit and Warn policies below the threshold)
+ * @param known      violations listed in the baseline
+ * @param fixed      baseline entries that no longer match a violation
+ * @param unreadable documents that could not be read
+ */
+public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> tolerated, List<Result> known,
+        List<Baseline.Entry> fixed, List<ManifestProblem> unreadable) {
+
+    public Verdict {
+        Objects.requireNonNull(policy, "policy");
+        counting = List.copyOf(counting);
+        tolerated = List.copyOf(tolerated);
+        known = List.copyOf(known);
+        fixed = List.copyOf(fixed);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /** True when the violations that count are more than allowed (and failing is on). */
+    public boolean violationsFail() {
+        return policy.failOnViolation() && counting.size() > policy.maxAllowedViolations();
+    }
+
+    /** True when the check fails: too many counting violations, or an unreadable manifest. */
+    public boolean failed() {
+        return violationsFail() || !unreadable.isEmpty();
+    }
+
+    /** True when the result is a violation that counts against the check. */
+    public boolean counts(Result result) {
+        return counting.contains(result);
+    }
+
+    /** True when the result is a violation the baseline knows. */
+    public boolean isKnown(Result result) {
+        return known.contains(result);
+    }
+
+    /**
+     * One sentence for logs and exception messages, for example
+     * {@code 3 violations fail the check (2 of Enforce policies, 1 at or above severity high); 1 known violation in
+     * the baseline; 1 manifest could not be read}.
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!counting.isEmpty()) {
+            long enforced = counting.stream().filter(r -> r.action() == Action.ENFORCE).count();
+            long bySeverity = counting.size() - enforced;
+            String detail = policy.failOnSeverity().isEmpty() || bySeverity == 0 ? ""
+                    : " (" + enforced + " of Enforce policies, " + bySeverity + " at or above severity "
+                            + policy.failOnSeverity().get().label() + ")";
+            String count = plural(counting.size(), "violation");
+            if (violationsFail()) {
+                parts.add(count + (counting.size() == 1 ? " fails" : " fail") + " the check" + detail
+                        + (policy.maxAllowedViolations() > 0
+                                ? ", more than the " + policy.maxAllowedViolations() + " allowed" : ""));
+            } else if (!policy.failOnViolation()) {
+                parts.add(count + " reported only (failOnViolation is false)" + detail);
+            } else {
+                parts.add(count + " within the " + policy.maxAllowedViolations() + " allowed" + detail);
+            }
+        }
+        if (!tolerated.isEmpty()) {
+            parts.add(plural(tolerated.size(), "warning") + " (Audit/Warn policies)");
+        }
+        if (!known.isEmpty()) {
+            parts.add(plural(known.size(), "known violation") + " in the baseline");
+        }
+        if (!fixed.isEmpty()) {
+            parts.add(plural(fixed.size(), "baseline entry", "baseline entries") + " fixed");
+        }
+        if (!unreadable.isEmpty()) {
+            parts.add(plural(unreadable.size(), "manifest") + " could not be read");
+        }
+        return parts.isEmpty() ? "no violations" : String.join("; ", parts);
+    }
+
+    private static String plural(long n, String word) {
+        return plural(n, word, word + "s");
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.guidepost.core.internal.report;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.Baseline;
+import dev.guidepost.core.Exemption;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.ReportOptions;
+import dev.guidepost.core.Result;
+import dev.guidepost.core.Severity;
+import dev.guidepost.core.Verdict;
+
+/**
+ * Markdown for pull-request comments: a headline with the verdict, a summary table (results by outcome, violations
+ * by severity), then the violations that count, the warnings, unreadable manifests, exemptions and the baseline's
+ * known and fixed entries, each with its location, resource, policy, message and fix.
+ */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    /** Renders the report. */
+    public static String render(Report report, ReportOptions options) {
+        Verdict verdict = options.verdict(report);
+        StringBuilder out = new StringBuilder();
+        out.append("## ").append(verdict.failed() ? "❌ Guidepost policy check failed" : "✅ Guidepost policy check "
+                + "passed").append("\n\n");
+        out.append(escape(verdict.describe().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + verdict.describe().substring(1))).append(".\n\n");
+
+        Map<Outcome, Long> counts = report.countsByOutcome();
+        out.append("| Manifests | Policies | Passed | Failed | Errors | Skipped | Known (baseline) | Exempted "
+                + "| Unreadable |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| ").append(report.manifestsChecked()).append(" | ").append(report.policiesChecked())
+                .append(" | ").append(counts.get(Outcome.PASS)).append(" | ").append(counts.get(Outcome.FAIL))
+                .append(" | ").append(counts.get(Outcome.ERROR)).append(" | ").append(counts.get(Outcome.SKIP))
+                .append(" | ").append(verdict.known().size()).append(" | ").append(report.exemptions().size())
+                .append(" | ").append(report.unreadable().size()).append(" |\n\n");
+
+        Map<Severity, Long> bySeverity = report.violationsBySeverity();
+        if (!bySeverity.isEmpty()) {
+            out.append("| Severity | Violations |\n|---|---:|\n");
+            for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
+                if (bySeverity.containsKey(s)) {
+                    out.append("| ").append(s.label()).append(" | ").append(bySeverity.get(s)).append(" |\n");
+                }
+            }
+            out.append('\n');
+        }
+
+        section(out, "Violations", "❌", verdict.counting(), options);
+        section(out, "Warnings", "⚠️", verdict.tolerated(), options);
+        if (!verdict.unreadable().isEmpty()) {
+            out.append("### Unreadable manifests\n\n");
+            for (ManifestProblem p : verdict.unreadable()) {
+                out.append("- ❌ `").append(code(options.display(p.location()).toString())).append("` (")
+                        .append(p.type().label()).append("): ").append(escape(p.message())).append('\n');
+            }
+            out.append('\n');
+        }
+        if (!report.exemptions().isEmpty()) {
+            out.append("### Exemptions\n\n");
+            for (Exemption e : report.exemptions()) {
+                out.append("- `").append(code(options.display(e.location()).toString())).append("` `")
+                        .append(code(e.resource().toString())).append("` from **").append(escape(e.policyId()))
+                        .append("**: ").append(escape(e.reason())).append('\n');
+            }
+            out.append('\n');
+        }
+        if (!verdict.known().isEmpty()) {
+            out.append("<details><summary>Known violations in the baseline (").append(verdict.known().size())
+                    .append(")</summary>\n\n");
+            for (Result r : verdict.known()) {
+                out.append("- `").append(code(options.display(r.location()).toString())).append("` `")
+                        .append(code(r.resource().toString())).append("` **").append(escape(r.policyId()))
+                        .append("**: ").append(escape(r.message())).append('\n');
+            }
+            out.append("\n</details>\n\n");
+        }
+        if (!verdict.fixed().isEmpty()) {
+            out.append("### Fixed since the baseline\n\nThese baseline entries no longer match a violation; "
+                    + "remove them from the baseline:\n\n");
+            for (Baseline.Entry e : verdict.fixed()) {
+                out.append("- **").append(escape(e.policyId())).append("** on `").append(code(e.resource()))
+                        .append("`\n");
+            }
+            out.append('\n');
+        }
+        out.append("<sub>").append(escape(report.summary())).append("</sub>\n");
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, String icon, List<Result> results,
+            ReportOptions options) {
+        if (results.isEmpty()) {
+            return;
+        }
+        out.append("### ").append(title).append(" (").append(results.size()).append(")\n\n");
+        for (Result r : results) {
+            out.append("- ").append(icon).append(" **").append(escape(r.policyId())).append("** — ")
+                    .append(escape(r.policyTitle())).append(" (").append(r.severity().label()).append(", ")
+                    .append(r.action().label()).append(")  \n")
+                    .append("  `").append(code(options.display(r.location()).toString())).append("` `")
+                    .append(code(r.resource().toString())).append("`")
+                    .append(r.rule().isEmpty() ? "" : " rule `" + code(r.rule()) + "`").append("  \n")
+                    .append("  ").append(r.outcome() == Outcome.ERROR ? "Could not be evaluated: " : "")
+                    .append(escape(r.message())).append('\n');
+            if (!r.remediation().isEmpty()) {
+                out.append("  \n  **Fix:** ").append(escape(r.remediation())).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Escapes characters that would change Markdown or HTML structure in running text. */
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+                .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("\r", "")
+                .replace("\n", " ");
+    }
+
+    private static String code(String s) {
+        return s.replace("`", "'").replace("\n", " ");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineTest {
+
+    private final Report report = CheckFixtures.check(false);
+
+    @Test
+    void listsEveryViolationOfAReportByPolicyAndResource() {
+        Baseline baseline = Baseline.of(report);
+
+        assertThat(baseline.entries()).containsExactly(
+                new Baseline.Entry("require-readiness-probe", "Deployment", "shop", "legacy"),
+                new Baseline.Entry("require-team-label", "Deployment", "shop", "legacy"));
+    }
+
+    @Test
+    void splitsViolationsIntoNewAndKnownAndListsFixedEntries() {
+        Baseline baseline = Baseline.load(CheckFixtures.ROOT.resolve("baseline.yaml"));
+
+        Baseline.Split split = baseline.split(report);
+
+        assertThat(split.known()).extracting(Result::policyId).containsExactly("require-team-label");
+        assertThat(split.newViolations()).extracting(Result::policyId).containsExactly("require-readiness-probe");
+        assertThat(split.fixed()).containsExactly(
+                new Baseline.Entry("require-team-label", "Deployment", "shop", "removed-long-ago"));
+    }
+
+    @Test
+    void matchesByResourceNotByLineSoMovedManifestsStayKnown() {
+        Result known = report.violations().stream().filter(r -> r.policyId().equals("require-team-label"))
+                .findFirst().orElseThrow();
+        Result moved = new Result(known.policyId(), known.policyTitle(), known.rule(), known.severity(),
+                known.action(), known.outcome(), known.message(), known.remediation(), known.resource(),
+                SourceLocation.of("elsewhere/legacy.yaml", 42));
+
+        assertThat(Baseline.of(report).contains(moved)).isTrue();
+    }
+
+    @Test
+    void roundTripsThroughYamlAndJsonFiles(@TempDir Path dir) {
+        Baseline baseline = Baseline.of(report);
+
+        baseline.write(dir.resolve("sub/baseline.yaml"));
+        baseline.write(dir.resolve("baseline.json"));
+
+        assertThat(Baseline.load(dir.resolve("sub/baseline.yaml"))).isEqualTo(baseline);
+        assertThat(Baseline.load(dir.resolve("baseline.json"))).isEqualTo(baseline);
+    }
+
+    @Test
+    void writesSortedYamlWithoutLinesAndQuotesOddNames() throws Exception {
+        Baseline baseline = Baseline.of(List.of(new Baseline.Entry("b-policy", "Service", "", "true"),
+                new Baseline.Entry("a-policy", "Deployment", "shop", "web")));
+
+        String yaml = baseline.toYaml();
+
+        assertThat(yaml).contains("""
+                violations:
+                  - policy: a-policy
+                    kind: Deployment
+                    namespace: shop
+                    name: web
+                  - policy: b-policy
+                    kind: Service
+                    name: "true"
+                """).doesNotContain("line:");
+        Path file = Files.createTempFile("baseline", ".yaml");
+        Files.writeString(file, yaml);
+        assertThat(Baseline.load(file)).isEqualTo(baseline);
+    }
+
+    @Test
+    void refusesAMissingFileAndNamesTheLineOfABadEntry(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Baseline.load(dir.resolve("missing.yaml")))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("missing.yaml")
+                .hasMessageContaining("no baseline file");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                kind: Baseline
+                violations:
+                  - policy: require-team-label
+                    kind: Deployment
+                    name: web
+                  - policy: require-team-label
+                    namespace: shop
+                """);
+        assertThatThrownBy(() -> Baseline.load(bad)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("bad.yaml:6").hasMessageContaining("needs policy, kind and name");
+    }
+
+    @Test
+    void anEmptyBaselineKnowsNothing() {
+        Baseline.Split split = Baseline.empty().split(report);
+
+        assertThat(split.known()).isEmpty();
+        assertThat(split.newViolations()).hasSize(report.violations().size());
+        assertThat(Baseline.empty().toYaml()).contains("violations: []");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.Yaml;
+
+class ReportFormatsTest {
+
+    private final Report report = CheckFixtures.check(true);
+
+    @Test
+    void parsesEveryFormatNameAndKnowsItsFileName() {
+        assertThat(ReportFormat.values()).extracting(ReportFormat::fileName).containsExactly("report.txt",
+                "report.json", "report.sarif", "TEST-guidepost.xml", "report.md");
+        assertThat(ReportFormat.parse("sarif")).contains(ReportFormat.SARIF);
+        assertThat(ReportFormat.parse("md")).contains(ReportFormat.MARKDOWN);
+        assertThat(ReportFormat.parse("JUnit")).contains(ReportFormat.JUNIT);
+        assertThat(ReportFormat.parse("html")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sarifHasTheVersionSchemaRulesAndLocatedResults() {
+        Map<String, Object> sarif = json(ReportFormat.SARIF.render(report, CheckFixtures.options()));
+
+        assertThat(sarif).containsEntry("version", "2.1.0");
+        assertThat((String) sarif.get("$schema")).endsWith("sarif-schema-2.1.0.json");
+        Map<String, Object> run = ((List<Map<String, Object>>) sarif.get("runs")).get(0);
+        Map<String, Object> driver = (Map<String, Object>) ((Map<String, Object>) run.get("tool")).get("driver");
+        assertThat(driver).containsEntry("name", "Guidepost").containsEntry("version", "1.2.3");
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) driver.get("rules");
+        assertThat(rules).extracting(r -> r.get("id")).containsExactly("require-readiness-probe",
+                "require-team-label", "guidepost:unreadable-manifest");
+        Map<String, Object> teamRule = rules.get(1);
+        assertThat(((Map<String, Object>) teamRule.get("shortDescription")).get("text"))
+                .isEqualTo("Workloads name their team");
+        assertThat((String) ((Map<String, Object>) teamRule.get("help")).get("text"))
+                .contains("Fix: Add metadata.labels.team");
+        assertThat((Map<String, Object>) teamRule.get("properties")).containsEntry("security-severity", "8.0");
+
+        List<Map<String, Object>> results = (List<Map<String, Object>>) run.get("results");
+        Map<String, Object> enforced = results.get(1);
+        assertThat(enforced).containsEntry("ruleId", "require-team-label").containsEntry("ruleIndex", 1)
+                .containsEntry("level", "error");
+        assertThat(((Map<String, Object>) enforced.get("message")).get("text"))
+                .isEqualTo("Deployment/shop/legacy: Deployment legacy has no team label");
+        Map<String, Object> physical = (Map<String, Object>) ((List<Map<String, Object>>) enforced.get("locations"))
+                .get(0).get("physicalLocation");
+        assertThat((Map<String, Object>) physical.get("artifactLocation")).containsEntry("uri",
+                "manifests/legacy.yaml").containsEntry("uriBaseId", "%SRCROOT%");
+        assertThat((Map<String, Object>) physical.get("region")).containsEntry("startLine", 2);
+        assertThat(results.get(0)).containsEntry("ruleId", "require-readiness-probe").containsEntry("level",
+                "warning");
+        assertThat(results).filteredOn(r -> r.containsKey("suppressions")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("ruleId", "require-team-label"));
+        assertThat(results).filteredOn(r -> "guidepost:unreadable-manifest".equals(r.get("ruleId")))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("level", "error"));
+        assertThat(((Map<String, Map<String, Object>>) run.get("originalUriBaseIds")).get("%SRCROOT%").get("uri"))
+                .asString().startsWith("file:/").endsWith("/");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sarifMarksBaselinedResultsUnchangedAndOthersNew() {
+        Map<String, Object> sarif = json(ReportFormat.SARIF.render(report,
+                CheckFixtures.options().withBaseline(Baseline.load(CheckFixtures.ROOT.resolve("baseline.yaml")))));
+
+        List<Map<String, Object>> results = (List<Map<String, Object>>) ((List<Map<String, Object>>) sarif
+                .get("runs")).get(0).get("results");
+        assertThat(results.get(0)).containsEntry("ruleId", "require-readiness-probe")
+                .containsEntry("baselineState", "new");
+        assertThat(results.get(1)).containsEntry("ruleId", "require-team-label")
+                .containsEntry("baselineState", "unchanged");
+    }
+
+    @Test
+    void junitHasOneTestCasePerResultWithFailuresSkipsAndErrors() throws Exception {
+        String xml = ReportFormat.JUNIT.render(report, CheckFixtures.options());
+
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element suite = doc.getDocumentElement();
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("name")).isEqualTo("guidepost");
+        // 3 Deployments x 2 policies, plus the unreadable file
+        assertThat(suite.getAttribute("tests")).isEqualTo("7");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        assertThat(suite.getAttribute("errors")).isEqualTo("1");
+        NodeList failures = doc.getElementsByTagName("failure");
+        assertThat(((Element) failures.item(0).getParentNode()).getAttribute("name"))
+                .isEqualTo("Deployment/shop/legacy require-readiness-probe");
+        Element failure = (Element) failures.item(1);
+        Element testcase = (Element) failure.getParentNode();
+        assertThat(testcase.getAttribute("classname")).isEqualTo("manifests/legacy.yaml");
+        assertThat(testcase.getAttribute("name")).isEqualTo("Deployment/shop/legacy require-team-label");
+        assertThat(failure.getAttribute("type")).isEqualTo("Enforce/high");
+        assertThat(failure.getTextContent()).contains("manifests/legacy.yaml:2").contains("fix:");
+        assertThat(xml).as("deterministic").isEqualTo(ReportFormat.JUNIT.render(CheckFixtures.check(true),
+                CheckFixtures.options()));
+    }
+
+    @Test
+    void junitSkipsBaselinedViolations() throws Exception {
+        String xml = ReportFormat.JUNIT.render(report, CheckFixtures.options().withBaseline(Baseline.of(report)));
+
+        assertThat(xml).contains("failures=\"0\"").contains("skipped=\"3\"")
+                .contains("known violation (baseline): Deployment legacy has no team label");
+    }
+
+    @Test
+    void markdownHasTheVerdictASummaryTableAndEachViolationWithItsFix() {
+        String md = ReportFormat.MARKDOWN.render(report, CheckFixtures.options());
+
+        assertThat(md).startsWith("## ❌ Guidepost policy check failed\n\n1 violation fails the check; 1 warning")
+                .contains("| Manifests | Policies | Passed | Failed |")
+                .contains("| 3 | 2 | 3 | 2 | 0 | 1 | 0 | 1 | 1 |")
+                .contains("| high | 1 |")
+                .contains("### Violations (1)\n\n- ❌ **require-team-label** — Workloads name their team (high, Enforce)")
+                .contains("`manifests/legacy.yaml:2` `Deployment/shop/legacy`")
+                .contains("**Fix:** Add metadata.labels.team with your team's slug.")
+                .contains("### Warnings (1)")
+                .contains("### Unreadable manifests")
+                .contains("### Exemptions");
+    }
+
+    @Test
+    void textAndJsonShowPathsRelativeToTheBaseFolder() {
+        assertThat(ReportFormat.TEXT.render(report, CheckFixtures.options()))
+                .contains("FAIL manifests/legacy.yaml:2  Deployment/shop/legacy");
+        assertThat(ReportFormat.JSON.render(report, CheckFixtures.options()))
+                .contains("\"file\": \"manifests/legacy.yaml\"").contains("\"verdict\": {");
+        assertThat(ReportFormat.TEXT.render(report)).contains(CheckFixtures.ROOT.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        return (Map<String, Object>) new Yaml().load(text);
+    }
+}

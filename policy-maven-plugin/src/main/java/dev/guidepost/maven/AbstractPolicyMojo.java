@@ -1,0 +1,114 @@
+package dev.guidepost.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.PolicyPack;
+
+/**
+ * What every Guidepost goal shares: the packs, the project folder, and the skip switches. Goals only translate
+ * Maven configuration into policy-core calls and core results into log lines and exceptions.
+ */
+abstract class AbstractPolicyMojo extends AbstractMojo {
+
+    /**
+     * The policy packs: each a folder, a policy file (relative to the project) or {@code classpath:NAME} for a
+     * pack jar added as a {@code <dependency>} of the plugin (read from {@code META-INF/guidepost/}). Several packs
+     * are combined; the same policy id in two packs is a configuration error.
+     */
+    @Parameter(property = "policy.packs")
+    protected List<String> packs = new ArrayList<>();
+
+    /** Skips every Guidepost goal. */
+    @Parameter(property = "policy.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The project's folder; relative paths are resolved against it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Guidepost " + goal() + " (policy.skip=true)");
+            return;
+        }
+        if (skipGoal()) {
+            getLog().info("Skipping Guidepost " + goal() + " (" + goalSkipProperty() + "=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (GuidepostException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work, called when it is not skipped; {@link GuidepostException}s become configuration errors. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The goal's name, for log lines. */
+    protected abstract String goal();
+
+    /** True when the goal's own skip switch is on. */
+    protected abstract boolean skipGoal();
+
+    /** The user property of the goal's own skip switch. */
+    protected abstract String goalSkipProperty();
+
+    /** The configured pack locations, or an error saying how to configure one. */
+    protected List<String> packLocations() throws MojoExecutionException {
+        List<String> locations = packs == null ? List.of()
+                : packs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        if (locations.isEmpty()) {
+            throw new MojoExecutionException("No policy pack configured. Add <configuration><packs><pack>"
+                    + "src/main/policies</pack></packs></configuration> (a folder, a file, or classpath:NAME for a "
+                    + "pack jar given as a plugin <dependency>), or set -Dpolicy.packs=...");
+        }
+        return locations;
+    }
+
+    /** Loads one pack: a {@code classpath:NAME} from the plugin's class path, otherwise a project path. */
+    protected PolicyPack loadPack(String location) {
+        PolicyPack pack;
+        if (location.startsWith(PolicyPack.CLASSPATH_PREFIX)) {
+            pack = PolicyPack.fromClasspath(location.substring(PolicyPack.CLASSPATH_PREFIX.length()),
+                    AbstractPolicyMojo.class.getClassLoader());
+        } else {
+            pack = PolicyPack.load(resolve(location));
+        }
+        pack.warnings().forEach(w -> getLog().warn(pack.coordinates() + ": " + w));
+        getLog().debug("Loaded pack " + pack.coordinates() + " from " + pack.source());
+        return pack;
+    }
+
+    /** Loads and combines every configured pack. */
+    protected PolicyPack loadPacks() throws MojoExecutionException {
+        List<PolicyPack> loaded = new ArrayList<>();
+        for (String location : packLocations()) {
+            loaded.add(loadPack(location));
+        }
+        return PolicyPack.combine(loaded);
+    }
+
+    /** A path relative to the project folder (absolute paths stay as they are). */
+    protected Path resolve(String path) {
+        return basedir.toPath().resolve(path).normalize();
+    }
+
+    /** A path as shown in logs: relative to the project folder when it is below it. */
+    protected String display(Path path) {
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString();
+    }
+}

@@ -1,0 +1,244 @@
+package dev.guidepost.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.guidepost.core.Baseline;
+import dev.guidepost.core.ConsoleReport;
+import dev.guidepost.core.FailurePolicy;
+import dev.guidepost.core.Manifests;
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
+import dev.guidepost.core.Report;
+import dev.guidepost.core.ReportFormat;
+import dev.guidepost.core.ReportOptions;
+import dev.guidepost.core.Verdict;
+
+/**
+ * Checks the project's Kubernetes manifests against the configured policy packs, with Kyverno's semantics.
+ * Violations of {@code Enforce} policies fail the build; {@code Audit} and {@code Warn} violations are logged as
+ * warnings. Every violation is logged (one block each) and written to the reports under {@code target/guidepost/}
+ * before the build fails. Never loads embeddings.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractPolicyMojo {
+
+    /**
+     * Manifest files and folders to check, relative to the project. Default: {@code src/main/k8s},
+     * {@code src/main/kubernetes} and {@code k8s}, those that exist. Point at rendered Helm or Kustomize output
+     * folders to check them. A configured location that does not exist is an error.
+     */
+    @Parameter(property = "policy.manifests")
+    private List<String> manifests = new ArrayList<>();
+
+    /** Files to read from manifest folders, Ant-style patterns relative to each folder. Default: YAML and JSON. */
+    @Parameter(property = "policy.includes")
+    private List<String> includes = new ArrayList<>();
+
+    /** Files to leave out of manifest folders, Ant-style patterns relative to each folder. */
+    @Parameter(property = "policy.excludes")
+    private List<String> excludes = new ArrayList<>();
+
+    /** Fail the build on violations; {@code false} reports them only (unreadable manifests still fail). */
+    @Parameter(property = "policy.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /**
+     * Also fail on {@code Audit} and {@code Warn} violations of this severity or higher: {@code low},
+     * {@code medium}, {@code high}, {@code critical}, or {@code none}. {@code Enforce} violations always count.
+     */
+    @Parameter(property = "policy.failOnSeverity")
+    private String failOnSeverity;
+
+    /** How many violations that would fail the build are tolerated. */
+    @Parameter(property = "policy.maxAllowedViolations", defaultValue = "0")
+    private int maxAllowedViolations;
+
+    /** Fail when no manifest is selected by any policy (a wrong folder looks green otherwise). */
+    @Parameter(property = "policy.failIfNothingChecked", defaultValue = "false")
+    private boolean failIfNothingChecked;
+
+    /**
+     * A committed file of known violations (YAML, or JSON by its extension): they are reported but only new
+     * violations fail. Write it with {@code -Dpolicy.baseline.update}.
+     */
+    @Parameter(property = "policy.baseline")
+    private File baseline;
+
+    /** Write the current violations to the {@code baseline} file (creating or replacing it) instead of failing. */
+    @Parameter(property = "policy.baseline.update", defaultValue = "false")
+    private boolean updateBaseline;
+
+    /** Where the reports are written. */
+    @Parameter(property = "policy.outputDirectory", defaultValue = "${project.build.directory}/guidepost")
+    private File outputDirectory;
+
+    /** The report files to write: {@code json}, {@code sarif}, {@code junit}, {@code markdown}, {@code text}. */
+    @Parameter(property = "policy.formats", defaultValue = "json,sarif,junit,markdown")
+    private List<String> formats = new ArrayList<>();
+
+    /** Skips this goal only. */
+    @Parameter(property = "policy.check.skip", defaultValue = "false")
+    private boolean skipCheck;
+
+    @Override
+    protected String goal() {
+        return "check";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipCheck;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return "policy.check.skip";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        List<ReportFormat> reportFormats = reportFormats();
+        FailurePolicy failurePolicy = new FailurePolicy(failOnViolation, FailurePolicy.parseSeverity(failOnSeverity),
+                maxAllowedViolations);
+        long started = System.nanoTime();
+        PolicyPack pack = loadPacks();
+        long loaded = System.nanoTime();
+
+        ManifestSelection.Selection selection = ManifestSelection.select(basedir.toPath(), manifests, includes,
+                excludes);
+        if (!selection.missing().isEmpty()) {
+            throw new MojoExecutionException("Manifest location not found: " + selection.missing().stream()
+                    .map(this::display).collect(Collectors.joining(", ")) + "; check <manifests> (paths are "
+                    + "relative to " + basedir + ")");
+        }
+        if (selection.files().isEmpty()) {
+            String where = selection.searched().isEmpty()
+                    ? String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " (none exists)"
+                    : selection.searched().stream().map(this::display).collect(Collectors.joining(", "));
+            String message = "No manifests to check in " + where + "; configure <manifests>";
+            if (failIfNothingChecked) {
+                throw new MojoFailureException(message);
+            }
+            getLog().info(message);
+            return;
+        }
+
+        PolicyEngine engine = PolicyEngine.of(pack);
+        long compiled = System.nanoTime();
+        getLog().info("Checking " + selection.files().size() + (selection.files().size() == 1 ? " file" : " files")
+                + " in " + selection.searched().stream().map(this::display).collect(Collectors.joining(", "))
+                + " against " + pack.coordinates() + " (" + engine.enforceablePolicies().size() + " policies)");
+        Report report = engine.check(Manifests.load(selection.files()));
+        long checked = System.nanoTime();
+        getLog().debug(String.format("Guidepost timings: packs loaded in %d ms, policies compiled in %d ms, "
+                + "manifests read and checked in %d ms", (loaded - started) / 1_000_000,
+                (compiled - loaded) / 1_000_000, (checked - compiled) / 1_000_000));
+
+        Baseline known = baseline(report);
+        ReportOptions options = ReportOptions.defaults().withBaseDir(basedir.toPath())
+                .withPolicies(pack.policies()).withBaseline(known).withFailurePolicy(failurePolicy);
+        for (ConsoleReport.Entry entry : ConsoleReport.entries(report, options)) {
+            log(entry);
+        }
+        List<Path> written = writeReports(report, options, reportFormats);
+        Verdict verdict = options.verdict(report);
+        if (!written.isEmpty()) {
+            getLog().info("Reports: " + written.stream().map(this::display).collect(Collectors.joining(", ")));
+        }
+        if (verdict.failed()) {
+            Path pointer = written.stream().filter(p -> p.endsWith(ReportFormat.MARKDOWN.fileName())).findFirst()
+                    .orElse(written.isEmpty() ? null : written.get(0));
+            throw new MojoFailureException("Guidepost policy check failed: " + verdict.describe()
+                    + (pointer == null ? "" : "; see " + display(pointer)));
+        }
+        if (failIfNothingChecked && report.nothingChecked()) {
+            throw new MojoFailureException("Nothing was checked: no manifest is selected by any policy of "
+                    + pack.coordinates() + " (check <manifests> and <packs>)");
+        }
+        getLog().info("Guidepost policy check passed: " + verdict.describe());
+    }
+
+    private Baseline baseline(Report report) throws MojoExecutionException {
+        if (updateBaseline) {
+            if (baseline == null) {
+                throw new MojoExecutionException("-Dpolicy.baseline.update needs a <baseline> file to write");
+            }
+            Baseline current = Baseline.of(report);
+            current.write(baseline.toPath());
+            getLog().info("Wrote " + current.size() + " known violations to the baseline " + display(baseline
+                    .toPath()) + "; commit it");
+            return current;
+        }
+        if (baseline == null) {
+            return Baseline.empty();
+        }
+        if (!baseline.isFile()) {
+            throw new MojoExecutionException("Baseline file " + display(baseline.toPath()) + " does not exist; "
+                    + "write it from the current violations with -Dpolicy.baseline.update=true and commit it");
+        }
+        Baseline loaded = Baseline.load(baseline.toPath());
+        getLog().info("Baseline " + display(baseline.toPath()) + ": " + loaded.size() + " known violations");
+        return loaded;
+    }
+
+    private List<ReportFormat> reportFormats() throws MojoExecutionException {
+        List<ReportFormat> out = new ArrayList<>();
+        for (String name : formats == null ? List.<String>of() : formats) {
+            if (name == null || name.isBlank() || name.strip().equalsIgnoreCase("none")) {
+                continue;
+            }
+            ReportFormat format = ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException(
+                    "Unknown report format '" + name.strip() + "' in <formats>; use json, sarif, junit, markdown "
+                            + "or text"));
+            if (!out.contains(format)) {
+                out.add(format);
+            }
+        }
+        return out;
+    }
+
+    private List<Path> writeReports(Report report, ReportOptions options, List<ReportFormat> reportFormats)
+            throws MojoExecutionException {
+        List<Path> written = new ArrayList<>();
+        if (reportFormats.isEmpty()) {
+            return written;
+        }
+        Path dir = outputDirectory.toPath();
+        try {
+            Files.createDirectories(dir);
+            for (ReportFormat format : reportFormats) {
+                Path file = dir.resolve(format.fileName());
+                Files.writeString(file, format.render(report, options), StandardCharsets.UTF_8);
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the Guidepost reports to " + dir + ": " + e.getMessage(),
+                    e);
+        }
+        return written;
+    }
+
+    private void log(ConsoleReport.Entry entry) {
+        for (String line : entry.lines()) {
+            switch (entry.level()) {
+                case ERROR -> getLog().error(line);
+                case WARNING -> getLog().warn(line);
+                default -> getLog().info(line);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,131 @@
+package dev.guidepost.maven;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import dev.guidepost.core.GuidepostException;
+
+/**
+ * Which manifest files a goal reads: the configured files and folders (relative to the project), or the
+ * conventional folders {@code src/main/k8s}, {@code src/main/kubernetes} and {@code k8s} that exist; files in
+ * folders are filtered by Ant-style {@code includes} and {@code excludes} relative to each folder. Shared by the
+ * goals that read a project's manifests.
+ */
+final class ManifestSelection {
+
+    /** Folders read when none is configured, when they exist. */
+    static final List<String> DEFAULT_FOLDERS = List.of("src/main/k8s", "src/main/kubernetes", "k8s");
+    /** Files read from folders when no includes are configured. */
+    static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
+
+    /**
+     * The selected files, sorted within each location, and the locations that were looked at.
+     *
+     * @param files    the manifest files
+     * @param searched the folders and files looked at (for messages)
+     * @param missing  configured locations that do not exist
+     */
+    record Selection(List<Path> files, List<Path> searched, List<Path> missing) {
+    }
+
+    private ManifestSelection() {
+    }
+
+    /**
+     * Selects manifest files.
+     *
+     * @param basedir    the project folder
+     * @param configured configured locations (empty: the default folders that exist)
+     * @param includes   include patterns (empty: YAML and JSON files)
+     * @param excludes   exclude patterns
+     */
+    static Selection select(Path basedir, List<String> configured, List<String> includes, List<String> excludes) {
+        List<Path> locations = new ArrayList<>();
+        List<Path> missing = new ArrayList<>();
+        if (configured == null || configured.stream().allMatch(s -> s == null || s.isBlank())) {
+            for (String folder : DEFAULT_FOLDERS) {
+                Path path = basedir.resolve(folder);
+                if (Files.isDirectory(path)) {
+                    locations.add(path);
+                }
+            }
+        } else {
+            for (String location : configured) {
+                if (location == null || location.isBlank()) {
+                    continue;
+                }
+                Path path = basedir.resolve(location.strip()).normalize();
+                if (Files.exists(path)) {
+                    locations.add(path);
+                } else {
+                    missing.add(path);
+                }
+            }
+        }
+        List<PathMatcher> in = matchers(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes);
+        List<PathMatcher> out = matchers(excludes == null ? List.of() : excludes);
+        List<Path> files = new ArrayList<>();
+        for (Path location : locations) {
+            if (Files.isRegularFile(location)) {
+                files.add(location);
+                continue;
+            }
+            TreeSet<Path> found = new TreeSet<>();
+            try (Stream<Path> walk = Files.walk(location)) {
+                walk.filter(Files::isRegularFile).forEach(file -> {
+                    Path relative = location.relativize(file);
+                    if (!hidden(relative) && matches(in, relative) && !matches(out, relative)) {
+                        found.add(file);
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                throw new GuidepostException("cannot list the manifest folder " + location + ": " + e.getMessage());
+            }
+            files.addAll(found);
+        }
+        return new Selection(List.copyOf(files), List.copyOf(locations), List.copyOf(missing));
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<PathMatcher> matchers(List<String> patterns) {
+        FileSystem fs = FileSystems.getDefault();
+        List<PathMatcher> out = new ArrayList<>();
+        for (String pattern : patterns) {
+            if (pattern == null || pattern.isBlank()) {
+                continue;
+            }
+            String p = pattern.strip().replace('\\', '/');
+            if (p.endsWith("/")) {
+                p = p + "**";
+            }
+            out.add(fs.getPathMatcher("glob:" + p));
+            // Ant's "**/" also matches no folder at all
+            if (p.startsWith("**/")) {
+                out.add(fs.getPathMatcher("glob:" + p.substring(3)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(List<PathMatcher> matchers, Path relative) {
+        Path unix = Path.of(relative.toString().replace('\\', '/'));
+        return matchers.stream().anyMatch(m -> m.matches(unix));
+    }
+}

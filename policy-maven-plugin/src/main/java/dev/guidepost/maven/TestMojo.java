@@ -1,0 +1,144 @@
+package dev.guidepost.maven;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.guidepost.core.ExpectationResult;
+import dev.guidepost.core.KyvernoTestReport;
+import dev.guidepost.core.KyvernoTests;
+import dev.guidepost.core.PackExamples;
+import dev.guidepost.core.PolicyEngine;
+
+/**
+ * Runs the packs' own examples (every {@code examples.pass} manifest must pass its policy, every
+ * {@code examples.fail} one must fail it) and the Kyverno CLI tests ({@code kyverno-test.yaml}) below the test
+ * folders, scored as {@code kyverno test} scores them, with the same summary line as {@code guidepost test}.
+ */
+@Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
+public class TestMojo extends AbstractPolicyMojo {
+
+    /** The conventional folder of Kyverno CLI tests, used when no test folder is configured and it exists. */
+    static final String DEFAULT_TEST_FOLDER = "src/test/kyverno";
+
+    /**
+     * Folders (relative to the project) searched for {@code kyverno-test.yaml} files. Default:
+     * {@code src/test/kyverno} when it exists. A configured folder that does not exist is an error.
+     */
+    @Parameter(property = "policy.testDirectories")
+    private List<String> testDirectories = new ArrayList<>();
+
+    /** Run the configured packs' own examples. */
+    @Parameter(property = "policy.test.examples", defaultValue = "true")
+    private boolean examples;
+
+    /** Count expectations that no rule answered (which {@code kyverno test} passes) as failed. */
+    @Parameter(property = "policy.test.strict", defaultValue = "false")
+    private boolean strict;
+
+    /** Skips this goal only. */
+    @Parameter(property = "policy.test.skip", defaultValue = "false")
+    private boolean skipTest;
+
+    /** Maven's usual switch for skipping tests, honoured here too. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** Maven's switch for skipping compiling and running tests, honoured here too. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
+    @Override
+    protected String goal() {
+        return "test";
+    }
+
+    @Override
+    protected boolean skipGoal() {
+        return skipTest || skipTests || mavenTestSkip;
+    }
+
+    @Override
+    protected String goalSkipProperty() {
+        return skipTest ? "policy.test.skip" : skipTests ? "skipTests" : "maven.test.skip";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        List<Path> folders = testFolders();
+        List<String> packLocations = packs == null ? List.of()
+                : packs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        if (folders.isEmpty() && (packLocations.isEmpty() || !examples)) {
+            getLog().info("No Guidepost tests to run: configure <packs> (their examples run) or "
+                    + "<testDirectories> with kyverno-test.yaml files (default " + DEFAULT_TEST_FOLDER + ")");
+            return;
+        }
+        List<ExpectationResult> results = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (examples) {
+            for (String location : packLocations) {
+                KyvernoTestReport packReport = PackExamples.run(PolicyEngine.of(loadPack(location)));
+                getLog().info("Pack " + location + ": " + packReport.results().size() + " examples");
+                results.addAll(packReport.results());
+            }
+        }
+        if (!folders.isEmpty()) {
+            getLog().info("Running kyverno-test.yaml files below " + folders.stream().map(this::display)
+                    .collect(Collectors.joining(", ")));
+            KyvernoTestReport tests = KyvernoTests.run(folders, strict);
+            results.addAll(tests.results());
+            problems.addAll(tests.problems());
+        }
+        KyvernoTestReport report = new KyvernoTestReport(results, problems);
+        for (String problem : report.problems()) {
+            getLog().error("ERROR " + problem);
+        }
+        for (ExpectationResult r : report.results()) {
+            if (r.status() == ExpectationResult.Status.FAILED) {
+                getLog().error("FAIL " + r.describe());
+            }
+        }
+        Map<String, Long> skipped = report.skippedByFeature();
+        if (!skipped.isEmpty()) {
+            getLog().info("Skipped (Guidepost cannot evaluate these yet):");
+            skipped.forEach((feature, count) -> getLog().info("  " + feature + ": " + count));
+        }
+        getLog().info(report.summary());
+        if (!report.successful()) {
+            throw new MojoFailureException("Guidepost tests failed: " + report.summary()
+                    + (report.problems().isEmpty() ? "" : "; " + report.problems().size()
+                            + " test files could not be run"));
+        }
+    }
+
+    private List<Path> testFolders() throws MojoExecutionException {
+        List<Path> out = new ArrayList<>();
+        boolean configured = testDirectories != null && testDirectories.stream().anyMatch(d -> d != null
+                && !d.isBlank());
+        if (!configured) {
+            Path conventional = resolve(DEFAULT_TEST_FOLDER);
+            return Files.isDirectory(conventional) ? List.of(conventional) : List.of();
+        }
+        for (String dir : testDirectories) {
+            if (dir == null || dir.isBlank()) {
+                continue;
+            }
+            Path path = resolve(dir.strip());
+            if (!Files.exists(path)) {
+                throw new MojoExecutionException("Test folder not found: " + display(path)
+                        + "; check <testDirectories>");
+            }
+            out.add(path);
+        }
+        return out;
+    }
+}
