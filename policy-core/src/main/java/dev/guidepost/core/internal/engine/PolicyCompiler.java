@@ -62,9 +62,9 @@ public final class PolicyCompiler {
     public static PolicyProgram validatingPolicy(Map<String, Object> document) throws PolicyCompileException {
         Map<String, Object> spec = PlainValues.map(document, "spec");
         String name = PlainValues.string(document, "metadata", "name");
-        return new ValidatingPolicyPrograms(name, new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
+        return new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
                 .compile(name, spec, KyvernoActions.validationActions(PlainValues.strings(spec,
-                        "validationActions"))));
+                        "validationActions")));
     }
 
     /**
@@ -96,8 +96,7 @@ public final class PolicyCompiler {
 
     private static CompiledPolicy validating(Policy policy, Map<String, Object> spec) throws PolicyCompileException {
         ValidatingPolicyCompiler compiler = new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY);
-        PolicyProgram program = new ValidatingPolicyPrograms(policy.id(),
-                compiler.compile(policy.id(), spec, policy.action()));
+        PolicyProgram program = compiler.compile(policy.id(), spec, policy.action());
         return new CompiledPolicy(policy, Optional.of(program), List.of());
     }
 }

@@ -37,15 +37,50 @@ public final class ValidatingPolicyAutogen {
     }
 
     /**
-     * One autogen variant of a policy spec.
-     *
-     * @param name        {@link #DEFAULTS} or {@link #CRONJOBS}
-     * @param controllers the controller resources (plurals) it applies to
-     * @param spec        the rewritten spec, without {@code autogen}
+     * One autogen variant of a policy spec. Its match constraints are known at once; the rewritten spec is built on
+     * first use (a check compiles a variant only when a manifest of its kinds turns up).
      */
-    public record Variant(String name, List<String> controllers, Map<String, Object> spec) {
-        public Variant {
-            controllers = List.copyOf(controllers);
+    public static final class Variant {
+        private final String name;
+        private final List<String> controllers;
+        private final Map<String, Object> matchConstraints;
+        private final Map<String, Object> source;
+        private Map<String, Object> spec;
+
+        Variant(String name, List<String> controllers, Map<String, Object> matchConstraints,
+                Map<String, Object> source) {
+            this.name = name;
+            this.controllers = List.copyOf(controllers);
+            this.matchConstraints = matchConstraints;
+            this.source = source;
+        }
+
+        /** {@link #DEFAULTS} or {@link #CRONJOBS}. */
+        public String name() {
+            return name;
+        }
+
+        /** The controller resources (plurals) it applies to. */
+        public List<String> controllers() {
+            return controllers;
+        }
+
+        /** The variant's match constraints. */
+        public Map<String, Object> matchConstraints() {
+            return matchConstraints;
+        }
+
+        /** The rewritten spec, without {@code autogen}. */
+        public synchronized Map<String, Object> spec() {
+            if (spec == null) {
+                Map<String, Object> variant = new LinkedHashMap<>(source);
+                variant.put("matchConstraints", matchConstraints);
+                variant.remove("autogen");
+                List<AutogenRewrite.Replacement> replacements = name.equals(CRONJOBS)
+                        ? AutogenRewrite.CRONJOB_TEMPLATE : AutogenRewrite.POD_TEMPLATE;
+                spec = PlainValues.map(AutogenRewrite.validatingPolicy(variant, replacements));
+            }
+            return spec;
         }
     }
 
@@ -73,13 +108,8 @@ public final class ValidatingPolicyAutogen {
             if (entry.getValue().isEmpty()) {
                 continue;
             }
-            Map<String, Object> variant = new LinkedHashMap<>(spec);
-            variant.put("matchConstraints", matchConstraints(entry.getValue(), operations, match));
-            variant.remove("autogen");
-            List<AutogenRewrite.Replacement> replacements = entry.getKey().equals(CRONJOBS)
-                    ? AutogenRewrite.CRONJOB_TEMPLATE : AutogenRewrite.POD_TEMPLATE;
             variants.add(new Variant(entry.getKey(), entry.getValue(),
-                    PlainValues.map(AutogenRewrite.validatingPolicy(variant, replacements))));
+                    matchConstraints(entry.getValue(), operations, match), spec));
         }
         return variants;
     }

@@ -32,14 +32,16 @@ final class ValidatingPolicyCompiler {
     }
 
     /** The policy and its autogen variants; the first program is the policy as written. */
-    List<ValidatingPolicyProgram> compile(String name, Map<String, Object> spec, Action action)
+    ValidatingPolicyPrograms compile(String name, Map<String, Object> spec, Action action)
             throws PolicyCompileException {
-        List<ValidatingPolicyProgram> programs = new ArrayList<>();
-        programs.add(compileSpec(name, spec, action, List.of("spec")));
+        List<ValidatingPolicyPrograms.Variant> variants = new ArrayList<>();
+        ValidatingPolicyProgram written = compileSpec(name, spec, action, List.of("spec"));
+        variants.add(ValidatingPolicyPrograms.Variant.compiled(written));
         for (ValidatingPolicyAutogen.Variant variant : ValidatingPolicyAutogen.variants(spec)) {
-            programs.add(compileSpec(name, variant.spec(), action, List.of("spec")));
+            variants.add(ValidatingPolicyPrograms.Variant.lazy(MatchConstraints.of(variant.matchConstraints()),
+                    () -> compileSpec(name, variant.spec(), action, List.of("spec"))));
         }
-        return programs;
+        return new ValidatingPolicyPrograms(name, variants);
     }
 
     ValidatingPolicyProgram compileSpec(String name, Map<String, Object> spec, Action action, List<Object> path)

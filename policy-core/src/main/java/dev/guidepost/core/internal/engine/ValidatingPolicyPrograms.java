@@ -4,13 +4,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A ValidatingPolicy with its autogen variants: each request is answered by the variants that select it. */
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.internal.match.MatchConstraints;
+
+/**
+ * A ValidatingPolicy with its autogen variants: each request is answered by the variants that select it. The policy
+ * as written is compiled up front (so errors surface at once); an autogen variant, a text rewrite of it, is
+ * compiled the first time a manifest of its kinds turns up.
+ */
 final class ValidatingPolicyPrograms implements PolicyProgram {
 
-    private final String name;
-    private final List<ValidatingPolicyProgram> variants;
+    /** How a variant is compiled on demand. */
+    @FunctionalInterface
+    interface VariantCompiler {
+        ValidatingPolicyProgram compile() throws PolicyCompileException;
+    }
 
-    ValidatingPolicyPrograms(String name, List<ValidatingPolicyProgram> variants) {
+    /** One variant: its match constraints, and its program (compiled now or on first use). */
+    static final class Variant {
+        private final MatchConstraints match;
+        private final VariantCompiler compiler;
+        private ValidatingPolicyProgram program;
+        private PolicyCompileException failure;
+
+        private Variant(MatchConstraints match, VariantCompiler compiler, ValidatingPolicyProgram program) {
+            this.match = match;
+            this.compiler = compiler;
+            this.program = program;
+        }
+
+        static Variant compiled(ValidatingPolicyProgram program) {
+            return new Variant(program.match(), null, program);
+        }
+
+        static Variant lazy(MatchConstraints match, VariantCompiler compiler) {
+            return new Variant(match, compiler, null);
+        }
+
+        MatchConstraints match() {
+            return match;
+        }
+
+        synchronized ValidatingPolicyProgram program() throws PolicyCompileException {
+            if (program == null && failure == null) {
+                try {
+                    program = compiler.compile();
+                } catch (PolicyCompileException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return program;
+        }
+    }
+
+    private final String name;
+    private final List<Variant> variants;
+
+    ValidatingPolicyPrograms(String name, List<Variant> variants) {
         this.name = name;
         this.variants = List.copyOf(variants);
     }
@@ -23,9 +76,17 @@ final class ValidatingPolicyPrograms implements PolicyProgram {
     @Override
     public PolicyResponse evaluate(PreparedRequest request, EvaluationContext context) {
         List<RuleResponse> responses = new ArrayList<>();
-        for (ValidatingPolicyProgram variant : variants) {
-            Optional<RuleResponse> response = variant.evaluate(request, context);
-            response.ifPresent(responses::add);
+        for (Variant variant : variants) {
+            if (!selects(variant, request, context)) {
+                continue;
+            }
+            try {
+                Optional<RuleResponse> response = variant.program().evaluate(request, context);
+                response.ifPresent(responses::add);
+            } catch (PolicyCompileException e) {
+                responses.add(RuleResponse.of("", Outcome.ERROR, "the autogen variant of the policy does not "
+                        + "compile: " + e.getMessage(), dev.guidepost.core.Action.AUDIT));
+            }
         }
         if (responses.isEmpty()) {
             // the Kyverno CLI answers (with no rule) only for policies whose match constraints are complex
@@ -36,6 +97,12 @@ final class ValidatingPolicyPrograms implements PolicyProgram {
 
     @Override
     public boolean selects(PreparedRequest request, EvaluationContext context) {
-        return variants.stream().anyMatch(v -> v.selects(request, context));
+        return variants.stream().anyMatch(v -> selects(v, request, context));
+    }
+
+    private static boolean selects(Variant variant, PreparedRequest prepared, EvaluationContext context) {
+        AdmissionRequest request = prepared.request();
+        return variant.match().matches(request.operation(), request.resource(), request.namespace(), request.name(),
+                request.labels(), () -> NamespaceValues.selectorLabels(request, context));
     }
 }
