@@ -62,14 +62,25 @@ public final class PolicyCompiler {
         Map<String, Object> spec = PlainValues.map(document, "spec");
         String name = PlainValues.string(document, "metadata", "name");
         return new ValidatingPolicyPrograms(name, new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
-                .compile(name, spec, KyvernoActions.validationActions(PlainValues.strings(spec,
-                        "validationActions"))));
+                .compile(name, PlainValues.string(document, "kind"), spec,
+                        KyvernoActions.validationActions(PlainValues.strings(spec, "validationActions"))));
+    }
+
+    /**
+     * Compiles a ValidatingAdmissionPolicy document with the bindings that name it and the parameter resources
+     * of a Kyverno test, to be evaluated as the Kyverno CLI does.
+     */
+    public static PolicyProgram validatingAdmissionPolicy(Map<String, Object> policy,
+            List<Map<String, Object>> bindings, List<Map<String, Object>> params) {
+        return new ValidatingAdmissionPolicyCompiler().compile(policy, bindings, params);
     }
 
     private static CompiledPolicy validating(Policy policy, Map<String, Object> spec) throws PolicyCompileException {
         ValidatingPolicyCompiler compiler = new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY);
+        String kind = policy.format() == dev.guidepost.core.PolicyFormat.NAMESPACED_VALIDATING_POLICY
+                ? "NamespacedValidatingPolicy" : "ValidatingPolicy";
         PolicyProgram program = new ValidatingPolicyPrograms(policy.id(),
-                compiler.compile(policy.id(), spec, policy.action()));
+                compiler.compile(policy.id(), kind, spec, policy.action()));
         return new CompiledPolicy(policy, Optional.of(program), List.of());
     }
 }

@@ -19,17 +19,21 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public final class PolicyExceptionProgram {
 
+    /** A {@code policyRefs} entry. */
+    private record PolicyRef(String name, String kind) {
+    }
+
     private final String name;
-    private final List<String> policyNames;
+    private final List<PolicyRef> policyRefs;
     private final List<NamedExpression> matchConditions;
     private final List<String> images;
     private final List<String> allowedValues;
     private final boolean reportPass;
 
-    private PolicyExceptionProgram(String name, List<String> policyNames, List<NamedExpression> matchConditions,
+    private PolicyExceptionProgram(String name, List<PolicyRef> policyRefs, List<NamedExpression> matchConditions,
             List<String> images, List<String> allowedValues, boolean reportPass) {
         this.name = name;
-        this.policyNames = policyNames;
+        this.policyRefs = List.copyOf(policyRefs);
         this.matchConditions = matchConditions;
         this.images = images;
         this.allowedValues = allowedValues;
@@ -39,9 +43,9 @@ public final class PolicyExceptionProgram {
     /** Compiles an exception document. */
     public static PolicyExceptionProgram compile(Map<String, Object> document) throws PolicyCompileException {
         Map<String, Object> spec = PlainValues.map(document, "spec");
-        List<String> policies = new ArrayList<>();
+        List<PolicyRef> policies = new ArrayList<>();
         for (Object ref : PlainValues.list(spec, "policyRefs")) {
-            policies.add(PlainValues.string(ref, "name"));
+            policies.add(new PolicyRef(PlainValues.string(ref, "name"), PlainValues.string(ref, "kind")));
         }
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.VALIDATING_POLICY));
         return new PolicyExceptionProgram(PlainValues.string(document, "metadata", "name"), policies,
@@ -52,13 +56,16 @@ public final class PolicyExceptionProgram {
 
     /**
      * Applies the exceptions for a policy: returns the response of a full exemption, or fills the
-     * {@code exceptions} variable for partial ones and returns empty.
+     * {@code exceptions} variable for partial ones and returns empty. As in Kyverno, an exception applies to a
+     * policy its {@code policyRefs} name with both the policy's name and kind.
      */
-    static Optional<RuleResponse> apply(String policy, EvaluationContext context, Activation activation) {
+    static Optional<RuleResponse> apply(String policy, String kind, EvaluationContext context,
+            Activation activation) {
         List<Object> allowedImages = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         for (PolicyExceptionProgram exception : context.exceptions()) {
-            if (!exception.policyNames.contains(policy) || !exception.conditionsHold(activation, context)) {
+            if (!exception.policyRefs.contains(new PolicyRef(policy, kind))
+                    || !exception.conditionsHold(activation, context)) {
                 continue;
             }
             if (exception.images.isEmpty() && exception.allowedValues.isEmpty()) {

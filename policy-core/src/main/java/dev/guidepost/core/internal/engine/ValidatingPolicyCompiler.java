@@ -39,19 +39,24 @@ final class ValidatingPolicyCompiler {
         this.compiler = new ExpressionCompiler(CelEnvironment.of(dialect));
     }
 
-    /** The policy and its autogen variants; the first program is the policy as written. */
-    List<ValidatingPolicyProgram> compile(String name, Map<String, Object> spec, Action action)
+    /**
+     * The policy and its autogen variants; the first program is the policy as written.
+     *
+     * @param kind the policy's kind ({@code ValidatingPolicy} or {@code NamespacedValidatingPolicy}), which
+     *             exceptions' {@code policyRefs} must name
+     */
+    List<ValidatingPolicyProgram> compile(String name, String kind, Map<String, Object> spec, Action action)
             throws PolicyCompileException {
         List<ValidatingPolicyProgram> programs = new ArrayList<>();
-        programs.add(compileSpec(name, spec, action, List.of("spec")));
+        programs.add(compileSpec(name, kind, spec, action, List.of("spec")));
         for (Map<String, Object> variant : autogenVariants(spec)) {
-            programs.add(compileSpec(name, variant, action, List.of("spec")));
+            programs.add(compileSpec(name, kind, variant, action, List.of("spec")));
         }
         return programs;
     }
 
-    ValidatingPolicyProgram compileSpec(String name, Map<String, Object> spec, Action action, List<Object> path)
-            throws PolicyCompileException {
+    ValidatingPolicyProgram compileSpec(String name, String kind, Map<String, Object> spec, Action action,
+            List<Object> path) throws PolicyCompileException {
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
                 ExpressionCompiler.append(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
@@ -78,7 +83,9 @@ final class ValidatingPolicyCompiler {
         }
         List<NamedExpression> annotations = compiler.named(annotationEntries,
                 ExpressionCompiler.append(path, "auditAnnotations"));
-        return new ValidatingPolicyProgram(name, MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
+        boolean jsonMode = "JSON".equals(PlainValues.string(spec, "evaluation", "mode"));
+        return new ValidatingPolicyProgram(name, kind, jsonMode,
+                MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
                 conditions, variables, validations, annotations,
                 "Ignore".equals(PlainValues.string(spec, "failurePolicy")), action);
     }

@@ -18,6 +18,8 @@ import dev.guidepost.core.internal.match.MatchConstraints;
 final class ValidatingPolicyProgram {
 
     private final String policy;
+    private final String kind;
+    private final boolean jsonMode;
     private final MatchConstraints match;
     private final List<NamedExpression> matchConditions;
     private final Map<String, CelExpression> variables;
@@ -26,10 +28,13 @@ final class ValidatingPolicyProgram {
     private final boolean failurePolicyIgnore;
     private final Action action;
 
-    ValidatingPolicyProgram(String policy, MatchConstraints match, List<NamedExpression> matchConditions,
-            Map<String, CelExpression> variables, List<ValidationProgram> validations,
-            List<NamedExpression> auditAnnotations, boolean failurePolicyIgnore, Action action) {
+    ValidatingPolicyProgram(String policy, String kind, boolean jsonMode, MatchConstraints match,
+            List<NamedExpression> matchConditions, Map<String, CelExpression> variables,
+            List<ValidationProgram> validations, List<NamedExpression> auditAnnotations, boolean failurePolicyIgnore,
+            Action action) {
         this.policy = policy;
+        this.kind = kind;
+        this.jsonMode = jsonMode;
         this.match = match;
         this.matchConditions = List.copyOf(matchConditions);
         this.variables = variables;
@@ -43,8 +48,22 @@ final class ValidatingPolicyProgram {
         return match;
     }
 
-    /** True when the policy's match constraints select the request. */
+    /** True for {@code evaluation.mode: JSON}: any document, no match constraints, no admission request. */
+    boolean jsonMode() {
+        return jsonMode;
+    }
+
+    /**
+     * True when the policy's match constraints select the request. A JSON-mode policy selects every document
+     * (payloads and resources alike); a Kubernetes-mode policy never selects a JSON payload.
+     */
     boolean selects(PreparedRequest prepared, EvaluationContext context) {
+        if (jsonMode) {
+            return true;
+        }
+        if (prepared.isPayload()) {
+            return false;
+        }
         AdmissionRequest request = prepared.request();
         return match.matches(request.operation(), request.resource(), request.namespace(), request.name(),
                 request.labels(), () -> NamespaceValues.selectorLabels(request, context));
@@ -58,14 +77,21 @@ final class ValidatingPolicyProgram {
         AdmissionRequest request = prepared.request();
         Activation activation = new Activation()
                 .putCel("object", prepared.object())
-                .putCel("oldObject", prepared.oldObject())
-                .putCel("request", prepared.requestValue())
-                .put("namespaceObject", NamespaceValues.namespaceObject(request, context), prepared.numbers())
                 .put("exceptions", Map.of("allowedImages", List.of(), "allowedValues", List.of()),
                         prepared.numbers())
                 .variables(variables, context.cluster());
+        if (jsonMode) {
+            // Kyverno's JSON request: the document is the object; there is no admission request or namespace
+            activation.put("oldObject", null, prepared.numbers())
+                    .put("request", null, prepared.numbers())
+                    .put("namespaceObject", null, prepared.numbers());
+        } else {
+            activation.putCel("oldObject", prepared.oldObject())
+                    .putCel("request", prepared.requestValue())
+                    .put("namespaceObject", NamespaceValues.namespaceObject(request, context), prepared.numbers());
+        }
 
-        Optional<RuleResponse> exempted = PolicyExceptionProgram.apply(policy, context, activation);
+        Optional<RuleResponse> exempted = PolicyExceptionProgram.apply(policy, kind, context, activation);
         if (exempted.isPresent()) {
             return exempted;
         }

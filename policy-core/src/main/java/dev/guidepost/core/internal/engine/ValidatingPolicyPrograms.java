@@ -27,6 +27,9 @@ final class ValidatingPolicyPrograms implements PolicyProgram {
             Optional<RuleResponse> response = variant.evaluate(request, context);
             response.ifPresent(responses::add);
         }
+        if (responses.isEmpty() && request.isPayload()) {
+            return PolicyResponse.none(name); // Kubernetes-mode policies are not run on JSON payloads
+        }
         if (responses.isEmpty()) {
             // the Kyverno CLI answers (with no rule) only for policies whose match constraints are complex
             return new PolicyResponse(name, variants.get(0).match().isComplex(), List.of());

@@ -20,13 +20,23 @@ final class MockCluster implements ClusterData {
     private final List<Object> images;
     private final Map<String, Object> globalContext;
     private final List<Object> httpResponses;
+    private final ApiResources types;
 
     MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
             List<Object> httpResponses) {
+        this(resources, images, globalContext, httpResponses, ApiResources.builtIn());
+    }
+
+    /**
+     * @param types the kinds the test knows (built-in types plus the CRDs of its {@code clusterResources})
+     */
+    MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
+            List<Object> httpResponses, ApiResources types) {
         this.resources = List.copyOf(resources);
         this.images = List.copyOf(images);
         this.globalContext = globalContext;
         this.httpResponses = List.copyOf(httpResponses);
+        this.types = types;
     }
 
     @Override
@@ -76,7 +86,8 @@ final class MockCluster implements ClusterData {
         for (String key : List.of(method + ":" + url, url)) {
             for (Object response : httpResponses) {
                 String m = PlainValues.string(response, "method");
-                String u = PlainValues.string(response, "url");
+                String u = PlainValues.string(response, "url").isEmpty() ? PlainValues.string(response, "urlPath")
+                        : PlainValues.string(response, "url");
                 String candidate = m.isEmpty() ? u : m + ":" + u;
                 if (candidate.equals(key)) {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -106,12 +117,12 @@ final class MockCluster implements ClusterData {
         return resources;
     }
 
-    private static boolean sameType(Object object, String apiVersion, String resource) {
+    private boolean sameType(Object object, String apiVersion, String resource) {
         String objectApiVersion = PlainValues.string(object, "apiVersion");
         if (!objectApiVersion.equals(apiVersion)) {
             return false;
         }
-        ApiResource type = ApiResources.builtIn().resolve(objectApiVersion, PlainValues.string(object, "kind"));
+        ApiResource type = types.resolve(objectApiVersion, PlainValues.string(object, "kind"));
         return type.resource().equals(resource);
     }
 }
