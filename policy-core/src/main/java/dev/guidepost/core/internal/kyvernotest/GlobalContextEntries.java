@@ -27,7 +27,7 @@ final class GlobalContextEntries {
                     + "(?:\\[\\d+\\])*)*");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private String unsupported;
+    private final Map<String, String> unsupported = new LinkedHashMap<>();
 
     GlobalContextEntries(List<Object> entries, Path dir) {
         for (Object entry : entries) {
@@ -44,14 +44,14 @@ final class GlobalContextEntries {
             }
             String fieldPath = PlainValues.string(entry, "fieldPath");
             if (!fieldPath.isEmpty()) {
-                data = search(fieldPath, data);
+                data = search(name, fieldPath, data);
             }
             List<Object> projections = PlainValues.list(entry, "projections");
             if (!projections.isEmpty()) {
                 Map<String, Object> projected = new LinkedHashMap<>();
                 for (Object projection : projections) {
                     projected.put(PlainValues.string(projection, "name"),
-                            search(PlainValues.string(projection, "path"), data));
+                            search(name, PlainValues.string(projection, "path"), data));
                 }
                 data = projected;
             }
@@ -64,17 +64,15 @@ final class GlobalContextEntries {
         return values;
     }
 
-    /** The JMESPath feature an entry uses that Guidepost does not evaluate, or null. */
-    String unsupported() {
+    /** Entries whose paths use JMESPath Guidepost does not evaluate: name → the feature. */
+    Map<String, String> unsupported() {
         return unsupported;
     }
 
-    private Object search(String path, Object root) {
+    private Object search(String entry, String path, Object root) {
         String trimmed = path.strip();
         if (!SIMPLE_PATH.matcher(trimmed).matches()) {
-            if (unsupported == null) {
-                unsupported = "globalContextEntries JMESPath beyond field paths ('" + trimmed + "')";
-            }
+            unsupported.putIfAbsent(entry, "globalContextEntries JMESPath beyond field paths");
             return null;
         }
         if (trimmed.equals("@")) {

@@ -81,6 +81,14 @@ final class MockCluster implements ClusterData {
         return PlainValues.map(entry).get(projection);
     }
 
+    /**
+     * A mocked HTTP call, answered as Kyverno's {@code http} library answers a real one (kyverno/sdk
+     * extensions/cel/libs/http): the JSON body decoded (numbers as doubles); an object body gets the status code
+     * as its {@code statusCode} field, any other body is wrapped as {@code {body, statusCode}}. Mocks are the
+     * test's {@code apiCallResponses} ({@code url} or {@code urlPath}, {@code method},
+     * {@code response: {statusCode, body}}) and the context file's {@code http} entries ({@code url},
+     * {@code method}, {@code status}, {@code body} or {@code bodyFile}); a mock with a method is looked up first.
+     */
     @Override
     public Object http(String method, String url, Object body, Map<String, String> headers) {
         for (String key : List.of(method + ":" + url, url)) {
@@ -88,18 +96,52 @@ final class MockCluster implements ClusterData {
                 String m = PlainValues.string(response, "method");
                 String u = PlainValues.string(response, "url").isEmpty() ? PlainValues.string(response, "urlPath")
                         : PlainValues.string(response, "url");
-                String candidate = m.isEmpty() ? u : m + ":" + u;
+                String candidate = m.isEmpty() ? u : m.toUpperCase(java.util.Locale.ROOT) + ":" + u;
                 if (candidate.equals(key)) {
-                    Map<String, Object> out = new LinkedHashMap<>();
                     Object status = PlainValues.at(response, "response", "statusCode");
-                    out.put("statusCode", status == null ? 200L : status);
-                    out.put("body", PlainValues.at(response, "response", "body"));
-                    return out;
+                    if (status == null) {
+                        status = PlainValues.at(response, "status");
+                    }
+                    Object responseBody = PlainValues.at(response, "response") != null
+                            ? PlainValues.at(response, "response", "body") : PlainValues.at(response, "body");
+                    return decoded(responseBody, status == null ? 200L : ((Number) status).longValue());
                 }
             }
         }
         throw new IllegalStateException("no mocked HTTP response for " + method + " " + url
                 + " (add it to the test's apiCallResponses)");
+    }
+
+    private static Object decoded(Object body, long status) {
+        Object json = jsonNumbers(body);
+        if (json instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            out.put("statusCode", status);
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("body", json);
+        out.put("statusCode", status);
+        return out;
+    }
+
+    /** Numbers as Go's JSON decoder gives them: float64. */
+    private static Object jsonNumbers(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), jsonNumbers(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(jsonNumbers(v)));
+            return out;
+        }
+        if (value instanceof Number n && !(value instanceof Double)) {
+            return n.doubleValue();
+        }
+        return value;
     }
 
     @Override

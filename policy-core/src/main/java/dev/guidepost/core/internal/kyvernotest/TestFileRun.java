@@ -52,8 +52,8 @@ final class TestFileRun {
     private final boolean strict;
     private final List<String> problems;
     private boolean hasClusterResources;
-    /** A JMESPath feature of the test's global context entries that Guidepost does not evaluate, or null. */
-    private String globalContextUnsupported;
+    /** Global context entries whose JMESPath Guidepost does not evaluate: name → the feature. */
+    private Map<String, String> globalContextUnsupported = Map.of();
 
     TestFileRun(Map<String, Object> test, Path file, String displayFile, boolean strict, List<String> problems) {
         this.test = test;
@@ -198,10 +198,9 @@ final class TestFileRun {
                         policyKind));
                 continue;
             }
-            if (globalContextUnsupported != null && !policy.get().classic()
-                    && String.valueOf(policy.get().policy().definition()).contains("globalContext")) {
-                out.add(skipped(testName, policyRef, rule, kind, name, expected, globalContextUnsupported,
-                        policyKind));
+            String globalContextFeature = unsupportedGlobalContext(policy.get());
+            if (globalContextFeature != null) {
+                out.add(skipped(testName, policyRef, rule, kind, name, expected, globalContextFeature, policyKind));
                 continue;
             }
             if (selected.isEmpty()) {
@@ -214,6 +213,20 @@ final class TestFileRun {
                     resources, responses, policyKind));
         }
         return out;
+    }
+
+    /** The unsupported feature of a global context entry the policy reads (by name, in quotes), or null. */
+    private String unsupportedGlobalContext(LoadedPolicy policy) {
+        if (policy.classic() || globalContextUnsupported.isEmpty()) {
+            return null;
+        }
+        String text = String.valueOf(policy.policy().definition());
+        for (Map.Entry<String, String> e : globalContextUnsupported.entrySet()) {
+            if (text.contains("'" + e.getKey() + "'") || text.contains("\"" + e.getKey() + "\"")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private ExpectationResult scoreResource(String testName, LoadedPolicy policy, String policyRef, String rule,
@@ -586,8 +599,22 @@ final class TestFileRun {
         } else {
             objects.addAll(PlainValues.list(context, "spec", "resources"));
         }
-        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(),
-                PlainValues.list(test, "apiCallResponses"), types);
+        List<Object> http = new ArrayList<>(PlainValues.list(test, "apiCallResponses"));
+        Path contextDir = path.isEmpty() ? dir : dir.resolve(path).normalize().getParent();
+        for (Object entry : PlainValues.list(context, "spec", "http")) {
+            Map<String, Object> mock = new LinkedHashMap<>(PlainValues.map(entry));
+            String bodyFile = PlainValues.string(entry, "bodyFile");
+            if (!bodyFile.isEmpty()) {
+                Path body = contextDir.resolve(bodyFile).normalize();
+                if (!Files.isRegularFile(body)) {
+                    throw new GuidepostException("the HTTP body file '" + bodyFile + "' does not exist");
+                }
+                mock.put("body", single(contextDir, bodyFile, "HTTP body"));
+            }
+            http.add(mock);
+        }
+        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(), http,
+                types);
     }
 
     private List<PolicyExceptionProgram> loadExceptions(Path dir, List<ClassicExceptionProgram> classic) {
