@@ -107,8 +107,9 @@ final class TestFileRun {
             for (int i = 0; i < resources.size(); i++) {
                 LoadedResource resource = resources.get(i);
                 for (LoadedPolicy policy : policies) {
-                    if (policy.program().isEmpty()) {
-                        continue;
+                    if (policy.program().isEmpty() || resource.payload() && (policy.classic()
+                            || policy.admissionPolicy())) {
+                        continue; // only ValidatingPolicies evaluate JSON payloads
                     }
                     PreparedRequest request = resource.payload()
                             ? PreparedRequest.payload(resource.object(), NUMBERS)
@@ -122,6 +123,25 @@ final class TestFileRun {
         List<ExpectationResult> out = new ArrayList<>();
         for (Object result : results) {
             out.addAll(score(testName, result, policies, resources, responses));
+        }
+        out.addAll(checks(testName, policies));
+        return out;
+    }
+
+    /**
+     * The test's {@code checks} (kyverno-json assertion trees over rule responses) are not evaluated: each is
+     * reported as skipped, naming the feature.
+     */
+    private List<ExpectationResult> checks(String testName, List<LoadedPolicy> policies) {
+        List<ExpectationResult> out = new ArrayList<>();
+        for (Object check : PlainValues.list(test, "checks")) {
+            String policy = PlainValues.string(check, "match", "policy", "metadata", "name");
+            String resource = PlainValues.string(check, "match", "resource", "metadata", "name");
+            String kindLabel = policies.stream().filter(p -> p.name().equals(policy)).findFirst()
+                    .map(LoadedPolicy::kindLabel).orElse("unknown");
+            out.add(new ExpectationResult(displayFile, testName, policy, PlainValues.string(check, "match", "rule",
+                    "name"), PlainValues.string(check, "match", "resource", "kind"), resource, "check", "",
+                    Status.SKIPPED, "checks (kyverno-json assertions on rule responses)", kindLabel));
         }
         return out;
     }
