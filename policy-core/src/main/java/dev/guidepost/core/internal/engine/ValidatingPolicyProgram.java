@@ -91,7 +91,8 @@ final class ValidatingPolicyProgram {
                     .put("namespaceObject", NamespaceValues.namespaceObject(request, context), prepared.numbers());
         }
 
-        Optional<RuleResponse> exempted = PolicyExceptionProgram.apply(policy, kind, context, activation);
+        Optional<RuleResponse> exempted = PolicyExceptionProgram.apply(policy, kind, failurePolicyIgnore, context,
+                activation, action);
         if (exempted.isPresent()) {
             return exempted;
         }
@@ -134,19 +135,29 @@ final class ValidatingPolicyProgram {
                 return Optional.of(RuleResponse.of("", Outcome.ERROR, "error: validation expression returned "
                         + value + ", not a bool", action));
             }
-            return Optional.of(RuleResponse.of("", Outcome.FAIL, message(validation, i, activation, context),
-                    action));
+            String message = message(validation, i, activation, context);
+            return Optional.of(auditAnnotationError(activation, context)
+                    .orElseGet(() -> RuleResponse.of("", Outcome.FAIL, message, action)));
         }
+        return Optional.of(auditAnnotationError(activation, context)
+                .orElseGet(() -> RuleResponse.of("", Outcome.PASS, "", action)));
+    }
 
+    /** Kyverno evaluates audit annotations after a pass or a fail; one that errors or is not a string errors. */
+    private Optional<RuleResponse> auditAnnotationError(Activation activation, EvaluationContext context) {
         for (NamedExpression annotation : auditAnnotations) {
             try {
-                annotation.expression().evaluate(activation, context.cluster());
+                Object value = annotation.expression().evaluate(activation, context.cluster());
+                if (!(value instanceof String)) {
+                    return Optional.of(RuleResponse.of("", Outcome.ERROR, "failed to convert auditAnnotation '"
+                            + annotation.name() + "' expression", action));
+                }
             } catch (CelEvaluationException | RuntimeException e) {
-                return Optional.of(RuleResponse.of("", Outcome.ERROR, "audit annotation '" + annotation.name()
-                        + "' failed: " + e.getMessage(), action));
+                return Optional.of(RuleResponse.of("", Outcome.ERROR, "failed to evaluate auditAnnotation '"
+                        + annotation.name() + "': " + e.getMessage(), action));
             }
         }
-        return Optional.of(RuleResponse.of("", Outcome.PASS, "", action));
+        return Optional.empty();
     }
 
     private static String message(ValidationProgram validation, int index, Activation activation,

@@ -561,7 +561,9 @@ final class TestFileRun {
                     }
                     String namespace = PlainValues.string(object, "metadata", "namespace");
                     if (namespace.isEmpty() && !ApiResources.builtIn().isClusterScopedKind(kind)) {
+                        // the CLI sets the namespace on the object itself (resource.SetNamespace)
                         namespace = "default";
+                        object = withNamespace(object, namespace);
                     }
                     String identity = type.group() + "/" + kind + "/" + namespace + "/" + name;
                     if (seen.add(identity)) {
@@ -571,6 +573,14 @@ final class TestFileRun {
             }
         }
         return out;
+    }
+
+    private static Map<String, Object> withNamespace(Map<String, Object> object, String namespace) {
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        Map<String, Object> metadata = new LinkedHashMap<>(PlainValues.map(object, "metadata"));
+        metadata.put("namespace", namespace);
+        copy.put("metadata", java.util.Collections.unmodifiableMap(metadata));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     private TestValues loadValues(Path dir) {
