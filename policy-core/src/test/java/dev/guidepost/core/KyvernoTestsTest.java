@@ -106,7 +106,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(55);
+        assertThat(report.results()).hasSize(60);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.pattern rules", 1L);
@@ -226,5 +226,16 @@ class KyvernoTestsTest {
         ExpectationResult filtered = expectation(results, "cluster-list", "app", "pass");
         assertThat(filtered.status()).isEqualTo(Status.SKIPPED);
         assertThat(filtered.reason()).isEqualTo("globalContextEntries JMESPath beyond field paths");
+    }
+
+    @Test
+    void clusterPolicyUserCriteriaAndNamespaceLabelsComeFromTheUserInfoAndValuesFiles() {
+        List<ExpectationResult> results = run("userinfo", false);
+
+        holds(find(results, "admins-only", "settings", "fail"), "fail");
+        holds(find(results, "other-users", "settings", "pass"), "excluded");
+        holds(find(results, "not-for-dev", "settings", "fail"), "excluded");
+        holds(find(results, "prod-namespaces", "settings", "fail"), "fail");
+        holds(expectation(results, "who", "settings", "pass"), "pass");
     }
 }
