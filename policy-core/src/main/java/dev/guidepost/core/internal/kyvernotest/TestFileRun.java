@@ -639,7 +639,7 @@ final class TestFileRun {
                 if (!Files.isRegularFile(body)) {
                     throw new GuidepostException("the HTTP body file '" + bodyFile + "' does not exist");
                 }
-                mock.put("body", single(contextDir, bodyFile, "HTTP body"));
+                mock.put("body", firstDocument(body));
             }
             http.add(mock);
         }
@@ -673,6 +673,20 @@ final class TestFileRun {
             }
         }
         return out;
+    }
+
+    /** The first document of a file, whatever its shape (an HTTP body may be any JSON value). */
+    private static Object firstDocument(Path file) {
+        for (YamlDocument doc : YamlDocuments.read(file)) {
+            if (doc.problem() != null) {
+                throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                        doc.problem().message());
+            }
+            if (doc.value() != null) {
+                return PlainValues.immutableCopy(doc.value());
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> single(Path dir, String path, String what) {
