@@ -25,6 +25,7 @@ class ConformanceTest {
 
     static final Path CORPUS = Path.of("../../shared/kyverno-policies");
     private static final Set<String> CEL_KINDS = Set.of("ValidatingPolicy", "NamespacedValidatingPolicy",
+            "ValidatingAdmissionPolicy",
             "ClusterPolicy/cel", "Policy/cel");
 
     @Test

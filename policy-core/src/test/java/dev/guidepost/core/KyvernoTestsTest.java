@@ -106,11 +106,136 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(15);
+        assertThat(report.results()).hasSize(60);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.pattern rules", 1L);
         assertThat(report.results()).extracting(ExpectationResult::file)
                 .contains("vpol/kyverno-test.yaml", "classic/kyverno-test.yaml");
+    }
+
+    private static ExpectationResult expectation(List<ExpectationResult> results, String policy, String resource,
+            String expected) {
+        return results.stream().filter(r -> r.policy().equals(policy) && r.resource().equals(resource)
+                && r.expected().equals(expected)).findFirst().orElseThrow();
+    }
+
+    private static void holds(ExpectationResult result, String actual) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.PASSED);
+        assertThat(result.actual()).as(result.toString()).isEqualTo(actual);
+    }
+
+    @Test
+    void validatingAdmissionPolicyBindingsNarrowByTheirOwnMatchResources() {
+        List<ExpectationResult> results = run("vap", false);
+
+        holds(expectation(results, "max-replicas", "web-small", "pass"), "pass");
+        holds(expectation(results, "max-replicas", "web-large", "fail"), "fail");
+        holds(expectation(results, "max-replicas", "batch-large", "skip"), "excluded");
+        holds(expectation(results, "prod-only-label", "prod/prod-app", "fail"), "fail");
+        holds(expectation(results, "prod-only-label", "web-small", "skip"), "excluded");
+        assertThat(expectation(results, "max-replicas", "web-small", "pass").policyKind())
+                .isEqualTo("ValidatingAdmissionPolicy");
+    }
+
+    @Test
+    void validatingAdmissionPolicyParamsComeFromParamResourcesByNameOrSelector() {
+        List<ExpectationResult> results = run("vap", false);
+
+        holds(expectation(results, "allowed-teams", "web-small", "pass"), "pass");
+        holds(expectation(results, "allowed-teams", "batch-large", "fail"), "fail");
+    }
+
+    @Test
+    void validatingAdmissionPolicyWithoutBindingUsesItsMatchConstraintsAndMatchConditions() {
+        List<ExpectationResult> results = run("vap", false);
+
+        holds(expectation(results, "unbound-check", "web-small", "pass"), "pass");
+        holds(expectation(results, "unbound-check", "batch-large", "skip"), "skip");
+        holds(expectation(results, "namespace-and-user", "prod/prod-app", "pass"), "pass");
+    }
+
+    @Test
+    void validatingAdmissionPolicyExpressionsUsingUndeclaredParamsOrAuthorizerAreErrors() {
+        List<ExpectationResult> results = run("vap", false);
+
+        holds(expectation(results, "no-param-kind", "web-small", "error"), "error");
+        holds(expectation(results, "uses-authorizer", "web-small", "error"), "error");
+    }
+
+    @Test
+    void jsonModePoliciesEvaluatePayloadsAndResourcesAsDocuments() {
+        List<ExpectationResult> results = run("json-payload", false);
+
+        holds(expectation(results, "max-size", "small.json", "pass"), "pass");
+        holds(expectation(results, "max-size", "large.json", "fail"), "fail");
+        holds(expectation(results, "max-size", "settings", "pass"), "pass");
+        holds(expectation(results, "no-debug", "small.json", "skip"), "skip");
+        holds(expectation(results, "no-debug", "large.json", "fail"), "fail");
+        ExpectationResult k8sMode = expectation(results, "k8s-mode", "small.json", "pass");
+        assertThat(k8sMode.status()).isEqualTo(Status.FAILED);
+        assertThat(k8sMode.actual()).isEqualTo("not found");
+    }
+
+    @Test
+    void resultOperationsRunSeparatelyWithTheCliRequestShapes() {
+        List<ExpectationResult> results = run("operations", false);
+
+        holds(expectation(results, "keep-protected", "locked", "fail"), "fail");
+        holds(expectation(results, "frozen-labels", "locked", "fail"), "fail");
+        holds(expectation(results, "frozen-labels", "free", "pass"), "pass");
+        holds(expectation(results, "connect-shape", "free", "pass"), "pass");
+        assertThat(results.stream().filter(r -> r.policy().equals("keep-protected") && r.resource().equals("free"))
+                .map(ExpectationResult::actual)).containsExactlyInAnyOrder("pass", "not found");
+    }
+
+    @Test
+    void celExceptionsExemptByPolicyNameAndKind() {
+        List<ExpectationResult> results = run("exceptions", false);
+
+        holds(expectation(results, "require-owner", "sandbox/no-owner", "skip"), "skip");
+        holds(expectation(results, "require-owner", "default/no-owner", "fail"), "fail");
+        holds(expectation(results, "require-team", "sandbox/no-owner", "pass"), "pass");
+        holds(expectation(results, "require-app", "sandbox/no-owner", "fail"), "fail");
+        holds(expectation(results, "allowed-registries", "sandbox/no-owner", "pass"), "pass");
+        holds(expectation(results, "allowed-registries", "default/no-owner", "fail"), "fail");
+    }
+
+    @Test
+    void kyvernoPolicyExceptionsSkipTheRulesTheyNameWhereTheyMatch() {
+        List<ExpectationResult> results = run("exceptions", false);
+        java.util.function.BiFunction<String, String, ExpectationResult> rule = (name, resource) -> results.stream()
+                .filter(r -> r.policy().equals("cel-rules") && r.rule().equals(name)
+                        && r.resource().equals(resource)).findFirst().orElseThrow();
+
+        holds(rule.apply("no-latest", "sandbox/no-owner"), "skip");
+        holds(rule.apply("no-latest", "default/no-owner"), "fail");
+        holds(rule.apply("no-latest", "sandbox/web"), "skip");
+        holds(rule.apply("has-labels", "sandbox/no-owner"), "pass");
+        holds(rule.apply("has-labels", "default/no-owner"), "skip");
+    }
+
+    @Test
+    void answersHttpGlobalContextImagesAndNamespacesFromTheTestsMocks() {
+        List<ExpectationResult> results = run("mocks", false);
+
+        holds(expectation(results, "team-quota", "app", "pass"), "pass");
+        holds(expectation(results, "corp-registry", "app", "pass"), "pass");
+        holds(expectation(results, "namespace-env", "app", "pass"), "pass");
+        holds(expectation(results, "image-base", "app", "pass"), "pass");
+        ExpectationResult filtered = expectation(results, "cluster-list", "app", "pass");
+        assertThat(filtered.status()).isEqualTo(Status.SKIPPED);
+        assertThat(filtered.reason()).isEqualTo("globalContextEntries JMESPath beyond field paths");
+    }
+
+    @Test
+    void clusterPolicyUserCriteriaAndNamespaceLabelsComeFromTheUserInfoAndValuesFiles() {
+        List<ExpectationResult> results = run("userinfo", false);
+
+        holds(find(results, "admins-only", "settings", "fail"), "fail");
+        holds(find(results, "other-users", "settings", "pass"), "excluded");
+        holds(find(results, "not-for-dev", "settings", "fail"), "excluded");
+        holds(find(results, "prod-namespaces", "settings", "fail"), "fail");
+        holds(expectation(results, "who", "settings", "pass"), "pass");
     }
 }

@@ -159,7 +159,16 @@ public final class CelEnvironment {
             CelMutableAst parsed = CelMutableAst.fromCelAst(cel.parse(expression).getAst());
             NullSafeSelectLibrary.rewriteOptionalSelects(parsed.expr());
             CelAbstractSyntaxTree ast = cel.check(parsed.toParsedAst()).getAst();
-            return new CelExpression(expression, cel.createProgram(ast), this);
+            java.util.Set<String> variables = new java.util.TreeSet<>();
+            ast.getReferenceMap().values().forEach(reference -> {
+                if (reference.overloadIds().isEmpty() && reference.value().isEmpty()) {
+                    variables.add(reference.name());
+                }
+            });
+            dev.cel.common.types.CelType type = ast.getResultType();
+            boolean bool = type.equals(SimpleType.BOOL) || type.equals(SimpleType.DYN)
+                    || type.kind() == dev.cel.common.types.CelKind.DYN;
+            return new CelExpression(expression, cel.createProgram(ast), this, variables, bool);
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
         } catch (CelEvaluationException e) {

@@ -1,6 +1,7 @@
 package dev.guidepost.core.internal.cel;
 
 import java.util.Map;
+import java.util.Set;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionResolver;
@@ -14,11 +15,26 @@ public final class CelExpression {
     private final String source;
     private final Program program;
     private final CelEnvironment environment;
+    private final Set<String> variables;
+    private final boolean boolResult;
 
-    CelExpression(String source, Program program, CelEnvironment environment) {
+    CelExpression(String source, Program program, CelEnvironment environment, Set<String> variables,
+            boolean boolResult) {
         this.source = source;
         this.program = program;
         this.environment = environment;
+        this.variables = Set.copyOf(variables);
+        this.boolResult = boolResult;
+    }
+
+    /** The environment variables the expression reads ({@code object}, {@code params}, ...). */
+    public Set<String> variables() {
+        return variables;
+    }
+
+    /** True when the checked type of the expression is {@code bool} or {@code dyn}. */
+    public boolean mayBeBool() {
+        return boolResult;
     }
 
     /** The expression's text. */

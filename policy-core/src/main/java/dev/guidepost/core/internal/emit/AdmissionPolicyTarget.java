@@ -7,7 +7,6 @@ import java.util.Map;
 
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyPack;
-import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
 import dev.guidepost.core.internal.engine.ValidatingPolicyAutogen;
 import dev.guidepost.core.internal.yaml.PlainValues;
@@ -86,11 +85,10 @@ final class AdmissionPolicyTarget {
         });
         binding.put("metadata", PolicyAnnotations.metadata(name, bindingAnnotations));
         binding.put("spec", bindingSpec);
-        try {
-            PolicyCompiler.validatingAdmissionPolicy(policy, List.of(binding));
-        } catch (PolicyCompileException e) {
+        List<String> errors = PolicyCompiler.validatingAdmissionPolicyErrors(policy);
+        if (!errors.isEmpty()) {
             throw new NotExpressibleException("its CEL does not compile in Kubernetes' admission CEL environment "
-                    + "(without Kyverno's libraries): " + e.getMessage());
+                    + "(without Kyverno's libraries): " + errors.get(0));
         }
         documents.add(policy);
         documents.add(binding);

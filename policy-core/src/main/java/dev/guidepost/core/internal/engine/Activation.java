@@ -28,6 +28,12 @@ final class Activation implements CelVariableResolver {
         return this;
     }
 
+    /** Declares variables, some of which failed to compile (reading those is an evaluation error). */
+    Activation variables(Map<String, CelExpression> expressions, Map<String, String> failed, ClusterData cluster) {
+        this.variables = new LazyVariables(expressions, failed, this, cluster);
+        return this;
+    }
+
     /** Declares the policy's variables, evaluated lazily in this activation. */
     Activation variables(Map<String, CelExpression> expressions, ClusterData cluster) {
         this.variables = new LazyVariables(expressions, this, cluster);

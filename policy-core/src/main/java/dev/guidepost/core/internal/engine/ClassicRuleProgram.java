@@ -50,6 +50,10 @@ final class ClassicRuleProgram {
         return name;
     }
 
+    Action action() {
+        return action;
+    }
+
     /** True when the rule's match and exclude blocks select the subject. */
     boolean selects(ResourceFilters.Subject subject) {
         return ResourceFilters.matches(match, subject) && (exclude == null || !ResourceFilters.excludes(exclude,

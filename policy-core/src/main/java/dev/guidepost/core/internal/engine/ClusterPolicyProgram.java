@@ -43,7 +43,10 @@ final class ClusterPolicyProgram implements PolicyProgram {
             if (!rule.selects(subject)) {
                 continue;
             }
-            RuleResponse response = rule.evaluate(prepared, context);
+            String policyKey = namespace.isEmpty() ? name : namespace + "/" + name;
+            RuleResponse response = ClassicExceptionProgram.apply(context.classicExceptions(), policyKey,
+                    rule.name(), exceptionSubject(subject), rule.action()).orElseGet(() -> rule.evaluate(prepared,
+                            context));
             responses.add(response);
             if (applyOne && response.evaluated()
                     && (response.outcome() == Outcome.PASS || response.outcome() == Outcome.FAIL)) {
@@ -72,6 +75,12 @@ final class ClusterPolicyProgram implements PolicyProgram {
                 request.resource().kind(), request.resource().subresource(), request.name(), request.namespace(),
                 request.labels(), request.annotations(), request.operation(), namespaceLabels, request.user(),
                 !request.user().equals(UserInfo.NONE));
+    }
+
+    /** Exceptions test their user criteria against the request's user, given or not. */
+    private static ResourceFilters.Subject exceptionSubject(ResourceFilters.Subject s) {
+        return new ResourceFilters.Subject(s.group(), s.version(), s.kind(), s.subresource(), s.name(),
+                s.namespace(), s.labels(), s.annotations(), s.operation(), s.namespaceLabels(), s.user(), true);
     }
 
     private static Map<String, String> labels(Map<String, Object> object) {

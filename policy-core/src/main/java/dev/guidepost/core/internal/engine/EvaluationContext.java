@@ -16,9 +16,17 @@ import dev.guidepost.core.internal.cel.ClusterData;
  *                               name label) when none is declared, as a cluster would have one; false to give
  *                               {@code null} as the Kyverno CLI does
  * @param exceptions             CEL policy exceptions ({@code policies.kyverno.io} PolicyException)
+ * @param classicExceptions      policy exceptions for ClusterPolicy rules ({@code kyverno.io/v2} PolicyException)
  */
 public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
-        boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions) {
+        boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions,
+        List<ClassicExceptionProgram> classicExceptions) {
+
+    /** A context without exceptions for ClusterPolicy rules. */
+    public EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
+            boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions) {
+        this(namespaces, cluster, numbers, namespaceObjectDefault, exceptions, List.of());
+    }
 
     /** The context of a check of manifests: no cluster, numbers as read, minimal namespace objects. */
     public static EvaluationContext forCheck(Namespaces namespaces) {
@@ -27,5 +35,6 @@ public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelV
 
     public EvaluationContext {
         exceptions = List.copyOf(exceptions);
+        classicExceptions = List.copyOf(classicExceptions);
     }
 }

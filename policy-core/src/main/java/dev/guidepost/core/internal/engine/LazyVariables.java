@@ -18,6 +18,7 @@ import dev.guidepost.core.internal.cel.ClusterData;
 final class LazyVariables extends AbstractMap<String, Object> {
 
     private final Map<String, CelExpression> expressions;
+    private final Map<String, String> failed;
     private final Activation activation;
     private final ClusterData cluster;
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -25,6 +26,16 @@ final class LazyVariables extends AbstractMap<String, Object> {
     private final Set<String> evaluating = new LinkedHashSet<>();
 
     LazyVariables(Map<String, CelExpression> expressions, Activation activation, ClusterData cluster) {
+        this(expressions, Map.of(), activation, cluster);
+    }
+
+    /**
+     * Variables, some of which may have failed to compile ({@code failed}: name → compile error); reading one of
+     * those is an evaluation error, as it is in the API server.
+     */
+    LazyVariables(Map<String, CelExpression> expressions, Map<String, String> failed, Activation activation,
+            ClusterData cluster) {
+        this.failed = failed;
         this.expressions = expressions;
         this.activation = activation;
         this.cluster = cluster;
@@ -32,11 +43,15 @@ final class LazyVariables extends AbstractMap<String, Object> {
 
     @Override
     public boolean containsKey(Object key) {
-        return expressions.containsKey(key);
+        return expressions.containsKey(key) || failed.containsKey(key);
     }
 
     @Override
     public Object get(Object key) {
+        if (failed.containsKey(key)) {
+            throw Sneaky.<RuntimeException>rethrow(new CelEvaluationException("variable '" + key + "': "
+                    + failed.get(key)));
+        }
         CelExpression expression = expressions.get(key);
         if (expression == null) {
             return null;
@@ -71,6 +86,9 @@ final class LazyVariables extends AbstractMap<String, Object> {
     public Set<Entry<String, Object>> entrySet() {
         Map<String, Object> all = new LinkedHashMap<>();
         for (String name : expressions.keySet()) {
+            all.put(name, get(name));
+        }
+        for (String name : failed.keySet()) {
             all.put(name, get(name));
         }
         return all.entrySet();

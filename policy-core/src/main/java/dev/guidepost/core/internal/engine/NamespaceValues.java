@@ -55,40 +55,6 @@ final class NamespaceValues {
         return Map.of("metadata", Map.of("name", namespace));
     }
 
-    /**
-     * Labels for a ValidatingAdmissionPolicy's (or its binding's) namespace selector. In a check they are the
-     * cluster's, as for a ValidatingPolicy; offline Kyverno knows a namespace only by the labels a values file
-     * gives it ({@code namespaceSelector}), without the name label.
-     */
-    static Map<String, String> admissionSelectorLabels(AdmissionRequest request, EvaluationContext context) {
-        if (context.namespaceObjectDefault()
-                || isNamespace(request) && (request.operation().equals("CREATE")
-                        || request.operation().equals("UPDATE"))) {
-            return selectorLabels(request, context);
-        }
-        return context.namespaces().selectorLabels(request.namespace()).orElse(Map.of());
-    }
-
-    /**
-     * The {@code namespaceObject} of a ValidatingAdmissionPolicy: in a check the declared (or a minimal) Namespace;
-     * offline, as Kyverno builds it, a Namespace with only its name and the values file's labels.
-     */
-    static Map<String, Object> admissionNamespaceObject(AdmissionRequest request, EvaluationContext context) {
-        String namespace = request.namespace();
-        if (namespace.isEmpty()) {
-            return null;
-        }
-        if (context.namespaceObjectDefault()) {
-            return namespaceObject(request, context);
-        }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", namespace);
-        context.namespaces().selectorLabels(namespace).ifPresent(labels -> metadata.put("labels", labels));
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("metadata", metadata);
-        return object;
-    }
-
     static boolean isNamespace(AdmissionRequest request) {
         return request.resource().group().isEmpty() && request.resource().resource().equals("namespaces");
     }

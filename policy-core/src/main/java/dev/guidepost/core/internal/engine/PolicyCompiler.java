@@ -63,40 +63,34 @@ public final class PolicyCompiler {
         Map<String, Object> spec = PlainValues.map(document, "spec");
         String name = PlainValues.string(document, "metadata", "name");
         return new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
-                .compile(name, spec, KyvernoActions.validationActions(PlainValues.strings(spec,
-                        "validationActions")));
+                .compile(name, PlainValues.string(document, "kind"), spec,
+                        KyvernoActions.validationActions(PlainValues.strings(spec, "validationActions")));
     }
 
     /**
-     * Compiles a Kubernetes ValidatingAdmissionPolicy document with the bindings that name it, in the admission
-     * CEL environment, as the Kyverno CLI evaluates it offline (see {@link AdmissionPolicyProgram}).
-     *
-     * @throws PolicyCompileException naming the first expression that does not compile, or a feature Guidepost
-     *                                does not evaluate (parameters)
+     * Compiles a ValidatingAdmissionPolicy document with the bindings that name it and the parameter resources
+     * of a Kyverno test, to be evaluated as the Kyverno CLI does.
      */
-    public static PolicyProgram validatingAdmissionPolicy(Map<String, Object> document, List<Map<String, Object>> bindings)
-            throws PolicyCompileException {
-        Map<String, Object> spec = PlainValues.map(document, "spec");
-        String name = PlainValues.string(document, "metadata", "name");
-        if (PlainValues.at(spec, "paramKind") != null) {
-            throw new PolicyCompileException(List.of("spec", "paramKind"), "spec.paramKind: Guidepost does not "
-                    + "evaluate ValidatingAdmissionPolicy parameters");
-        }
-        List<String> actions = bindings.isEmpty() ? List.of("Deny")
-                : PlainValues.strings(bindings.get(0), "spec", "validationActions");
-        ValidatingPolicyProgram program = new ValidatingPolicyCompiler(CelDialect.ADMISSION)
-                .compileSpec(name, spec, KyvernoActions.validationActions(actions), List.of("spec"));
-        List<Optional<MatchConstraints>> matches = new java.util.ArrayList<>();
-        for (Map<String, Object> binding : bindings) {
-            Object matchResources = PlainValues.at(binding, "spec", "matchResources");
-            matches.add(matchResources == null ? Optional.empty() : Optional.of(MatchConstraints.of(matchResources)));
-        }
-        return new AdmissionPolicyProgram(name, program, matches);
+    public static PolicyProgram validatingAdmissionPolicy(Map<String, Object> policy,
+            List<Map<String, Object>> bindings, List<Map<String, Object>> params) {
+        return new ValidatingAdmissionPolicyCompiler().compile(policy, bindings, params);
+    }
+
+    /**
+     * The expressions of a ValidatingAdmissionPolicy that do not compile in Kubernetes' admission CEL environment
+     * (for example because they use Kyverno's libraries), each with its error; empty when all compile.
+     */
+    public static List<String> validatingAdmissionPolicyErrors(Map<String, Object> policy) {
+        ValidatingAdmissionPolicyCompiler compiler = new ValidatingAdmissionPolicyCompiler();
+        compiler.compile(policy, List.of(), List.of());
+        return compiler.errors();
     }
 
     private static CompiledPolicy validating(Policy policy, Map<String, Object> spec) throws PolicyCompileException {
         ValidatingPolicyCompiler compiler = new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY);
-        PolicyProgram program = compiler.compile(policy.id(), spec, policy.action());
+        String kind = policy.format() == dev.guidepost.core.PolicyFormat.NAMESPACED_VALIDATING_POLICY
+                ? "NamespacedValidatingPolicy" : "ValidatingPolicy";
+        PolicyProgram program = compiler.compile(policy.id(), kind, spec, policy.action());
         return new CompiledPolicy(policy, Optional.of(program), List.of());
     }
 }

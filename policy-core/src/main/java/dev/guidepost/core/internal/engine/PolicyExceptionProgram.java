@@ -19,17 +19,21 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public final class PolicyExceptionProgram {
 
+    /** A {@code policyRefs} entry. */
+    private record PolicyRef(String name, String kind) {
+    }
+
     private final String name;
-    private final List<String> policyNames;
+    private final List<PolicyRef> policyRefs;
     private final List<NamedExpression> matchConditions;
     private final List<String> images;
     private final List<String> allowedValues;
     private final boolean reportPass;
 
-    private PolicyExceptionProgram(String name, List<String> policyNames, List<NamedExpression> matchConditions,
+    private PolicyExceptionProgram(String name, List<PolicyRef> policyRefs, List<NamedExpression> matchConditions,
             List<String> images, List<String> allowedValues, boolean reportPass) {
         this.name = name;
-        this.policyNames = policyNames;
+        this.policyRefs = List.copyOf(policyRefs);
         this.matchConditions = matchConditions;
         this.images = images;
         this.allowedValues = allowedValues;
@@ -39,9 +43,9 @@ public final class PolicyExceptionProgram {
     /** Compiles an exception document. */
     public static PolicyExceptionProgram compile(Map<String, Object> document) throws PolicyCompileException {
         Map<String, Object> spec = PlainValues.map(document, "spec");
-        List<String> policies = new ArrayList<>();
+        List<PolicyRef> policies = new ArrayList<>();
         for (Object ref : PlainValues.list(spec, "policyRefs")) {
-            policies.add(PlainValues.string(ref, "name"));
+            policies.add(new PolicyRef(PlainValues.string(ref, "name"), PlainValues.string(ref, "kind")));
         }
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.VALIDATING_POLICY));
         return new PolicyExceptionProgram(PlainValues.string(document, "metadata", "name"), policies,
@@ -51,22 +55,40 @@ public final class PolicyExceptionProgram {
     }
 
     /**
-     * Applies the exceptions for a policy: returns the response of a full exemption, or fills the
-     * {@code exceptions} variable for partial ones and returns empty.
+     * Applies the exceptions for a policy as Kyverno's ValidatingPolicy evaluation does: every exception whose
+     * {@code policyRefs} name the policy (name and kind) and whose match conditions hold is collected; when some
+     * matched and none of them allows images or values, the policy is exempted (rule {@code exception}: skip, or
+     * pass with {@code reportResult: pass}); otherwise the allowed images and values fill the {@code exceptions}
+     * variable and the policy is evaluated. A match condition that errors (with none false) is an evaluation error
+     * under failure policy Fail, and means no match under Ignore.
      */
-    static Optional<RuleResponse> apply(String policy, EvaluationContext context, Activation activation) {
+    static Optional<RuleResponse> apply(String policy, String kind, boolean failurePolicyIgnore,
+            EvaluationContext context, Activation activation, Action action) {
         List<Object> allowedImages = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        PolicyExceptionProgram first = null;
         for (PolicyExceptionProgram exception : context.exceptions()) {
-            if (!exception.policyNames.contains(policy) || !exception.conditionsHold(activation, context)) {
+            if (!exception.policyRefs.contains(new PolicyRef(policy, kind))) {
                 continue;
             }
-            if (exception.images.isEmpty() && exception.allowedValues.isEmpty()) {
-                return Optional.of(RuleResponse.of("exception", exception.reportPass ? Outcome.PASS : Outcome.SKIP,
-                        "exempted by policy exception '" + exception.name + "'", Action.AUDIT));
+            ConditionResult result = exception.evaluateConditions(activation, context);
+            if (result.error() != null) {
+                if (failurePolicyIgnore) {
+                    continue;
+                }
+                return Optional.of(RuleResponse.of("", Outcome.ERROR, "policy exception '" + exception.name
+                        + "': " + result.error(), action));
             }
+            if (!result.holds()) {
+                continue;
+            }
+            first = first == null ? exception : first;
             allowedImages.addAll(exception.images);
             values.addAll(exception.allowedValues);
+        }
+        if (first != null && allowedImages.isEmpty() && values.isEmpty()) {
+            return Optional.of(RuleResponse.of("exception", first.reportPass ? Outcome.PASS : Outcome.SKIP,
+                    "exempted by policy exception '" + first.name + "'", Action.AUDIT));
         }
         if (!allowedImages.isEmpty() || !values.isEmpty()) {
             activation.putCel("exceptions", Map.of("allowedImages", allowedImages, "allowedValues", values));
@@ -74,16 +96,32 @@ public final class PolicyExceptionProgram {
         return Optional.empty();
     }
 
-    private boolean conditionsHold(Activation activation, EvaluationContext context) {
+    /** Whether the match conditions hold, or the error when none is false but some failed. */
+    private record ConditionResult(boolean holds, String error) {
+    }
+
+    /**
+     * Evaluates the match conditions in Kyverno's way: the first false decides; errors and non-bool results are
+     * collected and matter only when no condition is false.
+     */
+    private ConditionResult evaluateConditions(Activation activation, EvaluationContext context) {
+        String error = null;
         for (NamedExpression condition : matchConditions) {
+            Object value;
             try {
-                if (!Boolean.TRUE.equals(condition.expression().evaluate(activation, context.cluster()))) {
-                    return false;
-                }
+                value = condition.expression().evaluate(activation, context.cluster());
             } catch (CelEvaluationException | RuntimeException e) {
-                return false;
+                error = error != null ? error : "match condition '" + condition.name() + "': " + e.getMessage();
+                continue;
+            }
+            if (!(value instanceof Boolean b)) {
+                error = error != null ? error : "match condition '" + condition.name() + "' is not a bool";
+                continue;
+            }
+            if (!b) {
+                return new ConditionResult(false, null);
             }
         }
-        return true;
+        return new ConditionResult(error == null, error);
     }
 }

@@ -11,13 +11,35 @@ public final class PreparedRequest {
 
     private final AdmissionRequest request;
     private final CelValues.Numbers numbers;
+    private final boolean payload;
     private Object object;
     private Object oldObject;
     private Map<String, Object> requestValue;
 
     public PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers) {
+        this(request, numbers, false);
+    }
+
+    private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload) {
         this.request = request;
         this.numbers = numbers;
+        this.payload = payload;
+    }
+
+    /**
+     * A JSON payload (Kyverno's {@code evaluation.mode: JSON}): any document, not an admission request. Only
+     * JSON-mode ValidatingPolicies evaluate it.
+     */
+    public static PreparedRequest payload(Map<String, Object> document, CelValues.Numbers numbers) {
+        dev.guidepost.core.internal.match.ApiResource none = new dev.guidepost.core.internal.match.ApiResource(
+                "", "", "", "", false, false);
+        return new PreparedRequest(new AdmissionRequest("", document, null, none, "", "",
+                dev.guidepost.core.internal.match.UserInfo.NONE), numbers, true);
+    }
+
+    /** True for a JSON payload rather than an admission request. */
+    public boolean isPayload() {
+        return payload;
     }
 
     /** The request. */

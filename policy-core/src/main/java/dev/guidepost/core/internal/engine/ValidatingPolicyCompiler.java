@@ -13,39 +13,37 @@ import dev.guidepost.core.internal.match.MatchConstraints;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
- * Compiles a ValidatingPolicy spec, with Kyverno's autogen ({@link ValidatingPolicyAutogen}): the policy as
- * written and its variants for pod controllers.
+ * Compiles a ValidatingPolicy spec, with Kyverno's autogen ({@link ValidatingPolicyAutogen}): a policy whose only
+ * resource rule is core/v1 pods also gets variants for pod controllers, compiled on first use.
  */
 final class ValidatingPolicyCompiler {
 
     private final ExpressionCompiler compiler;
-    private final ValidatingPolicyProgram.Flavor flavor;
 
-    /**
-     * A compiler for Kyverno ValidatingPolicies ({@link CelDialect#VALIDATING_POLICY}) or Kubernetes
-     * ValidatingAdmissionPolicies ({@link CelDialect#ADMISSION}).
-     */
     ValidatingPolicyCompiler(CelDialect dialect) {
         this.compiler = new ExpressionCompiler(CelEnvironment.of(dialect));
-        this.flavor = dialect == CelDialect.ADMISSION ? ValidatingPolicyProgram.Flavor.ADMISSION_POLICY
-                : ValidatingPolicyProgram.Flavor.VALIDATING_POLICY;
     }
 
-    /** The policy and its autogen variants; the first program is the policy as written. */
-    ValidatingPolicyPrograms compile(String name, Map<String, Object> spec, Action action)
+    /**
+     * The policy and its autogen variants; the first program is the policy as written.
+     *
+     * @param kind the policy's kind ({@code ValidatingPolicy} or {@code NamespacedValidatingPolicy}), which
+     *             exceptions' {@code policyRefs} must name
+     */
+    ValidatingPolicyPrograms compile(String name, String kind, Map<String, Object> spec, Action action)
             throws PolicyCompileException {
         List<ValidatingPolicyPrograms.Variant> variants = new ArrayList<>();
-        ValidatingPolicyProgram written = compileSpec(name, spec, action, List.of("spec"));
-        variants.add(ValidatingPolicyPrograms.Variant.compiled(written));
+        variants.add(ValidatingPolicyPrograms.Variant.compiled(compileSpec(name, kind, spec, action,
+                List.of("spec"))));
         for (ValidatingPolicyAutogen.Variant variant : ValidatingPolicyAutogen.variants(spec)) {
             variants.add(ValidatingPolicyPrograms.Variant.lazy(MatchConstraints.of(variant.matchConstraints()),
-                    () -> compileSpec(name, variant.spec(), action, List.of("spec"))));
+                    () -> compileSpec(name, kind, variant.spec(), action, List.of("spec"))));
         }
         return new ValidatingPolicyPrograms(name, variants);
     }
 
-    ValidatingPolicyProgram compileSpec(String name, Map<String, Object> spec, Action action, List<Object> path)
-            throws PolicyCompileException {
+    ValidatingPolicyProgram compileSpec(String name, String kind, Map<String, Object> spec, Action action,
+            List<Object> path) throws PolicyCompileException {
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
                 ExpressionCompiler.append(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
@@ -72,8 +70,10 @@ final class ValidatingPolicyCompiler {
         }
         List<NamedExpression> annotations = compiler.named(annotationEntries,
                 ExpressionCompiler.append(path, "auditAnnotations"));
-        return new ValidatingPolicyProgram(name, MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
+        boolean jsonMode = "JSON".equals(PlainValues.string(spec, "evaluation", "mode"));
+        return new ValidatingPolicyProgram(name, kind, jsonMode,
+                MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
                 conditions, variables, validations, annotations,
-                "Ignore".equals(PlainValues.string(spec, "failurePolicy")), action, flavor);
+                "Ignore".equals(PlainValues.string(spec, "failurePolicy")), action);
     }
 }

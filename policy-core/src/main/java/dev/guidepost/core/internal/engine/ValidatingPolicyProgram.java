@@ -13,23 +13,13 @@ import dev.guidepost.core.internal.match.MatchConstraints;
 /**
  * One compiled ValidatingPolicy (or one of its autogen variants for pod controllers), evaluated as Kyverno's
  * ValidatingPolicy engine does: exceptions, match conditions, lazy variables, validations in order (stopping at
- * the first that is not true), then audit annotations. A Kubernetes ValidatingAdmissionPolicy is evaluated the
- * same way, in its own {@link Flavor}.
+ * the first that is not true), then audit annotations.
  */
 final class ValidatingPolicyProgram {
 
-    /** Which kind of policy the program evaluates; they differ in namespaces, exceptions and rule names. */
-    enum Flavor {
-        /** Kyverno's ValidatingPolicy: CEL policy exceptions apply; responses have no rule name. */
-        VALIDATING_POLICY,
-        /**
-         * Kubernetes' ValidatingAdmissionPolicy as Kyverno evaluates it: no policy exceptions; offline the
-         * namespace is only its name and the labels a values file gives; responses are named after the policy.
-         */
-        ADMISSION_POLICY
-    }
-
     private final String policy;
+    private final String kind;
+    private final boolean jsonMode;
     private final MatchConstraints match;
     private final List<NamedExpression> matchConditions;
     private final Map<String, CelExpression> variables;
@@ -37,12 +27,14 @@ final class ValidatingPolicyProgram {
     private final List<NamedExpression> auditAnnotations;
     private final boolean failurePolicyIgnore;
     private final Action action;
-    private final Flavor flavor;
 
-    ValidatingPolicyProgram(String policy, MatchConstraints match, List<NamedExpression> matchConditions,
-            Map<String, CelExpression> variables, List<ValidationProgram> validations,
-            List<NamedExpression> auditAnnotations, boolean failurePolicyIgnore, Action action, Flavor flavor) {
+    ValidatingPolicyProgram(String policy, String kind, boolean jsonMode, MatchConstraints match,
+            List<NamedExpression> matchConditions, Map<String, CelExpression> variables,
+            List<ValidationProgram> validations, List<NamedExpression> auditAnnotations, boolean failurePolicyIgnore,
+            Action action) {
         this.policy = policy;
+        this.kind = kind;
+        this.jsonMode = jsonMode;
         this.match = match;
         this.matchConditions = List.copyOf(matchConditions);
         this.variables = variables;
@@ -50,25 +42,31 @@ final class ValidatingPolicyProgram {
         this.auditAnnotations = List.copyOf(auditAnnotations);
         this.failurePolicyIgnore = failurePolicyIgnore;
         this.action = action;
-        this.flavor = flavor;
     }
 
     MatchConstraints match() {
         return match;
     }
 
-    /** True when the policy's match constraints select the request. */
-    boolean selects(PreparedRequest prepared, EvaluationContext context) {
-        return selects(match, prepared, context);
+    /** True for {@code evaluation.mode: JSON}: any document, no match constraints, no admission request. */
+    boolean jsonMode() {
+        return jsonMode;
     }
 
-    /** True when these match constraints (the policy's or a binding's) select the request. */
-    boolean selects(MatchConstraints constraints, PreparedRequest prepared, EvaluationContext context) {
+    /**
+     * True when the policy's match constraints select the request. A JSON-mode policy selects every document
+     * (payloads and resources alike); a Kubernetes-mode policy never selects a JSON payload.
+     */
+    boolean selects(PreparedRequest prepared, EvaluationContext context) {
+        if (jsonMode) {
+            return true;
+        }
+        if (prepared.isPayload()) {
+            return false;
+        }
         AdmissionRequest request = prepared.request();
-        return constraints.matches(request.operation(), request.resource(), request.namespace(), request.name(),
-                request.labels(), () -> flavor == Flavor.VALIDATING_POLICY
-                        ? NamespaceValues.selectorLabels(request, context)
-                        : NamespaceValues.admissionSelectorLabels(request, context));
+        return match.matches(request.operation(), request.resource(), request.namespace(), request.name(),
+                request.labels(), () -> NamespaceValues.selectorLabels(request, context));
     }
 
     /** The response, or empty when the policy does not select the request. */
@@ -76,39 +74,27 @@ final class ValidatingPolicyProgram {
         if (!selects(prepared, context)) {
             return Optional.empty();
         }
-        return Optional.of(evaluateSelected(prepared, context));
-    }
-
-    /** The response for a request that has already been selected. */
-    RuleResponse evaluateSelected(PreparedRequest prepared, EvaluationContext context) {
-        return evaluateSelected(prepared, context, flavor == Flavor.VALIDATING_POLICY ? "" : policy)
-                .orElseThrow();
-    }
-
-    private Optional<RuleResponse> evaluateSelected(PreparedRequest prepared, EvaluationContext context,
-            String rule) {
         AdmissionRequest request = prepared.request();
         Activation activation = new Activation()
                 .putCel("object", prepared.object())
-                .putCel("oldObject", prepared.oldObject())
-                .putCel("request", prepared.requestValue());
-        if (flavor == Flavor.VALIDATING_POLICY) {
-            activation.put("namespaceObject", NamespaceValues.namespaceObject(request, context), prepared.numbers())
-                    .put("exceptions", Map.of("allowedImages", List.of(), "allowedValues", List.of()),
-                            prepared.numbers());
+                .put("exceptions", Map.of("allowedImages", List.of(), "allowedValues", List.of()),
+                        prepared.numbers())
+                .variables(variables, context.cluster());
+        if (jsonMode) {
+            // Kyverno's JSON request: the document is the object; there is no admission request or namespace
+            activation.put("oldObject", null, prepared.numbers())
+                    .put("request", null, prepared.numbers())
+                    .put("namespaceObject", null, prepared.numbers());
         } else {
-            activation.put("namespaceObject", NamespaceValues.admissionNamespaceObject(request, context),
-                    prepared.numbers())
-                    .put("params", null, prepared.numbers())
-                    .put("authorizer", null, prepared.numbers());
+            activation.putCel("oldObject", prepared.oldObject())
+                    .putCel("request", prepared.requestValue())
+                    .put("namespaceObject", NamespaceValues.namespaceObject(request, context), prepared.numbers());
         }
-        activation.variables(variables, context.cluster());
 
-        if (flavor == Flavor.VALIDATING_POLICY) {
-            Optional<RuleResponse> exempted = PolicyExceptionProgram.apply(policy, context, activation);
-            if (exempted.isPresent()) {
-                return exempted;
-            }
+        Optional<RuleResponse> exempted = PolicyExceptionProgram.apply(policy, kind, failurePolicyIgnore, context,
+                activation, action);
+        if (exempted.isPresent()) {
+            return exempted;
         }
 
         String conditionError = null;
@@ -116,7 +102,7 @@ final class ValidatingPolicyProgram {
             try {
                 Object value = condition.expression().evaluate(activation, context.cluster());
                 if (Boolean.FALSE.equals(value)) {
-                    return Optional.of(RuleResponse.of(rule, Outcome.SKIP,
+                    return Optional.of(RuleResponse.of("", Outcome.SKIP,
                             "match condition '" + condition.name() + "' is false", action));
                 }
                 if (!(value instanceof Boolean) && conditionError == null) {
@@ -130,8 +116,8 @@ final class ValidatingPolicyProgram {
             }
         }
         if (conditionError != null) {
-            return Optional.of(failurePolicyIgnore ? RuleResponse.of(rule, Outcome.SKIP, conditionError, action)
-                    : RuleResponse.of(rule, Outcome.ERROR, conditionError, action));
+            return Optional.of(failurePolicyIgnore ? RuleResponse.of("", Outcome.SKIP, conditionError, action)
+                    : RuleResponse.of("", Outcome.ERROR, conditionError, action));
         }
 
         for (int i = 0; i < validations.size(); i++) {
@@ -140,28 +126,38 @@ final class ValidatingPolicyProgram {
             try {
                 value = validation.expression().evaluate(activation, context.cluster());
             } catch (CelEvaluationException | RuntimeException e) {
-                return Optional.of(RuleResponse.of(rule, Outcome.ERROR, "error: " + e.getMessage(), action));
+                return Optional.of(RuleResponse.of("", Outcome.ERROR, "error: " + e.getMessage(), action));
             }
             if (Boolean.TRUE.equals(value)) {
                 continue;
             }
             if (!(value instanceof Boolean)) {
-                return Optional.of(RuleResponse.of(rule, Outcome.ERROR, "error: validation expression returned "
+                return Optional.of(RuleResponse.of("", Outcome.ERROR, "error: validation expression returned "
                         + value + ", not a bool", action));
             }
-            return Optional.of(RuleResponse.of(rule, Outcome.FAIL, message(validation, i, activation, context),
-                    action));
+            String message = message(validation, i, activation, context);
+            return Optional.of(auditAnnotationError(activation, context)
+                    .orElseGet(() -> RuleResponse.of("", Outcome.FAIL, message, action)));
         }
+        return Optional.of(auditAnnotationError(activation, context)
+                .orElseGet(() -> RuleResponse.of("", Outcome.PASS, "", action)));
+    }
 
+    /** Kyverno evaluates audit annotations after a pass or a fail; one that errors or is not a string errors. */
+    private Optional<RuleResponse> auditAnnotationError(Activation activation, EvaluationContext context) {
         for (NamedExpression annotation : auditAnnotations) {
             try {
-                annotation.expression().evaluate(activation, context.cluster());
+                Object value = annotation.expression().evaluate(activation, context.cluster());
+                if (!(value instanceof String)) {
+                    return Optional.of(RuleResponse.of("", Outcome.ERROR, "failed to convert auditAnnotation '"
+                            + annotation.name() + "' expression", action));
+                }
             } catch (CelEvaluationException | RuntimeException e) {
-                return Optional.of(RuleResponse.of(rule, Outcome.ERROR, "audit annotation '" + annotation.name()
-                        + "' failed: " + e.getMessage(), action));
+                return Optional.of(RuleResponse.of("", Outcome.ERROR, "failed to evaluate auditAnnotation '"
+                        + annotation.name() + "': " + e.getMessage(), action));
             }
         }
-        return Optional.of(RuleResponse.of(rule, Outcome.PASS, "", action));
+        return Optional.empty();
     }
 
     private static String message(ValidationProgram validation, int index, Activation activation,

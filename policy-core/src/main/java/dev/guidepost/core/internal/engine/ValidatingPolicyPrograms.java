@@ -45,6 +45,11 @@ final class ValidatingPolicyPrograms implements PolicyProgram {
             return match;
         }
 
+        /** The program if it is compiled already, else null. */
+        synchronized ValidatingPolicyProgram compiledProgram() {
+            return program;
+        }
+
         synchronized ValidatingPolicyProgram program() throws PolicyCompileException {
             if (program == null && failure == null) {
                 try {
@@ -88,6 +93,9 @@ final class ValidatingPolicyPrograms implements PolicyProgram {
                         + "compile: " + e.getMessage(), dev.guidepost.core.Action.AUDIT));
             }
         }
+        if (responses.isEmpty() && request.isPayload()) {
+            return PolicyResponse.none(name); // Kubernetes-mode policies are not run on JSON payloads
+        }
         if (responses.isEmpty()) {
             // the Kyverno CLI answers (with no rule) only for policies whose match constraints are complex
             return new PolicyResponse(name, variants.get(0).match().isComplex(), List.of());
@@ -101,6 +109,13 @@ final class ValidatingPolicyPrograms implements PolicyProgram {
     }
 
     private static boolean selects(Variant variant, PreparedRequest prepared, EvaluationContext context) {
+        ValidatingPolicyProgram compiled = variant.compiledProgram();
+        if (compiled != null) {
+            return compiled.selects(prepared, context);
+        }
+        if (prepared.isPayload()) {
+            return false; // autogen variants are for pod controllers, never for JSON payloads
+        }
         AdmissionRequest request = prepared.request();
         return variant.match().matches(request.operation(), request.resource(), request.namespace(), request.name(),
                 request.labels(), () -> NamespaceValues.selectorLabels(request, context));

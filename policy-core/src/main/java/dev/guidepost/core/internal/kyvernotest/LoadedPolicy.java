@@ -19,7 +19,6 @@ record LoadedPolicy(Policy policy, Optional<PolicyProgram> program, String unsup
         return policy.format() == PolicyFormat.CLUSTER_POLICY || policy.format() == PolicyFormat.KYVERNO_POLICY;
     }
 
-    /** True for a Kubernetes ValidatingAdmissionPolicy (evaluated with its bindings). */
     boolean admissionPolicy() {
         return policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY;
     }

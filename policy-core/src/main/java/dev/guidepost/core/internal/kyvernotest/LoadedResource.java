@@ -6,9 +6,23 @@ import dev.guidepost.core.internal.match.ApiResource;
 
 /**
  * A resource of a Kyverno CLI test, with the namespace the CLI gives it ({@code default} when it has none and its
- * kind is not a built-in cluster-scoped kind).
+ * kind is not a built-in cluster-scoped kind), or one of its JSON payloads (named by its path as the test writes
+ * it, with no namespace or type).
+ *
+ * @param oldObject the matching object of the test's {@code oldResources}, used as {@code oldObject} on UPDATE;
+ *                  null when there is none
+ * @param payload   true for a JSON payload
  */
-record LoadedResource(Map<String, Object> object, ApiResource type, String namespace, String name) {
+record LoadedResource(Map<String, Object> object, ApiResource type, String namespace, String name,
+        Map<String, Object> oldObject, boolean payload) {
+
+    LoadedResource(Map<String, Object> object, ApiResource type, String namespace, String name) {
+        this(object, type, namespace, name, null, false);
+    }
+
+    LoadedResource withOldObject(Map<String, Object> old) {
+        return new LoadedResource(object, type, namespace, name, old, payload);
+    }
 
     String kind() {
         return type.kind();

@@ -20,13 +20,23 @@ final class MockCluster implements ClusterData {
     private final List<Object> images;
     private final Map<String, Object> globalContext;
     private final List<Object> httpResponses;
+    private final ApiResources types;
 
     MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
             List<Object> httpResponses) {
+        this(resources, images, globalContext, httpResponses, ApiResources.builtIn());
+    }
+
+    /**
+     * @param types the kinds the test knows (built-in types plus the CRDs of its {@code clusterResources})
+     */
+    MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
+            List<Object> httpResponses, ApiResources types) {
         this.resources = List.copyOf(resources);
         this.images = List.copyOf(images);
         this.globalContext = globalContext;
         this.httpResponses = List.copyOf(httpResponses);
+        this.types = types;
     }
 
     @Override
@@ -71,24 +81,67 @@ final class MockCluster implements ClusterData {
         return PlainValues.map(entry).get(projection);
     }
 
+    /**
+     * A mocked HTTP call, answered as Kyverno's {@code http} library answers a real one (kyverno/sdk
+     * extensions/cel/libs/http): the JSON body decoded (numbers as doubles); an object body gets the status code
+     * as its {@code statusCode} field, any other body is wrapped as {@code {body, statusCode}}. Mocks are the
+     * test's {@code apiCallResponses} ({@code url} or {@code urlPath}, {@code method},
+     * {@code response: {statusCode, body}}) and the context file's {@code http} entries ({@code url},
+     * {@code method}, {@code status}, {@code body} or {@code bodyFile}); a mock with a method is looked up first.
+     */
     @Override
     public Object http(String method, String url, Object body, Map<String, String> headers) {
         for (String key : List.of(method + ":" + url, url)) {
             for (Object response : httpResponses) {
                 String m = PlainValues.string(response, "method");
-                String u = PlainValues.string(response, "url");
-                String candidate = m.isEmpty() ? u : m + ":" + u;
+                String u = PlainValues.string(response, "url").isEmpty() ? PlainValues.string(response, "urlPath")
+                        : PlainValues.string(response, "url");
+                String candidate = m.isEmpty() ? u : m.toUpperCase(java.util.Locale.ROOT) + ":" + u;
                 if (candidate.equals(key)) {
-                    Map<String, Object> out = new LinkedHashMap<>();
                     Object status = PlainValues.at(response, "response", "statusCode");
-                    out.put("statusCode", status == null ? 200L : status);
-                    out.put("body", PlainValues.at(response, "response", "body"));
-                    return out;
+                    if (status == null) {
+                        status = PlainValues.at(response, "status");
+                    }
+                    Object responseBody = PlainValues.at(response, "response") != null
+                            ? PlainValues.at(response, "response", "body") : PlainValues.at(response, "body");
+                    return decoded(responseBody, status == null ? 200L : ((Number) status).longValue());
                 }
             }
         }
         throw new IllegalStateException("no mocked HTTP response for " + method + " " + url
                 + " (add it to the test's apiCallResponses)");
+    }
+
+    private static Object decoded(Object body, long status) {
+        Object json = jsonNumbers(body);
+        if (json instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            out.put("statusCode", status);
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("body", json);
+        out.put("statusCode", status);
+        return out;
+    }
+
+    /** Numbers as Go's JSON decoder gives them: float64. */
+    private static Object jsonNumbers(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), jsonNumbers(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(jsonNumbers(v)));
+            return out;
+        }
+        if (value instanceof Number n && !(value instanceof Double)) {
+            return n.doubleValue();
+        }
+        return value;
     }
 
     @Override
@@ -106,12 +159,12 @@ final class MockCluster implements ClusterData {
         return resources;
     }
 
-    private static boolean sameType(Object object, String apiVersion, String resource) {
+    private boolean sameType(Object object, String apiVersion, String resource) {
         String objectApiVersion = PlainValues.string(object, "apiVersion");
         if (!objectApiVersion.equals(apiVersion)) {
             return false;
         }
-        ApiResource type = ApiResources.builtIn().resolve(objectApiVersion, PlainValues.string(object, "kind"));
+        ApiResource type = types.resolve(objectApiVersion, PlainValues.string(object, "kind"));
         return type.resource().equals(resource);
     }
 }

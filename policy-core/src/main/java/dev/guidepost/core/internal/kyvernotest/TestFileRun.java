@@ -19,6 +19,7 @@ import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
@@ -50,6 +51,9 @@ final class TestFileRun {
     private final String displayFile;
     private final boolean strict;
     private final List<String> problems;
+    private boolean hasClusterResources;
+    /** Global context entries whose JMESPath Guidepost does not evaluate: name → the feature. */
+    private Map<String, String> globalContextUnsupported = Map.of();
 
     TestFileRun(Map<String, Object> test, Path file, String displayFile, boolean strict, List<String> problems) {
         this.test = test;
@@ -70,40 +74,47 @@ final class TestFileRun {
         UserInfo user;
         MockCluster cluster;
         List<PolicyExceptionProgram> exceptions;
+        List<ClassicExceptionProgram> classicExceptions = new ArrayList<>();
         try {
             values = loadValues(dir);
             user = loadUserInfo(dir);
-            cluster = loadContext(dir);
-            policies = loadPolicies(dir);
-            resources = loadResources(dir);
-            exceptions = loadExceptions(dir);
+            List<Object> clusterObjects = new ArrayList<>();
+            ApiResources types = loadClusterResources(dir, clusterObjects);
+            List<Map<String, Object>> params = loadObjects(dir, "paramResources");
+            policies = loadPolicies(dir, params);
+            resources = loadResources(dir, types);
+            resources = withOldResources(dir, resources, types);
+            resources.addAll(loadPayloads(dir));
+            exceptions = loadExceptions(dir, classicExceptions);
+            if (!classicExceptions.isEmpty() && policies.stream().anyMatch(LoadedPolicy::admissionPolicy)) {
+                throw new GuidepostException("use of exceptions with ValidatingAdmissionPolicies is not supported");
+            }
+            cluster = loadContext(dir, types, clusterObjects, resources, params);
         } catch (GuidepostException e) {
             problems.add(displayFile + ": " + e.getMessage());
             return failAll(testName, results, "the test could not be loaded: " + e.getMessage());
         }
-        EvaluationContext context = new EvaluationContext(values, cluster, NUMBERS, false,
-                exceptions);
+        EvaluationContext context = new EvaluationContext(values, cluster, NUMBERS, false, exceptions,
+                classicExceptions);
         String defaultOperation = operation(values.global("request.operation"), "CREATE");
         Map<String, PolicyResponse> responses = new LinkedHashMap<>();
         Set<String> runs = new LinkedHashSet<>();
         runs.add("");
         for (Object r : results) {
-            runs.add(PlainValues.string(r, "operation"));
+            runs.add(resultOperation(r));
         }
         for (String run : runs) {
             for (int i = 0; i < resources.size(); i++) {
                 LoadedResource resource = resources.get(i);
                 for (LoadedPolicy policy : policies) {
-                    if (policy.program().isEmpty()) {
-                        continue;
+                    if (policy.program().isEmpty() || resource.payload() && (policy.classic()
+                            || policy.admissionPolicy())) {
+                        continue; // only ValidatingPolicies evaluate JSON payloads
                     }
-                    String operation = policy.admissionPolicy() ? "CREATE" // Kyverno's VAP path always creates
-                            : !run.isEmpty() ? run
-                            : policy.classic() ? operation(values.resourceValue(policy.name(), resource.name(),
-                                    "request.operation"), defaultOperation)
-                            : defaultOperation;
-                    PreparedRequest request = new PreparedRequest(request(resource, operation, user),
-                            NUMBERS);
+                    PreparedRequest request = resource.payload()
+                            ? PreparedRequest.payload(resource.object(), NUMBERS)
+                            : new PreparedRequest(request(resource, runOperation(run, policy, resource, values,
+                                    defaultOperation), user), NUMBERS);
                     PolicyResponse response = policy.program().get().evaluate(request, context);
                     responses.put(key(run, i, policy.name()), response);
                 }
@@ -113,7 +124,53 @@ final class TestFileRun {
         for (Object result : results) {
             out.addAll(score(testName, result, policies, resources, responses));
         }
+        out.addAll(checks(testName, policies));
         return out;
+    }
+
+    /**
+     * The test's {@code checks} (kyverno-json assertion trees over rule responses) are not evaluated: each is
+     * reported as skipped, naming the feature.
+     */
+    private List<ExpectationResult> checks(String testName, List<LoadedPolicy> policies) {
+        List<ExpectationResult> out = new ArrayList<>();
+        for (Object check : PlainValues.list(test, "checks")) {
+            String policy = PlainValues.string(check, "match", "policy", "metadata", "name");
+            String resource = PlainValues.string(check, "match", "resource", "metadata", "name");
+            String kindLabel = policies.stream().filter(p -> p.name().equals(policy)).findFirst()
+                    .map(LoadedPolicy::kindLabel).orElse("unknown");
+            out.add(new ExpectationResult(displayFile, testName, policy, PlainValues.string(check, "match", "rule",
+                    "name"), PlainValues.string(check, "match", "resource", "kind"), resource, "check", "",
+                    Status.SKIPPED, "checks (kyverno-json assertions on rule responses)", kindLabel));
+        }
+        return out;
+    }
+
+    /**
+     * The operation a policy sees in a run. A VAP always gets a CREATE (as in the Kyverno CLI). A result's
+     * operation is simulated as written (CONNECT with neither object nor old object, for CEL policies); otherwise
+     * ClusterPolicies read {@code request.operation} from per-resource or global values, CEL policies from global
+     * values only; there CONNECT falls back to CREATE.
+     */
+    private static String runOperation(String run, LoadedPolicy policy, LoadedResource resource, TestValues values,
+            String defaultOperation) {
+        if (policy.admissionPolicy()) {
+            return "CREATE";
+        }
+        if (!run.isEmpty()) {
+            return policy.classic() && run.equals("CONNECT") ? "CREATE" : run;
+        }
+        return policy.classic() ? operation(values.resourceValue(policy.name(), resource.name(), "request.operation"),
+                defaultOperation) : defaultOperation;
+    }
+
+    /** A result's operation: {@code operation}, or its newer spelling {@code resourceOperation}. */
+    private static String resultOperation(Object result) {
+        String op = PlainValues.string(result, "operation");
+        if (op.isEmpty()) {
+            op = PlainValues.string(result, "resourceOperation");
+        }
+        return op.toUpperCase(Locale.ROOT);
     }
 
     private List<ExpectationResult> score(String testName, Object result, List<LoadedPolicy> policies,
@@ -124,7 +181,7 @@ final class TestFileRun {
         String kind = PlainValues.string(result, "kind");
         String expected = PlainValues.string(result, "result").isEmpty() ? PlainValues.string(result, "status")
                 : PlainValues.string(result, "result");
-        String run = PlainValues.string(result, "operation");
+        String run = resultOperation(result);
         Optional<LoadedPolicy> policy = policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
         String policyKind = policy.map(LoadedPolicy::kindLabel).orElse("unknown");
         List<String> listed = PlainValues.strings(result, "resources");
@@ -161,10 +218,35 @@ final class TestFileRun {
                         policyKind));
                 continue;
             }
+            String globalContextFeature = unsupportedGlobalContext(policy.get());
+            if (globalContextFeature != null) {
+                out.add(skipped(testName, policyRef, rule, kind, name, expected, globalContextFeature, policyKind));
+                continue;
+            }
+            if (selected.isEmpty()) {
+                out.add(new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected,
+                        "not found", Status.FAILED, "the test has no resources or payloads for the policy to answer",
+                        policyKind));
+                continue;
+            }
             out.add(scoreResource(testName, policy.get(), policyRef, rule, kind, name, expected, run, selected,
                     resources, responses, policyKind));
         }
         return out;
+    }
+
+    /** The unsupported feature of a global context entry the policy reads (by name, in quotes), or null. */
+    private String unsupportedGlobalContext(LoadedPolicy policy) {
+        if (policy.classic() || globalContextUnsupported.isEmpty()) {
+            return null;
+        }
+        String text = String.valueOf(policy.policy().definition());
+        for (Map.Entry<String, String> e : globalContextUnsupported.entrySet()) {
+            if (text.contains("'" + e.getKey() + "'") || text.contains("\"" + e.getKey() + "\"")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private ExpectationResult scoreResource(String testName, LoadedPolicy policy, String policyRef, String rule,
@@ -278,12 +360,20 @@ final class TestFileRun {
         return op.equals("CONNECT") ? "CREATE" : op;
     }
 
+    /**
+     * The admission request of an operation, shaped as the Kyverno CLI simulates it: CREATE has the object;
+     * UPDATE the object and, as old object, the matching {@code oldResources} entry or else the object itself;
+     * DELETE only the old object; CONNECT neither.
+     */
     private static AdmissionRequest request(LoadedResource resource, String operation, UserInfo user) {
         Map<String, Object> object = resource.object();
         return switch (operation) {
             case "DELETE" -> new AdmissionRequest(operation, null, object, resource.type(), resource.namespace(),
                     resource.name(), user);
-            case "UPDATE" -> new AdmissionRequest(operation, object, object, resource.type(), resource.namespace(),
+            case "UPDATE" -> new AdmissionRequest(operation, object,
+                    resource.oldObject() != null ? resource.oldObject() : object, resource.type(),
+                    resource.namespace(), resource.name(), user);
+            case "CONNECT" -> new AdmissionRequest(operation, null, null, resource.type(), resource.namespace(),
                     resource.name(), user);
             default -> new AdmissionRequest(operation, object, null, resource.type(), resource.namespace(),
                     resource.name(), user);
@@ -292,7 +382,7 @@ final class TestFileRun {
 
     // ---- loading ----
 
-    private List<LoadedPolicy> loadPolicies(Path dir) {
+    private List<LoadedPolicy> loadPolicies(Path dir, List<Map<String, Object>> params) {
         List<Policy> read = new ArrayList<>();
         List<Map<String, Object>> bindings = new ArrayList<>();
         for (String path : PlainValues.strings(test, "policies")) {
@@ -303,47 +393,30 @@ final class TestFileRun {
             List<Path> policyFiles = Files.isDirectory(policyPath) ? yamlFiles(policyPath) : List.of(policyPath);
             for (Path policyFile : policyFiles) {
                 read.addAll(PackReader.readFile(policyFile));
-                bindings.addAll(admissionPolicyBindings(policyFile));
+                for (YamlDocument doc : YamlDocuments.read(policyFile)) {
+                    if (doc.value() instanceof Map<?, ?> && "ValidatingAdmissionPolicyBinding".equals(
+                            PlainValues.string(doc.value(), "kind"))
+                            && PlainValues.string(doc.value(), "apiVersion").startsWith("admissionregistration.k8s.io/")) {
+                        bindings.add(PlainValues.map(PlainValues.immutableCopy(doc.value())));
+                    }
+                }
             }
         }
         List<LoadedPolicy> out = new ArrayList<>();
         for (Policy policy : read) {
-            out.add(load(policy, bindings));
-        }
-        return out;
-    }
-
-    /** The ValidatingAdmissionPolicyBindings of a policy file (the pack reader skips them: they are no policies). */
-    private static List<Map<String, Object>> admissionPolicyBindings(Path file) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (YamlDocument doc : YamlDocuments.read(file)) {
-            if (doc.problem() == null && doc.value() instanceof Map<?, ?>) {
-                Map<String, Object> object = PlainValues.map(doc.value());
-                if (PlainValues.string(object, "apiVersion").startsWith("admissionregistration.k8s.io/")
-                        && PlainValues.string(object, "kind").equals("ValidatingAdmissionPolicyBinding")) {
-                    out.add(object);
-                }
+            if (policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
+                List<Map<String, Object>> own = bindings.stream()
+                        .filter(b -> PlainValues.string(b, "spec", "policyName").equals(policy.id())).toList();
+                out.add(new LoadedPolicy(policy, Optional.of(PolicyCompiler.validatingAdmissionPolicy(
+                        policy.definition(), own, params)), null));
+            } else {
+                out.add(load(policy));
             }
         }
         return out;
     }
 
-    private static LoadedPolicy load(Policy policy, List<Map<String, Object>> allBindings) {
-        if (policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
-            List<Map<String, Object>> bindings = allBindings.stream()
-                    .filter(b -> PlainValues.string(b, "spec", "policyName").equals(policy.id())).toList();
-            if (bindings.stream().anyMatch(b -> PlainValues.at(b, "spec", "paramRef") != null)
-                    || PlainValues.at(policy.definition(), "spec", "paramKind") != null) {
-                return new LoadedPolicy(policy, Optional.empty(), "ValidatingAdmissionPolicy parameters");
-            }
-            try {
-                return new LoadedPolicy(policy, Optional.of(PolicyCompiler.validatingAdmissionPolicy(
-                        policy.definition(), bindings)), null);
-            } catch (PolicyCompileException e) {
-                throw new GuidepostException(policy.source(), "policy '" + policy.id() + "' does not compile: "
-                        + e.getMessage());
-            }
-        }
+    private static LoadedPolicy load(Policy policy) {
         CompiledPolicy compiled = PolicyCompiler.compileForTests(policy);
         if (compiled.program().isEmpty()) {
             if (!compiled.errors().isEmpty()) {
@@ -357,10 +430,108 @@ final class TestFileRun {
         return new LoadedPolicy(policy, compiled.program(), null);
     }
 
-    private List<LoadedResource> loadResources(Path dir) {
+    /** The objects of the files a test field lists (missing files are skipped, as the CLI skips them). */
+    private List<Map<String, Object>> loadObjects(Path dir, String field) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String path : PlainValues.strings(test, field)) {
+            Path target = dir.resolve(path).normalize();
+            if (!Files.exists(target)) {
+                continue;
+            }
+            for (Path f : Files.isDirectory(target) ? yamlFiles(target) : List.of(target)) {
+                for (YamlDocument doc : YamlDocuments.read(f)) {
+                    if (doc.problem() != null) {
+                        throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                                doc.problem().message());
+                    }
+                    if (doc.value() instanceof Map<?, ?> m && !m.isEmpty()) {
+                        out.add(PlainValues.map(PlainValues.immutableCopy(doc.value())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The test's {@code oldResources}: each becomes the old object of the resource with its kind and name. */
+    private List<LoadedResource> withOldResources(Path dir, List<LoadedResource> resources, ApiResources types) {
+        List<Map<String, Object>> olds = loadObjects(dir, "oldResources");
+        List<LoadedResource> out = new ArrayList<>();
+        for (LoadedResource resource : resources) {
+            Map<String, Object> match = null;
+            for (Map<String, Object> old : olds) {
+                ApiResource type = types.resolve(PlainValues.string(old, "apiVersion"), PlainValues.string(old,
+                        "kind"));
+                String namespace = PlainValues.string(old, "metadata", "namespace");
+                if (namespace.isEmpty() && !ApiResources.builtIn().isClusterScopedKind(type.kind())) {
+                    namespace = "default";
+                }
+                if (type.group().equals(resource.type().group()) && type.kind().equals(resource.kind())
+                        && namespace.equals(resource.namespace())
+                        && PlainValues.string(old, "metadata", "name").equals(resource.name())) {
+                    match = old;
+                    break;
+                }
+            }
+            out.add(match == null ? resource : resource.withOldObject(match));
+        }
+        return out;
+    }
+
+    /** The test's JSON payloads ({@code jsonPayloads}, or {@code jsonPayload}), named by their path. */
+    private List<LoadedResource> loadPayloads(Path dir) {
+        List<String> paths = new ArrayList<>(PlainValues.strings(test, "jsonPayloads"));
+        if (!PlainValues.string(test, "jsonPayload").isEmpty()) {
+            paths.add(PlainValues.string(test, "jsonPayload"));
+        }
+        List<LoadedResource> out = new ArrayList<>();
+        ApiResource none = new ApiResource("", "", "", "", false, false);
+        for (String path : paths) {
+            Path target = dir.resolve(path).normalize();
+            if (!Files.isRegularFile(target)) {
+                throw new GuidepostException("the JSON payload '" + path + "' does not exist");
+            }
+            for (YamlDocument doc : YamlDocuments.read(target)) {
+                if (doc.problem() != null) {
+                    throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                            doc.problem().message());
+                }
+                if (doc.value() instanceof Map<?, ?>) {
+                    out.add(new LoadedResource(PlainValues.map(PlainValues.immutableCopy(doc.value())), none, "",
+                            path, null, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The test's {@code clusterResources}: their CRDs join the known kinds and their objects the mocked cluster.
+     */
+    private ApiResources loadClusterResources(Path dir, List<Object> objects) {
+        List<ApiResource> crds = new ArrayList<>();
+        for (String path : PlainValues.strings(test, "clusterResources")) {
+            Map<String, Object> doc = single(dir, path, "clusterResources");
+            for (String crdPath : PlainValues.strings(doc, "spec", "crds")) {
+                Map<String, Object> crd = single(dir, crdPath, "CRD");
+                String group = PlainValues.string(crd, "spec", "group");
+                String kind = PlainValues.string(crd, "spec", "names", "kind");
+                String plural = PlainValues.string(crd, "spec", "names", "plural");
+                boolean namespaced = !"Cluster".equals(PlainValues.string(crd, "spec", "scope"));
+                for (Object version : PlainValues.list(crd, "spec", "versions")) {
+                    crds.add(new ApiResource(group, PlainValues.string(version, "name"), kind, plural, namespaced,
+                            true));
+                }
+            }
+            objects.addAll(PlainValues.list(doc, "spec", "resources"));
+        }
+        hasClusterResources = !PlainValues.strings(test, "clusterResources").isEmpty();
+        return crds.isEmpty() ? ApiResources.builtIn() : ApiResources.builtIn().with(crds);
+    }
+
+    private List<LoadedResource> loadResources(Path dir, ApiResources types) {
         List<LoadedResource> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        ApiResources types = ApiResources.builtIn();
         for (String path : PlainValues.strings(test, "resources")) {
             Path resourcePath = dir.resolve(path).normalize();
             if (!Files.exists(resourcePath)) {
@@ -389,8 +560,10 @@ final class TestFileRun {
                         name = PlainValues.string(object, "metadata", "generateName");
                     }
                     String namespace = PlainValues.string(object, "metadata", "namespace");
-                    if (namespace.isEmpty() && !types.isClusterScopedKind(kind)) {
+                    if (namespace.isEmpty() && !ApiResources.builtIn().isClusterScopedKind(kind)) {
+                        // the CLI sets the namespace on the object itself (resource.SetNamespace)
                         namespace = "default";
+                        object = withNamespace(object, namespace);
                     }
                     String identity = type.group() + "/" + kind + "/" + namespace + "/" + name;
                     if (seen.add(identity)) {
@@ -400,6 +573,14 @@ final class TestFileRun {
             }
         }
         return out;
+    }
+
+    private static Map<String, Object> withNamespace(Map<String, Object> object, String namespace) {
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        Map<String, Object> metadata = new LinkedHashMap<>(PlainValues.map(object, "metadata"));
+        metadata.put("namespace", namespace);
+        copy.put("metadata", java.util.Collections.unmodifiableMap(metadata));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     private TestValues loadValues(Path dir) {
@@ -428,23 +609,45 @@ final class TestFileRun {
                 PlainValues.strings(doc, "roles"), PlainValues.strings(doc, "clusterRoles"));
     }
 
-    private MockCluster loadContext(Path dir) {
+    /**
+     * The mocked cluster: the context file's resources and images, or, when the test declares
+     * {@code clusterResources}, a fake cluster of the test's resources, parameter resources and cluster resources
+     * (the CLI then ignores the context file's resources); global context entries and HTTP responses.
+     */
+    private MockCluster loadContext(Path dir, ApiResources types, List<Object> clusterObjects,
+            List<LoadedResource> resources, List<Map<String, Object>> params) {
         String path = PlainValues.string(test, "context");
         Map<String, Object> context = path.isEmpty() ? Map.of() : single(dir, path, "context");
-        Map<String, Object> globalContext = new LinkedHashMap<>();
-        for (Object entry : PlainValues.list(test, "globalContextEntries")) {
-            Object data = PlainValues.at(entry, "data");
-            if (data == null) {
-                data = PlainValues.list(entry, "resources");
-            }
-            globalContext.put(PlainValues.string(entry, "name"), data);
+        GlobalContextEntries globalContext = new GlobalContextEntries(PlainValues.list(test, "globalContextEntries"),
+                dir);
+        globalContextUnsupported = globalContext.unsupported();
+        List<Object> objects = new ArrayList<>();
+        if (hasClusterResources) {
+            resources.stream().filter(r -> !r.payload()).forEach(r -> objects.add(r.object()));
+            objects.addAll(params);
+            objects.addAll(clusterObjects);
+        } else {
+            objects.addAll(PlainValues.list(context, "spec", "resources"));
         }
-        return new MockCluster(PlainValues.list(context, "spec", "resources"),
-                PlainValues.list(context, "spec", "images"), globalContext,
-                PlainValues.list(test, "apiCallResponses"));
+        List<Object> http = new ArrayList<>(PlainValues.list(test, "apiCallResponses"));
+        Path contextDir = path.isEmpty() ? dir : dir.resolve(path).normalize().getParent();
+        for (Object entry : PlainValues.list(context, "spec", "http")) {
+            Map<String, Object> mock = new LinkedHashMap<>(PlainValues.map(entry));
+            String bodyFile = PlainValues.string(entry, "bodyFile");
+            if (!bodyFile.isEmpty()) {
+                Path body = contextDir.resolve(bodyFile).normalize();
+                if (!Files.isRegularFile(body)) {
+                    throw new GuidepostException("the HTTP body file '" + bodyFile + "' does not exist");
+                }
+                mock.put("body", firstDocument(body));
+            }
+            http.add(mock);
+        }
+        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(), http,
+                types);
     }
 
-    private List<PolicyExceptionProgram> loadExceptions(Path dir) {
+    private List<PolicyExceptionProgram> loadExceptions(Path dir, List<ClassicExceptionProgram> classic) {
         List<PolicyExceptionProgram> out = new ArrayList<>();
         for (String path : PlainValues.strings(test, "exceptions")) {
             Path exceptionFile = dir.resolve(path).normalize();
@@ -454,6 +657,10 @@ final class TestFileRun {
                             doc.problem().message());
                 }
                 Map<String, Object> object = PlainValues.map(doc.value());
+                if (PlainValues.string(object, "apiVersion").startsWith("kyverno.io/")
+                        && PlainValues.string(object, "kind").equals("PolicyException")) {
+                    classic.add(ClassicExceptionProgram.of(object));
+                }
                 if (PlainValues.string(object, "apiVersion").startsWith("policies.kyverno.io/")
                         && PlainValues.string(object, "kind").equals("PolicyException")) {
                     try {
@@ -466,6 +673,20 @@ final class TestFileRun {
             }
         }
         return out;
+    }
+
+    /** The first document of a file, whatever its shape (an HTTP body may be any JSON value). */
+    private static Object firstDocument(Path file) {
+        for (YamlDocument doc : YamlDocuments.read(file)) {
+            if (doc.problem() != null) {
+                throw new GuidepostException(dev.guidepost.core.SourceLocation.of(doc.source(), doc.line()),
+                        doc.problem().message());
+            }
+            if (doc.value() != null) {
+                return PlainValues.immutableCopy(doc.value());
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> single(Path dir, String path, String what) {

@@ -21,14 +21,35 @@ final class TestValues implements Namespaces {
 
     TestValues(Map<String, Object> values) {
         this.values = values;
+        // as the Kyverno CLI's Variables: namespaceSelector entries, then Namespace objects, which take precedence
         for (Object entry : PlainValues.list(values, "namespaceSelector")) {
             Map<String, String> labels = new LinkedHashMap<>();
             PlainValues.map(entry, "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
-            selectorLabels.put(PlainValues.string(entry, "name"), labels);
+            String name = PlainValues.string(entry, "name");
+            selectorLabels.put(name, labels);
+            namespaces.put(name, namespaceObject(name, labels));
         }
         for (Object namespace : PlainValues.list(values, "namespaces")) {
-            namespaces.put(PlainValues.string(namespace, "metadata", "name"), PlainValues.map(namespace));
+            String name = PlainValues.string(namespace, "metadata", "name");
+            Map<String, String> labels = new LinkedHashMap<>();
+            PlainValues.map(namespace, "metadata", "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
+            selectorLabels.put(name, labels);
+            namespaces.put(name, PlainValues.map(namespace));
         }
+    }
+
+    /** The Namespace object the Kyverno CLI makes of a {@code namespaceSelector} entry. */
+    private static Map<String, Object> namespaceObject(String name, Map<String, String> labels) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        if (!labels.isEmpty()) {
+            metadata.put("labels", labels);
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("apiVersion", "v1");
+        object.put("kind", "Namespace");
+        object.put("metadata", metadata);
+        return object;
     }
 
     /** A global value such as {@code request.operation}. */

@@ -23,13 +23,25 @@ public record UserInfo(String username, String uid, List<String> groups, Map<Str
         clusterRoles = List.copyOf(clusterRoles);
     }
 
-    /** The {@code userInfo} object of an admission request. */
+    /**
+     * The {@code userInfo} object of an admission request. As in Kubernetes (authentication/v1 UserInfo, whose
+     * fields are all {@code omitempty}), empty fields are left out, so {@code has(request.userInfo.username)} is
+     * false for an anonymous request.
+     */
     public Map<String, Object> toRequestValue() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("username", username);
-        out.put("uid", uid);
-        out.put("groups", groups);
-        out.put("extra", extra);
+        if (!username.isEmpty()) {
+            out.put("username", username);
+        }
+        if (!uid.isEmpty()) {
+            out.put("uid", uid);
+        }
+        if (!groups.isEmpty()) {
+            out.put("groups", groups);
+        }
+        if (!extra.isEmpty()) {
+            out.put("extra", extra);
+        }
         return out;
     }
 }
