@@ -443,6 +443,21 @@ public class SearchExperiment {
             case "local" -> x.localRerank();
             case "soft" -> x.softMatch();
             case "adaptive" -> x.adaptive();
+            case "clauses" -> x.clauses();
+            case "ltr" -> x.ltr();
+            case "grid" -> x.grid();
+            case "smooth" -> x.smooth();
+            case "nb" -> x.naiveBayesIntent();
+            case "summary" -> x.summaryVariants();
+            case "combo" -> x.combo();
+            case "passages" -> x.passages();
+            case "intent2" -> x.intentFromCorpusEmbeddings();
+            case "ltr2" -> x.ltr2();
+            case "ltr3" -> x.ltr3();
+            case "title" -> x.titleSweep();
+            case "knownitem" -> x.knownItems();
+            case "titleplace" -> x.titlePlacement();
+            case "ensemble" -> x.ensemble(Path.of(System.getProperty("other")));
             default -> throw new IllegalArgumentException(mode);
         }
     }
@@ -1121,6 +1136,748 @@ public class SearchExperiment {
             for (double b : new double[] {-0.1, -0.05, 0.05, 0.1}) {
                 report(e.getKey() + " alpha .75 + " + b + "x", adaptiveFuse(sem, bm, e.getValue(), 0.75, b));
             }
+        }
+    }
+
+    static List<String> clausesOf(String query) {
+        List<String> out = new ArrayList<>();
+        for (String c : query.split("\\s+-\\s+|;\\s*|\\?\\s+|:\\s+|,\\s+(?=(so|and|but|or|because|which|while|when)\\b)")) {
+            if (c != null && c.strip().split("\\s+").length >= 2) {
+                out.add(c.strip());
+            }
+        }
+        return out.isEmpty() ? List.of(query) : out;
+    }
+
+    void clauses() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] whole = semantic(qv, PolicyView::summary);
+        int multi = 0;
+        for (LabelledQuery q : queries) {
+            if (clausesOf(q.query()).size() > 1) {
+                multi++;
+            }
+        }
+        System.out.println("queries with several clauses: " + multi);
+        List<String> sums = policies.stream().map(PolicyView::summary).toList();
+        double[][] maxC = new double[queries.size()][policies.size()];
+        double[][] meanC = new double[queries.size()][policies.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            List<String> cs = clausesOf(queries.get(q).query());
+            ensure(cs);
+            for (int p = 0; p < policies.size(); p++) {
+                double mx = -1, mean = 0;
+                for (String c : cs) {
+                    double v = cos(vec(c), vec(sums.get(p)));
+                    mx = Math.max(mx, v);
+                    mean += v / cs.size();
+                }
+                maxC[q][p] = mx;
+                meanC[q][p] = mean;
+            }
+        }
+        report("whole", whole);
+        report("max clause", maxC);
+        report("mean clause", meanC);
+        for (double w : new double[] {0.25, 0.5, 1}) {
+            double[][] semz = sum(z(whole), 1, z(meanC), w);
+            report("whole + mean clause " + w + " fused", sum(z(semz), 0.75, bm, 0.25));
+            double[][] semx = sum(z(whole), 1, z(maxC), w);
+            report("whole + max clause " + w + " fused", sum(z(semx), 0.75, bm, 0.25));
+        }
+    }
+
+    void ensemble(Path otherCache) throws Exception {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] mine = z(semantic(qv, PolicyView::summary));
+        Map<String, float[]> other = load(otherCache);
+        double[][] theirs = new double[queries.size()][policies.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            for (int p = 0; p < policies.size(); p++) {
+                theirs[q][p] = cos(other.get(queries.get(q).query()), other.get(PolicyView.summary(policies.get(p)).strip()));
+            }
+        }
+        theirs = z(theirs);
+        report("this model fused", sum(mine, 0.75, bm, 0.25));
+        report("other model fused", sum(theirs, 0.75, bm, 0.25));
+        report("both models averaged, fused", sum(new double[] {0.375, 0.375, 0.25}, List.of(mine, theirs, bm)));
+    }
+
+    /** Pairwise logistic regression of feature weights on a subset: primary-relevant vs non-relevant in the top k. */
+    double[] pairwise(List<double[][]> f, double[][] first, int[] subset, int k, double l2) {
+        int n = f.size();
+        List<double[]> diffs = new ArrayList<>();
+        for (int q : subset) {
+            LabelledQuery lq = queries.get(q);
+            java.util.Set<String> rel = new java.util.HashSet<>(lq.relevant());
+            java.util.Set<String> prim = new java.util.HashSet<>(lq.relevant().subList(0, lq.primary()));
+            int[] top = top(first[q], k);
+            List<Integer> pos = new ArrayList<>(), neg = new ArrayList<>();
+            for (int p = 0; p < policies.size(); p++) {
+                if (prim.contains(policies.get(p).id())) {
+                    pos.add(p);
+                }
+            }
+            for (int p : top) {
+                if (!rel.contains(policies.get(p).id())) {
+                    neg.add(p);
+                }
+            }
+            for (int i : pos) {
+                for (int j : neg) {
+                    double[] d = new double[n];
+                    for (int t = 0; t < n; t++) {
+                        d[t] = f.get(t)[q][i] - f.get(t)[q][j];
+                    }
+                    diffs.add(d);
+                }
+            }
+        }
+        double[] w = new double[n];
+        w[0] = 1;
+        for (int it = 0; it < 500; it++) {
+            double[] g = new double[n];
+            for (double[] d : diffs) {
+                double m = 0;
+                for (int t = 0; t < n; t++) {
+                    m += w[t] * d[t];
+                }
+                double s = 1 / (1 + Math.exp(m));
+                for (int t = 0; t < n; t++) {
+                    g[t] += s * d[t] / diffs.size();
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                w[t] += 0.5 * (g[t] - l2 * w[t]);
+            }
+        }
+        return w;
+    }
+
+    void ltr() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        LexicalIndex index = lexicalIndex(flat(), 1.2, 0.75);
+        Map<PolicyField, Double> titleOnly = new EnumMap<>(PolicyField.class);
+        titleOnly.put(PolicyField.TITLE, 1.0);
+        titleOnly.put(PolicyField.ID, 1.0);
+        Map<String, double[][]> feats = new java.util.LinkedHashMap<>();
+        feats.put("sem", z(semantic(qv, PolicyView::summary)));
+        feats.put("bm25", z(lexical(index)));
+        feats.put("bm25 title", z(lexical(lexicalIndex(titleOnly, 1.2, 0.75))));
+        feats.put("cos title", z(semantic(qv, p -> PolicyView.sentence(p.title()) + PolicyView.words(p.id()))));
+        feats.put("cos desc", z(semantic(qv, Policy::description)));
+        feats.put("cos msgs", z(semantic(qv, SearchExperiment::messages)));
+        feats.put("cos max sentence", z(semantic(qv, p -> sentences(p.description()), true)));
+        List<String> names = new ArrayList<>(feats.keySet());
+        List<double[][]> f = new ArrayList<>(feats.values());
+        double[][] first = sum(f.get(0), 0.75, f.get(1), 0.25);
+        report("base", first);
+        for (int k : new int[] {10, 30}) {
+            for (double l2 : new double[] {0.001, 0.01, 0.1}) {
+                double[] wa = pairwise(f, first, halfA, k, l2), wb = pairwise(f, first, halfB, k, l2);
+                double[] onB = metrics(sum(wa, f), halfB), onA = metrics(sum(wb, f), halfA);
+                System.out.printf("ltr top%d l2 %.3f: fit A -> B R@1 %.3f R@5 %.3f MRR %.3f | fit B -> A R@1 %.3f R@5 %.3f MRR %.3f%n   wA %s%n   wB %s%n",
+                        k, l2, onB[0], onB[2], onB[4], onA[0], onA[2], onA[4], fmt(wa), fmt(wb));
+                double[] wall = pairwise(f, first, all, k, l2);
+                report("   fit on all (optimistic)", sum(wall, f));
+            }
+        }
+        System.out.println("features: " + names);
+    }
+
+    static String fmt(double[] w) {
+        double n = Math.abs(w[0]);
+        return Arrays.stream(w).mapToObj(x -> String.format("%.2f", x / n)).toList().toString();
+    }
+
+    void grid() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] sent = z(semantic(qv, p -> sentences(p.description()), true));
+        double[][] sentT = z(semantic(qv, p -> {
+            List<String> t = new ArrayList<>();
+            t.add(p.title());
+            t.addAll(sentences(p.description()));
+            return t;
+        }, true));
+        double[][] msgs = z(semantic(qv, SearchExperiment::messages));
+        for (double b : new double[] {0.25, 0.33, 0.45}) {
+            for (double a : new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7}) {
+                report("sem + " + b + " bm + " + a + " maxsent", sum(new double[] {1, b, a}, List.of(sem, bm, sent)));
+            }
+        }
+        for (double a : new double[] {0.2, 0.3, 0.4}) {
+            report("sem + .33 bm + " + a + " max(title|sent)", sum(new double[] {1, 0.33, a}, List.of(sem, bm, sentT)));
+            for (double m : new double[] {0.1, 0.2}) {
+                report("sem + .33 bm + " + a + " maxsent + " + m + " msgs", sum(new double[] {1, 0.33, a, m}, List.of(sem, bm, sent, msgs)));
+            }
+        }
+    }
+
+    void smooth() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(sem, 0.75, bm, 0.25);
+        List<float[]> docs = policies.stream().map(p -> vec(PolicyView.summary(p).strip())).toList();
+        int n = docs.size();
+        for (int k : new int[] {3, 5, 10}) {
+            int[][] nn = new int[n][];
+            for (int i = 0; i < n; i++) {
+                double[] c = new double[n];
+                for (int j = 0; j < n; j++) {
+                    c[j] = i == j ? -2 : cos(docs.get(i), docs.get(j));
+                }
+                nn[i] = top(c, k);
+            }
+            for (double l : new double[] {0.1, 0.2, 0.4}) {
+                double[][] out = new double[queries.size()][n];
+                for (int q = 0; q < queries.size(); q++) {
+                    for (int i = 0; i < n; i++) {
+                        double m = 0;
+                        for (int j : nn[i]) {
+                            m += base[q][j] / k;
+                        }
+                        out[q][i] = base[q][i] + l * m;
+                    }
+                }
+                report("knn " + k + " smoothing " + l, out);
+            }
+        }
+    }
+
+    void naiveBayesIntent() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(sem, 0.75, bm, 0.25);
+        // document frequencies of terms among policies that change resources and those that check them
+        Map<String, int[]> df = new HashMap<>();
+        int[] n = new int[2];
+        for (Policy p : policies) {
+            double c = changes(p);
+            if (c == 0) {
+                continue;
+            }
+            int cls = c > 0 ? 0 : 1;
+            n[cls]++;
+            for (String t : new LinkedHashSet<>(Tokenizer.get().terms(p.title() + " " + p.description()))) {
+                df.computeIfAbsent(t, x -> new int[2])[cls]++;
+            }
+        }
+        System.out.printf("policies that change: %d, that check: %d%n", n[0], n[1]);
+        java.util.Map<String, Policy> byId = new HashMap<>();
+        policies.forEach(p -> byId.put(p.id(), p));
+        for (double prior : new double[] {0.5, 1, 2}) {
+            Map<String, Double> logOdds = new HashMap<>();
+            df.forEach((t, c) -> logOdds.put(t, Math.log((c[0] + prior) / (n[0] + 2 * prior))
+                    - Math.log((c[1] + prior) / (n[1] + 2 * prior))));
+            if (prior == 1) {
+                logOdds.entrySet().stream().filter(e -> df.get(e.getKey())[0] + df.get(e.getKey())[1] >= 4)
+                        .sorted(Map.Entry.comparingByValue()).limit(15).forEach(e -> System.out.print(e.getKey() + " "));
+                System.out.println(" <- check | change ->");
+                logOdds.entrySet().stream().filter(e -> df.get(e.getKey())[0] + df.get(e.getKey())[1] >= 4)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(25)
+                        .forEach(e -> System.out.print(e.getKey() + " "));
+                System.out.println();
+            }
+            double[] s = new double[queries.size()];
+            double[] oracle = new double[queries.size()];
+            for (int q = 0; q < queries.size(); q++) {
+                for (String t : new LinkedHashSet<>(Tokenizer.get().terms(queries.get(q).query()))) {
+                    s[q] += logOdds.getOrDefault(t, 0.0);
+                }
+                oracle[q] = changes(byId.get(queries.get(q).relevant().get(0)));
+            }
+            double auc = 0;
+            int pairs = 0;
+            for (int i = 0; i < s.length; i++) {
+                for (int j = 0; j < s.length; j++) {
+                    if (oracle[i] > 0 && oracle[j] < 0) {
+                        pairs++;
+                        auc += s[i] > s[j] ? 1 : s[i] == s[j] ? 0.5 : 0;
+                    }
+                }
+            }
+            System.out.printf("prior %.1f: AUC %.3f%n", prior, auc / pairs);
+            double[] zs = z(s);
+            double[][] f = new double[queries.size()][policies.size()];
+            for (int q = 0; q < queries.size(); q++) {
+                for (int p = 0; p < policies.size(); p++) {
+                    f[q][p] = zs[q] * changes(policies.get(p));
+                }
+            }
+            for (double l : new double[] {0.05, 0.1, 0.2, 0.3}) {
+                report("   nb intent x type " + l, sum(base, 1, f, l));
+            }
+        }
+    }
+
+    static String clean(String text) {
+        return text.replaceAll("\\{\\{[^}]*\\}\\}", " ").replaceAll("`", "").replaceAll("\\s+", " ").strip();
+    }
+
+    void summaryVariants() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        Map<String, Function<Policy, String>> v = new java.util.LinkedHashMap<>();
+        Function<Policy, String> kinds = p -> PolicyField.KINDS.text(p);
+        v.put("shipped summary", PolicyView::summary);
+        v.put("no category", p -> PolicyView.sentence(p.title()) + PolicyView.sentence(kinds.apply(p))
+                + PolicyView.sentence(p.description()) + PolicyView.sentence(messages(p)));
+        v.put("no kinds", p -> PolicyView.sentence(p.title()) + PolicyView.sentence(p.category())
+                + PolicyView.sentence(p.description()) + PolicyView.sentence(messages(p)));
+        v.put("clean messages", p -> PolicyView.sentence(p.title()) + PolicyView.sentence(p.category())
+                + PolicyView.sentence(kinds.apply(p)) + PolicyView.sentence(p.description())
+                + PolicyView.sentence(clean(messages(p))));
+        v.put("all cleaned", p -> clean(PolicyView.sentence(p.title()) + PolicyView.sentence(p.category())
+                + PolicyView.sentence(kinds.apply(p)) + PolicyView.sentence(p.description())
+                + PolicyView.sentence(messages(p))));
+        v.put("title twice", p -> PolicyView.sentence(p.title()) + PolicyView.summary(p));
+        v.put("kinds as 'Applies to'", p -> PolicyView.sentence(p.title()) + PolicyView.sentence(p.category())
+                + PolicyView.sentence("Applies to " + kinds.apply(p)) + PolicyView.sentence(p.description())
+                + PolicyView.sentence(messages(p)));
+        for (var e : v.entrySet()) {
+            double[][] sem = semantic(qv, e.getValue());
+            report(e.getKey(), sem);
+            report("   fused .75", sum(z(sem), 0.75, bm, 0.25));
+        }
+    }
+
+    double[][] nbIntentFeature(double prior) {
+        Map<String, int[]> df = new HashMap<>();
+        int[] n = new int[2];
+        for (Policy p : policies) {
+            double c = changes(p);
+            if (c == 0) {
+                continue;
+            }
+            int cls = c > 0 ? 0 : 1;
+            n[cls]++;
+            for (String t : new LinkedHashSet<>(Tokenizer.get().terms(p.title() + " " + p.description()))) {
+                df.computeIfAbsent(t, x -> new int[2])[cls]++;
+            }
+        }
+        Map<String, Double> logOdds = new HashMap<>();
+        df.forEach((t, c) -> logOdds.put(t, Math.log((c[0] + prior) / (n[0] + 2 * prior))
+                - Math.log((c[1] + prior) / (n[1] + 2 * prior))));
+        double[] s = new double[queries.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            for (String t : new LinkedHashSet<>(Tokenizer.get().terms(queries.get(q).query()))) {
+                s[q] += logOdds.getOrDefault(t, 0.0);
+            }
+        }
+        double[] zs = z(s);
+        double[][] f = new double[queries.size()][policies.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            for (int p = 0; p < policies.size(); p++) {
+                f[q][p] = zs[q] * changes(policies.get(p));
+            }
+        }
+        return f;
+    }
+
+    double[][] softFeature(double theta) {
+        List<List<String>> docWords = policies.stream().map(p -> contentWords(p.title() + " " + p.id() + " "
+                + p.description() + " " + messages(p))).toList();
+        java.util.Set<String> vocab = new LinkedHashSet<>();
+        docWords.forEach(vocab::addAll);
+        Map<String, Integer> df = new HashMap<>();
+        docWords.forEach(ws -> ws.forEach(w -> df.merge(w, 1, Integer::sum)));
+        ensure(vocab);
+        List<List<String>> queryWords = queries.stream().map(q -> contentWords(q.query())).toList();
+        List<String> qw = new ArrayList<>();
+        queryWords.forEach(qw::addAll);
+        ensure(qw);
+        double[][] soft = new double[queries.size()][policies.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            for (String t : queryWords.get(q)) {
+                float[] et = vec(t);
+                for (int p = 0; p < policies.size(); p++) {
+                    double best = 0;
+                    for (String w : docWords.get(p)) {
+                        double c = cos(et, vec(w));
+                        if (c > theta) {
+                            best = Math.max(best, (c - theta) / (1 - theta)
+                                    * Math.log(1 + (policies.size() - df.get(w) + 0.5) / (df.get(w) + 0.5)));
+                        }
+                    }
+                    soft[q][p] += best;
+                }
+            }
+        }
+        return soft;
+    }
+
+    void combo() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] sent = z(semantic(qv, p -> sentences(p.description()), true));
+        double[][] nb = nbIntentFeature(0.5);
+        double[][] soft = z(softFeature(0.5));
+        List<String> sums = policies.stream().map(p -> PolicyView.summary(p).strip()).toList();
+        double[][] meanC = new double[queries.size()][policies.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            List<String> cs = clausesOf(queries.get(q).query());
+            ensure(cs);
+            for (int p = 0; p < policies.size(); p++) {
+                for (String c : cs) {
+                    meanC[q][p] += cos(vec(c), vec(sums.get(p))) / cs.size();
+                }
+            }
+        }
+        double[][] clause = z(meanC);
+        List<double[][]> f = List.of(sem, bm, sent, nb, soft, clause);
+        report("base", sum(new double[] {1, 0.33, 0, 0, 0, 0}, f));
+        report("all at mid weights .25/.15/.1/.25", sum(new double[] {1, 0.33, 0.25, 0.15, 0.1, 0.25}, f));
+        report("sent .25 + nb .15", sum(new double[] {1, 0.33, 0.25, 0.15, 0, 0}, f));
+        report("sent .25 + soft .1", sum(new double[] {1, 0.33, 0.25, 0, 0.1, 0}, f));
+        report("nb .15 + soft .1", sum(new double[] {1, 0.33, 0, 0.15, 0.1, 0}, f));
+        report("sent .25 + nb .15 + soft .1", sum(new double[] {1, 0.33, 0.25, 0.15, 0.1, 0}, f));
+        double[] grid = {0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5};
+        crossFit("sem,bm,sent,nb,soft,clause", f, grid, new double[] {1, 0.33, 0, 0, 0, 0});
+        crossFit("sem,bm,sent", f.subList(0, 3), grid, new double[] {1, 0.33, 0});
+        crossFit("sem,bm", f.subList(0, 2), grid, new double[] {1, 0.33});
+        double[] wall = pairwise(f, sum(new double[] {1, 0.33, 0, 0, 0, 0}, f), all, 10, 0.001);
+        System.out.println("pairwise LTR weights fit on all: " + fmt(wall));
+        report("LTR fit on all (optimistic)", sum(wall, f));
+        double[] wa = pairwise(f, sum(new double[] {1, 0.33, 0, 0, 0, 0}, f), halfA, 10, 0.001);
+        double[] wb = pairwise(f, sum(new double[] {1, 0.33, 0, 0, 0, 0}, f), halfB, 10, 0.001);
+        double[] onB = metrics(sum(wa, f), halfB), onA = metrics(sum(wb, f), halfA);
+        System.out.printf("LTR fit A %s -> B R@1 %.3f R@5 %.3f MRR %.3f | fit B %s -> A R@1 %.3f R@5 %.3f MRR %.3f%n",
+                fmt(wa), onB[0], onB[2], onB[4], fmt(wb), onA[0], onA[2], onA[4]);
+    }
+
+    /** Wins and losses of a variant against a base, query by query, on first-hit rank (R@1) and reciprocal rank. */
+    void paired(String name, double[][] base, double[][] variant) {
+        int win1 = 0, loss1 = 0, winRr = 0, lossRr = 0;
+        for (int q : all) {
+            double[] mb = metrics(new double[][] {base[q]}, new int[] {0}, q);
+            double[] mv = metrics(new double[][] {variant[q]}, new int[] {0}, q);
+            win1 += mv[0] > mb[0] ? 1 : 0;
+            loss1 += mv[0] < mb[0] ? 1 : 0;
+            winRr += mv[4] > mb[4] + 1e-9 ? 1 : 0;
+            lossRr += mv[4] < mb[4] - 1e-9 ? 1 : 0;
+        }
+        System.out.printf("%-52s R@1 wins %d losses %d | reciprocal rank better %d worse %d%n", name, win1, loss1, winRr,
+                lossRr);
+    }
+
+    /** Metrics of one row scored against query {@code q}'s labels. */
+    double[] metrics(double[][] rows, int[] rowIndexes, int q) {
+        double[][] fake = new double[queries.size()][];
+        fake[q] = rows[0];
+        return metrics(fake, new int[] {q});
+    }
+
+    static List<String> windows(Policy p, int size) {
+        List<String> s = sentences(p.description());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + size <= Math.max(size, s.size()); i++) {
+            out.add(String.join(" ", s.subList(i, Math.min(s.size(), i + size))));
+        }
+        out.removeIf(String::isBlank);
+        return out;
+    }
+
+    void passages() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(sem, 1, bm, 0.33);
+        Map<String, double[][]> v = new java.util.LinkedHashMap<>();
+        v.put("max sentence", semantic(qv, p -> sentences(p.description()), true));
+        v.put("max 2-sentence window", semantic(qv, p -> windows(p, 2), true));
+        v.put("max sentence incl. messages", semantic(qv, p -> {
+            List<String> t = new ArrayList<>(sentences(p.description()));
+            t.addAll(sentences(messages(p)));
+            return t;
+        }, true));
+        v.put("max title: sentence", semantic(qv, p -> sentences(p.description()).stream()
+                .map(x -> PolicyView.sentence(p.title()) + x).toList(), true));
+        for (var e : v.entrySet()) {
+            double[][] f = z(e.getValue());
+            for (double w : new double[] {0.15, 0.25, 0.35}) {
+                double[][] fused = sum(base, 1, f, w);
+                report(e.getKey() + " " + w, fused);
+                paired("   vs base", base, fused);
+            }
+        }
+        int total = 0;
+        for (Policy p : policies) {
+            total += sentences(p.description()).size();
+        }
+        System.out.println("description sentences: " + total);
+    }
+
+    double auc(double[] s, double[] oracle) {
+        double auc = 0;
+        int pairs = 0;
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < s.length; j++) {
+                if (oracle[i] > 0 && oracle[j] < 0) {
+                    pairs++;
+                    auc += s[i] > s[j] ? 1 : s[i] == s[j] ? 0.5 : 0;
+                }
+            }
+        }
+        return auc / pairs;
+    }
+
+    double[][] intentFeature(double[] s) {
+        double[] zs = z(s);
+        double[][] f = new double[queries.size()][policies.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            for (int p = 0; p < policies.size(); p++) {
+                f[q][p] = zs[q] * changes(policies.get(p));
+            }
+        }
+        return f;
+    }
+
+    void intentFromCorpusEmbeddings() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(sem, 1, bm, 0.33);
+        Map<String, Policy> byId = new HashMap<>();
+        policies.forEach(p -> byId.put(p.id(), p));
+        double[] oracle = queries.stream().mapToDouble(q -> changes(byId.get(q.relevant().get(0)))).toArray();
+        Map<String, Function<Policy, String>> texts = new java.util.LinkedHashMap<>();
+        texts.put("summary", p -> PolicyView.summary(p).strip());
+        texts.put("description", p -> p.description().strip());
+        for (var e : texts.entrySet()) {
+            List<String> t = policies.stream().map(e.getValue()).filter(x -> !x.isEmpty()).toList();
+            ensure(t);
+            int dim = qv[0].length;
+            // logistic regression, L2, on corpus docs labelled change (+1) vs check (-1)
+            for (double l2 : new double[] {0.01, 0.1, 1}) {
+                double[] w = new double[dim + 1];
+                for (int it = 0; it < 300; it++) {
+                    double[] g = new double[dim + 1];
+                    int n = 0;
+                    for (Policy p : policies) {
+                        double y = changes(p);
+                        String x = e.getValue().apply(p);
+                        if (y == 0 || x.isEmpty()) {
+                            continue;
+                        }
+                        float[] v = normalised(vec(x));
+                        double m = w[dim];
+                        for (int i = 0; i < dim; i++) {
+                            m += w[i] * v[i];
+                        }
+                        double s = 1 / (1 + Math.exp(y * m));
+                        for (int i = 0; i < dim; i++) {
+                            g[i] += s * y * v[i];
+                        }
+                        g[dim] += s * y;
+                        n++;
+                    }
+                    for (int i = 0; i <= dim; i++) {
+                        w[i] += 1.0 * (g[i] / n - (i < dim ? l2 * w[i] : 0));
+                    }
+                }
+                double[] s = new double[queries.size()];
+                for (int q = 0; q < queries.size(); q++) {
+                    for (int i = 0; i < dim; i++) {
+                        s[q] += w[i] * qv[q][i];
+                    }
+                }
+                System.out.printf("logistic on %s l2 %.2f: query AUC %.3f%n", e.getKey(), l2, auc(s, oracle));
+                double[][] f = intentFeature(s);
+                for (double l : new double[] {0.1, 0.2}) {
+                    report("   intent x type " + l, sum(base, 1, f, l));
+                }
+            }
+        }
+    }
+
+    /** Pairwise LTR fit on one half, tested on the other: A/B and the mean over 20 random splits, against the base. */
+    void crossLtr(String name, List<double[][]> f, double[][] first, int k, double l2) {
+        double[] wa = pairwise(f, first, halfA, k, l2), wb = pairwise(f, first, halfB, k, l2);
+        double[] onB = metrics(sum(wa, f), halfB), onA = metrics(sum(wb, f), halfA);
+        Random random = new Random(7);
+        double[] test = new double[6], base = new double[6];
+        int rounds = 20;
+        double[] wsum = new double[f.size()];
+        for (int r = 0; r < rounds; r++) {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, queries.size()).boxed().toList());
+            java.util.Collections.shuffle(order, random);
+            int[] train = order.subList(0, order.size() / 2).stream().mapToInt(i -> i).toArray();
+            int[] held = order.subList(order.size() / 2, order.size()).stream().mapToInt(i -> i).toArray();
+            double[] w = pairwise(f, first, train, k, l2);
+            for (int i = 0; i < w.length; i++) {
+                wsum[i] += w[i] / w[0] / rounds;
+            }
+            double[] m = metrics(sum(w, f), held), b = metrics(first, held);
+            for (int i = 0; i < 6; i++) {
+                test[i] += m[i] / rounds;
+                base[i] += b[i] / rounds;
+            }
+        }
+        System.out.printf("%-34s A->B R@1 %.3f MRR %.3f | B->A R@1 %.3f MRR %.3f | random held-out R@1 %.3f (base %.3f) R@5 %.3f (%.3f) MRR %.3f (%.3f) | mean w %s%n",
+                name, onB[0], onB[4], onA[0], onA[4], test[0], base[0], test[2], base[2], test[4], base[4], fmt(wsum));
+    }
+
+    void ltr2() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        LexicalIndex index = lexicalIndex(flat(), 1.2, 0.75);
+        Map<PolicyField, Double> titleOnly = new EnumMap<>(PolicyField.class);
+        titleOnly.put(PolicyField.TITLE, 1.0);
+        titleOnly.put(PolicyField.ID, 1.0);
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(index));
+        double[][] bmTitle = z(lexical(lexicalIndex(titleOnly, 1.2, 0.75)));
+        double[][] title = z(semantic(qv, p -> PolicyView.sentence(p.title()) + PolicyView.words(p.id())));
+        double[][] desc = z(semantic(qv, Policy::description));
+        double[][] msgs = z(semantic(qv, SearchExperiment::messages));
+        double[][] sent = z(semantic(qv, p -> sentences(p.description()), true));
+        double[][] nb = nbIntentFeature(0.5);
+        double[][] first = sum(sem, 1, bm, 0.33);
+        System.out.println("A/B base: A R@1 " + metrics(first, halfA)[0] + " B R@1 " + metrics(first, halfB)[0]);
+        for (int k : new int[] {10, 20}) {
+            for (double l2 : new double[] {0.0003, 0.001, 0.003}) {
+                String suffix = " k" + k + " l2 " + l2;
+                crossLtr("sem,bm" + suffix, List.of(sem, bm), first, k, l2);
+                crossLtr("sem,bm,sent" + suffix, List.of(sem, bm, sent), first, k, l2);
+                crossLtr("sem,bm,sent,msgs,desc" + suffix, List.of(sem, bm, sent, msgs, desc), first, k, l2);
+                crossLtr("7 features" + suffix, List.of(sem, bm, bmTitle, title, desc, msgs, sent), first, k, l2);
+                crossLtr("7 + nb" + suffix, List.of(sem, bm, bmTitle, title, desc, msgs, sent, nb), first, k, l2);
+            }
+        }
+    }
+
+    double[][] fieldBm25(PolicyField... fields) {
+        Map<PolicyField, Double> w = new EnumMap<>(PolicyField.class);
+        for (PolicyField f : fields) {
+            w.put(f, 1.0);
+        }
+        return z(lexical(lexicalIndex(w, 1.2, 0.75)));
+    }
+
+    /** Feature sets that cost no embeddings beyond the summary and the query. */
+    void ltr3() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] bmTitle = fieldBm25(PolicyField.TITLE, PolicyField.ID);
+        double[][] bmDesc = fieldBm25(PolicyField.DESCRIPTION);
+        double[][] bmRules = fieldBm25(PolicyField.RULES);
+        double[][] bmFields = fieldBm25(PolicyField.FIELDS);
+        double[][] bmKinds = fieldBm25(PolicyField.KINDS, PolicyField.CATEGORY);
+        double[][] nb = nbIntentFeature(0.5);
+        double[][] first = sum(sem, 1, bm, 0.33);
+        for (double l2 : new double[] {0.001}) {
+            for (int k : new int[] {10, 20}) {
+                String suffix = " k" + k;
+                crossLtr("sem,bm" + suffix, List.of(sem, bm), first, k, l2);
+                crossLtr("sem,bm,bmTitle" + suffix, List.of(sem, bm, bmTitle), first, k, l2);
+                crossLtr("sem,bm,nb" + suffix, List.of(sem, bm, nb), first, k, l2);
+                crossLtr("sem,bm,bmTitle,nb" + suffix, List.of(sem, bm, bmTitle, nb), first, k, l2);
+                crossLtr("sem,title,desc,rules,fields,kinds" + suffix, List.of(sem, bmTitle, bmDesc, bmRules, bmFields, bmKinds), first, k, l2);
+                crossLtr("sem,bm,title,desc,rules,fields,kinds,nb" + suffix, List.of(sem, bm, bmTitle, bmDesc, bmRules, bmFields, bmKinds, nb), first, k, l2);
+            }
+        }
+    }
+
+    void titleSweep() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sem = z(semantic(qv, PolicyView::summary));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] bmTitle = fieldBm25(PolicyField.TITLE, PolicyField.ID);
+        double[][] bmTitleOnly = fieldBm25(PolicyField.TITLE);
+        double[][] base = sum(sem, 1, bm, 0.33);
+        for (double b : new double[] {0.33, 0.4, 0.5}) {
+            for (double t : new double[] {0, -0.05, -0.1, -0.15, -0.2, -0.3}) {
+                double[][] f = sum(new double[] {1, b, t}, List.of(sem, bm, bmTitle));
+                report("bm " + b + " title+id bm25 " + t, f);
+                if (b == 0.4 || b == 0.33) {
+                    paired("   vs base", base, f);
+                }
+            }
+        }
+        for (double t : new double[] {-0.1, -0.2}) {
+            report("bm .4 title-only bm25 " + t, sum(new double[] {1, 0.4, t}, List.of(sem, bm, bmTitleOnly)));
+        }
+        // BM25F with the title and id fields down-weighted, for comparison
+        for (double w : new double[] {0.5, 0.25, 0}) {
+            Map<PolicyField, Double> weights = flat();
+            weights.put(PolicyField.TITLE, w);
+            weights.put(PolicyField.ID, w);
+            report("bm25f title,id weight " + w + " fused", sum(sem, 1, z(lexical(lexicalIndex(weights, 1.2, 0.75))), 0.33));
+        }
+    }
+
+    /**
+     * Known-item checks that need no labels: each policy's title, its id in words, or its description's first
+     * sentence as the query, the policy itself as the answer. A variant must not lose these.
+     */
+    void knownItems() {
+        Map<String, Function<Policy, String>> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("title", Policy::title);
+        kinds.put("id words", p -> PolicyView.words(p.id()));
+        kinds.put("title lower-case, 2 words", p -> String.join(" ", Tokenizer.get().words(p.title()).stream().limit(2).toList()));
+        kinds.put("first sentence", p -> sentences(p.description()).isEmpty() ? p.title() : sentences(p.description()).get(0));
+        for (var e : kinds.entrySet()) {
+            List<LabelledQuery> items = policies.stream()
+                    .map(p -> new LabelledQuery("k-" + p.id(), e.getValue().apply(p), List.of(p.id()), 1)).toList();
+            SearchExperiment k = new SearchExperiment(policies, items, model, this);
+            float[][] qv = k.queryVectors(List.of(Function.identity()));
+            double[][] sem = z(k.semantic(qv, PolicyView::summary));
+            double[][] bm = z(k.lexical(k.lexicalIndex(flat(), 1.2, 0.75)));
+            double[][] bmTitle = k.fieldBm25(PolicyField.TITLE, PolicyField.ID);
+            k.report(e.getKey() + " as query: base", sum(sem, 0.75, bm, 0.25));
+            for (double t : new double[] {-0.05, -0.1, -0.15}) {
+                k.report("   bm .4 title+id bm25 " + t, sum(new double[] {1, 0.4, t}, List.of(sem, bm, bmTitle)));
+            }
+        }
+    }
+
+    /** Another query set over the same policies, sharing the embedding cache. */
+    SearchExperiment(List<Policy> policies, List<LabelledQuery> queries, EmbeddingModel model, SearchExperiment parent) {
+        this.policies = policies;
+        this.queries = queries;
+        this.model = model;
+        this.cacheFile = parent.cacheFile;
+        this.cache = parent.cache;
+        this.all = IntStream.range(0, queries.size()).toArray();
+        this.halfA = IntStream.range(0, queries.size()).filter(i -> i % 2 == 0).toArray();
+        this.halfB = IntStream.range(0, queries.size()).filter(i -> i % 2 == 1).toArray();
+    }
+
+    static Map<String, Function<Policy, String>> titlePlacements() {
+        Map<String, Function<Policy, String>> v = new java.util.LinkedHashMap<>();
+        Function<Policy, String> rest = p -> PolicyView.sentence(p.category()) + PolicyView.sentence(PolicyField.KINDS.text(p))
+                + PolicyView.sentence(p.description()) + PolicyView.sentence(messages(p));
+        v.put("shipped summary (title first)", PolicyView::summary);
+        v.put("no title", rest);
+        v.put("title after description", p -> PolicyView.sentence(p.category()) + PolicyView.sentence(PolicyField.KINDS.text(p))
+                + PolicyView.sentence(p.description()) + PolicyView.sentence(p.title()) + PolicyView.sentence(messages(p)));
+        v.put("title last", p -> rest.apply(p) + PolicyView.sentence(p.title()));
+        return v;
+    }
+
+    void titlePlacement() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        for (var e : titlePlacements().entrySet()) {
+            double[][] sem = z(semantic(qv, e.getValue()));
+            for (double b : new double[] {0.33, 0.5}) {
+                report(e.getKey() + " bm " + b, sum(sem, 1, bm, b));
+            }
+        }
+        List<LabelledQuery> items = policies.stream()
+                .map(p -> new LabelledQuery("k-" + p.id(), p.title(), List.of(p.id()), 1)).toList();
+        SearchExperiment k = new SearchExperiment(policies, items, model, this);
+        float[][] kv = k.queryVectors(List.of(Function.identity()));
+        double[][] kbm = z(k.lexical(k.lexicalIndex(flat(), 1.2, 0.75)));
+        for (var e : titlePlacements().entrySet()) {
+            k.report("title lookups: " + e.getKey(), sum(z(k.semantic(kv, e.getValue())), 1, kbm, 0.33));
         }
     }
 }
