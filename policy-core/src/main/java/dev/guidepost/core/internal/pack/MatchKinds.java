@@ -13,9 +13,12 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 /** Works out which kinds a policy's match rules select, for search filters and listings. */
 final class MatchKinds {
 
-    /** The workload kinds Kyverno's autogen adds to a rule written for Pods. */
+    /** The workload kinds Kyverno's ValidatingPolicy autogen adds to a policy written for Pods. */
     static final List<String> POD_CONTROLLERS = List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "Job", "CronJob", "ReplicationController");
+            "Job", "CronJob");
+    /** ClusterPolicy autogen also covers ReplicationControllers. */
+    static final List<String> CLASSIC_POD_CONTROLLERS = List.of("Deployment", "StatefulSet", "DaemonSet",
+            "ReplicaSet", "Job", "CronJob", "ReplicationController");
 
     private static final Pattern KIND_REFERENCE =
             Pattern.compile("(?:(?:[a-z0-9.*-]+/)?[a-z0-9*]+/)?[A-Z*?][A-Za-z0-9*?]*(?:/[a-z*]+)?");
@@ -44,13 +47,13 @@ final class MatchKinds {
             kinds.add(kindName(k));
         }
         kinds.addAll(ofResourceRules(PlainValues.list(match, "resourceRules")));
-        return withControllers(kinds);
+        return withControllers(kinds, POD_CONTROLLERS);
     }
 
     static List<String> ofValidatingPolicy(Map<String, Object> spec) {
         Set<String> kinds = new LinkedHashSet<>(
                 ofResourceRules(PlainValues.list(spec, "matchConstraints", "resourceRules")));
-        return withControllers(kinds);
+        return withControllers(kinds, POD_CONTROLLERS);
     }
 
     static List<String> ofClusterPolicy(Map<String, Object> spec) {
@@ -66,7 +69,7 @@ final class MatchKinds {
                 }
             }
         }
-        return withControllers(kinds);
+        return withControllers(kinds, CLASSIC_POD_CONTROLLERS);
     }
 
     private static List<String> ofResourceRules(List<Object> rules) {
@@ -80,9 +83,9 @@ final class MatchKinds {
         return kinds;
     }
 
-    private static List<String> withControllers(Set<String> kinds) {
+    private static List<String> withControllers(Set<String> kinds, List<String> controllers) {
         if (kinds.contains("Pod")) {
-            kinds.addAll(POD_CONTROLLERS);
+            kinds.addAll(controllers);
         }
         return List.copyOf(kinds);
     }
