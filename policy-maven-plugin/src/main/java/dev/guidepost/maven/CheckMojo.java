@@ -114,12 +114,15 @@ public class CheckMojo extends AbstractPolicyMojo {
         FailurePolicy failurePolicy = new FailurePolicy(failOnViolation, FailurePolicy.parseSeverity(failOnSeverity),
                 maxAllowedViolations);
         long started = System.nanoTime();
-        PolicyEngine.warmUp(); // loads the CEL compiler on another core while the packs are read
+        ManifestSelection.Selection selection = ManifestSelection.select(basedir.toPath(), manifests, includes,
+                excludes);
+        if (!selection.files().isEmpty()) {
+            // loads the CEL compiler on another core while the packs are read; not in modules with nothing to check
+            PolicyEngine.warmUp();
+        }
         PolicyPack pack = loadPacks();
         long loaded = System.nanoTime();
 
-        ManifestSelection.Selection selection = ManifestSelection.select(basedir.toPath(), manifests, includes,
-                excludes);
         if (!selection.missing().isEmpty()) {
             throw new MojoExecutionException("Manifest location not found: " + selection.missing().stream()
                     .map(this::display).collect(Collectors.joining(", ")) + "; check <manifests> (paths are "
