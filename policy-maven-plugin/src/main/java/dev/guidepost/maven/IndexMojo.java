@@ -33,6 +33,10 @@ public class IndexMojo extends AbstractKnowledgeMojo {
             defaultValue = "${project.build.outputDirectory}/META-INF/guidepost")
     private File outputDirectory;
 
+    /** The project's classes folder, where the pack's policy files are found when no {@code packs} are given. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    private File classesDirectory;
+
     /** Where embeddings are cached between builds, so an unchanged pack is not embedded again. */
     @Parameter(property = "policy.index.cacheDirectory", defaultValue = "${project.build.directory}/guidepost-cache")
     private File cacheDirectory;
@@ -73,9 +77,9 @@ public class IndexMojo extends AbstractKnowledgeMojo {
         return packs != null && packs.stream().anyMatch(p -> p != null && !p.isBlank());
     }
 
-    /** Every pack folder (one with a {@code pack.yaml}) directly below the output directory, combined. */
+    /** Every pack folder (one with a {@code pack.yaml}) in {@code META-INF/guidepost/} of the classes, combined. */
     private PolicyPack packsInOutput() throws MojoExecutionException {
-        Path root = outputDirectory.toPath();
+        Path root = classesDirectory.toPath().resolve("META-INF").resolve("guidepost");
         List<Path> folders = new ArrayList<>();
         if (Files.isRegularFile(root.resolve("pack.yaml"))) {
             folders.add(root); // one pack right in META-INF/guidepost/
