@@ -2,6 +2,7 @@ package dev.guidepost.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.guidepost.core.Baseline;
+import dev.guidepost.core.FailurePolicy;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.ReportFormat;
+import dev.guidepost.core.ReportOptions;
+import dev.guidepost.core.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +29,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code guidepost check}: checks manifests against the pack and prints every result that is not a pass. */
+/**
+ * {@code guidepost check}: checks manifests against the pack and prints every result that is not a pass. What fails
+ * the check is core's {@link FailurePolicy} (as in the Maven plugin): violations of Enforce policies that the
+ * baseline does not list, and manifests that cannot be read.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check manifests (files, folders, or - for standard input) against the pack.")
 final class CheckCommand implements Callable<Integer> {
@@ -39,12 +49,22 @@ final class CheckCommand implements Callable<Integer> {
     private List<String> paths = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Output format: text, json, and sarif, junit, markdown where this build has them "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Output format: text, json, sarif, junit or markdown (default: ${DEFAULT-VALUE}). File "
+                    + "paths in reports are relative to the working directory.")
     private String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to a file.")
     private Path output;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Known violations (a Guidepost baseline file, as the Maven plugin writes): they are "
+                    + "reported as known and do not fail the check; new violations still do.")
+    private Path baselineFile;
+
+    @Option(names = "--update-baseline",
+            description = "Write the current violations to the --baseline file (creating or replacing it) and exit "
+                    + "0 unless a manifest cannot be read.")
+    private boolean updateBaseline;
 
     @Option(names = "--fail-if-nothing-checked",
             description = "Exit with 3 when no manifest is selected by any policy (a wrong folder looks green).")
@@ -56,29 +76,53 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ReportFormat reportFormat = ReportFormat.parse(format).orElseThrow(() -> new GuidepostException(
-                "unknown --format '" + format + "'; this build knows " + java.util.Arrays.stream(ReportFormat.values())
-                        .map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
-                        .collect(java.util.stream.Collectors.joining(", "))));
-        PolicyEngine engine = PolicyEngine.of(packs.load());
+                "unknown --format '" + format + "'; use text, json, sarif, junit or markdown"));
+        if (updateBaseline && baselineFile == null) {
+            throw new GuidepostException("--update-baseline needs --baseline FILE to write");
+        }
+        PolicyEngine.warmUp();
+        PolicyPack pack = packs.load();
+        Baseline baseline = baselineFile == null || updateBaseline ? Baseline.empty() : Baseline.load(baselineFile);
+        PolicyEngine engine = PolicyEngine.of(pack);
         Report report = engine.check(readManifests());
-        String rendered = reportFormat.render(report, output == null && Terminal.colorWanted(color.noColor()));
+        PrintWriter err = spec.commandLine().getErr();
+        if (updateBaseline) {
+            baseline = Baseline.of(report);
+            baseline.write(baselineFile);
+            err.println("wrote " + baseline.size() + " known violations to " + baselineFile + "; commit it");
+        }
+        ReportOptions options = ReportOptions.defaults().withBaseDir(Path.of("").toAbsolutePath())
+                .withPolicies(pack.policies()).withBaseline(baseline).withFailurePolicy(FailurePolicy.DEFAULT);
+        String rendered = reportFormat.render(report, options,
+                output == null && Terminal.colorWanted(color.noColor()));
         if (output != null) {
-            Files.createDirectories(output.toAbsolutePath().getParent());
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(output, rendered, StandardCharsets.UTF_8);
             spec.commandLine().getOut().println(report.summary());
             spec.commandLine().getOut().println("report written to " + output);
         } else {
             spec.commandLine().getOut().print(rendered);
         }
-        if (report.failed()) {
-            return ExitCode.VIOLATIONS;
+        Verdict verdict = options.verdict(report);
+        if (baselineFile != null) {
+            for (Baseline.Entry fixed : verdict.fixed()) {
+                err.println("FIXED " + fixed + " is in the baseline but no longer violated; remove it from "
+                        + baselineFile);
+            }
+            err.println((verdict.failed() ? "check failed: " : "check passed: ") + verdict.describe());
         }
-        if (failIfNothingChecked && report.nothingChecked()) {
-            spec.commandLine().getErr().println("nothing was checked: no manifest is selected by any policy "
-                    + "(check the paths and the pack)");
-            return ExitCode.NOTHING_CHECKED;
+        int code = ExitCode.OK;
+        if (verdict.failed()) {
+            code = ExitCode.VIOLATIONS;
+        } else if (failIfNothingChecked && report.nothingChecked()) {
+            err.println("nothing was checked: no manifest is selected by any policy (check the paths and the pack)");
+            code = ExitCode.NOTHING_CHECKED;
         }
-        return ExitCode.OK;
+        err.flush();
+        return code;
     }
 
     private Manifests readManifests() throws IOException {

@@ -13,7 +13,7 @@ import dev.guidepost.core.ReportFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The exit-code contract of {@code guidepost check}: 0, 1, 2 and 3. */
+/** The exit-code contract of {@code guidepost check}: 0, 1, 2 and 3; baselines; the report formats. */
 class CheckCommandTest {
 
     @Test
@@ -118,5 +118,112 @@ class CheckCommandTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(report)).startsWith("{");
         assertThat(JsonText.pretty(java.util.Map.of("a", 1))).contains("\"a\"");
+    }
+
+    @Test
+    void aBaselineToleratesKnownViolationsAndTheUpdateWritesIt(@TempDir Path dir) throws Exception {
+        Path baseline = dir.resolve("guidepost-baseline.yaml");
+        String bad = Cli.SAMPLES.resolve("manifests/bad").toString();
+
+        Cli update = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(), "--update-baseline", bad);
+        assertThat(update.exitCode()).as(update.err()).isEqualTo(ExitCode.OK);
+        assertThat(update.err()).contains("known violations to " + baseline + "; commit it");
+        assertThat(Files.readString(baseline)).contains("kind: Baseline").contains("policy: disallow-latest-tag");
+
+        Cli known = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(), bad);
+        assertThat(known.exitCode()).as(known.err()).isEqualTo(ExitCode.OK);
+        assertThat(known.out()).contains("KNOWN ").contains("(in the baseline)").doesNotContain("FAIL ");
+        assertThat(known.err()).containsPattern("check passed: \\d+ known violations in the baseline");
+    }
+
+    @Test
+    void newViolationsStillFailAndFixedEntriesArePointedOut(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Baseline
+                violations:
+                  - {policy: disallow-latest-tag, kind: Deployment, namespace: shop, name: quick-hack}
+                  - {policy: disallow-latest-tag, kind: Deployment, namespace: shop, name: retired}
+                """);
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(),
+                Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(cli.out()).contains("KNOWN ").contains("disallow-latest-tag (in the baseline)")
+                .contains("FAIL ").contains("allowed-registries");
+        assertThat(cli.err()).contains("FIXED disallow-latest-tag on Deployment/shop/retired is in the baseline but "
+                + "no longer violated")
+                .containsPattern("check failed: \\d+ violations fail the check; 1 warning \\(Audit/Warn policies\\); "
+                        + "1 known violation in the baseline; 1 baseline entry fixed");
+    }
+
+    @Test
+    void aBaselineNeverExcusesAnUnreadableManifest(@TempDir Path dir) throws Exception {
+        Path baseline = Files.writeString(dir.resolve("baseline.yaml"), "violations: []\n");
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(),
+                Cli.SAMPLES.resolve("manifests/broken").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(cli.err()).contains("could not be read");
+    }
+
+    @Test
+    void aMissingOrInvalidBaselineIsAUsageError(@TempDir Path dir) throws Exception {
+        String good = Cli.SAMPLES.resolve("manifests/good").toString();
+        Cli missing = Cli.run("check", "--pack", Cli.PACK, "--baseline", dir.resolve("none.yaml").toString(), good);
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.err()).contains("none.yaml").contains("no baseline file");
+        assertThat(missing.noStackTrace()).isTrue();
+
+        Path invalid = Files.writeString(dir.resolve("invalid.yaml"), "violations:\n  - {kind: Pod, name: x}\n");
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, "--baseline", invalid.toString(), good);
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains(invalid + ":2").contains("a violation needs policy, kind and name");
+
+        Cli noFile = Cli.run("check", "--pack", Cli.PACK, "--update-baseline", good);
+        assertThat(noFile.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(noFile.err()).contains("--update-baseline needs --baseline FILE");
+    }
+
+    @Test
+    void sarifPathsAreRelativeToTheWorkingDirectoryAndKnowTheBaseline() throws Exception {
+        // below the working directory (the module), so that the path can be relative
+        Path folder = Path.of("target", "check-command-test");
+        Files.createDirectories(folder);
+        Path manifest = folder.resolve("quick-hack.yaml");
+        Files.copy(Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml"), manifest,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path baseline = Files.writeString(folder.resolve("baseline.yaml"),
+                "violations:\n  - {policy: disallow-latest-tag, kind: Deployment, namespace: shop, name: quick-hack}\n");
+
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, "--format", "sarif", "--baseline", baseline.toString(),
+                manifest.toAbsolutePath().toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        JsonNode results = JsonMapper.builder().build().readTree(cli.out()).get("runs").get(0).get("results");
+        assertThat(results.size()).isPositive();
+        for (JsonNode result : results) {
+            assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri")
+                    .asString()).isEqualTo("target/check-command-test/quick-hack.yaml");
+            boolean known = result.get("ruleId").asString().equals("disallow-latest-tag");
+            assertThat(result.get("baselineState").asString()).as(result.get("ruleId").asString())
+                    .isEqualTo(known ? "unchanged" : "new");
+        }
+    }
+
+    @Test
+    void junitAndMarkdownReports() {
+        String bad = Cli.SAMPLES.resolve("manifests/bad").toString();
+        Cli junit = Cli.run("check", "--pack", Cli.PACK, "--format", "junit", bad);
+        assertThat(junit.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(junit.out()).startsWith("<?xml").contains("<testsuite").contains("<failure");
+
+        Cli markdown = Cli.run("check", "--pack", Cli.PACK, "--format", "markdown", bad);
+        assertThat(markdown.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(markdown.out()).contains("disallow-latest-tag").contains("|");
+
+        Cli unknown = Cli.run("check", "--pack", Cli.PACK, "--format", "html", bad);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("unknown --format 'html'; use text, json, sarif, junit or markdown");
     }
 }

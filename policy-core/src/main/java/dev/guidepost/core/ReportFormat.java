@@ -63,6 +63,14 @@ public enum ReportFormat {
         return render(report, ReportOptions.defaults());
     }
 
+    /**
+     * Renders a report in this format with options; {@code color} adds ANSI colour to {@link #TEXT} (for a terminal)
+     * and is ignored by the other formats.
+     */
+    public String render(Report report, ReportOptions options, boolean color) {
+        return this == TEXT ? new TextReport(color, options).render(report) : render(report, options);
+    }
+
     /** Renders a report in this format (text without colour). */
     public String render(Report report, ReportOptions options) {
         return switch (this) {

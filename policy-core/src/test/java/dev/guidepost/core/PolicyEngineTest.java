@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,6 +129,51 @@ class PolicyEngineTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void resultsComeInManifestOrderThenPackOrder() {
+        List<String> manifestOrder = Manifests.load(MANIFESTS).manifests().stream().map(m -> m.resource().toString())
+                .toList();
+        List<String> packOrder = engine.enforceablePolicies().stream().map(Policy::id).toList();
+        List<Result> results = report.results();
+        for (int i = 1; i < results.size(); i++) {
+            Result before = results.get(i - 1);
+            Result after = results.get(i);
+            int byManifest = Integer.compare(manifestOrder.indexOf(before.resource().toString()),
+                    manifestOrder.indexOf(after.resource().toString()));
+            assertThat(byManifest).as(before + " then " + after).isLessThanOrEqualTo(0);
+            if (byManifest == 0) {
+                assertThat(packOrder.indexOf(before.policyId())).as(before + " then " + after)
+                        .isLessThanOrEqualTo(packOrder.indexOf(after.policyId()));
+            }
+        }
+    }
+
+    @Test
+    void compilingInParallelStillReportsTheFirstBrokenPolicyInPackOrder() {
+        String broken = """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: %s}
+                spec:
+                  title: Broken %s
+                  description: A policy that may not compile.
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: "%s"
+                """;
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            String expression = i == 7 ? "object.spec.(" : i == 9 ? "object.nope +" : "has(object.spec)";
+            yaml.append("---\n").append(broken.formatted("p" + i, i, expression));
+        }
+        PolicyPack pack = PolicyPack.parse(yaml.toString(), "broken.yaml");
+
+        for (int run = 0; run < 5; run++) {
+            assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                    .hasMessageStartingWith("broken.yaml:").hasMessageContaining("policy 'p7'");
         }
     }
 

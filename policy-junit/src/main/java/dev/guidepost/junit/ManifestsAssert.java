@@ -1,5 +1,7 @@
 package dev.guidepost.junit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.opentest4j.AssertionFailedError;
 
+import dev.guidepost.core.Baseline;
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
 import dev.guidepost.core.Manifests;
 import dev.guidepost.core.Policy;
@@ -72,8 +76,10 @@ public final class ManifestsAssert {
     }
 
     /**
-     * Tolerates the violations recorded in a baseline file ({@code violations: [{policy: ID, kind: K, namespace: NS,
-     * name: N}]}, relative to the project folder): the satisfy assertions fail only on new violations.
+     * Tolerates the violations recorded in a baseline file (core's {@link Baseline} format, which the Maven plugin's
+     * {@code -Dpolicy.baseline.update} and {@code guidepost check --baseline} use too: {@code violations: [{policy:
+     * ID, kind: K, namespace: NS, name: N}]}, relative to the project folder): the satisfy assertions fail only on
+     * new violations.
      */
     public ManifestsAssert withBaseline(String path) {
         return new ManifestsAssert(paths, given, engine, knowledgeBase, Objects.requireNonNull(path, "path"));
@@ -217,18 +223,18 @@ public final class ManifestsAssert {
     }
 
     private ManifestsAssert checkViolations(String expectation, Target target, Report report, List<String> notes) {
-        List<Result> violations = report.violations();
-        KnownViolations known = baseline == null ? null
-                : KnownViolations.read(target.settings().resolve(baseline));
-        List<Result> fresh = known == null ? violations : violations.stream().filter(v -> !known.contains(v))
-                .toList();
+        Path baselineFile = baseline == null ? null : target.settings().resolve(baseline);
+        Baseline known = baselineFile == null ? Baseline.empty() : readBaseline(baselineFile);
+        Baseline.Split split = known.split(report);
+        List<Result> fresh = split.newViolations();
         if (fresh.isEmpty() && report.unreadable().isEmpty()) {
             return this;
         }
         StringBuilder message = new StringBuilder(expectation).append(", but ");
         List<String> parts = new ArrayList<>();
         if (!fresh.isEmpty()) {
-            parts.add("found " + FailureText.count(fresh.size(), known == null ? "violation" : "new violation"));
+            parts.add("found " + FailureText.count(fresh.size(), baselineFile == null ? "violation"
+                    : "new violation"));
         }
         if (!report.unreadable().isEmpty()) {
             parts.add(FailureText.count(report.unreadable().size(), "document") + " could not be read");
@@ -244,18 +250,29 @@ public final class ManifestsAssert {
                     .append(FailureText.problems(report.unreadable(), target.settings().baseDir())).append('\n');
         }
         message.append("Checked: ").append(report.summary());
-        if (known != null) {
-            int tolerated = violations.size() - fresh.size();
+        if (baselineFile != null) {
             message.append("\nBaseline ")
-                    .append(FailureText.path(known.file().toString(), target.settings().baseDir())).append(": ")
-                    .append(FailureText.count(tolerated, "known violation")).append(" tolerated");
-            List<KnownViolations.Entry> stale = known.unmatched(violations);
-            if (!stale.isEmpty()) {
-                message.append("; no longer violated, remove from the baseline: ").append(stale.stream()
-                        .map(KnownViolations.Entry::toString).collect(Collectors.joining(", ")));
+                    .append(FailureText.path(baselineFile.toString(), target.settings().baseDir())).append(": ")
+                    .append(FailureText.count(split.known().size(), "known violation")).append(" tolerated");
+            if (!split.fixed().isEmpty()) {
+                message.append("; no longer violated, remove from the baseline: ").append(split.fixed().stream()
+                        .map(Baseline.Entry::toString).collect(Collectors.joining(", ")));
             }
         }
         throw new AssertionFailedError(message.toString());
+    }
+
+    /** Reads a baseline file with core's {@link Baseline}; a missing or invalid file is a configuration error. */
+    private static Baseline readBaseline(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new GuidepostConfigurationException("no baseline file at " + file + "; record the known violations"
+                    + " there as violations: [{policy: ID, kind: K, namespace: NS, name: N}]");
+        }
+        try {
+            return Baseline.load(file);
+        } catch (GuidepostException e) {
+            throw GuidepostConfigurationException.withoutTrace(e.getMessage());
+        }
     }
 
     private static AssertionFailedError failure(String headline, List<String> notes, String advice) {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.guidepost.core.Baseline;
 import dev.guidepost.core.KnowledgeBase;
 import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
@@ -144,6 +148,28 @@ class ManifestsAssertTest {
                 .satisfyAllApplicablePolicies())
                 .isInstanceOf(GuidepostConfigurationException.class)
                 .hasMessageStartingWith("no baseline file at " + Path.of("no-baseline.yaml").toAbsolutePath());
+    }
+
+    @Test
+    void aBaselineWrittenByCoreIsReadAsItIs(@TempDir Path dir) {
+        String hack = "src/test/resources/manifests/bad/quick-hack.yaml";
+        Path file = dir.resolve("guidepost-baseline.yaml");
+        Baseline.of(ENGINE.check(Manifests.load(Path.of(hack)))).write(file);
+
+        assertThatCode(() -> assertThatManifests(hack).using(ENGINE).withBaseline(file.toString())
+                .satisfyAllApplicablePolicies()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anInvalidBaselineIsAConfigurationErrorWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("baseline.yaml"),
+                "violations:\n  - {policy: a, kind: Pod, name: x}\n  - {kind: Pod, name: y}\n");
+
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).withBaseline(file.toString())
+                .satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining(file + ":3")
+                .hasMessageContaining("a violation needs policy, kind and name");
     }
 
     @Test

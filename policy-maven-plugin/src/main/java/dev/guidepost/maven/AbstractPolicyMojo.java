@@ -31,9 +31,16 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     @Parameter(property = "policy.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The project's folder; relative paths are resolved against it. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    /**
+     * The project's folder; relative paths are resolved against it. Without a project (a goal that needs none run
+     * outside one), the folder Maven was started in.
+     */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
+
+    /** The folder Maven was started in, for goals run without a project. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    private File executionRoot;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -44,6 +51,9 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         if (skipGoal()) {
             getLog().info("Skipping Guidepost " + goal() + " (" + goalSkipProperty() + "=true)");
             return;
+        }
+        if (basedir == null) {
+            basedir = executionRoot != null ? executionRoot : new File(System.getProperty("user.dir"));
         }
         try {
             run();
