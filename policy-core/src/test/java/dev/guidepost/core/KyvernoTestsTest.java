@@ -106,7 +106,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(60);
+        assertThat(report.results()).hasSize(65);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.pattern rules", 1L);
@@ -237,5 +237,26 @@ class KyvernoTestsTest {
         holds(find(results, "not-for-dev", "settings", "fail"), "excluded");
         holds(find(results, "prod-namespaces", "settings", "fail"), "fail");
         holds(expectation(results, "who", "settings", "pass"), "pass");
+    }
+
+    @Test
+    void answersGlobalContextFromTheContextFilesFixturesByProjection() {
+        List<ExpectationResult> results = run("context-global-context", false);
+
+        holds(expectation(results, "region-allowed", "in-region", "pass"), "pass");
+        holds(expectation(results, "region-allowed", "out-of-region", "fail"), "fail");
+        holds(expectation(results, "replica-limit", "in-region", "pass"), "pass");
+        ExpectationResult missing = expectation(results, "missing-projection", "in-region", "error");
+        holds(missing, "error");
+    }
+
+    @Test
+    void envoyAndHttpAuthorizationPoliciesAreSkippedNamingTheFeature() {
+        List<ExpectationResult> results = run("authz", false);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.SKIPPED);
+            assertThat(r.reason()).contains("authorization policies").contains("evaluation.mode Envoy");
+        });
     }
 }

@@ -643,8 +643,33 @@ final class TestFileRun {
             }
             http.add(mock);
         }
-        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(), http,
-                types);
+        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(),
+                contextGlobalContext(context, contextDir), http, types);
+    }
+
+    /**
+     * The context file's {@code globalContext} fixtures ({@code name}, {@code projection}, {@code value} or
+     * {@code valueFile}, the file winning), by name and projection. Values pass through JSON as in the CLI, so
+     * numbers become doubles.
+     */
+    private static Map<String, Map<String, Object>> contextGlobalContext(Map<String, Object> context,
+            Path contextDir) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Object entry : PlainValues.list(context, "spec", "globalContext")) {
+            Object value = PlainValues.at(entry, "value");
+            String valueFile = PlainValues.string(entry, "valueFile");
+            if (!valueFile.isEmpty()) {
+                Path file = contextDir.resolve(valueFile).normalize();
+                if (!Files.isRegularFile(file)) {
+                    throw new GuidepostException("the global context value file '" + valueFile
+                            + "' does not exist");
+                }
+                value = firstDocument(file);
+            }
+            out.computeIfAbsent(PlainValues.string(entry, "name"), k -> new LinkedHashMap<>())
+                    .put(PlainValues.string(entry, "projection"), MockCluster.jsonNumbers(value));
+        }
+        return out;
     }
 
     private List<PolicyExceptionProgram> loadExceptions(Path dir, List<ClassicExceptionProgram> classic) {
