@@ -24,10 +24,10 @@ final class KyvernoPolicyReader {
     /**
      * ValidatingPolicies in the Envoy and HTTP evaluation modes authorize requests (Kyverno authz: the
      * {@code envoy}, {@code http} and {@code jwt} CEL libraries over envoy or HTTP check requests) rather than
-     * validate resources; Guidepost does not evaluate them.
+     * validate resources.
      */
-    static final String AUTHZ_MODE = "authorization policies (Kyverno authz envoy/http/jwt CEL libraries) are not "
-            + "evaluated by Guidepost";
+    static final String AUTHZ_MODE = "an authorization policy answers envoy or HTTP check requests, not resources; "
+            + "Guidepost checks it only through the envoyPayloads and httpPayloads of Kyverno test files";
 
     private KyvernoPolicyReader() {
     }
