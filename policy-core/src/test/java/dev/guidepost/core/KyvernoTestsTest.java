@@ -106,7 +106,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(77);
+        assertThat(report.results()).hasSize(78);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.pattern rules", 1L);
@@ -264,6 +264,7 @@ class KyvernoTestsTest {
         holds(expectation(results, "admins-only", "health.json", "skip"), "skip");
         holds(expectation(results, "team-header", "http-team.json", "pass"), "pass");
         holds(expectation(results, "team-header", "http-none.json", "fail"), "fail");
+        holds(expectation(results, "team-header", "http-lowercase.json", "fail"), "fail");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static dev.cel.common.CelOverloadDecl.newMemberOverload;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.cel.common.types.ListType;
@@ -20,8 +19,9 @@ import dev.guidepost.core.internal.cel.AuthzResponses.HttpOk;
 /**
  * Kyverno authz's HTTP library (kyverno-authz pkg/cel/libs/authz/http/lib.go): {@code http.Allowed()},
  * {@code http.Denied(reason)}, {@code Response()}, and {@code Header(name)} / {@code QueryParam(name)} on the
- * request attributes. Headers are looked up as Go's {@code http.Header.Values} does, by canonical name
- * (case-insensitively); a missing header or parameter gives an empty list.
+ * request attributes. Headers are looked up as Go's {@code textproto.MIMEHeader.Values} does: the name is
+ * canonicalized ({@code x-team} → {@code X-Team}) and then matched exactly; a missing header or parameter gives an
+ * empty list.
  */
 final class HttpAuthzLibrary extends FunctionLibrary {
 
@@ -53,23 +53,34 @@ final class HttpAuthzLibrary extends FunctionLibrary {
         throw error("no such overload: Response() on %s", EnvoyAuthzLibrary.describe(receiver));
     }
 
-    private static List<String> values(Object attributes, String field, String name, boolean ignoreCase)
+    private static List<String> values(Object attributes, String field, String name, boolean header)
             throws CelEvaluationException {
         if (!(attributes instanceof Map<?, ?> map)) {
-            throw error("no such overload: %s() on %s", ignoreCase ? "Header" : "QueryParam",
+            throw error("no such overload: %s() on %s", header ? "Header" : "QueryParam",
                     EnvoyAuthzLibrary.describe(attributes));
         }
         List<String> out = new ArrayList<>();
-        if (map.get(field) instanceof Map<?, ?> entries) {
-            entries.forEach((k, v) -> {
-                String key = String.valueOf(k);
-                boolean same = ignoreCase ? key.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
-                        : key.equals(name);
-                if (same && v instanceof List<?> list) {
-                    list.forEach(item -> out.add(String.valueOf(item)));
-                }
-            });
+        String key = header ? canonicalMimeHeaderKey(name) : name;
+        if (map.get(field) instanceof Map<?, ?> entries && entries.get(key) instanceof List<?> list) {
+            list.forEach(item -> out.add(String.valueOf(item)));
         }
         return out;
+    }
+
+    /** Go's {@code textproto.CanonicalMIMEHeaderKey}: unchanged when the key has a byte a token may not have. */
+    static String canonicalMimeHeaderKey(String key) {
+        for (char c : key.toCharArray()) {
+            boolean token = c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+            if (!token) {
+                return key;
+            }
+        }
+        StringBuilder out = new StringBuilder(key.length());
+        boolean upper = true;
+        for (char c : key.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return out.toString();
     }
 }
