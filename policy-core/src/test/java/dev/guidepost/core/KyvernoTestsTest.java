@@ -106,7 +106,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(60);
+        assertThat(report.results()).hasSize(78);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.pattern rules", 1L);
@@ -237,5 +237,50 @@ class KyvernoTestsTest {
         holds(find(results, "not-for-dev", "settings", "fail"), "excluded");
         holds(find(results, "prod-namespaces", "settings", "fail"), "fail");
         holds(expectation(results, "who", "settings", "pass"), "pass");
+    }
+
+    @Test
+    void answersGlobalContextFromTheContextFilesFixturesByProjection() {
+        List<ExpectationResult> results = run("context-global-context", false);
+
+        holds(expectation(results, "region-allowed", "in-region", "pass"), "pass");
+        holds(expectation(results, "region-allowed", "out-of-region", "fail"), "fail");
+        holds(expectation(results, "replica-limit", "in-region", "pass"), "pass");
+        ExpectationResult missing = expectation(results, "missing-projection", "in-region", "error");
+        holds(missing, "error");
+    }
+
+    @Test
+    void envoyAndHttpAuthorizationPoliciesAnswerTheirCheckRequestsWithTheFirstResponse() {
+        List<ExpectationResult> results = run("authz", false);
+
+        holds(expectation(results, "admins-only", "admin.json", "pass"), "pass");
+        holds(expectation(results, "admins-only", "expired.json", "fail"), "fail");
+        holds(expectation(results, "admins-only", "anonymous.json", "fail"), "fail");
+        // a JWT whose signature does not verify is an error under the default failurePolicy Fail ...
+        holds(expectation(results, "admins-only", "forged.json", "error"), "error");
+        // ... and a skip under Ignore; a false match condition or no response at all is a skip too
+        holds(expectation(results, "forgiving", "admin.json", "skip"), "skip");
+        holds(expectation(results, "admins-only", "health.json", "skip"), "skip");
+        holds(expectation(results, "team-header", "http-team.json", "pass"), "pass");
+        holds(expectation(results, "team-header", "http-none.json", "fail"), "fail");
+        holds(expectation(results, "team-header", "http-lowercase.json", "fail"), "fail");
+    }
+
+    @Test
+    void checksAssertOnEachMatchingRuleResponseWithARowForAssertAndForError() {
+        List<ExpectationResult> results = run("checks", false);
+
+        assertThat(results).hasSize(5);
+        assertThat(results).filteredOn(r -> r.resource().equals("orphan")).singleElement()
+                .satisfies(r -> holds(r, "fail"));
+        List<ExpectationResult> owned = results.stream().filter(r -> r.resource().equals("owned")
+                && r.policy().equals("require-owner")).toList();
+        assertThat(owned).extracting(ExpectationResult::expected, ExpectationResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("check assert", Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("check error", Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple("check assert", Status.FAILED));
+        assertThat(results).filteredOn(r -> r.status() == Status.SKIPPED).singleElement()
+                .satisfies(r -> assertThat(r.reason()).startsWith("checks (kyverno-json"));
     }
 }

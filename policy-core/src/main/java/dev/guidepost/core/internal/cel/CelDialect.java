@@ -13,5 +13,18 @@ public enum CelDialect {
      * admission environment; variables {@code object}, {@code oldObject}, {@code request},
      * {@code namespaceObject}, {@code variables}, {@code params}, {@code authorizer}.
      */
-    ADMISSION
+    ADMISSION,
+    /**
+     * Kyverno authz's environment for ValidatingPolicies in {@code evaluation.mode: Envoy} (kyverno-authz
+     * pkg/cel/env.go): the common libraries plus bindings, encoders, math, the envoy and JWT libraries and the
+     * cluster-facing functions; variables {@code object} (the envoy CheckRequest) and {@code variables}.
+     */
+    ENVOY_AUTHZ,
+    /** As {@link #ENVOY_AUTHZ}, for {@code evaluation.mode: HTTP}, with the HTTP authorization library. */
+    HTTP_AUTHZ;
+
+    /** True for the authorization dialects. */
+    public boolean authz() {
+        return this == ENVOY_AUTHZ || this == HTTP_AUTHZ;
+    }
 }

@@ -70,7 +70,7 @@ public final class CelEnvironment {
                 .setStandardEnvironmentEnabled(false)
                 .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
                 .setStandardFunctions(standardFunctionsWithGoText());
-        for (String variable : COMMON_VARIABLES) {
+        for (String variable : dialect.authz() ? List.of("object", "variables") : COMMON_VARIABLES) {
             builder.addVar(variable, SimpleType.DYN);
         }
         List<Object> libraries = new ArrayList<>(List.of(
@@ -108,6 +108,16 @@ public final class CelEnvironment {
                     new TransformLibrary(),
                     new ServiceAccountLibrary(),
                     new GzipLibrary()));
+            this.clusterFunctions = new ClusterFunctions();
+            libraries.add(clusterFunctions);
+        } else if (dialect.authz()) {
+            libraries.addAll(List.of(
+                    CelExtensions.bindings(),
+                    CelExtensions.encoders(options),
+                    CelExtensions.math(options),
+                    new ImageLibrary(),
+                    new JwtLibrary(),
+                    dialect == CelDialect.ENVOY_AUTHZ ? new EnvoyAuthzLibrary() : new HttpAuthzLibrary()));
             this.clusterFunctions = new ClusterFunctions();
             libraries.add(clusterFunctions);
         } else {

@@ -33,6 +33,20 @@ public final class PolicyCompiler {
     private static CompiledPolicy compile(Policy policy, boolean allClassicRules) {
         boolean classic = policy.format() == dev.guidepost.core.PolicyFormat.CLUSTER_POLICY
                 || policy.format() == dev.guidepost.core.PolicyFormat.KYVERNO_POLICY;
+        boolean authz = policy.format() == dev.guidepost.core.PolicyFormat.VALIDATING_POLICY
+                && AuthzPolicyProgram.dialect(PlainValues.map(policy.definition(), "spec")) != null;
+        if (authz) {
+            // authorization policies answer envoy/HTTP check requests, which only Kyverno test files carry
+            if (!allClassicRules) {
+                return new CompiledPolicy(policy, Optional.empty(), List.of());
+            }
+            try {
+                return new CompiledPolicy(policy, Optional.of(AuthzPolicyProgram.compile(policy.id(),
+                        PlainValues.map(policy.definition(), "spec"), policy.action())), List.of());
+            } catch (PolicyCompileException e) {
+                return new CompiledPolicy(policy, Optional.empty(), List.of(e));
+            }
+        }
         if (!policy.enforceable() && !(allClassicRules && classic)) {
             return new CompiledPolicy(policy, Optional.empty(), List.of());
         }

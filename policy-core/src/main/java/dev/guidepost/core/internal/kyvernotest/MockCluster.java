@@ -19,6 +19,7 @@ final class MockCluster implements ClusterData {
     private final List<Object> resources;
     private final List<Object> images;
     private final Map<String, Object> globalContext;
+    private final Map<String, Map<String, Object>> contextGlobalContext;
     private final List<Object> httpResponses;
     private final ApiResources types;
 
@@ -32,9 +33,18 @@ final class MockCluster implements ClusterData {
      */
     MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
             List<Object> httpResponses, ApiResources types) {
+        this(resources, images, globalContext, Map.of(), httpResponses, types);
+    }
+
+    /**
+     * @param contextGlobalContext the context file's {@code globalContext} fixtures: name → projection → value
+     */
+    MockCluster(List<Object> resources, List<Object> images, Map<String, Object> globalContext,
+            Map<String, Map<String, Object>> contextGlobalContext, List<Object> httpResponses, ApiResources types) {
         this.resources = List.copyOf(resources);
         this.images = List.copyOf(images);
         this.globalContext = globalContext;
+        this.contextGlobalContext = contextGlobalContext;
         this.httpResponses = List.copyOf(httpResponses);
         this.types = types;
     }
@@ -72,8 +82,27 @@ final class MockCluster implements ClusterData {
         return list;
     }
 
+    /**
+     * A global context reference. The context file's fixtures answer as the CLI's fake context provider
+     * (pkg/cel/libs/fake_context.go GetGlobalReference): the value stored for the projection, else the one stored
+     * without projection, else an error naming the projections there are; a name the file does not define falls
+     * back to the test's {@code globalContextEntries}, and an unknown name gives null.
+     */
     @Override
     public Object globalContext(String name, String projection) {
+        String wanted = projection == null ? "" : projection;
+        Map<String, Object> fixture = contextGlobalContext.get(name);
+        if (fixture != null) {
+            if (fixture.containsKey(wanted)) {
+                return fixture.get(wanted);
+            }
+            if (!wanted.isEmpty() && fixture.containsKey("")) {
+                return fixture.get("");
+            }
+            List<String> available = fixture.keySet().stream().map(p -> p.isEmpty() ? "(default)" : p).toList();
+            throw new IllegalStateException("global context entry \"" + name + "\" projection \"" + wanted
+                    + "\" not found - available projections: " + available);
+        }
         Object entry = globalContext.get(name);
         if (entry == null || projection == null || projection.isEmpty()) {
             return entry;
@@ -127,7 +156,7 @@ final class MockCluster implements ClusterData {
     }
 
     /** Numbers as Go's JSON decoder gives them: float64. */
-    private static Object jsonNumbers(Object value) {
+    static Object jsonNumbers(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), jsonNumbers(v)));

@@ -17,8 +17,10 @@ import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
+import dev.guidepost.core.internal.cel.CelDialect;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.AuthzPolicyProgram;
 import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
@@ -111,6 +113,10 @@ final class TestFileRun {
                             || policy.admissionPolicy())) {
                         continue; // only ValidatingPolicies evaluate JSON payloads
                     }
+                    CelDialect authz = policy.program().get() instanceof AuthzPolicyProgram a ? a.dialect() : null;
+                    if (authz != resource.authz()) {
+                        continue; // authorization policies answer only check requests of their mode, and only they
+                    }
                     PreparedRequest request = resource.payload()
                             ? PreparedRequest.payload(resource.object(), NUMBERS)
                             : new PreparedRequest(request(resource, runOperation(run, policy, resource, values,
@@ -124,25 +130,16 @@ final class TestFileRun {
         for (Object result : results) {
             out.addAll(score(testName, result, policies, resources, responses));
         }
-        out.addAll(checks(testName, policies));
-        return out;
-    }
-
-    /**
-     * The test's {@code checks} (kyverno-json assertion trees over rule responses) are not evaluated: each is
-     * reported as skipped, naming the feature.
-     */
-    private List<ExpectationResult> checks(String testName, List<LoadedPolicy> policies) {
-        List<ExpectationResult> out = new ArrayList<>();
-        for (Object check : PlainValues.list(test, "checks")) {
-            String policy = PlainValues.string(check, "match", "policy", "metadata", "name");
-            String resource = PlainValues.string(check, "match", "resource", "metadata", "name");
-            String kindLabel = policies.stream().filter(p -> p.name().equals(policy)).findFirst()
-                    .map(LoadedPolicy::kindLabel).orElse("unknown");
-            out.add(new ExpectationResult(displayFile, testName, policy, PlainValues.string(check, "match", "rule",
-                    "name"), PlainValues.string(check, "match", "resource", "kind"), resource, "check", "",
-                    Status.SKIPPED, "checks (kyverno-json assertions on rule responses)", kindLabel));
+        List<Checks.Answer> answers = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            for (LoadedPolicy policy : policies) {
+                PolicyResponse response = responses.get(key("", i, policy.name()));
+                if (response != null && response.answered()) {
+                    answers.add(new Checks.Answer(policy, resources.get(i), response));
+                }
+            }
         }
+        out.addAll(new Checks(displayFile, testName).score(PlainValues.list(test, "checks"), answers));
         return out;
     }
 
@@ -498,9 +495,32 @@ final class TestFileRun {
                 }
                 if (doc.value() instanceof Map<?, ?>) {
                     out.add(new LoadedResource(PlainValues.map(PlainValues.immutableCopy(doc.value())), none, "",
-                            path, null, true));
+                            path, null, true, null));
                 }
             }
+        }
+        out.addAll(loadCheckRequests(dir, "envoyPayloads", CelDialect.ENVOY_AUTHZ));
+        out.addAll(loadCheckRequests(dir, "httpPayloads", CelDialect.HTTP_AUTHZ));
+        return out;
+    }
+
+    /**
+     * The test's authorization check requests ({@code envoyPayloads}, {@code httpPayloads}): one JSON document per
+     * file, named by its path as the test writes it; only authorization policies of the matching mode answer them.
+     */
+    private List<LoadedResource> loadCheckRequests(Path dir, String field, CelDialect dialect) {
+        List<LoadedResource> out = new ArrayList<>();
+        ApiResource none = new ApiResource("", "", "", "", false, false);
+        for (String path : PlainValues.strings(test, field)) {
+            Path target = dir.resolve(path).normalize();
+            if (!Files.isRegularFile(target)) {
+                throw new GuidepostException("the " + field + " file '" + path + "' does not exist");
+            }
+            Object document = firstDocument(target);
+            if (!(document instanceof Map<?, ?>)) {
+                throw new GuidepostException("the " + field + " file '" + path + "' is not a JSON object");
+            }
+            out.add(new LoadedResource(PlainValues.map(document), none, "", path, null, true, dialect));
         }
         return out;
     }
@@ -643,8 +663,33 @@ final class TestFileRun {
             }
             http.add(mock);
         }
-        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(), http,
-                types);
+        return new MockCluster(objects, PlainValues.list(context, "spec", "images"), globalContext.values(),
+                contextGlobalContext(context, contextDir), http, types);
+    }
+
+    /**
+     * The context file's {@code globalContext} fixtures ({@code name}, {@code projection}, {@code value} or
+     * {@code valueFile}, the file winning), by name and projection. Values pass through JSON as in the CLI, so
+     * numbers become doubles.
+     */
+    private static Map<String, Map<String, Object>> contextGlobalContext(Map<String, Object> context,
+            Path contextDir) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Object entry : PlainValues.list(context, "spec", "globalContext")) {
+            Object value = PlainValues.at(entry, "value");
+            String valueFile = PlainValues.string(entry, "valueFile");
+            if (!valueFile.isEmpty()) {
+                Path file = contextDir.resolve(valueFile).normalize();
+                if (!Files.isRegularFile(file)) {
+                    throw new GuidepostException("the global context value file '" + valueFile
+                            + "' does not exist");
+                }
+                value = firstDocument(file);
+            }
+            out.computeIfAbsent(PlainValues.string(entry, "name"), k -> new LinkedHashMap<>())
+                    .put(PlainValues.string(entry, "projection"), MockCluster.jsonNumbers(value));
+        }
+        return out;
     }
 
     private List<PolicyExceptionProgram> loadExceptions(Path dir, List<ClassicExceptionProgram> classic) {

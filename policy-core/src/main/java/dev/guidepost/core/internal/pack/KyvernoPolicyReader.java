@@ -21,6 +21,13 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 final class KyvernoPolicyReader {
 
     private static final String ANNOTATION = "policies.kyverno.io/";
+    /**
+     * ValidatingPolicies in the Envoy and HTTP evaluation modes authorize requests (Kyverno authz: the
+     * {@code envoy}, {@code http} and {@code jwt} CEL libraries over envoy or HTTP check requests) rather than
+     * validate resources.
+     */
+    static final String AUTHZ_MODE = "an authorization policy answers envoy or HTTP check requests, not resources; "
+            + "Guidepost checks it only through the envoyPayloads and httpPayloads of Kyverno test files";
 
     private KyvernoPolicyReader() {
     }
@@ -78,6 +85,10 @@ final class KyvernoPolicyReader {
                 if (format == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
                     advisory = Optional.of("a ValidatingAdmissionPolicy needs a binding to take effect; Guidepost "
                             + "shows it but checks it only through Kyverno test files");
+                }
+                String mode = PlainValues.string(spec, "evaluation", "mode");
+                if (mode.equals("Envoy") || mode.equals("HTTP")) {
+                    advisory = Optional.of(AUTHZ_MODE + " (evaluation.mode " + mode + ")");
                 }
                 kinds = MatchKinds.ofValidatingPolicy(spec);
                 action = KyvernoActions.validationActions(PlainValues.strings(spec, "validationActions"));
