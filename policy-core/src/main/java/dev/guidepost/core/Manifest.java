@@ -71,12 +71,7 @@ public record Manifest(ResourceRef resource, Map<String, Object> object, SourceL
     }
 
     private Map<String, String> metadataMap(String key) {
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get(key) instanceof Map<?, ?> map) {
-            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-            return java.util.Collections.unmodifiableMap(out);
-        }
-        return Map.of();
+        return java.util.Collections.unmodifiableMap(PlainValues.stringMap(object, "metadata", key));
     }
 
     @Override

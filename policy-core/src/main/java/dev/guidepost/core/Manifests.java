@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
+import dev.guidepost.core.internal.yaml.YamlFiles;
 import dev.guidepost.core.internal.yaml.YamlProblem;
 
 /**
@@ -112,31 +111,13 @@ public final class Manifests implements Iterable<Manifest> {
                     "no such file or folder: " + path + "; check the path"));
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(path.relativize(p)))
-                    .filter(Manifests::isManifestFile)
-                    .sorted()
-                    .toList();
+        try {
+            return YamlFiles.under(path, true);
         } catch (IOException | RuntimeException e) {
             problems.add(new ManifestProblem(SourceLocation.of(path.toString()), ManifestProblem.Type.IO,
                     "cannot list the folder: " + e.getMessage()));
             return List.of();
         }
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isManifestFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
     private static void collect(List<YamlDocument> documents, List<Manifest> manifests,

@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.UserInfo;
 
@@ -65,11 +66,6 @@ public record AdmissionRequest(String operation, Map<String, Object> object, Map
     }
 
     private static Map<String, String> stringMap(Map<String, Object> object, String key) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (object != null && object.get("metadata") instanceof Map<?, ?> metadata
-                && metadata.get(key) instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        }
-        return out;
+        return PlainValues.stringMap(object, "metadata", key);
     }
 }

@@ -1,10 +1,10 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.internal.match.ResourceFilters;
 import dev.guidepost.core.internal.match.UserInfo;
@@ -68,7 +68,8 @@ final class ClusterPolicyProgram implements PolicyProgram {
     static ResourceFilters.Subject subject(AdmissionRequest request, EvaluationContext context) {
         Map<String, String> namespaceLabels = context.namespaces().selectorLabels(request.namespace())
                 .orElseGet(() -> context.namespaceObjectDefault()
-                        ? context.namespaces().object(request.namespace()).map(ClusterPolicyProgram::labels)
+                        ? context.namespaces().object(request.namespace())
+                                .map(n -> PlainValues.stringMap(n, "metadata", "labels"))
                                 .orElse(Map.of())
                         : Map.of());
         return new ResourceFilters.Subject(request.resource().group(), request.resource().version(),
@@ -83,11 +84,4 @@ final class ClusterPolicyProgram implements PolicyProgram {
                 s.namespace(), s.labels(), s.annotations(), s.operation(), s.namespaceLabels(), s.user(), true);
     }
 
-    private static Map<String, String> labels(Map<String, Object> object) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> l) {
-            l.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
-        }
-        return out;
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,17 +59,28 @@ final class ExpressionCompiler {
         for (int i = 0; i < entries.size(); i++) {
             String name = names.get(i);
             String expression = PlainValues.string(entries.get(i), "expression");
-            Matcher m = VARIABLE_REFERENCE.matcher(expression);
-            while (m.find()) {
-                int index = names.indexOf(m.group(1));
-                if (index >= i) {
-                    throw new PolicyCompileException(append(path, i, "expression"), describe(append(path, i))
-                            + " (" + name + ") uses variables." + m.group(1) + ", which is not declared before it");
-                }
+            Optional<String> forward = forwardReference(expression, names, i);
+            if (forward.isPresent()) {
+                throw new PolicyCompileException(append(path, i, "expression"), describe(append(path, i))
+                        + " (" + name + ") uses variables." + forward.get() + ", which is not declared before it");
             }
             out.put(name, compile(expression, append(path, i, "expression")));
         }
         return out;
+    }
+
+    /**
+     * The first variable that the expression of variable {@code index} reads although it is not declared before
+     * it ({@code names} in declaration order), or empty.
+     */
+    static Optional<String> forwardReference(String expression, List<String> names, int index) {
+        Matcher m = VARIABLE_REFERENCE.matcher(expression);
+        while (m.find()) {
+            if (names.indexOf(m.group(1)) >= index) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     static List<Object> append(List<Object> path, Object... more) {

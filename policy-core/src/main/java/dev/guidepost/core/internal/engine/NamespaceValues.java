@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.guidepost.core.internal.yaml.PlainValues;
+
 /** The namespace labels and {@code namespaceObject} a request sees, as the Kyverno engines compute them. */
 final class NamespaceValues {
 
@@ -71,10 +73,6 @@ final class NamespaceValues {
     }
 
     private static Map<String, String> labelsOf(Map<String, Object> object) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> l) {
-            l.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        }
-        return out;
+        return PlainValues.stringMap(object, "metadata", "labels");
     }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.cel.CelCompileException;
 import dev.guidepost.core.internal.cel.CelDialect;
@@ -22,8 +20,6 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * when (and only if) it is evaluated.
  */
 final class ValidatingAdmissionPolicyCompiler {
-
-    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\bvariables\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private final CelEnvironment environment = CelEnvironment.of(CelDialect.ADMISSION);
     private final List<String> errors = new ArrayList<>();
@@ -61,7 +57,8 @@ final class ValidatingAdmissionPolicyCompiler {
         for (int i = 0; i < variableEntries.size(); i++) {
             String name = names.get(i);
             String text = PlainValues.string(variableEntries.get(i), "expression");
-            String forward = forwardReference(text, names, i);
+            String forward = ExpressionCompiler.forwardReference(text, names, i)
+                    .map(variable -> "undefined field '" + variable + "'").orElse(null);
             if (forward != null) {
                 errors.add("'" + text.strip() + "': " + forward);
             }
@@ -121,17 +118,5 @@ final class ValidatingAdmissionPolicyCompiler {
         } catch (CelCompileException e) {
             return new ValidatingAdmissionPolicyProgram.Expression(text, null, e.getMessage());
         }
-    }
-
-    /** A variable may only read variables declared before it. */
-    private static String forwardReference(String text, List<String> names, int index) {
-        Matcher m = VARIABLE_REFERENCE.matcher(text);
-        while (m.find()) {
-            int at = names.indexOf(m.group(1));
-            if (at >= index) {
-                return "undefined field '" + m.group(1) + "'";
-            }
-        }
-        return null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cel.runtime.CelEvaluationException;
+import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.Action;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.internal.cel.CelValues;
@@ -166,11 +167,7 @@ final class ValidatingAdmissionPolicyProgram implements PolicyProgram {
     private static boolean paramMatches(Map<String, Object> param, Map<String, Object> paramRef, Object selector) {
         Map<String, Object> metadata = param.get("metadata") instanceof Map<?, ?> m ? cast(m) : Map.of();
         if (selector != null) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (metadata.get("labels") instanceof Map<?, ?> l) {
-                l.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
-            }
-            return LabelSelector.of(selector).matches(labels);
+            return LabelSelector.of(selector).matches(PlainValues.stringMap(metadata, "labels"));
         }
         String namespace = paramRef.get("namespace") == null ? "" : String.valueOf(paramRef.get("namespace"));
         String refName = paramRef.get("name") == null ? "" : String.valueOf(paramRef.get("name"));

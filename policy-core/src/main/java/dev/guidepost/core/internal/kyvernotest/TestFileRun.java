@@ -14,7 +14,6 @@ import java.util.Set;
 import dev.guidepost.core.ExpectationResult;
 import dev.guidepost.core.ExpectationResult.Status;
 import dev.guidepost.core.GuidepostException;
-import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.internal.cel.CelDialect;
@@ -760,9 +759,5 @@ final class TestFileRun {
         } catch (java.io.IOException e) {
             throw new GuidepostException("cannot list " + folder + ": " + e.getMessage());
         }
-    }
-
-    static boolean outcomeMatches(Outcome outcome, String expected) {
-        return outcome.label().equals(expected);
     }
 }

@@ -23,16 +23,14 @@ final class TestValues implements Namespaces {
         this.values = values;
         // as the Kyverno CLI's Variables: namespaceSelector entries, then Namespace objects, which take precedence
         for (Object entry : PlainValues.list(values, "namespaceSelector")) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            PlainValues.map(entry, "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
+            Map<String, String> labels = PlainValues.stringMap(entry, "labels");
             String name = PlainValues.string(entry, "name");
             selectorLabels.put(name, labels);
             namespaces.put(name, namespaceObject(name, labels));
         }
         for (Object namespace : PlainValues.list(values, "namespaces")) {
             String name = PlainValues.string(namespace, "metadata", "name");
-            Map<String, String> labels = new LinkedHashMap<>();
-            PlainValues.map(namespace, "metadata", "labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
+            Map<String, String> labels = PlainValues.stringMap(namespace, "metadata", "labels");
             selectorLabels.put(name, labels);
             namespaces.put(name, PlainValues.map(namespace));
         }

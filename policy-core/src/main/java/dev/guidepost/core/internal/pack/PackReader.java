@@ -14,10 +14,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Policy;
@@ -26,6 +24,7 @@ import dev.guidepost.core.SourceLocation;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
+import dev.guidepost.core.internal.yaml.YamlFiles;
 
 /**
  * Reads a pack from a folder, a single file, or a jar on the class path ({@code META-INF/guidepost/}). A folder
@@ -165,28 +164,12 @@ public final class PackReader {
     }
 
     private static List<Path> yamlFiles(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(folder.relativize(p)))
-                    .filter(p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return n.endsWith(".yaml") || n.endsWith(".yml");
-                    })
-                    .sorted()
-                    .toList();
+        try {
+            return YamlFiles.under(folder, false);
         } catch (IOException e) {
             throw new GuidepostException(SourceLocation.of(folder.toString()),
                     "cannot list the pack folder: " + e.getMessage());
         }
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The policies of one file; a broken policy document is an error naming its file and line. */

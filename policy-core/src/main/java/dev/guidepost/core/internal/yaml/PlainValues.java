@@ -84,6 +84,16 @@ public final class PlainValues {
         return value instanceof List<?> ? (List<Object>) value : List.of();
     }
 
+    /**
+     * The map at a path of map keys as strings (labels, annotations, selectors), in its order; a null value
+     * becomes {@code ""}, as when Kubernetes decodes a {@code map[string]string}. Empty when missing.
+     */
+    public static Map<String, String> stringMap(Object root, String... keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(root, keys).forEach((k, v) -> out.put(k, v == null ? "" : String.valueOf(v)));
+        return out;
+    }
+
     /** The strings of the list at a path of map keys (scalars only). */
     public static List<String> strings(Object root, String... keys) {
         List<String> out = new ArrayList<>();
