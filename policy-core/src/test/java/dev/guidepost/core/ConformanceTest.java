@@ -18,7 +18,7 @@ import dev.guidepost.core.ExpectationResult.Status;
 
 /**
  * Runs the Kyverno conformance corpus (the development copy of kyverno/policies' CLI tests, kept outside the
- * repository in {@code ../shared/kyverno-policies}) and holds the CEL results to the ratchet in
+ * repository in {@code ../shared/kyverno-policies}) and holds the CEL results, and all results, to the ratchet in
  * {@code conformance-floor.properties}. Skipped when the corpus is absent (a fresh clone has none).
  */
 class ConformanceTest {
@@ -29,7 +29,7 @@ class ConformanceTest {
             "ClusterPolicy/cel", "Policy/cel");
 
     @Test
-    void celExpectationsOfTheCorpusPassByKyvernosRules() throws IOException {
+    void expectationsOfTheCorpusPassByKyvernosRules() throws IOException {
         assumeTrue(Files.isDirectory(CORPUS), "the Kyverno conformance corpus is not at " + CORPUS.toAbsolutePath()
                 + "; skipping (it lives outside the repository)");
         Properties floor = new Properties();
@@ -54,5 +54,15 @@ class ConformanceTest {
                 Long.parseLong(floor.getProperty("cel.maximumSkipped")));
         assertThat((double) passed / cel.size()).as("CEL pass rate; failures:%n%s", failures)
                 .isGreaterThanOrEqualTo(Double.parseDouble(floor.getProperty("cel.minimumPassRate")));
+
+        String allFailures = report.results().stream().filter(r -> r.status() == Status.FAILED)
+                .map(r -> r.file() + " " + r.policy() + " " + r.rule() + " " + r.resource() + ": " + r.reason())
+                .collect(Collectors.joining("\n"));
+        assertThat(report.results().stream().filter(r -> r.status() == Status.PASSED).count())
+                .as("all expectations passed; failures:%n%s", allFailures)
+                .isGreaterThanOrEqualTo(Long.parseLong(floor.getProperty("all.minimumPassed")));
+        assertThat(report.results().stream().filter(r -> r.status() == Status.FAILED).count())
+                .as("all expectations failed:%n%s", allFailures)
+                .isLessThanOrEqualTo(Long.parseLong(floor.getProperty("all.maximumFailed")));
     }
 }

@@ -109,12 +109,11 @@ class KnowledgeBaseTest {
         ManifestDiscovery discovery = kb.discover(pod);
 
         assertThat(discovery.query()).contains("Pod", "image acme/web", "host path", "run as non root");
-        assertThat(discovery.applicable()).isEmpty();
-        assertThat(discovery.related()).extracting(h -> h.policy().id()).contains("disallow-host-path",
+        assertThat(discovery.applicable()).extracting(Policy::id).contains("disallow-host-path",
                 "require-non-root");
-        Policy hostPath = kb.pack().policy("disallow-host-path").orElseThrow();
-        assertThat(discovery.withApplicable(List.of(hostPath)).related())
-                .extracting(h -> h.policy().id()).doesNotContain("disallow-host-path");
+        assertThat(discovery.related()).extracting(h -> h.policy().id()).doesNotContain("disallow-host-path",
+                "require-non-root");
+        assertThat(discovery.related()).extracting(h -> h.policy().id()).contains("add-image-pull-secrets");
     }
 
     @Test

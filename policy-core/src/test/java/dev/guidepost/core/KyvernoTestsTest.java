@@ -70,11 +70,23 @@ class KyvernoTestsTest {
     }
 
     @Test
-    void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
-        ExpectationResult pattern = find(run("classic", false), "labels-pattern", "pinned", "pass");
+    void evaluatesPatternRulesWithAnchorsAnyPatternAndAutogen() {
+        List<ExpectationResult> results = run("patterns", false);
 
-        assertThat(pattern.status()).isEqualTo(Status.SKIPPED);
-        assertThat(pattern.reason()).isEqualTo("validate.pattern rules");
+        assertThat(results).hasSize(20);
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.resource() + ": "
+                + r.reason()).isEqualTo(Status.PASSED));
+        assertThat(find(results, "latest-needs-always", "good", "skip").actual()).isEqualTo("skip");
+        assertThat(find(results, "autogen-cronjob-latest-needs-always", "nightly", "fail").actual())
+                .isEqualTo("fail");
+    }
+
+    @Test
+    void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
+        ExpectationResult deny = find(run("classic", false), "labels-deny", "pinned", "pass");
+
+        assertThat(deny.status()).isEqualTo(Status.SKIPPED);
+        assertThat(deny.reason()).isEqualTo("validate.deny rules");
     }
 
     @Test
@@ -106,10 +118,10 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(78);
+        assertThat(report.results()).hasSize(98);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
-        assertThat(report.skippedByFeature()).containsEntry("validate.pattern rules", 1L);
+        assertThat(report.skippedByFeature()).containsEntry("validate.deny rules", 1L);
         assertThat(report.results()).extracting(ExpectationResult::file)
                 .contains("vpol/kyverno-test.yaml", "classic/kyverno-test.yaml");
     }

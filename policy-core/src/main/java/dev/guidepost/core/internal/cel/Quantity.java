@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * decimal rounded up to nano units. The distinction is visible in CEL: {@code isInteger()} is true only for the
  * scaled-int64 form with a non-negative scale, exactly as {@code Quantity.AsInt64} behaves.
  */
-final class Quantity implements Comparable<Quantity> {
+public final class Quantity implements Comparable<Quantity> {
 
     /** The format regex Go quotes in its error message. */
     static final String FORMAT_ERROR =
@@ -47,7 +47,7 @@ final class Quantity implements Comparable<Quantity> {
     }
 
     /** Parses a quantity with the rules of {@code resource.ParseQuantity}. */
-    static Quantity parse(String str) {
+    public static Quantity parse(String str) {
         if (str.isEmpty()) {
             throw new IllegalArgumentException(FORMAT_ERROR);
         }

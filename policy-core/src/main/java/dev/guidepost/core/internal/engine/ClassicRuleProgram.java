@@ -12,7 +12,8 @@ import dev.guidepost.core.internal.match.ResourceFilters;
 /**
  * One rule of a ClusterPolicy. A {@code validate.cel} rule is evaluated as Kyverno's CEL handler does (the
  * API server's ValidatingAdmissionPolicy validator with failure policy Fail): CEL preconditions, then the
- * expressions in order, where an error counts as a failure. Other rule types are reported as not evaluated.
+ * expressions in order, where an error counts as a failure. A {@code validate.pattern} rule goes to
+ * {@link PatternValidation}. Other rule types are reported as not evaluated.
  */
 final class ClassicRuleProgram {
 
@@ -29,6 +30,7 @@ final class ClassicRuleProgram {
     private final Action action;
     private final String unsupported;
     private final String compileError;
+    private final PatternValidation patterns;
 
     ClassicRuleProgram(String name, Object match, Object exclude, List<NamedExpression> celPreconditions,
             Map<String, CelExpression> variables, List<ValidationProgram> expressions, List<String> expressionTexts,
@@ -44,6 +46,23 @@ final class ClassicRuleProgram {
         this.action = action;
         this.unsupported = unsupported;
         this.compileError = compileError;
+        this.patterns = null;
+    }
+
+    /** A {@code validate.pattern} or {@code anyPattern} rule. */
+    ClassicRuleProgram(String name, Object match, Object exclude, Action action, PatternValidation patterns) {
+        this.name = name;
+        this.match = match;
+        this.exclude = exclude;
+        this.celPreconditions = List.of();
+        this.variables = Map.of();
+        this.expressions = List.of();
+        this.expressionTexts = List.of();
+        this.ruleMessage = "";
+        this.action = action;
+        this.unsupported = null;
+        this.compileError = null;
+        this.patterns = patterns;
     }
 
     String name() {
@@ -60,10 +79,13 @@ final class ClassicRuleProgram {
                 subject));
     }
 
-    /** The rule's response for a selected request. */
+    /** The rule's response for a selected request, or null when Kyverno gives none. */
     RuleResponse evaluate(PreparedRequest prepared, EvaluationContext context) {
         if (unsupported != null) {
             return RuleResponse.unsupported(name, unsupported, action);
+        }
+        if (patterns != null) {
+            return patterns.evaluate(prepared, action);
         }
         if (compileError != null) {
             return RuleResponse.of(name, Outcome.FAIL, "compilation error: " + compileError, action);

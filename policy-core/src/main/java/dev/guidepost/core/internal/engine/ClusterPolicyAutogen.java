@@ -31,6 +31,10 @@ final class ClusterPolicyAutogen {
             "StatefulSet", "apps/v1/StatefulSet", "ReplicaSet", "apps/v1/ReplicaSet",
             "ReplicationController", "v1/ReplicationController", "CronJob", "batch/v1/CronJob", "Pod", "v1/Pod");
 
+    /** Where a pod template sits in pod controllers and in CronJobs. */
+    private static final List<String> POD_TEMPLATE_PATH = List.of("spec", "template");
+    private static final List<String> CRONJOB_TEMPLATE_PATH = List.of("spec", "jobTemplate", "spec", "template");
+
     private ClusterPolicyAutogen() {
     }
 
@@ -49,14 +53,16 @@ final class ClusterPolicyAutogen {
         for (Object rule : rules) {
             Map<String, Object> forControllers = forControllers(rule, withoutCronJob);
             if (forControllers != null) {
-                generated.add(AutogenRewrite.clusterPolicyCel(forControllers, AutogenRewrite.POD_TEMPLATE));
+                generated.add(underTemplate(AutogenRewrite.clusterPolicyCel(forControllers,
+                        AutogenRewrite.POD_TEMPLATE), POD_TEMPLATE_PATH));
             }
             if (controllers.contains("CronJob")) {
                 Map<String, Object> base = forControllers(rule, sorted);
                 if (base != null) {
                     Map<String, Object> cron = withKinds(base, name("autogen-cronjob", PlainValues.string(rule, "name")),
                             List.of("CronJob"), true);
-                    generated.add(AutogenRewrite.clusterPolicyCel(cron, AutogenRewrite.CRONJOB_TEMPLATE));
+                    generated.add(underTemplate(AutogenRewrite.clusterPolicyCel(cron,
+                            AutogenRewrite.CRONJOB_TEMPLATE), CRONJOB_TEMPLATE_PATH));
                 }
             }
         }
@@ -70,6 +76,36 @@ final class ClusterPolicyAutogen {
             }
         }
         out.addAll(generated);
+        return out;
+    }
+
+    /**
+     * A generated rule whose validation pattern (or each of its anyPatterns) is moved under the controller's pod
+     * template, as Kyverno nests a Pod pattern for controllers.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object underTemplate(Object rule, List<String> path) {
+        if (!(rule instanceof Map<?, ?>) || !(((Map<String, Object>) rule).get("validate") instanceof Map<?, ?> v)) {
+            return rule;
+        }
+        Map<String, Object> validate = (Map<String, Object>) v;
+        if (validate.get("pattern") != null) {
+            validate.put("pattern", nest(validate.get("pattern"), path));
+        } else if (validate.get("anyPattern") instanceof List<?> patterns) {
+            List<Object> nested = new ArrayList<>();
+            patterns.forEach(p -> nested.add(nest(p, path)));
+            validate.put("anyPattern", nested);
+        }
+        return rule;
+    }
+
+    private static Object nest(Object pattern, List<String> path) {
+        Object out = pattern;
+        for (int i = path.size() - 1; i >= 0; i--) {
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put(path.get(i), out);
+            out = level;
+        }
         return out;
     }
 

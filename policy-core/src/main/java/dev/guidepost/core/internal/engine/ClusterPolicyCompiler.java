@@ -8,12 +8,14 @@ import dev.guidepost.core.Action;
 import dev.guidepost.core.internal.cel.CelDialect;
 import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.pattern.PatternRules;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * Compiles a ClusterPolicy or namespaced Policy: computes its rules with autogen, then compiles each
- * {@code validate.cel} rule in the admission CEL environment. As in Kyverno, an expression that does not compile
- * makes its rule fail rather than the whole policy; {@link #compileErrors()} lists them for strict callers.
+ * {@code validate.cel} rule in the admission CEL environment and prepares each {@code validate.pattern} rule. As
+ * in Kyverno, an expression that does not compile makes its rule fail rather than the whole policy;
+ * {@link #compileErrors()} lists them for strict callers.
  */
 final class ClusterPolicyCompiler {
 
@@ -59,6 +61,10 @@ final class ClusterPolicyCompiler {
                 failureAction.isEmpty() ? defaultAction : failureAction);
         Object match = PlainValues.map(rule, "match");
         Object exclude = rule instanceof Map<?, ?> r && r.get("exclude") instanceof Map<?, ?> e ? e : null;
+        if (PatternRules.isPatternRule(rule) && PatternRules.unsupported(rule) == null) {
+            return new ClassicRuleProgram(name, match, exclude, action, PatternValidation.of(name,
+                    PlainValues.string(validate, "message"), validate.get("pattern"), validate.get("anyPattern")));
+        }
         String unsupported = unsupportedFeature(rule, validate);
         if (unsupported != null) {
             return new ClassicRuleProgram(name, match, exclude, List.of(), Map.of(), List.of(), List.of(), "",
@@ -99,7 +105,8 @@ final class ClusterPolicyCompiler {
     static String unsupportedFeature(Object rule, Map<String, Object> validate) {
         if (!validate.containsKey("cel")) {
             if (validate.containsKey("pattern") || validate.containsKey("anyPattern")) {
-                return "validate.pattern rules";
+                String why = PatternRules.unsupported(rule);
+                return "validate.pattern rules" + (why == null ? "" : " with " + why);
             }
             if (validate.containsKey("deny")) {
                 return "validate.deny rules";

@@ -47,6 +47,9 @@ final class ClusterPolicyProgram implements PolicyProgram {
             RuleResponse response = ClassicExceptionProgram.apply(context.classicExceptions(), policyKey,
                     rule.name(), exceptionSubject(subject), rule.action()).orElseGet(() -> rule.evaluate(prepared,
                             context));
+            if (response == null) {
+                continue;
+            }
             responses.add(response);
             if (applyOne && response.evaluated()
                     && (response.outcome() == Outcome.PASS || response.outcome() == Outcome.FAIL)) {

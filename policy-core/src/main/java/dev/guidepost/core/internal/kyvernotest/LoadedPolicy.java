@@ -23,12 +23,13 @@ record LoadedPolicy(Policy policy, Optional<PolicyProgram> program, String unsup
         return policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY;
     }
 
-    /** A label for breaking results down: {@code ValidatingPolicy}, {@code ClusterPolicy/cel}, ... */
+    /** A label for breaking results down: {@code ValidatingPolicy}, {@code ClusterPolicy/cel}, {@code .../pattern}. */
     String kindLabel() {
         if (classic()) {
-            boolean cel = policy.rules().stream().anyMatch(r -> r.type().equals("cel"));
-            boolean other = policy.rules().stream().anyMatch(r -> !r.type().equals("cel"));
-            return policy.format().kind() + (cel && !other ? "/cel" : cel ? "/mixed" : "/other");
+            java.util.Set<String> types = new java.util.TreeSet<>();
+            policy.rules().forEach(r -> types.add(r.type()));
+            return policy.format().kind() + (types.size() == 1 ? "/" + types.iterator().next()
+                    : types.contains("cel") ? "/mixed" : "/other");
         }
         return policy.format().kind();
     }

@@ -448,6 +448,9 @@ public class SearchExperiment {
         String mode = System.getProperty("mode", "baseline");
         switch (mode) {
             case "baseline" -> x.baseline();
+            case "hub" -> x.hubness();
+            case "prf" -> x.prf();
+            case "adapter" -> x.adapter();
             case "views" -> x.views();
             case "effect" -> x.effect();
             case "lexical" -> x.lexicalSweep();
@@ -1850,6 +1853,205 @@ public class SearchExperiment {
             double[][] sem = z(map(cs, c -> Math.exp(c / tau)));
             for (double a : new double[] {0.6, 0.75}) {
                 report("z(exp(cos/" + tau + ")) a " + a, sum(sem, a, z(bm), 1 - a));
+            }
+        }
+    }
+
+    /** Mean of the k largest values. */
+    static double topMean(double[] v, int k) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            s += c[c.length - 1 - i];
+        }
+        return s / k;
+    }
+
+    /** CSLS-style hubness correction: a policy close to many pseudo-queries of the pack loses some similarity. */
+    void hubness() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sum0 = semantic(qv, PolicyView::summary);
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(z(sum0), 0.75, bm, 0.25);
+        report("base", base);
+        List<float[]> docs = policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList();
+        Map<String, List<String>> probeSets = new java.util.LinkedHashMap<>();
+        List<String> titles = policies.stream().map(Policy::title).filter(t -> !t.isBlank()).toList();
+        List<String> sents = new ArrayList<>();
+        policies.forEach(p -> sents.addAll(sentences(p.description())));
+        probeSets.put("titles", titles);
+        probeSets.put("sentences", sents);
+        List<String> sums = policies.stream().map(PolicyView::summary).toList();
+        probeSets.put("summaries", sums);
+        for (var e : probeSets.entrySet()) {
+            ensure(e.getValue());
+            List<float[]> probes = e.getValue().stream().map(this::vec).map(SearchExperiment::normalised).toList();
+            for (int k : new int[] {5, 10, 30}) {
+                double[] r = new double[policies.size()];
+                for (int d = 0; d < policies.size(); d++) {
+                    double[] c = new double[probes.size()];
+                    for (int j = 0; j < probes.size(); j++) {
+                        c[j] = cos(docs.get(d), probes.get(j));
+                    }
+                    r[d] = topMean(c, Math.min(k + 1, c.length)); // own text included among the top
+                }
+                for (double lambda : new double[] {0.25, 0.5, 1.0}) {
+                    double[][] adj = new double[queries.size()][policies.size()];
+                    for (int q = 0; q < queries.size(); q++) {
+                        for (int d = 0; d < policies.size(); d++) {
+                            adj[q][d] = sum0[q][d] - lambda * r[d];
+                        }
+                    }
+                    double[][] fused = sum(z(adj), 0.75, bm, 0.25);
+                    report("hub " + e.getKey() + " k" + k + " l" + lambda, fused);
+                    paired("   vs base", base, fused);
+                }
+            }
+        }
+    }
+
+    /** Pseudo-relevance feedback: the query vector moved towards the top documents of the first ranking. */
+    void prf() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sum0 = semantic(qv, PolicyView::summary);
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(z(sum0), 0.75, bm, 0.25);
+        report("base", base);
+        List<float[]> docs = policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList();
+        for (int k : new int[] {1, 3, 5}) {
+            for (double alpha : new double[] {0.1, 0.25, 0.5}) {
+                double[][] sem2 = new double[queries.size()][policies.size()];
+                for (int q = 0; q < queries.size(); q++) {
+                    int[] top = top(base[q], k);
+                    float[] nq = normalised(qv[q]).clone();
+                    for (int t : top) {
+                        for (int i = 0; i < nq.length; i++) {
+                            nq[i] += (float) (alpha / k) * docs.get(t)[i];
+                        }
+                    }
+                    for (int d = 0; d < policies.size(); d++) {
+                        sem2[q][d] = cos(nq, docs.get(d));
+                    }
+                }
+                double[][] fused = sum(z(sem2), 0.75, bm, 0.25);
+                report("prf k" + k + " a" + alpha, fused);
+                paired("   vs base", base, fused);
+            }
+        }
+    }
+
+    /** Solves A X = B for symmetric positive definite A (Cholesky); B is overwritten column-wise into the result. */
+    static double[][] solveSpd(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                l[i][j] = i == j ? Math.sqrt(s) : s / l[j][j];
+            }
+        }
+        int m = b[0].length;
+        double[][] x = new double[n][m];
+        for (int c = 0; c < m; c++) {
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = b[i][c];
+                for (int k = 0; k < i; k++) {
+                    s -= l[i][k] * y[k];
+                }
+                y[i] = s / l[i][i];
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                double s = y[i];
+                for (int k = i + 1; k < n; k++) {
+                    s -= l[k][i] * x[k][c];
+                }
+                x[i][c] = s / l[i][i];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * A linear query adapter learnt from the pack alone: pseudo-queries (titles, description sentences, rule
+     * messages) regressed onto their own policy's summary vector, ridge-regularised towards the identity.
+     */
+    void adapter() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] sum0 = semantic(qv, PolicyView::summary);
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(z(sum0), 0.75, bm, 0.25);
+        report("base", base);
+        List<float[]> docs = policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList();
+        Map<String, Function<Policy, List<String>>> sources = new java.util.LinkedHashMap<>();
+        sources.put("titles", p -> p.title().isBlank() ? List.of() : List.of(p.title()));
+        sources.put("sentences", p -> sentences(p.description()));
+        sources.put("titles+sentences+messages", p -> {
+            List<String> t = new ArrayList<>();
+            if (!p.title().isBlank()) {
+                t.add(p.title());
+            }
+            t.addAll(sentences(p.description()));
+            t.addAll(sentences(messages(p)));
+            return t;
+        });
+        int dim = docs.get(0).length;
+        for (var e : sources.entrySet()) {
+            List<float[]> xs = new ArrayList<>();
+            List<float[]> ys = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (int d = 0; d < policies.size(); d++) {
+                all.addAll(e.getValue().apply(policies.get(d)));
+            }
+            ensure(all);
+            for (int d = 0; d < policies.size(); d++) {
+                for (String t : e.getValue().apply(policies.get(d))) {
+                    xs.add(normalised(vec(t)));
+                    ys.add(docs.get(d));
+                }
+            }
+            for (double lambda : new double[] {1, 3, 10, 30}) {
+                // W = (Y X^T + lambda I)(X X^T + lambda I)^-1 ; solve (XX^T + lI) W^T = (X Y^T + lI)
+                double[][] a = new double[dim][dim];
+                double[][] b = new double[dim][dim];
+                for (int n = 0; n < xs.size(); n++) {
+                    float[] x = xs.get(n), y = ys.get(n);
+                    for (int i = 0; i < dim; i++) {
+                        for (int j = 0; j < dim; j++) {
+                            a[i][j] += x[i] * x[j];
+                            b[i][j] += x[i] * y[j];
+                        }
+                    }
+                }
+                for (int i = 0; i < dim; i++) {
+                    a[i][i] += lambda;
+                    b[i][i] += lambda;
+                }
+                double[][] wt = solveSpd(a, b); // W^T
+                for (double mix : new double[] {0.5, 1.0}) {
+                    double[][] sem2 = new double[queries.size()][policies.size()];
+                    for (int q = 0; q < queries.size(); q++) {
+                        float[] x = normalised(qv[q]);
+                        float[] u = new float[dim];
+                        for (int j = 0; j < dim; j++) {
+                            double s = 0;
+                            for (int i = 0; i < dim; i++) {
+                                s += x[i] * wt[i][j];
+                            }
+                            u[j] = (float) s;
+                        }
+                        for (int d = 0; d < policies.size(); d++) {
+                            sem2[q][d] = mix * cos(u, docs.get(d)) + (1 - mix) * sum0[q][d];
+                        }
+                    }
+                    double[][] fused = sum(z(sem2), 0.75, bm, 0.25);
+                    report("adapter " + e.getKey() + " l" + lambda + " mix" + mix, fused);
+                    paired("   vs base", base, fused);
+                }
             }
         }
     }

@@ -1,0 +1,45 @@
+package dev.guidepost.core.internal.pattern;
+
+import dev.guidepost.core.internal.json.Json;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * Which Kyverno {@code validate.pattern}/{@code anyPattern} rules Guidepost evaluates: those whose outcome depends
+ * only on the resource. Rules that need JMESPath (variables or anchor references in the pattern, preconditions,
+ * context entries) are reported as not evaluated, never guessed.
+ */
+public final class PatternRules {
+
+    private PatternRules() {
+    }
+
+    /** True when the rule validates with {@code pattern} or {@code anyPattern}. */
+    public static boolean isPatternRule(Object rule) {
+        Object validate = PlainValues.at(rule, "validate");
+        return validate instanceof java.util.Map<?, ?> v && !v.containsKey("cel")
+                && (v.containsKey("pattern") || v.containsKey("anyPattern"));
+    }
+
+    /** Why Guidepost cannot evaluate this pattern rule, or null when it can. */
+    public static String unsupported(Object rule) {
+        if (!PlainValues.list(rule, "preconditions").isEmpty() || !PlainValues.map(rule, "preconditions").isEmpty()) {
+            return "JMESPath preconditions";
+        }
+        if (!PlainValues.list(rule, "context").isEmpty()) {
+            return "rule context entries";
+        }
+        if (!PlainValues.list(rule, "celPreconditions").isEmpty()) {
+            return "CEL preconditions on pattern rules";
+        }
+        Object validate = PlainValues.at(rule, "validate");
+        String text = Json.canonical(new java.util.ArrayList<>(java.util.Arrays.asList(
+                PlainValues.at(validate, "pattern"), PlainValues.at(validate, "anyPattern"))));
+        if (text.contains("{{")) {
+            return "variables in validation patterns";
+        }
+        if (text.contains("$(")) {
+            return "anchor references in validation patterns";
+        }
+        return null;
+    }
+}
