@@ -13,6 +13,7 @@ import java.util.Set;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.internal.json.Json;
+import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -27,8 +28,7 @@ final class PolicyAnnotations {
     static final String SOURCE_HASH = "guidepost.dev/source-hash";
 
     private static final String KYVERNO = "policies.kyverno.io/";
-    private static final Set<String> POD_CONTROLLERS = Set.of("Deployment", "StatefulSet", "DaemonSet",
-            "ReplicaSet", "Job", "CronJob", "ReplicationController");
+    private static final Set<String> POD_CONTROLLERS = Set.copyOf(PodControllers.CLUSTER_POLICY);
 
     private PolicyAnnotations() {
     }

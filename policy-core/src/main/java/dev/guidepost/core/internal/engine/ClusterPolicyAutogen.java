@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.guidepost.core.internal.match.KindSelector;
+import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -20,12 +23,13 @@ final class ClusterPolicyAutogen {
 
     static final String CONTROLLERS_ANNOTATION = "pod-policies.kyverno.io/autogen-controllers";
 
-    private static final List<String> ALL_CONTROLLERS = List.of("DaemonSet", "Deployment", "Job", "StatefulSet",
-            "ReplicaSet", "ReplicationController", "CronJob");
-    private static final Set<String> TEMPLATE_CONTROLLERS = Set.of("DaemonSet", "Deployment", "Job", "StatefulSet",
-            "ReplicaSet", "ReplicationController");
-    private static final Set<String> POD_AND_CONTROLLERS = Set.of("Pod", "DaemonSet", "Deployment", "Job",
-            "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob");
+    /** The controllers autogen covers when the policy does not narrow them. */
+    private static final List<String> ALL_CONTROLLERS = PodControllers.CLUSTER_POLICY;
+    /** The controllers whose pod template is at {@code spec.template}. */
+    private static final Set<String> TEMPLATE_CONTROLLERS = PodControllers.CLUSTER_POLICY.stream()
+            .filter(k -> !k.equals("CronJob")).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> POD_AND_CONTROLLERS = Stream.concat(Stream.of("Pod"),
+            PodControllers.CLUSTER_POLICY.stream()).collect(Collectors.toUnmodifiableSet());
     private static final Map<String, String> GVK = Map.of(
             "DaemonSet", "apps/v1/DaemonSet", "Deployment", "apps/v1/Deployment", "Job", "batch/v1/Job",
             "StatefulSet", "apps/v1/StatefulSet", "ReplicaSet", "apps/v1/ReplicaSet",

@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.pack;
 
+import dev.guidepost.core.internal.match.PodControllers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,12 +14,8 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 /** Works out which kinds a policy's match rules select, for search filters and listings. */
 final class MatchKinds {
 
-    /** The workload kinds Kyverno's ValidatingPolicy autogen adds to a policy written for Pods. */
-    static final List<String> POD_CONTROLLERS = List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "Job", "CronJob");
-    /** ClusterPolicy autogen also covers ReplicationControllers. */
-    static final List<String> CLASSIC_POD_CONTROLLERS = List.of("Deployment", "StatefulSet", "DaemonSet",
-            "ReplicaSet", "Job", "CronJob", "ReplicationController");
+    static final List<String> POD_CONTROLLERS = PodControllers.VALIDATING_POLICY;
+    static final List<String> CLASSIC_POD_CONTROLLERS = PodControllers.CLUSTER_POLICY;
 
     private static final Pattern KIND_REFERENCE =
             Pattern.compile("(?:(?:[a-z0-9.*-]+/)?[a-z0-9*]+/)?[A-Z*?][A-Za-z0-9*?]*(?:/[a-z*]+)?");
