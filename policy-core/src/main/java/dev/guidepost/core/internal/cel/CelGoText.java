@@ -1,6 +1,7 @@
 package dev.guidepost.core.internal.cel;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * ({@code 3.0} is {@code "3"}, {@code 1e6} is {@code "1e+06"}), durations are seconds with an {@code s} suffix
  * ({@code "3600s"}), timestamps are RFC 3339 with trailing fractional zeros dropped.
  */
-final class CelGoText {
+public final class CelGoText {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -22,6 +23,36 @@ final class CelGoText {
 
     /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)}. */
     static String formatDouble(double value) {
+        String special = special(value);
+        if (special != null) {
+            return value == 0 ? special.replace("0E+00", "0") : special;
+        }
+        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        int exponent = decimal.precision() - decimal.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            return scientific(value, decimal, 'e');
+        }
+        return (value < 0 ? "-" : "") + decimal.toPlainString();
+    }
+
+    /** Go's {@code strconv.FormatFloat(f, 'E', -1, 64)}: shortest digits as {@code d.dddE±XX}. */
+    public static String formatExponent(double value) {
+        String special = special(value);
+        return special != null ? special
+                : scientific(value, new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros(), 'E');
+    }
+
+    /** Go's {@code fmt.Sprintf("%f", f)}: six decimals. */
+    public static String formatFixed(double value) {
+        String special = special(value);
+        if (special != null && value != 0) {
+            return special;
+        }
+        return new BigDecimal(value).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** NaN, infinities and zeros as Go prints them ({@code 0E+00} for a zero in exponent form), else null. */
+    private static String special(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
@@ -29,25 +60,25 @@ final class CelGoText {
             return value > 0 ? "+Inf" : "-Inf";
         }
         if (value == 0) {
-            return (1 / value < 0) ? "-0" : "0";
+            return (1 / value < 0 ? "-" : "") + "0E+00";
         }
-        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        return null;
+    }
+
+    private static String scientific(double value, BigDecimal decimal, char marker) {
         String digits = decimal.unscaledValue().toString();
         int exponent = digits.length() - decimal.scale() - 1;
         StringBuilder out = new StringBuilder(value < 0 ? "-" : "");
-        if (exponent < -4 || exponent >= 6) {
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
-            }
-            out.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            if (abs < 10) {
-                out.append('0');
-            }
-            return out.append(abs).toString();
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
         }
-        return out.append(decimal.toPlainString()).toString();
+        out.append(marker).append(exponent < 0 ? '-' : '+');
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            out.append('0');
+        }
+        return out.append(abs).toString();
     }
 
     /** cel-go's duration to string: seconds, shortest decimal form, then {@code s}. */

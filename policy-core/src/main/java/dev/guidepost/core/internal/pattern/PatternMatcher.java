@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import dev.guidepost.core.internal.match.Wildcard;
 
@@ -259,7 +260,7 @@ public final class PatternMatcher {
         }
         Object first = pattern.get(0);
         if (first instanceof Map<?, ?> p) {
-            return arrayOfMaps(resource, (Map<String, Object>) p, path, anchors);
+            return elements(resource.size(), i -> element(resource.get(i), p, path + i + "/", anchors), path);
         }
         if (isScalar(first)) {
             return element(resource, first, path, anchors);
@@ -268,27 +269,19 @@ public final class PatternMatcher {
             return Mismatch.other("validate Array failed, array length mismatch, resource Array len is "
                     + resource.size() + " and pattern Array len is " + pattern.size(), "");
         }
-        int applied = 0;
-        List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < pattern.size(); i++) {
-            Mismatch m = element(resource.get(i), pattern.get(i), path + i + "/", anchors);
-            if (m == null) {
-                applied++;
-            } else if (m.isSkip()) {
-                skipped.add(m.message());
-            } else {
-                return m;
-            }
-        }
-        return applied == 0 && !skipped.isEmpty() ? Mismatch.other(String.join("; ", skipped), path) : null;
+        return elements(pattern.size(), i -> element(resource.get(i), pattern.get(i), path + i + "/", anchors),
+                path);
     }
 
-    private Mismatch arrayOfMaps(List<Object> resource, Map<String, Object> pattern, String path,
-            AnchorKeys anchors) {
+    /**
+     * Checks elements one by one: the first real mismatch is the answer; elements skipped by a condition are set
+     * aside, and when every element was skipped the whole array is (Kyverno's array of maps).
+     */
+    private static Mismatch elements(int count, IntFunction<Mismatch> check, String path) {
         int applied = 0;
         List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < resource.size(); i++) {
-            Mismatch m = element(resource.get(i), pattern, path + i + "/", anchors);
+        for (int i = 0; i < count; i++) {
+            Mismatch m = check.apply(i);
             if (m == null) {
                 applied++;
             } else if (m.isSkip()) {

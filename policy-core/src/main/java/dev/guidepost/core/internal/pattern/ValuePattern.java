@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.guidepost.core.internal.cel.CelGoText;
 import dev.guidepost.core.internal.cel.Quantity;
 import dev.guidepost.core.internal.match.Wildcard;
 
@@ -229,7 +230,7 @@ final class ValuePattern {
         }
         String text;
         if (value instanceof Double d) {
-            text = GoFloatText.exponent(d);
+            text = CelGoText.formatExponent(d);
         } else if (value instanceof Long l) {
             text = Long.toString(l);
         } else if (value instanceof String s) {
@@ -252,7 +253,7 @@ final class ValuePattern {
             return s;
         }
         if (value instanceof Double d) {
-            return GoFloatText.fixed(d);
+            return CelGoText.formatFixed(d);
         }
         if (value instanceof Long l) {
             return Long.toString(l);

@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import dev.guidepost.core.internal.cel.CelGoText;
+
 class PatternMatcherTest {
 
     private final PatternMatcher matcher = new PatternMatcher(false);
@@ -64,8 +66,10 @@ class PatternMatcherTest {
 
     @Test
     void floatsPrintAsGoPrintsThem() {
-        assertThat(GoFloatText.exponent(8080)).isEqualTo("8.08E+03");
-        assertThat(GoFloatText.exponent(0.5)).isEqualTo("5E-01");
-        assertThat(GoFloatText.fixed(3)).isEqualTo("3.000000");
+        assertThat(CelGoText.formatExponent(8080)).isEqualTo("8.08E+03");
+        assertThat(CelGoText.formatExponent(0.5)).isEqualTo("5E-01");
+        assertThat(CelGoText.formatExponent(0)).isEqualTo("0E+00");
+        assertThat(CelGoText.formatFixed(3)).isEqualTo("3.000000");
+        assertThat(CelGoText.formatFixed(0)).isEqualTo("0.000000");
     }
 }
