@@ -58,7 +58,19 @@ class ManifestsTest {
             assertThat(problem.type()).isEqualTo(ManifestProblem.Type.SYNTAX);
             assertThat(problem.location().line()).isEqualTo(11);
             assertThat(problem.location().file()).endsWith("broken-middle.yaml");
-            assertThat(problem.message()).contains("invalid YAML").contains("quoted scalar");
+            assertThat(problem.message()).isEqualTo("invalid YAML: found unexpected end of stream "
+                    + "(in the quoted scalar that starts at line 11, column 8)");
+        });
+    }
+
+    @Test
+    void saysWhereTheBrokenConstructStartsAndLocatesTheErrorWhereItIs() {
+        assertThat(load("flow-mapping-typo.yaml").unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(ManifestProblem.Type.SYNTAX);
+            assertThat(problem.location().line()).isEqualTo(6);
+            assertThat(problem.location().column()).isEqualTo(35);
+            assertThat(problem.message()).isEqualTo("invalid YAML: expected ',' or '}' but got ':' "
+                    + "(in the flow mapping that starts at line 6, column 13)");
         });
     }
 
