@@ -101,7 +101,7 @@ public final class YamlDocuments {
                 return null;
             }
             Object value = constructor.construct(node);
-            return YamlDocument.ok(source, value, node, chunk.firstLine());
+            return YamlDocument.ok(source, value, node, chunk.firstLine(), chunk.text());
         } catch (MarkedYAMLException e) {
             // the problem mark is where snakeyaml noticed the error; the context mark, quoted in the message, is
             // where the broken construct (an unclosed quote, a flow mapping, a block) starts
