@@ -38,6 +38,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnrenderedTemplateThatIsValidYamlIsUnreadableAndExitsOne() {
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, "src/test/resources/manifests/unrendered-valid-yaml.yaml");
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(cli.out()).contains("UNREADABLE src/test/resources/manifests/unrendered-valid-yaml.yaml:5",
+                "'name: {{ .Values.name }}'", "helm template");
+        assertThat(cli.noStackTrace()).isTrue();
+    }
+
+    @Test
     void jsonFormatIsJson() {
         Cli cli = Cli.run("check", "--pack", Cli.PACK, "--format", "json",
                 Cli.SAMPLES.resolve("manifests/bad").toString());

@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.UnrenderedTemplate;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
 import dev.guidepost.core.internal.yaml.YamlFiles;
@@ -20,13 +20,10 @@ import dev.guidepost.core.internal.yaml.YamlProblem;
  * Kubernetes manifests read from files, folders or text, with the documents that could not be checked. Folders
  * are walked recursively for {@code .yaml}, {@code .yml} and {@code .json} files, in a stable order; multi-document
  * files and {@code kind: List} are expanded; every manifest keeps its file and line. One bad document never hides
- * the others: it becomes a {@link ManifestProblem}.
+ * the others: it becomes a {@link ManifestProblem}. So does an unrendered Helm template, also one that happens to be
+ * valid YAML (an unquoted {@code {{ .Values.name }}} reads as a mapping with a mapping as its key).
  */
 public final class Manifests implements Iterable<Manifest> {
-
-    private static final Pattern HELM_TEMPLATE = Pattern.compile(
-            "\\{\\{-?\\s*(?:\\.Values|\\.Release|\\.Chart|\\.Capabilities|\\.Files|\\.Template|\\$\\.Values"
-                    + "|include\\s+\"|template\\s+\"|tpl\\s)");
 
     private final List<Manifest> manifests;
     private final List<ManifestProblem> problems;
@@ -130,31 +127,38 @@ public final class Manifests implements Iterable<Manifest> {
                 continue;
             }
             Object value = document.value();
-            if (!(value instanceof Map<?, ?> map)) {
-                problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
-                        "not a Kubernetes object (the document is not a mapping); skipped"));
+            boolean list = value instanceof Map<?, ?> map && PlainValues.string(map, "kind").endsWith("List")
+                    && map.get("items") instanceof List<?>;
+            if (!list) {
+                addObject(value, location, document, List.of(), manifests, problems);
                 continue;
             }
-            String kind = PlainValues.string(map, "kind");
-            List<Object> items = PlainValues.list(map, "items");
-            if (kind.endsWith("List") && map.get("items") instanceof List<?>) {
-                for (int i = 0; i < items.size(); i++) {
-                    SourceLocation itemLocation = new SourceLocation(document.source(),
-                            document.lineOf(List.of("items", i)), 0);
-                    addObject(items.get(i), itemLocation, manifests, problems);
-                }
-            } else {
-                addObject(map, location, manifests, problems);
+            List<Object> items = PlainValues.list(value, "items");
+            for (int i = 0; i < items.size(); i++) {
+                List<Object> path = List.of("items", i);
+                SourceLocation itemLocation = new SourceLocation(document.source(), document.lineOf(path), 0);
+                addObject(items.get(i), itemLocation, document, path, manifests, problems);
             }
         }
     }
 
+    /** Adds the object at {@code path} in a document, or the problem that keeps it from being checked. */
     @SuppressWarnings("unchecked")
-    private static void addObject(Object value, SourceLocation location, List<Manifest> manifests,
-            List<ManifestProblem> problems) {
+    private static void addObject(Object value, SourceLocation location, YamlDocument document, List<Object> path,
+            List<Manifest> manifests, List<ManifestProblem> problems) {
+        UnrenderedTemplate template = document.unrenderedTemplate(path);
+        if (template != null) {
+            problems.add(new ManifestProblem(
+                    new SourceLocation(document.source(), template.line(), template.column()),
+                    ManifestProblem.Type.TEMPLATE, "unrendered Helm template in '" + template.sourceLine() + "': "
+                            + template.sign() + "; render the chart first (for example with 'helm template') and "
+                            + "check the output"));
+            return;
+        }
         if (!(value instanceof Map<?, ?> map)) {
             problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
-                    "not a Kubernetes object (not a mapping); skipped"));
+                    "not a Kubernetes object (" + (path.isEmpty() ? "the document is" : "the item is")
+                            + " not a mapping); skipped"));
             return;
         }
         String apiVersion = PlainValues.string(map, "apiVersion");
@@ -166,41 +170,7 @@ public final class Manifests implements Iterable<Manifest> {
                     "not a Kubernetes object (no " + missing + "); skipped"));
             return;
         }
-        String template = findTemplate(map);
-        if (template != null) {
-            problems.add(new ManifestProblem(location, ManifestProblem.Type.TEMPLATE,
-                    "unrendered Helm template '" + template + "'; render the chart first (helm template ...) and "
-                            + "check the output"));
-            return;
-        }
         manifests.add(Manifest.of((Map<String, ?>) map, location));
-    }
-
-    private static String findTemplate(Object value) {
-        if (value instanceof String s) {
-            return s.contains("{{") && HELM_TEMPLATE.matcher(s).find() ? abbreviate(s) : null;
-        }
-        if (value instanceof Map<?, ?> map) {
-            for (Object v : map.values()) {
-                String found = findTemplate(v);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (value instanceof List<?> list) {
-            for (Object v : list) {
-                String found = findTemplate(v);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String abbreviate(String s) {
-        String line = s.strip().split("\\R", 2)[0];
-        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
     }
 
     private static ManifestProblem.Type type(YamlProblem.Type type) {

@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,19 @@ class ManifestsTest {
             assertThat(problem.type()).isEqualTo(ManifestProblem.Type.SYNTAX);
             assertThat(problem.location().line()).isEqualTo(11);
             assertThat(problem.location().file()).endsWith("broken-middle.yaml");
-            assertThat(problem.message()).contains("invalid YAML").contains("quoted scalar");
+            assertThat(problem.message()).isEqualTo("invalid YAML: found unexpected end of stream "
+                    + "(in the quoted scalar that starts at line 11, column 8)");
+        });
+    }
+
+    @Test
+    void saysWhereTheBrokenConstructStartsAndLocatesTheErrorWhereItIs() {
+        assertThat(load("flow-mapping-typo.yaml").unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(ManifestProblem.Type.SYNTAX);
+            assertThat(problem.location().line()).isEqualTo(6);
+            assertThat(problem.location().column()).isEqualTo(35);
+            assertThat(problem.message()).isEqualTo("invalid YAML: expected ',' or '}' but got ':' "
+                    + "(in the flow mapping that starts at line 6, column 13)");
         });
     }
 
@@ -73,8 +86,70 @@ class ManifestsTest {
             assertThat(problem.message()).contains("helm template");
         });
         assertThat(quoted.manifests()).isEmpty();
-        assertThat(quoted.unreadable()).singleElement()
-                .satisfies(problem -> assertThat(problem.type()).isEqualTo(ManifestProblem.Type.TEMPLATE));
+        assertThat(quoted.unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(ManifestProblem.Type.TEMPLATE);
+            assertThat(problem.location().line()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void reportsUnquotedTemplatesThatAreValidYamlAtTheirLineAndKeepsCheckingTheOtherDocuments() {
+        Manifests manifests = load("helm-unquoted.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("after-the-templates");
+        assertThat(manifests.unreadable())
+                .extracting(ManifestProblem::type, problem -> problem.location().line())
+                .containsExactly(tuple(ManifestProblem.Type.TEMPLATE, 5), tuple(ManifestProblem.Type.TEMPLATE, 14),
+                        tuple(ManifestProblem.Type.TEMPLATE, 21));
+        assertThat(manifests.unreadable().get(0).toString()).endsWith("helm-unquoted.yaml:5: unrendered Helm "
+                + "template in 'name: {{ .Values.name }}': a mapping key that is itself a mapping (Kubernetes objects "
+                + "only have text keys; YAML reads an unquoted '{{ ... }}' that way); render the chart first (for "
+                + "example with 'helm template') and check the output");
+        assertThat(manifests.unreadable().get(1).message()).contains("'replicas: {{ .Values.replicas }}'");
+    }
+
+    @Test
+    void reportsChartActionsInStringsAtTheLineTheyAreOn() {
+        Manifests manifests = load("helm-strings.yaml");
+
+        assertThat(manifests.manifests()).isEmpty();
+        assertThat(manifests.unreadable())
+                .extracting(ManifestProblem::type, problem -> problem.location().line())
+                .containsExactly(tuple(ManifestProblem.Type.TEMPLATE, 7), tuple(ManifestProblem.Type.TEMPLATE, 17),
+                        tuple(ManifestProblem.Type.TEMPLATE, 24), tuple(ManifestProblem.Type.TEMPLATE, 31));
+        assertThat(manifests.unreadable().get(1).message())
+                .startsWith("unrendered Helm template in 'release={{ .Release.Name }}': '{{ .Release.Name }}' is "
+                        + "left for Helm to fill in;")
+                .contains("helm template");
+        assertThat(manifests.unreadable().get(2).message()).contains("$.Release.Namespace");
+    }
+
+    @Test
+    void reportsATemplatedListItemAndKeepsTheOtherItems() {
+        Manifests manifests = load("helm-list.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("rendered");
+        assertThat(manifests.unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(ManifestProblem.Type.TEMPLATE);
+            assertThat(problem.location().line()).isEqualTo(11);
+        });
+    }
+
+    @Test
+    void keepsBracesThatAreDataForPrometheusAlertmanagerArgoAndTekton() {
+        Manifests manifests = load("templates-in-data.yaml");
+
+        assertThat(manifests.problems()).isEmpty();
+        assertThat(manifests.manifests()).extracting(Manifest::kind).containsExactly("PrometheusRule",
+                "AlertmanagerConfig", "ConfigMap", "Workflow", "ApplicationSet", "Task");
+    }
+
+    @Test
+    void keepsAKyvernoPolicysOwnVariablesWhenThePolicyIsLoadedAsAManifest() {
+        Manifests manifests = load("kyverno-policy.yaml");
+
+        assertThat(manifests.problems()).isEmpty();
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("require-team-label");
     }
 
     @Test

@@ -10,8 +10,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * One document of a YAML stream: its plain Java value, the 1-based line and column where its content starts, or
- * the problem that kept it from being read. Keeps the composed node tree so that callers can find the line of a
- * nested element (for example an item of a {@code kind: List}).
+ * the problem that kept it from being read. Keeps the composed node tree and the document's text so that callers
+ * can find the line of a nested element (for example an item of a {@code kind: List}) and signs of an unrendered
+ * template in it.
  */
 public final class YamlDocument {
 
@@ -22,9 +23,10 @@ public final class YamlDocument {
     private final YamlProblem problem;
     private final Node node;
     private final int lineOffset;
+    private final String text;
 
     private YamlDocument(String source, int line, int column, Object value, YamlProblem problem, Node node,
-            int lineOffset) {
+            int lineOffset, String text) {
         this.source = source;
         this.line = line;
         this.column = column;
@@ -32,15 +34,16 @@ public final class YamlDocument {
         this.problem = problem;
         this.node = node;
         this.lineOffset = lineOffset;
+        this.text = text;
     }
 
-    static YamlDocument ok(String source, Object value, Node node, int lineOffset) {
+    static YamlDocument ok(String source, Object value, Node node, int lineOffset, String text) {
         return new YamlDocument(source, node.getStartMark().getLine() + 1 + lineOffset,
-                node.getStartMark().getColumn() + 1, value, null, node, lineOffset);
+                node.getStartMark().getColumn() + 1, value, null, node, lineOffset, text);
     }
 
     static YamlDocument failed(String source, YamlProblem problem) {
-        return new YamlDocument(source, problem.line(), problem.column(), null, problem, null, 0);
+        return new YamlDocument(source, problem.line(), problem.column(), null, problem, null, 0, "");
     }
 
     /** The file (or other source name) the document came from. */
@@ -74,34 +77,50 @@ public final class YamlDocument {
      * deepest element that exists.
      */
     public int lineOf(List<?> path) {
-        Node current = node;
-        int currentLine = line;
+        Step current = new Step(node, line);
         for (Object step : path) {
-            if (current instanceof MappingNode mapping) {
-                NodeTuple tuple = entry(mapping, step);
-                if (tuple == null) {
-                    return currentLine;
-                }
-                currentLine = tuple.getKeyNode().getStartMark().getLine() + 1 + lineOffset;
-                current = tuple.getValueNode();
-            } else if (current instanceof SequenceNode sequence && step instanceof Integer index
-                    && index >= 0 && index < sequence.getValue().size()) {
-                current = sequence.getValue().get(index);
-                currentLine = current.getStartMark().getLine() + 1 + lineOffset;
-            } else {
-                return currentLine;
+            Step next = current.node() == null ? null : child(current.node(), step);
+            if (next == null) {
+                return current.line();
             }
+            current = next;
         }
-        return currentLine;
+        return current.line();
     }
 
-    private static NodeTuple entry(MappingNode mapping, Object step) {
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(String.valueOf(step))) {
-                return tuple;
+    /**
+     * The first sign of a chart template nobody rendered in the element at {@code path} (as for
+     * {@link #lineOf(List)}), or null when there is none or no such element. See {@link UnrenderedTemplate}.
+     */
+    public UnrenderedTemplate unrenderedTemplate(List<?> path) {
+        Node current = node;
+        for (Object step : path) {
+            Step next = current == null ? null : child(current, step);
+            if (next == null) {
+                return null;
             }
+            current = next.node();
+        }
+        return current == null ? null : UnrenderedTemplate.find(current, text, lineOffset);
+    }
+
+    /** The element one step below a node with its 1-based line (of its key for a map entry), or null. */
+    private Step child(Node parent, Object step) {
+        if (parent instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(String.valueOf(step))) {
+                    int keyLine = tuple.getKeyNode().getStartMark().getLine() + 1 + lineOffset;
+                    return new Step(tuple.getValueNode(), keyLine);
+                }
+            }
+        } else if (parent instanceof SequenceNode sequence && step instanceof Integer index
+                && index >= 0 && index < sequence.getValue().size()) {
+            Node item = sequence.getValue().get(index);
+            return new Step(item, item.getStartMark().getLine() + 1 + lineOffset);
         }
         return null;
     }
 
+    private record Step(Node node, int line) {
+    }
 }

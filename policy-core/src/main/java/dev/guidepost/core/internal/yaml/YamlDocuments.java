@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -35,6 +36,8 @@ public final class YamlDocuments {
 
     private static final Pattern DOCUMENT_START = Pattern.compile("^---(?:[ \\t].*)?$");
     private static final Pattern DOCUMENT_END = Pattern.compile("^\\.\\.\\.(?:[ \\t].*)?$");
+    private static final Pattern BUT_GOT = Pattern.compile(", but got ([^'\\s]\\S*)$");
+    private static final Pattern CONTEXT = Pattern.compile("while (?:parsing|scanning|constructing) an? (.+)");
 
     private YamlDocuments() {
     }
@@ -98,23 +101,23 @@ public final class YamlDocuments {
                 return null;
             }
             Object value = constructor.construct(node);
-            return YamlDocument.ok(source, value, node, chunk.firstLine());
+            return YamlDocument.ok(source, value, node, chunk.firstLine(), chunk.text());
         } catch (MarkedYAMLException e) {
-            // the context mark is where the broken construct starts (an unclosed quote, a block); prefer it
-            Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
-            int line = mark == null ? chunk.firstLine() + 1 : mark.getLine() + 1 + chunk.firstLine();
-            int column = mark == null ? 0 : mark.getColumn() + 1;
-            return YamlDocument.failed(source, classify(e, chunk, line, column));
+            // the problem mark is where snakeyaml noticed the error; the context mark, quoted in the message, is
+            // where the broken construct (an unclosed quote, a flow mapping, a block) starts
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? chunk.firstLine() + 1 : chunk.lineOf(mark);
+            int column = mark == null || chunk.isPastEnd(mark) ? 0 : mark.getColumn() + 1;
+            return YamlDocument.failed(source, classify(e, describe(e, chunk), chunk, line, column));
         } catch (YAMLException e) {
-            return YamlDocument.failed(source, classify(e, chunk, chunk.firstLine() + 1, 0));
+            return YamlDocument.failed(source, classify(e, describe(e), chunk, chunk.firstLine() + 1, 0));
         } catch (StackOverflowError e) {
             return YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.LIMIT, chunk.firstLine() + 1, 0,
                     "the document is nested too deeply"));
         }
     }
 
-    private static YamlProblem classify(YAMLException e, Chunk chunk, int line, int column) {
-        String message = describe(e);
+    private static YamlProblem classify(YAMLException e, String message, Chunk chunk, int line, int column) {
         if (e instanceof ConstructorException && message.contains("could not determine a constructor")
                 || message.contains("tag is not allowed")) {
             return new YamlProblem(YamlProblem.Type.REFUSED_TAG, line, column,
@@ -132,6 +135,32 @@ public final class YamlDocuments {
                             + "'helm template' or 'kustomize build') and check the output");
         }
         return new YamlProblem(YamlProblem.Type.SYNTAX, line, column, "invalid YAML: " + message);
+    }
+
+    /**
+     * What went wrong, then where the construct it happened in starts: {@code expected ',' or '}' but got ':' (in
+     * the flow mapping that starts at line 3, column 9)}. Lines count from the start of the stream.
+     */
+    private static String describe(MarkedYAMLException e, Chunk chunk) {
+        if (e.getProblem() == null) {
+            return describe(e);
+        }
+        // snakeyaml writes "expected X, but got Y" with the token unquoted
+        String problem = BUT_GOT.matcher(e.getProblem().strip()).replaceFirst(" but got '$1'")
+                .replace(", but ", " but ");
+        String context = e.getContext() == null ? "" : e.getContext().strip();
+        if (context.isEmpty()) {
+            return problem;
+        }
+        Mark mark = e.getContextMark();
+        if (mark == null) {
+            return problem + " (" + context + ")";
+        }
+        Matcher construct = CONTEXT.matcher(context);
+        String what = construct.matches() ? construct.group(1).replace("simple key", "key") : null;
+        String where = "line " + chunk.lineOf(mark) + ", column " + (mark.getColumn() + 1);
+        return what == null ? problem + " (" + context + ", at " + where + ")"
+                : problem + " (in the " + what + " that starts at " + where + ")";
     }
 
     private static String describe(Throwable e) {
@@ -208,6 +237,24 @@ public final class YamlDocuments {
                 }
             }
             return directive;
+        }
+
+        /**
+         * The 1-based line in the stream of a mark in this chunk; the end of the chunk (after its last line break)
+         * counts as its last line.
+         */
+        int lineOf(Mark mark) {
+            return firstLine + (isPastEnd(mark) ? lineBreaks() - 1 : mark.getLine()) + 1;
+        }
+
+        /** True for a mark after the chunk's last line break (where snakeyaml puts "end of stream"). */
+        boolean isPastEnd(Mark mark) {
+            int lines = lineBreaks();
+            return lines > 0 && mark.getLine() >= lines;
+        }
+
+        private int lineBreaks() {
+            return (int) text.chars().filter(c -> c == '\n').count();
         }
 
         /** The 1-based line of the first "{{" in the chunk, or 0. */
