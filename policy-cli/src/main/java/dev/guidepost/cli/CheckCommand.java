@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ReportFormat reportFormat = ReportFormat.parse(format).orElseThrow(() -> new GuidepostException(
-                "unknown --format '" + format + "'; use text, json, sarif, junit or markdown"));
+                "unknown --format '" + format + "'; use one of " + ReportFormat.labels()));
         if (updateBaseline && baselineFile == null) {
             throw new GuidepostException("--update-baseline needs --baseline FILE to write");
         }

@@ -81,7 +81,8 @@ final class DiscoverCommand implements Callable<Integer> {
             for (ManifestDiscovery d : discoveries) {
                 out.println(style.bold(d.manifest().resource().toString()) + "  " + style.dim(
                         d.manifest().location().toString()));
-                out.println("  applies (selected by the policy's match rules, checked by guidepost check):");
+                out.println("  applies (selected by the policy's match rules; guidepost check checks all but the "
+                        + "advisory ones):");
                 if (d.applicable().isEmpty()) {
                     out.println("    none");
                 }

@@ -2,6 +2,7 @@ package dev.guidepost.cli;
 
 import java.io.PrintWriter;
 
+import dev.guidepost.core.Guidepost;
 import dev.guidepost.core.GuidepostException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  * The {@code guidepost} command: check manifests, run Kyverno tests, search the pack, emit Kyverno policies and
  * serve AI agents over MCP. Every command only translates arguments and output to policy-core calls.
  */
-@Command(name = "guidepost", mixinStandardHelpOptions = true, version = "guidepost " + GuidepostCli.VERSION,
+@Command(name = "guidepost", mixinStandardHelpOptions = true, versionProvider = GuidepostCli.Version.class,
         description = "Find, check and enforce your company's Kubernetes rules.",
         subcommands = {CheckCommand.class, SearchCommand.class, DiscoverCommand.class, ExplainCommand.class,
             TestCommand.class, KyvernoCommand.class, SearchEvalCommand.class, McpCommand.class,
@@ -23,10 +24,18 @@ import picocli.CommandLine.Command;
             "3:check --fail-if-nothing-checked found nothing to check"})
 public final class GuidepostCli {
 
-    /** The version shown by {@code --version} and to MCP clients. */
-    public static final String VERSION = "0.1.0";
+    /** The version shown by {@code --version} and to MCP clients: policy-core's, as reports show it too. */
+    public static final String VERSION = Guidepost.version();
 
     private GuidepostCli() {
+    }
+
+    /** {@code --version}: the one version of the build, as SARIF reports and MCP clients see it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"guidepost " + VERSION};
+        }
     }
 
     /** Runs the command and exits with its exit code. */

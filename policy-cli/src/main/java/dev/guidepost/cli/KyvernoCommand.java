@@ -56,7 +56,8 @@ final class KyvernoCommand implements Callable<Integer> {
         output.writeTo(out);
         PrintWriter writer = spec.commandLine().getOut();
         output.summary().lines().forEach(writer::println);
-        writer.println("Wrote " + output.files().size() + " files to " + out);
+        int files = output.files().size();
+        writer.println("Wrote " + files + (files == 1 ? " file" : " files") + " to " + out);
         return output.summary().complete() ? ExitCode.OK : ExitCode.VIOLATIONS;
     }
 }

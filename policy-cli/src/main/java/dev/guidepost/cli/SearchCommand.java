@@ -70,6 +70,10 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             PolicyText text = new PolicyText(color.style());
             hits.forEach(hit -> out.println(text.hitLine(hit)));
+            if (hits.stream().allMatch(SearchHit::weakMatch)) {
+                spec.commandLine().getErr().println("note: no policy matches this question well; these are only "
+                        + "the closest. Try other words, or the pack may have no rule about it");
+            }
         }
         return ExitCode.OK;
     }

@@ -233,6 +233,18 @@ class CheckCommandTest {
 
         Cli unknown = Cli.run("check", "--pack", Cli.PACK, "--format", "html", bad);
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(unknown.err()).contains("unknown --format 'html'; use text, json, sarif, junit or markdown");
+        assertThat(unknown.err()).contains("unknown --format 'html'; use one of text, json, sarif, junit, markdown");
+    }
+
+    @Test
+    void undocumentedFormatAliasesExitTwoListingTheValidNames() {
+        String good = Cli.SAMPLES.resolve("manifests/good").toString();
+        for (String alias : new String[] {"xml", "md"}) {
+            Cli cli = Cli.run("check", "--pack", Cli.PACK, "--format", alias, good);
+            assertThat(cli.exitCode()).as(alias).isEqualTo(ExitCode.USAGE);
+            assertThat(cli.out()).as(alias).isEmpty();
+            assertThat(cli.err()).as(alias).contains("unknown --format '" + alias + "'")
+                    .contains("text, json, sarif, junit, markdown").doesNotContain("Exception");
+        }
     }
 }

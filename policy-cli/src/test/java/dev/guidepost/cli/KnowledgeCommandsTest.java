@@ -51,6 +51,51 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void aQuestionNoPolicyAnswersGetsANoteButStillExitsZero() {
+        Cli text = search("bake a chocolate cake");
+        assertThat(text.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(text.out()).isNotEmpty();
+        assertThat(text.err()).contains("note: no policy matches this question well");
+
+        Cli json = search("--json", "bake a chocolate cake");
+        JsonNode hits = JSON.readTree(json.out());
+        assertThat(hits.size()).isPositive();
+        hits.forEach(h -> assertThat(h.get("weakMatch").asBoolean()).isTrue());
+
+        Cli good = search("--json", "can my container run as root?");
+        assertThat(JSON.readTree(good.out()).get(0).get("weakMatch").asBoolean()).isFalse();
+        assertThat(search("can my container run as root?").err()).doesNotContain("note:");
+    }
+
+    @Test
+    void searchMarksAdvisoryPolicies() {
+        Cli cli = search("--limit", "15", "managed postgres database");
+        String advisory = java.util.Arrays.stream(cli.out().split("\n"))
+                .filter(l -> l.startsWith("use-managed-postgres ")).findFirst().orElseThrow();
+        String enforced = java.util.Arrays.stream(cli.out().split("\n"))
+                .filter(l -> l.startsWith("require-run-as-non-root ")).findFirst().orElseThrow();
+        assertThat(advisory).contains("(advisory)");
+        assertThat(enforced).doesNotContain("(advisory)");
+    }
+
+    @Test
+    void explainShowsAnAdvisoryPolicyAsAdvisoryWithoutRepeatingItself() {
+        Cli cli = Cli.run("explain", "--pack", Cli.PACK, "use-managed-postgres");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        String facts = cli.out().lines().skip(1).findFirst().orElseThrow();
+        assertThat(facts).contains("· advisory").doesNotContain("Audit");
+        assertThat(cli.out()).contains("Advisory (never fails a check): the policy has no validations")
+                .doesNotContain("advisory guidance");
+
+        JsonNode json = JSON.readTree(Cli.run("explain", "--pack", Cli.PACK, "--json", "use-managed-postgres").out());
+        assertThat(json.get("advisory").asBoolean()).isTrue();
+        assertThat(json.has("action")).isTrue();
+        JsonNode enforced = JSON.readTree(Cli.run("explain", "--pack", Cli.PACK, "--json", "disallow-latest-tag")
+                .out());
+        assertThat(enforced.get("advisory").asBoolean()).isFalse();
+    }
+
+    @Test
     void searchFiltersByKind() {
         Cli cli = search("--json", "--kinds", "Ingress", "https certificates");
         JsonNode hits = JSON.readTree(cli.out());

@@ -30,10 +30,11 @@ class UsageTest {
     }
 
     @Test
-    void version() {
+    void versionIsTheOneReportsAndMcpClientsSee() {
         Cli cli = Cli.run("--version");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(cli.out()).contains("guidepost " + GuidepostCli.VERSION);
+        assertThat(cli.out().strip()).isEqualTo("guidepost " + dev.guidepost.core.Guidepost.version());
+        assertThat(GuidepostCli.VERSION).isEqualTo(dev.guidepost.core.Guidepost.version()).isNotEqualTo("dev");
     }
 
     @Test

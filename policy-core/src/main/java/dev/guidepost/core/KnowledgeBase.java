@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.guidepost.core.internal.match.KindSelector;
 import dev.guidepost.core.internal.search.Evaluator;
 import dev.guidepost.core.internal.search.IndexBuilder;
 import dev.guidepost.core.internal.search.IndexStats;
 import dev.guidepost.core.internal.search.ManifestQuery;
 import dev.guidepost.core.internal.search.Ranker;
 import dev.guidepost.core.internal.search.SharedModels;
+import dev.guidepost.core.internal.search.WeakMatch;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.EmbeddingStore;
@@ -106,14 +110,21 @@ public final class KnowledgeBase {
     }
 
     /**
-     * What the pack says about a manifest: the enforceable policies whose match rules select it (exact, as the
-     * engine decides), and other policies related to it by meaning, found with a query built out of the
-     * manifest's kind, names, labels, images and fields.
+     * What the pack says about a manifest: the policies that apply to it, in pack order, and other policies
+     * related to it by meaning, found with a query built out of the manifest's kind, names, labels, images and
+     * fields. The enforceable policies apply when their match rules select the manifest (exact, as the engine
+     * decides); an advisory policy, which has no rules to evaluate, applies when its match kinds include the
+     * manifest's kind. Related policies are only those scoring at least the pack's average for the query
+     * ({@link SearchHit#score()} of 0 or more).
      */
     public ManifestDiscovery discover(Manifest manifest) {
         String query = ManifestQuery.of(manifest);
-        return new ManifestDiscovery(manifest, query, engine().applicablePolicies(manifest),
-                search(SearchRequest.of(query)));
+        Set<String> selected = engine().applicablePolicies(manifest).stream().map(Policy::id)
+                .collect(Collectors.toSet());
+        List<Policy> applicable = pack.policies().stream().filter(p -> selected.contains(p.id())
+                || !p.enforceable() && KindSelector.anySelects(p.kinds(), manifest.apiVersion(), manifest.kind()))
+                .toList();
+        return new ManifestDiscovery(manifest, query, applicable, search(SearchRequest.of(query).withMinimumScore(0)));
     }
 
     /**
@@ -162,8 +173,10 @@ public final class KnowledgeBase {
         double lexicalPart = Math.abs(scores.lexicalPart()[d]);
         double share = scores.semantic() && semanticPart + lexicalPart > 0
                 ? semanticPart / (semanticPart + lexicalPart) : 0;
+        boolean weak = WeakMatch.weak(scores.semantic(), scores.cosine()[d], match.words().size(),
+                match.queryWords());
         return new SearchHit(policy, scores.fused()[d], new SearchHit.Why(scores.cosine()[d],
-                scores.bestView()[d], scores.lexical()[d], match.words(), match.fields(), share));
+                scores.bestView()[d], scores.lexical()[d], match.words(), match.fields(), share), weak);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dev.guidepost.core.internal.report.Plural;
+
 /**
  * What {@link KyvernoEmitter} wrote: the files by relative path ({@code kyverno/<policy-id>.yaml},
  * {@code kyverno/kustomization.yaml}, {@code kyverno-tests/<policy-id>/kyverno-test.yaml}, ...) and a summary.
@@ -124,15 +126,17 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
             List<String> counts = new ArrayList<>();
             documentsByKind.forEach((kind, count) -> counts.add(count + " " + kind));
             lines.add("Emitted " + pack + " as " + format.label() + ": "
-                    + (counts.isEmpty() ? "nothing" : String.join(", ", counts)) + " (" + emitted.size()
-                    + " pack policies" + (passedThrough.isEmpty() ? "" : ", " + passedThrough.size()
-                            + " Kyverno policies passed through unchanged") + ")");
+                    + (counts.isEmpty() ? "nothing" : String.join(", ", counts)) + " ("
+                    + Plural.count(emitted.size(), "pack policy", "pack policies") + (passedThrough.isEmpty() ? ""
+                            : ", " + Plural.count(passedThrough.size(), "Kyverno policy", "Kyverno policies")
+                                    + " passed through unchanged") + ")");
             if (testFiles > 0) {
-                lines.add("Kyverno CLI tests: " + testFiles + " kyverno-test.yaml files, " + testExpectations
-                        + " expectations");
+                lines.add("Kyverno CLI tests: " + Plural.count(testFiles, "kyverno-test.yaml file") + ", "
+                        + Plural.count(testExpectations, "expectation"));
             }
             if (!advisory.isEmpty()) {
-                lines.add("Skipped " + advisory.size() + " advisory policies (nothing to enforce): "
+                lines.add("Skipped " + Plural.count(advisory.size(), "advisory policy", "advisory policies")
+                        + " (nothing to enforce): "
                         + String.join(", ", advisory));
             }
             notEmitted.forEach((id, reason) -> lines.add("NOT EMITTED " + id + ": " + reason));

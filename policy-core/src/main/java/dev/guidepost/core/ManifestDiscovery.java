@@ -7,12 +7,14 @@ import java.util.stream.Collectors;
 
 /**
  * What a knowledge base knows about one manifest, in two clearly separate lists: the policies that apply to it by
- * their match rules (checked by the engine), and other policies related to it by meaning (found by search, for
- * rules worth knowing that do not select it, such as namespace or mutation policies).
+ * their match rules (the enforceable ones are checked by the engine; advisory ones, {@link Policy#enforceable()}
+ * false, apply by kind and are never checked), and other policies related to it by meaning (found by search, for
+ * rules worth knowing that do not select it, such as namespace policies).
  *
  * @param manifest   the manifest
  * @param query      the plain-words query built from the manifest for the related search
- * @param applicable policies whose match rules select the manifest; empty until an engine supplies them
+ * @param applicable policies whose match rules select the manifest, advisory ones included; empty until an engine
+ *                   supplies them
  * @param related    other policies related by meaning, best first; never one of {@code applicable}
  */
 public record ManifestDiscovery(Manifest manifest, String query, List<Policy> applicable, List<SearchHit> related) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.guidepost.core.internal.report.Plural;
+
 /**
  * The outcome of checking manifests against a pack: every result (passes included), the exemptions honoured, and
  * the documents that could not be checked. Results are ordered by manifest, then by policy, so reports are stable.
@@ -76,17 +78,21 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Mani
 
     /**
      * A one-line summary, for example
-     * {@code 12 manifests, 9 policies: 40 passed, 3 failed (2 enforced), 0 errors, 5 skipped; failures by severity: high 2, medium 1; 1 unreadable}.
+     * {@code 12 manifests, 9 policies: 40 passed, 3 failed (2 enforced), 1 error (1 enforced), 5 skipped; violations by severity: high 3, medium 1; 1 unreadable}.
+     * Errors (a rule that could not be evaluated) count as violations; each "enforced" counts those of its own
+     * outcome that belong to Enforce policies.
      */
     public String summary() {
         Map<Outcome, Long> counts = countsByOutcome();
         StringBuilder out = new StringBuilder();
-        out.append(manifestsChecked).append(manifestsChecked == 1 ? " manifest, " : " manifests, ")
-                .append(policiesChecked).append(policiesChecked == 1 ? " policy: " : " policies: ")
+        long enforcedErrors = enforcedViolations().stream().filter(r -> r.outcome() == Outcome.ERROR).count();
+        out.append(Plural.count(manifestsChecked, "manifest")).append(", ")
+                .append(Plural.count(policiesChecked, "policy", "policies")).append(": ")
                 .append(counts.get(Outcome.PASS)).append(" passed, ")
                 .append(counts.get(Outcome.FAIL)).append(" failed (")
-                .append(enforcedViolations().size()).append(" enforced), ")
-                .append(counts.get(Outcome.ERROR)).append(counts.get(Outcome.ERROR) == 1 ? " error, " : " errors, ")
+                .append(enforcedViolations().size() - enforcedErrors).append(" enforced), ")
+                .append(Plural.count(counts.get(Outcome.ERROR), "error"))
+                .append(enforcedErrors == 0 ? "" : " (" + enforcedErrors + " enforced)").append(", ")
                 .append(counts.get(Outcome.SKIP)).append(" skipped");
         Map<Severity, Long> bySeverity = violationsBySeverity();
         if (!bySeverity.isEmpty()) {
@@ -95,7 +101,7 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Mani
                     .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")));
         }
         if (!exemptions.isEmpty()) {
-            out.append("; ").append(exemptions.size()).append(exemptions.size() == 1 ? " exemption" : " exemptions");
+            out.append("; ").append(Plural.count(exemptions.size(), "exemption"));
         }
         long unreadable = unreadable().size();
         if (unreadable > 0) {
@@ -103,8 +109,8 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Mani
         }
         long skipped = skippedDocuments().size();
         if (skipped > 0) {
-            out.append("; ").append(skipped).append(skipped == 1 ? " document" : " documents")
-                    .append(" not Kubernetes objects");
+            out.append("; ").append(Plural.count(skipped, "document not a Kubernetes object",
+                    "documents not Kubernetes objects"));
         }
         return out.toString();
     }

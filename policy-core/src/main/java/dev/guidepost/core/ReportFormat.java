@@ -1,7 +1,9 @@
 package dev.guidepost.core;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.guidepost.core.internal.report.JsonReport;
 import dev.guidepost.core.internal.report.JunitReport;
@@ -33,21 +35,23 @@ public enum ReportFormat {
         return fileName;
     }
 
-    /** Parses a format name, case-insensitively; {@code md} and {@code xml} are accepted for Markdown and JUnit. */
+    /** The name of this format as users write it ({@code text}, {@code json}, ...). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every format name, comma-separated in declaration order, for messages that list the valid names. */
+    public static String labels() {
+        return Arrays.stream(values()).map(ReportFormat::label).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Parses a format name ({@link #label()}), ignoring case and surrounding blanks; any other name, an
+     * abbreviation or alias included, is empty.
+     */
     public static Optional<ReportFormat> parse(String name) {
-        String key = name.trim().toUpperCase(Locale.ROOT);
-        switch (key) {
-            case "MD":
-                return Optional.of(MARKDOWN);
-            case "XML":
-                return Optional.of(JUNIT);
-            default:
-                try {
-                    return Optional.of(valueOf(key));
-                } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                }
-        }
+        String key = name.strip();
+        return Arrays.stream(values()).filter(f -> f.label().equalsIgnoreCase(key)).findFirst();
     }
 
     /**

@@ -6,16 +6,25 @@ import java.util.Objects;
 /**
  * One policy found by a search, with its score and why it matched.
  *
- * @param policy the policy
- * @param score  how far the policy stands out from the rest of the pack for this query: a weighted sum of its
- *               semantic and lexical z-scores (0 is the pack's average, 3 or more is a clear match)
- * @param why    what matched
+ * @param policy    the policy
+ * @param score     how far the policy stands out from the rest of the pack for this query: a weighted sum of
+ *                  its semantic and lexical z-scores (0 is the pack's average, 3 or more is a clear match)
+ * @param why       what matched
+ * @param weakMatch true when the policy answers the query poorly: its meaning is far from the query and at most
+ *                  half of the query's words occur in it (by words alone: none do). When every hit is weak, the
+ *                  pack has no good answer, and the best hit is only the least bad one. Calibrated with the
+ *                  default quantized all-MiniLM-L6-v2; with another embedding model, check it on your queries.
  */
-public record SearchHit(Policy policy, double score, Why why) {
+public record SearchHit(Policy policy, double score, Why why, boolean weakMatch) {
 
     public SearchHit {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(why, "why");
+    }
+
+    /** A hit that is not {@linkplain #weakMatch() weak}. */
+    public SearchHit(Policy policy, double score, Why why) {
+        this(policy, score, why, false);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.guidepost.core.internal.report.Plural;
+
 /**
  * A {@link FailurePolicy}'s judgement of a report: which violations count against the check, which are only
  * warnings, which the baseline knows, and whether the check fails.
@@ -60,7 +62,7 @@ public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> 
             String detail = policy.failOnSeverity().isEmpty() || bySeverity == 0 ? ""
                     : " (" + enforced + " of Enforce policies, " + bySeverity + " at or above severity "
                             + policy.failOnSeverity().get().label() + ")";
-            String count = plural(counting.size(), "violation");
+            String count = Plural.count(counting.size(), "violation");
             if (violationsFail()) {
                 parts.add(count + (counting.size() == 1 ? " fails" : " fail") + " the check" + detail
                         + (policy.maxAllowedViolations() > 0
@@ -72,25 +74,17 @@ public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> 
             }
         }
         if (!tolerated.isEmpty()) {
-            parts.add(plural(tolerated.size(), "warning") + " (Audit/Warn policies)");
+            parts.add(Plural.count(tolerated.size(), "warning") + " (Audit/Warn policies)");
         }
         if (!known.isEmpty()) {
-            parts.add(plural(known.size(), "known violation") + " in the baseline");
+            parts.add(Plural.count(known.size(), "known violation") + " in the baseline");
         }
         if (!fixed.isEmpty()) {
-            parts.add(plural(fixed.size(), "baseline entry", "baseline entries") + " fixed");
+            parts.add(Plural.count(fixed.size(), "baseline entry", "baseline entries") + " fixed");
         }
         if (!unreadable.isEmpty()) {
-            parts.add(plural(unreadable.size(), "manifest") + " could not be read");
+            parts.add(Plural.count(unreadable.size(), "manifest") + " could not be read");
         }
         return parts.isEmpty() ? "no violations" : String.join("; ", parts);
-    }
-
-    private static String plural(long n, String word) {
-        return plural(n, word, word + "s");
-    }
-
-    private static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -2,12 +2,16 @@ package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,27 @@ class KnowledgeBaseIndexCacheTest {
             KnowledgeBase kb = KnowledgeBase.builder(pack).embeddingModel(model, "hashing").classLoader(jar).build();
             assertThat(model.embedded()).isZero();
             assertThat(kb.indexSummary()).contains("from index files");
+        }
+    }
+
+    @Test
+    void theCacheAndTheIndexFileGetTheUmaskPermissionsOfAnyNewFile() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "skipped: POSIX permissions are not supported here");
+        Path cache = temp.resolve("cache");
+        KnowledgeBase kb = build(PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK), new HashingEmbeddingModel(), cache);
+        Path index = kb.writeIndex(temp.resolve("index"));
+        Path reference = Files.writeString(temp.resolve("reference.txt"), "a new file, as the umask makes it");
+
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> cached = files.toList();
+            assertThat(cached).singleElement().satisfies(
+                    file -> assertThat(Files.getPosixFilePermissions(file)).isEqualTo(expected));
+        }
+        assertThat(Files.getPosixFilePermissions(index)).isEqualTo(expected);
+        try (Stream<Path> left = Files.list(temp.resolve("index"))) {
+            assertThat(left).containsExactly(index);
         }
     }
 

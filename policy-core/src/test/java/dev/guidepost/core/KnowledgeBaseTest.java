@@ -113,7 +113,42 @@ class KnowledgeBaseTest {
                 "require-non-root");
         assertThat(discovery.related()).extracting(h -> h.policy().id()).doesNotContain("disallow-host-path",
                 "require-non-root");
-        assertThat(discovery.related()).extracting(h -> h.policy().id()).contains("add-image-pull-secrets");
+        assertThat(discovery.related()).allSatisfy(h -> assertThat(h.score()).isNotNegative());
+    }
+
+    @Test
+    void aQuestionNoPolicyAnswersGivesOnlyWeakHits() {
+        KnowledgeBase words = KnowledgeBase.builder(PolicyPack.load(FIXTURE_PACK)).lexicalOnly().build();
+
+        assertThat(words.search("bake a chocolate cake", 3)).isNotEmpty().allMatch(SearchHit::weakMatch);
+        assertThat(words.search("can my container run as root?", 1)).first().extracting(SearchHit::weakMatch)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void anAdvisoryPolicyMatchingTheKindAppliesInsteadOfBeingMerelyRelated() {
+        Manifest pod = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  containers: [{name: web, image: registry.corp.example/web:1.0}]
+                """, "pod.yaml").manifests().get(0);
+        Manifest configMap = Manifests.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings}
+                data: {a: b}
+                """, "cm.yaml").manifests().get(0);
+
+        ManifestDiscovery forPod = kb.discover(pod);
+        ManifestDiscovery forConfigMap = kb.discover(configMap);
+
+        assertThat(kb.pack().policy("add-image-pull-secrets")).get().extracting(Policy::enforceable)
+                .isEqualTo(false);
+        assertThat(forPod.applicable()).extracting(Policy::id).contains("add-image-pull-secrets", "require-non-root");
+        assertThat(forPod.related()).extracting(h -> h.policy().id()).doesNotContain("add-image-pull-secrets");
+        assertThat(forConfigMap.applicable()).extracting(Policy::id).doesNotContain("add-image-pull-secrets");
     }
 
     @Test

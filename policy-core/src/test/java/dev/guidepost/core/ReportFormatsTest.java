@@ -24,9 +24,16 @@ class ReportFormatsTest {
         assertThat(ReportFormat.values()).extracting(ReportFormat::fileName).containsExactly("report.txt",
                 "report.json", "report.sarif", "TEST-guidepost.xml", "report.md");
         assertThat(ReportFormat.parse("sarif")).contains(ReportFormat.SARIF);
-        assertThat(ReportFormat.parse("md")).contains(ReportFormat.MARKDOWN);
         assertThat(ReportFormat.parse("JUnit")).contains(ReportFormat.JUNIT);
+        assertThat(ReportFormat.parse(" markdown ")).contains(ReportFormat.MARKDOWN);
         assertThat(ReportFormat.parse("html")).isEmpty();
+    }
+
+    @Test
+    void rejectsAliasesThatAreNotDocumentedFormatNames() {
+        assertThat(ReportFormat.parse("xml")).isEmpty();
+        assertThat(ReportFormat.parse("md")).isEmpty();
+        assertThat(ReportFormat.labels()).isEqualTo("text, json, sarif, junit, markdown");
     }
 
     @Test

@@ -327,7 +327,13 @@ public final class ManifestsAssert {
     }
 
     private static String read(Target target) {
-        return FailureText.count(target.manifests().size(), "manifest") + " read";
+        Manifests manifests = target.manifests();
+        if (manifests.size() == 0) {
+            int skipped = manifests.skipped().size();
+            return "they held no Kubernetes objects" + (skipped == 0 ? ""
+                    : "; " + FailureText.count(skipped, "YAML document") + " skipped");
+        }
+        return FailureText.count(manifests.size(), "manifest") + " read";
     }
 
     private static String quoted(String[] ids) {

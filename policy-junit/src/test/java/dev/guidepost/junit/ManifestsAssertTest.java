@@ -118,6 +118,16 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void satisfyOnAFileWithoutKubernetesObjectsSaysSoInsteadOfCountingZeroManifests() {
+        String settings = "src/test/resources/manifests/not-kubernetes/settings.yaml";
+        assertThatThrownBy(() -> assertThatManifests(settings).using(ENGINE).satisfy("disallow-host-path"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("disallow-host-path selects none of them by match rules (they held no"
+                        + " Kubernetes objects; 1 YAML document skipped), so nothing was checked.")
+                .hasMessageNotContaining("0 manifests");
+    }
+
+    @Test
     void violateFailsWhenThePolicySelectsNoManifest() {
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(ENGINE).violate("require-ingress-tls"))
                 .hasMessage("Expected the manifests in " + PUBLIC_DB + " to violate require-ingress-tls, but\n"

@@ -21,13 +21,18 @@ public final class PolicyMaps {
     private PolicyMaps() {
     }
 
-    /** What a reader needs to decide whether a policy matters: id, title, severity, action, description, fix. */
+    /**
+     * What a reader needs to decide whether a policy matters: id, title, severity, action, description, fix.
+     * {@code advisory} is true for a policy that is never checked; its {@code action} is then what it declares
+     * and has no effect.
+     */
     public static Map<String, Object> summary(Policy p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("title", p.title());
         m.put("severity", p.severity().label());
         m.put("action", p.action().label());
+        m.put("advisory", !p.enforceable());
         m.put("category", p.category());
         m.put("kinds", kinds(p));
         m.put("checked", p.enforceable());
@@ -36,11 +41,12 @@ public final class PolicyMaps {
         return m;
     }
 
-    /** A search hit: the policy's summary with its score and what matched. */
+    /** A search hit: the policy's summary with its score, whether it is only a weak match, and what matched. */
     public static Map<String, Object> hit(SearchHit hit) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", hit.policy().id());
         m.put("score", round(hit.score()));
+        m.put("weakMatch", hit.weakMatch());
         summary(hit.policy()).forEach((k, v) -> m.putIfAbsent(k, v));
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("matchedWords", hit.why().matchedWords());

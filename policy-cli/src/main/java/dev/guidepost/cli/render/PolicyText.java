@@ -11,29 +11,43 @@ public final class PolicyText {
 
     private static final int LINE = 110;
 
+    private static final String ADVISORY_MARK = " (advisory)";
+
     private final Style style;
 
     public PolicyText(Style style) {
         this.style = style;
     }
 
-    /** One line per hit, the policy id first: {@code id  score  severity  title — description}. */
+    /**
+     * One line per hit, the policy id first: {@code id  score  severity  title — description}; an advisory policy's
+     * title is followed by {@code (advisory)}.
+     */
     public String hitLine(SearchHit hit) {
         Policy p = hit.policy();
         String head = String.format(java.util.Locale.ROOT, "%-34s %6.2f  %-8s ", p.id(), hit.score(),
                 p.severity().label());
-        return style.bold(p.id()) + head.substring(p.id().length()) + p.title() + dimmed(" — ", p.description(),
-                Math.max(20, LINE - head.length() - p.title().length()));
+        String title = p.title() + (p.enforceable() ? "" : ADVISORY_MARK);
+        return style.bold(p.id()) + head.substring(p.id().length()) + p.title()
+                + (p.enforceable() ? "" : style.dim(ADVISORY_MARK)) + dimmed(" — ", p.description(),
+                Math.max(20, LINE - head.length() - title.length()));
     }
 
     /** One line per policy for listings: {@code id  severity  action  kinds  title}. */
     public String listLine(Policy p) {
-        String head = String.format(java.util.Locale.ROOT, "%-34s %-8s %-7s ", p.id(), p.severity().label(),
-                p.action().label());
+        String head = String.format(java.util.Locale.ROOT, "%-34s %-8s %-8s ", p.id(), p.severity().label(),
+                action(p));
         String kinds = String.join(",", PolicyMaps.kinds(p));
         return style.bold(p.id()) + head.substring(p.id().length()) + p.title()
-                + (kinds.isEmpty() ? "" : style.dim(" [" + kinds + "]")) + (p.enforceable() ? "" : style.dim(
-                " (advisory)"));
+                + (kinds.isEmpty() ? "" : style.dim(" [" + kinds + "]"));
+    }
+
+    /**
+     * What a policy does to a check: its action ({@code Enforce}, {@code Audit}, {@code Warn}), or {@code advisory}
+     * for a policy that is never checked, whatever action it declares.
+     */
+    public static String action(Policy p) {
+        return p.enforceable() ? p.action().label() : "advisory";
     }
 
     /** The full explanation: text, rationale, remediation, rules with their CEL, one compliant example. */
@@ -68,10 +82,10 @@ public final class PolicyText {
         return out.toString();
     }
 
-    /** Severity, action, category, owner and kinds on one line. */
+    /** Severity, action ({@code advisory} for a policy that is never checked), category, owner and kinds on one line. */
     public String facts(Policy p) {
         StringBuilder facts = new StringBuilder();
-        facts.append("severity ").append(p.severity().label()).append(" · ").append(p.action().label());
+        facts.append("severity ").append(p.severity().label()).append(" · ").append(action(p));
         if (!p.category().isEmpty()) {
             facts.append(" · ").append(p.category());
         }

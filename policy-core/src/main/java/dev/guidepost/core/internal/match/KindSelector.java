@@ -49,6 +49,17 @@ public record KindSelector(String group, String version, String kind, String sub
         }
     }
 
+    /**
+     * True when one of the entries ({@code Kind}, {@code version/Kind}, {@code group/version/Kind}, wildcards
+     * allowed) selects an object of this apiVersion and kind, ignoring every other match constraint.
+     */
+    public static boolean anySelects(List<String> entries, String apiVersion, String kind) {
+        int slash = apiVersion.lastIndexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        String version = apiVersion.substring(slash + 1);
+        return entries.stream().map(KindSelector::parse).anyMatch(s -> s.matches(group, version, kind, ""));
+    }
+
     /** The kind named by an entry, without group, version or subresource (Kyverno's ContainsKind). */
     public static String kindOf(String input) {
         String[] parts = input.split("/");

@@ -105,7 +105,7 @@ final class GuidepostPolicyReader {
         List<Policy.Rule> rules = validations.isEmpty() ? List.of()
                 : List.of(new Policy.Rule("", "cel", expressions, messages));
         Optional<String> advisory = validations.isEmpty()
-                ? Optional.of("advisory guidance: the policy has no validations, so it is shown but never checked")
+                ? Optional.of("the policy has no validations")
                 : Optional.empty();
         Policy.Examples examples = examples(doc, id, PlainValues.map(spec, "examples"));
         if (advisory.isPresent() && !examples.isEmpty()) {

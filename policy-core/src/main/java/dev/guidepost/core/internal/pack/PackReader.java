@@ -95,7 +95,8 @@ public final class PackReader {
             }
             throw new GuidepostException("no pack named '" + name + "' on the class path (looked for "
                     + CLASSPATH_ROOT + name + "/ and " + CLASSPATH_ROOT + PACK_FILE + " naming it"
-                    + (seen.isEmpty() ? "" : "; found packs " + seen) + "); add the pack jar as a dependency");
+                    + (seen.isEmpty() ? "" : "; found packs " + seen) + "); add the pack jar to the class path: for the Maven plugin as a <dependency> of the "
+                    + "plugin (inside its <plugin> element), for tests as a test-scoped dependency");
         } catch (IOException e) {
             throw new GuidepostException("cannot read pack '" + name + "' from the class path: " + e.getMessage());
         }

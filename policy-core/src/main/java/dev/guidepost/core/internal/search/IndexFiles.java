@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.langchain4j.data.embedding.Embedding;
@@ -74,7 +75,11 @@ final class IndexFiles {
         return stores;
     }
 
-    /** Writes views and their vectors as a serialized in-memory store, atomically. */
+    /**
+     * Writes views and their vectors as a serialized in-memory store, atomically (a temporary file beside it,
+     * then a move). The file gets the permissions of any new file (the umask decides), not a temporary file's
+     * owner-only ones, so a shared cache folder or a pack jar built from it stays readable.
+     */
     static void write(Path file, String modelId, List<IndexedView> views, Map<String, Embedding> vectors)
             throws IOException {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
@@ -94,7 +99,7 @@ final class IndexFiles {
         }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        Path tmp = parent.resolve(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             store.serializeToFile(tmp);
             try {

@@ -110,13 +110,18 @@ public final class Ranker {
                 lexicalZ, false);
     }
 
-    /** The query words found in a policy, and the names of the fields they were found in. */
+    /**
+     * The query words found in a policy, the names of the fields they were found in, and how many distinct query
+     * words could match at all.
+     */
     public Match matched(String query, int document) {
         Map<String, Set<PolicyField>> terms = lexical.matchedTerms(query, document);
         Set<String> words = new LinkedHashSet<>();
+        Set<String> searchable = new LinkedHashSet<>();
         Tokenizer tokenizer = Tokenizer.get();
         for (String word : tokenizer.words(query)) {
             for (String term : tokenizer.terms(word)) {
+                searchable.add(word);
                 if (terms.containsKey(term)) {
                     words.add(word);
                 }
@@ -130,11 +135,11 @@ public final class Ranker {
                 }
             }
         }
-        return new Match(List.copyOf(words), List.copyOf(fields));
+        return new Match(List.copyOf(words), List.copyOf(fields), searchable.size());
     }
 
-    /** Words of the query that matched, and where. */
-    public record Match(List<String> words, List<String> fields) {
+    /** Words of the query that matched, where, and the number of query words that could (stopwords cannot). */
+    public record Match(List<String> words, List<String> fields, int queryWords) {
     }
 
     private static double[] scale(double[] values, double factor) {
