@@ -36,7 +36,10 @@ public final class PolicyText {
                 " (advisory)"));
     }
 
-    /** The full explanation: text, rationale, remediation, rules with their CEL, one compliant example. */
+    /**
+     * The full explanation: text, rationale, remediation, rules with their CEL, messages and message expressions,
+     * one compliant example.
+     */
     public String explain(Policy p) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold(p.id())).append(" — ").append(p.title()).append('\n');
@@ -55,6 +58,10 @@ public final class PolicyText {
                 }
                 for (String message : rule.messages()) {
                     out.append("    message: ").append(indentTail(message.strip(), "             ")).append('\n');
+                }
+                for (String message : rule.messageExpressions()) {
+                    out.append("    message (CEL): ").append(indentTail(message.strip(), "                   "))
+                            .append('\n');
                 }
             }
             out.append('\n');
