@@ -90,15 +90,24 @@ public record Policy(
      *
      * @param name        the rule's name ({@code ""} for rule-less kinds such as ValidatingPolicy)
      * @param type        {@code cel}, {@code pattern}, {@code deny}, {@code mutate}, {@code generate}, ...
-     * @param expressions the CEL expressions (validations, conditions) of the rule
-     * @param messages    the messages shown on failure
+     * @param expressions        the CEL expressions (validations, conditions) of the rule
+     * @param messages           the messages shown on failure
+     * @param messageExpressions the CEL expressions that compute the message shown on failure
+     *                           ({@code messageExpression})
      */
-    public record Rule(String name, String type, List<String> expressions, List<String> messages) {
+    public record Rule(String name, String type, List<String> expressions, List<String> messages,
+            List<String> messageExpressions) {
         public Rule {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             expressions = List.copyOf(expressions);
             messages = List.copyOf(messages);
+            messageExpressions = List.copyOf(messageExpressions);
+        }
+
+        /** A rule without message expressions. */
+        public Rule(String name, String type, List<String> expressions, List<String> messages) {
+            this(name, type, expressions, messages, List.of());
         }
     }
 

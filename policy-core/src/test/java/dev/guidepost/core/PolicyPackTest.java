@@ -62,6 +62,26 @@ class PolicyPackTest {
     }
 
     @Test
+    void rulesKeepTheirMessagesAndMessageExpressions() {
+        Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
+        assertThat(residency.rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.messages()).isEmpty();
+            assertThat(rule.messageExpressions()).singleElement().asString()
+                    .startsWith("'databases must run in us-east-1; '");
+        });
+        PolicyPack kyverno = PolicyPack.load(PACKS.resolve("kyverno-folder"));
+        assertThat(kyverno.policy("require-team-label").orElseThrow().rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.messages()).containsExactly("Pods need a team label.");
+            assertThat(rule.messageExpressions())
+                    .containsExactly("'Pod ' + object.metadata.name + ' needs a team label.'");
+        });
+        Policy.Rule celRule = kyverno.policy("mixed").orElseThrow().rules().get(0);
+        assertThat(celRule.messages()).containsExactly("NodePort services are not allowed.");
+        assertThat(celRule.messageExpressions())
+                .containsExactly("'Service ' + object.metadata.name + ' may not be a NodePort.'");
+    }
+
+    @Test
     void kyvernoRulesGuidepostCannotCheckAreNotesAndNeverPasses() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("kyverno-folder"));
 

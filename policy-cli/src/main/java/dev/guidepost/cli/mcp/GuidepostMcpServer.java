@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Guidepost MCP server over stdio (the official Java SDK): newline-delimited JSON-RPC on the given streams,
- * the tools of {@link ToolCatalog}. {@link #serve} returns when the client closes the input stream.
+ * the tools of {@link ToolCatalog}. Lines the SDK cannot read are answered by a {@link JsonRpcLineFilter} in front
+ * of it, and tool arguments are checked by {@link ArgumentCheck}, so bad input gets an answer that says what to
+ * send and the server keeps serving. {@link #serve} returns when the client closes the input stream.
  */
 public final class GuidepostMcpServer {
 
@@ -34,20 +38,23 @@ public final class GuidepostMcpServer {
     public static void serve(PolicyTools tools, String version, InputStream in, OutputStream out)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
+        List<ToolCatalog.Entry> catalog = ToolCatalog.of(tools);
+        InputStream checked = new JsonRpcLineFilter(in, out, new ToolCallCheck(catalog));
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndSignallingInput(in, closed), out);
+                new EndSignallingInput(checked, closed), out);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("guidepost", version)
                 .instructions(instructions(tools))
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(specifications(tools))
+                .validateToolInputs(false) // ArgumentCheck validates against the same schemas, with clearer errors
+                .tools(specifications(catalog))
                 .build();
         closed.await();
         server.closeGracefully();
     }
 
-    static List<SyncToolSpecification> specifications(PolicyTools tools) {
-        return ToolCatalog.of(tools).stream().map(entry -> SyncToolSpecification.builder()
+    private static List<SyncToolSpecification> specifications(List<ToolCatalog.Entry> catalog) {
+        return catalog.stream().map(entry -> SyncToolSpecification.builder()
                 .tool(McpSchema.Tool.builder()
                         .name(entry.name())
                         .title(entry.title())
@@ -59,10 +66,12 @@ public final class GuidepostMcpServer {
                 .build()).toList();
     }
 
-    private static CallToolResult call(ToolCatalog.Entry entry, java.util.Map<String, Object> arguments) {
+    private static CallToolResult call(ToolCatalog.Entry entry, Map<String, Object> arguments) {
         ToolAnswer answer;
         try {
-            answer = entry.handler().apply(arguments);
+            Optional<String> problems = ArgumentCheck.problems(entry, arguments);
+            answer = problems.isPresent() ? ToolAnswer.error(problems.get())
+                    : entry.handler().apply(arguments);
         } catch (RuntimeException e) {
             LOG.error("tool {} failed", entry.name(), e);
             answer = ToolAnswer.error("Guidepost failed on this input (" + e.getClass().getSimpleName() + ": "

@@ -116,11 +116,32 @@ public final class PolicyTools {
             Policy p = policy.get();
             Map<String, Object> full = PolicyMaps.full(p);
             StringBuilder out = new StringBuilder(text.explain(p));
-            if (p.rules().stream().allMatch(r -> r.expressions().isEmpty())) {
-                out.append("\nPolicy document (its rules are patterns, not CEL):\n").append(full.get("definition"));
-            }
+            documentHeading(p).ifPresent(heading -> out.append('\n').append(heading).append('\n')
+                    .append(full.get("definition")));
             return ToolAnswer.ok(out.toString(), full);
         });
+    }
+
+    /**
+     * The heading of the policy document that {@code get_policy} adds when the rules shown above do not hold all
+     * of the policy's logic as CEL, saying why; empty when they do.
+     */
+    static Optional<String> documentHeading(Policy p) {
+        if (p.rules().isEmpty()) {
+            return Optional.of("Policy document (advisory: the policy has no rules, so nothing is checked):");
+        }
+        List<String> types = p.rules().stream().filter(r -> r.expressions().isEmpty()).map(Policy.Rule::type)
+                .distinct().toList();
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        if (types.equals(List.of("pattern")) && p.enforceable() && p.notes().isEmpty()) {
+            return Optional.of("Policy document (its rules are Kyverno patterns, which Guidepost evaluates as "
+                    + "Kyverno does):");
+        }
+        return Optional.of("Policy document (the logic of its " + String.join(" and ", types)
+                + " rules is in this YAML, not in CEL" + (p.enforceable() ? "" : "; advisory, never checked")
+                + (p.notes().isEmpty() ? "" : "; the notes above say what Guidepost does not check") + "):");
     }
 
     /** {@code check_manifest {yaml}}. */

@@ -31,8 +31,8 @@ public final class ToolCatalog {
                                 + "title, severity, score (higher is a clearer match; 3+ is strong), description "
                                 + "and remediation.",
                         schema(Map.of(
-                                "query", property("string",
-                                        "What you want to do or know, in plain words."),
+                                "query", text("What you are about to do or want to know, in plain words, e.g. "
+                                        + "\"deploy a Postgres database\"."),
                                 "limit", Map.of("type", "integer", "minimum", 1, "maximum", 50,
                                         "description", "How many policies to return (default 5)."),
                                 "kinds", Map.of("type", "array", "items", Map.of("type", "string"),
@@ -45,7 +45,7 @@ public final class ToolCatalog {
                                 + "plain English, why it exists, how to comply, its CEL rule, and compliant "
                                 + "(pass) and non-compliant (fail) example manifests. Use it when a hit's "
                                 + "remediation is not enough to write compliant YAML; copy from the pass examples.",
-                        schema(Map.of("id", property("string", "The policy id, e.g. require-run-as-non-root.")),
+                        schema(Map.of("id", text("The policy id, e.g. require-run-as-non-root.")),
                                 List.of("id")),
                         arguments -> tools.getPolicy(arguments)),
                 new Entry("check_manifest", "Check Kubernetes YAML against the policies",
@@ -55,8 +55,8 @@ public final class ToolCatalog {
                                 + "until it says compliant. Returns each violation with policy id, message, "
                                 + "remediation, whether it is blocking (Enforce), and the line in the given YAML; "
                                 + "or 'Compliant'. Invalid YAML returns an error naming the line.",
-                        schema(Map.of("yaml", property("string",
-                                "The manifest YAML text (or JSON) to check.")), List.of("yaml")),
+                        schema(Map.of("yaml", text("The manifest YAML text (or JSON) to check.")),
+                                List.of("yaml")),
                         arguments -> tools.checkManifest(arguments)),
                 new Entry("list_policies", "List the policies",
                         "List every policy of the pack (id, severity, action, title, kinds), optionally only one "
@@ -72,8 +72,13 @@ public final class ToolCatalog {
                                 + "(these are what check_manifest enforces) and related advisory policies found by "
                                 + "meaning (worth reading: they do not select the object or cannot be checked). "
                                 + "Use it on existing YAML to learn which rules matter before editing it.",
-                        schema(Map.of("yaml", property("string", "The manifest YAML text.")), List.of("yaml")),
+                        schema(Map.of("yaml", text("The manifest YAML text.")), List.of("yaml")),
                         arguments -> tools.policiesForManifest(arguments)));
+    }
+
+    /** A required text argument: a string that must not be empty. */
+    private static Map<String, Object> text(String description) {
+        return Map.of("type", "string", "minLength", 1, "description", description);
     }
 
     private static Map<String, Object> property(String type, String description) {

@@ -72,6 +72,7 @@ public final class PolicyMaps {
             r.put("type", rule.type());
             r.put("expressions", rule.expressions());
             r.put("messages", rule.messages());
+            r.put("messageExpressions", rule.messageExpressions());
             rules.add(r);
         }
         m.put("rules", rules);

@@ -50,7 +50,10 @@ public final class PolicyText {
         return p.enforceable() ? p.action().label() : "advisory";
     }
 
-    /** The full explanation: text, rationale, remediation, rules with their CEL, one compliant example. */
+    /**
+     * The full explanation: text, rationale, remediation, rules with their CEL, messages and message expressions,
+     * one compliant example.
+     */
     public String explain(Policy p) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold(p.id())).append(" — ").append(p.title()).append('\n');
@@ -69,6 +72,10 @@ public final class PolicyText {
                 }
                 for (String message : rule.messages()) {
                     out.append("    message: ").append(indentTail(message.strip(), "             ")).append('\n');
+                }
+                for (String message : rule.messageExpressions()) {
+                    out.append("    message (CEL): ").append(indentTail(message.strip(), "                   "))
+                            .append('\n');
                 }
             }
             out.append('\n');

@@ -1,12 +1,14 @@
 package dev.guidepost.cli.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -27,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The MCP server as an agent sees it: {@code guidepost.jar mcp} started as a subprocess and driven over stdio by
  * the SDK's client. Initialize, list the tools, call each one, bad input that must come back as a tool error
- * while the server keeps answering, and an agent-style session (search, write, check, fix) written to
- * {@code target/mcp-transcript.md}.
+ * while the server keeps answering, malformed JSON-RPC lines answered with JSON-RPC errors, and an agent-style
+ * session (search, write, check, fix) written to {@code target/mcp-transcript.md}.
  */
 class McpServerIT {
 
@@ -119,16 +122,28 @@ class McpServerIT {
 
         CallToolResult missingArgument = call("search_policies", Map.of("limit", 2));
         assertThat(missingArgument.isError()).isTrue();
-        assertThat(text(missingArgument)).contains("query");
+        assertThat(text(missingArgument)).startsWith("search_policies needs 'query' (a non-empty string): what you "
+                + "are about to do or want to know, in plain words");
 
         CallToolResult wrongType = call("check_manifest", Map.of("yaml", List.of("not", "text")));
         assertThat(wrongType.isError()).isTrue();
+        assertThat(text(wrongType)).startsWith("check_manifest needs 'yaml' (a non-empty string), not a list: ");
+
+        CallToolResult outOfRange = call("search_policies", Map.of("query", "root", "limit", 500));
+        assertThat(outOfRange.isError()).isTrue();
+        assertThat(text(outOfRange)).contains("'limit' (a whole number from 1 to 50), not the number 500");
+
+        assertThatThrownBy(() -> call("search", Map.of("query", "root"))).isInstanceOf(McpError.class)
+                .hasMessageContaining("unknown tool 'search'. Available tools: search_policies, get_policy, "
+                        + "check_manifest, list_policies, policies_for_manifest");
 
         CallToolResult notKubernetes = call("policies_for_manifest", Map.of("yaml", "hello: world\n"));
         assertThat(notKubernetes.isError()).isTrue();
 
         assertThat(call("list_policies", Map.of()).isError()).isFalse();
         client.ping();
+        assertThat(server.stderr()).noneMatch(line -> line.contains("ToolInputValidator")
+                || line.contains("McpServerSession"));
     }
 
     @Test
@@ -213,11 +228,7 @@ class McpServerIT {
 
     @Test
     void stdoutCarriesProtocolMessagesOnly() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(McpSubprocess.javaBinary(), "-jar",
-                McpSubprocess.JAR.toString(), "mcp", "--pack", McpSubprocess.SAMPLES.resolve("pack").toString(),
-                "--cache", McpSubprocess.TARGET.resolve("mcp-cache").toString());
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        Process process = startRaw(ProcessBuilder.Redirect.DISCARD);
         try (OutputStream in = process.getOutputStream();
                 BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
@@ -242,6 +253,65 @@ class McpServerIT {
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the server exits when stdin closes").isTrue();
         assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
+    void malformedLinesGetJsonRpcErrorsWhileTheServerKeepsServingAndExitsWhenStdinCloses() throws Exception {
+        Path stderr = McpSubprocess.TARGET.resolve("mcp-malformed-stderr.txt");
+        Process process = startRaw(ProcessBuilder.Redirect.to(stderr.toFile()));
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, JsonNode> replies = new java.util.LinkedHashMap<>();
+        try (OutputStream in = process.getOutputStream();
+                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+            String messages = """
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    {"jsonrpc":"2.0","method":"notifications/initialized"}
+                    this is not json
+                    {"id":10}
+                    {"jsonrpc":"2.0","id":4,"method":"tools/list"}
+                    {"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"search_policies","arguments":"oops"}}
+                    {"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"get_policy","arguments":{}}}
+                    {"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"list_policies","arguments":{"kind":"Ingress"}}}
+                    """;
+            in.write(messages.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            while (replies.size() < 7) {
+                String line = out.readLine();
+                assertThat(line).as("stdout ended early; replies so far: %s", replies.keySet()).isNotNull();
+                JsonNode reply = json.readTree(line);
+                replies.put(reply.get("id").toString(), reply);
+            }
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server exits when stdin closes").isTrue();
+        assertThat(process.exitValue()).isZero();
+
+        assertThat(replies).containsOnlyKeys("1", "null", "10", "4", "5", "6", "7");
+        assertThat(replies.get("null").get("error").get("code").asInt()).isEqualTo(-32700);
+        assertThat(replies.get("10").get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(replies.get("4").get("result").get("tools").size()).isEqualTo(5);
+        JsonNode notAnObject = replies.get("5").get("error");
+        assertThat(notAnObject.get("code").asInt()).isEqualTo(-32602);
+        assertThat(notAnObject.get("message").asString()).contains("search_policies", "must be a JSON object");
+        JsonNode missing = replies.get("6").get("result");
+        assertThat(missing.get("isError").asBoolean()).isTrue();
+        assertThat(missing.get("content").get(0).get("text").asString()).startsWith("get_policy needs 'id'");
+        assertThat(replies.get("7").get("result").get("content").get(0).get("text").asString())
+                .contains("require-ingress-tls");
+
+        List<String> log = Files.readAllLines(stderr);
+        assertThat(log).filteredOn(line -> line.contains("JsonRpcLineFilter")).hasSize(3);
+        assertThat(log).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")
+                || line.contains("[ERROR]"));
+    }
+
+    /** The server as a plain subprocess, for raw JSON-RPC lines; stderr goes where the test says. */
+    private static Process startRaw(ProcessBuilder.Redirect stderr) throws java.io.IOException {
+        ProcessBuilder builder = new ProcessBuilder(McpSubprocess.javaBinary(), "-jar",
+                McpSubprocess.JAR.toString(), "mcp", "--pack", McpSubprocess.SAMPLES.resolve("pack").toString(),
+                "--cache", McpSubprocess.TARGET.resolve("mcp-cache").toString());
+        builder.redirectError(stderr);
+        return builder.start();
     }
 
     private static CallToolResult call(String tool, Map<String, Object> arguments) {

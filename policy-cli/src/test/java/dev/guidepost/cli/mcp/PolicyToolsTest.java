@@ -72,6 +72,38 @@ class PolicyToolsTest {
     }
 
     @Test
+    void getPolicyShowsTheMessageExpressionOfEachValidation() {
+        ToolAnswer answer = tools.getPolicy(Map.of("id", "databases-in-us-east-1"));
+        assertThat(answer.text()).contains("    message (CEL): 'databases must run in us-east-1; ' + object.kind")
+                .doesNotContain("Policy document");
+        Map<?, ?> rule = (Map<?, ?>) ((List<?>) answer.structured().get("rules")).get(0);
+        assertThat((List<?>) rule.get("messages")).isEmpty();
+        assertThat((List<?>) rule.get("messageExpressions")).singleElement().asString()
+                .startsWith("'databases must run in us-east-1; '");
+    }
+
+    @Test
+    void getPolicySaysWhyItAddsThePolicyDocument() {
+        PolicyPack pack = PolicyPack.load(Path.of("src/test/resources/dev/guidepost/cli/mcp/document-pack"));
+        PolicyTools documents = new PolicyTools(KnowledgeBase.builder(pack).lexicalOnly().build());
+
+        assertThat(documents.getPolicy(Map.of("id", "backups-are-tested")).text())
+                .contains("\nPolicy document (advisory: the policy has no rules, so nothing is checked):\n")
+                .doesNotContain("pattern");
+        assertThat(documents.getPolicy(Map.of("id", "disallow-host-path")).text())
+                .contains("host-path (pattern)", "message: hostPath volumes are forbidden.",
+                        "\nPolicy document (its rules are Kyverno patterns, which Guidepost evaluates as Kyverno "
+                                + "does):\n", "X(hostPath)");
+        assertThat(documents.getPolicy(Map.of("id", "restrict-node-port")).text())
+                .contains("message (CEL): 'Service ' + object.metadata.name + ' may not be a NodePort'",
+                        "Note: rule 'no-load-balancer' is a Kyverno deny rule",
+                        "\nPolicy document (the logic of its deny rules is in this YAML, not in CEL; the notes "
+                                + "above say what Guidepost does not check):\n");
+        assertThat(tools.getPolicy(Map.of("id", "database-backups")).text())
+                .contains("Policy document (advisory: the policy has no rules");
+    }
+
+    @Test
     void unknownPolicyIdIsAnErrorPointingToSearchAndList() {
         ToolAnswer answer = tools.getPolicy(Map.of("id", "disallow-latest-tags"));
         assertThat(answer.error()).isTrue();

@@ -27,6 +27,16 @@ class ToolCatalogTest {
         assertThat(entries.get(0).description()).contains("BEFORE writing", "check_manifest");
     }
 
+    @Test
+    void requiredTextArgumentsMustNotBeEmpty() {
+        for (ToolCatalog.Entry entry : ToolCatalog.of(null)) {
+            for (String name : required(List.of(entry), entry.name())) {
+                assertThat(ArgumentCheck.properties(entry).get(name)).as(entry.name() + "." + name)
+                        .containsEntry("type", "string").containsEntry("minLength", 1);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> required(List<ToolCatalog.Entry> entries, String name) {
         Map<String, Object> schema = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow()

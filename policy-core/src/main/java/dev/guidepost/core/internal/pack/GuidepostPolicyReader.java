@@ -102,8 +102,10 @@ final class GuidepostPolicyReader {
         for (Map<String, Object> c : conditions) {
             expressions.add(PlainValues.string(c, "expression"));
         }
+        List<String> messageExpressions = validations.stream().map(v -> PlainValues.string(v, "messageExpression"))
+                .filter(m -> !m.isEmpty()).toList();
         List<Policy.Rule> rules = validations.isEmpty() ? List.of()
-                : List.of(new Policy.Rule("", "cel", expressions, messages));
+                : List.of(new Policy.Rule("", "cel", expressions, messages, messageExpressions));
         Optional<String> advisory = validations.isEmpty()
                 ? Optional.of("the policy has no validations")
                 : Optional.empty();

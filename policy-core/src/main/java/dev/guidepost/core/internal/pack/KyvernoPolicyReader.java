@@ -88,7 +88,9 @@ final class KyvernoPolicyReader {
                 for (Object c : PlainValues.list(spec, "matchConditions")) {
                     expressions.add(PlainValues.string(c, "expression"));
                 }
-                rules.add(new Policy.Rule("", "cel", expressions, messages));
+                List<String> messageExpressions = PlainValues.list(spec, "validations").stream()
+                        .map(v -> PlainValues.string(v, "messageExpression")).filter(m -> !m.isEmpty()).toList();
+                rules.add(new Policy.Rule("", "cel", expressions, messages, messageExpressions));
                 if (format == PolicyFormat.VALIDATING_ADMISSION_POLICY) {
                     advisory = Optional.of("a ValidatingAdmissionPolicy needs a binding to take effect; Guidepost "
                             + "shows it but checks it only through Kyverno test files");
@@ -137,6 +139,7 @@ final class KyvernoPolicyReader {
         Map<String, Object> validate = PlainValues.map(rule, "validate");
         List<String> expressions = new ArrayList<>();
         List<String> messages = new ArrayList<>();
+        List<String> messageExpressions = new ArrayList<>();
         String message = PlainValues.string(validate, "message");
         if (!message.isEmpty()) {
             messages.add(message);
@@ -149,6 +152,10 @@ final class KyvernoPolicyReader {
                 String m = PlainValues.string(e, "message");
                 if (!m.isEmpty()) {
                     messages.add(m);
+                }
+                String me = PlainValues.string(e, "messageExpression");
+                if (!me.isEmpty()) {
+                    messageExpressions.add(me);
                 }
             }
         } else if (!validate.isEmpty()) {
@@ -168,7 +175,7 @@ final class KyvernoPolicyReader {
         } else {
             type = "unknown";
         }
-        return new Policy.Rule(name, type, expressions, messages);
+        return new Policy.Rule(name, type, expressions, messages, messageExpressions);
     }
 
     private static Action classicAction(Map<String, Object> spec) {

@@ -1,0 +1,238 @@
+package dev.guidepost.cli.mcp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stands between stdin and the MCP SDK's stdio transport, which stops reading for good at the first line it cannot
+ * read. Passes on each newline-delimited JSON-RPC 2.0 message the SDK can read and answers every other line itself:
+ * a parse error (-32700, id null) for text that is not JSON, an invalid request (-32600, with the id when there is
+ * one) for JSON that is not a JSON-RPC message, and invalid params (-32602) for a request its {@link RequestCheck}
+ * rejects; each with one short warning on the log (stderr). Blank lines are skipped.
+ *
+ * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
+ * writes a message, so a reply and an SDK message never interleave within a line. Read by one thread at a time
+ * (the SDK's reader).
+ */
+final class JsonRpcLineFilter extends InputStream {
+
+    static final int PARSE_ERROR = -32700;
+    static final int INVALID_REQUEST = -32600;
+    static final int INVALID_PARAMS = -32602;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonRpcLineFilter.class);
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final McpJsonMapper SDK_JSON = McpJsonDefaults.getMapper();
+    private static final int SHOWN = 200;
+    /** Jackson's "[Source: REDACTED ...]" parts, which say nothing to a client. */
+    private static final Pattern SOURCE_NOISE = Pattern.compile(
+            "\\s*\\(start marker at \\[Source:[^]]*]\\)|\\s*\\[Source:[^]]*]");
+
+    /** Checks a request's params before the SDK sees them. */
+    @FunctionalInterface
+    interface RequestCheck {
+
+        /** What is wrong with the params of a request (params may be null), or empty when they are fine. */
+        Optional<String> invalidParams(String method, JsonNode params);
+    }
+
+    /** A line answered with an error instead of being passed on. */
+    private record Rejection(int code, JsonNode id, String message) {
+    }
+
+    private final BufferedReader lines;
+    private final OutputStream out;
+    private final RequestCheck check;
+    private byte[] pending = new byte[0];
+    private int position;
+    private long lineNumber;
+
+    /**
+     * A filter over {@code in} (UTF-8, one message a line) that answers bad lines on {@code out}, the stream the
+     * SDK writes its messages to.
+     */
+    JsonRpcLineFilter(InputStream in, OutputStream out, RequestCheck check) {
+        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.out = Objects.requireNonNull(out, "out");
+        this.check = Objects.requireNonNull(check, "check");
+    }
+
+    @Override
+    public int read() throws IOException {
+        return fill() ? pending[position++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        if (!fill()) {
+            return -1;
+        }
+        int n = Math.min(len, pending.length - position);
+        System.arraycopy(pending, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return pending.length - position;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    /** Makes sure there are bytes of a valid message to hand out; false at the end of the input. */
+    private boolean fill() throws IOException {
+        while (position == pending.length) {
+            String line = lines.readLine();
+            if (line == null) {
+                return false;
+            }
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Optional<Rejection> rejection = inspect(line);
+            if (rejection.isPresent()) {
+                answer(rejection.get());
+            } else {
+                pending = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                position = 0;
+            }
+        }
+        return true;
+    }
+
+    private Optional<Rejection> inspect(String line) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(line);
+        } catch (JacksonException e) {
+            return Optional.of(new Rejection(PARSE_ERROR, null, "Parse error: the line is not JSON ("
+                    + describe(e) + "). Send one JSON-RPC 2.0 message per line."));
+        }
+        if (!message.isObject()) {
+            return invalid(null, message.isArray() ? "batches (JSON arrays) are not supported"
+                    : "a JSON-RPC message is a JSON object, not " + kind(message));
+        }
+        JsonNode id = message.get("id");
+        JsonNode replyId = id != null && (id.isString() || id.isIntegralNumber()) ? id : null;
+        if (id != null && replyId == null) {
+            return invalid(null, "'id' must be a string or a whole number, not " + kind(id));
+        }
+        JsonNode method = message.get("method");
+        if (method == null && (id == null || message.has("result") == message.has("error"))) {
+            return invalid(replyId, "a request needs 'method' and 'id', a notification 'method', and a response "
+                    + "'id' with 'result' or 'error'");
+        }
+        JsonNode version = message.get("jsonrpc");
+        if (version == null || !version.isString() || !version.asString().equals("2.0")) {
+            return invalid(replyId, "'jsonrpc' must be \"2.0\"");
+        }
+        if (method != null) {
+            if (!method.isString() || method.asString().isBlank()) {
+                return invalid(replyId, "'method' must be a non-empty string");
+            }
+            JsonNode params = message.get("params");
+            if (params != null && !params.isObject() && !params.isNull()) {
+                return invalid(replyId, "'params' must be a JSON object, not " + kind(params));
+            }
+            if (replyId != null) {
+                Optional<String> problem = check.invalidParams(method.asString(), params);
+                if (problem.isPresent()) {
+                    return Optional.of(new Rejection(INVALID_PARAMS, replyId, "Invalid params: " + problem.get()));
+                }
+            }
+        }
+        try {
+            McpSchema.deserializeJsonRpcMessage(SDK_JSON, line);
+        } catch (Exception e) {
+            return invalid(replyId, "the server cannot read it (" + describe(e) + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> invalid(JsonNode id, String why) {
+        return Optional.of(new Rejection(INVALID_REQUEST, id, "Invalid request: " + why
+                + ". Send one JSON-RPC 2.0 message per line."));
+    }
+
+    private void answer(Rejection rejection) throws IOException {
+        ObjectNode reply = JSON.createObjectNode();
+        reply.put("jsonrpc", "2.0");
+        if (rejection.id() == null) {
+            reply.putNull("id");
+        } else {
+            reply.set("id", rejection.id());
+        }
+        ObjectNode error = reply.putObject("error");
+        error.put("code", rejection.code());
+        error.put("message", rejection.message());
+        byte[] bytes = (JSON.writeValueAsString(reply) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (out) {
+            out.write(bytes);
+            out.flush();
+        }
+        LOG.warn("stdin line {}: answered with error {}: {}", lineNumber, rejection.code(), rejection.message());
+    }
+
+    /** Jackson's own words without the source and location noise, and the column when it is known. */
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                TokenStreamLocation at = jackson.getLocation();
+                String where = at != null && at.getColumnNr() > 0 ? " at column " + at.getColumnNr() : "";
+                return shorten(SOURCE_NOISE.matcher(jackson.getOriginalMessage()).replaceAll("")) + where;
+            }
+        }
+        return shorten(String.valueOf(e.getMessage()));
+    }
+
+    private static String shorten(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > SHOWN ? flat.substring(0, SHOWN - 1) + "…" : flat;
+    }
+
+    /** What a JSON value is, for messages: "a string", "a number", "an array", ... */
+    static String kind(JsonNode value) {
+        if (value.isString()) {
+            return "a string";
+        } else if (value.isNumber()) {
+            return "a number";
+        } else if (value.isBoolean()) {
+            return "a boolean";
+        } else if (value.isArray()) {
+            return "an array";
+        } else if (value.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+}

@@ -1,0 +1,190 @@
+package dev.guidepost.cli.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What reaches the SDK and what the filter answers itself, line by line. */
+class JsonRpcLineFilterTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+    private static final String RESPONSE = "{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"result\":{}}";
+    private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":null}";
+
+    private final ByteArrayOutputStream replies = new ByteArrayOutputStream();
+
+    @Test
+    void passesValidRequestsNotificationsAndResponsesOnUnchanged() throws IOException {
+        String input = String.join("\n", INITIALIZE, INITIALIZED, LIST, RESPONSE, PING) + "\n";
+        assertThat(passedOn(input)).isEqualTo(input);
+        assertThat(replies()).isEmpty();
+    }
+
+    @Test
+    void answersTextThatIsNotJsonWithAParseErrorAndKeepsReading() throws IOException {
+        assertThat(passedOn(INITIALIZE + "\nthis is not json\n" + LIST + "\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
+        JsonNode reply = single(replies());
+        assertThat(reply.get("jsonrpc").asString()).isEqualTo("2.0");
+        assertThat(reply.get("id").isNull()).isTrue();
+        assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32700);
+        assertThat(reply.get("error").get("message").asString()).startsWith("Parse error: the line is not JSON")
+                .contains("column").endsWith("Send one JSON-RPC 2.0 message per line.");
+    }
+
+    @Test
+    void cutOffJsonAndTrailingTextAreParseErrorsEvenWithAnId() throws IOException {
+        passedOn("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"\n" + LIST + " x\n");
+        assertThat(replies()).hasSize(2).allSatisfy(reply -> {
+            assertThat(reply.get("id").isNull()).isTrue();
+            assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32700);
+        });
+    }
+
+    @Test
+    void answersJsonThatIsNotAJsonRpcMessageWithInvalidRequestAndItsId() throws IOException {
+        String input = """
+                {"id":10}
+                {"jsonrpc":"2.0","id":"abc","method":5}
+                {"jsonrpc":"1.0","id":3,"method":"tools/list"}
+                {"jsonrpc":"2.0","id":4,"method":"tools/list","params":"oops"}
+                {"jsonrpc":"2.0","id":5,"result":{},"error":{"code":1,"message":"m"}}
+                {"jsonrpc":"2.0","id":6,"error":{"code":"not a number","message":"m"}}
+                """;
+        assertThat(passedOn(input)).isEmpty();
+        List<JsonNode> replies = replies();
+        assertThat(replies).extracting(r -> r.get("error").get("code").asInt()).containsOnly(-32600);
+        assertThat(replies).extracting(r -> r.get("id").toString())
+                .containsExactly("10", "\"abc\"", "3", "4", "5", "6");
+        assertThat(replies.get(0).get("error").get("message").asString()).startsWith("Invalid request: ")
+                .contains("'method'");
+        assertThat(replies.get(1).get("error").get("message").asString()).contains("'method' must be");
+        assertThat(replies.get(2).get("error").get("message").asString()).contains("'jsonrpc' must be \"2.0\"");
+        assertThat(replies.get(3).get("error").get("message").asString()).contains("'params' must be a JSON object");
+    }
+
+    @Test
+    void anIdThatIsNeitherAStringNorAWholeNumberIsAnsweredWithIdNull() throws IOException {
+        passedOn("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}\n[" + LIST + "]\n\"hello\"\n");
+        List<JsonNode> replies = replies();
+        assertThat(replies).hasSize(3).allSatisfy(reply -> {
+            assertThat(reply.get("id").isNull()).isTrue();
+            assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32600);
+        });
+        assertThat(replies.get(0).get("error").get("message").asString()).contains("'id' must be");
+        assertThat(replies.get(1).get("error").get("message").asString()).contains("batches");
+        assertThat(replies.get(2).get("error").get("message").asString()).contains("not a string");
+    }
+
+    @Test
+    void aRequestItsCheckRejectsIsAnsweredWithInvalidParamsButNotificationsAreNotChecked() throws IOException {
+        JsonRpcLineFilter.RequestCheck noTools = (method, params) -> method.equals("tools/call")
+                ? Optional.of("no tools here") : Optional.empty();
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
+        String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
+        assertThat(passedOn(call + "\n" + notification + "\n" + LIST + "\n", noTools))
+                .isEqualTo(notification + "\n" + LIST + "\n");
+        JsonNode reply = single(replies());
+        assertThat(reply.get("id").asInt()).isEqualTo(9);
+        assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32602);
+        assertThat(reply.get("error").get("message").asString()).isEqualTo("Invalid params: no tools here");
+    }
+
+    @Test
+    void skipsBlankLinesAndAcceptsCarriageReturns() throws IOException {
+        assertThat(passedOn("\n   \r\n" + LIST + "\r\n\n")).isEqualTo(LIST + "\n");
+        assertThat(replies()).isEmpty();
+    }
+
+    @Test
+    void endsWhenTheInputEnds() throws IOException {
+        try (InputStream filter = filter("")) {
+            assertThat(filter.read()).isEqualTo(-1);
+            assertThat(filter.read(new byte[8], 0, 8)).isEqualTo(-1);
+        }
+        try (InputStream filter = filter("not json")) {
+            assertThat(filter.read()).isEqualTo(-1);
+        }
+        assertThat(single(replies()).get("error").get("code").asInt()).isEqualTo(-32700);
+    }
+
+    @Test
+    void keepsMultiByteCharactersWholeWhenReadInSmallPieces() throws IOException {
+        String message = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_policies\","
+                + "\"arguments\":{\"query\":\"Größe ☸ 日本\"}}}";
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        try (InputStream filter = filter(message + "\n")) {
+            byte[] piece = new byte[3];
+            for (int n; (n = filter.read(piece, 0, piece.length)) >= 0;) {
+                read.write(piece, 0, n);
+            }
+        }
+        assertThat(read.toString(StandardCharsets.UTF_8)).isEqualTo(message + "\n");
+    }
+
+    @Test
+    void writesEachReplyAsOneLineWhileHoldingTheOutputStreamsLock() throws IOException {
+        List<Boolean> lockedWrites = new ArrayList<>();
+        OutputStream sdkOutput = new OutputStream() {
+            @Override
+            public void write(int b) {
+                lockedWrites.add(Thread.holdsLock(this));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                lockedWrites.add(Thread.holdsLock(this));
+                replies.write(b, off, len);
+            }
+        };
+        try (InputStream filter = new JsonRpcLineFilter(input("oops\n{\"id\":1}\n"), sdkOutput,
+                (method, params) -> Optional.empty())) {
+            assertThat(filter.readAllBytes()).isEmpty();
+        }
+        assertThat(lockedWrites).isNotEmpty().containsOnly(true);
+        assertThat(replies.toString(StandardCharsets.UTF_8)).hasLineCount(2).endsWith("\n");
+    }
+
+    private String passedOn(String input) throws IOException {
+        return passedOn(input, (method, params) -> Optional.empty());
+    }
+
+    private String passedOn(String input, JsonRpcLineFilter.RequestCheck check) throws IOException {
+        try (InputStream filter = new JsonRpcLineFilter(input(input), replies, check)) {
+            return new String(filter.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private InputStream filter(String input) {
+        return new JsonRpcLineFilter(input(input), replies, (method, params) -> Optional.empty());
+    }
+
+    private static InputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<JsonNode> replies() {
+        return replies.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+    }
+
+    private static JsonNode single(List<JsonNode> replies) {
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+}
