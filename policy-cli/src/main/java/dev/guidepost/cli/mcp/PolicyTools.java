@@ -82,6 +82,9 @@ public final class PolicyTools {
                 out.append("No policy matches \"").append(query).append('"')
                         .append(kinds.isEmpty() ? "" : " for kinds " + kinds)
                         .append(". Try other words, drop 'kinds', or call list_policies.\n");
+            } else if (hits.stream().allMatch(SearchHit::weakMatch)) {
+                out.append("No policy matches \"").append(query).append("\" well; the closest ones follow, but they "
+                        + "are probably unrelated. If this is a Kubernetes change, try naming the kind or field.\n");
             } else {
                 out.append(hits.size()).append(hits.size() == 1 ? " policy" : " policies").append(" for \"")
                         .append(query).append("\", best first (get_policy gives the full rule and examples):\n");
@@ -90,8 +93,8 @@ public final class PolicyTools {
             for (SearchHit hit : hits) {
                 Policy p = hit.policy();
                 out.append(rank++).append(". ").append(p.id()).append(String.format(java.util.Locale.ROOT,
-                        " (score %.2f, %s, %s%s) — ", hit.score(), p.severity().label(), p.action().label(),
-                        p.enforceable() ? "" : ", advisory")).append(p.title()).append('\n');
+                        " (score %.2f, %s, %s%s) — ", hit.score(), p.severity().label(), PolicyText.action(p),
+                        hit.weakMatch() ? ", weak match" : "")).append(p.title()).append('\n');
                 appendIndented(out, p.description());
                 if (!p.remediation().isBlank()) {
                     appendIndented(out, "Fix: " + p.remediation());
@@ -240,13 +243,13 @@ public final class PolicyTools {
                         found.related().stream().limit(RELATED_LIMIT).toList());
                 discoveries.add(PolicyMaps.discovery(d));
                 out.append(manifest.resource()).append(" (line ").append(manifest.location().line()).append(")\n");
-                out.append("  Applies by rule (check_manifest checks these):\n");
+                out.append("  Applies by rule (check_manifest checks these; advisory ones are never checked):\n");
                 if (d.applicable().isEmpty()) {
                     out.append("    none\n");
                 }
                 for (Policy p : d.applicable()) {
                     out.append("    - ").append(p.id()).append(" [").append(p.severity().label()).append(", ")
-                            .append(p.action().label()).append("] ").append(p.title()).append('\n');
+                            .append(PolicyText.action(p)).append("] ").append(p.title()).append('\n');
                     if (!p.remediation().isBlank()) {
                         appendIndented(out, "    fix: " + p.remediation());
                     }

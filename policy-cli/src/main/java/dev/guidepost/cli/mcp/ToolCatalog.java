@@ -69,8 +69,9 @@ public final class ToolCatalog {
                         arguments -> tools.listPolicies(arguments)),
                 new Entry("policies_for_manifest", "Policies that apply to a manifest",
                         "Given manifest YAML, list the policies that apply to each object by their match rules "
-                                + "(these are what check_manifest enforces) and related advisory policies found by "
-                                + "meaning (worth reading: they do not select the object or cannot be checked). "
+                                + "(check_manifest enforces these; advisory ones among them are guidance, never "
+                                + "checked) and other policies related by meaning (worth reading: they do not "
+                                + "select the object). "
                                 + "Use it on existing YAML to learn which rules matter before editing it.",
                         schema(Map.of("yaml", text("The manifest YAML text.")), List.of("yaml")),
                         arguments -> tools.policiesForManifest(arguments)));
