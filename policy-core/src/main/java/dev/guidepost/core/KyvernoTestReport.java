@@ -50,7 +50,7 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
     }
 
     /**
-     * The report as indented JSON: {@code {"results": [{"file", "test", "policy", "rule", "kind", "resource",
+     * The report as indented JSON: {@code {"results": [{"file", "line" (0 when unknown), "test", "policy", "rule", "kind", "resource",
      * "expected", "actual", "status", "reason", "policyKind"}], "problems": [...], "summary": "..."}}.
      */
     public String toJson() {
@@ -58,6 +58,7 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
         for (ExpectationResult r : results) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", r.file());
+            row.put("line", r.line());
             row.put("test", r.test());
             row.put("policy", r.policy());
             row.put("rule", r.rule());
