@@ -54,8 +54,8 @@ public record ExpectationResult(String file, String test, String policy, String 
      * test, policy, rule, resource, expected and actual result, and the reason.
      */
     public String describe() {
-        return location() + " test=" + test + " policy=" + policy + (rule.isEmpty() ? "" : " rule=" + rule) + " resource="
-                + resource + ": expected " + expected + ", got " + (actual.isEmpty() ? "nothing" : actual)
-                + (reason.isEmpty() ? "" : " — " + reason);
+        return location() + " test=" + test + " policy=" + policy + (rule.isEmpty() ? "" : " rule=" + rule)
+                + " resource=" + resource + ": expected " + expected + ", got "
+                + (actual.isEmpty() ? "nothing" : actual) + (reason.isEmpty() ? "" : " — " + reason);
     }
 }

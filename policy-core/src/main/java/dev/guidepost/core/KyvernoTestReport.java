@@ -50,8 +50,9 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
     }
 
     /**
-     * The report as indented JSON: {@code {"results": [{"file", "line" (0 when unknown), "test", "policy", "rule", "kind", "resource",
-     * "expected", "actual", "status", "reason", "policyKind"}], "problems": [...], "summary": "..."}}.
+     * The report as indented JSON: {@code {"results": [{"file", "line", "test", "policy", "rule", "kind",
+     * "resource", "expected", "actual", "status", "reason", "policyKind"}], "problems": [...], "summary": "..."}};
+     * {@code line} is 0 when unknown.
      */
     public String toJson() {
         List<Object> rows = new ArrayList<>();
