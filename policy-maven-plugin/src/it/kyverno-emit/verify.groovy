@@ -17,17 +17,23 @@ assert failing.contains('MojoFailureException')
 def green = runs[1]
 assert green.contains('[INFO] Emitted it-pack@1.0.0 as validating-policy: 3 ValidatingPolicy (3 pack policies)')
 assert green.contains('[INFO] Kyverno CLI tests: 1 kyverno-test.yaml files, 2 expectations')
-assert green.contains('[INFO] Wrote 6 files to target/guidepost/kyverno')
+assert green.contains('[INFO] Wrote 6 files to target/guidepost')
 assert green.contains('[INFO] Attached target/kyverno-emit-1.0-kyverno.zip (classifier kyverno)')
 assert green.contains('BUILD SUCCESS')
 
-// golden output: the same files with the same bytes, nothing more (the ClusterPolicy files of run 1 are gone)
+// golden output, as `guidepost kyverno --out target/guidepost` writes it: the policies in target/guidepost/kyverno/,
+// the CLI tests next to them in target/guidepost/kyverno-tests/ (they refer to ../../kyverno/<id>.yaml); the same
+// files with the same bytes, nothing more (the ClusterPolicy files of run 1 are gone)
 def expected = new File(basedir, 'expected')
-def actual = new File(basedir, 'target/guidepost/kyverno')
+def actual = new File(basedir, 'target/guidepost')
 def relative = { File root -> def files = []; root.eachFileRecurse(groovy.io.FileType.FILES) { files << root.toPath().relativize(it.toPath()).toString().replace('\\', '/') }; files.sort() }
 def expectedFiles = relative(expected)
 assert expectedFiles.size() == 6
+assert expectedFiles.every { it.startsWith('kyverno/') || it.startsWith('kyverno-tests/') }
 assert relative(actual) == expectedFiles
+def test = new File(actual, 'kyverno-tests/require-team-label/kyverno-test.yaml')
+assert test.text.contains('  - ../../kyverno/require-team-label.yaml')
+assert new File(test.parentFile, '../../kyverno/require-team-label.yaml').canonicalFile.isFile()
 expectedFiles.each { path ->
     assert new File(actual, path).text == new File(expected, path).text : "$path differs from expected/$path"
 }

@@ -1,6 +1,7 @@
 // mvn policy:search answers a question in plain words with the right policy first, one block per hit (id, score,
 // severity and action, title, one-line description, why it matched); filters by kind and limit; caches the
-// pack's embeddings under target/guidepost-cache; without -Dquery it says how to ask.
+// pack's embeddings under target/guidepost-cache; without -Dquery it says how to ask. The embedding libraries'
+// start-up messages are not logged.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
 assert runs.size() == 3
@@ -15,6 +16,9 @@ assert postgres =~ /\[INFO\] \d\. use-managed-postgres  score -?\d+\.\d\d  \[med
 assert postgres =~ /\[INFO\]    why: words [^\n]*postgres[^\n]*; meaning \d+% of the score/
 assert (postgres =~ /\[INFO\] \d\. /).count == 5
 assert postgres.contains('BUILD SUCCESS')
+// the embedding libraries' start-up messages (DJL's platform detection and CUDA probe) stay out of the log
+assert !log.contains('Found matching platform')
+assert !log.contains('Failed to detect GPU count')
 assert new File(basedir, 'target/guidepost-cache').listFiles().any { it.name.endsWith('.index.json') }
 
 def root = runs[1]

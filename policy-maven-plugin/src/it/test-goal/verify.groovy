@@ -1,5 +1,5 @@
 // The test goal runs the packs' own examples and the kyverno-test.yaml files below the test folders (default
-// src/test/kyverno), prints failures like `guidepost test` and its summary line, and fails the build on a failed
+// src/test/kyverno), prints failures like `guidepost test` (with the expectation's file:line) and its summary line, and fails the build on a failed
 // expectation; -DskipTests skips it.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
@@ -10,7 +10,7 @@ assert runs[0].contains('[INFO] Running kyverno-test.yaml files below src/test/k
 assert runs[0].contains('[INFO] 4 passed, 0 failed, 0 skipped')
 assert runs[0].contains('BUILD SUCCESS')
 
-assert runs[1].contains('[ERROR] FAIL kyverno-test.yaml test=wrong-expectation policy=require-team-label resource=anonymous: expected pass, got fail')
+assert runs[1].contains('[ERROR] FAIL kyverno-test.yaml:10 test=wrong-expectation policy=require-team-label resource=anonymous: expected pass, got fail')
 assert runs[1].contains('[INFO] 2 passed, 1 failed, 0 skipped')
 assert runs[1].contains('Guidepost tests failed: 2 passed, 1 failed, 0 skipped')
 assert runs[1].contains('BUILD FAILURE')

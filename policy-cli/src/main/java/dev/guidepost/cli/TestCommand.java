@@ -70,10 +70,7 @@ final class TestCommand implements Callable<Integer> {
         }
         for (ExpectationResult r : report.results()) {
             if (r.status() == ExpectationResult.Status.FAILED) {
-                out.println("FAIL " + r.file() + " test=" + r.test() + " policy=" + r.policy()
-                        + (r.rule().isEmpty() ? "" : " rule=" + r.rule()) + " resource=" + r.resource()
-                        + ": expected " + r.expected() + ", got " + (r.actual().isEmpty() ? "nothing" : r.actual())
-                        + (r.reason().isEmpty() ? "" : " — " + r.reason()));
+                out.println("FAIL " + r.describe());
             }
         }
         Map<String, Long> skipped = report.skippedByFeature();

@@ -32,4 +32,45 @@ class TestCommandTest {
         assertThat(root.get("results").get(0).get("status").asString()).isEqualTo("passed");
         assertThat(root.get("summary").asString()).contains("0 failed");
     }
+
+    @Test
+    void aFailedExpectationIsPrintedAndWrittenWithItsLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), """
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: require-team}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                """);
+        Files.writeString(dir.resolve("resources.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: anonymous}
+                """);
+        Files.writeString(dir.resolve("kyverno-test.yaml"), """
+                apiVersion: cli.kyverno.io/v1alpha1
+                kind: Test
+                metadata: {name: team}
+                policies: [policy.yaml]
+                resources: [resources.yaml]
+                results:
+                  - {policy: require-team, kind: Deployment, resources: [anonymous], result: fail}
+                  - {policy: require-team, kind: Deployment, resources: [anonymous], result: pass}
+                """);
+        Path json = dir.resolve("results.json");
+
+        Cli cli = Cli.run("test", dir.toString(), "--json", json.toString());
+
+        assertThat(cli.exitCode()).as(cli.out()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(cli.out()).contains("FAIL kyverno-test.yaml:8 test=team policy=require-team resource=anonymous: "
+                + "expected pass, got fail").contains("1 passed, 1 failed, 0 skipped");
+        JsonNode failed = JsonMapper.builder().build().readTree(Files.readString(json)).get("results").get(1);
+        assertThat(failed.get("file").asString()).isEqualTo("kyverno-test.yaml");
+        assertThat(failed.get("line").asInt()).isEqualTo(8);
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+    }
 }

@@ -17,9 +17,17 @@ import java.util.Locale;
  * @param reason     why it failed or was skipped (empty when it passed)
  * @param policyKind the kind of the policy ({@code ValidatingPolicy}, {@code ClusterPolicy/cel}, ...), for
  *                   breaking results down
+ * @param line       the 1-based line in {@code file} of what is expected (the {@code results} or {@code checks}
+ *                   entry of a test file, the example of a pack's policy), or 0 when unknown
  */
 public record ExpectationResult(String file, String test, String policy, String rule, String kind, String resource,
-        String expected, String actual, Status status, String reason, String policyKind) {
+        String expected, String actual, Status status, String reason, String policyKind, int line) {
+
+    /** An expectation whose line is unknown. */
+    public ExpectationResult(String file, String test, String policy, String rule, String kind, String resource,
+            String expected, String actual, Status status, String reason, String policyKind) {
+        this(file, test, policy, rule, kind, resource, expected, actual, status, reason, policyKind, 0);
+    }
 
     /** Whether an expectation held. */
     public enum Status {
@@ -36,13 +44,18 @@ public record ExpectationResult(String file, String test, String policy, String 
         }
     }
 
+    /** Where the expectation is written ({@code file:line} as text; the file alone when the line is unknown). */
+    public SourceLocation location() {
+        return SourceLocation.of(file, line);
+    }
+
     /**
-     * The expectation on one line, as {@code guidepost test} prints a failure (after {@code FAIL }): file, test,
-     * policy, rule, resource, expected and actual result, and the reason.
+     * The expectation on one line, as {@code guidepost test} prints a failure (after {@code FAIL }): location,
+     * test, policy, rule, resource, expected and actual result, and the reason.
      */
     public String describe() {
-        return file + " test=" + test + " policy=" + policy + (rule.isEmpty() ? "" : " rule=" + rule) + " resource="
-                + resource + ": expected " + expected + ", got " + (actual.isEmpty() ? "nothing" : actual)
-                + (reason.isEmpty() ? "" : " — " + reason);
+        return location() + " test=" + test + " policy=" + policy + (rule.isEmpty() ? "" : " rule=" + rule)
+                + " resource=" + resource + ": expected " + expected + ", got "
+                + (actual.isEmpty() ? "nothing" : actual) + (reason.isEmpty() ? "" : " — " + reason);
     }
 }

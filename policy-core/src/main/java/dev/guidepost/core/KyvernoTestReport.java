@@ -50,14 +50,16 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
     }
 
     /**
-     * The report as indented JSON: {@code {"results": [{"file", "test", "policy", "rule", "kind", "resource",
-     * "expected", "actual", "status", "reason", "policyKind"}], "problems": [...], "summary": "..."}}.
+     * The report as indented JSON: {@code {"results": [{"file", "line", "test", "policy", "rule", "kind",
+     * "resource", "expected", "actual", "status", "reason", "policyKind"}], "problems": [...], "summary": "..."}};
+     * {@code line} is 0 when unknown.
      */
     public String toJson() {
         List<Object> rows = new ArrayList<>();
         for (ExpectationResult r : results) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", r.file());
+            row.put("line", r.line());
             row.put("test", r.test());
             row.put("policy", r.policy());
             row.put("rule", r.rule());

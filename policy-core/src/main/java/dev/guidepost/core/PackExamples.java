@@ -42,12 +42,15 @@ public final class PackExamples {
             Manifest example = verdict.manifest();
             Outcome actual = verdict.actual().orElseThrow();
             boolean ok = actual == expected;
-            String reason = ok ? "" : example.location() + ": the " + expectedLabel + " example "
-                    + example.resource() + " gave " + actual.label()
+            // an inline example is located by the result's file:line; one from an example file names its own place
+            boolean inline = example.location().file().equals(file);
+            String reason = ok ? "" : (inline ? "" : example.location() + ": ") + "the " + expectedLabel
+                    + " example " + example.resource() + " gave " + actual.label()
                     + (verdict.message().isEmpty() ? "" : " (" + verdict.message() + ")");
             out.add(new ExpectationResult(file, "examples", policy.id(), "", example.kind(), example.name(),
                     expectedLabel, actual.label(), ok ? ExpectationResult.Status.PASSED
-                            : ExpectationResult.Status.FAILED, reason, policy.format().kind()));
+                            : ExpectationResult.Status.FAILED, reason, policy.format().kind(),
+                    inline ? example.location().line() : 0));
         }
         if (!anySelected) {
             out.add(new ExpectationResult(file, "examples", policy.id(), "", "", "", expectedLabel, "not selected",

@@ -41,6 +41,24 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aFailedExpectationIsLocatedAtItsResultsEntry() {
+        ExpectationResult wrong = find(run("vpol", false), "", "good-pod", "fail");
+
+        assertThat(wrong.line()).isEqualTo(13);
+        assertThat(wrong.location()).hasToString("kyverno-test.yaml:13");
+        assertThat(wrong.describe()).startsWith("kyverno-test.yaml:13 test=vpol-limits policy=require-limits ")
+                .contains(": expected fail, got pass");
+        assertThat(KyvernoTests.run(List.of(SUITES.resolve("vpol"))).toJson())
+                .contains("\"line\": 13");
+    }
+
+    @Test
+    void checkRowsAreLocatedAtTheirChecksEntry() {
+        assertThat(run("checks", false)).filteredOn(r -> r.resource().equals("orphan"))
+                .extracting(ExpectationResult::line).containsOnly(11);
+    }
+
+    @Test
     void aResourceAPlainValidatingPolicyDoesNotSelectIsNotFound() {
         ExpectationResult unrelated = find(run("vpol", false), "", "unrelated", "skip");
 

@@ -46,7 +46,9 @@ class SamplePackExamplesTest {
 
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ExpectationResult.Status.FAILED);
-            assertThat(r.reason()).contains("inline.yaml:12").contains("pass example").contains("gave fail");
+            assertThat(r.location()).hasToString("inline.yaml:12");
+            assertThat(r.describe()).startsWith("inline.yaml:12 test=examples policy=two-replicas ");
+            assertThat(r.reason()).startsWith("the pass example Deployment/one gave fail");
         });
     }
 }

@@ -34,10 +34,11 @@ abstract class AbstractKnowledgeMojo extends AbstractPolicyMojo {
     /**
      * Builds the knowledge base of a pack: pack jars' indexes are looked up on the plugin's class path (the jars
      * given as plugin dependencies), embeddings are cached in {@code cacheDirectory}; warnings (model or cache
-     * problems) are logged.
+     * problems) are logged, the embedding libraries' own start-up messages are not ({@link EmbeddingLibraryLogs}).
      */
     protected KnowledgeBase knowledgeBase(PolicyPack pack, Path cacheDirectory, boolean wordsOnly)
             throws MojoExecutionException {
+        EmbeddingLibraryLogs.quiet(getLog());
         KnowledgeBase.Builder builder = KnowledgeBase.builder(pack).model(searchModel())
                 .classLoader(AbstractKnowledgeMojo.class.getClassLoader());
         if (wordsOnly) {

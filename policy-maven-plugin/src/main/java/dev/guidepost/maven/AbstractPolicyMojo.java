@@ -1,9 +1,12 @@
 package dev.guidepost.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,8 +17,9 @@ import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.PolicyPack;
 
 /**
- * What every Guidepost goal shares: the packs, the project folder, and the skip switches. Goals only translate
- * Maven configuration into policy-core calls and core results into log lines and exceptions.
+ * What every Guidepost goal shares: the packs (configured, or a pack project's own), the project folder, and the
+ * skip switches. Goals only translate Maven configuration into policy-core calls and core results into log lines
+ * and exceptions.
  */
 abstract class AbstractPolicyMojo extends AbstractMojo {
 
@@ -37,6 +41,13 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
      */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
+
+    /**
+     * The project's classes folder, where a pack project's own pack ends up (from
+     * {@code src/main/resources/META-INF/guidepost/<name>/}); see {@link #projectPackFolders()}.
+     */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    protected File classesDirectory;
 
     /** The folder Maven was started in, for goals run without a project. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
@@ -74,10 +85,15 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     /** The user property of the goal's own skip switch. */
     protected abstract String goalSkipProperty();
 
+    /** The configured pack locations (blank entries dropped); empty when none is configured. */
+    protected List<String> configuredPacks() {
+        return packs == null ? List.of()
+                : packs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+    }
+
     /** The configured pack locations, or an error saying how to configure one. */
     protected List<String> packLocations() throws MojoExecutionException {
-        List<String> locations = packs == null ? List.of()
-                : packs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
+        List<String> locations = configuredPacks();
         if (locations.isEmpty()) {
             throw new MojoExecutionException("No policy pack configured. Add <configuration><packs><pack>"
                     + "src/main/policies</pack></packs></configuration> (a folder, a file, or classpath:NAME for a "
@@ -107,6 +123,34 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
             loaded.add(loadPack(location));
         }
         return PolicyPack.combine(loaded);
+    }
+
+    /** Where a pack project's own packs are looked for: {@code META-INF/guidepost/} of the classes folder. */
+    protected Path projectPacksRoot() {
+        return classesDirectory.toPath().resolve("META-INF").resolve("guidepost");
+    }
+
+    /**
+     * The packs the project builds itself, as folders sorted by name: every folder of {@link #projectPacksRoot()}
+     * with a {@code pack.yaml}, or that folder itself when its {@code pack.yaml} is right in it. Empty when there
+     * is none (or the goal runs without a project).
+     */
+    protected List<Path> projectPackFolders() throws MojoExecutionException {
+        if (classesDirectory == null) {
+            return List.of();
+        }
+        Path root = projectPacksRoot();
+        if (Files.isRegularFile(root.resolve("pack.yaml"))) {
+            return List.of(root); // one pack right in META-INF/guidepost/
+        }
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve("pack.yaml"))).sorted().toList();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot list " + display(root) + ": " + e.getMessage(), e);
+        }
     }
 
     /** A path relative to the project folder (absolute paths stay as they are). */

@@ -1,12 +1,9 @@
 package dev.guidepost.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -33,10 +30,6 @@ public class IndexMojo extends AbstractKnowledgeMojo {
             defaultValue = "${project.build.outputDirectory}/META-INF/guidepost")
     private File outputDirectory;
 
-    /** The project's classes folder, where the pack's policy files are found when no {@code packs} are given. */
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    private File classesDirectory;
-
     /** Where embeddings are cached between builds, so an unchanged pack is not embedded again. */
     @Parameter(property = "policy.index.cacheDirectory", defaultValue = "${project.build.directory}/guidepost-cache")
     private File cacheDirectory;
@@ -62,7 +55,7 @@ public class IndexMojo extends AbstractKnowledgeMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        PolicyPack pack = hasConfiguredPacks() ? loadPacks() : packsInOutput();
+        PolicyPack pack = configuredPacks().isEmpty() ? projectPacks() : loadPacks();
         KnowledgeBase kb = knowledgeBase(pack, cacheDirectory.toPath(), false);
         if (!kb.semantic()) {
             throw new MojoExecutionException("Cannot write the search index of " + pack.coordinates()
@@ -73,26 +66,13 @@ public class IndexMojo extends AbstractKnowledgeMojo {
                 + " policies) to " + display(written));
     }
 
-    private boolean hasConfiguredPacks() {
-        return packs != null && packs.stream().anyMatch(p -> p != null && !p.isBlank());
-    }
-
-    /** Every pack folder (one with a {@code pack.yaml}) in {@code META-INF/guidepost/} of the classes, combined. */
-    private PolicyPack packsInOutput() throws MojoExecutionException {
-        Path root = classesDirectory.toPath().resolve("META-INF").resolve("guidepost");
-        List<Path> folders = new ArrayList<>();
-        if (Files.isRegularFile(root.resolve("pack.yaml"))) {
-            folders.add(root); // one pack right in META-INF/guidepost/
-        } else if (Files.isDirectory(root)) {
-            try (Stream<Path> children = Files.list(root)) {
-                children.filter(p -> Files.isRegularFile(p.resolve("pack.yaml"))).sorted().forEach(folders::add);
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot list " + root + ": " + e.getMessage(), e);
-            }
-        }
+    /** The project's own packs ({@link #projectPackFolders()}), combined. */
+    private PolicyPack projectPacks() throws MojoExecutionException {
+        List<Path> folders = projectPackFolders();
         if (folders.isEmpty()) {
-            throw new MojoExecutionException("No pack to index: no " + display(root) + "/<name>/pack.yaml (put "
-                    + "the pack under src/main/resources/META-INF/guidepost/<name>/), and no <packs> configured");
+            throw new MojoExecutionException("No pack to index: no " + display(projectPacksRoot())
+                    + "/<name>/pack.yaml (put the pack under src/main/resources/META-INF/guidepost/<name>/), and no "
+                    + "<packs> configured");
         }
         List<PolicyPack> loaded = new ArrayList<>();
         for (Path folder : folders) {

@@ -43,11 +43,11 @@ public class KyvernoMojo extends AbstractPolicyMojo {
     private boolean tests;
 
     /**
-     * Where {@code kyverno/} and {@code kyverno-tests/} are written. Files Guidepost wrote there before and no
-     * longer emits are removed; other files are left alone.
+     * Where {@code kyverno/} (the policies) and {@code kyverno-tests/} (the CLI tests, which refer to the policies
+     * as {@code ../../kyverno/<policy-id>.yaml}) are written, as {@code guidepost kyverno --out} does. Files
+     * Guidepost wrote in those two folders before and no longer emits are removed; other files are left alone.
      */
-    @Parameter(property = "policy.kyverno.outputDirectory",
-            defaultValue = "${project.build.directory}/guidepost/kyverno")
+    @Parameter(property = "policy.kyverno.outputDirectory", defaultValue = "${project.build.directory}/guidepost")
     private File outputDirectory;
 
     /** Attach a zip of the written files to the project, so that it is installed and deployed with it. */

@@ -22,7 +22,8 @@ import dev.guidepost.core.PolicyEngine;
 /**
  * Runs the packs' own examples (every {@code examples.pass} manifest must pass its policy, every
  * {@code examples.fail} one must fail it) and the Kyverno CLI tests ({@code kyverno-test.yaml}) below the test
- * folders, scored as {@code kyverno test} scores them, with the same summary line as {@code guidepost test}.
+ * folders, scored as {@code kyverno test} scores them, with the same summary line as {@code guidepost test}. The
+ * packs are the configured ones or, without {@code <packs>}, the project's own (as for the {@code index} goal).
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class TestMojo extends AbstractPolicyMojo {
@@ -37,7 +38,7 @@ public class TestMojo extends AbstractPolicyMojo {
     @Parameter(property = "policy.testDirectories")
     private List<String> testDirectories = new ArrayList<>();
 
-    /** Run the configured packs' own examples. */
+    /** Run the packs' own examples. */
     @Parameter(property = "policy.test.examples", defaultValue = "true")
     private boolean examples;
 
@@ -75,21 +76,19 @@ public class TestMojo extends AbstractPolicyMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<Path> folders = testFolders();
-        List<String> packLocations = packs == null ? List.of()
-                : packs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
-        if (folders.isEmpty() && (packLocations.isEmpty() || !examples)) {
-            getLog().info("No Guidepost tests to run: configure <packs> (their examples run) or "
-                    + "<testDirectories> with kyverno-test.yaml files (default " + DEFAULT_TEST_FOLDER + ")");
+        List<String> packLocations = examples ? examplePacks() : List.of();
+        if (folders.isEmpty() && packLocations.isEmpty()) {
+            getLog().info("No Guidepost tests to run: " + (examples ? "no <packs> configured and no pack in "
+                    + display(projectPacksRoot()) + "/<name>/ (their examples run), " : "")
+                    + "no <testDirectories> with kyverno-test.yaml files (default " + DEFAULT_TEST_FOLDER + ")");
             return;
         }
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (examples) {
-            for (String location : packLocations) {
-                KyvernoTestReport packReport = PackExamples.run(PolicyEngine.of(loadPack(location)));
-                getLog().info("Pack " + location + ": " + packReport.results().size() + " examples");
-                results.addAll(packReport.results());
-            }
+        for (String location : packLocations) {
+            KyvernoTestReport packReport = PackExamples.run(PolicyEngine.of(loadPack(location)));
+            getLog().info("Pack " + location + ": " + packReport.results().size() + " examples");
+            results.addAll(packReport.results());
         }
         if (!folders.isEmpty()) {
             getLog().info("Running kyverno-test.yaml files below " + folders.stream().map(this::display)
@@ -118,6 +117,12 @@ public class TestMojo extends AbstractPolicyMojo {
                     + (report.problems().isEmpty() ? "" : "; " + report.problems().size()
                             + " test files could not be run"));
         }
+    }
+
+    /** The packs whose examples run: the configured ones, or else the project's own. */
+    private List<String> examplePacks() throws MojoExecutionException {
+        List<String> configured = configuredPacks();
+        return configured.isEmpty() ? projectPackFolders().stream().map(this::display).toList() : configured;
     }
 
     private List<Path> testFolders() throws MojoExecutionException {

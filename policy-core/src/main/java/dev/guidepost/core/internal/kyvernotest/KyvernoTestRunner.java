@@ -58,7 +58,7 @@ public final class KyvernoTestRunner {
                 continue;
             }
             try {
-                results.addAll(new TestFileRun(test, file, display, strict, problems).run());
+                results.addAll(new TestFileRun(doc, file, display, strict, problems).run());
             } catch (GuidepostException e) {
                 problems.add(display + ": " + e.getMessage());
             }

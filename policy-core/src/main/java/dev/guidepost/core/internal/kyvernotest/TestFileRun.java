@@ -47,6 +47,7 @@ final class TestFileRun {
     /** The Kyverno CLI loads every number of a resource as a float64. */
     private static final CelValues.Numbers NUMBERS = CelValues.Numbers.ALL_DOUBLE;
 
+    private final YamlDocument document;
     private final Map<String, Object> test;
     private final Path file;
     private final String displayFile;
@@ -56,8 +57,9 @@ final class TestFileRun {
     /** Global context entries whose JMESPath Guidepost does not evaluate: name → the feature. */
     private Map<String, String> globalContextUnsupported = Map.of();
 
-    TestFileRun(Map<String, Object> test, Path file, String displayFile, boolean strict, List<String> problems) {
-        this.test = test;
+    TestFileRun(YamlDocument document, Path file, String displayFile, boolean strict, List<String> problems) {
+        this.document = document;
+        this.test = PlainValues.map(document.value());
         this.file = file;
         this.displayFile = displayFile;
         this.strict = strict;
@@ -126,8 +128,8 @@ final class TestFileRun {
             }
         }
         List<ExpectationResult> out = new ArrayList<>();
-        for (Object result : results) {
-            out.addAll(score(testName, result, policies, resources, responses));
+        for (int i = 0; i < results.size(); i++) {
+            out.addAll(atLine(score(testName, results.get(i), policies, resources, responses), "results", i));
         }
         List<Checks.Answer> answers = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
@@ -138,8 +140,20 @@ final class TestFileRun {
                 }
             }
         }
-        out.addAll(new Checks(displayFile, testName).score(PlainValues.list(test, "checks"), answers));
+        Checks checks = new Checks(displayFile, testName);
+        List<Object> checkEntries = PlainValues.list(test, "checks");
+        for (int i = 0; i < checkEntries.size(); i++) {
+            out.addAll(atLine(checks.score(List.of(checkEntries.get(i)), answers), "checks", i));
+        }
         return out;
+    }
+
+    /** The expectations of one {@code results} or {@code checks} entry, located at the entry's line. */
+    private List<ExpectationResult> atLine(List<ExpectationResult> expectations, String field, int index) {
+        int line = document.lineOf(List.of(field, index));
+        return expectations.stream().map(r -> new ExpectationResult(r.file(), r.test(), r.policy(), r.rule(),
+                r.kind(), r.resource(), r.expected(), r.actual(), r.status(), r.reason(), r.policyKind(), line))
+                .toList();
     }
 
     /**
@@ -311,12 +325,14 @@ final class TestFileRun {
 
     private List<ExpectationResult> failAll(String testName, List<Object> results, String reason) {
         List<ExpectationResult> out = new ArrayList<>();
-        for (Object result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            Object result = results.get(i);
             List<String> names = PlainValues.strings(result, "resources");
             for (String name : names.isEmpty() ? List.of("") : names) {
                 out.add(new ExpectationResult(displayFile, testName, PlainValues.string(result, "policy"),
                         PlainValues.string(result, "rule"), PlainValues.string(result, "kind"), name,
-                        PlainValues.string(result, "result"), "", Status.FAILED, reason, "unknown"));
+                        PlainValues.string(result, "result"), "", Status.FAILED, reason, "unknown",
+                        document.lineOf(List.of("results", i))));
             }
         }
         return out;
