@@ -206,8 +206,8 @@ public class CheckMojo extends AbstractPolicyMojo {
                 continue;
             }
             ReportFormat format = ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException(
-                    "Unknown report format '" + name.strip() + "' in <formats>; use json, sarif, junit, markdown "
-                            + "or text"));
+                    "Unknown report format '" + name.strip() + "' in <formats>; use one of " + ReportFormat.labels()
+                            + " (or none)"));
             if (!out.contains(format)) {
                 out.add(format);
             }

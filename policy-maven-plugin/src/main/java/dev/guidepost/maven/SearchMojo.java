@@ -96,6 +96,10 @@ public class SearchMojo extends AbstractKnowledgeMojo {
                     + (kindFilter.isEmpty() ? "" : ", or drop -Dkinds"));
             return;
         }
+        if (hits.stream().allMatch(SearchHit::weakMatch)) {
+            getLog().warn("No policy matches \"" + query.strip() + "\" well; the closest ones follow, but they are "
+                    + "probably unrelated. Try naming the kind or field you are changing.");
+        }
         getLog().info("Policies for \"" + query.strip() + "\", best first:");
         int rank = 0;
         for (SearchHit hit : hits) {
