@@ -16,7 +16,7 @@ assert failing.contains('MojoFailureException')
 
 def green = runs[1]
 assert green.contains('[INFO] Emitted it-pack@1.0.0 as validating-policy: 3 ValidatingPolicy (3 pack policies)')
-assert green.contains('[INFO] Kyverno CLI tests: 1 kyverno-test.yaml files, 2 expectations')
+assert green.contains('[INFO] Kyverno CLI tests: 1 kyverno-test.yaml file, 2 expectations')
 assert green.contains('[INFO] Wrote 6 files to target/guidepost')
 assert green.contains('[INFO] Attached target/kyverno-emit-1.0-kyverno.zip (classifier kyverno)')
 assert green.contains('BUILD SUCCESS')

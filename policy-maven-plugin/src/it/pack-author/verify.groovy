@@ -8,7 +8,7 @@ assert runs.size() == 2
 def good = runs[0]
 assert good.contains('[INFO] Pack target/classes/META-INF/guidepost/it-pack: 2 examples')
 assert good.contains('[INFO] 2 passed, 0 failed, 0 skipped')
-assert good =~ /Wrote the search index of it-pack@1\.0\.0 \(1 policies\) to target\/classes\/META-INF\/guidepost\/index\.json/
+assert good =~ /Wrote the search index of it-pack@1\.0\.0 \(1 policy\) to target\/classes\/META-INF\/guidepost\/index\.json/
 assert good.contains('BUILD SUCCESS')
 assert !good.contains('Failed to detect GPU count')
 assert !good.contains('Found matching platform')

@@ -6,7 +6,7 @@ import java.util.zip.ZipFile
 def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
 assert runs.size() == 3
 def packLog = runs[0]
-assert packLog =~ /Wrote the search index of acme-security@[^ ]+ \(1 policies\) to target\/classes\/META-INF\/guidepost\/index\.json/
+assert packLog =~ /Wrote the search index of acme-security@[^ ]+ \(1 policy\) to target\/classes\/META-INF\/guidepost\/index\.json/
 def jar = new File(localRepositoryPath, 'dev/guidepost/it/acme-pack/1.0/acme-pack-1.0.jar')
 assert jar.isFile()
 new ZipFile(jar).withCloseable { z ->

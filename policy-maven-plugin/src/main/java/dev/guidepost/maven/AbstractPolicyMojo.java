@@ -165,4 +165,9 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
                 : absolute.toString();
     }
+
+    /** "1 policy", "3 policies". */
+    static String policies(int count) {
+        return count + (count == 1 ? " policy" : " policies");
+    }
 }

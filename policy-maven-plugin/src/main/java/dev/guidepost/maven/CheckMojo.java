@@ -144,7 +144,7 @@ public class CheckMojo extends AbstractPolicyMojo {
         long compiled = System.nanoTime();
         getLog().info("Checking " + selection.files().size() + (selection.files().size() == 1 ? " file" : " files")
                 + " in " + selection.searched().stream().map(this::display).collect(Collectors.joining(", "))
-                + " against " + pack.coordinates() + " (" + engine.enforceablePolicies().size() + " policies)");
+                + " against " + pack.coordinates() + " (" + policies(engine.enforceablePolicies().size()) + ")");
         Report report = engine.check(Manifests.load(selection.files()));
         long checked = System.nanoTime();
 

@@ -62,8 +62,8 @@ public class IndexMojo extends AbstractKnowledgeMojo {
                     + ": the embedding model did not load (see the warning above)");
         }
         Path written = kb.writeIndex(outputDirectory.toPath());
-        getLog().info("Wrote the search index of " + pack.coordinates() + " (" + pack.policies().size()
-                + " policies) to " + display(written));
+        getLog().info("Wrote the search index of " + pack.coordinates() + " (" + policies(pack.policies().size())
+                + ") to " + display(written));
     }
 
     /** The project's own packs ({@link #projectPackFolders()}), combined. */
