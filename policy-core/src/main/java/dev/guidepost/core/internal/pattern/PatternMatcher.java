@@ -56,28 +56,34 @@ public final class PatternMatcher {
                 : new PatternMatch(PatternMatch.Status.FAIL, message, path);
     }
 
-    /** Why a part of the resource did not match, and where. */
+    /**
+     * Why a part of the resource did not match, and where. Kyverno tells outcomes apart by error type: anchor errors
+     * (condition, global, negation), the skip error of a map or array whose elements were all skipped (a
+     * {@code PatternError}, which wraps anchor errors), and plain mismatches.
+     */
     private record Mismatch(Kind kind, String message, String path) {
 
         enum Kind {
-            CONDITIONAL, GLOBAL, NEGATION, OTHER
+            CONDITIONAL, GLOBAL, NEGATION, SKIPPED_ELEMENTS, OTHER
         }
 
         static Mismatch other(String message, String path) {
             return new Mismatch(Kind.OTHER, message, path);
         }
 
-        /** Kyverno classifies anchor errors by type, and other errors by the anchor texts they carry. */
+        static Mismatch skipped(List<Mismatch> skips, String path) {
+            List<String> messages = new ArrayList<>();
+            skips.forEach(m -> messages.add(m.message()));
+            return new Mismatch(Kind.SKIPPED_ELEMENTS, String.join("; ", messages), path);
+        }
+
+        /** A condition or global anchor did not hold here or below: the element (or rule) does not apply. */
         boolean isSkip() {
-            return switch (kind) {
-                case CONDITIONAL, GLOBAL -> true;
-                case NEGATION -> false;
-                case OTHER -> message.contains(PatternMatcher.CONDITIONAL) || message.contains(PatternMatcher.GLOBAL);
-            };
+            return kind == Kind.CONDITIONAL || kind == Kind.GLOBAL || kind == Kind.SKIPPED_ELEMENTS;
         }
 
         boolean isNegation() {
-            return kind == Kind.NEGATION || kind == Kind.OTHER && message.contains(PatternMatcher.NEGATION);
+            return kind == Kind.NEGATION;
         }
     }
 
@@ -165,11 +171,22 @@ public final class PatternMatcher {
                 plain.add(e.getKey());
             }
         }
+        List<Mismatch> skips = new ArrayList<>();
+        int applied = 0;
         for (Map.Entry<String, Object> e : first.entrySet()) {
             Mismatch m = handle(e.getKey(), e.getValue(), resource, path, anchors);
-            if (m != null) {
+            if (m == null) {
+                applied++;
+            } else if (m.isSkip()) {
+                skips.add(m);
+            } else if (!hasDirectSkip(skips)) {
                 return m;
             }
+        }
+        // a condition that did not hold skips the map; elements all skipped below an anchor only when nothing
+        // else at this level applied
+        if (!skips.isEmpty() && (applied == 0 || hasDirectSkip(skips))) {
+            return Mismatch.skipped(skips, path);
         }
         List<String> rest = new ArrayList<>(nested);
         rest.addAll(plain);
@@ -180,6 +197,10 @@ public final class PatternMatcher {
             }
         }
         return null;
+    }
+
+    private static boolean hasDirectSkip(List<Mismatch> skips) {
+        return skips.stream().anyMatch(m -> m.kind() != Mismatch.Kind.SKIPPED_ELEMENTS);
     }
 
     /** One key of a pattern map, by what its anchor asks. */
@@ -279,18 +300,18 @@ public final class PatternMatcher {
      */
     private static Mismatch elements(int count, IntFunction<Mismatch> check, String path) {
         int applied = 0;
-        List<String> skipped = new ArrayList<>();
+        List<Mismatch> skipped = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Mismatch m = check.apply(i);
             if (m == null) {
                 applied++;
             } else if (m.isSkip()) {
-                skipped.add(m.message());
+                skipped.add(m);
             } else {
                 return m;
             }
         }
-        return applied == 0 && !skipped.isEmpty() ? Mismatch.other(String.join("; ", skipped), path) : null;
+        return applied == 0 && !skipped.isEmpty() ? Mismatch.skipped(skipped, path) : null;
     }
 
     /** True when a pattern value holds an anchor anywhere below it. */
@@ -375,15 +396,14 @@ public final class PatternMatcher {
             boolean changed = false;
             for (String tag : List.of("labels", "annotations")) {
                 String patternKey = keyFor(tag, metadata);
-                if (patternKey == null || !(metadata.get(patternKey) instanceof Map<?, ?> patternTags)
-                        || !(resourceMetadata.get(tag) instanceof Map<?, ?> resourceTags)) {
+                String resourceKey = keyFor(tag, (Map<String, Object>) resourceMetadata);
+                if (patternKey == null || resourceKey == null
+                        || !(metadata.get(patternKey) instanceof Map<?, ?> patternTags)
+                        || !(resourceMetadata.get(resourceKey) instanceof Map<?, ?> resourceTags)) {
                     continue;
                 }
-                if (!allStrings(patternTags) || !allStrings(resourceTags)) {
-                    continue;
-                }
-                metadata.put(patternKey, expandKeys((Map<String, Object>) patternTags,
-                        (Map<String, Object>) resourceTags));
+                // as Kyverno reads them: string values only, the others dropped from the pattern
+                metadata.put(patternKey, expandKeys(strings(patternTags), strings(resourceTags)));
                 changed = true;
             }
             if (!changed) {
@@ -426,8 +446,14 @@ public final class PatternMatcher {
             return null;
         }
 
-        private static boolean allStrings(Map<?, ?> m) {
-            return m.values().stream().allMatch(v -> v instanceof String);
+        private static Map<String, Object> strings(Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (v instanceof String) {
+                    out.put(String.valueOf(k), v);
+                }
+            });
+            return out;
         }
     }
 }
