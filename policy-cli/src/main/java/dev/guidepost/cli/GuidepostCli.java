@@ -2,7 +2,7 @@ package dev.guidepost.cli;
 
 import java.io.PrintWriter;
 
-import dev.guidepost.core.Guidepost;
+import dev.guidepost.core.BuildInfo;
 import dev.guidepost.core.GuidepostException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 public final class GuidepostCli {
 
     /** The version shown by {@code --version} and to MCP clients: policy-core's, as reports show it too. */
-    public static final String VERSION = Guidepost.version();
+    public static final String VERSION = BuildInfo.version();
 
     private GuidepostCli() {
     }

@@ -33,8 +33,8 @@ class UsageTest {
     void versionIsTheOneReportsAndMcpClientsSee() {
         Cli cli = Cli.run("--version");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(cli.out().strip()).isEqualTo("guidepost " + dev.guidepost.core.Guidepost.version());
-        assertThat(GuidepostCli.VERSION).isEqualTo(dev.guidepost.core.Guidepost.version()).isNotEqualTo("dev");
+        assertThat(cli.out().strip()).isEqualTo("guidepost " + dev.guidepost.core.BuildInfo.version());
+        assertThat(GuidepostCli.VERSION).isEqualTo(dev.guidepost.core.BuildInfo.version()).isNotEqualTo("dev");
     }
 
     @Test

@@ -50,8 +50,14 @@ public final class Manifests implements Iterable<Manifest> {
         return new Manifests(manifests, problems);
     }
 
-    /** Parses YAML or JSON text; {@code sourceName} names it in locations (for example {@code <stdin>}). */
+    /**
+     * Parses YAML or JSON text.
+     *
+     * @param text       the manifests
+     * @param sourceName what locations call the text, for example {@code <stdin>} or {@code deploy.yaml}
+     */
     public static Manifests parse(String text, String sourceName) {
+        dev.guidepost.core.internal.yaml.SourceName.check(text, sourceName, "Manifests.parse(text, sourceName)");
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
         collect(YamlDocuments.parse(text, sourceName), manifests, problems);

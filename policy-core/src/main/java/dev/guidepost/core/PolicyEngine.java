@@ -163,6 +163,11 @@ public final class PolicyEngine {
         Optional<String> exemption = exemptionReason(manifest, policy.id());
         for (RuleResponse rule : response.rules()) {
             if (!rule.evaluated()) {
+                // never a pass: say which rule went unchecked and why
+                results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
+                        Outcome.SKIP, "not checked: Guidepost cannot evaluate " + rule.unsupported()
+                                + " yet; Kyverno evaluates this rule in the cluster",
+                        policy.remediation(), manifest.resource(), manifest.location()));
                 continue;
             }
             Outcome outcome = rule.outcome();

@@ -84,8 +84,14 @@ public final class PolicyPack {
         return of(PackReader.readClasspath(name, loader));
     }
 
-    /** Reads the policies of a YAML text (Guidepost or Kyverno documents) as a pack. */
+    /**
+     * Reads the policies of a YAML text (Guidepost or Kyverno documents) as a pack.
+     *
+     * @param yaml       the policy documents
+     * @param sourceName what locations call the text; also the pack's name
+     */
     public static PolicyPack parse(String yaml, String sourceName) {
+        dev.guidepost.core.internal.yaml.SourceName.check(yaml, sourceName, "PolicyPack.parse(yaml, sourceName)");
         List<Policy> policies = PackReader.readText(yaml, sourceName);
         PackReader.checkUniqueIds(policies);
         return new PolicyPack(sourceName, "", "", policies, sourceName, List.of());

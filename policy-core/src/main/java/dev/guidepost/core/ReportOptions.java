@@ -35,7 +35,7 @@ public record ReportOptions(Optional<Path> baseDir, List<Policy> policies, Basel
     /** No base folder, no policies, an empty baseline, the default failure policy and core's own version. */
     public static ReportOptions defaults() {
         return new ReportOptions(Optional.empty(), List.of(), Baseline.empty(), FailurePolicy.DEFAULT,
-                Guidepost.version());
+                BuildInfo.version());
     }
 
     /** These options with paths written relative to {@code dir}. */

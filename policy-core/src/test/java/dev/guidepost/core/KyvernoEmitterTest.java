@@ -224,4 +224,16 @@ class KyvernoEmitterTest {
         return YamlDocuments.parse(output.files().get(path), path).stream().map(YamlDocument::value)
                 .map(v -> PlainValues.map(PlainValues.immutableCopy(v))).toList();
     }
+
+    @Test
+    void passesImportedKyvernoPoliciesThroughEvenWhenGuidepostCannotCheckThem() {
+        PolicyPack kyverno = PolicyPack.load(Path.of("src/test/resources/packs/kyverno-folder"));
+
+        KyvernoOutput output = KyvernoEmitter.forPack(kyverno).emit();
+
+        assertThat(output.summary().passedThrough()).contains("add-default-labels", "mixed");
+        assertThat(output.summary().advisory()).doesNotContain("add-default-labels");
+        assertThat(output.summary().notes()).anyMatch(n -> n.contains("add-default-labels")
+                && n.contains("although Guidepost does not check it"));
+    }
 }

@@ -190,4 +190,24 @@ class PolicyEngineTest {
                 .contains("databases-in-us-east-1", "allowed-registries", "disallow-latest-tag",
                         "disallow-privileged-containers", "restrict-loadbalancer-services", "require-ingress-tls");
     }
+
+    @Test
+    void aRuleGuidepostCannotEvaluateIsReportedAsNotCheckedNeverAsAPass() {
+        PolicyPack pack = PolicyPack.load(Path.of("src/test/resources/packs/kyverno-folder"));
+        Manifests service = Manifests.parse("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: public, namespace: shop}
+                spec: {type: LoadBalancer, ports: [{port: 80}]}
+                """, "service.yaml");
+
+        List<Result> results = PolicyEngine.of(pack).check(service).results();
+
+        assertThat(results).filteredOn(r -> r.policyId().equals("mixed")).extracting(Result::rule, Result::outcome)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("cel-rule", Outcome.PASS),
+                        org.assertj.core.groups.Tuple.tuple("deny-rule", Outcome.SKIP));
+        assertThat(results).filteredOn(r -> r.rule().equals("deny-rule")).singleElement()
+                .extracting(Result::message).asString().startsWith("not checked: Guidepost cannot evaluate")
+                .contains("validate.deny");
+    }
 }

@@ -190,4 +190,21 @@ class PolicyPackTest {
         }
         return jar;
     }
+
+    @Test
+    void aPackFolderWithoutPoliciesIsAnErrorThatSaysWhatToAdd(@TempDir Path temp) {
+        assertThatThrownBy(() -> PolicyPack.load(temp)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("the pack holds no policies");
+    }
+
+    @Test
+    void swappedTextAndNameAreRefusedRatherThanReadAsNothing() {
+        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n";
+
+        assertThatThrownBy(() -> PolicyPack.parse("p.yaml", yaml)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("were the arguments swapped?");
+        assertThatThrownBy(() -> Manifests.parse("inline.yaml", yaml))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Pass the YAML text first");
+        assertThat(Manifests.parse(yaml, "inline.yaml").manifests()).hasSize(1);
+    }
 }

@@ -53,11 +53,12 @@ public final class PackEmission {
         int expectations = 0;
 
         for (Policy policy : pack.policies()) {
-            if (!policy.enforceable()) {
+            if (!policy.enforceable() && policy.format() == PolicyFormat.GUIDEPOST) {
                 advisory.add(policy.id());
                 continue;
             }
             String policyFile = POLICY_FOLDER + (singleFile ? SINGLE_FILE : policy.id() + ".yaml");
+            // an imported Kyverno policy goes to the cluster as it is, even when Guidepost cannot check it
             if (policy.format() != PolicyFormat.GUIDEPOST) {
                 if (format == EmitFormat.VALIDATING_ADMISSION_POLICY) {
                     notEmitted.put(policy.id(), "a Kyverno " + policy.format().kind() + " imported into the pack "
@@ -69,6 +70,8 @@ public final class PackEmission {
                 for (String note : policy.notes()) {
                     notes.add("'" + policy.id() + "' is passed through with what Guidepost does not check: " + note);
                 }
+                policy.advisoryReason().ifPresent(reason -> notes.add("'" + policy.id()
+                        + "' is passed through although Guidepost does not check it: " + reason));
                 continue;
             }
             EmittedPolicy result;

@@ -59,6 +59,11 @@ public final class PackReader {
             }
             policies.addAll(readFile(file));
         }
+        if (policies.isEmpty()) {
+            throw new GuidepostException(SourceLocation.of(path.toString()), "the pack holds no policies; add "
+                    + "Guidepost Policy files or Kyverno policy files (.yaml) to it, or point at the folder that has "
+                    + "them");
+        }
         List<String> warnings = new ArrayList<>();
         policies = dropDuplicateImports(policies, warnings);
         checkUniqueIds(policies);

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import dev.guidepost.core.Action;
 import dev.guidepost.core.Exemption;
-import dev.guidepost.core.Guidepost;
+import dev.guidepost.core.BuildInfo;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.Report;
@@ -127,8 +127,8 @@ public final class SarifReport {
         }
 
         Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("name", Guidepost.NAME);
-        driver.put("informationUri", Guidepost.INFORMATION_URI);
+        driver.put("name", BuildInfo.NAME);
+        driver.put("informationUri", BuildInfo.INFORMATION_URI);
         if (!options.toolVersion().isEmpty()) {
             driver.put("version", options.toolVersion());
         }

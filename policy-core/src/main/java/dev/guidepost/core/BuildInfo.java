@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Facts about this Guidepost build. */
-public final class Guidepost {
+/**
+ * Facts about this Guidepost build: its name, version and home page. (Not called {@code Guidepost}, so that it never
+ * clashes with the JUnit entry point {@code dev.guidepost.junit.Guidepost}.)
+ */
+public final class BuildInfo {
 
     /** The tool's name, as reports show it. */
     public static final String NAME = "Guidepost";
@@ -15,7 +18,7 @@ public final class Guidepost {
 
     private static final String VERSION = readVersion();
 
-    private Guidepost() {
+    private BuildInfo() {
     }
 
     /** The version of policy-core, or {@code "dev"} when it is not known (running from an IDE). */
@@ -24,7 +27,7 @@ public final class Guidepost {
     }
 
     private static String readVersion() {
-        try (InputStream in = Guidepost.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = BuildInfo.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "dev";
             }
