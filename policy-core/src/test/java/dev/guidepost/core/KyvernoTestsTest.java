@@ -100,6 +100,16 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void evaluatesDenyForeachPreconditionsAndContextVariablesWithJmesPath() {
+        List<ExpectationResult> results = run("legacy", false);
+
+        assertThat(results).hasSize(8);
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.resource() + ": "
+                + r.reason()).isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).containsOnly("pass", "fail");
+    }
+
+    @Test
     void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
         ExpectationResult deny = find(run("classic", false), "labels-deny", "pinned", "pass");
 

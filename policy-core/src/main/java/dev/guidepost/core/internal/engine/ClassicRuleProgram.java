@@ -31,6 +31,7 @@ final class ClassicRuleProgram {
     private final String unsupported;
     private final String compileError;
     private final PatternValidation patterns;
+    private final LegacyValidation legacy;
 
     ClassicRuleProgram(String name, Object match, Object exclude, List<NamedExpression> celPreconditions,
             Map<String, CelExpression> variables, List<ValidationProgram> expressions, List<String> expressionTexts,
@@ -47,6 +48,7 @@ final class ClassicRuleProgram {
         this.unsupported = unsupported;
         this.compileError = compileError;
         this.patterns = null;
+        this.legacy = null;
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
@@ -63,6 +65,24 @@ final class ClassicRuleProgram {
         this.unsupported = null;
         this.compileError = null;
         this.patterns = patterns;
+        this.legacy = null;
+    }
+
+    /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
+    ClassicRuleProgram(String name, Object match, Object exclude, Action action, LegacyValidation legacy) {
+        this.name = name;
+        this.match = match;
+        this.exclude = exclude;
+        this.celPreconditions = List.of();
+        this.variables = Map.of();
+        this.expressions = List.of();
+        this.expressionTexts = List.of();
+        this.ruleMessage = "";
+        this.action = action;
+        this.unsupported = null;
+        this.compileError = null;
+        this.patterns = null;
+        this.legacy = legacy;
     }
 
     String name() {
@@ -86,6 +106,9 @@ final class ClassicRuleProgram {
         }
         if (patterns != null) {
             return patterns.evaluate(prepared, action);
+        }
+        if (legacy != null) {
+            return legacy.evaluate(prepared, context, action);
         }
         if (compileError != null) {
             return RuleResponse.of(name, Outcome.FAIL, "compilation error: " + compileError, action);

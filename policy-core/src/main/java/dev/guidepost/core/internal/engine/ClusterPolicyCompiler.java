@@ -35,7 +35,7 @@ final class ClusterPolicyCompiler {
         for (int i = 0; i < computed.size(); i++) {
             Object rule = computed.get(i);
             int writtenIndex = indexOfRule(written, PlainValues.string(rule, "name"));
-            rules.add(compileRule(rule, defaultAction,
+            rules.add(compileRule(PlainValues.string(policy, "metadata", "name"), rule, defaultAction,
                     writtenIndex >= 0 ? List.of("spec", "rules", writtenIndex) : List.of("spec", "rules")));
         }
         String namespace = "Policy".equals(PlainValues.string(policy, "kind"))
@@ -53,7 +53,7 @@ final class ClusterPolicyCompiler {
         return -1;
     }
 
-    private ClassicRuleProgram compileRule(Object rule, String defaultAction, List<Object> path) {
+    private ClassicRuleProgram compileRule(String policy, Object rule, String defaultAction, List<Object> path) {
         String name = PlainValues.string(rule, "name");
         Map<String, Object> validate = PlainValues.map(rule, "validate");
         String failureAction = PlainValues.string(validate, "failureAction");
@@ -64,6 +64,10 @@ final class ClusterPolicyCompiler {
         if (PatternRules.isPatternRule(rule) && PatternRules.unsupported(rule) == null) {
             return new ClassicRuleProgram(name, match, exclude, action, PatternValidation.of(name,
                     PlainValues.string(validate, "message"), validate.get("pattern"), validate.get("anyPattern")));
+        }
+        if (LegacyRules.evaluable(rule)) {
+            return new ClassicRuleProgram(name, match, exclude, action,
+                    new LegacyValidation(policy, name, PlainValues.map(rule)));
         }
         String unsupported = unsupportedFeature(rule, validate);
         if (unsupported != null) {

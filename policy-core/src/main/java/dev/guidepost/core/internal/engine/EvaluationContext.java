@@ -17,10 +17,19 @@ import dev.guidepost.core.internal.cel.ClusterData;
  *                               {@code null} as the Kyverno CLI does
  * @param exceptions             CEL policy exceptions ({@code policies.kyverno.io} PolicyException)
  * @param classicExceptions      policy exceptions for ClusterPolicy rules ({@code kyverno.io/v2} PolicyException)
+ * @param variables              values for the JMESPath context of ClusterPolicy rules (Kyverno CLI values files)
  */
 public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
         boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions,
-        List<ClassicExceptionProgram> classicExceptions) {
+        List<ClassicExceptionProgram> classicExceptions, RuleVariables variables) {
+
+    /** A context without values for ClusterPolicy rules. */
+    public EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
+            boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions,
+            List<ClassicExceptionProgram> classicExceptions) {
+        this(namespaces, cluster, numbers, namespaceObjectDefault, exceptions, classicExceptions,
+                RuleVariables.NONE);
+    }
 
     /** A context without exceptions for ClusterPolicy rules. */
     public EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,

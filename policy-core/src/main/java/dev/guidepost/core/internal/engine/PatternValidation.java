@@ -63,7 +63,8 @@ final class PatternValidation {
         return now;
     }
 
-    private RuleResponse validate(PatternMatcher matcher, Object resource, Action action) {
+    /** The response for one resource (or foreach element) against the pattern(s), without the UPDATE rule. */
+    RuleResponse validate(PatternMatcher matcher, Object resource, Action action) {
         if (anyPatternError != null) {
             return RuleResponse.of(rule, Outcome.ERROR, anyPatternError, action);
         }

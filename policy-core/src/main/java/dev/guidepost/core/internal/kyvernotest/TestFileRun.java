@@ -98,7 +98,7 @@ final class TestFileRun {
             return failAll(testName, results, "the test could not be loaded: " + e.getMessage());
         }
         EvaluationContext context = new EvaluationContext(values, cluster, NUMBERS, false, exceptions,
-                classicExceptions);
+                classicExceptions, values);
         String defaultOperation = operation(values.global("request.operation"), "CREATE");
         Map<String, PolicyResponse> responses = new LinkedHashMap<>();
         Set<String> runs = new LinkedHashSet<>();

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.guidepost.core.internal.engine.Namespaces;
+import dev.guidepost.core.internal.engine.RuleVariables;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * A Kyverno CLI values file ({@code variables:} or inline {@code values:}): global values, per-policy and
  * per-resource values, namespace labels for selectors and declared Namespace objects.
  */
-final class TestValues implements Namespaces {
+final class TestValues implements Namespaces, RuleVariables {
 
     static final TestValues NONE = new TestValues(Map.of());
 
@@ -92,5 +93,35 @@ final class TestValues implements Namespaces {
     @Override
     public Optional<Map<String, String>> selectorLabels(String name) {
         return Optional.ofNullable(selectorLabels.get(name));
+    }
+
+    @Override
+    public Map<String, Object> forResource(String policy, String resourceName) {
+        Map<String, Object> out = new LinkedHashMap<>(PlainValues.map(values, "globalValues"));
+        for (Object p : PlainValues.list(values, "policies")) {
+            if (PlainValues.string(p, "name").equals(policy)) {
+                for (Object r : PlainValues.list(p, "resources")) {
+                    if (PlainValues.string(r, "name").equals(resourceName)) {
+                        out.putAll(PlainValues.map(r, "values"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Object> forRule(String policy, String rule) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Object p : PlainValues.list(values, "policies")) {
+            if (PlainValues.string(p, "name").equals(policy)) {
+                for (Object r : PlainValues.list(p, "rules")) {
+                    if (PlainValues.string(r, "name").equals(rule)) {
+                        out.putAll(PlainValues.map(r, "values"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

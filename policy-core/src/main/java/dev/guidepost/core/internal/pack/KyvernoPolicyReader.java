@@ -11,7 +11,6 @@ import dev.guidepost.core.Action;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.Severity;
-import dev.guidepost.core.internal.pattern.PatternRules;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -55,12 +54,8 @@ final class KyvernoPolicyReader {
                     rules.add(r);
                     if (r.type().equals("cel")) {
                         checkable = true;
-                    } else if (r.type().equals("pattern") && PatternRules.unsupported(rule) == null) {
+                    } else if (r.type().equals("pattern") || r.type().equals("deny") || r.type().equals("foreach")) {
                         checkable = true;
-                    } else if (r.type().equals("pattern")) {
-                        unsupported.add("pattern");
-                        notes.add("rule '" + r.name() + "' is a Kyverno pattern rule with "
-                                + PatternRules.unsupported(rule) + ", which Guidepost does not check yet");
                     } else {
                         unsupported.add(r.type());
                         notes.add("rule '" + r.name() + "' is a Kyverno " + r.type()

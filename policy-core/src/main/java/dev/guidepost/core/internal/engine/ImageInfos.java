@@ -1,0 +1,113 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * The {@code images} variable Kyverno puts into the JMESPath context of ClusterPolicy rules: for a Pod or a pod
+ * template, {@code containers}, {@code initContainers} and {@code ephemeralContainers}, each a map from container
+ * name to the image's registry, path, name, tag, digest, reference and referenceWithTag, parsed the way Kyverno
+ * does (default registry {@code docker.io}, default tag {@code latest}, {@code library/} for one-part paths).
+ */
+final class ImageInfos {
+
+    private static final String DEFAULT_REGISTRY = "docker.io";
+    private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers", "ephemeralContainers");
+
+    private ImageInfos() {
+    }
+
+    /** The images of a resource, empty when it has no pod spec or no images. */
+    static Map<String, Object> of(Map<String, Object> resource) {
+        Map<String, Object> podSpec = podSpec(resource);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (podSpec == null) {
+            return out;
+        }
+        for (String list : CONTAINER_LISTS) {
+            Map<String, Object> byName = new LinkedHashMap<>();
+            for (Object container : PlainValues.list(podSpec, list)) {
+                String image = PlainValues.string(container, "image");
+                Map<String, Object> info = image.isEmpty() ? null : info(image);
+                if (info != null) {
+                    byName.put(PlainValues.string(container, "name"), info);
+                }
+            }
+            if (!byName.isEmpty()) {
+                out.put(list, byName);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> resource) {
+        String kind = PlainValues.string(resource, "kind");
+        Object spec = switch (kind) {
+            case "Pod" -> PlainValues.at(resource, "spec");
+            case "CronJob" -> PlainValues.at(resource, "spec", "jobTemplate", "spec", "template", "spec");
+            default -> PlainValues.at(resource, "spec", "template", "spec");
+        };
+        return spec instanceof Map<?, ?> ? PlainValues.map(spec) : null;
+    }
+
+    /** Kyverno's GetImageInfo, or null for an image reference it would not parse. */
+    static Map<String, Object> info(String image) {
+        String full = withDefaultRegistry(image);
+        String rest = full;
+        String digest = "";
+        int at = rest.indexOf('@');
+        if (at >= 0) {
+            digest = rest.substring(at + 1);
+            rest = rest.substring(0, at);
+        }
+        String tag = "";
+        int colon = rest.lastIndexOf(':');
+        if (colon > rest.lastIndexOf('/')) {
+            tag = rest.substring(colon + 1);
+            rest = rest.substring(0, colon);
+        }
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1 || !rest.substring(slash + 1).equals(
+                rest.substring(slash + 1).toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        String registry = rest.substring(0, slash);
+        String path = rest.substring(slash + 1);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (digest.isEmpty() && tag.isEmpty()) {
+            tag = "latest";
+        }
+        String referenceWithTag = registry + "/" + path + ":" + tag;
+        if (!path.contains("/")) {
+            path = "library/" + path;
+        }
+        String reference = registry + "/" + path + (digest.isEmpty() ? ":" + tag : "@" + digest);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("registry", registry);
+        info.put("name", name);
+        info.put("path", path);
+        if (!tag.isEmpty()) {
+            info.put("tag", tag);
+        }
+        if (!digest.isEmpty()) {
+            info.put("digest", digest);
+        }
+        info.put("reference", reference);
+        info.put("referenceWithTag", referenceWithTag);
+        return info;
+    }
+
+    private static String withDefaultRegistry(String image) {
+        int i = image.indexOf('/');
+        if (i == -1) {
+            return DEFAULT_REGISTRY + "/" + image;
+        }
+        String first = image.substring(0, i);
+        boolean domain = first.contains(".") || first.contains(":") || first.equals("localhost")
+                || !first.equals(first.toLowerCase(java.util.Locale.ROOT));
+        return domain ? image : DEFAULT_REGISTRY + "/" + image;
+    }
+}

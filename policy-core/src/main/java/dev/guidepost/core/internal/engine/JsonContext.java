@@ -1,0 +1,89 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.guidepost.core.internal.match.UserInfo;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * The JMESPath data a ClusterPolicy rule sees, as Kyverno's policy context builds it for a resource: the request
+ * ({@code operation}, {@code object} — the old object on DELETE —, {@code oldObject} on UPDATE, {@code namespace}
+ * as the resource states it, the user info when one is given), the {@code images} of its pod spec, the service
+ * account taken from the user name, and values set with dotted keys ({@code request.operation}). Each evaluation
+ * works on its own copy.
+ */
+final class JsonContext {
+
+    private static final String SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
+
+    private JsonContext() {
+    }
+
+    /** The base context of a request. */
+    static Map<String, Object> of(AdmissionRequest request) {
+        Map<String, Object> requestValue = new LinkedHashMap<>();
+        Map<String, Object> subject = request.subject();
+        if ("DELETE".equals(request.operation())) {
+            requestValue.put("oldObject", subject);
+        } else {
+            requestValue.put("object", request.object());
+            if (request.oldObject() != null) {
+                requestValue.put("oldObject", request.oldObject());
+            }
+        }
+        requestValue.put("namespace", PlainValues.string(subject, "metadata", "namespace"));
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("request", requestValue);
+        Map<String, Object> images = subject == null ? Map.of() : ImageInfos.of(subject);
+        if (!images.isEmpty()) {
+            context.put("images", images);
+        }
+        UserInfo user = request.user();
+        if (!user.equals(UserInfo.NONE)) {
+            requestValue.put("roles", user.roles());
+            requestValue.put("clusterRoles", user.clusterRoles());
+            Map<String, Object> userInfo = new LinkedHashMap<>();
+            userInfo.put("username", user.username());
+            if (!user.uid().isEmpty()) {
+                userInfo.put("uid", user.uid());
+            }
+            userInfo.put("groups", user.groups());
+            requestValue.put("userInfo", userInfo);
+            String[] account = serviceAccount(user.username());
+            context.put("serviceAccountName", account[1]);
+            context.put("serviceAccountNamespace", account[0]);
+        }
+        requestValue.put("operation", request.operation());
+        return context;
+    }
+
+    /** {namespace, name} of a service account user name, empty strings otherwise. */
+    private static String[] serviceAccount(String username) {
+        if (username.length() <= SERVICE_ACCOUNT_PREFIX.length()) {
+            return new String[] {"", ""};
+        }
+        String[] parts = username.substring(SERVICE_ACCOUNT_PREFIX.length()).split(":", -1);
+        return parts.length >= 2 ? new String[] {parts[0], parts[1]} : new String[] {"", ""};
+    }
+
+    /** Kyverno's AddVariable: the value put at the dotted path, merging into maps on the way (a copy-on-write). */
+    @SuppressWarnings("unchecked")
+    static void put(Map<String, Object> context, String dottedKey, Object value) {
+        String[] keys = dottedKey.split("\\.");
+        Map<String, Object> level = context;
+        for (int i = 0; i < keys.length - 1; i++) {
+            Object next = level.get(keys[i]);
+            Map<String, Object> copy = next instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
+                    : new LinkedHashMap<>();
+            level.put(keys[i], copy);
+            level = copy;
+        }
+        level.put(keys[keys.length - 1], value);
+    }
+
+    /** A copy whose top level can be changed without touching the original. */
+    static Map<String, Object> copy(Map<String, Object> context) {
+        return new LinkedHashMap<>(context);
+    }
+}

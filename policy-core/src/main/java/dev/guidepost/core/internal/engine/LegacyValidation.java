@@ -1,0 +1,300 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.Action;
+import dev.guidepost.core.Outcome;
+import dev.guidepost.core.internal.cel.CelValues;
+import dev.guidepost.core.internal.conditions.ConditionException;
+import dev.guidepost.core.internal.conditions.Conditions;
+import dev.guidepost.core.internal.jmespath.JmesPath;
+import dev.guidepost.core.internal.jmespath.JmesPathException;
+import dev.guidepost.core.internal.jmespath.Variables;
+import dev.guidepost.core.internal.pattern.PatternMatcher;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * A ClusterPolicy {@code validate} rule in Kyverno's JMESPath language, evaluated as Kyverno's validation handler
+ * does: the rule's context entries ({@code variable} ones; others come from the test's rule values, as the Kyverno
+ * CLI has no cluster), its {@code preconditions}, then {@code deny} conditions, a {@code pattern}/{@code anyPattern}
+ * with its {@code {{ }}} variables substituted, or {@code foreach} over a JMESPath list (element scope, nesting,
+ * per-element preconditions). Variables that cannot be resolved make the rule an error, as in Kyverno.
+ */
+final class LegacyValidation {
+
+    private final String policy;
+    private final String rule;
+    private final Map<String, Object> definition;
+
+    LegacyValidation(String policy, String rule, Map<String, Object> definition) {
+        this.policy = policy;
+        this.rule = rule;
+        this.definition = definition;
+    }
+
+    /** The rule's response, or null when Kyverno gives none (DELETE with a pattern). */
+    RuleResponse evaluate(PreparedRequest prepared, EvaluationContext evaluation, Action action) {
+        AdmissionRequest request = prepared.request();
+        Map<String, Object> context = JsonContext.of(request);
+        evaluation.variables().forResource(policy, request.name()).forEach((k, v) -> JsonContext.put(context, k, v));
+        Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
+        ruleValues.forEach((k, v) -> JsonContext.put(context, k, v));
+        Scope scope = new Scope(context, null, new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE),
+                action, ruleValues.keySet());
+        try {
+            return validate(scope, definition, PlainValues.map(definition, "validate"), 0, prepared);
+        } catch (Unsupported e) {
+            return RuleResponse.unsupported(rule, e.getMessage(), action);
+        }
+    }
+
+    /** What a validator sees: its JMESPath data, the foreach element under validation, the rule values. */
+    private record Scope(Map<String, Object> context, Object element, PatternMatcher matcher, Action action,
+            java.util.Set<String> ruleValueNames) {
+    }
+
+    /** A feature Guidepost lacks: the rule is reported as not evaluated. */
+    private static final class Unsupported extends RuntimeException {
+        Unsupported(String feature) {
+            super(feature, null, false, false);
+        }
+    }
+
+    /**
+     * One validator: the rule itself (nesting 0, entries from the rule) or one foreach entry for one element.
+     * {@code holder} holds {@code context} and {@code preconditions}; {@code validate} holds the checks.
+     */
+    private RuleResponse validate(Scope scope, Map<String, Object> holder, Map<String, Object> validate, int nesting,
+            PreparedRequest prepared) {
+        try {
+            loadContext(scope, PlainValues.list(holder, "context"));
+        } catch (JmesPathException e) {
+            return RuleResponse.of(rule, Outcome.ERROR, "failed to load context: " + e.getMessage(), scope.action());
+        }
+        Object preconditions = holder.get("preconditions");
+        if (preconditions != null) {
+            Conditions.Result result;
+            try {
+                result = Conditions.evaluateBlock(substitute(preconditions, scope));
+            } catch (JmesPathException | ConditionException e) {
+                return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(),
+                        scope.action());
+            }
+            if (!result.holds()) {
+                return RuleResponse.of(rule, Outcome.SKIP, join("preconditions not met", result.message()),
+                        scope.action());
+            }
+        }
+        if (validate.get("deny") != null) {
+            return deny(scope, PlainValues.map(validate, "deny"));
+        }
+        if (validate.get("pattern") != null || validate.get("anyPattern") != null) {
+            return pattern(scope, validate, prepared);
+        }
+        if (validate.get("foreach") != null) {
+            return foreach(scope, PlainValues.list(validate, "foreach"), nesting, prepared);
+        }
+        return null;
+    }
+
+    private void loadContext(Scope scope, List<Object> entries) {
+        for (Object entry : entries) {
+            String name = PlainValues.string(entry, "name");
+            Object variable = PlainValues.at(entry, "variable");
+            if (variable == null) {
+                if (scope.ruleValueNames().contains(name)) {
+                    continue;
+                }
+                throw new Unsupported("context entries Guidepost cannot load offline (apiCall, configMap, "
+                        + "imageRegistry, globalReference) without test values");
+            }
+            JsonContext.put(scope.context(), name, variable(scope, name, PlainValues.map(variable)));
+        }
+    }
+
+    /** Kyverno's variable loader: value (with an optional jmesPath over it), or jmesPath over the context. */
+    private Object variable(Scope scope, String name, Map<String, Object> variable) {
+        String path = "";
+        if (variable.get("jmesPath") != null) {
+            Object p = substitute(variable.get("jmesPath"), scope);
+            if (!(p instanceof String s)) {
+                throw new JmesPathException("jmespath value must be a string " + name);
+            }
+            path = s;
+        }
+        Object fallback = variable.get("default") == null ? null : substitute(variable.get("default"), scope);
+        Object output = fallback;
+        if (variable.containsKey("value")) {
+            Object value = substitute(variable.get("value"), scope);
+            if (!path.isEmpty()) {
+                try {
+                    output = JmesPath.kyverno().search(path, value);
+                } catch (JmesPathException e) {
+                    if (fallback == null) {
+                        throw e;
+                    }
+                }
+            } else {
+                output = value;
+            }
+        } else if (!path.isEmpty()) {
+            try {
+                Object found = JmesPath.kyverno().search(path, scope.context());
+                if (found != null) {
+                    output = found;
+                }
+            } catch (JmesPathException e) {
+                if (fallback == null) {
+                    throw e;
+                }
+            }
+        }
+        if (output == null) {
+            throw new JmesPathException("failed to add context entry for variable " + name
+                    + " since it evaluated to nil");
+        }
+        return output;
+    }
+
+    private RuleResponse deny(Scope scope, Map<String, Object> deny) {
+        Conditions.Result result;
+        try {
+            result = Conditions.evaluateBlock(substitute(deny.get("conditions"), scope));
+        } catch (JmesPathException | ConditionException e) {
+            return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage(),
+                    scope.action());
+        }
+        // the deny conditions holding means the request is denied
+        if (result.holds()) {
+            return RuleResponse.of(rule, Outcome.FAIL, denyMessage(scope, result.message()), scope.action());
+        }
+        return RuleResponse.of(rule, Outcome.PASS, "validation rule '" + rule + "' passed.", scope.action());
+    }
+
+    private String denyMessage(Scope scope, String conditionMessage) {
+        String ruleMessage = PlainValues.string(definition, "validate", "message");
+        if (ruleMessage.isEmpty() && conditionMessage.isEmpty()) {
+            return "validation error: rule " + rule + " failed";
+        }
+        String text = join(ruleMessage, conditionMessage);
+        try {
+            Object value = substitute(text, scope);
+            return value instanceof String s ? s
+                    : "the produced message didn't resolve to a string, check your policy definition.";
+        } catch (JmesPathException e) {
+            return conditionMessage;
+        }
+    }
+
+    private RuleResponse pattern(Scope scope, Map<String, Object> validate, PreparedRequest prepared) {
+        Object pattern;
+        Object anyPattern;
+        try {
+            pattern = validate.get("pattern") == null ? null : substitute(validate.get("pattern"), scope);
+            anyPattern = validate.get("anyPattern") == null ? null : substitute(validate.get("anyPattern"), scope);
+        } catch (JmesPathException e) {
+            return RuleResponse.of(rule, Outcome.ERROR, "variable substitution failed: " + e.getMessage(),
+                    scope.action());
+        }
+        String message = ruleMessage(scope);
+        PatternValidation patterns = PatternValidation.of(rule, message, pattern, anyPattern);
+        if (scope.element() != null) {
+            return patterns.validate(scope.matcher(), scope.element(), scope.action());
+        }
+        return patterns.evaluate(prepared, scope.action());
+    }
+
+    /** The rule's message with its variables substituted (unchanged when they cannot be). */
+    private String ruleMessage(Scope scope) {
+        String message = PlainValues.string(definition, "validate", "message");
+        if (!Variables.hasVariables(message)) {
+            return message;
+        }
+        try {
+            Object value = substitute(message, scope);
+            return value instanceof String s ? s : message;
+        } catch (JmesPathException e) {
+            return message;
+        }
+    }
+
+    private RuleResponse foreach(Scope scope, List<Object> entries, int nesting, PreparedRequest prepared) {
+        int applied = 0;
+        for (Object entry : entries) {
+            Map<String, Object> foreach = PlainValues.map(entry);
+            List<Object> elements;
+            try {
+                elements = list(PlainValues.string(foreach, "list"), scope);
+            } catch (JmesPathException e) {
+                continue; // Kyverno logs the failed list and goes on with the next foreach
+            }
+            Object elementScope = foreach.get("elementScope");
+            int count = 0;
+            for (int index = 0; index < elements.size(); index++) {
+                Object element = elements.get(index);
+                if (element == null) {
+                    continue;
+                }
+                Map<String, Object> context = JsonContext.copy(scope.context());
+                context.put("element", element);
+                context.put("element" + nesting, element);
+                context.put("elementIndex", (long) index);
+                context.put("elementIndex" + nesting, (long) index);
+                boolean isMap = element instanceof Map<?, ?>;
+                if (Boolean.TRUE.equals(elementScope) && !isMap) {
+                    return RuleResponse.of(rule, Outcome.ERROR, "failed to process foreach: cannot use "
+                            + "elementScope=true foreach rules for elements that are not maps", scope.action());
+                }
+                boolean scoped = elementScope instanceof Boolean b ? b : isMap;
+                Scope inner = new Scope(context, scoped ? element : null, scope.matcher(), scope.action(),
+                        scope.ruleValueNames());
+                Map<String, Object> validate = new LinkedHashMap<>(foreach);
+                RuleResponse response = validate(inner, foreach, validate, nesting + 1, prepared);
+                if (response == null || response.outcome() == Outcome.SKIP && response.evaluated()) {
+                    continue;
+                }
+                if (!response.evaluated()) {
+                    return response;
+                }
+                if (response.outcome() == Outcome.ERROR && index < elements.size() - 1) {
+                    continue;
+                }
+                if (response.outcome() != Outcome.PASS) {
+                    return RuleResponse.of(rule, response.outcome(), "validation failure: " + response.message(),
+                            scope.action());
+                }
+                count++;
+            }
+            applied += count;
+        }
+        if (applied == 0) {
+            return RuleResponse.of(rule, Outcome.SKIP, "rule skipped", scope.action());
+        }
+        return RuleResponse.of(rule, Outcome.PASS, "rule passed", scope.action());
+    }
+
+    /** Kyverno's EvaluateList: the JMESPath result, a single value made a one-element list. */
+    private static List<Object> list(String expression, Scope scope) {
+        Object value = JmesPath.kyverno().search(expression, scope.context());
+        if (value instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        List<Object> one = new ArrayList<>();
+        one.add(value);
+        return one;
+    }
+
+    private static Object substitute(Object value, Scope scope) {
+        return Variables.hasVariables(value) ? Variables.substitute(value, scope.context()) : value;
+    }
+
+    private static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : a + "; " + b;
+    }
+}
