@@ -22,7 +22,7 @@ public final class CelGoText {
     }
 
     /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)}. */
-    static String formatDouble(double value) {
+    public static String formatDouble(double value) {
         String special = special(value);
         if (special != null) {
             return value == 0 ? special.replace("0E+00", "0") : special;

@@ -21,7 +21,7 @@ import dev.cel.common.values.NullValue;
  * spaces, HTML characters escaped, Go's float format), for Kyverno's {@code json.unmarshal} and
  * {@code json.marshal}.
  */
-final class JsonCodec {
+public final class JsonCodec {
 
     private final String text;
     private int pos;
@@ -31,7 +31,7 @@ final class JsonCodec {
     }
 
     /** Parses a JSON document into CEL values; the exception message says what is wrong. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonCodec parser = new JsonCodec(text);
         parser.skipSpace();
         Object value = parser.value();

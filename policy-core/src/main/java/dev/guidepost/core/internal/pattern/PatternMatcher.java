@@ -32,6 +32,14 @@ public final class PatternMatcher {
         this.values = new ValuePattern(numbersAsDoubles);
     }
 
+    /**
+     * Kyverno's {@code pattern.Validate} of one scalar value against one pattern value (operators, ranges,
+     * durations, quantities, wildcards), without anchors or paths.
+     */
+    public boolean matchesValue(Object value, Object pattern) {
+        return values.matches(value, pattern);
+    }
+
     /** Matches a whole resource against a pattern. */
     public PatternMatch match(Object resource, Object pattern) {
         AnchorKeys anchors = new AnchorKeys();

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.cel.CelGoText;
 import dev.guidepost.core.internal.cel.Quantity;
+import dev.guidepost.core.internal.golang.GoDuration;
 import dev.guidepost.core.internal.match.Wildcard;
 
 /**

@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.guidepost.core.internal.cel.CelGoText;
+import dev.guidepost.core.internal.golang.GoDuration;
 
 class PatternMatcherTest {
 

@@ -1,4 +1,4 @@
-package dev.guidepost.core.internal.pattern;
+package dev.guidepost.core.internal.golang;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -7,9 +7,9 @@ import java.util.OptionalLong;
 /**
  * Go's {@code time.ParseDuration}: a signed sequence of decimal numbers, each with a unit ({@code ns}, {@code us},
  * {@code µs}, {@code ms}, {@code s}, {@code m}, {@code h}), such as {@code 1h30m} or {@code -1.5s}; {@code 0}
- * alone needs no unit. Patterns compare durations before quantities, so {@code <=1h} works on {@code 30m}.
+ * alone needs no unit. Kyverno patterns and condition operators compare durations before quantities.
  */
-final class GoDuration {
+public final class GoDuration {
 
     private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L,
             "\u03bcs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
@@ -18,7 +18,7 @@ final class GoDuration {
     }
 
     /** The duration in nanoseconds, or empty when the text is not a Go duration. */
-    static OptionalLong parse(String text) {
+    public static OptionalLong parse(String text) {
         String s = text;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
