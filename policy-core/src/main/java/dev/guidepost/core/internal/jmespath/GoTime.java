@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -193,24 +192,46 @@ final class GoTime {
             return parseRfc3339(text);
         }
         DateTimeFormatter formatter = formatter(layout);
-        try {
-            TemporalAccessor parsed = formatter.parse(text);
-            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
-                    : ZoneOffset.UTC;
-            int hour = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? parsed.get(ChronoField.HOUR_OF_DAY) : 0;
-            return OffsetDateTime.of(parsed.get(ChronoField.YEAR), parsed.get(ChronoField.MONTH_OF_YEAR),
-                    parsed.get(ChronoField.DAY_OF_MONTH), hour, parsed.get(ChronoField.MINUTE_OF_HOUR),
-                    parsed.get(ChronoField.SECOND_OF_MINUTE), parsed.get(ChronoField.NANO_OF_SECOND), offset);
-        } catch (DateTimeException e) {
-            throw new JmesPathException("parsing time \"" + text + "\" as \"" + layout + "\": " + e.getMessage(), e);
+        java.text.ParsePosition position = new java.text.ParsePosition(0);
+        TemporalAccessor parsed = formatter.parseUnresolved(text, position);
+        if (parsed == null || position.getErrorIndex() >= 0 || position.getIndex() != text.length()) {
+            int at = position.getErrorIndex() >= 0 ? position.getErrorIndex() : position.getIndex();
+            throw new JmesPathException("parsing time \"" + text + "\" as \"" + layout + "\": cannot parse \""
+                    + text.substring(Math.min(at, text.length())) + "\"");
         }
+        try {
+            // Go checks the day of the week for syntax only, and takes an unknown zone abbreviation as UTC
+            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds((int) parsed.getLong(ChronoField.OFFSET_SECONDS))
+                    : ZoneOffset.UTC;
+            int hour = (int) field(parsed, ChronoField.HOUR_OF_DAY, -1);
+            if (hour < 0) {
+                int clock = (int) field(parsed, ChronoField.CLOCK_HOUR_OF_AMPM, 12);
+                long pm = field(parsed, ChronoField.AMPM_OF_DAY, 0);
+                hour = clock % 12 + (pm == 1 ? 12 : 0);
+            }
+            int year = (int) field(parsed, ChronoField.YEAR, 0);
+            java.time.LocalDate date;
+            if (parsed.isSupported(ChronoField.DAY_OF_YEAR) && !parsed.isSupported(ChronoField.MONTH_OF_YEAR)) {
+                date = java.time.LocalDate.ofYearDay(year, (int) parsed.getLong(ChronoField.DAY_OF_YEAR));
+            } else {
+                date = java.time.LocalDate.of(year, (int) field(parsed, ChronoField.MONTH_OF_YEAR, 1),
+                        (int) field(parsed, ChronoField.DAY_OF_MONTH, 1));
+            }
+            return OffsetDateTime.of(date, java.time.LocalTime.of(hour,
+                    (int) field(parsed, ChronoField.MINUTE_OF_HOUR, 0), (int) field(parsed, ChronoField.SECOND_OF_MINUTE, 0),
+                    (int) field(parsed, ChronoField.NANO_OF_SECOND, 0)), offset);
+        } catch (DateTimeException e) {
+            throw new JmesPathException("parsing time \"" + text + "\": " + e.getMessage(), e);
+        }
+    }
+
+    private static long field(TemporalAccessor parsed, ChronoField field, long otherwise) {
+        return parsed.isSupported(field) ? parsed.getLong(field) : otherwise;
     }
 
     private static DateTimeFormatter formatter(String layout) {
         DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive();
-        boolean hour = false;
-        boolean ampm = false;
         int i = 0;
         StringBuilder literal = new StringBuilder();
         while (i < layout.length()) {
@@ -252,28 +273,16 @@ final class GoTime {
                 case "_2" -> b.padNext(2).appendValue(ChronoField.DAY_OF_MONTH, 1, 2,
                         java.time.format.SignStyle.NOT_NEGATIVE);
                 case "002" -> b.appendValue(ChronoField.DAY_OF_YEAR, 3);
-                case "15" -> {
-                    b.appendValue(ChronoField.HOUR_OF_DAY, 2);
-                    hour = true;
-                }
-                case "03" -> {
-                    b.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 2);
-                    hour = true;
-                }
-                case "3" -> {
-                    b.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
-                    hour = true;
-                }
+                case "15" -> b.appendValue(ChronoField.HOUR_OF_DAY, 2);
+                case "03" -> b.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 2);
+                case "3" -> b.appendValue(ChronoField.CLOCK_HOUR_OF_AMPM, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case "04" -> b.appendValue(ChronoField.MINUTE_OF_HOUR, 2);
                 case "4" -> b.appendValue(ChronoField.MINUTE_OF_HOUR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
                 case "05" -> b.appendValue(ChronoField.SECOND_OF_MINUTE, 2)
                         .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd();
                 case "5" -> b.appendValue(ChronoField.SECOND_OF_MINUTE, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
                         .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd();
-                case "PM", "pm" -> {
-                    b.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
-                    ampm = true;
-                }
+                case "PM", "pm" -> b.appendText(ChronoField.AMPM_OF_DAY, TextStyle.SHORT);
                 case "-07:00:00", "-070000" -> b.appendOffset(token.contains(":") ? "+HH:MM:ss" : "+HHMMss", "+0000");
                 case "-07:00" -> b.appendOffset("+HH:MM", "+00:00");
                 case "-0700" -> b.appendOffset("+HHMM", "+0000");
@@ -293,16 +302,7 @@ final class GoTime {
         if (literal.length() > 0) {
             b.appendLiteral(literal.toString());
         }
-        b.parseDefaulting(ChronoField.YEAR, 0).parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-                .parseDefaulting(ChronoField.DAY_OF_MONTH, 1).parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-                .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0).parseDefaulting(ChronoField.NANO_OF_SECOND, 0);
-        if (!hour) {
-            b.parseDefaulting(ChronoField.HOUR_OF_DAY, 0);
-        } else if (!ampm && !layout.contains("15")) {
-            b.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
-        }
-        return b.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT)
-                .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+        return b.toFormatter(Locale.ENGLISH);
     }
 
     private static boolean isFraction(String rest) {
