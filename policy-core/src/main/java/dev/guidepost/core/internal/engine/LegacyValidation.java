@@ -48,6 +48,11 @@ final class LegacyValidation {
             return validate(scope, definition, PlainValues.map(definition, "validate"), 0, prepared);
         } catch (Unsupported e) {
             return RuleResponse.unsupported(rule, e.getMessage(), action);
+        } catch (JmesPathException e) {
+            if (e.isUnsupported()) {
+                return RuleResponse.unsupported(rule, "JMESPath: " + e.getMessage(), action);
+            }
+            throw e;
         }
     }
 
@@ -72,14 +77,16 @@ final class LegacyValidation {
         try {
             loadContext(scope, PlainValues.list(holder, "context"));
         } catch (JmesPathException e) {
+            rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to load context: " + e.getMessage(), scope.action());
         }
         Object preconditions = holder.get("preconditions");
         if (preconditions != null) {
             Conditions.Result result;
             try {
-                result = Conditions.evaluateBlock(substitute(preconditions, scope));
+                result = Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, scope.context()));
             } catch (JmesPathException | ConditionException e) {
+                rethrowUnsupported(e);
                 return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(),
                         scope.action());
             }
@@ -162,8 +169,10 @@ final class LegacyValidation {
     private RuleResponse deny(Scope scope, Map<String, Object> deny) {
         Conditions.Result result;
         try {
-            result = Conditions.evaluateBlock(substitute(deny.get("conditions"), scope));
+            result = Conditions.evaluateBlock(Variables.substituteInConditions(deny.get("conditions"),
+                    scope.context()));
         } catch (JmesPathException | ConditionException e) {
+            rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage(),
                     scope.action());
         }
@@ -185,6 +194,7 @@ final class LegacyValidation {
             return value instanceof String s ? s
                     : "the produced message didn't resolve to a string, check your policy definition.";
         } catch (JmesPathException e) {
+            rethrowUnsupported(e);
             return conditionMessage;
         }
     }
@@ -196,6 +206,7 @@ final class LegacyValidation {
             pattern = validate.get("pattern") == null ? null : substitute(validate.get("pattern"), scope);
             anyPattern = validate.get("anyPattern") == null ? null : substitute(validate.get("anyPattern"), scope);
         } catch (JmesPathException e) {
+            rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "variable substitution failed: " + e.getMessage(),
                     scope.action());
         }
@@ -217,6 +228,7 @@ final class LegacyValidation {
             Object value = substitute(message, scope);
             return value instanceof String s ? s : message;
         } catch (JmesPathException e) {
+            rethrowUnsupported(e);
             return message;
         }
     }
@@ -229,6 +241,7 @@ final class LegacyValidation {
             try {
                 elements = list(PlainValues.string(foreach, "list"), scope);
             } catch (JmesPathException e) {
+                rethrowUnsupported(e);
                 continue; // Kyverno logs the failed list and goes on with the next foreach
             }
             Object elementScope = foreach.get("elementScope");
@@ -285,6 +298,12 @@ final class LegacyValidation {
         List<Object> one = new ArrayList<>();
         one.add(value);
         return one;
+    }
+
+    private static void rethrowUnsupported(RuntimeException e) {
+        if (e instanceof JmesPathException j && j.isUnsupported()) {
+            throw j;
+        }
     }
 
     private static Object substitute(Object value, Scope scope) {

@@ -90,7 +90,15 @@ public final class JmesPath {
         for (String segment : splitTopLevelPipes(expression)) {
             try {
                 segments.add(runtime.compile(segment));
+            } catch (io.burt.jmespath.function.FunctionConfigurationException e) {
+                // a function Guidepost does not have (Kyverno may): never guess what it would return
+                throw JmesPathException.unsupported("Guidepost does not support the JMESPath function in "
+                        + expression + ": " + e.getMessage());
             } catch (io.burt.jmespath.JmesPathException e) {
+                if (String.valueOf(e.getMessage()).contains("unknown function")) {
+                    throw JmesPathException.unsupported("Guidepost does not support the JMESPath function in "
+                            + expression + ": " + e.getMessage());
+                }
                 throw new JmesPathException("incorrect query " + expression + ": " + e.getMessage(), e);
             }
         }

@@ -9,6 +9,7 @@ public final class JmesPathException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final boolean unknownKey;
+    private final boolean unsupported;
 
     public JmesPathException(String message) {
         this(message, null, false);
@@ -19,8 +20,23 @@ public final class JmesPathException extends RuntimeException {
     }
 
     JmesPathException(String message, Throwable cause, boolean unknownKey) {
+        this(message, cause, unknownKey, false);
+    }
+
+    private JmesPathException(String message, Throwable cause, boolean unknownKey, boolean unsupported) {
         super(message, cause, true, !unknownKey);
         this.unknownKey = unknownKey;
+        this.unsupported = unsupported;
+    }
+
+    /** Guidepost lacks what Kyverno has (a function, quantity arithmetic, references): never a result to trust. */
+    static JmesPathException unsupported(String message) {
+        return new JmesPathException(message, null, false, true);
+    }
+
+    /** True when the failure is a Guidepost limitation rather than the policy's or the data's. */
+    public boolean isUnsupported() {
+        return unsupported;
     }
 
     /** An {@code Unknown key "x" in path} error: the expression walked into a map that lacks a key. */

@@ -170,7 +170,7 @@ final class KyvernoFunctions {
 
     private static Function unsupported(String name, String why, JmesPathType... types) {
         return fn(name, a -> {
-            throw new JmesPathException("Guidepost does not support " + name + " (" + why + ")");
+            throw JmesPathException.unsupported("Guidepost does not support " + name + " (" + why + ")");
         }, types);
     }
 
@@ -716,7 +716,7 @@ final class KyvernoFunctions {
         }
 
         private static JmesPathException quantities(String operation) {
-            return new JmesPathException("Guidepost does not support quantity arithmetic in " + operation
+            return JmesPathException.unsupported("Guidepost does not support quantity arithmetic in " + operation
                     + " (Kyverno computes and formats it with Kubernetes resource.Quantity)");
         }
 

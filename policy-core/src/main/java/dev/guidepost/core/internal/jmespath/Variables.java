@@ -73,7 +73,20 @@ public final class Variables {
      * message where it has one. Inputs are not modified.
      */
     public static Object substitute(Object value, Map<String, Object> context) {
-        Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toKyverno(context));
+        return substitute(value, context, false);
+    }
+
+    /**
+     * The substitution Kyverno applies to preconditions and deny conditions
+     * ({@code SubstituteAllInPreconditions}): a variable that cannot be resolved becomes the empty string instead of
+     * an error.
+     */
+    public static Object substituteInConditions(Object value, Map<String, Object> context) {
+        return substitute(value, context, true);
+    }
+
+    private static Object substitute(Object value, Map<String, Object> context, boolean lenient) {
+        Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toKyverno(context), lenient);
         Object withoutReferences = substitution.traverse(value, "", true);
         return GoValues.toPlain(substitution.traverse(withoutReferences, "", false));
     }
@@ -82,10 +95,12 @@ public final class Variables {
         private final JmesPath jmesPath;
         private final Object context;
         private final boolean deleteRequest;
+        private final boolean lenient;
 
-        Substitution(JmesPath jmesPath, Object context) {
+        Substitution(JmesPath jmesPath, Object context, boolean lenient) {
             this.jmesPath = jmesPath;
             this.context = context;
+            this.lenient = lenient;
             this.deleteRequest = "DELETE".equals(query("request.operation"));
         }
 
@@ -132,7 +147,7 @@ public final class Variables {
             Matcher m = REFERENCE.matcher(value);
             if (m.find()) {
                 String reference = m.group().startsWith("$(") ? m.group() : m.group().substring(1);
-                throw new JmesPathException("Guidepost does not support references such as " + reference);
+                throw JmesPathException.unsupported("Guidepost does not support references such as " + reference);
             }
             String out = value;
             Matcher escaped = ESCAPED_REFERENCE.matcher(value);
@@ -167,11 +182,17 @@ public final class Variables {
                     try {
                         substituted = jmesPath.searchKyverno(variable, context);
                     } catch (JmesPathException e) {
-                        if (e.isUnknownKey()) {
+                        if (e.isUnsupported()) {
                             throw e;
                         }
-                        throw new JmesPathException("failed to resolve " + variable + " at path " + path + ": "
-                                + e.getMessage(), e);
+                        if (!lenient && e.isUnknownKey()) {
+                            throw e;
+                        }
+                        if (!lenient) {
+                            throw new JmesPathException("failed to resolve " + variable + " at path " + path + ": "
+                                    + e.getMessage(), e);
+                        }
+                        substituted = "";
                     }
                     if (originalPattern.equals(v)) {
                         return substituted;
