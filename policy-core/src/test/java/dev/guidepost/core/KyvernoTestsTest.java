@@ -111,10 +111,10 @@ class KyvernoTestsTest {
 
     @Test
     void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
-        ExpectationResult deny = find(run("classic", false), "labels-deny", "pinned", "pass");
+        ExpectationResult podSecurity = find(run("classic", false), "pod-security", "pinned", "pass");
 
-        assertThat(deny.status()).isEqualTo(Status.SKIPPED);
-        assertThat(deny.reason()).isEqualTo("validate.deny rules");
+        assertThat(podSecurity.status()).isEqualTo(Status.SKIPPED);
+        assertThat(podSecurity.reason()).isEqualTo("validate.podSecurity rules");
     }
 
     @Test
@@ -146,10 +146,10 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(98);
+        assertThat(report.results()).hasSize(107);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
-        assertThat(report.skippedByFeature()).containsEntry("validate.deny rules", 1L);
+        assertThat(report.skippedByFeature()).containsEntry("validate.podSecurity rules", 1L);
         assertThat(report.results()).extracting(ExpectationResult::file)
                 .contains("vpol/kyverno-test.yaml", "classic/kyverno-test.yaml");
     }

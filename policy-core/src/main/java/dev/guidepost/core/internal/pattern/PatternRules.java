@@ -4,9 +4,9 @@ import dev.guidepost.core.internal.json.Json;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
- * Which Kyverno {@code validate.pattern}/{@code anyPattern} rules Guidepost evaluates: those whose outcome depends
- * only on the resource. Rules that need JMESPath (variables or anchor references in the pattern, preconditions,
- * context entries) are reported as not evaluated, never guessed.
+ * Which Kyverno {@code validate.pattern}/{@code anyPattern} rules need nothing but the resource: no JMESPath
+ * (variables or anchor references in the pattern, preconditions, context entries). Those take the fast path of the
+ * pattern matcher alone; the others go through Kyverno's JMESPath handling.
  */
 public final class PatternRules {
 
@@ -20,7 +20,7 @@ public final class PatternRules {
                 && (v.containsKey("pattern") || v.containsKey("anyPattern"));
     }
 
-    /** Why Guidepost cannot evaluate this pattern rule, or null when it can. */
+    /** What JMESPath feature this pattern rule needs, or null when it needs none. */
     public static String unsupported(Object rule) {
         if (!PlainValues.list(rule, "preconditions").isEmpty() || !PlainValues.map(rule, "preconditions").isEmpty()) {
             return "JMESPath preconditions";
