@@ -129,6 +129,9 @@ public final class PolicyTools {
      * The heading of the policy document that {@code get_policy} adds when the rules shown above do not hold all
      * of the policy's logic as CEL, saying why; empty when they do.
      */
+    /** Rule types of Kyverno's legacy language that Guidepost evaluates. */
+    private static final java.util.Set<String> LEGACY_TYPES = java.util.Set.of("pattern", "deny", "foreach");
+
     static Optional<String> documentHeading(Policy p) {
         if (p.rules().isEmpty()) {
             return Optional.of("Policy document (advisory: the policy has no rules, so nothing is checked):");
@@ -138,9 +141,9 @@ public final class PolicyTools {
         if (types.isEmpty()) {
             return Optional.empty();
         }
-        if (types.equals(List.of("pattern")) && p.enforceable() && p.notes().isEmpty()) {
-            return Optional.of("Policy document (its rules are Kyverno patterns, which Guidepost evaluates as "
-                    + "Kyverno does):");
+        if (LEGACY_TYPES.containsAll(types) && p.enforceable() && p.notes().isEmpty()) {
+            return Optional.of("Policy document (its " + String.join(" and ", types) + " rules are in Kyverno's "
+                    + "legacy language, which Guidepost evaluates as Kyverno does):");
         }
         return Optional.of("Policy document (the logic of its " + String.join(" and ", types)
                 + " rules is in this YAML, not in CEL" + (p.enforceable() ? "" : "; advisory, never checked")

@@ -92,13 +92,13 @@ class PolicyToolsTest {
                 .doesNotContain("pattern");
         assertThat(documents.getPolicy(Map.of("id", "disallow-host-path")).text())
                 .contains("host-path (pattern)", "message: hostPath volumes are forbidden.",
-                        "\nPolicy document (its rules are Kyverno patterns, which Guidepost evaluates as Kyverno "
-                                + "does):\n", "X(hostPath)");
+                        "\nPolicy document (its pattern rules are in Kyverno's legacy language, which Guidepost "
+                                + "evaluates as Kyverno does):\n", "X(hostPath)");
         assertThat(documents.getPolicy(Map.of("id", "restrict-node-port")).text())
                 .contains("message (CEL): 'Service ' + object.metadata.name + ' may not be a NodePort'",
-                        "Note: rule 'no-load-balancer' is a Kyverno deny rule",
-                        "\nPolicy document (the logic of its deny rules is in this YAML, not in CEL; the notes "
-                                + "above say what Guidepost does not check):\n");
+                        "no-load-balancer (deny)",
+                        "\nPolicy document (its deny rules are in Kyverno's legacy language, which Guidepost "
+                                + "evaluates as Kyverno does):\n");
         assertThat(tools.getPolicy(Map.of("id", "database-backups")).text())
                 .contains("Policy document (advisory: the policy has no rules");
     }
