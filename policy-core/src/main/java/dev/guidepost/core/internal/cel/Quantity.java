@@ -162,7 +162,7 @@ public final class Quantity implements Comparable<Quantity> {
     }
 
     /** {@code Quantity.AsApproximateFloat64}: unscaled value times a power of ten, in float64 arithmetic. */
-    double asApproximateFloat() {
+    public double asApproximateFloat() {
         double base;
         int exponent;
         if (decimal != null) {

@@ -777,6 +777,14 @@ final class KyvernoFunctions {
                     return GoTime.formatDuration((long) (x.seconds() / y.value() * 1e9));
                 }
             }
+            if (a instanceof QuantityOperand x && b instanceof QuantityOperand y) {
+                // Kyverno divides the two quantities' approximate float values: a plain ratio
+                double divisor = Quantity.parse(y.text()).asApproximateFloat();
+                if (divisor == 0) {
+                    throw error("divide", "Zero divisor passed");
+                }
+                return Quantity.parse(x.text()).asApproximateFloat() / divisor;
+            }
             if (a instanceof QuantityOperand && !(b instanceof Duration)) {
                 throw quantities("divide");
             }

@@ -122,6 +122,8 @@ class KyvernoFunctionsTest {
         assertThat(eval("subtract('1h', '90m0s')")).isEqualTo("-30m0s");
         assertThat(eval("multiply('1h', `1.5`)")).isEqualTo("1h30m0s");
         assertThat(eval("divide('1h', '30m0s')")).isEqualTo(2L);
+        assertThat(eval("divide('300Mi', '100Mi')")).isEqualTo(3L);
+        assertThat(eval("divide('1Gi', '4Gi')")).isEqualTo(0.25);
         assertThat(eval("divide('1h', `4`)")).isEqualTo("15m0s");
         assertThat(eval("modulo('1h', '25m0s')")).isEqualTo("10m0s");
         assertThat(eval("sum(['1s', '500ms'])")).isEqualTo("1.5s");
@@ -145,7 +147,7 @@ class KyvernoFunctionsTest {
     }
 
     @Test
-    void quantityArithmeticIsUnsupported() {
+    void quantityArithmeticOtherThanARatioIsUnsupported() {
         assertThatThrownBy(() -> eval("add('10Mi', '20Mi')"))
                 .hasMessageStartingWith("Guidepost does not support quantity arithmetic in add");
     }
