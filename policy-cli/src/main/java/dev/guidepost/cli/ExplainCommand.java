@@ -43,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
                 "no policy '" + id + "' in pack " + pack.coordinates() + PolicyIds.didYouMean(pack, id)
                         + "; find ids with: guidepost search --pack ... \"what you want to do\""));
         var out = spec.commandLine().getOut();
-        out.print(json ? JsonText.pretty(PolicyMaps.full(policy)) : new PolicyText(color.style()).explain(policy));
+        out.print(json ? JsonText.pretty(PolicyMaps.full(policy)) : new PolicyText(color.style()).explainInFull(policy));
         return ExitCode.OK;
     }
 }

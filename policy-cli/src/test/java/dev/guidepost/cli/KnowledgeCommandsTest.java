@@ -154,6 +154,15 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void explainShowsTheDocumentOfKyvernoRulesThatAreNotCel() {
+        Cli cli = Cli.run("explain", "--pack", "src/test/resources/dev/guidepost/cli/mcp/document-pack",
+                "disallow-host-path");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("host-path (pattern)", "Policy document (its pattern rules are in Kyverno's "
+                + "legacy language, which Guidepost evaluates as Kyverno does):", "X(hostPath)");
+    }
+
+    @Test
     void explainJsonHasRulesAndExamples() {
         Cli cli = Cli.run("explain", "--pack", Cli.PACK, "--json", "disallow-latest-tag");
         JsonNode policy = JSON.readTree(cli.out());

@@ -117,37 +117,8 @@ public final class PolicyTools {
                         + ". Call search_policies with what you want to do, or list_policies to see every id.");
             }
             Policy p = policy.get();
-            Map<String, Object> full = PolicyMaps.full(p);
-            StringBuilder out = new StringBuilder(text.explain(p));
-            documentHeading(p).ifPresent(heading -> out.append('\n').append(heading).append('\n')
-                    .append(full.get("definition")));
-            return ToolAnswer.ok(out.toString(), full);
+            return ToolAnswer.ok(text.explainInFull(p), PolicyMaps.full(p));
         });
-    }
-
-    /**
-     * The heading of the policy document that {@code get_policy} adds when the rules shown above do not hold all
-     * of the policy's logic as CEL, saying why; empty when they do.
-     */
-    /** Rule types of Kyverno's legacy language that Guidepost evaluates. */
-    private static final java.util.Set<String> LEGACY_TYPES = java.util.Set.of("pattern", "deny", "foreach");
-
-    static Optional<String> documentHeading(Policy p) {
-        if (p.rules().isEmpty()) {
-            return Optional.of("Policy document (advisory: the policy has no rules, so nothing is checked):");
-        }
-        List<String> types = p.rules().stream().filter(r -> r.expressions().isEmpty()).map(Policy.Rule::type)
-                .distinct().toList();
-        if (types.isEmpty()) {
-            return Optional.empty();
-        }
-        if (LEGACY_TYPES.containsAll(types) && p.enforceable() && p.notes().isEmpty()) {
-            return Optional.of("Policy document (its " + String.join(" and ", types) + " rules are in Kyverno's "
-                    + "legacy language, which Guidepost evaluates as Kyverno does):");
-        }
-        return Optional.of("Policy document (the logic of its " + String.join(" and ", types)
-                + " rules is in this YAML, not in CEL" + (p.enforceable() ? "" : "; advisory, never checked")
-                + (p.notes().isEmpty() ? "" : "; the notes above say what Guidepost does not check") + "):");
     }
 
     /** {@code check_manifest {yaml}}. */

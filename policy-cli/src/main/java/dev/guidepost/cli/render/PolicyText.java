@@ -1,6 +1,8 @@
 package dev.guidepost.cli.render;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Policy;
@@ -48,6 +50,38 @@ public final class PolicyText {
      */
     public static String action(Policy p) {
         return p.enforceable() ? p.action().label() : "advisory";
+    }
+
+    /** Rule types of Kyverno's legacy language that Guidepost evaluates. */
+    private static final Set<String> LEGACY_TYPES = Set.of("pattern", "deny", "foreach");
+
+    /**
+     * {@link #explain(Policy)}, then the policy document itself when the rules shown do not hold all of the
+     * policy's logic as CEL, under a heading that says why.
+     */
+    public String explainInFull(Policy p) {
+        return explain(p) + documentHeading(p).map(heading -> "\n" + heading + "\n"
+                + YamlText.of(PolicyDefinition.withoutExamples(p))).orElse("");
+    }
+
+    /** Why the document is shown, or empty when the rules above say it all. */
+    static Optional<String> documentHeading(Policy p) {
+        if (p.rules().isEmpty()) {
+            return Optional.of("Policy document (advisory: the policy has no rules, so nothing is "
+                    + "checked):");
+        }
+        List<String> types = p.rules().stream().filter(r -> r.expressions().isEmpty()).map(Policy.Rule::type)
+                .distinct().toList();
+        if (types.isEmpty()) {
+            return Optional.empty();
+        }
+        if (LEGACY_TYPES.containsAll(types) && p.enforceable() && p.notes().isEmpty()) {
+            return Optional.of("Policy document (its " + String.join(" and ", types) + " rules are in "
+                    + "Kyverno's legacy language, which Guidepost evaluates as Kyverno does):");
+        }
+        return Optional.of("Policy document (the logic of its " + String.join(" and ", types)
+                + " rules is in this YAML, not in CEL" + (p.enforceable() ? "" : "; advisory, never checked")
+                + (p.notes().isEmpty() ? "" : "; the notes above say what Guidepost does not check") + "):");
     }
 
     /**
