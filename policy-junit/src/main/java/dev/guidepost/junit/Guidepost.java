@@ -15,9 +15,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.guidepost.core.ExpectationResult;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Outcome;
+import dev.guidepost.core.PackExamples;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.ResourceRef;
@@ -25,7 +27,8 @@ import dev.guidepost.core.Result;
 import dev.guidepost.core.SourceLocation;
 
 /**
- * Dynamic tests: one per manifest and policy that applies to it, for a {@code @TestFactory}.
+ * Dynamic tests for a {@code @TestFactory}: one per manifest and policy that applies to it
+ * ({@link #dynamicTests(String...)}), or one per example of the pack ({@link #packExamples()}).
  *
  * <pre>{@code
  * @TestFactory
@@ -115,6 +118,29 @@ public final class Guidepost {
             throw new TestAbortedException("skipped: " + results.stream().map(Result::message)
                     .filter(m -> !m.isEmpty()).distinct().collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * One test per example of the running {@link GuidepostTest} class's pack (every {@code pass} example must
+     * pass its policy, every {@code fail} example fail it), for pack authors: a wrong example fails with where it
+     * is written and what the policy answered.
+     */
+    public static Stream<DynamicTest> packExamples() {
+        return packExamples(TestScope.require("Guidepost.packExamples()").engine());
+    }
+
+    /** One test per example of an engine's pack. */
+    public static Stream<DynamicTest> packExamples(PolicyEngine engine) {
+        return PackExamples.run(engine).results().stream().map(result -> DynamicTest.dynamicTest(
+                result.policy() + " ▸ " + result.expected() + " example " + result.resource(),
+                source(result.location()), () -> {
+                    if (result.status() == ExpectationResult.Status.FAILED) {
+                        throw new AssertionFailedError(result.describe());
+                    }
+                    if (result.status() == ExpectationResult.Status.SKIPPED) {
+                        throw new TestAbortedException(result.describe());
+                    }
+                }));
     }
 
     /** The file URI with the line as a query, as JUnit's {@code FileSource} reads it. */

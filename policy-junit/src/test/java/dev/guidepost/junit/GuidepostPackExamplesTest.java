@@ -1,0 +1,61 @@
+package dev.guidepost.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
+
+class GuidepostPackExamplesTest {
+
+    private static final PolicyEngine SAMPLE = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleOfTheSamplePackIsATestThatPasses() {
+        List<DynamicTest> tests = Guidepost.packExamples(SAMPLE).toList();
+
+        assertThat(tests).hasSize(32).allSatisfy(t -> assertThat(t.getDisplayName()).contains(" ▸ ")
+                .containsAnyOf(" pass example ", " fail example "));
+        assertThat(tests).allSatisfy(t -> assertThat(t.getTestSourceUri()).isPresent());
+        return tests.stream();
+    }
+
+    @Test
+    void aWrongExampleFailsWithWhereItIsWritten() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: two-replicas
+                spec:
+                  title: Two replicas
+                  description: Deployments run at least two replicas.
+                  match:
+                    kinds: [Deployment]
+                  validations:
+                    - expression: "object.spec.replicas >= 2"
+                      message: run at least two replicas
+                  examples:
+                    pass:
+                      - apiVersion: apps/v1
+                        kind: Deployment
+                        metadata: {name: one}
+                        spec: {replicas: 1}
+                """, "two-replicas.yaml");
+
+        DynamicTest test = Guidepost.packExamples(PolicyEngine.of(pack)).findFirst().orElseThrow();
+
+        assertThat(test.getDisplayName()).isEqualTo("two-replicas ▸ pass example one");
+        assertThatThrownBy(() -> test.getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("two-replicas.yaml").hasMessageContaining("expected pass, got fail");
+    }
+}
