@@ -205,31 +205,20 @@ final class Operators {
         if (cmp == null) {
             return false;
         }
-        long k;
-        if (key instanceof Double d) {
-            k = GoDuration.ofFloat64(d) * 1_000_000_000L;
-        } else if (key instanceof String s) {
-            OptionalLong parsed = GoDuration.parse(s);
-            if (parsed.isEmpty()) {
-                return false;
-            }
-            k = parsed.getAsLong();
-        } else {
+        OptionalLong k = durationOperand(key);
+        OptionalLong v = durationOperand(value);
+        if (k.isEmpty() || v.isEmpty()) {
             return false;
         }
-        long v;
-        if (value instanceof Double d) {
-            v = GoDuration.ofFloat64(d) * 1_000_000_000L;
-        } else if (value instanceof String s) {
-            OptionalLong parsed = GoDuration.parse(s);
-            if (parsed.isEmpty()) {
-                return false;
-            }
-            v = parsed.getAsLong();
-        } else {
-            return false;
+        return cmp.holds(Long.compare(k.getAsLong(), v.getAsLong()));
+    }
+
+    /** A Duration* operand: a number of seconds, or a Go duration string; empty otherwise. */
+    private static OptionalLong durationOperand(Object o) {
+        if (o instanceof Double d) {
+            return OptionalLong.of(GoDuration.ofFloat64(d) * 1_000_000_000L);
         }
-        return cmp.holds(Long.compare(k, v));
+        return o instanceof String s ? GoDuration.parse(s) : OptionalLong.empty();
     }
 
     // ---- anyin.go, allin.go, anynotin.go, allnotin.go ----
