@@ -3,6 +3,8 @@ package dev.guidepost.core.internal.cel;
 import java.util.Arrays;
 import java.util.Objects;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * A network prefix as Go's {@code net/netip.Prefix} parses and prints it (the address is kept unmasked), with the
  * Kubernetes CIDR library's rules (k8s.io/apiserver/pkg/cel/library/cidr.go).
@@ -22,7 +24,7 @@ final class Cidr {
         int slash = raw.lastIndexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("network address parse error during conversion from string: "
-                    + "netip.ParsePrefix(" + StringFormatLibrary.goQuote(raw) + "): no '/'");
+                    + "netip.ParsePrefix(" + GoValues.quote(raw) + "): no '/'");
         }
         IpAddress address = IpAddress.parse(raw.substring(0, slash));
         String digits = raw.substring(slash + 1);
@@ -31,8 +33,8 @@ final class Cidr {
         int bits = ok ? Integer.parseInt(digits) : -1;
         if (bits < 0 || bits > address.bitLength()) {
             throw new IllegalArgumentException("network address parse error during conversion from string: "
-                    + "netip.ParsePrefix(" + StringFormatLibrary.goQuote(raw) + "): bad bits after slash: "
-                    + StringFormatLibrary.goQuote(digits));
+                    + "netip.ParsePrefix(" + GoValues.quote(raw) + "): bad bits after slash: "
+                    + GoValues.quote(digits));
         }
         return new Cidr(address, bits);
     }

@@ -2,6 +2,8 @@ package dev.guidepost.core.internal.cel;
 
 import java.util.Arrays;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * An IPv4 or IPv6 address as Go's {@code net/netip.Addr} parses and prints it, with the Kubernetes IP library's
  * extra rules (k8s.io/apiserver/pkg/cel/library/ip.go): no zones and no IPv4-mapped IPv6 addresses.
@@ -20,13 +22,13 @@ final class IpAddress {
         try {
             bytes = raw.indexOf(':') >= 0 ? parse6(raw) : parse4(raw, raw);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("IP Address " + StringFormatLibrary.goQuote(raw)
-                    + " parse error during conversion from string: ParseAddr(" + StringFormatLibrary.goQuote(raw)
+            throw new IllegalArgumentException("IP Address " + GoValues.quote(raw)
+                    + " parse error during conversion from string: ParseAddr(" + GoValues.quote(raw)
                     + "): " + e.getMessage());
         }
         IpAddress address = new IpAddress(bytes);
         if (address.is4In6()) {
-            throw new IllegalArgumentException("IPv4-mapped IPv6 address " + StringFormatLibrary.goQuote(raw)
+            throw new IllegalArgumentException("IPv4-mapped IPv6 address " + GoValues.quote(raw)
                     + " is not allowed");
         }
         return address;

@@ -1,6 +1,5 @@
 package dev.guidepost.core.internal.cel;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-
-import com.google.common.primitives.UnsignedLong;
 
 import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
+import dev.guidepost.core.internal.golang.GoValues;
 
 /**
  * JSON as Go's {@code encoding/json} reads into {@code any} (every number a float64) and writes (sorted keys, no
@@ -212,73 +209,26 @@ public final class JsonCodec {
 
     /** Writes a CEL value as Go's {@code json.Marshal} would write its native form. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
+        return GoValues.marshal(value, JsonCodec::nativeForm);
     }
 
-    private static void write(Object value, StringBuilder out) {
-        if (value == null || value instanceof NullValue) {
-            out.append("null");
-        } else if (value instanceof Optional<?> optional) {
-            write(optional.orElse(null), out);
-        } else if (value instanceof Boolean || value instanceof Long || value instanceof UnsignedLong) {
-            out.append(value);
-        } else if (value instanceof Double d) {
-            out.append(formatFloat(d));
-        } else if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof CelByteString bytes) {
-            quote(Base64.getEncoder().encodeToString(bytes.toByteArray()), out);
-        } else if (value instanceof Instant t) {
-            quote(CelGoText.formatTimestamp(t), out);
-        } else if (value instanceof Duration d) {
-            out.append(d.toNanos());
-        } else if (value instanceof Map<?, ?> map) {
-            Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((k, v) -> sorted.put(k instanceof String s ? s : String.valueOf(k), v));
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                quote(entry.getKey(), out);
-                out.append(':');
-                write(entry.getValue(), out);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), out);
-            }
-            out.append(']');
-        } else {
-            quote(value.toString(), out);
+    /** The Go value cel-go converts a CEL value to for {@code json.Marshal}. */
+    private static Object nativeForm(Object value) {
+        if (value instanceof NullValue) {
+            return null;
         }
-    }
-
-    /** Go's float64 encoding: plain for 1e-6 <= |f| < 1e21, else exponent form without a zero-padded exponent. */
-    private static String formatFloat(double f) {
-        if (Double.isNaN(f) || Double.isInfinite(f)) {
-            throw new IllegalArgumentException("json: unsupported value: " + CelGoText.formatDouble(f));
+        if (value instanceof Optional<?> optional) {
+            return nativeForm(optional.orElse(null));
         }
-        double abs = Math.abs(f);
-        if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
-            String g = CelGoText.formatDouble(f);
-            return g.replaceFirst("e([+-])0(\\d)$", "e$1$2");
+        if (value instanceof CelByteString bytes) {
+            return Base64.getEncoder().encodeToString(bytes.toByteArray());
         }
-        String plain = new java.math.BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "-0" : plain;
+        if (value instanceof Instant t) {
+            return CelGoText.formatTimestamp(t);
+        }
+        if (value instanceof Duration d) {
+            return d.toNanos();
+        }
+        return value;
     }
-
-    private static void quote(String s, StringBuilder out) {
-        dev.guidepost.core.internal.json.Json.string(s, out, true);
-    }
-
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * A URL parsed the way the Kubernetes URL library does (k8s.io/apiserver/pkg/cel/library/urls.go): it must pass
  * Go's {@code net/url.ParseRequestURI} (absolute URL or absolute path, no fragment handling), and its parts are
@@ -228,7 +230,7 @@ final class KubernetesUrl {
     }
 
     private static IllegalArgumentException fail(String raw, String message) {
-        return new IllegalArgumentException("parse " + StringFormatLibrary.goQuote(raw) + ": " + message);
+        return new IllegalArgumentException("parse " + GoValues.quote(raw) + ": " + message);
     }
 
     String scheme() {

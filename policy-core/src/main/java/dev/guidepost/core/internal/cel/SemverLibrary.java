@@ -9,6 +9,7 @@ import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
+import dev.guidepost.core.internal.golang.Semver;
 
 /**
  * Kubernetes' Semver library at version 1 (k8s.io/apiserver/pkg/cel/library/semverlib.go): {@code semver} and

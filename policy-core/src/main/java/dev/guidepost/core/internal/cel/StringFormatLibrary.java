@@ -23,6 +23,8 @@ import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * {@code <string>.format(<list>)} from cel-go's strings extension at the version Kubernetes uses (ext/strings.go
  * v2, ext/formatting.go): clauses {@code %s %d %f %e %b %o %x %X %%} with an optional {@code .N} precision.
@@ -134,7 +136,7 @@ final class StringFormatLibrary extends FunctionLibrary {
             return s;
         }
         if (arg instanceof Double d) {
-            return CelGoText.formatDouble(d);
+            return GoValues.formatG(d);
         }
         if (arg instanceof Long || arg instanceof UnsignedLong || arg instanceof Boolean) {
             return arg.toString();
@@ -158,22 +160,22 @@ final class StringFormatLibrary extends FunctionLibrary {
     /** An element of a list or map, rendered as a CEL literal (ext/formatting.go clauseForType, quoteForCEL). */
     private static String literal(Object arg) throws ClauseError {
         if (arg instanceof String s) {
-            return goQuote(s);
+            return GoValues.quote(s);
         }
         if (arg instanceof CelByteString bytes) {
-            return "b" + goQuote(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            return "b" + GoValues.quote(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
         }
         if (arg instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
-                return goQuote(goFixed(d, DEFAULT_PRECISION));
+                return GoValues.quote(goFixed(d, DEFAULT_PRECISION));
             }
             return goFixed(d, DEFAULT_PRECISION);
         }
         if (arg instanceof Instant t) {
-            return "timestamp(" + goQuote(CelGoText.formatTimestamp(t)) + ")";
+            return "timestamp(" + GoValues.quote(CelGoText.formatTimestamp(t)) + ")";
         }
         if (arg instanceof Duration d) {
-            return "duration(" + goQuote(CelGoText.formatDuration(d)) + ")";
+            return "duration(" + GoValues.quote(CelGoText.formatDuration(d)) + ")";
         }
         if (arg instanceof Long || arg instanceof UnsignedLong || arg instanceof Boolean || arg instanceof List
                 || arg instanceof Map || arg instanceof NullValue || arg instanceof dev.cel.common.types.CelType) {
@@ -199,7 +201,7 @@ final class StringFormatLibrary extends FunctionLibrary {
             Object key = entry.getKey();
             String keyText;
             if (key instanceof String s) {
-                keyText = goQuote(s);
+                keyText = GoValues.quote(s);
             } else if (key instanceof Boolean || key instanceof Long || key instanceof UnsignedLong) {
                 keyText = key.toString();
             } else {
@@ -350,35 +352,6 @@ final class StringFormatLibrary extends FunctionLibrary {
             out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         return out.toString();
-    }
-
-    /** Go's {@code %q} for valid UTF-8 text. */
-    static String goQuote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 0x07 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case 0x0b -> out.append("\\v");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else if (!Character.isDefined(cp) || Character.getType(cp) == Character.FORMAT
-                            || Character.isISOControl(cp)) {
-                        out.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
     }
 
     /** The CEL type name cel-go reports in formatting errors. */

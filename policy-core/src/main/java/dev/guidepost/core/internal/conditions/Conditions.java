@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.guidepost.core.internal.conditions.Operators.Comparison;
 import dev.guidepost.core.internal.conditions.Operators.SetOp;
+import dev.guidepost.core.internal.golang.GoValues;
 
 /**
  * Kyverno's conditions over values whose {@code {{ }}} variables are already substituted. Stateless, thread-safe.
@@ -28,8 +29,8 @@ public final class Conditions {
         if (operator == null) {
             throw new ConditionException("condition has no operator");
         }
-        Object k = GoValues.normalise(key);
-        Object v = GoValues.normalise(value);
+        Object k = GoValues.toFloat64s(key);
+        Object v = GoValues.toFloat64s(value);
         return switch (operator.toLowerCase(Locale.ROOT)) {
             case "equal", "equals" -> Operators.equal(k, v);
             case "notequal", "notequals" -> !Operators.equal(k, v);

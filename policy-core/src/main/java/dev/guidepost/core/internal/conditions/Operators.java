@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
+import dev.guidepost.core.internal.cel.JsonCodec;
 import dev.guidepost.core.internal.cel.Quantity;
 import dev.guidepost.core.internal.golang.GoDuration;
-import dev.guidepost.core.internal.cel.JsonCodec;
+import dev.guidepost.core.internal.golang.GoValues;
+import dev.guidepost.core.internal.golang.Semver;
 import dev.guidepost.core.internal.match.Wildcard;
 import dev.guidepost.core.internal.pattern.PatternMatcher;
 
@@ -58,7 +60,7 @@ final class Operators {
     private static boolean equalString(String key, Object value) {
         long[] durations = parseDurations(key, value);
         if (durations != null) {
-            return GoValues.seconds(durations[0]) == GoValues.seconds(durations[1]);
+            return GoDuration.seconds(durations[0]) == GoDuration.seconds(durations[1]);
         }
         Quantity keyQuantity = quantity(key);
         if (keyQuantity != null) {
@@ -90,13 +92,13 @@ final class Operators {
             if (!(key instanceof Double d)) {
                 return null;
             }
-            k = OptionalLong.of(GoValues.durationOf(d) * 1_000_000_000L);
+            k = OptionalLong.of(GoDuration.ofFloat64(d) * 1_000_000_000L);
         }
         if (v.isEmpty()) {
             if (!(value instanceof Double d)) {
                 return null;
             }
-            v = OptionalLong.of(GoValues.durationOf(d) * 1_000_000_000L);
+            v = OptionalLong.of(GoDuration.ofFloat64(d) * 1_000_000_000L);
         }
         return new long[] {k.getAsLong(), v.getAsLong()};
     }
@@ -149,7 +151,7 @@ final class Operators {
         if (key instanceof String k) {
             long[] durations = parseDurations(k, value);
             if (durations != null) {
-                return cmp.holds(GoValues.seconds(durations[0]), GoValues.seconds(durations[1]));
+                return cmp.holds(GoDuration.seconds(durations[0]), GoDuration.seconds(durations[1]));
             }
             Quantity keyQuantity = quantity(k);
             if (keyQuantity != null && value instanceof String s) {
@@ -163,14 +165,23 @@ final class Operators {
                 return numericFloat(f, value, cmp);
             }
             // strconv.ParseInt cannot succeed where ParseFloat failed
-            Semver version = Semver.parse(k);
+            Semver version = semver(k);
             if (version != null && value instanceof String s) {
-                Semver other = Semver.parse(s);
+                Semver other = semver(s);
                 return other != null && cmp.holds(version.compareTo(other));
             }
             return false;
         }
         return false;
+    }
+
+    /** blang/semver's {@code Parse}, or null where it returns an error. */
+    private static Semver semver(String s) {
+        try {
+            return Semver.parse(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean numericFloat(double key, Object value, Comparison cmp) {
@@ -180,7 +191,7 @@ final class Operators {
         if (value instanceof String s) {
             long[] durations = parseDurations(key, s);
             if (durations != null) {
-                return cmp.holds(GoValues.seconds(durations[0]), GoValues.seconds(durations[1]));
+                return cmp.holds(GoDuration.seconds(durations[0]), GoDuration.seconds(durations[1]));
             }
             Double v = GoValues.parseFloat(s);
             return v != null && cmp.holds(key, v);
@@ -194,31 +205,20 @@ final class Operators {
         if (cmp == null) {
             return false;
         }
-        long k;
-        if (key instanceof Double d) {
-            k = GoValues.durationOf(d) * 1_000_000_000L;
-        } else if (key instanceof String s) {
-            OptionalLong parsed = GoDuration.parse(s);
-            if (parsed.isEmpty()) {
-                return false;
-            }
-            k = parsed.getAsLong();
-        } else {
+        OptionalLong k = durationOperand(key);
+        OptionalLong v = durationOperand(value);
+        if (k.isEmpty() || v.isEmpty()) {
             return false;
         }
-        long v;
-        if (value instanceof Double d) {
-            v = GoValues.durationOf(d) * 1_000_000_000L;
-        } else if (value instanceof String s) {
-            OptionalLong parsed = GoDuration.parse(s);
-            if (parsed.isEmpty()) {
-                return false;
-            }
-            v = parsed.getAsLong();
-        } else {
-            return false;
+        return cmp.holds(Long.compare(k.getAsLong(), v.getAsLong()));
+    }
+
+    /** A Duration* operand: a number of seconds, or a Go duration string; empty otherwise. */
+    private static OptionalLong durationOperand(Object o) {
+        if (o instanceof Double d) {
+            return OptionalLong.of(GoDuration.ofFloat64(d) * 1_000_000_000L);
         }
-        return cmp.holds(Long.compare(k, v));
+        return o instanceof String s ? GoDuration.parse(s) : OptionalLong.empty();
     }
 
     // ---- anyin.go, allin.go, anynotin.go, allnotin.go ----

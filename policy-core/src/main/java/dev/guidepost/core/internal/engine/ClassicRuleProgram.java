@@ -33,56 +33,59 @@ final class ClassicRuleProgram {
     private final PatternValidation patterns;
     private final LegacyValidation legacy;
 
-    ClassicRuleProgram(String name, Object match, Object exclude, List<NamedExpression> celPreconditions,
-            Map<String, CelExpression> variables, List<ValidationProgram> expressions, List<String> expressionTexts,
-            String ruleMessage, Action action, String unsupported, String compileError) {
+    private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
+            List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
+            List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage, String unsupported,
+            String compileError, PatternValidation patterns, LegacyValidation legacy) {
         this.name = name;
         this.match = match;
         this.exclude = exclude;
+        this.action = action;
         this.celPreconditions = celPreconditions;
         this.variables = variables;
         this.expressions = expressions;
         this.expressionTexts = expressionTexts;
         this.ruleMessage = ruleMessage;
-        this.action = action;
         this.unsupported = unsupported;
         this.compileError = compileError;
-        this.patterns = null;
-        this.legacy = null;
+        this.patterns = patterns;
+        this.legacy = legacy;
+    }
+
+    /** A {@code validate.cel} rule: CEL preconditions, variables and expressions (with their source texts). */
+    static ClassicRuleProgram cel(String name, Object match, Object exclude, Action action,
+            List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
+            List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage) {
+        return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
+                expressionTexts, ruleMessage, null, null, null, null);
+    }
+
+    /** A rule whose CEL did not compile: a selected request fails with the compiler's message. */
+    static ClassicRuleProgram compileError(String name, Object match, Object exclude, Action action,
+            String compileError) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                null, compileError, null, null);
+    }
+
+    /** A rule using a feature Guidepost lacks: reported as not evaluated, naming the feature. */
+    static ClassicRuleProgram unsupported(String name, Object match, Object exclude, Action action,
+            String unsupported) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                unsupported, null, null, null);
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
-    ClassicRuleProgram(String name, Object match, Object exclude, Action action, PatternValidation patterns) {
-        this.name = name;
-        this.match = match;
-        this.exclude = exclude;
-        this.celPreconditions = List.of();
-        this.variables = Map.of();
-        this.expressions = List.of();
-        this.expressionTexts = List.of();
-        this.ruleMessage = "";
-        this.action = action;
-        this.unsupported = null;
-        this.compileError = null;
-        this.patterns = patterns;
-        this.legacy = null;
+    static ClassicRuleProgram pattern(String name, Object match, Object exclude, Action action,
+            PatternValidation patterns) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                null, null, patterns, null);
     }
 
     /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
-    ClassicRuleProgram(String name, Object match, Object exclude, Action action, LegacyValidation legacy) {
-        this.name = name;
-        this.match = match;
-        this.exclude = exclude;
-        this.celPreconditions = List.of();
-        this.variables = Map.of();
-        this.expressions = List.of();
-        this.expressionTexts = List.of();
-        this.ruleMessage = "";
-        this.action = action;
-        this.unsupported = null;
-        this.compileError = null;
-        this.patterns = null;
-        this.legacy = legacy;
+    static ClassicRuleProgram legacy(String name, Object match, Object exclude, Action action,
+            LegacyValidation legacy) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                null, null, null, legacy);
     }
 
     String name() {

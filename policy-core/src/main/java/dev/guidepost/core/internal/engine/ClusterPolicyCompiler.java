@@ -62,17 +62,16 @@ final class ClusterPolicyCompiler {
         Object match = PlainValues.map(rule, "match");
         Object exclude = rule instanceof Map<?, ?> r && r.get("exclude") instanceof Map<?, ?> e ? e : null;
         if (PatternRules.isPatternRule(rule) && PatternRules.unsupported(rule) == null) {
-            return new ClassicRuleProgram(name, match, exclude, action, PatternValidation.of(name,
+            return ClassicRuleProgram.pattern(name, match, exclude, action, PatternValidation.of(name,
                     PlainValues.string(validate, "message"), validate.get("pattern"), validate.get("anyPattern")));
         }
         if (LegacyRules.evaluable(rule)) {
-            return new ClassicRuleProgram(name, match, exclude, action,
+            return ClassicRuleProgram.legacy(name, match, exclude, action,
                     new LegacyValidation(policy, name, PlainValues.map(rule)));
         }
         String unsupported = unsupportedFeature(rule, validate);
         if (unsupported != null) {
-            return new ClassicRuleProgram(name, match, exclude, List.of(), Map.of(), List.of(), List.of(), "",
-                    action, unsupported, null);
+            return ClassicRuleProgram.unsupported(name, match, exclude, action, unsupported);
         }
         Map<String, Object> cel = PlainValues.map(validate, "cel");
         try {
@@ -96,12 +95,11 @@ final class ClusterPolicyCompiler {
                                 : compiler.compile(messageExpression,
                                         ExpressionCompiler.append(at, "messageExpression"))));
             }
-            return new ClassicRuleProgram(name, match, exclude, preconditions, variables, expressions, texts,
-                    PlainValues.string(validate, "message"), action, null, null);
+            return ClassicRuleProgram.cel(name, match, exclude, action, preconditions, variables, expressions, texts,
+                    PlainValues.string(validate, "message"));
         } catch (PolicyCompileException e) {
             compileErrors.add(e);
-            return new ClassicRuleProgram(name, match, exclude, List.of(), Map.of(), List.of(), List.of(), "",
-                    action, null, e.getMessage());
+            return ClassicRuleProgram.compileError(name, match, exclude, action, e.getMessage());
         }
     }
 

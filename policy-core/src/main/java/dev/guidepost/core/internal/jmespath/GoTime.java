@@ -11,20 +11,20 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Go's {@code time} package as Kyverno's time functions use it: durations, RFC 3339 and Go layouts. */
+import dev.guidepost.core.internal.golang.GoDuration;
+
+/**
+ * Go's {@code time} package as Kyverno's time functions use it: RFC 3339 and Go layouts; durations are
+ * {@link GoDuration}'s.
+ */
 final class GoTime {
 
     static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
 
     private static final long SECOND = 1_000_000_000L;
-    private static final long MINUTE = 60 * SECOND;
-    private static final long HOUR = 60 * MINUTE;
-    private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L,
-            "\u03bcs", 1_000L, "ms", 1_000_000L, "s", SECOND, "m", MINUTE, "h", HOUR);
     private static final Pattern RFC3339_TEXT = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
     /** Seconds from Go's zero time (January 1, year 1, UTC) to the Unix epoch. */
@@ -33,89 +33,13 @@ final class GoTime {
     private GoTime() {
     }
 
-    /** {@code time.ParseDuration}: the duration in nanoseconds. */
+    /** {@code time.ParseDuration}: the duration in nanoseconds; Go's error as a JmesPathException. */
     static long parseDuration(String text) {
-        String s = text;
-        boolean negative = false;
-        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-            negative = s.charAt(0) == '-';
-            s = s.substring(1);
+        try {
+            return GoDuration.parseNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw new JmesPathException(e.getMessage());
         }
-        if (s.equals("0")) {
-            return 0;
-        }
-        if (s.isEmpty()) {
-            throw new JmesPathException("time: invalid duration \"" + text + "\"");
-        }
-        BigDecimal total = BigDecimal.ZERO;
-        int i = 0;
-        while (i < s.length()) {
-            int start = i;
-            while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-                i++;
-            }
-            String number = s.substring(start, i);
-            if (number.isEmpty() || number.equals(".") || number.indexOf('.') != number.lastIndexOf('.')) {
-                throw new JmesPathException("time: invalid duration \"" + text + "\"");
-            }
-            int unitStart = i;
-            while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
-                i++;
-            }
-            String unitText = s.substring(unitStart, i);
-            if (unitText.isEmpty()) {
-                throw new JmesPathException("time: missing unit in duration \"" + text + "\"");
-            }
-            Long unit = UNITS.get(unitText);
-            if (unit == null) {
-                throw new JmesPathException("time: unknown unit \"" + unitText + "\" in duration \"" + text + "\"");
-            }
-            total = total.add(new BigDecimal(number.startsWith(".") ? "0" + number : number)
-                    .multiply(BigDecimal.valueOf(unit)));
-        }
-        BigDecimal limit = BigDecimal.valueOf(Long.MAX_VALUE);
-        if (total.compareTo(negative ? limit.add(BigDecimal.ONE) : limit) > 0) {
-            throw new JmesPathException("time: invalid duration \"" + text + "\"");
-        }
-        long nanos = total.toBigInteger().longValue();
-        return negative ? -nanos : nanos;
-    }
-
-    /** {@code time.Duration.String()}, such as {@code 1h2m3.5s}, {@code 1.5ms} or {@code 0s}. */
-    static String formatDuration(long d) {
-        if (d == 0) {
-            return "0s";
-        }
-        if (d == Long.MIN_VALUE) {
-            return "-2562047h47m16.854775808s";
-        }
-        long u = Math.abs(d);
-        String sign = d < 0 ? "-" : "";
-        if (u < SECOND) {
-            if (u < 1_000) {
-                return sign + u + "ns";
-            }
-            if (u < 1_000_000) {
-                return sign + fraction(u, 3) + "\u00b5s";
-            }
-            return sign + fraction(u, 6) + "ms";
-        }
-        long hours = u / HOUR;
-        long minutes = (u % HOUR) / MINUTE;
-        String seconds = fraction(u % MINUTE, 9) + "s";
-        if (hours > 0) {
-            return sign + hours + "h" + minutes + "m" + seconds;
-        }
-        if (minutes > 0) {
-            return sign + minutes + "m" + seconds;
-        }
-        return sign + seconds;
-    }
-
-    private static String fraction(long v, int digits) {
-        long pow = (long) Math.pow(10, digits);
-        String frac = String.format("%0" + digits + "d", v % pow).replaceAll("0+$", "");
-        return (v / pow) + (frac.isEmpty() ? "" : "." + frac);
     }
 
     /** {@code time.Parse(time.RFC3339, text)}. */

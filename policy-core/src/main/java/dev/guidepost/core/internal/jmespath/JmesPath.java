@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * Kyverno's JMESPath: standard JMESPath plus Kyverno's custom functions, over plain Java values. Thread-safe.
  *
@@ -50,7 +52,7 @@ public final class JmesPath {
      *     key is missing where Kyverno reports {@code Unknown key "x" in path}
      */
     public Object search(String expression, Object data) {
-        return GoValues.toPlain(searchKyverno(expression, GoValues.toKyverno(data)));
+        return KyvernoValues.toPlain(searchKyverno(expression, GoValues.toFloat64s(data)));
     }
 
     /** Evaluates against data already in Kyverno's form (numbers as Double); the result stays in that form. */

@@ -1,6 +1,9 @@
 package dev.guidepost.core.internal.jmespath;
 
 import dev.guidepost.core.internal.cel.Quantity;
+import dev.guidepost.core.internal.golang.GoDuration;
+import dev.guidepost.core.internal.golang.GoValues;
+import dev.guidepost.core.internal.golang.Semver;
 import dev.guidepost.core.internal.match.Wildcard;
 
 import io.burt.jmespath.Adapter;
@@ -114,7 +117,7 @@ final class KyvernoFunctions {
         f.add(fn("time_parse", a -> timeParse(str(a, 0), str(a, 1)), STRING, STRING));
         f.add(fn("time_utc", a -> GoTime.formatRfc3339(GoTime.parseRfc3339(str(a, 0))
                 .withOffsetSameInstant(ZoneOffset.UTC)), STRING));
-        f.add(fn("time_diff", a -> GoTime.formatDuration(GoTime.sub(GoTime.parseRfc3339(str(a, 1)),
+        f.add(fn("time_diff", a -> GoDuration.format(GoTime.sub(GoTime.parseRfc3339(str(a, 1)),
                 GoTime.parseRfc3339(str(a, 0)))), STRING, STRING));
         f.add(fn("time_before", a -> GoTime.parseRfc3339(str(a, 0)).toInstant()
                 .isBefore(GoTime.parseRfc3339(str(a, 1)).toInstant()), STRING, STRING));
@@ -128,7 +131,7 @@ final class KyvernoFunctions {
         f.add(fn("time_truncate", a -> GoTime.formatRfc3339(GoTime.truncate(GoTime.parseRfc3339(str(a, 0)),
                 GoTime.parseDuration(str(a, 1)))), STRING, STRING));
         // go-jmespath's to_string: strings as they are, anything else as Go's json.Marshal writes it
-        f.add(fn("to_string", a -> a.get(0) instanceof String s ? s : GoValues.marshal(a.get(0)), any()));
+        f.add(fn("to_string", a -> a.get(0) instanceof String s ? s : KyvernoValues.marshal(a.get(0)), any()));
         return f.toArray(Function[]::new);
     }
 
@@ -163,7 +166,7 @@ final class KyvernoFunctions {
                 for (FunctionArgument<T> argument : arguments) {
                     values.add(argument.value());
                 }
-                return (T) GoValues.toKyverno(handler.apply(values));
+                return (T) GoValues.toFloat64s(handler.apply(values));
             }
         };
     }
@@ -195,7 +198,7 @@ final class KyvernoFunctions {
     }
 
     private static String stringOrNumber(String function, List<Object> a, int i) {
-        String s = GoValues.ifaceToString(a.get(i));
+        String s = KyvernoValues.ifaceToString(a.get(i));
         if (s == null) {
             throw invalidArgumentType(function, i + 1, "String or Real");
         }
@@ -416,7 +419,7 @@ final class KyvernoFunctions {
         Map<?, ?> labels = (Map<?, ?>) a.get(0);
         Map<?, ?> match = (Map<?, ?>) a.get(1);
         for (Map.Entry<?, ?> e : labels.entrySet()) {
-            if (!match.containsKey(e.getKey()) || !GoValues.jsonEquals(match.get(e.getKey()), e.getValue())) {
+            if (!match.containsKey(e.getKey()) || !GoValues.deepEqual(match.get(e.getKey()), e.getValue())) {
                 return false;
             }
         }
@@ -475,7 +478,7 @@ final class KyvernoFunctions {
         List<?> values = (List<?>) a.get(1);
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            String key = GoValues.ifaceToString(keys.get(i));
+            String key = KyvernoValues.ifaceToString(keys.get(i));
             if (key == null) {
                 throw invalidArgumentType("object_from_lists", 1, "StringArray");
             }
@@ -578,11 +581,15 @@ final class KyvernoFunctions {
         Semver v;
         try {
             v = Semver.parse(version);
-        } catch (JmesPathException invalid) {
+        } catch (IllegalArgumentException invalid) {
             // Kyverno ignores the version's parse error and compares the zero version
             v = Semver.ZERO;
         }
-        return Semver.parseRange(range).test(v);
+        try {
+            return Semver.parseRange(range).test(v);
+        } catch (IllegalArgumentException invalid) {
+            throw new JmesPathException(invalid.getMessage(), invalid);
+        }
     }
 
     private static final JcfRuntime JSON = new JcfRuntime();
@@ -600,7 +607,7 @@ final class KyvernoFunctions {
         options.setAllowDuplicateKeys(false);
         Yaml yaml = new Yaml(new TimestampsAsStrings(options));
         try {
-            return GoValues.toKyverno(yaml.load(s));
+            return GoValues.toFloat64s(yaml.load(s));
         } catch (YAMLException e) {
             throw new JmesPathException("error converting YAML to JSON: " + e.getMessage(), e);
         }
@@ -628,7 +635,7 @@ final class KyvernoFunctions {
         if (!str(a, 2).isEmpty()) {
             t2 = layout.isEmpty() ? GoTime.parseRfc3339(str(a, 2)) : GoTime.parseLayout(layout, str(a, 2));
         }
-        return GoTime.formatDuration(GoTime.sub(t2, t1));
+        return GoDuration.format(GoTime.sub(t2, t1));
     }
 
     private static String timeToCron(OffsetDateTime t) {
@@ -730,7 +737,7 @@ final class KyvernoFunctions {
                 return add ? x.value() + y.value() : x.value() - y.value();
             }
             if (a instanceof Duration x && b instanceof Duration y) {
-                return GoTime.formatDuration(add ? x.nanos() + y.nanos() : x.nanos() - y.nanos());
+                return GoDuration.format(add ? x.nanos() + y.nanos() : x.nanos() - y.nanos());
             }
             if (a instanceof QuantityOperand && b instanceof QuantityOperand) {
                 throw quantities(op);
@@ -747,7 +754,7 @@ final class KyvernoFunctions {
             if (scalar instanceof Scalar s) {
                 if (other instanceof Duration d) {
                     double seconds = d.seconds() * s.value();
-                    return GoTime.formatDuration((long) (seconds * 1e9));
+                    return GoDuration.format((long) (seconds * 1e9));
                 }
                 if (other instanceof QuantityOperand) {
                     throw quantities("multiply");
@@ -774,7 +781,7 @@ final class KyvernoFunctions {
                     if (y.value() == 0) {
                         throw error("divide", "Zero divisor passed");
                     }
-                    return GoTime.formatDuration((long) (x.seconds() / y.value() * 1e9));
+                    return GoDuration.format((long) (x.seconds() / y.value() * 1e9));
                 }
             }
             if (a instanceof QuantityOperand x && b instanceof QuantityOperand y) {
@@ -807,7 +814,7 @@ final class KyvernoFunctions {
                 if (y.nanos() == 0) {
                     throw error("modulo", "Zero divisor passed");
                 }
-                return GoTime.formatDuration(x.nanos() % y.nanos());
+                return GoDuration.format(x.nanos() % y.nanos());
             }
             if (a instanceof QuantityOperand && b instanceof QuantityOperand) {
                 throw quantities("modulo");

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * The Java Collections runtime with Kyverno's interpreter semantics (pkg/engine/jmespath/interpreter.go):
  * <ul>
@@ -121,9 +123,9 @@ final class KyvernoRuntime extends JcfRuntime {
                 Object b = r.search(input);
                 switch (operator) {
                     case EQUALS:
-                        return GoValues.jsonEquals(a, b);
+                        return GoValues.deepEqual(a, b);
                     case NOT_EQUALS:
-                        return !GoValues.jsonEquals(a, b);
+                        return !GoValues.deepEqual(a, b);
                     default:
                         break;
                 }

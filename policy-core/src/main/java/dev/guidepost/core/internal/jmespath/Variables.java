@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.guidepost.core.internal.golang.GoValues;
+
 /**
  * Kyverno's {{ }} variables, as pkg/engine/variables/vars.go substitutes them:
  * <ul>
@@ -86,9 +88,9 @@ public final class Variables {
     }
 
     private static Object substitute(Object value, Map<String, Object> context, boolean lenient) {
-        Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toKyverno(context), lenient);
+        Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toFloat64s(context), lenient);
         Object withoutReferences = substitution.traverse(value, "", true);
-        return GoValues.toPlain(substitution.traverse(withoutReferences, "", false));
+        return KyvernoValues.toPlain(substitution.traverse(withoutReferences, "", false));
     }
 
     private static final class Substitution {
@@ -213,7 +215,7 @@ public final class Variables {
 
         private static String marshal(Object value, String variable, String path) {
             try {
-                return GoValues.marshal(value);
+                return KyvernoValues.marshal(value);
             } catch (JmesPathException e) {
                 throw new JmesPathException("failed to resolve " + variable + " at path " + path + ": "
                         + e.getMessage(), e);

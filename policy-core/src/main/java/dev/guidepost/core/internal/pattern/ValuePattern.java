@@ -9,9 +9,9 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.guidepost.core.internal.cel.CelGoText;
 import dev.guidepost.core.internal.cel.Quantity;
 import dev.guidepost.core.internal.golang.GoDuration;
+import dev.guidepost.core.internal.golang.GoValues;
 import dev.guidepost.core.internal.match.Wildcard;
 
 /**
@@ -231,7 +231,7 @@ final class ValuePattern {
         }
         String text;
         if (value instanceof Double d) {
-            text = CelGoText.formatExponent(d);
+            text = GoValues.formatExponent(d);
         } else if (value instanceof Long l) {
             text = Long.toString(l);
         } else if (value instanceof String s) {
@@ -254,7 +254,7 @@ final class ValuePattern {
             return s;
         }
         if (value instanceof Double d) {
-            return CelGoText.formatFixed(d);
+            return GoValues.formatFixed(d);
         }
         if (value instanceof Long l) {
             return Long.toString(l);

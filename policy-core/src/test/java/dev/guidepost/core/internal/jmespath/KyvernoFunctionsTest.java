@@ -260,15 +260,4 @@ class KyvernoFunctionsTest {
         assertThatThrownBy(() -> eval("time_add('2023-01-01T00:00:00Z', '1d')"))
                 .hasMessage("time: unknown unit \"d\" in duration \"1d\"");
     }
-
-    @Test
-    void goNumberFormatting() {
-        assertThat(GoValues.jsonFloat(1e21)).isEqualTo("1e+21");
-        assertThat(GoValues.jsonFloat(1.5e-7)).isEqualTo("1.5e-7");
-        assertThat(GoValues.jsonFloat(100)).isEqualTo("100");
-        assertThat(GoValues.formatFloat(16777217, true)).isEqualTo("16777216");
-        assertThat(GoTime.formatDuration(1_500)).isEqualTo("1.5\u00b5s");
-        assertThat(GoTime.formatDuration(0)).isEqualTo("0s");
-        assertThat(GoTime.formatDuration(3_600_000_000_000L)).isEqualTo("1h0m0s");
-    }
 }

@@ -15,8 +15,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import dev.guidepost.core.internal.cel.CelGoText;
-import dev.guidepost.core.internal.golang.GoDuration;
 
 class PatternMatcherTest {
 
@@ -54,23 +52,5 @@ class PatternMatcherTest {
         assertThat(Anchor.parse("=(volumes)").withKey("vols")).isEqualTo("=(vols)");
         assertThat(Anchor.parse("name")).isNull();
         assertThat(Anchor.parse("()")).isNull();
-    }
-
-    @Test
-    void goDurationsParseAsGoDoes() {
-        assertThat(GoDuration.parse("1h30m").getAsLong()).isEqualTo(5_400_000_000_000L);
-        assertThat(GoDuration.parse("-1.5s").getAsLong()).isEqualTo(-1_500_000_000L);
-        assertThat(GoDuration.parse("0")).hasValue(0);
-        assertThat(GoDuration.parse("10")).isEmpty();
-        assertThat(GoDuration.parse("1Gi")).isEmpty();
-    }
-
-    @Test
-    void floatsPrintAsGoPrintsThem() {
-        assertThat(CelGoText.formatExponent(8080)).isEqualTo("8.08E+03");
-        assertThat(CelGoText.formatExponent(0.5)).isEqualTo("5E-01");
-        assertThat(CelGoText.formatExponent(0)).isEqualTo("0E+00");
-        assertThat(CelGoText.formatFixed(3)).isEqualTo("3.000000");
-        assertThat(CelGoText.formatFixed(0)).isEqualTo("0.000000");
     }
 }
