@@ -1863,6 +1863,21 @@ public class SearchExperiment {
         }
     }
 
+    /** The shipped ranking's parts for the development queries: query vectors, cosines, BM25F z-scores, fusion. */
+    record Shipped(float[][] queryVectors, double[][] semantic, double[][] lexical, double[][] fused,
+            List<float[]> documents) {
+    }
+
+    Shipped shipped() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] semantic = semantic(qv, PolicyView::summary);
+        double[][] lexical = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] fused = sum(z(semantic), 0.75, lexical, 0.25);
+        report("base", fused);
+        return new Shipped(qv, semantic, lexical, fused,
+                policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList());
+    }
+
     /** Mean of the k largest values. */
     static double topMean(double[] v, int k) {
         double[] c = v.clone();
@@ -1876,12 +1891,7 @@ public class SearchExperiment {
 
     /** CSLS-style hubness correction: a policy close to many pseudo-queries of the pack loses some similarity. */
     void hubness() {
-        float[][] qv = queryVectors(List.of(Function.identity()));
-        double[][] sum0 = semantic(qv, PolicyView::summary);
-        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
-        double[][] base = sum(z(sum0), 0.75, bm, 0.25);
-        report("base", base);
-        List<float[]> docs = policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList();
+        Shipped sh = shipped();
         Map<String, List<String>> probeSets = new java.util.LinkedHashMap<>();
         List<String> titles = policies.stream().map(Policy::title).filter(t -> !t.isBlank()).toList();
         List<String> sents = new ArrayList<>();
@@ -1898,7 +1908,7 @@ public class SearchExperiment {
                 for (int d = 0; d < policies.size(); d++) {
                     double[] c = new double[probes.size()];
                     for (int j = 0; j < probes.size(); j++) {
-                        c[j] = cos(docs.get(d), probes.get(j));
+                        c[j] = cos(sh.documents().get(d), probes.get(j));
                     }
                     r[d] = topMean(c, Math.min(k + 1, c.length)); // own text included among the top
                 }
@@ -1906,12 +1916,12 @@ public class SearchExperiment {
                     double[][] adj = new double[queries.size()][policies.size()];
                     for (int q = 0; q < queries.size(); q++) {
                         for (int d = 0; d < policies.size(); d++) {
-                            adj[q][d] = sum0[q][d] - lambda * r[d];
+                            adj[q][d] = sh.semantic()[q][d] - lambda * r[d];
                         }
                     }
-                    double[][] fused = sum(z(adj), 0.75, bm, 0.25);
+                    double[][] fused = sum(z(adj), 0.75, sh.lexical(), 0.25);
                     report("hub " + e.getKey() + " k" + k + " l" + lambda, fused);
-                    paired("   vs base", base, fused);
+                    paired("   vs sh.fused()", sh.fused(), fused);
                 }
             }
         }
@@ -1919,30 +1929,25 @@ public class SearchExperiment {
 
     /** Pseudo-relevance feedback: the query vector moved towards the top documents of the first ranking. */
     void prf() {
-        float[][] qv = queryVectors(List.of(Function.identity()));
-        double[][] sum0 = semantic(qv, PolicyView::summary);
-        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
-        double[][] base = sum(z(sum0), 0.75, bm, 0.25);
-        report("base", base);
-        List<float[]> docs = policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList();
+        Shipped sh = shipped();
         for (int k : new int[] {1, 3, 5}) {
             for (double alpha : new double[] {0.1, 0.25, 0.5}) {
                 double[][] sem2 = new double[queries.size()][policies.size()];
                 for (int q = 0; q < queries.size(); q++) {
-                    int[] top = top(base[q], k);
-                    float[] nq = normalised(qv[q]).clone();
+                    int[] top = top(sh.fused()[q], k);
+                    float[] nq = normalised(sh.queryVectors()[q]).clone();
                     for (int t : top) {
                         for (int i = 0; i < nq.length; i++) {
-                            nq[i] += (float) (alpha / k) * docs.get(t)[i];
+                            nq[i] += (float) (alpha / k) * sh.documents().get(t)[i];
                         }
                     }
                     for (int d = 0; d < policies.size(); d++) {
-                        sem2[q][d] = cos(nq, docs.get(d));
+                        sem2[q][d] = cos(nq, sh.documents().get(d));
                     }
                 }
-                double[][] fused = sum(z(sem2), 0.75, bm, 0.25);
+                double[][] fused = sum(z(sem2), 0.75, sh.lexical(), 0.25);
                 report("prf k" + k + " a" + alpha, fused);
-                paired("   vs base", base, fused);
+                paired("   vs sh.fused()", sh.fused(), fused);
             }
         }
     }
@@ -1987,12 +1992,7 @@ public class SearchExperiment {
      * messages) regressed onto their own policy's summary vector, ridge-regularised towards the identity.
      */
     void adapter() {
-        float[][] qv = queryVectors(List.of(Function.identity()));
-        double[][] sum0 = semantic(qv, PolicyView::summary);
-        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
-        double[][] base = sum(z(sum0), 0.75, bm, 0.25);
-        report("base", base);
-        List<float[]> docs = policies.stream().map(p -> normalised(vec(PolicyView.summary(p)))).toList();
+        Shipped sh = shipped();
         Map<String, Function<Policy, List<String>>> sources = new java.util.LinkedHashMap<>();
         sources.put("titles", p -> p.title().isBlank() ? List.of() : List.of(p.title()));
         sources.put("sentences", p -> sentences(p.description()));
@@ -2005,7 +2005,7 @@ public class SearchExperiment {
             t.addAll(sentences(messages(p)));
             return t;
         });
-        int dim = docs.get(0).length;
+        int dim = sh.documents().get(0).length;
         for (var e : sources.entrySet()) {
             List<float[]> xs = new ArrayList<>();
             List<float[]> ys = new ArrayList<>();
@@ -2017,7 +2017,7 @@ public class SearchExperiment {
             for (int d = 0; d < policies.size(); d++) {
                 for (String t : e.getValue().apply(policies.get(d))) {
                     xs.add(normalised(vec(t)));
-                    ys.add(docs.get(d));
+                    ys.add(sh.documents().get(d));
                 }
             }
             for (double lambda : new double[] {1, 3, 10, 30}) {
@@ -2041,7 +2041,7 @@ public class SearchExperiment {
                 for (double mix : new double[] {0.5, 1.0}) {
                     double[][] sem2 = new double[queries.size()][policies.size()];
                     for (int q = 0; q < queries.size(); q++) {
-                        float[] x = normalised(qv[q]);
+                        float[] x = normalised(sh.queryVectors()[q]);
                         float[] u = new float[dim];
                         for (int j = 0; j < dim; j++) {
                             double s = 0;
@@ -2051,12 +2051,12 @@ public class SearchExperiment {
                             u[j] = (float) s;
                         }
                         for (int d = 0; d < policies.size(); d++) {
-                            sem2[q][d] = mix * cos(u, docs.get(d)) + (1 - mix) * sum0[q][d];
+                            sem2[q][d] = mix * cos(u, sh.documents().get(d)) + (1 - mix) * sh.semantic()[q][d];
                         }
                     }
-                    double[][] fused = sum(z(sem2), 0.75, bm, 0.25);
+                    double[][] fused = sum(z(sem2), 0.75, sh.lexical(), 0.25);
                     report("adapter " + e.getKey() + " l" + lambda + " mix" + mix, fused);
-                    paired("   vs base", base, fused);
+                    paired("   vs sh.fused()", sh.fused(), fused);
                 }
             }
         }
