@@ -1921,7 +1921,7 @@ public class SearchExperiment {
                     }
                     double[][] fused = sum(z(adj), 0.75, sh.lexical(), 0.25);
                     report("hub " + e.getKey() + " k" + k + " l" + lambda, fused);
-                    paired("   vs sh.fused()", sh.fused(), fused);
+                    paired("   vs base", sh.fused(), fused);
                 }
             }
         }
@@ -1947,7 +1947,7 @@ public class SearchExperiment {
                 }
                 double[][] fused = sum(z(sem2), 0.75, sh.lexical(), 0.25);
                 report("prf k" + k + " a" + alpha, fused);
-                paired("   vs sh.fused()", sh.fused(), fused);
+                paired("   vs base", sh.fused(), fused);
             }
         }
     }
@@ -2056,7 +2056,7 @@ public class SearchExperiment {
                     }
                     double[][] fused = sum(z(sem2), 0.75, sh.lexical(), 0.25);
                     report("adapter " + e.getKey() + " l" + lambda + " mix" + mix, fused);
-                    paired("   vs sh.fused()", sh.fused(), fused);
+                    paired("   vs base", sh.fused(), fused);
                 }
             }
         }
