@@ -210,4 +210,40 @@ class PolicyEngineTest {
                 .extracting(Result::message).asString().startsWith("not checked: Guidepost cannot evaluate")
                 .contains("validate.podSecurity");
     }
+
+    @Test
+    void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: require-team
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: team-label
+                      match:
+                        any:
+                          - resources:
+                              kinds: [ConfigMap]
+                      validate:
+                        message: "ConfigMap {{ request.object.metadata.name }} needs a team label."
+                        pattern:
+                          metadata:
+                            labels:
+                              team: "?*"
+                """, "require-team.yaml");
+        Manifests configMap = Manifests.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: shop}
+                data: {a: b}
+                """, "settings.yaml");
+
+        Result result = PolicyEngine.of(pack).check(configMap).results().get(0);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(result.message()).isEqualTo("validation error: ConfigMap settings needs a team label. rule "
+                + "team-label failed at path /metadata/labels/");
+    }
 }

@@ -40,6 +40,9 @@ public final class PatternRules {
         if (text.contains("$(")) {
             return "anchor references in validation patterns";
         }
+        if (PlainValues.string(validate, "message").contains("{{")) {
+            return "variables in the message";
+        }
         return null;
     }
 }
