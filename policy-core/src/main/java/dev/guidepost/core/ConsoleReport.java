@@ -9,7 +9,8 @@ import dev.guidepost.core.internal.report.TextReport;
 /**
  * A check's report as messages with a log level, for build tools that log rather than print: one block per
  * violation ({@code file:line}, {@code Kind/namespace/name}, policy id and title, message, fix), then unreadable
- * and skipped documents, exemptions, the baseline's known and fixed entries, and the summary line. Violations that
+ * and skipped documents, rules Guidepost could not check, exemptions, the baseline's known and fixed entries, and
+ * the summary line. Violations that
  * fail the check are errors, the others warnings; everything else is information.
  */
 public final class ConsoleReport {
@@ -61,6 +62,11 @@ public final class ConsoleReport {
         }
         for (ManifestProblem problem : report.skippedDocuments()) {
             out.add(new Entry(Level.INFO, text.skipped(problem).strip()));
+        }
+        for (Result result : report.results()) {
+            if (result.isNotChecked()) {
+                out.add(new Entry(Level.INFO, text.notChecked(result).strip()));
+            }
         }
         for (Exemption exemption : report.exemptions()) {
             out.add(new Entry(Level.INFO, text.exempt(exemption).strip()));

@@ -165,7 +165,7 @@ public final class PolicyEngine {
             if (!rule.evaluated()) {
                 // never a pass: say which rule went unchecked and why
                 results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
-                        Outcome.SKIP, "not checked: Guidepost cannot evaluate " + rule.unsupported()
+                        Outcome.SKIP, Result.NOT_CHECKED + "Guidepost cannot evaluate " + rule.unsupported()
                                 + " yet; Kyverno evaluates this rule in the cluster",
                         policy.remediation(), manifest.resource(), manifest.location()));
                 continue;

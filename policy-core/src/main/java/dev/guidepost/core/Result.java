@@ -40,4 +40,15 @@ public record Result(String policyId, String policyTitle, String rule, Severity 
     public boolean isEnforcedViolation() {
         return isViolation() && action == Action.ENFORCE;
     }
+
+    /** How the message of a rule Guidepost could not evaluate starts. */
+    public static final String NOT_CHECKED = "not checked: ";
+
+    /**
+     * True for a rule of a checked policy that Guidepost cannot evaluate (a Kyverno feature it lacks): a skip that
+     * says so, never a pass. Kyverno evaluates the rule in the cluster.
+     */
+    public boolean isNotChecked() {
+        return outcome == Outcome.SKIP && message.startsWith(NOT_CHECKED);
+    }
 }

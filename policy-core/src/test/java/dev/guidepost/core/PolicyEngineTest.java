@@ -209,6 +209,13 @@ class PolicyEngineTest {
         assertThat(results).filteredOn(r -> r.rule().equals("pss-rule")).singleElement()
                 .extracting(Result::message).asString().startsWith("not checked: Guidepost cannot evaluate")
                 .contains("validate.podSecurity");
+        Report report = PolicyEngine.of(pack).check(service);
+        assertThat(report.results()).filteredOn(Result::isNotChecked).extracting(Result::rule)
+                .containsExactly("pss-rule");
+        assertThat(ReportFormat.TEXT.render(report)).contains("NOT CHECKED service.yaml:1 Service/shop/public "
+                + "mixed/pss-rule: Guidepost cannot evaluate validate.podSecurity rules yet");
+        assertThat(ConsoleReport.entries(report, ReportOptions.defaults())).extracting(ConsoleReport.Entry::text)
+                .anyMatch(t -> t.startsWith("NOT CHECKED service.yaml:1"));
     }
 
     @Test

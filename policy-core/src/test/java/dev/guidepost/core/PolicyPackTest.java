@@ -207,4 +207,15 @@ class PolicyPackTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Pass the YAML text first");
         assertThat(Manifests.parse(yaml, "inline.yaml").manifests()).hasSize(1);
     }
+
+    @Test
+    void aPackInsideAPackIsExplainedRatherThanReadAsAnUnknownKind(@TempDir Path temp) throws IOException {
+        Files.writeString(temp.resolve("pack.yaml"), "apiVersion: guidepost.dev/v1alpha1\nkind: Pack\nname: outer\n");
+        Path inner = Files.createDirectories(temp.resolve("inner"));
+        Files.writeString(inner.resolve("pack.yaml"), "apiVersion: guidepost.dev/v1alpha1\nkind: Pack\nname: inner\n");
+
+        assertThatThrownBy(() -> PolicyPack.load(temp)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("inner").hasMessageContaining("belongs to another pack")
+                .hasMessageContaining("--pack a --pack b");
+    }
 }

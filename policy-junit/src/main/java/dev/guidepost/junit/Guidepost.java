@@ -114,6 +114,12 @@ public final class Guidepost {
             throw new AssertionFailedError(violations.stream().map(r -> FailureText.violation(r, base, "  "))
                     .collect(Collectors.joining("\n")));
         }
+        List<Result> notChecked = results.stream().filter(Result::isNotChecked).toList();
+        if (!notChecked.isEmpty()) {
+            // what was checked passed, but not all of the policy was: never report that as a plain pass
+            throw new TestAbortedException("not every rule was checked: " + notChecked.stream()
+                    .map(r -> r.rule() + " (" + r.message() + ")").collect(Collectors.joining("; ")));
+        }
         if (results.stream().allMatch(r -> r.outcome() == Outcome.SKIP)) {
             throw new TestAbortedException("skipped: " + results.stream().map(Result::message)
                     .filter(m -> !m.isEmpty()).distinct().collect(Collectors.joining("; ")));

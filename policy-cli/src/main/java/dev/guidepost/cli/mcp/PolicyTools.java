@@ -157,7 +157,17 @@ public final class PolicyTools {
                 out.append("Fix every violation, then call check_manifest again. ").append(report.summary())
                         .append('\n');
             }
+            List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
+            if (!notChecked.isEmpty()) {
+                out.append("Not checked (Kyverno features Guidepost cannot evaluate; the cluster will):\n");
+                for (Result r : notChecked) {
+                    out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
+                            .append(r.policyId()).append('/').append(r.rule()).append(" — ")
+                            .append(r.message().substring(Result.NOT_CHECKED.length())).append('\n');
+                }
+            }
             Map<String, Object> structured = new LinkedHashMap<>();
+            structured.put("notChecked", notChecked.stream().map(PolicyMaps::result).toList());
             structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty());
             structured.put("blocking", report.failed());
             structured.put("summary", report.summary());

@@ -70,8 +70,10 @@ public final class PackEmission {
                 for (String note : policy.notes()) {
                     notes.add("'" + policy.id() + "' is passed through with what Guidepost does not check: " + note);
                 }
-                policy.advisoryReason().ifPresent(reason -> notes.add("'" + policy.id()
-                        + "' is passed through although Guidepost does not check it: " + reason));
+                if (policy.notes().isEmpty()) {
+                    policy.advisoryReason().ifPresent(reason -> notes.add("'" + policy.id()
+                            + "' is passed through although Guidepost does not check it: " + reason));
+                }
                 continue;
             }
             EmittedPolicy result;

@@ -211,6 +211,11 @@ public final class PackReader {
         String kind = PlainValues.string(root, "kind");
         Optional<PolicyFormat> format = PolicyFormats.of(apiVersion, kind);
         if (format.isEmpty()) {
+            if (PolicyFormats.isGuidepostGroup(apiVersion) && kind.equals("Pack")) {
+                throw new GuidepostException(location, "this pack.yaml belongs to another pack inside the one "
+                        + "being read; give that folder as a pack of its own (packs can be combined, e.g. "
+                        + "--pack a --pack b), or move its policies up and delete this file");
+            }
             if (PolicyFormats.isGuidepostGroup(apiVersion)) {
                 throw new GuidepostException(location, "unknown kind '" + kind + "' for " + apiVersion
                         + "; a Guidepost policy has kind: Policy");

@@ -44,11 +44,13 @@ public final class TextReport {
         for (ManifestProblem problem : report.skippedDocuments()) {
             out.append(skipped(problem));
         }
+        List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
+        notChecked.forEach(result -> out.append(notChecked(result)));
         List<Exemption> exemptions = report.exemptions();
         for (Exemption exemption : exemptions) {
             out.append(exempt(exemption));
         }
-        if (!report.skippedDocuments().isEmpty() || !exemptions.isEmpty()) {
+        if (!report.skippedDocuments().isEmpty() || !exemptions.isEmpty() || !notChecked.isEmpty()) {
             out.append('\n');
         }
         out.append(report.summary()).append('\n');
@@ -71,6 +73,13 @@ public final class TextReport {
     /** A document that is not a Kubernetes object, as one line. */
     public String skipped(ManifestProblem problem) {
         return paint(DIM, "SKIPPED") + ' ' + options.display(problem.location()) + ": " + problem.message() + '\n';
+    }
+
+    /** A rule Guidepost could not evaluate, as one line. */
+    public String notChecked(Result result) {
+        return paint(DIM, "NOT CHECKED") + ' ' + options.display(result.location()) + ' ' + result.resource() + ' '
+                + result.policyId() + (result.rule().isEmpty() ? "" : "/" + result.rule()) + ": "
+                + result.message().substring(Result.NOT_CHECKED.length()) + '\n';
     }
 
     /** An exemption as one line. */
