@@ -111,10 +111,20 @@ class KyvernoTestsTest {
 
     @Test
     void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
-        ExpectationResult podSecurity = find(run("classic", false), "pod-security", "pinned", "pass");
+        ExpectationResult manifests = find(run("classic", false), "signed-manifests", "pinned", "pass");
 
-        assertThat(podSecurity.status()).isEqualTo(Status.SKIPPED);
-        assertThat(podSecurity.reason()).isEqualTo("validate.podSecurity rules");
+        assertThat(manifests.status()).isEqualTo(Status.SKIPPED);
+        assertThat(manifests.reason()).isEqualTo("validate.manifests rules");
+    }
+
+    @Test
+    void podSecurityRulesAreScoredForPodsControllersAndCronJobs() {
+        List<ExpectationResult> results = run("pod-security", false);
+
+        assertThat(results).hasSize(12);
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.resource() + ": "
+                + r.reason()).isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).contains("pass", "fail");
     }
 
     @Test
@@ -146,10 +156,10 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(107);
+        assertThat(report.results()).hasSize(119);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
-        assertThat(report.skippedByFeature()).containsEntry("validate.podSecurity rules", 1L);
+        assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);
         assertThat(report.results()).extracting(ExpectationResult::file)
                 .contains("vpol/kyverno-test.yaml", "classic/kyverno-test.yaml");
     }

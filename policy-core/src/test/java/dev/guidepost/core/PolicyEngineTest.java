@@ -205,15 +205,15 @@ class PolicyEngineTest {
 
         assertThat(results).filteredOn(r -> r.policyId().equals("mixed")).extracting(Result::rule, Result::outcome)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("cel-rule", Outcome.PASS),
-                        org.assertj.core.groups.Tuple.tuple("pss-rule", Outcome.SKIP));
-        assertThat(results).filteredOn(r -> r.rule().equals("pss-rule")).singleElement()
+                        org.assertj.core.groups.Tuple.tuple("mutate-rule", Outcome.SKIP));
+        assertThat(results).filteredOn(r -> r.rule().equals("mutate-rule")).singleElement()
                 .extracting(Result::message).asString().startsWith("not checked: Guidepost cannot evaluate")
-                .contains("validate.podSecurity");
+                .contains("mutate rules");
         Report report = PolicyEngine.of(pack).check(service);
         assertThat(report.results()).filteredOn(Result::isNotChecked).extracting(Result::rule)
-                .containsExactly("pss-rule");
+                .containsExactly("mutate-rule");
         assertThat(ReportFormat.TEXT.render(report)).contains("NOT CHECKED service.yaml:1 Service/shop/public "
-                + "mixed/pss-rule: Guidepost cannot evaluate validate.podSecurity rules yet");
+                + "mixed/mutate-rule: Guidepost cannot evaluate mutate rules yet");
         assertThat(ConsoleReport.entries(report, ReportOptions.defaults())).extracting(ConsoleReport.Entry::text)
                 .anyMatch(t -> t.startsWith("NOT CHECKED service.yaml:1"));
     }

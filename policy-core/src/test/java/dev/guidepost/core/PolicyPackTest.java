@@ -87,7 +87,7 @@ class PolicyPackTest {
 
         Policy mixed = pack.policy("mixed").orElseThrow();
         assertThat(mixed.enforceable()).isTrue();
-        assertThat(mixed.notes()).singleElement().asString().contains("pss-rule").contains("does not check");
+        assertThat(mixed.notes()).singleElement().asString().contains("mutate-rule").contains("does not check");
         Policy mutating = pack.policy("add-default-labels").orElseThrow();
         assertThat(mutating.enforceable()).isFalse();
         assertThat(mutating.advisoryReason()).get().asString().contains("MutatingPolicy");

@@ -26,12 +26,15 @@ public final class ClassicExceptionProgram {
     private final String name;
     private final Object match;
     private final boolean hasConditions;
+    private final boolean hasPodSecurity;
     private final List<Entry> entries;
 
-    private ClassicExceptionProgram(String name, Object match, boolean hasConditions, List<Entry> entries) {
+    private ClassicExceptionProgram(String name, Object match, boolean hasConditions, boolean hasPodSecurity,
+            List<Entry> entries) {
         this.name = name;
         this.match = match;
         this.hasConditions = hasConditions;
+        this.hasPodSecurity = hasPodSecurity;
         this.entries = List.copyOf(entries);
     }
 
@@ -48,7 +51,8 @@ public final class ClassicExceptionProgram {
         boolean hasConditions = conditions instanceof Map<?, ?> m && !m.isEmpty()
                 || conditions instanceof List<?> l && !l.isEmpty();
         return new ClassicExceptionProgram(PlainValues.string(document, "metadata", "name"),
-                PlainValues.map(spec, "match"), hasConditions, entries);
+                PlainValues.map(spec, "match"), hasConditions, !PlainValues.list(spec, "podSecurity").isEmpty(),
+                entries);
     }
 
     /**
@@ -68,6 +72,10 @@ public final class ClassicExceptionProgram {
             }
             if (exception.hasConditions) {
                 return Optional.of(RuleResponse.unsupported(rule, "PolicyException conditions (JMESPath)", action));
+            }
+            if (exception.hasPodSecurity) {
+                return Optional.of(RuleResponse.unsupported(rule, "PolicyException podSecurity (control exemptions)",
+                        action));
             }
             if (entry.get().fineGrained()) {
                 return Optional.of(RuleResponse.unsupported(rule, "fine-grained PolicyException (images/values)",

@@ -13,7 +13,7 @@ import dev.guidepost.core.internal.match.ResourceFilters;
  * One rule of a ClusterPolicy. A {@code validate.cel} rule is evaluated as Kyverno's CEL handler does (the
  * API server's ValidatingAdmissionPolicy validator with failure policy Fail): CEL preconditions, then the
  * expressions in order, where an error counts as a failure. A {@code validate.pattern} rule goes to
- * {@link PatternValidation}. Other rule types are reported as not evaluated.
+ * {@link PatternValidation}, a {@code validate.podSecurity} rule to {@link PodSecurityValidation}. Other rule types are reported as not evaluated.
  */
 final class ClassicRuleProgram {
 
@@ -32,11 +32,13 @@ final class ClassicRuleProgram {
     private final String compileError;
     private final PatternValidation patterns;
     private final LegacyValidation legacy;
+    private final PodSecurityValidation podSecurity;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage, String unsupported,
-            String compileError, PatternValidation patterns, LegacyValidation legacy) {
+            String compileError, PatternValidation patterns, LegacyValidation legacy,
+            PodSecurityValidation podSecurity) {
         this.name = name;
         this.match = match;
         this.exclude = exclude;
@@ -50,6 +52,7 @@ final class ClassicRuleProgram {
         this.compileError = compileError;
         this.patterns = patterns;
         this.legacy = legacy;
+        this.podSecurity = podSecurity;
     }
 
     /** A {@code validate.cel} rule: CEL preconditions, variables and expressions (with their source texts). */
@@ -57,35 +60,42 @@ final class ClassicRuleProgram {
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage) {
         return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
-                expressionTexts, ruleMessage, null, null, null, null);
+                expressionTexts, ruleMessage, null, null, null, null, null);
     }
 
     /** A rule whose CEL did not compile: a selected request fails with the compiler's message. */
     static ClassicRuleProgram compileError(String name, Object match, Object exclude, Action action,
             String compileError) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, compileError, null, null);
+                null, compileError, null, null, null);
     }
 
     /** A rule using a feature Guidepost lacks: reported as not evaluated, naming the feature. */
     static ClassicRuleProgram unsupported(String name, Object match, Object exclude, Action action,
             String unsupported) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                unsupported, null, null, null);
+                unsupported, null, null, null, null);
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
     static ClassicRuleProgram pattern(String name, Object match, Object exclude, Action action,
             PatternValidation patterns) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, patterns, null);
+                null, null, patterns, null, null);
     }
 
     /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
     static ClassicRuleProgram legacy(String name, Object match, Object exclude, Action action,
             LegacyValidation legacy) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, legacy);
+                null, null, null, legacy, null);
+    }
+
+    /** A {@code validate.podSecurity} rule. */
+    static ClassicRuleProgram podSecurity(String name, Object match, Object exclude, Action action,
+            PodSecurityValidation podSecurity) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                null, null, null, null, podSecurity);
     }
 
     String name() {
@@ -112,6 +122,9 @@ final class ClassicRuleProgram {
         }
         if (legacy != null) {
             return legacy.evaluate(prepared, context, action);
+        }
+        if (podSecurity != null) {
+            return podSecurity.evaluate(prepared, action);
         }
         if (compileError != null) {
             return RuleResponse.of(name, Outcome.FAIL, "compilation error: " + compileError, action);

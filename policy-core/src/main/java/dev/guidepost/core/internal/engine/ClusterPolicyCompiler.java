@@ -13,7 +13,8 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * Compiles a ClusterPolicy or namespaced Policy: computes its rules with autogen, then compiles each
- * {@code validate.cel} rule in the admission CEL environment and prepares each {@code validate.pattern} rule. As
+ * {@code validate.cel} rule in the admission CEL environment and prepares each {@code validate.pattern} and
+ * {@code validate.podSecurity} rule. As
  * in Kyverno, an expression that does not compile makes its rule fail rather than the whole policy;
  * {@link #compileErrors()} lists them for strict callers.
  */
@@ -65,6 +66,10 @@ final class ClusterPolicyCompiler {
             return ClassicRuleProgram.pattern(name, match, exclude, action, PatternValidation.of(name,
                     PlainValues.string(validate, "message"), validate.get("pattern"), validate.get("anyPattern")));
         }
+        if (validate.containsKey("podSecurity") && unsupportedFeature(rule, validate) == null) {
+            return ClassicRuleProgram.podSecurity(name, match, exclude, action,
+                    new PodSecurityValidation(name, PlainValues.map(validate, "podSecurity")));
+        }
         if (LegacyRules.evaluable(rule)) {
             return ClassicRuleProgram.legacy(name, match, exclude, action,
                     new LegacyValidation(policy, name, PlainValues.map(rule)));
@@ -103,6 +108,10 @@ final class ClusterPolicyCompiler {
         }
     }
 
+    private static boolean hasPreconditions(Object rule) {
+        return !PlainValues.list(rule, "preconditions").isEmpty() || !PlainValues.map(rule, "preconditions").isEmpty();
+    }
+
     /** The feature Guidepost lacks to evaluate this rule, or null when it can. */
     static String unsupportedFeature(Object rule, Map<String, Object> validate) {
         if (!validate.containsKey("cel")) {
@@ -117,7 +126,7 @@ final class ClusterPolicyCompiler {
                 return "validate.foreach rules";
             }
             if (validate.containsKey("podSecurity")) {
-                return "validate.podSecurity rules";
+                return hasPreconditions(rule) ? "validate.podSecurity rules with preconditions" : null;
             }
             if (validate.containsKey("manifests")) {
                 return "validate.manifests rules";
@@ -136,7 +145,7 @@ final class ClusterPolicyCompiler {
             }
             return "rules of an unknown type";
         }
-        if (!PlainValues.list(rule, "preconditions").isEmpty() || !PlainValues.map(rule, "preconditions").isEmpty()) {
+        if (hasPreconditions(rule)) {
             return "JMESPath preconditions";
         }
         if (PlainValues.at(validate, "cel", "paramKind") != null) {

@@ -54,7 +54,8 @@ final class KyvernoPolicyReader {
                     rules.add(r);
                     if (r.type().equals("cel")) {
                         checkable = true;
-                    } else if (r.type().equals("pattern") || r.type().equals("deny") || r.type().equals("foreach")) {
+                    } else if (r.type().equals("pattern") || r.type().equals("deny") || r.type().equals("foreach")
+                            || r.type().equals("podSecurity")) {
                         checkable = true;
                     } else {
                         unsupported.add(r.type());

@@ -1,0 +1,39 @@
+package dev.guidepost.core.internal.podsecurity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Restricted {@code allowPrivilegeEscalation} (from 1.8): every container must set
+ * {@code securityContext.allowPrivilegeEscalation=false}; from 1.25 a Windows pod is exempt.
+ */
+final class PrivilegeEscalationCheck implements PodSecurityCheck {
+
+    public String id() {
+        return "allowPrivilegeEscalation";
+    }
+
+    public PodSecurityLevel level() {
+        return PodSecurityLevel.RESTRICTED;
+    }
+
+    public List<Integer> versions() {
+        return List.of(8, 25);
+    }
+
+    public CheckResult check(int version, PodView pod) {
+        if (version >= 25 && pod.windows()) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Containers.visit(pod, (c, name, path) -> {
+            Object value = Containers.securityContext(c).get("allowPrivilegeEscalation");
+            if (value == null) {
+                errors.add(FieldError.required(path + ".securityContext.allowPrivilegeEscalation"));
+            } else if (!Boolean.FALSE.equals(value)) {
+                errors.add(FieldError.forbidden(path + ".securityContext.allowPrivilegeEscalation", true));
+            }
+        });
+        return errors.isEmpty() ? null : CheckResult.of(id(), "allowPrivilegeEscalation != false", errors);
+    }
+}
