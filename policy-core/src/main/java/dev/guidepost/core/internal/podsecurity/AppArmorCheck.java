@@ -13,24 +13,17 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * or Localhost when set, and {@code container.apparmor.security.beta.kubernetes.io/*} annotations must be empty,
  * {@code runtime/default} or {@code localhost/*}.
  */
-final class AppArmorCheck implements PodSecurityCheck {
+final class AppArmorCheck extends PodSecurityCheck {
+
+    AppArmorCheck() {
+        super("appArmorProfile", PodSecurityLevel.BASELINE, List.of(0));
+    }
 
     private static final Set<String> ALLOWED_TYPES = Set.of("RuntimeDefault", "Localhost");
     private static final String ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 
-    public String id() {
-        return "appArmorProfile";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         Object podProfile = pod.securityContext().get("appArmorProfile");
         if (podProfile != null && !ALLOWED_TYPES.contains(PlainValues.string(podProfile, "type"))) {

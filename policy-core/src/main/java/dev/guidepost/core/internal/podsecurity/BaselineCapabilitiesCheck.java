@@ -7,24 +7,17 @@ import java.util.Set;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /** Baseline {@code capabilities_baseline}: containers may add only the default container runtime capabilities. */
-final class BaselineCapabilitiesCheck implements PodSecurityCheck {
+final class BaselineCapabilitiesCheck extends PodSecurityCheck {
+
+    BaselineCapabilitiesCheck() {
+        super("capabilities_baseline", PodSecurityLevel.BASELINE, List.of(0));
+    }
 
     private static final Set<String> ALLOWED = Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID",
             "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
 
-    public String id() {
-        return "capabilities_baseline";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         Containers.visit(pod, (c, name, path) -> {
             List<String> bad = PlainValues.strings(Containers.securityContext(c), "capabilities", "add").stream()

@@ -11,24 +11,17 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * Baseline {@code seccompProfile_baseline}: the seccomp profile must not be Unconfined. Before 1.19 this reads the
  * {@code seccomp.security.alpha.kubernetes.io} annotations; from 1.19 the {@code seccompProfile.type} fields.
  */
-final class BaselineSeccompCheck implements PodSecurityCheck {
+final class BaselineSeccompCheck extends PodSecurityCheck {
+
+    BaselineSeccompCheck() {
+        super("seccompProfile_baseline", PodSecurityLevel.BASELINE, List.of(0, 19));
+    }
 
     private static final String POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
     private static final String CONTAINER_ANNOTATION_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
 
-    public String id() {
-        return "seccompProfile_baseline";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0, 19);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         if (version < 19) {
             Map<String, String> annotations = new TreeMap<>(PlainValues.stringMap(pod.metadata(), "annotations"));

@@ -4,21 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Baseline {@code hostNamespaces}: {@code hostNetwork}, {@code hostPID} and {@code hostIPC} must not be true. */
-final class HostNamespacesCheck implements PodSecurityCheck {
+final class HostNamespacesCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "hostNamespaces";
+    HostNamespacesCheck() {
+        super("hostNamespaces", PodSecurityLevel.BASELINE, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         for (String field : List.of("hostNetwork", "hostPID", "hostIPC")) {
             if (Boolean.TRUE.equals(pod.spec().get(field))) {

@@ -6,21 +6,14 @@ import java.util.List;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /** Baseline {@code hostPathVolumes}: no volume may be a {@code hostPath}. */
-final class HostPathVolumesCheck implements PodSecurityCheck {
+final class HostPathVolumesCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "hostPathVolumes";
+    HostPathVolumesCheck() {
+        super("hostPathVolumes", PodSecurityLevel.BASELINE, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         List<Object> volumes = PlainValues.list(pod.spec(), "volumes");
         for (int i = 0; i < volumes.size(); i++) {

@@ -6,21 +6,14 @@ import java.util.List;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /** Baseline {@code hostPorts}: no container port may set a non-zero {@code hostPort}. */
-final class HostPortsCheck implements PodSecurityCheck {
+final class HostPortsCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "hostPorts";
+    HostPortsCheck() {
+        super("hostPorts", PodSecurityLevel.BASELINE, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         Containers.visit(pod, (c, name, path) -> {
             List<Object> ports = PlainValues.list(c, "ports");

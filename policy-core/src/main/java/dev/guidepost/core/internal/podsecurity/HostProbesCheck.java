@@ -9,24 +9,17 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * Baseline {@code hostProbesAndHostLifecycle} (from 1.34): probes and lifecycle handlers must not set a
  * {@code httpGet.host} or {@code tcpSocket.host}.
  */
-final class HostProbesCheck implements PodSecurityCheck {
+final class HostProbesCheck extends PodSecurityCheck {
+
+    HostProbesCheck() {
+        super("hostProbesAndHostLifecycle", PodSecurityLevel.BASELINE, List.of(34));
+    }
 
     private static final List<String> HANDLERS = List.of("livenessProbe", "readinessProbe", "startupProbe",
             "lifecycle.postStart", "lifecycle.preStop");
 
-    public String id() {
-        return "hostProbesAndHostLifecycle";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(34);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         Containers.visit(pod, (c, name, path) -> {
             for (String handler : HANDLERS) {

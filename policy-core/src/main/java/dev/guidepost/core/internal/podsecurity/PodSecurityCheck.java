@@ -6,15 +6,31 @@ import java.util.List;
  * One Pod Security Standards check of pod-security-admission: its id, its level, and its versions (each the
  * Kubernetes minor version from which that variant applies, oldest first).
  */
-interface PodSecurityCheck {
+abstract class PodSecurityCheck {
 
-    String id();
+    private final String id;
+    private final PodSecurityLevel level;
+    private final List<Integer> versions;
 
-    PodSecurityLevel level();
+    PodSecurityCheck(String id, PodSecurityLevel level, List<Integer> versions) {
+        this.id = id;
+        this.level = level;
+        this.versions = List.copyOf(versions);
+    }
+
+    final String id() {
+        return id;
+    }
+
+    final PodSecurityLevel level() {
+        return level;
+    }
 
     /** The minimum versions of the check's variants, oldest first. */
-    List<Integer> versions();
+    final List<Integer> versions() {
+        return versions;
+    }
 
     /** The variant applying from {@code version} on the pod: null when it allows the pod. */
-    CheckResult check(int version, PodView pod);
+    abstract CheckResult check(int version, PodView pod);
 }

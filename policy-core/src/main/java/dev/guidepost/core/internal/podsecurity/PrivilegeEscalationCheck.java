@@ -7,21 +7,14 @@ import java.util.List;
  * Restricted {@code allowPrivilegeEscalation} (from 1.8): every container must set
  * {@code securityContext.allowPrivilegeEscalation=false}; from 1.25 a Windows pod is exempt.
  */
-final class PrivilegeEscalationCheck implements PodSecurityCheck {
+final class PrivilegeEscalationCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "allowPrivilegeEscalation";
+    PrivilegeEscalationCheck() {
+        super("allowPrivilegeEscalation", PodSecurityLevel.RESTRICTED, List.of(8, 25));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.RESTRICTED;
-    }
-
-    public List<Integer> versions() {
-        return List.of(8, 25);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         if (version >= 25 && pod.windows()) {
             return null;
         }

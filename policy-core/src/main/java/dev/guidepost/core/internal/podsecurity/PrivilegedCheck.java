@@ -4,21 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Baseline {@code privileged}: no container may set {@code securityContext.privileged=true}. */
-final class PrivilegedCheck implements PodSecurityCheck {
+final class PrivilegedCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "privileged";
+    PrivilegedCheck() {
+        super("privileged", PodSecurityLevel.BASELINE, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         Containers.visit(pod, (c, name, path) -> {
             if (Boolean.TRUE.equals(Containers.securityContext(c).get("privileged"))) {

@@ -4,21 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Baseline {@code procMount}: a container's {@code securityContext.procMount} must be unset or Default. */
-final class ProcMountCheck implements PodSecurityCheck {
+final class ProcMountCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "procMount";
+    ProcMountCheck() {
+        super("procMount", PodSecurityLevel.BASELINE, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         Containers.visit(pod, (c, name, path) -> {
             Object procMount = Containers.securityContext(c).get("procMount");

@@ -9,21 +9,14 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * Restricted {@code capabilities_restricted} (from 1.22): every container must drop ALL and may add only
  * NET_BIND_SERVICE; from 1.25 a Windows pod is exempt.
  */
-final class RestrictedCapabilitiesCheck implements PodSecurityCheck {
+final class RestrictedCapabilitiesCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "capabilities_restricted";
+    RestrictedCapabilitiesCheck() {
+        super("capabilities_restricted", PodSecurityLevel.RESTRICTED, List.of(22, 25));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.RESTRICTED;
-    }
-
-    public List<Integer> versions() {
-        return List.of(22, 25);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         if (version >= 25 && pod.windows()) {
             return null;
         }

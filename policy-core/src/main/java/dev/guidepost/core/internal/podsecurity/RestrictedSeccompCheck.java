@@ -11,23 +11,16 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * {@code seccompProfile.type} to RuntimeDefault or Localhost, and none may set another type; from 1.25 a Windows
  * pod is exempt.
  */
-final class RestrictedSeccompCheck implements PodSecurityCheck {
+final class RestrictedSeccompCheck extends PodSecurityCheck {
+
+    RestrictedSeccompCheck() {
+        super("seccompProfile_restricted", PodSecurityLevel.RESTRICTED, List.of(19, 25));
+    }
 
     private static final Set<String> ALLOWED = Set.of("RuntimeDefault", "Localhost");
 
-    public String id() {
-        return "seccompProfile_restricted";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.RESTRICTED;
-    }
-
-    public List<Integer> versions() {
-        return List.of(19, 25);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         if (version >= 25 && pod.windows()) {
             return null;
         }

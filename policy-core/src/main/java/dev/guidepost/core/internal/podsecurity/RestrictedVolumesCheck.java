@@ -11,7 +11,11 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * Restricted {@code restrictedVolumes}: volumes must be configMap, csi, downwardAPI, emptyDir, ephemeral, image,
  * persistentVolumeClaim, projected or secret; any other source (hostPath included) is reported by its type.
  */
-final class RestrictedVolumesCheck implements PodSecurityCheck {
+final class RestrictedVolumesCheck extends PodSecurityCheck {
+
+    RestrictedVolumesCheck() {
+        super("restrictedVolumes", PodSecurityLevel.RESTRICTED, List.of(0));
+    }
 
     private static final Set<String> ALLOWED = Set.of("configMap", "csi", "downwardAPI", "emptyDir", "ephemeral",
             "image", "persistentVolumeClaim", "projected", "secret");
@@ -21,19 +25,8 @@ final class RestrictedVolumesCheck implements PodSecurityCheck {
             "azureFile", "vsphereVolume", "quobyte", "azureDisk", "photonPersistentDisk", "portworxVolume", "scaleIO",
             "storageos");
 
-    public String id() {
-        return "restrictedVolumes";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.RESTRICTED;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         List<Object> volumes = PlainValues.list(pod.spec(), "volumes");
         for (int i = 0; i < volumes.size(); i++) {

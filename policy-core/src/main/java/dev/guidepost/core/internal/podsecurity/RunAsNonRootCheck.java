@@ -7,21 +7,14 @@ import java.util.List;
  * Restricted {@code runAsNonRoot}: the pod or every container must set {@code runAsNonRoot=true}, and none may set
  * it to false. Explicit false values come first in the errors, then containers left unset.
  */
-final class RunAsNonRootCheck implements PodSecurityCheck {
+final class RunAsNonRootCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "runAsNonRoot";
+    RunAsNonRootCheck() {
+        super("runAsNonRoot", PodSecurityLevel.RESTRICTED, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.RESTRICTED;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> explicit = new ArrayList<>();
         List<FieldError> implicit = new ArrayList<>();
         Object podValue = pod.securityContext().get("runAsNonRoot");

@@ -5,21 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Restricted {@code runAsUser} (from 1.23): neither the pod nor a container may set {@code runAsUser=0}. */
-final class RunAsUserCheck implements PodSecurityCheck {
+final class RunAsUserCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "runAsUser";
+    RunAsUserCheck() {
+        super("runAsUser", PodSecurityLevel.RESTRICTED, List.of(23));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.RESTRICTED;
-    }
-
-    public List<Integer> versions() {
-        return List.of(23);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         if (root(pod.securityContext())) {
             errors.add(FieldError.forbidden("spec.securityContext.runAsUser", 0L));

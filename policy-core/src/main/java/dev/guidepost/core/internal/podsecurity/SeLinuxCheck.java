@@ -12,25 +12,18 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * {@code container_init_t} or {@code container_kvm_t} ({@code container_engine_t} too from 1.31), and user and role
  * must not be set.
  */
-final class SeLinuxCheck implements PodSecurityCheck {
+final class SeLinuxCheck extends PodSecurityCheck {
+
+    SeLinuxCheck() {
+        super("seLinuxOptions", PodSecurityLevel.BASELINE, List.of(0, 31));
+    }
 
     private static final Set<String> TYPES = Set.of("", "container_t", "container_init_t", "container_kvm_t");
     private static final Set<String> TYPES_1_31 = Set.of("", "container_t", "container_init_t", "container_kvm_t",
             "container_engine_t");
 
-    public String id() {
-        return "seLinuxOptions";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0, 31);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         Set<String> types = version >= 31 ? TYPES_1_31 : TYPES;
         List<FieldError> errors = new ArrayList<>();
         options(PlainValues.map(pod.securityContext(), "seLinuxOptions"), "spec.securityContext", types, errors);

@@ -10,7 +10,11 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * Baseline {@code sysctls}: only the safe sysctls; the safe set grew in 1.27 ({@code ip_local_reserved_ports}) and
  * 1.29 (the TCP keepalive and fin timeout ones).
  */
-final class SysctlsCheck implements PodSecurityCheck {
+final class SysctlsCheck extends PodSecurityCheck {
+
+    SysctlsCheck() {
+        super("sysctls", PodSecurityLevel.BASELINE, List.of(0, 27, 29));
+    }
 
     private static final Set<String> SAFE = Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range",
             "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start");
@@ -18,19 +22,8 @@ final class SysctlsCheck implements PodSecurityCheck {
     private static final Set<String> SAFE_1_29 = Set.of("net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout",
             "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes");
 
-    public String id() {
-        return "sysctls";
-    }
-
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0, 27, 29);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         List<Object> sysctls = PlainValues.list(pod.securityContext(), "sysctls");
         for (int i = 0; i < sysctls.size(); i++) {

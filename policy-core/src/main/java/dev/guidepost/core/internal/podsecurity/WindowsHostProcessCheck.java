@@ -6,21 +6,14 @@ import java.util.List;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /** Baseline {@code windowsHostProcess}: neither the pod nor a container may set {@code windowsOptions.hostProcess=true}. */
-final class WindowsHostProcessCheck implements PodSecurityCheck {
+final class WindowsHostProcessCheck extends PodSecurityCheck {
 
-    public String id() {
-        return "windowsHostProcess";
+    WindowsHostProcessCheck() {
+        super("windowsHostProcess", PodSecurityLevel.BASELINE, List.of(0));
     }
 
-    public PodSecurityLevel level() {
-        return PodSecurityLevel.BASELINE;
-    }
-
-    public List<Integer> versions() {
-        return List.of(0);
-    }
-
-    public CheckResult check(int version, PodView pod) {
+    @Override
+    CheckResult check(int version, PodView pod) {
         List<FieldError> errors = new ArrayList<>();
         if (Boolean.TRUE.equals(PlainValues.at(pod.securityContext(), "windowsOptions", "hostProcess"))) {
             errors.add(FieldError.forbidden("spec.securityContext.windowsOptions.hostProcess", true));
