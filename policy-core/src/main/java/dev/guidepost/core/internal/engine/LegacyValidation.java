@@ -1,7 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ final class LegacyValidation {
     /** The rule's response, or null when Kyverno gives none (DELETE with a pattern). */
     RuleResponse evaluate(PreparedRequest prepared, EvaluationContext evaluation, Action action) {
         AdmissionRequest request = prepared.request();
-        Map<String, Object> context = JsonContext.of(request);
+        Map<String, Object> context = JsonContext.copy(prepared.jsonContext());
         evaluation.variables().forResource(policy, request.name()).forEach((k, v) -> JsonContext.put(context, k, v));
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
         ruleValues.forEach((k, v) -> JsonContext.put(context, k, v));
@@ -265,8 +264,7 @@ final class LegacyValidation {
                 boolean scoped = elementScope instanceof Boolean b ? b : isMap;
                 Scope inner = new Scope(context, scoped ? element : null, scope.matcher(), scope.action(),
                         scope.ruleValueNames());
-                Map<String, Object> validate = new LinkedHashMap<>(foreach);
-                RuleResponse response = validate(inner, foreach, validate, nesting + 1, prepared);
+                RuleResponse response = validate(inner, foreach, foreach, nesting + 1, prepared);
                 if (response == null || response.outcome() == Outcome.SKIP && response.evaluated()) {
                     continue;
                 }

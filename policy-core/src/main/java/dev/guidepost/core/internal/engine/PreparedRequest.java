@@ -15,6 +15,7 @@ public final class PreparedRequest {
     private Object object;
     private Object oldObject;
     private Map<String, Object> requestValue;
+    private Map<String, Object> jsonContext;
 
     public PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers) {
         this(request, numbers, false);
@@ -57,6 +58,17 @@ public final class PreparedRequest {
             object = CelValues.toCel(request.object(), numbers);
         }
         return object;
+    }
+
+    /**
+     * The JMESPath data of ClusterPolicy rules ({@link JsonContext}), built once per request and shared by its
+     * rules; callers copy it before adding to it.
+     */
+    synchronized Map<String, Object> jsonContext() {
+        if (jsonContext == null) {
+            jsonContext = java.util.Collections.unmodifiableMap(JsonContext.of(request));
+        }
+        return jsonContext;
     }
 
     synchronized Object oldObject() {
