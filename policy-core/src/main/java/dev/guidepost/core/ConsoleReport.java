@@ -53,7 +53,7 @@ public final class ConsoleReport {
             if (verdict.isKnown(result)) {
                 out.add(new Entry(Level.INFO, text.known(result).strip()));
             } else {
-                Level level = verdict.counts(result) && verdict.failed() ? Level.ERROR : Level.WARNING;
+                Level level = verdict.counts(result) && verdict.violationsFail() ? Level.ERROR : Level.WARNING;
                 out.add(new Entry(level, text.block(result).stripTrailing()));
             }
         }

@@ -90,4 +90,18 @@ class FailurePolicyTest {
                         + "require-team-label: shared by all teams"))
                 .last().satisfies(t -> assertThat(t).startsWith("3 manifests, 2 policies:"));
     }
+
+    @Test
+    void violationsThatOnlyGetReportedAreWarningsEvenWhenAnUnreadableManifestFailsTheCheck() {
+        ReportOptions reportOnly = CheckFixtures.options()
+                .withFailurePolicy(new FailurePolicy(false, Optional.empty(), 0));
+        List<ConsoleReport.Entry> entries = ConsoleReport.entries(CheckFixtures.check(true), reportOnly);
+
+        assertThat(reportOnly.verdict(CheckFixtures.check(true)).failed()).isTrue();
+        assertThat(entries).filteredOn(e -> e.level() == ConsoleReport.Level.ERROR).extracting(ConsoleReport.Entry::text)
+                .singleElement().satisfies(t -> assertThat(t).startsWith("UNREADABLE broken/typo.yaml:"));
+        assertThat(entries).filteredOn(e -> e.level() == ConsoleReport.Level.WARNING)
+                .extracting(ConsoleReport.Entry::text)
+                .anySatisfy(t -> assertThat(t).startsWith("FAIL manifests/legacy.yaml:2  Deployment/shop/legacy"));
+    }
 }

@@ -160,8 +160,22 @@ class PolicyPackTest {
         }
     }
 
+    @Test
+    void rejectsImportedKyvernoPoliciesThatAClusterWouldRejectRatherThanQuietlyAuditing() {
+        assertErrorIn("invalid-kyverno", "misspelt-failure-action.yaml", "misspelt-failure-action.yaml:6",
+                "spec.validationFailureAction is 'Enfroce'", "Enforce or Audit");
+        assertErrorIn("invalid-kyverno", "misspelt-validate-field.yaml", "misspelt-validate-field.yaml:15",
+                "unknown field 'patern' in spec.rules[0].validate", "pattern, anyPattern");
+        assertErrorIn("invalid-kyverno", "lower-case-validation-action.yaml", "lower-case-validation-action.yaml:6",
+                "spec.validationActions has 'deny'", "Deny, Warn and Audit");
+    }
+
     private static void assertError(String file, String location, String... messages) {
-        assertThatThrownBy(() -> PolicyPack.load(PACKS.resolve("invalid").resolve(file)))
+        assertErrorIn("invalid", file, location, messages);
+    }
+
+    private static void assertErrorIn(String folder, String file, String location, String... messages) {
+        assertThatThrownBy(() -> PolicyPack.load(PACKS.resolve(folder).resolve(file)))
                 .isInstanceOf(GuidepostException.class)
                 .hasMessageContaining(location)
                 .satisfies(e -> {

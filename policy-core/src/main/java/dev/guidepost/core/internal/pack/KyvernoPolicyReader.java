@@ -21,6 +21,13 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 final class KyvernoPolicyReader {
 
     private static final String ANNOTATION = "policies.kyverno.io/";
+    /** The fields of a ClusterPolicy rule and of its {@code validate} block, as Kyverno's CRD declares them. */
+    private static final List<String> RULE_FIELDS = List.of("name", "match", "exclude", "context", "preconditions",
+            "celPreconditions", "imageExtractors", "validate", "mutate", "generate", "verifyImages",
+            "skipBackgroundRequests", "reportProperties");
+    private static final List<String> VALIDATE_FIELDS = List.of("message", "failureAction",
+            "failureActionOverrides", "allowExistingViolations", "pattern", "anyPattern", "deny", "foreach",
+            "podSecurity", "cel", "manifests", "assert");
     /**
      * ValidatingPolicies in the Envoy and HTTP evaluation modes authorize requests (Kyverno authz: the
      * {@code envoy}, {@code http} and {@code jwt} CEL libraries over envoy or HTTP check requests) rather than
@@ -49,7 +56,14 @@ final class KyvernoPolicyReader {
             case CLUSTER_POLICY, KYVERNO_POLICY -> {
                 Set<String> unsupported = new LinkedHashSet<>();
                 boolean checkable = false;
-                for (Object rule : PlainValues.list(spec, "rules")) {
+                checkActions(doc, spec);
+                List<Object> ruleList = PlainValues.list(spec, "rules");
+                for (int i = 0; i < ruleList.size(); i++) {
+                    checkFields(doc, ruleList.get(i), RULE_FIELDS, "spec", "rules", i);
+                    checkFields(doc, PlainValues.at(ruleList.get(i), "validate"), VALIDATE_FIELDS, "spec", "rules",
+                            i, "validate");
+                }
+                for (Object rule : ruleList) {
                     Policy.Rule r = classicRule(rule);
                     rules.add(r);
                     if (r.type().equals("cel")) {
@@ -96,7 +110,15 @@ final class KyvernoPolicyReader {
                     advisory = Optional.of(AUTHZ_MODE + " (evaluation.mode " + mode + ")");
                 }
                 kinds = MatchKinds.ofValidatingPolicy(spec);
-                action = KyvernoActions.validationActions(PlainValues.strings(spec, "validationActions"));
+                List<String> validationActions = PlainValues.strings(spec, "validationActions");
+                for (int i = 0; i < validationActions.size(); i++) {
+                    if (!List.of("Deny", "Warn", "Audit").contains(validationActions.get(i))) {
+                        throw doc.error("spec.validationActions has '" + validationActions.get(i)
+                                + "'; Kyverno accepts Deny, Warn and Audit (case matters)", "spec",
+                                "validationActions", i);
+                    }
+                }
+                action = KyvernoActions.validationActions(validationActions);
             }
             default -> {
                 rules.add(new Policy.Rule("", format.kind(), List.of(), List.of()));
@@ -172,6 +194,50 @@ final class KyvernoPolicyReader {
             type = "unknown";
         }
         return new Policy.Rule(name, type, expressions, messages, messageExpressions);
+    }
+
+    /**
+     * Kyverno's CRD admits only these failure actions; anything else would be rejected by the cluster, and read
+     * as Audit here it would quietly stop a violation from failing a build.
+     */
+    private static void checkActions(PolicyDocument doc, Map<String, Object> spec) {
+        String policyAction = PlainValues.string(spec, "validationFailureAction");
+        if (!policyAction.isEmpty() && !List.of("Audit", "audit", "Enforce", "enforce").contains(policyAction)) {
+            throw doc.error("spec.validationFailureAction is '" + policyAction + "'; Kyverno accepts Enforce or Audit",
+                    "spec", "validationFailureAction");
+        }
+        List<Object> rules = PlainValues.list(spec, "rules");
+        for (int i = 0; i < rules.size(); i++) {
+            String ruleAction = PlainValues.string(rules.get(i), "validate", "failureAction");
+            if (!ruleAction.isEmpty() && !List.of("Audit", "Enforce").contains(ruleAction)) {
+                throw doc.error("validate.failureAction of rule '" + PlainValues.string(rules.get(i), "name")
+                        + "' is '" + ruleAction + "'; Kyverno accepts Enforce or Audit (case matters)", "spec", "rules",
+                        i, "validate", "failureAction");
+            }
+        }
+    }
+
+    /** A misspelt field would make a rule silently unchecked; Kyverno rejects unknown fields, and so does this. */
+    private static void checkFields(PolicyDocument doc, Object node, List<String> known, Object... path) {
+        if (!(node instanceof Map<?, ?> map)) {
+            return;
+        }
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                List<Object> at = new ArrayList<>(List.of(path));
+                at.add(key);
+                throw doc.error("unknown field '" + key + "' in " + describe(path) + "; Kyverno's fields there are "
+                        + String.join(", ", known), at.toArray());
+            }
+        }
+    }
+
+    private static String describe(Object... path) {
+        StringBuilder out = new StringBuilder();
+        for (Object p : path) {
+            out.append(p instanceof Integer i ? "[" + i + "]" : (out.length() == 0 ? "" : ".") + p);
+        }
+        return out.toString();
     }
 
     private static Action classicAction(Map<String, Object> spec) {
