@@ -37,6 +37,12 @@ import dev.guidepost.core.SearchRequest;
  */
 public final class ManifestsAssert {
 
+    /**
+     * In a pack of n policies no score exceeds √(n−1), so below eight policies the default minimum (2.0) would be
+     * out of reach: there it becomes this share of √(n−1).
+     */
+    private static final double SMALL_PACK_SHARE = 0.8;
+
     private final List<String> paths;
     private final Manifests given;
     private final PolicyEngine engine;
@@ -88,7 +94,9 @@ public final class ManifestsAssert {
     /**
      * Finds the policies for an intent in plain words ("deploying a PostgreSQL database") by searching the pack,
      * keeps those scoring at least the class's {@link GuidepostTest#minimumScore()} (by default
-     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}), and checks the manifests against the enforceable ones. Fails
+     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}, or 80% of the highest score possible, √(n−1), in a pack of
+     * fewer than eight policies) that are not {@linkplain SearchHit#weakMatch() weak matches}, and checks the
+     * manifests against the enforceable ones. Fails
      * when a manifest violates one, and when nothing enforceable is discovered or nothing discovered selects the
      * manifests. The message names the policies discovered, with their scores.
      */
@@ -105,7 +113,12 @@ public final class ManifestsAssert {
         String operation = "satisfyPoliciesDiscoveredFor(\"" + intent + "\")";
         Target target = target(operation);
         KnowledgeBase kb = knowledgeBase(operation);
-        List<SearchHit> hits = kb.search(SearchRequest.of(intent).withMinimumScore(minimumScore));
+        int size = kb.pack().policies().size();
+        double ceiling = Math.sqrt(Math.max(0, size - 1));
+        double threshold = minimumScore == GuidepostTest.DEFAULT_MINIMUM_SCORE
+                ? Math.min(minimumScore, SMALL_PACK_SHARE * ceiling) : minimumScore;
+        List<SearchHit> hits = kb.search(SearchRequest.of(intent).withMinimumScore(threshold)).stream()
+                .filter(h -> !h.weakMatch()).toList();
         Set<String> enforceable = target.engine().enforceablePolicies().stream().map(Policy::id)
                 .collect(Collectors.toSet());
         List<SearchHit> checked = hits.stream().filter(h -> enforceable.contains(h.policy().id())).toList();
@@ -113,7 +126,7 @@ public final class ManifestsAssert {
         String expectation = "Expected " + target.subject() + " to satisfy the policies discovered for \"" + intent
                 + "\"";
         List<String> notes = new ArrayList<>();
-        notes.add("Discovered in " + kb.pack().coordinates() + " (score >= " + FailureText.score(minimumScore)
+        notes.add("Discovered in " + kb.pack().coordinates() + " (score >= " + FailureText.score(threshold)
                 + "): " + (checked.isEmpty() ? "nothing enforceable" : FailureText.hits(checked))
                 + (advisory.isEmpty() ? "" : "; advisory, not checked: " + FailureText.hits(advisory)));
         if (!kb.semantic()) {
@@ -121,9 +134,7 @@ public final class ManifestsAssert {
         }
         if (checked.isEmpty()) {
             List<SearchHit> best = kb.search(intent, 3);
-            int size = kb.pack().policies().size();
-            double ceiling = Math.sqrt(Math.max(0, size - 1));
-            if (ceiling < 2 * minimumScore) {
+            if (ceiling < 2 * threshold) {
                 notes.add("In a pack of " + size + (size == 1 ? " policy" : " policies") + " no score can exceed √"
                         + (size - 1) + " = " + FailureText.score(ceiling) + ".");
             }

@@ -69,6 +69,26 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void inAPackTooSmallForTheDefaultMinimumTheDefaultScalesDownToWhatThePackCanReach(@TempDir Path pack)
+            throws IOException {
+        Files.writeString(pack.resolve("pack.yaml"), "name: small\nversion: 1.0.0\n");
+        for (String policy : new String[] {"databases-in-us-east-1", "disallow-latest-tag", "require-resource-limits",
+                "disallow-host-path", "require-readiness-probe", "require-ownership-labels"}) {
+            Files.copy(Path.of("../samples/pack", policy + ".yaml"), pack.resolve(policy + ".yaml"));
+        }
+        KnowledgeBase small = KnowledgeBase.builder(PolicyPack.load(pack)).lexicalOnly().build();
+
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(small)
+                .satisfyPoliciesDiscoveredFor("database region us-east-1"))
+                .hasMessageContaining("Discovered in small@1.0.0 (score >= 1.79): databases-in-us-east-1 (")
+                .hasMessageContaining("policy:  databases-in-us-east-1");
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(small)
+                .satisfyPoliciesDiscoveredFor("database region us-east-1", 2.3))
+                .hasMessageContaining("(score >= 2.30): nothing enforceable")
+                .hasMessageContaining("In a pack of 6 policies no score can exceed √5 = 2.24.");
+    }
+
+    @Test
     void aHigherMinimumScoreDiscoversLessAndCanLeaveNothingToCheck() {
         assertThatThrownBy(() -> assertThatManifests(GOOD).using(WORDS)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1", 100))
