@@ -2,8 +2,10 @@ package dev.guidepost.cli.mcp;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * The Guidepost MCP server over stdio (the official Java SDK): newline-delimited JSON-RPC on the given streams,
  * the tools of {@link ToolCatalog}. Lines the SDK cannot read are answered by a {@link JsonRpcLineFilter} in front
  * of it, and tool arguments are checked by {@link ArgumentCheck}, so bad input gets an answer that says what to
- * send and the server keeps serving. {@link #serve} returns when the client closes the input stream.
+ * send and the server keeps serving. {@link #serve} returns when the client has closed the input stream and every request read before has its
+ * answer.
  */
 public final class GuidepostMcpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuidepostMcpServer.class);
+    /** How long requests read before the input closed may take to be answered before the server stops. */
+    private static final Duration LAST_ANSWERS = Duration.ofMinutes(2);
 
     private GuidepostMcpServer() {
     }
@@ -39,9 +44,11 @@ public final class GuidepostMcpServer {
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         List<ToolCatalog.Entry> catalog = ToolCatalog.of(tools);
-        InputStream checked = new JsonRpcLineFilter(in, out, new ToolCallCheck(catalog));
+        InFlightRequests inFlight = new InFlightRequests();
+        OutputStream replies = inFlight.watch(out);
+        InputStream checked = new JsonRpcLineFilter(in, replies, new ToolCallCheck(catalog), inFlight);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EndSignallingInput(checked, closed), out);
+                new EndSignallingInput(checked, closed, inFlight), replies);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("guidepost", version)
                 .instructions(instructions(tools))
@@ -92,14 +99,20 @@ public final class GuidepostMcpServer {
                 + "compliant before proposing it.";
     }
 
-    /** Counts down a latch when the client closes the stream (end of input or a read error). */
+    /**
+     * Counts down a latch when the client closes the stream (end of input or a read error). At the end of input it
+     * first waits for the answers to the requests already passed on: the SDK stops its session when its reader
+     * sees the end, and would drop them.
+     */
     private static final class EndSignallingInput extends FilterInputStream {
 
         private final CountDownLatch closed;
+        private final InFlightRequests inFlight;
 
-        EndSignallingInput(InputStream in, CountDownLatch closed) {
+        EndSignallingInput(InputStream in, CountDownLatch closed, InFlightRequests inFlight) {
             super(in);
             this.closed = closed;
+            this.inFlight = inFlight;
         }
 
         @Override
@@ -122,9 +135,19 @@ public final class GuidepostMcpServer {
             }
         }
 
-        private int signal(int n) {
+        private int signal(int n) throws IOException {
             if (n < 0) {
-                closed.countDown();
+                try {
+                    if (!inFlight.awaitAnswered(LAST_ANSWERS)) {
+                        LOG.warn("input closed; stopping with requests unanswered after {} s",
+                                LAST_ANSWERS.toSeconds());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while finishing the last requests");
+                } finally {
+                    closed.countDown();
+                }
             }
             return n;
         }

@@ -61,21 +61,31 @@ final class JsonRpcLineFilter extends InputStream {
     private record Rejection(int code, JsonNode id, String message) {
     }
 
+    /** What to do with a line: answer it with a rejection, or pass it on (noting the id of a request). */
+    private record Inspection(Rejection rejection, JsonNode requestId) {
+
+        static Inspection reject(Rejection rejection) {
+            return new Inspection(rejection, null);
+        }
+    }
+
     private final BufferedReader lines;
     private final OutputStream out;
     private final RequestCheck check;
+    private final InFlightRequests inFlight;
     private byte[] pending = new byte[0];
     private int position;
     private long lineNumber;
 
     /**
      * A filter over {@code in} (UTF-8, one message a line) that answers bad lines on {@code out}, the stream the
-     * SDK writes its messages to.
+     * SDK writes its messages to; the requests it passes on are noted in {@code inFlight}.
      */
-    JsonRpcLineFilter(InputStream in, OutputStream out, RequestCheck check) {
+    JsonRpcLineFilter(InputStream in, OutputStream out, RequestCheck check, InFlightRequests inFlight) {
         this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = Objects.requireNonNull(out, "out");
         this.check = Objects.requireNonNull(check, "check");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
     }
 
     @Override
@@ -119,10 +129,13 @@ final class JsonRpcLineFilter extends InputStream {
             if (line.isBlank()) {
                 continue;
             }
-            Optional<Rejection> rejection = inspect(line);
-            if (rejection.isPresent()) {
-                answer(rejection.get());
+            Inspection inspection = inspect(line);
+            if (inspection.rejection() != null) {
+                answer(inspection.rejection());
             } else {
+                if (inspection.requestId() != null) {
+                    inFlight.forwarded(inspection.requestId());
+                }
                 pending = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }
@@ -130,12 +143,12 @@ final class JsonRpcLineFilter extends InputStream {
         return true;
     }
 
-    private Optional<Rejection> inspect(String line) {
+    private Inspection inspect(String line) {
         JsonNode message;
         try {
             message = JSON.readTree(line);
         } catch (JacksonException e) {
-            return Optional.of(new Rejection(PARSE_ERROR, null, "Parse error: the line is not JSON ("
+            return Inspection.reject(new Rejection(PARSE_ERROR, null, "Parse error: the line is not JSON ("
                     + describe(e) + "). Send one JSON-RPC 2.0 message per line."));
         }
         if (!message.isObject()) {
@@ -167,7 +180,8 @@ final class JsonRpcLineFilter extends InputStream {
             if (replyId != null) {
                 Optional<String> problem = check.invalidParams(method.asString(), params);
                 if (problem.isPresent()) {
-                    return Optional.of(new Rejection(INVALID_PARAMS, replyId, "Invalid params: " + problem.get()));
+                    return Inspection.reject(new Rejection(INVALID_PARAMS, replyId, "Invalid params: "
+                            + problem.get()));
                 }
             }
         }
@@ -176,11 +190,11 @@ final class JsonRpcLineFilter extends InputStream {
         } catch (Exception e) {
             return invalid(replyId, "the server cannot read it (" + describe(e) + ")");
         }
-        return Optional.empty();
+        return new Inspection(null, method != null ? replyId : null);
     }
 
-    private static Optional<Rejection> invalid(JsonNode id, String why) {
-        return Optional.of(new Rejection(INVALID_REQUEST, id, "Invalid request: " + why
+    private static Inspection invalid(JsonNode id, String why) {
+        return Inspection.reject(new Rejection(INVALID_REQUEST, id, "Invalid request: " + why
                 + ". Send one JSON-RPC 2.0 message per line."));
     }
 

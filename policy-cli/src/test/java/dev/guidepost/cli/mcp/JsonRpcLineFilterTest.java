@@ -154,7 +154,7 @@ class JsonRpcLineFilterTest {
             }
         };
         try (InputStream filter = new JsonRpcLineFilter(input("oops\n{\"id\":1}\n"), sdkOutput,
-                (method, params) -> Optional.empty())) {
+                (method, params) -> Optional.empty(), new InFlightRequests())) {
             assertThat(filter.readAllBytes()).isEmpty();
         }
         assertThat(lockedWrites).isNotEmpty().containsOnly(true);
@@ -166,13 +166,14 @@ class JsonRpcLineFilterTest {
     }
 
     private String passedOn(String input, JsonRpcLineFilter.RequestCheck check) throws IOException {
-        try (InputStream filter = new JsonRpcLineFilter(input(input), replies, check)) {
+        try (InputStream filter = new JsonRpcLineFilter(input(input), replies, check, new InFlightRequests())) {
             return new String(filter.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     private InputStream filter(String input) {
-        return new JsonRpcLineFilter(input(input), replies, (method, params) -> Optional.empty());
+        return new JsonRpcLineFilter(input(input), replies, (method, params) -> Optional.empty(),
+                new InFlightRequests());
     }
 
     private static InputStream input(String text) {

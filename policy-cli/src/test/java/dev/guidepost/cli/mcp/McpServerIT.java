@@ -256,6 +256,31 @@ class McpServerIT {
     }
 
     @Test
+    void requestsWrittenJustBeforeStdinClosesAreAllAnsweredBeforeTheServerExits() throws Exception {
+        Process process = startRaw(ProcessBuilder.Redirect.DISCARD);
+        String messages = """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                {"jsonrpc":"2.0","method":"notifications/initialized"}
+                {"jsonrpc":"2.0","id":2,"method":"tools/list"}
+                {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"search_policies","arguments":{"query":"postgres"}}}
+                {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"list_policies","arguments":{}}}
+                """;
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(messages.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server exits when stdin closes").isTrue();
+        assertThat(process.exitValue()).isZero();
+
+        JsonMapper json = JsonMapper.builder().build();
+        List<Integer> ids = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            ids.add(json.readTree(line).get("id").asInt());
+        }
+        assertThat(ids).containsExactlyInAnyOrder(1, 2, 3, 4);
+    }
+
+    @Test
     void malformedLinesGetJsonRpcErrorsWhileTheServerKeepsServingAndExitsWhenStdinCloses() throws Exception {
         Path stderr = McpSubprocess.TARGET.resolve("mcp-malformed-stderr.txt");
         Process process = startRaw(ProcessBuilder.Redirect.to(stderr.toFile()));

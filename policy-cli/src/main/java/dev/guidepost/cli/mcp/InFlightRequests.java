@@ -1,0 +1,100 @@
+package dev.guidepost.cli.mcp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The requests passed on to the SDK that it has not answered yet, so that the server can answer everything it
+ * has read before it exits when the client closes its input (a client may write its requests and close stdin
+ * at once). Requests are counted by id as {@link JsonRpcLineFilter} passes them on; replies are seen on the way
+ * out through {@link #watch(OutputStream)}.
+ */
+final class InFlightRequests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Ids (as JSON text) of the requests passed on and not answered yet, with how many are pending per id. */
+    private final Map<String, Integer> pending = new HashMap<>();
+
+    /** Notes a request passed on to the SDK. */
+    synchronized void forwarded(JsonNode id) {
+        pending.merge(id.toString(), 1, Integer::sum);
+    }
+
+    /** Notes a reply written for the request with this id. */
+    synchronized void answered(JsonNode id) {
+        if (pending.computeIfPresent(id.toString(), (k, n) -> n > 1 ? n - 1 : null) == null) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until every request passed on has its reply, or the time is up; true when none is pending. */
+    synchronized boolean awaitAnswered(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pending.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    /** The stream to write messages to: writes through to {@code out} and notes each reply it carries. */
+    OutputStream watch(OutputStream out) {
+        return new ReplyWatcher(out);
+    }
+
+    /** Sees whole lines go by and notes the ids of the replies among them. */
+    private final class ReplyWatcher extends FilterOutputStream {
+
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        ReplyWatcher(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            see(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            for (int i = off; i < off + len; i++) {
+                see(b[i]);
+            }
+        }
+
+        private void see(int b) {
+            if (b != '\n') {
+                line.write(b);
+                return;
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            try {
+                JsonNode message = JSON.readTree(text);
+                JsonNode id = message.get("id");
+                if (id != null && !id.isNull() && !message.has("method")) {
+                    answered(id);
+                }
+            } catch (JacksonException e) {
+                // not a message of ours to count
+            }
+        }
+    }
+}
