@@ -27,7 +27,7 @@ class KyvernoTestsTest {
     void scoresValidatingPolicyExpectationsIncludingAutogen() {
         List<ExpectationResult> results = run("vpol", false);
 
-        assertThat(results).hasSize(6);
+        assertThat(results).hasSize(9);
         assertThat(find(results, "", "good-pod", "pass").status()).isEqualTo(Status.PASSED);
         assertThat(find(results, "", "team/bad-pod", "fail").status()).isEqualTo(Status.PASSED);
         assertThat(find(results, "", "bad-deploy", "fail").status()).isEqualTo(Status.PASSED);
@@ -64,6 +64,23 @@ class KyvernoTestsTest {
 
         assertThat(unrelated.status()).isEqualTo(Status.FAILED);
         assertThat(unrelated.actual()).isEqualTo("not found");
+    }
+
+    @Test
+    void aListedResourceNameThatNoResourceHasFailsAsNotFoundWithoutTouchingTheOtherNames() {
+        List<ExpectationResult> results = run("vpol", false);
+
+        assertThat(find(results, "", "good-pdo", "pass")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAILED);
+            assertThat(r.actual()).isEqualTo("not found");
+            assertThat(r.line()).isEqualTo(14);
+        });
+        assertThat(find(results, "", "missing-pod", "pass")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAILED);
+            assertThat(r.actual()).isEqualTo("not found");
+        });
+        assertThat(results).filteredOn(r -> r.resource().equals("good-pod") && r.expected().equals("pass"))
+                .extracting(ExpectationResult::status).containsOnly(Status.PASSED);
     }
 
     @Test
@@ -156,7 +173,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(119);
+        assertThat(report.results()).hasSize(122);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

@@ -206,11 +206,14 @@ final class TestFileRun {
         for (String name : expectationNames) {
             List<LoadedResource> selected = new ArrayList<>();
             for (LoadedResource r : resources) {
-                if (!anySelected || selects(name, r)) {
+                if (listed.isEmpty() || selects(name, r)) {
                     selected.add(r);
                 }
             }
-            if (anySelected && selected.isEmpty()) {
+            if (!listed.isEmpty() && selected.isEmpty() || anySelected && selected.isEmpty()) {
+                out.add(new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected,
+                        "not found", Status.FAILED, "no resource named '" + name + "' in the test's resources",
+                        policyKind));
                 continue;
             }
             if (policy.isEmpty()) {
