@@ -145,6 +145,13 @@ public class CheckMojo extends AbstractPolicyMojo {
         getLog().info("Checking " + selection.files().size() + (selection.files().size() == 1 ? " file" : " files")
                 + " in " + selection.searched().stream().map(this::display).collect(Collectors.joining(", "))
                 + " against " + pack.coordinates() + " (" + policies(engine.enforceablePolicies().size()) + ")");
+        if (engine.enforceablePolicies().isEmpty()) {
+            getLog().warn("None of the " + pack.policies().size() + " policies of " + pack.coordinates()
+                    + " can be checked, so no manifest can fail: " + pack.policies().stream().limit(3)
+                            .map(p -> p.id() + " (" + p.advisoryReason().orElse("") + ")")
+                            .collect(Collectors.joining("; "))
+                    + (pack.policies().size() > 3 ? "; ..." : "") + ". See mvn policy:search or guidepost explain.");
+        }
         Report report = engine.check(Manifests.load(selection.files()));
         long checked = System.nanoTime();
 
