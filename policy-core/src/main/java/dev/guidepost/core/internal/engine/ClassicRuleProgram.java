@@ -33,6 +33,7 @@ final class ClassicRuleProgram {
     private final PatternValidation patterns;
     private final LegacyValidation legacy;
     private final PodSecurityValidation podSecurity;
+    private RuleMutation mutation;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
@@ -89,6 +90,27 @@ final class ClassicRuleProgram {
             LegacyValidation legacy) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
                 null, null, null, legacy, null);
+    }
+
+    /**
+     * A {@code mutate} rule. Checks of manifests report it as not evaluated; Kyverno CLI tests apply it in their
+     * mutation phase ({@link #mutate}).
+     */
+    static ClassicRuleProgram mutation(String name, Object match, Object exclude, Action action,
+            RuleMutation mutation) {
+        ClassicRuleProgram program = unsupported(name, match, exclude, action, "mutate rules");
+        program.mutation = mutation;
+        return program;
+    }
+
+    /** True for a {@code mutate} rule. */
+    boolean mutates() {
+        return mutation != null;
+    }
+
+    /** A {@code mutate} rule applied to the request's object. */
+    RuleMutation.Result mutate(PreparedRequest prepared, EvaluationContext context) {
+        return mutation.apply(prepared, context, action);
     }
 
     /** A {@code validate.podSecurity} rule. */
