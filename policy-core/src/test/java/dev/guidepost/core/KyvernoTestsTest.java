@@ -127,6 +127,19 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void mutateRulesPatchInPolicyOrderAndTheirPatchedResourcesAreCompared() {
+        List<ExpectationResult> results = run("mutate", false);
+
+        assertThat(results).hasSize(8);
+        assertThat(results.subList(0, 7)).allSatisfy(r -> assertThat(r.status()).as(r.policy() + " " + r.resource()
+                + ": " + r.reason()).isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).contains("pass", "skip");
+        ExpectationResult differs = results.get(7);
+        assertThat(differs.status()).isEqualTo(Status.FAILED);
+        assertThat(differs.reason()).contains("differs from web-final.yaml at /spec/containers/0/resources");
+    }
+
+    @Test
     void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
         ExpectationResult manifests = find(run("classic", false), "signed-manifests", "pinned", "pass");
 
@@ -173,7 +186,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(122);
+        assertThat(report.results()).hasSize(130);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

@@ -13,7 +13,9 @@ import dev.guidepost.core.internal.match.ResourceFilters;
  * One rule of a ClusterPolicy. A {@code validate.cel} rule is evaluated as Kyverno's CEL handler does (the
  * API server's ValidatingAdmissionPolicy validator with failure policy Fail): CEL preconditions, then the
  * expressions in order, where an error counts as a failure. A {@code validate.pattern} rule goes to
- * {@link PatternValidation}, a {@code validate.podSecurity} rule to {@link PodSecurityValidation}. Other rule types are reported as not evaluated.
+ * {@link PatternValidation}, a {@code validate.podSecurity} rule to {@link PodSecurityValidation}, a {@code mutate}
+ * rule to {@link RuleMutation} (in a test run's mutation phase only). Other rule types are reported as not
+ * evaluated.
  */
 final class ClassicRuleProgram {
 
@@ -33,12 +35,13 @@ final class ClassicRuleProgram {
     private final PatternValidation patterns;
     private final LegacyValidation legacy;
     private final PodSecurityValidation podSecurity;
+    private final RuleMutation mutation;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage, String unsupported,
             String compileError, PatternValidation patterns, LegacyValidation legacy,
-            PodSecurityValidation podSecurity) {
+            PodSecurityValidation podSecurity, RuleMutation mutation) {
         this.name = name;
         this.match = match;
         this.exclude = exclude;
@@ -53,6 +56,7 @@ final class ClassicRuleProgram {
         this.patterns = patterns;
         this.legacy = legacy;
         this.podSecurity = podSecurity;
+        this.mutation = mutation;
     }
 
     /** A {@code validate.cel} rule: CEL preconditions, variables and expressions (with their source texts). */
@@ -60,42 +64,62 @@ final class ClassicRuleProgram {
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage) {
         return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
-                expressionTexts, ruleMessage, null, null, null, null, null);
+                expressionTexts, ruleMessage, null, null, null, null, null, null);
     }
 
     /** A rule whose CEL did not compile: a selected request fails with the compiler's message. */
     static ClassicRuleProgram compileError(String name, Object match, Object exclude, Action action,
             String compileError) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, compileError, null, null, null);
+                null, compileError, null, null, null, null);
     }
 
     /** A rule using a feature Guidepost lacks: reported as not evaluated, naming the feature. */
     static ClassicRuleProgram unsupported(String name, Object match, Object exclude, Action action,
             String unsupported) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                unsupported, null, null, null, null);
+                unsupported, null, null, null, null, null);
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
     static ClassicRuleProgram pattern(String name, Object match, Object exclude, Action action,
             PatternValidation patterns) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, patterns, null, null);
+                null, null, patterns, null, null, null);
     }
 
     /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
     static ClassicRuleProgram legacy(String name, Object match, Object exclude, Action action,
             LegacyValidation legacy) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, legacy, null);
+                null, null, null, legacy, null, null);
+    }
+
+    /**
+     * A {@code mutate} rule. Checks of manifests report it as not evaluated; Kyverno CLI tests apply it in their
+     * mutation phase ({@link #mutate}).
+     */
+    static ClassicRuleProgram mutation(String name, Object match, Object exclude, Action action,
+            RuleMutation mutation) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                "mutate rules", null, null, null, null, mutation);
+    }
+
+    /** True for a {@code mutate} rule. */
+    boolean mutates() {
+        return mutation != null;
+    }
+
+    /** A {@code mutate} rule applied to the request's object. */
+    RuleMutation.Result mutate(PreparedRequest prepared, EvaluationContext context) {
+        return mutation.apply(prepared, context, action);
     }
 
     /** A {@code validate.podSecurity} rule. */
     static ClassicRuleProgram podSecurity(String name, Object match, Object exclude, Action action,
             PodSecurityValidation podSecurity) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, null, podSecurity);
+                null, null, null, null, podSecurity, null);
     }
 
     String name() {

@@ -84,11 +84,25 @@ final class ClusterPolicyAutogen {
     }
 
     /**
-     * A generated rule whose validation pattern (or each of its anyPatterns) is moved under the controller's pod
-     * template, as Kyverno nests a Pod pattern for controllers.
+     * A generated rule whose validation pattern (or each of its anyPatterns), or whose strategic merge patches, are
+     * moved under the controller's pod template, as Kyverno nests a Pod pattern for controllers.
      */
     @SuppressWarnings("unchecked")
     private static Object underTemplate(Object rule, List<String> path) {
+        if (rule instanceof Map<?, ?> r && r.get("mutate") instanceof Map<?, ?> m) {
+            Map<String, Object> mutate = (Map<String, Object>) m;
+            if (mutate.get("patchStrategicMerge") != null) {
+                mutate.put("patchStrategicMerge", nest(mutate.get("patchStrategicMerge"), path));
+            }
+            if (mutate.get("foreach") instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> e && e.get("patchStrategicMerge") != null) {
+                        ((Map<String, Object>) e).put("patchStrategicMerge", nest(e.get("patchStrategicMerge"), path));
+                    }
+                }
+            }
+            return rule;
+        }
         if (!(rule instanceof Map<?, ?>) || !(((Map<String, Object>) rule).get("validate") instanceof Map<?, ?> v)) {
             return rule;
         }

@@ -62,6 +62,10 @@ final class ClusterPolicyCompiler {
                 failureAction.isEmpty() ? defaultAction : failureAction);
         Object match = PlainValues.map(rule, "match");
         Object exclude = rule instanceof Map<?, ?> r && r.get("exclude") instanceof Map<?, ?> e ? e : null;
+        if (rule instanceof Map<?, ?> r && r.get("mutate") instanceof Map<?, ?>) {
+            return ClassicRuleProgram.mutation(name, match, exclude, action,
+                    new RuleMutation(policy, name, PlainValues.map(rule)));
+        }
         if (PatternRules.isPatternRule(rule) && PatternRules.unsupported(rule) == null) {
             return ClassicRuleProgram.pattern(name, match, exclude, action, PatternValidation.of(name,
                     PlainValues.string(validate, "message"), validate.get("pattern"), validate.get("anyPattern")));

@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.Outcome;
@@ -34,17 +35,81 @@ final class ClusterPolicyProgram implements PolicyProgram {
 
     @Override
     public PolicyResponse evaluate(PreparedRequest prepared, EvaluationContext context) {
-        if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
-            return new PolicyResponse(name, true, List.of());
+        return evaluate(prepared, context, true, List.of());
+    }
+
+    @Override
+    public PolicyResponse evaluateAfterMutation(PreparedRequest prepared, EvaluationContext context,
+            PolicyMutation mutation) {
+        return evaluate(prepared, context, false, mutation.rules());
+    }
+
+    @Override
+    public Optional<PolicyMutation> mutate(PreparedRequest prepared, EvaluationContext context) {
+        Map<String, Object> object = prepared.request().object();
+        if (object == null || rules.stream().noneMatch(ClassicRuleProgram::mutates)) {
+            return Optional.empty();
         }
-        ResourceFilters.Subject subject = subject(prepared.request(), context);
+        if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
+            return Optional.of(new PolicyMutation(List.of(), object));
+        }
         List<RuleResponse> responses = new ArrayList<>();
+        PreparedRequest current = prepared;
         for (ClassicRuleProgram rule : rules) {
+            if (!rule.mutates()) {
+                continue;
+            }
+            ResourceFilters.Subject subject = subject(current.request(), context);
             if (!rule.selects(subject)) {
                 continue;
             }
-            String policyKey = namespace.isEmpty() ? name : namespace + "/" + name;
-            RuleResponse response = ClassicExceptionProgram.apply(context.classicExceptions(), policyKey,
+            RuleResponse exception = ClassicExceptionProgram.apply(context.classicExceptions(), policyKey(),
+                    rule.name(), exceptionSubject(subject), rule.action()).orElse(null);
+            RuleResponse response;
+            if (exception != null) {
+                response = exception;
+            } else {
+                RuleMutation.Result result = rule.mutate(current, context);
+                response = result.response();
+                if (result.patched() != current.request().object()) {
+                    current = withObject(current, result.patched());
+                }
+            }
+            responses.add(response);
+            if (applyOne && response.evaluated()
+                    && (response.outcome() == Outcome.PASS || response.outcome() == Outcome.FAIL)) {
+                break;
+            }
+        }
+        return Optional.of(new PolicyMutation(responses, current.request().object()));
+    }
+
+    /** The request with another object, as the next mutate rule sees it. */
+    private static PreparedRequest withObject(PreparedRequest prepared, Map<String, Object> object) {
+        AdmissionRequest r = prepared.request();
+        return new PreparedRequest(new AdmissionRequest(r.operation(), object, r.oldObject(), r.resource(),
+                r.namespace(), r.name(), r.user()), prepared.numbers());
+    }
+
+    private String policyKey() {
+        return namespace.isEmpty() ? name : namespace + "/" + name;
+    }
+
+    private PolicyResponse evaluate(PreparedRequest prepared, EvaluationContext context, boolean withMutateRules,
+            List<RuleResponse> mutations) {
+        if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
+            return new PolicyResponse(name, true, mutations);
+        }
+        ResourceFilters.Subject subject = subject(prepared.request(), context);
+        List<RuleResponse> responses = new ArrayList<>(mutations);
+        for (ClassicRuleProgram rule : rules) {
+            if (!withMutateRules && rule.mutates()) {
+                continue;
+            }
+            if (!rule.selects(subject)) {
+                continue;
+            }
+            RuleResponse response = ClassicExceptionProgram.apply(context.classicExceptions(), policyKey(),
                     rule.name(), exceptionSubject(subject), rule.action()).orElseGet(() -> rule.evaluate(prepared,
                             context));
             if (response == null) {

@@ -10,7 +10,8 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * The {@code images} variable Kyverno puts into the JMESPath context of ClusterPolicy rules: for a Pod or a pod
  * template, {@code containers}, {@code initContainers} and {@code ephemeralContainers}, each a map from container
  * name to the image's registry, path, name, tag, digest, reference and referenceWithTag, parsed the way Kyverno
- * does (default registry {@code docker.io}, default tag {@code latest}, {@code library/} for one-part paths).
+ * does (default registry {@code docker.io}, default tag {@code latest}; the path is not normalised, so a Docker Hub
+ * image keeps its one-part path, as Kyverno's {@code reference.Parse} leaves it).
  */
 final class ImageInfos {
 
@@ -81,9 +82,6 @@ final class ImageInfos {
             tag = "latest";
         }
         String referenceWithTag = registry + "/" + path + ":" + tag;
-        if (!path.contains("/")) {
-            path = "library/" + path;
-        }
         String reference = registry + "/" + path + (digest.isEmpty() ? ":" + tag : "@" + digest);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("registry", registry);

@@ -45,7 +45,7 @@ final class LegacyValidation {
                 action, ruleValues.keySet());
         try {
             return validate(scope, definition, PlainValues.map(definition, "validate"), 0, prepared);
-        } catch (Unsupported e) {
+        } catch (ContextEntries.Unsupported e) {
             return RuleResponse.unsupported(rule, e.getMessage(), action);
         } catch (JmesPathException e) {
             if (e.isUnsupported()) {
@@ -58,13 +58,6 @@ final class LegacyValidation {
     /** What a validator sees: its JMESPath data, the foreach element under validation, the rule values. */
     private record Scope(Map<String, Object> context, Object element, PatternMatcher matcher, Action action,
             java.util.Set<String> ruleValueNames) {
-    }
-
-    /** A feature Guidepost lacks: the rule is reported as not evaluated. */
-    private static final class Unsupported extends RuntimeException {
-        Unsupported(String feature) {
-            super(feature, null, false, false);
-        }
     }
 
     /**
@@ -107,63 +100,7 @@ final class LegacyValidation {
     }
 
     private void loadContext(Scope scope, List<Object> entries) {
-        for (Object entry : entries) {
-            String name = PlainValues.string(entry, "name");
-            Object variable = PlainValues.at(entry, "variable");
-            if (variable == null) {
-                // as the Kyverno CLI: no cluster to ask; a test's values stand in for the entry
-                if (scope.ruleValueNames().contains(name) || scope.context().containsKey(name)) {
-                    continue;
-                }
-                throw new Unsupported("context entries Guidepost cannot load offline (apiCall, configMap, "
-                        + "imageRegistry, globalReference) without test values");
-            }
-            JsonContext.put(scope.context(), name, variable(scope, name, PlainValues.map(variable)));
-        }
-    }
-
-    /** Kyverno's variable loader: value (with an optional jmesPath over it), or jmesPath over the context. */
-    private Object variable(Scope scope, String name, Map<String, Object> variable) {
-        String path = "";
-        if (variable.get("jmesPath") != null) {
-            Object p = substitute(variable.get("jmesPath"), scope);
-            if (!(p instanceof String s)) {
-                throw new JmesPathException("jmespath value must be a string " + name);
-            }
-            path = s;
-        }
-        Object fallback = variable.get("default") == null ? null : substitute(variable.get("default"), scope);
-        Object output = fallback;
-        if (variable.containsKey("value")) {
-            Object value = substitute(variable.get("value"), scope);
-            if (!path.isEmpty()) {
-                try {
-                    output = JmesPath.kyverno().search(path, value);
-                } catch (JmesPathException e) {
-                    if (fallback == null) {
-                        throw e;
-                    }
-                }
-            } else {
-                output = value;
-            }
-        } else if (!path.isEmpty()) {
-            try {
-                Object found = JmesPath.kyverno().search(path, scope.context());
-                if (found != null) {
-                    output = found;
-                }
-            } catch (JmesPathException e) {
-                if (fallback == null) {
-                    throw e;
-                }
-            }
-        }
-        if (output == null) {
-            throw new JmesPathException("failed to add context entry for variable " + name
-                    + " since it evaluated to nil");
-        }
-        return output;
+        ContextEntries.load(scope.context(), entries, scope.ruleValueNames());
     }
 
     private RuleResponse deny(Scope scope, Map<String, Object> deny) {

@@ -9,6 +9,23 @@ public interface PolicyProgram {
     /** The policy's answer for a request. */
     PolicyResponse evaluate(PreparedRequest request, EvaluationContext context);
 
+    /**
+     * Kyverno's mutation phase for a request: the responses of the policy's mutate rules and the object they
+     * patched; empty for policies that do not mutate.
+     */
+    default java.util.Optional<PolicyMutation> mutate(PreparedRequest request, EvaluationContext context) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The policy's answer after the mutation phase: its mutation's rule responses, then its other rules evaluated
+     * on the request (whose object is the one every mutating policy patched).
+     */
+    default PolicyResponse evaluateAfterMutation(PreparedRequest request, EvaluationContext context,
+            PolicyMutation mutation) {
+        return evaluate(request, context);
+    }
+
     /** True when at least one of the policy's rules (or autogen variants) selects the request. */
     boolean selects(PreparedRequest request, EvaluationContext context);
 }

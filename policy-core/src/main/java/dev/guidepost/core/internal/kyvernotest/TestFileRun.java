@@ -26,6 +26,7 @@ import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
 import dev.guidepost.core.internal.engine.PolicyExceptionProgram;
+import dev.guidepost.core.internal.engine.PolicyMutation;
 import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
@@ -54,6 +55,11 @@ final class TestFileRun {
     private final boolean strict;
     private final List<String> problems;
     private boolean hasClusterResources;
+    /** The mutation of each ClusterPolicy that mutates, by run, resource and policy. */
+    private final Map<String, PolicyMutation> mutations = new LinkedHashMap<>();
+    /** The object after every mutating policy (what validation saw), by run and resource. */
+    private final Map<String, Map<String, Object>> mutatedObjects = new LinkedHashMap<>();
+    private final PatchedResources patchedResources;
     /** Global context entries whose JMESPath Guidepost does not evaluate: name → the feature. */
     private Map<String, String> globalContextUnsupported = Map.of();
 
@@ -64,6 +70,7 @@ final class TestFileRun {
         this.displayFile = displayFile;
         this.strict = strict;
         this.problems = problems;
+        this.patchedResources = new PatchedResources(file.getParent());
     }
 
     List<ExpectationResult> run() {
@@ -109,6 +116,22 @@ final class TestFileRun {
         for (String run : runs) {
             for (int i = 0; i < resources.size(); i++) {
                 LoadedResource resource = resources.get(i);
+                // Kyverno's mutation phase: each mutating ClusterPolicy in turn, on the object the previous patched
+                Map<String, Object> object = resource.object();
+                Map<String, PolicyMutation> mutations = new LinkedHashMap<>();
+                for (LoadedPolicy policy : resource.payload() ? List.<LoadedPolicy>of() : policies) {
+                    if (policy.program().isEmpty() || !policy.classic()) {
+                        continue;
+                    }
+                    PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy,
+                            resource, values, defaultOperation), user), NUMBERS);
+                    Optional<PolicyMutation> mutation = policy.program().get().mutate(request, context);
+                    if (mutation.isPresent()) {
+                        mutations.put(policy.name(), mutation.get());
+                        object = mutation.get().patched();
+                    }
+                }
+                mutatedObjects.put(key(run, i, ""), object);
                 for (LoadedPolicy policy : policies) {
                     if (policy.program().isEmpty() || resource.payload() && (policy.classic()
                             || policy.admissionPolicy())) {
@@ -120,10 +143,15 @@ final class TestFileRun {
                     }
                     PreparedRequest request = resource.payload()
                             ? PreparedRequest.payload(resource.object(), NUMBERS)
-                            : new PreparedRequest(request(resource, runOperation(run, policy, resource, values,
-                                    defaultOperation), user), NUMBERS);
-                    PolicyResponse response = policy.program().get().evaluate(request, context);
+                            : new PreparedRequest(request(resource, object, runOperation(run, policy, resource,
+                                    values, defaultOperation), user), NUMBERS);
+                    PolicyMutation mutation = mutations.get(policy.name());
+                    PolicyResponse response = mutation == null ? policy.program().get().evaluate(request, context)
+                            : policy.program().get().evaluateAfterMutation(request, context, mutation);
                     responses.put(key(run, i, policy.name()), response);
+                    if (mutation != null) {
+                        this.mutations.put(key(run, i, policy.name()), mutation);
+                    }
                 }
             }
         }
@@ -200,7 +228,7 @@ final class TestFileRun {
         }
         List<String> expectationNames = listed.isEmpty() ? List.of("") : listed;
         boolean anySelected = listed.stream().anyMatch(n -> resources.stream().anyMatch(r -> selects(n, r)));
-        String unsupportedResult = unsupportedResultFeature(result);
+        String unsupportedResult = unsupportedResultFeature(result, policy);
 
         List<ExpectationResult> out = new ArrayList<>();
         for (String name : expectationNames) {
@@ -243,7 +271,7 @@ final class TestFileRun {
                 continue;
             }
             out.add(scoreResource(testName, policy.get(), policyRef, rule, kind, name, expected, run, selected,
-                    resources, responses, policyKind));
+                    resources, responses, policyKind, patchedFile(result)));
         }
         return out;
     }
@@ -264,8 +292,10 @@ final class TestFileRun {
 
     private ExpectationResult scoreResource(String testName, LoadedPolicy policy, String policyRef, String rule,
             String kind, String name, String expected, String run, List<LoadedResource> selected,
-            List<LoadedResource> all, Map<String, PolicyResponse> responses, String policyKind) {
+            List<LoadedResource> all, Map<String, PolicyResponse> responses, String policyKind,
+            String patchedFile) {
         boolean ruleless = !policy.classic();
+        String notInFile = null;
         List<String> actuals = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         String unsupported = null;
@@ -301,6 +331,22 @@ final class TestFileRun {
                     continue;
                 }
                 String status = r.outcome().label();
+                if (!patchedFile.isEmpty()) {
+                    PatchedResources.Comparison c = patchedResources.compare(patchedFile,
+                            patchedObject(run, all.indexOf(resource), policy.name(), r));
+                    if (c.outcome() == PatchedResources.Outcome.NOT_IN_FILE) {
+                        notInFile = c.detail();
+                        continue; // the CLI adds no row for it
+                    }
+                    if (c.outcome() != PatchedResources.Outcome.EQUAL) {
+                        actuals.add(status);
+                        failures.add(resource.kind() + "/" + resource.name() + (r.rule().isEmpty() ? "" : " rule "
+                                + r.rule()) + ": " + (c.outcome() == PatchedResources.Outcome.FILE_ERROR
+                                ? c.detail() : "the patched resource differs from " + patchedFile + " at "
+                                        + c.detail()));
+                        continue;
+                    }
+                }
                 actuals.add(status);
                 if (!status.equals(expected)) {
                     failures.add(resource.kind() + "/" + resource.name() + (r.rule().isEmpty() ? "" : " rule "
@@ -310,6 +356,10 @@ final class TestFileRun {
             }
         }
         String actual = String.join(",", new LinkedHashSet<>(actuals));
+        if (notInFile != null && actuals.isEmpty() && failures.isEmpty() && unsupported == null) {
+            return skipped(testName, policyRef, rule, kind, name, expected, "kyverno test reports nothing for it: "
+                    + notInFile, policyKind);
+        }
         if (unsupported != null && failures.isEmpty()) {
             return skipped(testName, policyRef, rule, kind, name, expected, unsupported, policyKind);
         }
@@ -318,6 +368,18 @@ final class TestFileRun {
                 : String.join("; ", failures);
         return new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected, actual, status,
                 reason, policyKind);
+    }
+
+    /**
+     * The resource a rule response is compared with: the object its policy's mutate rules patched for a mutate rule,
+     * otherwise the object after every mutating policy.
+     */
+    private Map<String, Object> patchedObject(String run, int resource, String policy, RuleResponse rule) {
+        PolicyMutation mutation = mutations.get(key(run, resource, policy));
+        if (mutation != null && mutation.rules().contains(rule)) {
+            return mutation.patched();
+        }
+        return mutatedObjects.get(key(run, resource, ""));
     }
 
     private ExpectationResult skipped(String testName, String policy, String rule, String kind, String name,
@@ -341,9 +403,12 @@ final class TestFileRun {
         return out;
     }
 
-    /** A result that checks mutations or generated resources needs what Guidepost does not evaluate. */
-    private static String unsupportedResultFeature(Object result) {
-        if (PlainValues.at(result, "patchedResources") != null || PlainValues.at(result, "patchedResource") != null) {
+    /**
+     * A result that checks generated resources, or the mutations of policies other than ClusterPolicies, needs what
+     * Guidepost does not evaluate.
+     */
+    private static String unsupportedResultFeature(Object result, Optional<LoadedPolicy> policy) {
+        if (!patchedFile(result).isEmpty() && !policy.map(LoadedPolicy::classic).orElse(false)) {
             return "patched resources (mutation)";
         }
         if (PlainValues.at(result, "generatedResource") != null
@@ -352,6 +417,12 @@ final class TestFileRun {
             return "generated resources";
         }
         return null;
+    }
+
+    /** The result's expected patched resources file ({@code patchedResources}, or the older {@code patchedResource}). */
+    private static String patchedFile(Object result) {
+        String file = PlainValues.string(result, "patchedResources");
+        return file.isEmpty() ? PlainValues.string(result, "patchedResource") : file;
     }
 
     private static boolean selects(String name, LoadedResource resource) {
@@ -380,13 +451,14 @@ final class TestFileRun {
      * UPDATE the object and, as old object, the matching {@code oldResources} entry or else the object itself;
      * DELETE only the old object; CONNECT neither.
      */
-    private static AdmissionRequest request(LoadedResource resource, String operation, UserInfo user) {
-        Map<String, Object> object = resource.object();
+    private static AdmissionRequest request(LoadedResource resource, Map<String, Object> mutated, String operation,
+            UserInfo user) {
+        Map<String, Object> object = mutated;
         return switch (operation) {
-            case "DELETE" -> new AdmissionRequest(operation, null, object, resource.type(), resource.namespace(),
-                    resource.name(), user);
+            case "DELETE" -> new AdmissionRequest(operation, null, resource.object(), resource.type(),
+                    resource.namespace(), resource.name(), user);
             case "UPDATE" -> new AdmissionRequest(operation, object,
-                    resource.oldObject() != null ? resource.oldObject() : object, resource.type(),
+                    resource.oldObject() != null ? resource.oldObject() : resource.object(), resource.type(),
                     resource.namespace(), resource.name(), user);
             case "CONNECT" -> new AdmissionRequest(operation, null, null, resource.type(), resource.namespace(),
                     resource.name(), user);

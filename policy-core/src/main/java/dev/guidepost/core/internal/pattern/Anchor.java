@@ -3,15 +3,16 @@ package dev.guidepost.core.internal.pattern;
 /**
  * A key of a Kyverno validation pattern written as an anchor: {@code (key)} condition, {@code <(key)} global
  * condition, {@code X(key)} negation, {@code =(key)} equality, {@code ^(key)} existence and {@code +(key)}
- * add-if-not-present (a mutation anchor, which a validation treats as a plain key).
+ * add-if-not-present (a mutation anchor, which a validation treats as a plain key). Mutation patches read the
+ * same anchors (see {@code internal.mutate}).
  *
  * @param type what the anchor does
  * @param key  the resource key it stands for
  */
-record Anchor(Type type, String key) {
+public record Anchor(Type type, String key) {
 
     /** The anchor kinds and the character that introduces each. */
-    enum Type {
+    public enum Type {
         CONDITION(""), GLOBAL("<"), NEGATION("X"), EQUALITY("="), EXISTENCE("^"), ADD_IF_NOT_PRESENT("+");
 
         private final String modifier;
@@ -26,7 +27,7 @@ record Anchor(Type type, String key) {
     }
 
     /** The anchor a pattern key is, or null when it is a plain key. */
-    static Anchor parse(String text) {
+    public static Anchor parse(String text) {
         String s = text.strip();
         if (s.length() < 3 || s.charAt(s.length() - 1) != ')') {
             return null;
@@ -46,7 +47,7 @@ record Anchor(Type type, String key) {
     }
 
     /** The anchor written back with another key. */
-    String withKey(String newKey) {
+    public String withKey(String newKey) {
         return type.modifier() + "(" + newKey + ")";
     }
 
