@@ -10,7 +10,7 @@ import java.util.Optional;
  * Checks a tool call's arguments against the tool's declared input schema, in place of the SDK's generic schema
  * validation, and says what to pass, naming the tool and the argument: {@code search_policies needs 'query' (a
  * non-empty string): what you are about to do or want to know, in plain words.} Knows the part of JSON schema the
- * {@link ToolCatalog} uses: {@code required}, and properties of type {@code string} ({@code minLength}),
+ * {@link ToolCatalog} uses: {@code required}, no other properties than the declared ones, and properties of type {@code string} ({@code minLength}),
  * {@code integer} ({@code minimum}, {@code maximum}) and {@code array} of strings.
  */
 final class ArgumentCheck {
@@ -37,6 +37,12 @@ final class ArgumentCheck {
                 problems.add(needs + ", not " + shown(value) + what);
             }
         });
+        for (String name : new java.util.TreeSet<>(given.keySet())) {
+            if (!properties(entry).containsKey(name)) {
+                problems.add(entry.name() + " takes no argument '" + name + "'; it takes "
+                        + String.join(", ", properties(entry).keySet()) + ".");
+            }
+        }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
     }
 

@@ -94,9 +94,10 @@ public final class GuidepostMcpServer {
     private static String instructions(PolicyTools tools) {
         return "Guidepost knows the company's Kubernetes policies: " + tools.packDescription() + ". Before "
                 + "writing or changing a Kubernetes manifest, call search_policies with what you are about to do "
-                + "and follow the remediation of the relevant policies (get_policy shows the full rule and "
-                + "examples). Then call check_manifest on the YAML and fix every violation until it is "
-                + "compliant before proposing it.";
+                + "and list_policies with the kind you are writing (every rule that applies to it), and follow "
+                + "the remediation of the relevant policies (get_policy shows the full rule and examples). Then "
+                + "call check_manifest on the YAML and fix every violation until it is compliant before proposing "
+                + "it.";
     }
 
     /**

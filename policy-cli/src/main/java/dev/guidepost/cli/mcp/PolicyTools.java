@@ -75,13 +75,16 @@ public final class PolicyTools {
             String query = args.requiredString("query");
             int limit = args.optionalInt("limit", DEFAULT_SEARCH_LIMIT, 1, 50);
             List<String> kinds = args.optionalStrings("kinds");
+            String category = args.optionalString("category").strip();
             List<SearchHit> hits = kb.search(SearchRequest.of(query).withLimit(limit)
-                    .withKinds(new HashSet<>(kinds)));
+                    .withKinds(new HashSet<>(kinds))
+                    .withCategories(category.isEmpty() ? Set.of() : Set.of(category)));
             StringBuilder out = new StringBuilder();
             if (hits.isEmpty()) {
                 out.append("No policy matches \"").append(query).append('"')
                         .append(kinds.isEmpty() ? "" : " for kinds " + kinds)
-                        .append(". Try other words, drop 'kinds', or call list_policies.\n");
+                        .append(category.isEmpty() ? "" : " in category " + category)
+                        .append(". Try other words, drop 'kinds' or 'category', or call list_policies.\n");
             } else if (hits.stream().allMatch(SearchHit::weakMatch)) {
                 out.append("No policy matches \"").append(query).append("\" well; the closest ones follow, but they "
                         + "are probably unrelated. If this is a Kubernetes change, try naming the kind or field.\n");

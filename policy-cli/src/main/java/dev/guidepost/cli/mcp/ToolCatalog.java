@@ -29,7 +29,9 @@ public final class ToolCatalog {
                                 + "manifest, then follow the remediation of every relevant hit, and call "
                                 + "check_manifest before proposing the YAML. Returns the best policies with id, "
                                 + "title, severity, score (higher is a clearer match; 3+ is strong), description "
-                                + "and remediation.",
+                                + "and remediation. Search ranks by meaning and returns only the best few: for "
+                                + "EVERY policy that applies to a kind (everything a StatefulSet must satisfy), "
+                                + "call list_policies with that kind.",
                         schema(Map.of(
                                 "query", text("What you are about to do or want to know, in plain words, e.g. "
                                         + "\"deploy a Postgres database\"."),
@@ -37,7 +39,9 @@ public final class ToolCatalog {
                                         "description", "How many policies to return (default 5)."),
                                 "kinds", Map.of("type", "array", "items", Map.of("type", "string"),
                                         "description", "Only policies about these Kubernetes kinds, e.g. "
-                                                + "[\"Deployment\", \"Service\"].")),
+                                                + "[\"Deployment\", \"Service\"]."),
+                                "category", property("string", "Only policies in this category (list_policies "
+                                        + "names the categories).")),
                                 List.of("query")),
                         arguments -> tools.searchPolicies(arguments)),
                 new Entry("get_policy", "Read one policy in full",
@@ -60,8 +64,11 @@ public final class ToolCatalog {
                         arguments -> tools.checkManifest(arguments)),
                 new Entry("list_policies", "List the policies",
                         "List every policy of the pack (id, severity, action, title, kinds), optionally only one "
-                                + "category (e.g. Security) or one Kubernetes kind (e.g. Ingress). Use it to see "
-                                + "what rules exist; prefer search_policies to find the rules for a task.",
+                                + "category (e.g. Security) or one Kubernetes kind (e.g. Ingress). With a kind it "
+                                + "is the complete list of the rules a manifest of that kind must satisfy (pod "
+                                + "rules included for Deployments, StatefulSets, Jobs and other pod controllers): "
+                                + "call it before writing a new kind of object. search_policies finds the rules for "
+                                + "a task by meaning.",
                         schema(Map.of(
                                 "category", property("string", "Only policies in this category."),
                                 "kind", property("string", "Only policies about this Kubernetes kind.")),
@@ -91,6 +98,7 @@ public final class ToolCatalog {
         schema.put("type", "object");
         schema.put("properties", new java.util.TreeMap<>(properties));
         schema.put("required", required);
+        schema.put("additionalProperties", false);
         return schema;
     }
 }

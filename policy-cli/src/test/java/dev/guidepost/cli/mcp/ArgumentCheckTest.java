@@ -47,7 +47,15 @@ class ArgumentCheckTest {
         assertThat(ArgumentCheck.problems(tool("search_policies"),
                 Map.of("query", "root", "limit", 3.0, "kinds", List.of("Pod")))).isEmpty();
         assertThat(ArgumentCheck.problems(tool("list_policies"), Map.of())).isEmpty();
-        assertThat(ArgumentCheck.problems(tool("list_policies"), Map.of("unknown", 1))).isEmpty();
+        assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", "db", "category", "Data")))
+                .isEmpty();
+    }
+
+    @Test
+    void anArgumentTheToolDoesNotTakeIsNamedWithTheOnesItTakes() {
+        assertThat(ArgumentCheck.problems(tool("list_policies"), Map.of("kinds", List.of("Pod"), "team", "x")))
+                .hasValue("list_policies takes no argument 'kinds'; it takes category, kind.\n"
+                        + "list_policies takes no argument 'team'; it takes category, kind.");
     }
 
     @Test

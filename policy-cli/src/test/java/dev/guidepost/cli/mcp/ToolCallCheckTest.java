@@ -19,7 +19,7 @@ class ToolCallCheckTest {
     void argumentsThatAreNotAnObjectNameTheToolAndItsArguments() {
         assertThat(problem("{\"name\":\"search_policies\",\"arguments\":\"oops\"}")).hasValue(
                 "the arguments of search_policies must be a JSON object of named arguments (search_policies takes "
-                        + "kinds, limit, query), not a string.");
+                        + "category, kinds, limit, query), not a string.");
         assertThat(problem("{\"name\":\"get_policy\",\"arguments\":[\"x\"]}")).get().asString()
                 .contains("get_policy takes id", "not an array");
     }
