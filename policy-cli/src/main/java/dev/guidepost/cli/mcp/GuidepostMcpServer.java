@@ -46,7 +46,10 @@ public final class GuidepostMcpServer {
         List<ToolCatalog.Entry> catalog = ToolCatalog.of(tools);
         InFlightRequests inFlight = new InFlightRequests();
         OutputStream replies = inFlight.watch(out);
-        InputStream checked = new JsonRpcLineFilter(in, replies, new ToolCallCheck(catalog), inFlight);
+        JsonRpcLineFilter.RequestCheck initialize = new InitializeCheck();
+        JsonRpcLineFilter.RequestCheck toolCall = new ToolCallCheck(catalog);
+        InputStream checked = new JsonRpcLineFilter(in, replies, (method, params) -> initialize
+                .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params)), inFlight);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 new EndSignallingInput(checked, closed, inFlight), replies);
         McpSyncServer server = McpServer.sync(transport)

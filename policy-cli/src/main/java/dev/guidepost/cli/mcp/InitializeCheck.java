@@ -1,0 +1,25 @@
+package dev.guidepost.cli.mcp;
+
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code initialize} params the MCP specification requires and the SDK would take without them: the client's
+ * {@code protocolVersion}, a string. Without it the SDK would quietly answer with its newest version.
+ */
+final class InitializeCheck implements JsonRpcLineFilter.RequestCheck {
+
+    @Override
+    public Optional<String> invalidParams(String method, JsonNode params) {
+        if (!method.equals("initialize")) {
+            return Optional.empty();
+        }
+        JsonNode version = params == null ? null : params.get("protocolVersion");
+        if (version == null || !version.isString() || version.asString().isBlank()) {
+            return Optional.of("initialize needs params.protocolVersion, the MCP version the client speaks, e.g. "
+                    + "\"2025-06-18\" (with params.capabilities and params.clientInfo).");
+        }
+        return Optional.empty();
+    }
+}
