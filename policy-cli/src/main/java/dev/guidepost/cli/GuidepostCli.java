@@ -48,9 +48,20 @@ public final class GuidepostCli {
         CommandLine commandLine = new CommandLine(GuidepostCli.class);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return ExitCode.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
             if (e instanceof GuidepostException) {
                 err.println("error: " + e.getMessage());
+            } else if (cause instanceof java.nio.file.FileSystemException f) {
+                err.println("error: " + f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName()
+                        : f.getReason()) + "; check the path");
             } else {
                 err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 if (System.getenv("GUIDEPOST_DEBUG") != null) {

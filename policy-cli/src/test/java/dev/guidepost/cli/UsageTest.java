@@ -15,6 +15,22 @@ class UsageTest {
     }
 
     @Test
+    void aMistypedOptionIsOneErrorLineWithSuggestionsAndWhereHelpIsNotTheWholeHelp() {
+        Cli cli = Cli.run("check", "--pack", "../samples/pack", "--fromat", "json", "../samples/manifests/good");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).startsWith("error: Unknown option: '--fromat'")
+                .contains("Try 'guidepost check --help' for the options.").doesNotContain("Exit codes");
+    }
+
+    @Test
+    void anOutputPathThatIsAFolderSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        Cli cli = Cli.run("check", "--pack", "../samples/pack", "-o", folder.toString(),
+                "../samples/manifests/good");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).isEqualTo("error: " + folder + ": Is a directory; check the path\n");
+    }
+
+    @Test
     void missingPackIsAUsageError() {
         Cli cli = Cli.run("search", "root");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
