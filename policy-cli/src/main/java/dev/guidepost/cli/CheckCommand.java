@@ -1,7 +1,6 @@
 package dev.guidepost.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +13,6 @@ import dev.guidepost.core.Baseline;
 import dev.guidepost.core.FailurePolicy;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Manifest;
-import dev.guidepost.core.ManifestProblem;
-import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.Report;
@@ -84,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
         PolicyPack pack = packs.load();
         Baseline baseline = baselineFile == null || updateBaseline ? Baseline.empty() : Baseline.load(baselineFile);
         PolicyEngine engine = PolicyEngine.of(pack);
-        Report report = engine.check(readManifests());
+        Report report = engine.check(ManifestInput.read(paths));
         PrintWriter err = spec.commandLine().getErr();
         if (updateBaseline) {
             baseline = Baseline.of(report);
@@ -125,31 +122,4 @@ final class CheckCommand implements Callable<Integer> {
         return code;
     }
 
-    private Manifests readManifests() throws IOException {
-        List<Manifest> manifests = new ArrayList<>();
-        List<ManifestProblem> problems = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (String path : paths) {
-            if (path.equals("-")) {
-                Manifests stdin = Manifests.parse(readStdin(), "<stdin>");
-                manifests.addAll(stdin.manifests());
-                problems.addAll(stdin.problems());
-            } else {
-                Path p = Path.of(path);
-                if (!Files.exists(p)) {
-                    throw new GuidepostException("no such file or folder: " + path);
-                }
-                files.add(p);
-            }
-        }
-        Manifests fromFiles = Manifests.load(files);
-        manifests.addAll(fromFiles.manifests());
-        problems.addAll(fromFiles.problems());
-        return Manifests.of(manifests, problems);
-    }
-
-    private static String readStdin() throws IOException {
-        InputStream in = System.in;
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
 }

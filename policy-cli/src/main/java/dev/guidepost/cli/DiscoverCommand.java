@@ -1,7 +1,6 @@
 package dev.guidepost.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import dev.guidepost.cli.render.JsonText;
 import dev.guidepost.cli.render.PolicyMaps;
 import dev.guidepost.cli.render.PolicyText;
 import dev.guidepost.cli.render.Style;
-import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestDiscovery;
@@ -45,8 +43,8 @@ final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     private ColorOption color;
 
-    @Parameters(paramLabel = "FILE", description = "A manifest file or folder (YAML or JSON).")
-    private Path file;
+    @Parameters(paramLabel = "FILE", description = "A manifest file or folder (YAML or JSON), or - for stdin.")
+    private String file;
 
     @Option(names = {"-n", "--related"}, defaultValue = "5", paramLabel = "N",
             description = "How many related policies to show per manifest (default: ${DEFAULT-VALUE}).")
@@ -56,11 +54,8 @@ final class DiscoverCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
-    public Integer call() {
-        if (!Files.exists(file)) {
-            throw new GuidepostException("no such file or folder: " + file + "; check the path");
-        }
-        Manifests manifests = Manifests.load(file);
+    public Integer call() throws IOException {
+        Manifests manifests = ManifestInput.read(List.of(file));
         KnowledgeBase kb = knowledge.build(packs.load(), spec.commandLine().getErr());
         List<ManifestDiscovery> discoveries = new ArrayList<>();
         for (Manifest manifest : manifests) {

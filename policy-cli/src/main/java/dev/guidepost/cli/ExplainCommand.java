@@ -30,7 +30,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     private ColorOption color;
 
-    @Parameters(paramLabel = "POLICY-ID", description = "The policy's id (see guidepost search or list).")
+    @Parameters(paramLabel = "POLICY-ID", description = "The policy's id (see guidepost search or guidepost list).")
     private String id;
 
     @Option(names = "--json", description = "Print the policy as JSON.")

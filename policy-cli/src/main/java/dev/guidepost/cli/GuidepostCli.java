@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "guidepost", mixinStandardHelpOptions = true, versionProvider = GuidepostCli.Version.class,
         description = "Find, check and enforce your company's Kubernetes rules.",
-        subcommands = {CheckCommand.class, SearchCommand.class, DiscoverCommand.class, ExplainCommand.class,
+        subcommands = {CheckCommand.class, SearchCommand.class, ListCommand.class, DiscoverCommand.class,
+            ExplainCommand.class,
             TestCommand.class, KyvernoCommand.class, SearchEvalCommand.class, McpCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

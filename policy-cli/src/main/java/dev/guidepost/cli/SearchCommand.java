@@ -58,8 +58,13 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new dev.guidepost.core.GuidepostException("--limit must be at least 1, was " + limit);
         }
+        String question = String.join(" ", words).strip();
+        if (question.isEmpty()) {
+            throw new dev.guidepost.core.GuidepostException("give a question in plain words, e.g. guidepost search "
+                    + "--pack PACK \"can my container run as root?\" (guidepost list shows every policy)");
+        }
         KnowledgeBase kb = knowledge.build(packs.load(), spec.commandLine().getErr());
-        SearchRequest request = SearchRequest.of(String.join(" ", words).strip()).withLimit(limit)
+        SearchRequest request = SearchRequest.of(question).withLimit(limit)
                 .withKinds(new HashSet<>(kinds)).withCategories(new HashSet<>(categories));
         List<SearchHit> hits = kb.search(request);
         var out = spec.commandLine().getOut();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import dev.guidepost.core.ExpectationResult;
 import dev.guidepost.core.GuidepostException;
@@ -60,6 +61,11 @@ final class TestCommand implements Callable<Integer> {
         }
         if (!folders.isEmpty()) {
             KyvernoTestReport tests = KyvernoTests.run(folders, strict);
+            if (tests.results().isEmpty() && tests.problems().isEmpty()) {
+                throw new GuidepostException("no kyverno-test.yaml with results below " + folders.stream()
+                        .map(Path::toString).collect(Collectors.joining(", ")) + "; give the folders that hold "
+                        + "the tests (for example the ones with .kyverno-test folders)");
+            }
             results.addAll(tests.results());
             problems.addAll(tests.problems());
         }

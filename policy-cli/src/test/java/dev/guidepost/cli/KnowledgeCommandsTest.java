@@ -62,6 +62,8 @@ class KnowledgeCommandsTest {
         assertThat(hits.size()).isPositive();
         hits.forEach(h -> assertThat(h.get("weakMatch").asBoolean()).isTrue());
 
+        assertThat(text.out().lines()).allSatisfy(line -> assertThat(line).contains("(weak match)"));
+
         Cli good = search("--json", "can my container run as root?");
         assertThat(JSON.readTree(good.out()).get(0).get("weakMatch").asBoolean()).isFalse();
         assertThat(search("can my container run as root?").err()).doesNotContain("note:");
@@ -196,6 +198,30 @@ class KnowledgeCommandsTest {
         assertThat(manifests.get(0).get("kind").asString()).isEqualTo("Deployment");
         assertThat(manifests.get(0).get("applicable").size()).isPositive();
         assertThat(manifests.get(0).has("related")).isTrue();
+    }
+
+    @Test
+    void anEmptyQuestionIsAUsageErrorPointingAtList() {
+        Cli cli = search(" ");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).startsWith("error: give a question in plain words").contains("guidepost list");
+    }
+
+    @Test
+    void listShowsEveryPolicyThatAppliesToAKindIncludingPodRulesThroughAutogen() {
+        Cli all = Cli.run("list", "--pack", Cli.PACK);
+        assertThat(all.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(all.out().lines()).hasSize(15);
+
+        Cli statefulSets = Cli.run("list", "--pack", Cli.PACK, "--kinds", "StatefulSet", "--json");
+        JsonNode policies = JSON.readTree(statefulSets.out());
+        assertThat(policies.valueStream().map(p -> p.get("id").asString()).toList())
+                .contains("require-run-as-non-root", "allowed-registries", "databases-in-us-east-1")
+                .doesNotContain("require-ingress-tls", "restrict-loadbalancer-services");
+
+        Cli none = Cli.run("list", "--pack", Cli.PACK, "--category", "Cooking");
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("categories in the pack:");
     }
 
     @Test

@@ -22,6 +22,13 @@ class TestCommandTest {
     }
 
     @Test
+    void aFolderWithoutTestsIsAnErrorRatherThanAGreenRun(@TempDir Path empty) {
+        Cli cli = Cli.run("test", empty.toString());
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).startsWith("error: no kyverno-test.yaml with results below " + empty);
+    }
+
+    @Test
     void runsThePackExamplesAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("results.json");
         Cli cli = Cli.run("test", "--pack", Cli.PACK, "--json", json.toString());

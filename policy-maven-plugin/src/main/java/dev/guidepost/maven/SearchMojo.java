@@ -115,8 +115,9 @@ public class SearchMojo extends AbstractKnowledgeMojo {
         Policy p = hit.policy();
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "%d. %s  score %.2f  [%s, %s]", rank, p.id(), hit.score(),
-                p.severity().label(), p.enforceable() ? p.action().label() : "advisory"));
+        lines.add(String.format(Locale.ROOT, "%d. %s  score %.2f  [%s, %s%s]", rank, p.id(), hit.score(),
+                p.severity().label(), p.enforceable() ? p.action().label() : "advisory",
+                hit.weakMatch() ? ", weak match" : ""));
         lines.add("   " + p.title());
         String description = oneLine(p.description());
         if (!description.isEmpty()) {

@@ -14,6 +14,7 @@ public final class PolicyText {
     private static final int LINE = 110;
 
     private static final String ADVISORY_MARK = " (advisory)";
+    private static final String WEAK_MARK = " (weak match)";
 
     private final Style style;
 
@@ -23,16 +24,17 @@ public final class PolicyText {
 
     /**
      * One line per hit, the policy id first: {@code id  score  severity  title — description}; an advisory policy's
-     * title is followed by {@code (advisory)}.
+     * title is followed by {@code (advisory)}, a weak match's by {@code (weak match)}.
      */
     public String hitLine(SearchHit hit) {
         Policy p = hit.policy();
         String head = String.format(java.util.Locale.ROOT, "%-34s %6.2f  %-8s ", p.id(), hit.score(),
                 p.severity().label());
         String title = p.title() + (p.enforceable() ? "" : ADVISORY_MARK);
+        String weak = hit.weakMatch() ? WEAK_MARK : "";
         return style.bold(p.id()) + head.substring(p.id().length()) + p.title()
-                + (p.enforceable() ? "" : style.dim(ADVISORY_MARK)) + dimmed(" — ", p.description(),
-                Math.max(20, LINE - head.length() - title.length()));
+                + (p.enforceable() ? "" : style.dim(ADVISORY_MARK)) + style.dim(weak) + dimmed(" — ",
+                p.description(), Math.max(40, LINE - head.length() - title.length() - weak.length()));
     }
 
     /** One line per policy for listings: {@code id  severity  action  kinds  title}. */

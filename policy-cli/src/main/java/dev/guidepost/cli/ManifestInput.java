@@ -1,0 +1,48 @@
+package dev.guidepost.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.Manifest;
+import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.Manifests;
+
+/** The manifests named on a command line: files and folders, and {@code -} for standard input. */
+final class ManifestInput {
+
+    /** The argument that stands for standard input. */
+    static final String STDIN = "-";
+
+    private ManifestInput() {
+    }
+
+    /** Reads every path (stdin for {@code -}, once); a path that does not exist is an error naming it. */
+    static Manifests read(List<String> paths) throws IOException {
+        List<Manifest> manifests = new ArrayList<>();
+        List<ManifestProblem> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (String path : paths) {
+            if (path.equals(STDIN)) {
+                Manifests stdin = Manifests.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
+                        "<stdin>");
+                manifests.addAll(stdin.manifests());
+                problems.addAll(stdin.problems());
+            } else {
+                Path p = Path.of(path);
+                if (!Files.exists(p)) {
+                    throw new GuidepostException("no such file or folder: " + path + "; check the path");
+                }
+                files.add(p);
+            }
+        }
+        Manifests fromFiles = Manifests.load(files);
+        manifests.addAll(fromFiles.manifests());
+        problems.addAll(fromFiles.problems());
+        return Manifests.of(manifests, problems);
+    }
+}
