@@ -101,7 +101,9 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Mani
                     .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")));
         }
         if (!exemptions.isEmpty()) {
-            out.append("; ").append(Plural.count(exemptions.size(), "exemption"));
+            out.append("; ").append(Plural.count(exemptions.size(), "exemption"))
+                    .append(" (Guidepost's only: the cluster's Kyverno policies still apply, so record a Kyverno "
+                            + "PolicyException there if the cluster must admit the resource)");
         }
         long unreadable = unreadable().size();
         if (unreadable > 0) {
