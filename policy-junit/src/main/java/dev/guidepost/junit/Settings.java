@@ -58,6 +58,11 @@ record Settings(String pack, Path baseDir, double minimumScore, Path cacheDirect
                     + ": no pack given; set pack to a folder (\"src/test/policies\") or a class path pack"
                     + " (\"classpath:NAME\")");
         }
+        if (!classpathPack() && !Files.isDirectory(baseDir)) {
+            throw GuidepostConfigurationException.withoutTrace(annotation() + ": baseDir " + baseDir
+                    + " is not a folder; set baseDir relative to the working directory ("
+                    + workingDirectory() + ") or leave it empty");
+        }
         if (!classpathPack() && !Files.exists(resolve(pack))) {
             throw GuidepostConfigurationException.withoutTrace(annotation() + ": no pack at " + resolve(pack)
                     + " (\"" + pack + "\" resolved against " + baseDir + "); check the path, or set baseDir when"

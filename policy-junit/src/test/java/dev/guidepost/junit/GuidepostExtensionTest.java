@@ -27,6 +27,7 @@ import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
 import dev.guidepost.junit.fixtures.DynamicTestsFixture;
 import dev.guidepost.junit.fixtures.FailingFixture;
 import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
+import dev.guidepost.junit.fixtures.MissingBaseDirFixture;
 import dev.guidepost.junit.fixtures.MissingPackFixture;
 import dev.guidepost.junit.fixtures.OutsideGuidepostTestFixture;
 import dev.guidepost.junit.fixtures.Overlap;
@@ -190,6 +191,18 @@ class GuidepostExtensionTest {
                         + " against " + BASE + "); check the path, or set baseDir when the tests run from another"
                         + " folder");
         assertThat(failure.getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void aBaseDirThatIsNoFolderFailsTheClassSayingSo() {
+        EngineExecutionResults results = run(MissingBaseDirFixture.class);
+
+        results.testEvents().assertStatistics(s -> s.started(0));
+        assertThat(containerFailure(results, "MissingBaseDirFixture"))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessage("@GuidepostTest(pack = \"../samples/pack\") on MissingBaseDirFixture: baseDir "
+                        + BASE.resolve("no-such-folder") + " is not a folder; set baseDir relative to the working"
+                        + " directory (" + BASE + ") or leave it empty");
     }
 
     @Test

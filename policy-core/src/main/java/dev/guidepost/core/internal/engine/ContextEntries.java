@@ -37,8 +37,8 @@ final class ContextEntries {
                 if (ruleValueNames.contains(name) || context.containsKey(name)) {
                     continue;
                 }
-                throw new Unsupported("context entries Guidepost cannot load offline (apiCall, configMap, "
-                        + "imageRegistry, globalReference) without test values");
+                throw new Unsupported("context entries that need a cluster (apiCall, configMap, imageRegistry, "
+                        + "globalReference) when no test values stand in for them");
             }
             JsonContext.put(context, name, variable(context, name, PlainValues.map(variable)));
         }
