@@ -115,6 +115,16 @@ class PolicyPackTest {
     }
 
     @Test
+    void aValidationReadingAVariableThePolicyDoesNotDeclareIsAnErrorAtItsLine() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/undeclared-variable.yaml"));
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("undeclared-variable.yaml:13")
+                .hasMessageContaining("spec.validations[0].expression uses variables.isPostgress, which the policy "
+                        + "does not declare (declared: isPostgres)");
+    }
+
+    @Test
     void aVariableMayOnlyUseEarlierVariables() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/forward-variable.yaml"));
 

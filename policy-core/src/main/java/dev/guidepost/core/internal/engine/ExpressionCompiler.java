@@ -16,7 +16,9 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 /** Compiles the CEL parts of a policy document, naming the field of any expression that does not compile. */
 final class ExpressionCompiler {
 
-    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\bvariables\\.([A-Za-z_][A-Za-z0-9_]*)");
+    /** {@code variables.name}, but not a field called variables ({@code object.spec.variables.x}). */
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile(
+            "(?<![.\\w])variables\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private final CelEnvironment environment;
 
@@ -62,7 +64,8 @@ final class ExpressionCompiler {
             Optional<String> forward = forwardReference(expression, names, i);
             if (forward.isPresent()) {
                 throw new PolicyCompileException(append(path, i, "expression"), describe(append(path, i))
-                        + " (" + name + ") uses variables." + forward.get() + ", which is not declared before it");
+                        + " (" + name + ") uses variables." + forward.get() + ", which is not declared before it"
+                        + (names.contains(forward.get()) ? "" : declared(names)));
             }
             out.put(name, compile(expression, append(path, i, "expression")));
         }
@@ -76,11 +79,32 @@ final class ExpressionCompiler {
     static Optional<String> forwardReference(String expression, List<String> names, int index) {
         Matcher m = VARIABLE_REFERENCE.matcher(expression);
         while (m.find()) {
-            if (names.indexOf(m.group(1)) >= index) {
+            int declaredAt = names.indexOf(m.group(1));
+            if (declaredAt < 0 || declaredAt >= index) {
                 return Optional.of(m.group(1));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Fails when an expression reads a variable the policy does not declare: Kyverno's CEL types {@code variables}
+     * by the declared names, so it rejects such an expression too, and a typo would otherwise be an error at
+     * every evaluation.
+     */
+    static void requireDeclared(String expression, List<String> names, List<Object> path)
+            throws PolicyCompileException {
+        Matcher m = VARIABLE_REFERENCE.matcher(expression);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                throw new PolicyCompileException(path, describe(path) + " uses variables." + m.group(1)
+                        + ", which the policy does not declare" + declared(names));
+            }
+        }
+    }
+
+    private static String declared(List<String> names) {
+        return names.isEmpty() ? " (it declares no variables)" : " (declared: " + String.join(", ", names) + ")";
     }
 
     static List<Object> append(List<Object> path, Object... more) {

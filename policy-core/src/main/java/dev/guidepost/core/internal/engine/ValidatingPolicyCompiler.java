@@ -54,6 +54,11 @@ final class ValidatingPolicyCompiler {
             Object v = entries.get(i);
             List<Object> at = ExpressionCompiler.append(path, "validations", i);
             String messageExpression = PlainValues.string(v, "messageExpression");
+            List<String> declared = List.copyOf(variables.keySet());
+            ExpressionCompiler.requireDeclared(PlainValues.string(v, "expression"), declared,
+                    ExpressionCompiler.append(at, "expression"));
+            ExpressionCompiler.requireDeclared(messageExpression, declared,
+                    ExpressionCompiler.append(at, "messageExpression"));
             validations.add(new ValidationProgram(
                     compiler.compile(PlainValues.string(v, "expression"), ExpressionCompiler.append(at, "expression")),
                     PlainValues.string(v, "message"),
