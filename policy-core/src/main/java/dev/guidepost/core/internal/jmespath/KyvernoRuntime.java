@@ -99,8 +99,17 @@ final class KyvernoRuntime extends JcfRuntime {
             });
         }
 
+        /**
+         * A chain ending in a flatten ({@code x[]}) is, as in go-jmespath, a projection of the flattened list that
+         * keeps no nulls: {@code [null, a, [b]][]} is {@code [a, b]}.
+         */
         @Override
         public Node<Object> createSequence(List<Node<Object>> sequence) {
+            if (!sequence.isEmpty() && sequence.get(sequence.size() - 1) instanceof FlattenArrayNode) {
+                List<Node<Object>> projected = new ArrayList<>(sequence);
+                projected.add(createProjection(createCurrent()));
+                return new Chain(runtime, List.copyOf(projected));
+            }
             return new Chain(runtime, List.copyOf(sequence));
         }
 

@@ -53,6 +53,14 @@ class JmesPathTest {
     }
 
     @Test
+    void aTrailingFlattenIsAProjectionThatDropsNullsAsInGoJmesPath() {
+        assertThat(jp.search("request.object.spec.[initContainers, containers][]", pod()))
+                .asList().hasSize(2).doesNotContainNull();
+        assertThat(jp.search("`[null, 1, [2, null]]`[]", Map.of())).isEqualTo(List.of(1L, 2L));
+        assertThat(jp.search("`[null, {\"a\": 1}]`[].a", Map.of())).isEqualTo(List.of(1L));
+    }
+
+    @Test
     void orderingComparisonOfNonNumbersIsNull() {
         assertThat(jp.search("'a' < 'b'", Map.of())).isNull();
     }
