@@ -167,6 +167,21 @@ class ManifestsTest {
     }
 
     @Test
+    void refusesAnOversizedDocumentWithoutParsingItAndKeepsTheOthers() {
+        String huge = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n  blob: "
+                + "x".repeat(5 * 1024 * 1024) + "\n";
+        Manifests manifests = Manifests.parse(huge + "---\napiVersion: v1\nkind: Pod\nmetadata: {name: small}\n",
+                "big.yaml");
+
+        assertThat(manifests.unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(ManifestProblem.Type.LIMIT);
+            assertThat(problem.location()).hasToString("big.yaml:1");
+            assertThat(problem.message()).contains("more than 4194304 characters");
+        });
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("small");
+    }
+
+    @Test
     void stopsAliasBombs() {
         assertThat(load("alias-bomb.yaml").unreadable()).singleElement()
                 .satisfies(problem -> assertThat(problem.type()).isEqualTo(ManifestProblem.Type.LIMIT));

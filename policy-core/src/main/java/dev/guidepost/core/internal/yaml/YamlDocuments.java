@@ -95,6 +95,13 @@ public final class YamlDocuments {
     }
 
     private static YamlDocument parseChunk(Chunk chunk, String source, Yaml yaml, SafeYamlConstructor constructor) {
+        String text = chunk.text();
+        if (text.length() > MAX_DOCUMENT_CHARS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CHARS) {
+            // refused before parsing: snakeyaml would scan up to the limit first, which takes seconds
+            return YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.LIMIT, chunk.firstLine() + 1, 0,
+                    "over a safety limit: the document has more than " + MAX_DOCUMENT_CHARS
+                            + " characters; split it into smaller documents"));
+        }
         try {
             Node node = yaml.compose(new StringReader(chunk.text()));
             if (node == null) {
