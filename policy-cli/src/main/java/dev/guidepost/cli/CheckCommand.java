@@ -105,10 +105,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Verdict verdict = options.verdict(report);
         if (baselineFile != null) {
-            for (Baseline.Entry fixed : verdict.fixed()) {
-                err.println("FIXED " + fixed + " is in the baseline but no longer violated; remove it from "
-                        + baselineFile);
-            }
+            verdict.baselineCleanup(baselineFile.toString()).forEach(err::println);
             err.println((verdict.failed() ? "check failed: " : "check passed: ") + verdict.describe());
         }
         int code = ExitCode.OK;

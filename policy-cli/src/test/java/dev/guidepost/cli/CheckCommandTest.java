@@ -160,10 +160,10 @@ class CheckCommandTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
         assertThat(cli.out()).contains("KNOWN ").contains("disallow-latest-tag (in the baseline)")
                 .contains("FAIL ").contains("allowed-registries");
-        assertThat(cli.err()).contains("FIXED disallow-latest-tag on Deployment/shop/retired is in the baseline but "
-                + "no longer violated")
+        assertThat(cli.err()).contains("UNSEEN disallow-latest-tag on Deployment/shop/retired is in the baseline but "
+                + "none of the manifests checked is that resource")
                 .containsPattern("check failed: \\d+ violations fail the check; 1 warning \\(Audit/Warn policies\\); "
-                        + "1 known violation in the baseline; 1 baseline entry fixed");
+                        + "1 known violation in the baseline; 1 baseline entry not seen");
     }
 
     @Test

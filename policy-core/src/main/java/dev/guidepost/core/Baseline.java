@@ -96,13 +96,17 @@ public final class Baseline {
      *
      * @param newViolations violations the baseline does not list; they count
      * @param known         violations the baseline lists; they are reported but do not fail
-     * @param fixed         baseline entries that no longer match any violation; they can be removed
+     * @param fixed         baseline entries whose policy and resource were checked without a violation; they can
+     *                      be removed
+     * @param unchecked     baseline entries whose resource or policy the report did not check (a resource removed
+     *                      since, or outside the manifests checked): neither known nor fixed
      */
-    public record Split(List<Result> newViolations, List<Result> known, List<Entry> fixed) {
+    public record Split(List<Result> newViolations, List<Result> known, List<Entry> fixed, List<Entry> unchecked) {
         public Split {
             newViolations = List.copyOf(newViolations);
             known = List.copyOf(known);
             fixed = List.copyOf(fixed);
+            unchecked = List.copyOf(unchecked);
         }
     }
 
@@ -213,7 +217,10 @@ public final class Baseline {
         return result.isViolation() && entries.contains(Entry.of(result));
     }
 
-    /** Splits the report's violations into new and known ones, and lists the entries that were fixed. */
+    /**
+     * Splits the report's violations into new and known ones, and lists the entries that were fixed (checked
+     * without a violation) and those the report did not check.
+     */
     public Split split(Report report) {
         List<Result> fresh = new ArrayList<>();
         List<Result> known = new ArrayList<>();
@@ -227,8 +234,11 @@ public final class Baseline {
                 fresh.add(result);
             }
         }
-        List<Entry> fixed = entries.stream().filter(e -> !seen.contains(e)).toList();
-        return new Split(fresh, known, fixed);
+        Set<Entry> checked = new TreeSet<>();
+        report.results().forEach(result -> checked.add(Entry.of(result)));
+        List<Entry> fixed = entries.stream().filter(e -> checked.contains(e) && !seen.contains(e)).toList();
+        List<Entry> unchecked = entries.stream().filter(e -> !checked.contains(e)).toList();
+        return new Split(fresh, known, fixed, unchecked);
     }
 
     /** Writes the baseline as YAML, or as JSON when the file name ends in {@code .json}; creates the folders. */

@@ -71,9 +71,8 @@ public final class ConsoleReport {
         for (Exemption exemption : report.exemptions()) {
             out.add(new Entry(Level.INFO, text.exempt(exemption).strip()));
         }
-        for (Baseline.Entry fixed : verdict.fixed()) {
-            out.add(new Entry(Level.WARNING, "FIXED " + fixed + " is in the baseline but no longer violated; "
-                    + "remove it from the baseline"));
+        for (String line : verdict.baselineCleanup("the baseline")) {
+            out.add(new Entry(Level.WARNING, line));
         }
         out.add(new Entry(Level.INFO, report.summary()));
         return out;

@@ -76,7 +76,8 @@ public record FailurePolicy(boolean failOnViolation, Optional<Severity> failOnSe
         for (Result result : split.newViolations()) {
             (counts(result) ? counting : tolerated).add(result);
         }
-        return new Verdict(this, counting, tolerated, split.known(), split.fixed(), report.unreadable());
+        return new Verdict(this, counting, tolerated, split.known(), split.fixed(), split.unchecked(),
+                report.unreadable());
     }
 
     /** Judges a report without a baseline. */

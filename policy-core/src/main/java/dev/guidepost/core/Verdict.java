@@ -14,11 +14,13 @@ import dev.guidepost.core.internal.report.Plural;
  * @param counting   new violations that count against the check
  * @param tolerated  new violations that do not count (Audit and Warn policies below the threshold)
  * @param known      violations listed in the baseline
- * @param fixed      baseline entries that no longer match a violation
+ * @param fixed      baseline entries whose policy and resource were checked without a violation
+ * @param unseen     baseline entries whose resource (or policy) no manifest checked here has: removed, or outside
+ *                   the manifests checked
  * @param unreadable documents that could not be read
  */
 public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> tolerated, List<Result> known,
-        List<Baseline.Entry> fixed, List<ManifestProblem> unreadable) {
+        List<Baseline.Entry> fixed, List<Baseline.Entry> unseen, List<ManifestProblem> unreadable) {
 
     public Verdict {
         Objects.requireNonNull(policy, "policy");
@@ -26,6 +28,7 @@ public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> 
         tolerated = List.copyOf(tolerated);
         known = List.copyOf(known);
         fixed = List.copyOf(fixed);
+        unseen = List.copyOf(unseen);
         unreadable = List.copyOf(unreadable);
     }
 
@@ -82,9 +85,28 @@ public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> 
         if (!fixed.isEmpty()) {
             parts.add(Plural.count(fixed.size(), "baseline entry", "baseline entries") + " fixed");
         }
+        if (!unseen.isEmpty()) {
+            parts.add(Plural.count(unseen.size(), "baseline entry", "baseline entries") + " not seen");
+        }
         if (!unreadable.isEmpty()) {
             parts.add(Plural.count(unreadable.size(), "manifest") + " could not be read");
         }
         return parts.isEmpty() ? "no violations" : String.join("; ", parts);
+    }
+
+    /**
+     * One line per baseline entry to clean up, for logs: {@code FIXED} for an entry checked without a violation,
+     * {@code UNSEEN} for one whose resource was not among the manifests checked.
+     *
+     * @param baselineName how to name the baseline file in the advice
+     */
+    public List<String> baselineCleanup(String baselineName) {
+        List<String> lines = new ArrayList<>();
+        fixed.forEach(e -> lines.add("FIXED " + e + " is in the baseline but no longer violated; remove it from "
+                + baselineName));
+        unseen.forEach(e -> lines.add("UNSEEN " + e + " is in the baseline but none of the manifests checked is that "
+                + "resource (removed, or outside the manifests checked); remove it from " + baselineName
+                + " if the resource is gone"));
+        return lines;
     }
 }

@@ -31,8 +31,21 @@ class BaselineTest {
 
         assertThat(split.known()).extracting(Result::policyId).containsExactly("require-team-label");
         assertThat(split.newViolations()).extracting(Result::policyId).containsExactly("require-readiness-probe");
-        assertThat(split.fixed()).containsExactly(
+        assertThat(split.fixed()).isEmpty();
+        assertThat(split.unchecked()).containsExactly(
                 new Baseline.Entry("require-team-label", "Deployment", "shop", "removed-long-ago"));
+    }
+
+    @Test
+    void anEntryIsFixedOnlyWhenItsPolicyAndResourceWereCheckedWithoutAViolation() {
+        Baseline.Entry webFixed = new Baseline.Entry("require-team-label", "Deployment", "shop", "web");
+        Baseline.Entry elsewhere = new Baseline.Entry("require-team-label", "Deployment", "other", "web");
+        Baseline baseline = Baseline.of(java.util.List.of(webFixed, elsewhere));
+
+        Baseline.Split split = baseline.split(report);
+
+        assertThat(split.fixed()).containsExactly(webFixed);
+        assertThat(split.unchecked()).containsExactly(elsewhere);
     }
 
     @Test

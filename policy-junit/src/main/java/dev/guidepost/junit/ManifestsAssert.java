@@ -269,6 +269,11 @@ public final class ManifestsAssert {
                 message.append("; no longer violated, remove from the baseline: ").append(split.fixed().stream()
                         .map(Baseline.Entry::toString).collect(Collectors.joining(", ")));
             }
+            if (!split.unchecked().isEmpty()) {
+                message.append("; not among the manifests checked (remove from the baseline if gone): ")
+                        .append(split.unchecked().stream().map(Baseline.Entry::toString)
+                                .collect(Collectors.joining(", ")));
+            }
         }
         throw new AssertionFailedError(message.toString());
     }

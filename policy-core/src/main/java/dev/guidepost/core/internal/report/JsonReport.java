@@ -46,6 +46,7 @@ public final class JsonReport {
         judged.put("warnings", verdict.tolerated().size());
         judged.put("known", verdict.known().size());
         judged.put("fixed", verdict.fixed().size());
+        judged.put("unseen", verdict.unseen().size());
         judged.put("text", verdict.describe());
         root.put("verdict", judged);
         boolean withBaseline = !options.baseline().isEmpty();

@@ -82,17 +82,25 @@ public final class MarkdownReport {
             }
             out.append("\n</details>\n\n");
         }
-        if (!verdict.fixed().isEmpty()) {
-            out.append("### Fixed since the baseline\n\nThese baseline entries no longer match a violation; "
-                    + "remove them from the baseline:\n\n");
-            for (Baseline.Entry e : verdict.fixed()) {
-                out.append("- **").append(escape(e.policyId())).append("** on `").append(code(e.resource()))
-                        .append("`\n");
-            }
-            out.append('\n');
-        }
+        entries(out, verdict.fixed(), "### Fixed since the baseline\n\nThese baseline entries no longer match a "
+                + "violation; remove them from the baseline:\n\n");
+        entries(out, verdict.unseen(), "### Baseline entries not seen\n\nNone of the manifests checked is the "
+                + "resource of these entries (removed, or outside the manifests checked); remove them from the "
+                + "baseline if the resources are gone:\n\n");
         out.append("<sub>").append(escape(report.summary())).append("</sub>\n");
         return out.toString();
+    }
+
+    private static void entries(StringBuilder out, List<Baseline.Entry> entries, String heading) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        out.append(heading);
+        for (Baseline.Entry e : entries) {
+            out.append("- **").append(escape(e.policyId())).append("** on `").append(code(e.resource()))
+                    .append("`\n");
+        }
+        out.append('\n');
     }
 
     private static void section(StringBuilder out, String title, String icon, List<Result> results,
