@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A document that was not checked: either it could not be read (invalid YAML, an unrendered template, a refused
- * tag, over a limit, an unreadable file) or it is valid YAML but not a Kubernetes object.
+ * tag, over a limit, an unreadable file) or it is valid YAML but not a Kubernetes object to check (no object, or a
+ * Kustomize file or patch).
  */
 public record ManifestProblem(SourceLocation location, Type type, String message) {
 
@@ -21,7 +22,9 @@ public record ManifestProblem(SourceLocation location, Type type, String message
         /** The file could not be read. */
         IO,
         /** Valid YAML, but not a Kubernetes object (no {@code apiVersion} or {@code kind}). */
-        NOT_KUBERNETES;
+        NOT_KUBERNETES,
+        /** A Kustomize file or a patch a kustomization names: checked through what {@code kustomize build} renders. */
+        KUSTOMIZE;
 
         /** Lower-case label with dashes, for reports. */
         public String label() {
@@ -29,9 +32,12 @@ public record ManifestProblem(SourceLocation location, Type type, String message
         }
     }
 
-    /** True when the document could not be read at all; false when it was read but is not a Kubernetes object. */
+    /**
+     * True when the document could not be read at all; false when it was read but is not a Kubernetes object to
+     * check (no object at all, or a Kustomize file or patch).
+     */
     public boolean unreadable() {
-        return type != Type.NOT_KUBERNETES;
+        return type != Type.NOT_KUBERNETES && type != Type.KUSTOMIZE;
     }
 
     @Override

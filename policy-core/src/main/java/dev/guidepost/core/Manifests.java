@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import dev.guidepost.core.internal.manifest.Kustomizations;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.UnrenderedTemplate;
 import dev.guidepost.core.internal.yaml.YamlDocument;
@@ -42,10 +43,19 @@ public final class Manifests implements Iterable<Manifest> {
     public static Manifests load(Collection<Path> paths) {
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path path : paths) {
-            for (Path file : files(path, problems)) {
-                collect(YamlDocuments.read(file), manifests, problems);
+            files.addAll(files(path, problems));
+        }
+        Map<Path, Path> patches = Kustomizations.patchFiles(files);
+        for (Path file : files) {
+            Path kustomization = patches.get(Kustomizations.key(file));
+            if (kustomization != null) {
+                problems.add(new ManifestProblem(SourceLocation.of(file.toString(), 1), ManifestProblem.Type.KUSTOMIZE,
+                        Kustomizations.skippedPatch(kustomization)));
+                continue;
             }
+            collect(YamlDocuments.read(file), manifests, problems);
         }
         return new Manifests(manifests, problems);
     }
@@ -174,6 +184,12 @@ public final class Manifests implements Iterable<Manifest> {
                     : apiVersion.isEmpty() ? "apiVersion" : "kind";
             problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
                     "not a Kubernetes object (no " + missing + "); skipped"));
+            return;
+        }
+        if (Kustomizations.isKustomizeDocument(map)) {
+            Path folder = Path.of(document.source()).getParent();
+            problems.add(new ManifestProblem(location, ManifestProblem.Type.KUSTOMIZE,
+                    Kustomizations.skippedKustomization(folder == null ? Path.of(".") : folder)));
             return;
         }
         manifests.add(Manifest.of((Map<String, ?>) map, location));

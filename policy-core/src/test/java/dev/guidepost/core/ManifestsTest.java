@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.guidepost.core.internal.manifest.Kustomizations;
+
 class ManifestsTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/manifests");
@@ -179,6 +181,23 @@ class ManifestsTest {
             assertThat(problem.message()).contains("more than 4194304 characters");
         });
         assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("small");
+    }
+
+    @Test
+    void kustomizeFilesAndThePatchesTheyNameAreSkippedWithWhatToRunInstead() {
+        Path folder = FIXTURES.resolve("kustomize");
+        Manifests manifests = Manifests.load(folder);
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("web");
+        assertThat(manifests.manifests().get(0).location().file()).endsWith("deployment.yaml");
+        assertThat(manifests.unreadable()).isEmpty();
+        assertThat(manifests.skipped()).allSatisfy(p -> assertThat(p.type()).isEqualTo(ManifestProblem.Type.KUSTOMIZE))
+                .extracting(p -> Path.of(p.location().file()).getFileName().toString(), ManifestProblem::message)
+                .containsExactly(
+                        tuple("kustomization.yaml", Kustomizations.skippedKustomization(folder)),
+                        tuple("kustomization.yaml", Kustomizations.skippedKustomization(folder.resolve("overlays/prod"))),
+                        tuple("replicas.yaml", Kustomizations.skippedPatch(folder.resolve("overlays/prod/kustomization.yaml"))),
+                        tuple("resources.yaml", Kustomizations.skippedPatch(folder.resolve("overlays/prod/kustomization.yaml"))));
     }
 
     @Test

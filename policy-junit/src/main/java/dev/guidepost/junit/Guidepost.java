@@ -96,7 +96,8 @@ public final class Guidepost {
             String where = FailureText.location(problem.location(), base);
             String message = where + ": " + problem.message();
             entries.add(new Entry(problem.location(), DynamicTest.dynamicTest(where + (problem.unreadable()
-                    ? " ▸ unreadable" : " ▸ not a Kubernetes object"), source(problem.location()), () -> {
+                    ? " ▸ unreadable" : problem.type() == ManifestProblem.Type.KUSTOMIZE ? " ▸ Kustomize file"
+                    : " ▸ not a Kubernetes object"), source(problem.location()), () -> {
                         if (problem.unreadable()) {
                             throw new AssertionFailedError(message);
                         }

@@ -70,7 +70,7 @@ public final class TextReport {
                 + problem.message() + '\n';
     }
 
-    /** A document that is not a Kubernetes object, as one line. */
+    /** A document that is not a Kubernetes object to check (or a Kustomize file), as one line. */
     public String skipped(ManifestProblem problem) {
         return paint(DIM, "SKIPPED") + ' ' + options.display(problem.location()) + ": " + problem.message() + '\n';
     }
