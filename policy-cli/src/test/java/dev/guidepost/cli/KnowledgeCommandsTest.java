@@ -151,8 +151,8 @@ class KnowledgeCommandsTest {
     void explainShowsTextRationaleRemediationCelAndAnExample() {
         Cli cli = Cli.run("explain", "--pack", Cli.PACK, "require-run-as-non-root");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(cli.out()).contains("Containers run as a non-root user", "Why: ", "How to comply: ", "CEL: ",
-                "Compliant example", "runAsNonRoot: true");
+        assertThat(cli.out()).contains("Containers run as a non-root user", "Why: ", "How to comply: ",
+                "Validations (CEL; each must be true)\n  1. ", "Compliant example", "runAsNonRoot: true");
     }
 
     @Test

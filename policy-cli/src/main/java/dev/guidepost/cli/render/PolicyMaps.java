@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestDiscovery;
 import dev.guidepost.core.ManifestProblem;
+import dev.guidepost.core.CelRules;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.SearchHit;
@@ -76,6 +77,18 @@ public final class PolicyMaps {
             rules.add(r);
         }
         m.put("rules", rules);
+        CelRules cel = CelRules.of(p);
+        m.put("variables", cel.variables().stream().map(v -> Map.of("name", v.name(), "expression", v.expression()))
+                .toList());
+        m.put("matchConditions", cel.matchConditions().stream().map(c -> Map.of("name", c.name(), "expression",
+                c.expression())).toList());
+        m.put("validations", cel.validations().stream().map(v -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("expression", v.expression());
+            one.put("message", v.message());
+            one.put("messageExpression", v.messageExpression());
+            return one;
+        }).toList());
         m.put("notes", p.notes());
         m.put("advisoryReason", p.advisoryReason().orElse(""));
         Map<String, Object> examples = new LinkedHashMap<>();

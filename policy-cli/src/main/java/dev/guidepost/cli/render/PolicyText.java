@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.guidepost.core.CelRules;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.SearchHit;
@@ -98,7 +99,10 @@ public final class PolicyText {
         paragraph(out, "Why: ", p.rationale());
         paragraph(out, "How to comply: ", p.remediation());
         p.advisoryReason().ifPresent(reason -> paragraph(out, "Advisory (never fails a check): ", reason));
-        if (!p.rules().isEmpty()) {
+        CelRules cel = CelRules.of(p);
+        if (!cel.isEmpty()) {
+            celRules(out, cel);
+        } else if (!p.rules().isEmpty()) {
             out.append(style.bold("Rules")).append('\n');
             for (Policy.Rule rule : p.rules()) {
                 out.append("  ").append(rule.name().isEmpty() ? p.id() : rule.name()).append(" (").append(rule.type())
@@ -123,6 +127,43 @@ public final class PolicyText {
         example(out, "Non-compliant example", p.examples().fail());
         out.append(style.dim("source: " + p.source())).append('\n');
         return out.toString();
+    }
+
+    /** The variables, match conditions and validations of a ValidatingPolicy-shaped policy, each with its own messages. */
+    private void celRules(StringBuilder out, CelRules cel) {
+        if (!cel.variables().isEmpty()) {
+            out.append(style.bold("Variables")).append(" (CEL, read as variables.NAME)\n");
+            for (CelRules.Variable v : cel.variables()) {
+                line(out, "  " + v.name() + " = ", v.expression());
+            }
+            out.append('\n');
+        }
+        if (!cel.matchConditions().isEmpty()) {
+            out.append(style.bold("Match conditions")).append(" (CEL; the policy applies only when all are true)\n");
+            for (CelRules.MatchCondition c : cel.matchConditions()) {
+                line(out, "  " + c.name() + ": ", c.expression());
+            }
+            out.append('\n');
+        }
+        out.append(style.bold("Validations")).append(" (CEL; each must be true)\n");
+        int n = 1;
+        for (CelRules.Validation v : cel.validations()) {
+            String head = "  " + n++ + ". ";
+            line(out, head, v.expression());
+            String pad = " ".repeat(head.length());
+            if (!v.message().isEmpty()) {
+                line(out, pad + "message: ", v.message());
+            }
+            if (!v.messageExpression().isEmpty()) {
+                line(out, pad + "message (CEL): ", v.messageExpression());
+            }
+        }
+        out.append('\n');
+    }
+
+    /** A head and a text whose further lines are indented under its first. */
+    private static void line(StringBuilder out, String head, String text) {
+        out.append(head).append(indentTail(text, " ".repeat(head.length()))).append('\n');
     }
 
     /** Severity, action ({@code advisory} for a policy that is never checked), category, owner and kinds on one line. */

@@ -63,7 +63,8 @@ class PolicyToolsTest {
     void getPolicyGivesTheFullPolicyItsCelAndExamples() {
         ToolAnswer answer = tools.getPolicy(Map.of("id", "disallow-latest-tag"));
         assertThat(answer.error()).isFalse();
-        assertThat(answer.text()).contains("How to comply: ", "CEL: ", "Compliant example", "Non-compliant example");
+        assertThat(answer.text()).contains("How to comply: ", "Validations (CEL; each must be true)", "Compliant example",
+                "Non-compliant example");
         Map<String, Object> policy = answer.structured();
         assertThat(((List<?>) policy.get("rules"))).isNotEmpty();
         Map<?, ?> examples = (Map<?, ?>) policy.get("examples");
@@ -74,8 +75,15 @@ class PolicyToolsTest {
     @Test
     void getPolicyShowsTheMessageExpressionOfEachValidation() {
         ToolAnswer answer = tools.getPolicy(Map.of("id", "databases-in-us-east-1"));
-        assertThat(answer.text()).contains("    message (CEL): 'databases must run in us-east-1; ' + object.kind")
+        assertThat(answer.text()).contains("Variables (CEL, read as variables.NAME)\n  isCnpg = object.apiVersion",
+                "  1. !variables.runsDatabase || variables.region == 'us-east-1'\n"
+                        + "     message (CEL): 'databases must run in us-east-1; ' + object.kind")
                 .doesNotContain("Policy document");
+        List<?> validations = (List<?>) answer.structured().get("validations");
+        assertThat(validations).singleElement().satisfies(v -> assertThat(((Map<?, ?>) v).get("messageExpression"))
+                .asString().startsWith("'databases must run in us-east-1; '"));
+        assertThat((List<?>) answer.structured().get("variables")).extracting(v -> ((Map<?, ?>) v).get("name"))
+                .containsExactly("isCnpg", "images", "runsDatabase", "region");
         Map<?, ?> rule = (Map<?, ?>) ((List<?>) answer.structured().get("rules")).get(0);
         assertThat((List<?>) rule.get("messages")).isEmpty();
         assertThat((List<?>) rule.get("messageExpressions")).singleElement().asString()
