@@ -160,6 +160,20 @@ public final class PolicyTools {
                 out.append("Fix every violation, then call check_manifest again. ").append(report.summary())
                         .append('\n');
             }
+            if (!manifests.skipped().isEmpty()) {
+                out.append("Skipped (not objects to check):\n");
+                manifests.skipped().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
+            }
+            List<Policy> advisory = advisoryFor(manifests);
+            if (!advisory.isEmpty()) {
+                out.append("Also follow (advisory guidance for these objects; never checked, so read it):\n");
+                for (Policy p : advisory) {
+                    out.append("- ").append(p.id()).append(": ").append(p.title()).append('\n');
+                    if (!p.remediation().isBlank()) {
+                        appendIndented(out, "fix: " + p.remediation());
+                    }
+                }
+            }
             List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
             if (!notChecked.isEmpty()) {
                 out.append("Not checked (Kyverno features Guidepost cannot evaluate; the cluster will):\n");
@@ -176,6 +190,7 @@ public final class PolicyTools {
             structured.put("summary", report.summary());
             structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());
             structured.put("violations", violations.stream().map(PolicyMaps::result).toList());
+            structured.put("advisory", advisory.stream().map(PolicyMaps::summary).toList());
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });
@@ -277,6 +292,16 @@ public final class PolicyTools {
         structured.put("error", out.toString().strip());
         structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
         return Optional.of(new ToolAnswer(out.toString(), structured, true));
+    }
+
+    /** The advisory policies whose match rules select any of the manifests, in pack order. */
+    private List<Policy> advisoryFor(Manifests manifests) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Manifest manifest : manifests) {
+            kb.discover(manifest).applicable().stream().filter(p -> !p.enforceable()).map(Policy::id)
+                    .forEach(ids::add);
+        }
+        return kb.pack().policies().stream().filter(p -> ids.contains(p.id())).toList();
     }
 
     private static void unreadable(Manifests manifests, StringBuilder out) {

@@ -84,7 +84,7 @@ class McpServerIT {
     void getPolicy() {
         CallToolResult result = call("get_policy", Map.of("id", "require-resource-limits"));
         assertThat(result.isError()).isFalse();
-        assertThat(text(result)).contains("CEL: ", "Compliant example");
+        assertThat(text(result)).contains("Validations (CEL; each must be true)", "Compliant example");
         assertThat(structured(result).get("examples").get("pass").size()).isPositive();
     }
 

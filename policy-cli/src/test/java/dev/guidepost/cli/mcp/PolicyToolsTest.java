@@ -82,8 +82,9 @@ class PolicyToolsTest {
         List<?> validations = (List<?>) answer.structured().get("validations");
         assertThat(validations).singleElement().satisfies(v -> assertThat(((Map<?, ?>) v).get("messageExpression"))
                 .asString().startsWith("'databases must run in us-east-1; '"));
-        assertThat((List<?>) answer.structured().get("variables")).extracting(v -> ((Map<?, ?>) v).get("name"))
-                .containsExactly("isCnpg", "images", "runsDatabase", "region");
+        List<Object> names = ((List<?>) answer.structured().get("variables")).stream()
+                .map(v -> (Object) ((Map<?, ?>) v).get("name")).toList();
+        assertThat(names).containsExactly("isCnpg", "images", "runsDatabase", "region");
         Map<?, ?> rule = (Map<?, ?>) ((List<?>) answer.structured().get("rules")).get(0);
         assertThat((List<?>) rule.get("messages")).isEmpty();
         assertThat((List<?>) rule.get("messageExpressions")).singleElement().asString()
