@@ -37,6 +37,8 @@ public final class PolicyTools {
     static final String INPUT = "<input>";
     static final int DEFAULT_SEARCH_LIMIT = 5;
     static final int RELATED_LIMIT = 5;
+    /** How many advisory policies related by meaning check_manifest names per manifest. */
+    static final int RELATED_ADVISORY = 2;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -166,7 +168,8 @@ public final class PolicyTools {
             }
             List<Policy> advisory = advisoryFor(manifests);
             if (!advisory.isEmpty()) {
-                out.append("Also follow (advisory guidance for these objects; never checked, so read it):\n");
+                out.append("Also read (advisory guidance that applies to or is related to these objects; never "
+                        + "checked):\n");
                 for (Policy p : advisory) {
                     out.append("- ").append(p.id()).append(": ").append(p.title()).append('\n');
                     if (!p.remediation().isBlank()) {
@@ -294,12 +297,17 @@ public final class PolicyTools {
         return Optional.of(new ToolAnswer(out.toString(), structured, true));
     }
 
-    /** The advisory policies whose match rules select any of the manifests, in pack order. */
+    /**
+     * The advisory policies for the manifests, in pack order: those whose match rules select one, and the closest
+     * by meaning (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak match).
+     */
     private List<Policy> advisoryFor(Manifests manifests) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Manifest manifest : manifests) {
-            kb.discover(manifest).applicable().stream().filter(p -> !p.enforceable()).map(Policy::id)
-                    .forEach(ids::add);
+            ManifestDiscovery found = kb.discover(manifest);
+            found.applicable().stream().filter(p -> !p.enforceable()).map(Policy::id).forEach(ids::add);
+            found.related().stream().filter(h -> !h.policy().enforceable() && !h.weakMatch())
+                    .limit(RELATED_ADVISORY).map(h -> h.policy().id()).forEach(ids::add);
         }
         return kb.pack().policies().stream().filter(p -> ids.contains(p.id())).toList();
     }

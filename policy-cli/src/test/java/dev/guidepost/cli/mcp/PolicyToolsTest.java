@@ -2,6 +2,7 @@ package dev.guidepost.cli.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,18 @@ class PolicyToolsTest {
         assertThat(answer.error()).isFalse();
         assertThat(answer.text()).as(answer.text()).startsWith("Compliant: ");
         assertThat(answer.structured().get("compliant")).isEqualTo(true);
+    }
+
+    @Test
+    void aCompliantAnswerNamesTheAdvisoryGuidanceAndTheSkippedDocumentsWithTheirLines() throws Exception {
+        String yaml = Files.readString(Path.of("../samples/manifests/good/orders-db.yaml")) + "\n---\nfoo: bar\n";
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", yaml));
+
+        assertThat(answer.text()).startsWith("Compliant: ")
+                .contains("Skipped (not objects to check):\n- line ")
+                .contains("Also read (advisory guidance", "- use-managed-postgres: Prefer the managed PostgreSQL "
+                        + "operator");
+        assertThat((List<?>) answer.structured().get("advisory")).isNotEmpty();
     }
 
     @Test
