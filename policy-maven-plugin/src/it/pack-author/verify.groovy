@@ -16,7 +16,7 @@ assert !good.contains('No Guidepost tests to run')
 
 def broken = runs[1]
 assert broken.contains('[INFO] Pack target/classes/META-INF/guidepost/broken-pack: 3 examples')
-assert broken =~ /\[ERROR\] FAIL \S*target\/classes\/META-INF\/guidepost\/broken-pack\/require-team-label\.yaml:19 test=examples policy=require-team-label resource=labelled: expected fail, got pass — the fail example Deployment\/labelled gave pass/
+assert broken =~ /\[ERROR\] FAIL src\/main\/resources\/META-INF\/guidepost\/broken-pack\/require-team-label\.yaml:19 test=examples policy=require-team-label resource=labelled: expected fail, got pass — the fail example Deployment\/labelled gave pass/
 assert broken.contains('[INFO] 2 passed, 1 failed, 0 skipped')
 assert broken.contains('Guidepost tests failed: 2 passed, 1 failed, 0 skipped')
 assert broken.contains('MojoFailureException')

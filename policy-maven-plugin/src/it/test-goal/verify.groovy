@@ -10,7 +10,7 @@ assert runs[0].contains('[INFO] Running kyverno-test.yaml files below src/test/k
 assert runs[0].contains('[INFO] 4 passed, 0 failed, 0 skipped')
 assert runs[0].contains('BUILD SUCCESS')
 
-assert runs[1].contains('[ERROR] FAIL kyverno-test.yaml:10 test=wrong-expectation policy=require-team-label resource=anonymous: expected pass, got fail')
+assert runs[1].contains('[ERROR] FAIL src/test/failing/kyverno-test.yaml:10 test=wrong-expectation policy=require-team-label resource=anonymous: expected pass, got fail')
 assert runs[1].contains('[INFO] 2 passed, 1 failed, 0 skipped')
 assert runs[1].contains('Guidepost tests failed: 2 passed, 1 failed, 0 skipped')
 assert runs[1].contains('BUILD FAILURE')

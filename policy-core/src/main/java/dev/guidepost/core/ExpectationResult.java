@@ -58,4 +58,10 @@ public record ExpectationResult(String file, String test, String policy, String 
                 + " resource=" + resource + ": expected " + expected + ", got "
                 + (actual.isEmpty() ? "nothing" : actual) + (reason.isEmpty() ? "" : " — " + reason);
     }
+
+    /** The same expectation with its file named differently, for example relative to a project's folder. */
+    public ExpectationResult withFile(String newFile) {
+        return new ExpectationResult(newFile, test, policy, rule, kind, resource, expected, actual, status, reason,
+                policyKind, line);
+    }
 }
