@@ -76,7 +76,8 @@ public final class IndexBuilder {
                     + SharedModels.describe(e) + "); ranking by words only");
             return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
         }
-        if (cacheFile.isPresent() && !holdsExactly(cached, semantic)) {
+        // the cache keeps what was embedded here; vectors that came from a pack jar or the store need no copy
+        if (cacheFile.isPresent() && semantic.stats().embedded() > 0 && !holdsExactly(cached, semantic)) {
             try {
                 IndexFiles.write(cacheFile.get(), modelId, semantic.views(), semantic.vectors());
             } catch (IOException | RuntimeException e) {
