@@ -43,10 +43,12 @@ public final class Manifests implements Iterable<Manifest> {
     public static Manifests load(Collection<Path> paths) {
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
+        // a file named twice (or inside a folder also named) is read once
+        Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
         for (Path path : paths) {
-            files.addAll(files(path, problems));
+            files(path, problems).forEach(f -> distinct.putIfAbsent(f.toAbsolutePath().normalize(), f));
         }
+        List<Path> files = List.copyOf(distinct.values());
         Map<Path, Path> patches = Kustomizations.patchFiles(files);
         for (Path file : files) {
             Path kustomization = patches.get(Kustomizations.key(file));

@@ -110,6 +110,10 @@ public final class PolicyPack {
      * @throws GuidepostException naming both places when two packs define the same policy id
      */
     public static PolicyPack combine(List<PolicyPack> packs) {
+        // the same pack given twice (same source) counts once; two packs defining one id stay an error
+        Map<String, PolicyPack> distinct = new LinkedHashMap<>();
+        packs.forEach(pack -> distinct.putIfAbsent(sameSource(pack.source()), pack));
+        packs = List.copyOf(distinct.values());
         if (packs.size() == 1) {
             return packs.get(0);
         }
@@ -124,6 +128,15 @@ public final class PolicyPack {
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,
                 String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings);
+    }
+
+    /** A pack's source as a key: a file system path normalised, anything else (a class path name) as it is. */
+    private static String sameSource(String source) {
+        try {
+            return Path.of(source).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
+        }
     }
 
     private static PolicyPack of(PackContents contents) {

@@ -201,6 +201,14 @@ class ManifestsTest {
     }
 
     @Test
+    void aFileNamedTwiceOrInsideANamedFolderIsReadOnce() {
+        Path folder = FIXTURES.resolve("kustomize");
+        Manifests manifests = Manifests.load(folder, folder.resolve("deployment.yaml"), folder.resolve("./deployment.yaml"));
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("web");
+    }
+
+    @Test
     void stopsAliasBombs() {
         assertThat(load("alias-bomb.yaml").unreadable()).singleElement()
                 .satisfies(problem -> assertThat(problem.type()).isEqualTo(ManifestProblem.Type.LIMIT));

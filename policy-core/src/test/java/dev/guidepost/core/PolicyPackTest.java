@@ -142,11 +142,20 @@ class PolicyPackTest {
     }
 
     @Test
-    void combiningPacksWithTheSameIdIsAnError() {
+    void combiningPacksWithTheSameIdIsAnError(@TempDir Path other) throws IOException {
         PolicyPack sample = PolicyPack.load(SAMPLE_PACK);
+        Files.copy(SAMPLE_PACK.resolve("disallow-latest-tag.yaml"), other.resolve("copy.yaml"));
 
-        assertThatThrownBy(() -> PolicyPack.combine(List.of(sample, sample)))
-                .isInstanceOf(GuidepostException.class).hasMessageContaining("duplicate policy id");
+        assertThatThrownBy(() -> PolicyPack.combine(List.of(sample, PolicyPack.load(other))))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("duplicate policy id 'disallow-latest-tag'");
+    }
+
+    @Test
+    void theSamePackGivenTwiceCountsOnce() {
+        PolicyPack once = PolicyPack.load(Path.of("../samples/pack"));
+        PolicyPack twice = PolicyPack.combine(List.of(once, PolicyPack.load(Path.of("../samples/./pack/"))));
+
+        assertThat(twice.policies()).hasSameSizeAs(once.policies());
     }
 
     @Test
