@@ -47,6 +47,13 @@ final class SearchEvalCommand implements Callable<Integer> {
         }
         List<LabelledQuery> labelled = LabelledQuery.read(queries);
         KnowledgeBase kb = knowledge.build(packs.load(), spec.commandLine().getErr());
+        List<String> unknown = labelled.stream().flatMap(q -> q.relevant().stream())
+                .filter(id -> kb.pack().policy(id).isEmpty()).distinct().sorted().toList();
+        if (!unknown.isEmpty()) {
+            spec.commandLine().getErr().println("warning: " + unknown.size() + " relevant "
+                    + (unknown.size() == 1 ? "id is" : "ids are") + " not in " + kb.pack().coordinates()
+                    + ", so no search can find them (a typo, or a policy renamed): " + String.join(", ", unknown));
+        }
         SearchEvaluation evaluation = kb.evaluate(labelled);
         SearchEvaluation.Metrics m = evaluation.metrics();
         var out = spec.commandLine().getOut();

@@ -256,6 +256,32 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void searchEvalWarnsOfRelevantIdsThePackLacksAndRejectsABadPrimary(@TempDir Path dir) throws Exception {
+        Path queries = dir.resolve("queries.yaml");
+        Files.writeString(queries, """
+                queries:
+                  - id: q1
+                    query: can my container run as root?
+                    relevant: [require-run-as-nonroot]
+                """);
+        Cli cli = Cli.run("search-eval", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--queries", queries.toString());
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.err()).contains("warning: 1 relevant id is not in acme-platform@1.0.0, so no search can find "
+                + "them (a typo, or a policy renamed): require-run-as-nonroot");
+
+        Files.writeString(queries, """
+                queries:
+                  - id: q1
+                    query: can my container run as root?
+                    relevant: [require-run-as-non-root]
+                    primary: require-run-as-non-root
+                """);
+        Cli bad = Cli.run("search-eval", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--queries", queries.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("queries.yaml:5: query q1: primary is 'require-run-as-non-root'");
+    }
+
+    @Test
     void searchEvalWithAMissingQueryFileIsAUsageError() {
         Cli cli = Cli.run("search-eval", "--pack", Cli.PACK, "--queries", "missing.yaml");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);

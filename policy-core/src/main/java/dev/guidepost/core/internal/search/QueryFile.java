@@ -47,6 +47,13 @@ public final class QueryFile {
                 throw new GuidepostException(SourceLocation.of(file.toString(), document.lineOf(List.of("queries", i))),
                         "query #" + (i + 1) + " needs an id, a query and at least one relevant policy id");
             }
+            if (primary != null && !(primary instanceof Number n && n.intValue() >= 1 && n.doubleValue() == n.intValue()
+                    && n.intValue() <= relevant.size())) {
+                throw new GuidepostException(SourceLocation.of(file.toString(),
+                        document.lineOf(List.of("queries", i, "primary"))), "query " + id + ": primary is '" + primary
+                                + "'; it counts the leading relevant ids a search must find, a whole number from 1 to "
+                                + relevant.size());
+            }
             out.add(new LabelledQuery(id, query, relevant, primary instanceof Number n ? n.intValue() : 1));
         }
         return out;
