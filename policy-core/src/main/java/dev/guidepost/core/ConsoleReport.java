@@ -71,6 +71,9 @@ public final class ConsoleReport {
         for (Exemption exemption : report.exemptions()) {
             out.add(new Entry(Level.INFO, text.exempt(exemption).strip()));
         }
+        for (UnknownExemption unknown : report.unknownExemptions()) {
+            out.add(new Entry(Level.WARNING, text.unknownExemption(unknown).strip()));
+        }
         for (String line : verdict.baselineCleanup("the baseline")) {
             out.add(new Entry(Level.WARNING, line));
         }

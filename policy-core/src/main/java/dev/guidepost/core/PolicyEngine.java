@@ -123,7 +123,25 @@ public final class PolicyEngine {
                 exemptions.addAll(policy.get(m).exemptions());
             }
         }
-        return new Report(results, exemptions, manifests.problems(), manifests.size(), selected.size());
+        return new Report(results, exemptions, unknownExemptions(list), manifests.problems(), manifests.size(),
+                selected.size());
+    }
+
+    /** The exemption annotations of the manifests that name no policy of the pack. */
+    private List<UnknownExemption> unknownExemptions(List<Manifest> manifests) {
+        List<UnknownExemption> out = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            for (String key : new java.util.TreeSet<>(manifest.annotations().keySet())) {
+                if (!key.startsWith(Exemption.ANNOTATION_PREFIX)) {
+                    continue;
+                }
+                String id = key.substring(Exemption.ANNOTATION_PREFIX.length());
+                if (pack.policy(id).isEmpty()) {
+                    out.add(new UnknownExemption(id, manifest.resource(), manifest.location(), pack.similarIds(id)));
+                }
+            }
+        }
+        return out;
     }
 
     /** What one policy said about one manifest. */

@@ -130,6 +130,11 @@ public final class PolicyPack {
                 String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings);
     }
 
+    /** Up to three ids of the pack that look like {@code id} (a misspelling), closest first; for "did you mean". */
+    public List<String> similarIds(String id) {
+        return dev.guidepost.core.internal.pack.IdSimilarity.similar(policies.stream().map(Policy::id).toList(), id);
+    }
+
     /** A pack's source as a key: a file system path normalised, anything else (a class path name) as it is. */
     private static String sameSource(String source) {
         try {

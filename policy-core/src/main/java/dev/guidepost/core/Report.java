@@ -13,16 +13,18 @@ import dev.guidepost.core.internal.report.Plural;
  *
  * @param results          every result
  * @param exemptions       the opt-outs that were honoured (their results are skipped)
+ * @param unknownExemptions exemption annotations that name no policy of the pack (they exempt nothing)
  * @param problems         documents that were not checked (unreadable or not Kubernetes objects)
  * @param manifestsChecked how many manifests were checked
  * @param policiesChecked  how many enforceable policies were applied
  */
-public record Report(List<Result> results, List<Exemption> exemptions, List<ManifestProblem> problems,
-        int manifestsChecked, int policiesChecked) {
+public record Report(List<Result> results, List<Exemption> exemptions, List<UnknownExemption> unknownExemptions,
+        List<ManifestProblem> problems, int manifestsChecked, int policiesChecked) {
 
     public Report {
         results = List.copyOf(results);
         exemptions = List.copyOf(exemptions);
+        unknownExemptions = List.copyOf(unknownExemptions);
         problems = List.copyOf(problems);
     }
 
@@ -104,6 +106,10 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Mani
             out.append("; ").append(Plural.count(exemptions.size(), "exemption"))
                     .append(" (Guidepost's only: the cluster's Kyverno policies still apply, so record a Kyverno "
                             + "PolicyException there if the cluster must admit the resource)");
+        }
+        if (!unknownExemptions.isEmpty()) {
+            out.append("; ").append(Plural.count(unknownExemptions.size(), "exemption annotation"))
+                    .append(" naming no policy");
         }
         long unreadable = unreadable().size();
         if (unreadable > 0) {

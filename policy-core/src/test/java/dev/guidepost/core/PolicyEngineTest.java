@@ -111,6 +111,37 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anExemptionAnnotationNamingNoPolicyIsReportedWithTheIdsItMayMean() {
+        PolicyEngine sample = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
+        Manifests manifests = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  namespace: shop
+                  annotations:
+                    guidepost.dev/ignore-disallow-latest-tags: "legacy image (OPS-3)"
+                    guidepost.dev/ignore-disallow-host-path: "node agent (OPS-4)"
+                spec:
+                  containers: [{name: app, image: registry.acme.io/shop/web:latest}]
+                """, "pod.yaml");
+
+        Report checked = sample.check(manifests);
+
+        assertThat(checked.unknownExemptions()).singleElement().satisfies(unknown -> {
+            assertThat(unknown.policyId()).isEqualTo("disallow-latest-tags");
+            assertThat(unknown.location()).hasToString("pod.yaml:1");
+            assertThat(unknown.similarIds()).startsWith("disallow-latest-tag");
+            assertThat(unknown.describe()).contains("exempts nothing", "did you mean disallow-latest-tag");
+        });
+        assertThat(checked.violations()).extracting(Result::policyId).contains("disallow-latest-tag");
+        assertThat(checked.summary()).contains("1 exemption annotation naming no policy");
+        assertThat(ReportFormat.TEXT.render(checked, false)).contains("UNKNOWN EXEMPTION pod.yaml:1 Pod/shop/web: "
+                + "the annotation guidepost.dev/ignore-disallow-latest-tags names no policy");
+        assertThat(ReportFormat.JSON.render(checked, false)).contains("\"unknownExemptions\"");
+    }
+
+    @Test
     void theSummaryCountsOutcomesAndSeverities() {
         assertThat(report.summary()).startsWith("8 manifests, 4 policies: ")
                 .contains("failed (", "enforced)", "violations by severity: ", "1 exemption (Guidepost's only: the "

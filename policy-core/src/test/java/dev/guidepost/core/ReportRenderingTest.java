@@ -11,8 +11,8 @@ class ReportRenderingTest {
 
     private static final Report REPORT = new Report(List.of(new Result("no-latest", "Pinned images", "",
             Severity.MEDIUM, Action.ENFORCE, Outcome.FAIL, "pin nginx:latest", "use a version",
-            new ResourceRef("v1", "Pod", "shop", "web"), SourceLocation.of("pod.yaml", 3))), List.of(), List.of(), 1,
-            1);
+            new ResourceRef("v1", "Pod", "shop", "web"), SourceLocation.of("pod.yaml", 3))), List.of(), List.of(),
+            List.of(), 1, 1);
 
     @Test
     void textIsColouredOnlyWhenAsked() {

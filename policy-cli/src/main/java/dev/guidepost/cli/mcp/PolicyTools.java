@@ -25,6 +25,7 @@ import dev.guidepost.core.Report;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.SearchHit;
 import dev.guidepost.core.SearchRequest;
+import dev.guidepost.core.UnknownExemption;
 
 /**
  * The five things an agent can ask of a pack, over a knowledge base and an engine built once: search, get one
@@ -161,6 +162,10 @@ public final class PolicyTools {
                 }
                 out.append("Fix every violation, then call check_manifest again. ").append(report.summary())
                         .append('\n');
+            }
+            for (UnknownExemption unknown : report.unknownExemptions()) {
+                out.append("- line ").append(unknown.location().line()).append(' ').append(unknown.resource())
+                        .append(": ").append(unknown.describe()).append('\n');
             }
             if (!manifests.skipped().isEmpty()) {
                 out.append("Skipped (not objects to check):\n");

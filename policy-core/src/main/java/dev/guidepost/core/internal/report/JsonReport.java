@@ -10,6 +10,7 @@ import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.Result;
+import dev.guidepost.core.UnknownExemption;
 import dev.guidepost.core.Verdict;
 import dev.guidepost.core.internal.json.Json;
 
@@ -71,6 +72,18 @@ public final class JsonReport {
             exemptions.add(m);
         }
         root.put("exemptions", exemptions);
+        List<Object> unknown = new ArrayList<>();
+        for (UnknownExemption e : report.unknownExemptions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("policy", e.policyId());
+            m.put("resource", e.resource().toString());
+            m.put("file", options.displayPath(e.location().file()));
+            m.put("line", e.location().line());
+            m.put("similarIds", e.similarIds());
+            m.put("message", e.describe());
+            unknown.add(m);
+        }
+        root.put("unknownExemptions", unknown);
         List<Object> problems = new ArrayList<>();
         for (ManifestProblem p : report.problems()) {
             Map<String, Object> m = new LinkedHashMap<>();

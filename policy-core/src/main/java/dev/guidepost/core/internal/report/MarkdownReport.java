@@ -11,6 +11,7 @@ import dev.guidepost.core.Report;
 import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.Severity;
+import dev.guidepost.core.UnknownExemption;
 import dev.guidepost.core.Verdict;
 
 /**
@@ -81,6 +82,14 @@ public final class MarkdownReport {
                         .append("**: ").append(escape(r.message())).append('\n');
             }
             out.append("\n</details>\n\n");
+        }
+        if (!report.unknownExemptions().isEmpty()) {
+            out.append("### Exemption annotations that name no policy\n\nThey exempt nothing; fix the policy id:\n\n");
+            for (UnknownExemption e : report.unknownExemptions()) {
+                out.append("- `").append(code(options.display(e.location()).toString())).append("` `")
+                        .append(code(e.resource().toString())).append("` ").append(escape(e.describe())).append('\n');
+            }
+            out.append('\n');
         }
         entries(out, verdict.fixed(), "### Fixed since the baseline\n\nThese baseline entries no longer match a "
                 + "violation; remove them from the baseline:\n\n");

@@ -8,6 +8,7 @@ import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.Result;
+import dev.guidepost.core.UnknownExemption;
 
 /**
  * The human-readable report: one block per result that is not a pass ({@code file:line}, {@code Kind/ns/name},
@@ -50,7 +51,9 @@ public final class TextReport {
         for (Exemption exemption : exemptions) {
             out.append(exempt(exemption));
         }
-        if (!report.skippedDocuments().isEmpty() || !exemptions.isEmpty() || !notChecked.isEmpty()) {
+        report.unknownExemptions().forEach(unknown -> out.append(unknownExemption(unknown)));
+        if (!report.skippedDocuments().isEmpty() || !exemptions.isEmpty() || !notChecked.isEmpty()
+                || !report.unknownExemptions().isEmpty()) {
             out.append('\n');
         }
         out.append(report.summary()).append('\n');
@@ -80,6 +83,12 @@ public final class TextReport {
         return paint(DIM, "NOT CHECKED") + ' ' + options.display(result.location()) + ' ' + result.resource() + ' '
                 + result.policyId() + (result.rule().isEmpty() ? "" : "/" + result.rule()) + ": "
                 + result.message().substring(Result.NOT_CHECKED.length()) + '\n';
+    }
+
+    /** An exemption annotation that names no policy, as one line. */
+    public String unknownExemption(UnknownExemption unknown) {
+        return paint(YELLOW, "UNKNOWN EXEMPTION") + ' ' + options.display(unknown.location()) + ' '
+                + unknown.resource() + ": " + unknown.describe() + '\n';
     }
 
     /** An exemption as one line. */
