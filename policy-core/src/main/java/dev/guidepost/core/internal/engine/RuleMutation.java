@@ -11,10 +11,10 @@ import dev.guidepost.core.Outcome;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.conditions.ConditionException;
 import dev.guidepost.core.internal.conditions.Conditions;
+import dev.guidepost.core.internal.golang.GoValues;
 import dev.guidepost.core.internal.jmespath.JmesPath;
 import dev.guidepost.core.internal.jmespath.JmesPathException;
 import dev.guidepost.core.internal.jmespath.Variables;
-import dev.guidepost.core.internal.mutate.JsonEquality;
 import dev.guidepost.core.internal.mutate.JsonPatch;
 import dev.guidepost.core.internal.mutate.PatchException;
 import dev.guidepost.core.internal.mutate.StrategicMergePatch;
@@ -151,7 +151,7 @@ final class RuleMutation {
         if (!(out instanceof Map<?, ?> map)) {
             return new Patched(Outcome.ERROR, "failed to unmarshal patched resource: not an object", object);
         }
-        if (JsonEquality.equal(object, map)) {
+        if (GoValues.deepEqual(object, map)) {
             return new Patched(Outcome.SKIP, "no patches applied", object);
         }
         return new Patched(Outcome.PASS, "resource patched", (Map<String, Object>) frozen(map));
@@ -240,7 +240,7 @@ final class RuleMutation {
                 patched = result.object();
             }
         }
-        if (!JsonEquality.equal(object, patched)) {
+        if (!GoValues.deepEqual(object, patched)) {
             return new Patched(Outcome.PASS, "", patched);
         }
         return new Patched(Outcome.SKIP, "no patches applied", patched);

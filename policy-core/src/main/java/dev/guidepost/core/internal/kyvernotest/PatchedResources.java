@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.guidepost.core.internal.golang.GoValues;
 import dev.guidepost.core.internal.match.ApiResources;
-import dev.guidepost.core.internal.mutate.JsonEquality;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
@@ -148,7 +148,7 @@ final class PatchedResources {
             }
             return null;
         }
-        if (JsonEquality.equal(expected, actual)) {
+        if (GoValues.deepEqual(expected, actual)) {
             return null;
         }
         return (path.isEmpty() ? "/" : path) + ": expected " + brief(expected) + ", got " + brief(actual);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.guidepost.core.internal.golang.GoValues;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
@@ -81,7 +82,7 @@ public final class JsonPatch {
             }
             case "test": {
                 Object actual = get(root, tokens(path), "test");
-                if (!JsonEquality.equal(actual, value)) {
+                if (!GoValues.deepEqual(actual, value)) {
                     throw new PatchException("testing value " + path + " failed: test failed");
                 }
                 return root;
