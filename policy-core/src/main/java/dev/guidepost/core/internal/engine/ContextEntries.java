@@ -27,6 +27,19 @@ final class ContextEntries {
     private ContextEntries() {
     }
 
+    /**
+     * A rule's JMESPath data before its own entries: a copy of the request's, with the test's values for the
+     * resource and then for the rule ({@code ruleValues}) on top.
+     */
+    static Map<String, Object> start(PreparedRequest prepared, EvaluationContext evaluation, String policy,
+            Map<String, Object> ruleValues) {
+        Map<String, Object> context = JsonContext.copy(prepared.jsonContext());
+        evaluation.variables().forResource(policy, prepared.request().name())
+                .forEach((k, v) -> JsonContext.put(context, k, v));
+        ruleValues.forEach((k, v) -> JsonContext.put(context, k, v));
+        return context;
+    }
+
     /** Adds each entry to the context in order; {@code ruleValueNames} are the entries the test's values give. */
     static void load(Map<String, Object> context, List<Object> entries, Set<String> ruleValueNames) {
         for (Object entry : entries) {

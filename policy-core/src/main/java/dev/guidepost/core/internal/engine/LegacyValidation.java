@@ -36,11 +36,8 @@ final class LegacyValidation {
 
     /** The rule's response, or null when Kyverno gives none (DELETE with a pattern). */
     RuleResponse evaluate(PreparedRequest prepared, EvaluationContext evaluation, Action action) {
-        AdmissionRequest request = prepared.request();
-        Map<String, Object> context = JsonContext.copy(prepared.jsonContext());
-        evaluation.variables().forResource(policy, request.name()).forEach((k, v) -> JsonContext.put(context, k, v));
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
-        ruleValues.forEach((k, v) -> JsonContext.put(context, k, v));
+        Map<String, Object> context = ContextEntries.start(prepared, evaluation, policy, ruleValues);
         Scope scope = new Scope(context, null, new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE),
                 action, ruleValues.keySet());
         try {

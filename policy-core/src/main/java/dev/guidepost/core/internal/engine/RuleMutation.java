@@ -57,11 +57,8 @@ final class RuleMutation {
         if (!PlainValues.list(definition, "celPreconditions").isEmpty()) {
             return new Result(RuleResponse.unsupported(rule, "CEL preconditions on mutate rules", action), object);
         }
-        Map<String, Object> context = JsonContext.copy(prepared.jsonContext());
-        evaluation.variables().forResource(policy, prepared.request().name())
-                .forEach((k, v) -> JsonContext.put(context, k, v));
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
-        ruleValues.forEach((k, v) -> JsonContext.put(context, k, v));
+        Map<String, Object> context = ContextEntries.start(prepared, evaluation, policy, ruleValues);
         Step step = new Step(context, new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE),
                 ruleValues.keySet());
         try {
