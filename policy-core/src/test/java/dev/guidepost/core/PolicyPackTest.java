@@ -187,6 +187,32 @@ class PolicyPackTest {
                 "unknown field 'patern' in spec.rules[0].validate", "pattern, anyPattern");
         assertErrorIn("invalid-kyverno", "lower-case-validation-action.yaml", "lower-case-validation-action.yaml:6",
                 "spec.validationActions has 'deny'", "Deny, Warn and Audit");
+        assertErrorIn("invalid-kyverno", "misspelt-spec-field.yaml", "misspelt-spec-field.yaml:6",
+                "unknown field 'validationFailureActon' in spec", "validationFailureAction");
+    }
+
+    @Test
+    void aKyvernoTestReadsItsPoliciesAsTheKyvernoCliDoesWithoutSchemaChecks() {
+        List<Policy> policies = dev.guidepost.core.internal.pack.PackReader.readTestPolicies(
+                PACKS.resolve("invalid-kyverno/misspelt-spec-field.yaml"));
+
+        assertThat(policies).extracting(Policy::id).containsExactly("disallow-latest-tag");
+    }
+
+    @Test
+    void aMisspeltFieldOfAValidationIsAnErrorNotAQuietFallback() {
+        assertError("misspelt-validation-field.yaml", "misspelt-validation-field.yaml:11",
+                "unknown field 'messageExpresion' in spec.validations[0]", "messageExpression");
+    }
+
+    @Test
+    void aMessageExpressionThatGivesNoStringIsAnErrorWhenTheEngineCompilesThePack() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/message-expression-not-a-string.yaml"));
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("message-expression-not-a-string.yaml:14")
+                .hasMessageContaining("spec.validations[0].messageExpression gives a value of type int, but a message "
+                        + "expression must give a string");
     }
 
     private static void assertError(String file, String location, String... messages) {

@@ -176,9 +176,8 @@ public final class CelEnvironment {
                 }
             });
             dev.cel.common.types.CelType type = ast.getResultType();
-            boolean bool = type.equals(SimpleType.BOOL) || type.equals(SimpleType.DYN)
-                    || type.kind() == dev.cel.common.types.CelKind.DYN;
-            return new CelExpression(expression, cel.createProgram(ast), this, variables, bool);
+            String typeName = type.kind() == dev.cel.common.types.CelKind.DYN ? "dyn" : type.name();
+            return new CelExpression(expression, cel.createProgram(ast), this, variables, typeName);
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
         } catch (CelEvaluationException e) {

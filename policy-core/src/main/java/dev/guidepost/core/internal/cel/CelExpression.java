@@ -16,15 +16,15 @@ public final class CelExpression {
     private final Program program;
     private final CelEnvironment environment;
     private final Set<String> variables;
-    private final boolean boolResult;
+    private final String resultType;
 
     CelExpression(String source, Program program, CelEnvironment environment, Set<String> variables,
-            boolean boolResult) {
+            String resultType) {
         this.source = source;
         this.program = program;
         this.environment = environment;
         this.variables = Set.copyOf(variables);
-        this.boolResult = boolResult;
+        this.resultType = resultType;
     }
 
     /** The environment variables the expression reads ({@code object}, {@code params}, ...). */
@@ -34,7 +34,17 @@ public final class CelExpression {
 
     /** True when the checked type of the expression is {@code bool} or {@code dyn}. */
     public boolean mayBeBool() {
-        return boolResult;
+        return resultType.equals("bool") || resultType.equals("dyn");
+    }
+
+    /** True when the checked type of the expression is {@code string} or {@code dyn}. */
+    public boolean mayBeString() {
+        return resultType.equals("string") || resultType.equals("dyn");
+    }
+
+    /** The checked type of the expression as CEL names it ({@code bool}, {@code int}, {@code dyn}, ...). */
+    public String resultType() {
+        return resultType;
     }
 
     /** The expression's text. */

@@ -59,12 +59,17 @@ final class ValidatingPolicyCompiler {
                     ExpressionCompiler.append(at, "expression"));
             ExpressionCompiler.requireDeclared(messageExpression, declared,
                     ExpressionCompiler.append(at, "messageExpression"));
+            CelExpression message = messageExpression.isBlank() ? null
+                    : compiler.compile(messageExpression, ExpressionCompiler.append(at, "messageExpression"));
+            if (message != null && !message.mayBeString()) {
+                List<Object> where = ExpressionCompiler.append(at, "messageExpression");
+                throw new PolicyCompileException(where, ExpressionCompiler.describe(where) + " gives a value of type "
+                        + message.resultType() + ", but a message expression must give a string; wrap it, for "
+                        + "example string(...) or '...' + string(...)");
+            }
             validations.add(new ValidationProgram(
                     compiler.compile(PlainValues.string(v, "expression"), ExpressionCompiler.append(at, "expression")),
-                    PlainValues.string(v, "message"),
-                    messageExpression.isBlank() ? null
-                            : compiler.compile(messageExpression,
-                                    ExpressionCompiler.append(at, "messageExpression"))));
+                    PlainValues.string(v, "message"), message));
         }
         List<Object> annotationEntries = new ArrayList<>();
         for (Object a : PlainValues.list(spec, "auditAnnotations")) {

@@ -479,7 +479,7 @@ final class TestFileRun {
             }
             List<Path> policyFiles = Files.isDirectory(policyPath) ? yamlFiles(policyPath) : List.of(policyPath);
             for (Path policyFile : policyFiles) {
-                read.addAll(PackReader.readFile(policyFile));
+                read.addAll(PackReader.readTestPolicies(policyFile));
                 for (YamlDocument doc : YamlDocuments.read(policyFile)) {
                     if (doc.value() instanceof Map<?, ?> && "ValidatingAdmissionPolicyBinding".equals(
                             PlainValues.string(doc.value(), "kind"))

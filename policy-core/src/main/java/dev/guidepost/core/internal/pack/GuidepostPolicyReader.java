@@ -187,11 +187,20 @@ final class GuidepostPolicyReader {
     private static void checkExpressions(PolicyDocument doc, List<Map<String, Object>> items, String key,
             boolean validation) {
         Set<String> names = new LinkedHashSet<>();
+        List<String> fields = validation ? List.of("expression", "message", "messageExpression", "reason")
+                : List.of("name", "expression");
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> item = items.get(i);
+            for (String field : item.keySet()) {
+                if (!fields.contains(field)) {
+                    throw doc.error("unknown field '" + field + "' in spec." + key + "[" + i + "]; the fields there "
+                            + "are " + String.join(", ", fields), "spec", key, i, field);
+                }
+            }
             if (PlainValues.string(item, "expression").isBlank()) {
-                throw doc.error("spec." + key + "[" + i + "] has no expression; write the rule in CEL, for "
-                        + "example \"object.spec.replicas >= 2\"", "spec", key, i);
+                throw doc.error("spec." + key + "[" + i + "] has no expression; write it in CEL, for example "
+                        + (validation ? "\"object.spec.replicas >= 2\"" : "\"object.spec.?replicas.orValue(1)\""),
+                        "spec", key, i);
             }
             if (!validation) {
                 String name = PlainValues.string(item, "name");

@@ -28,6 +28,16 @@ final class KyvernoPolicyReader {
     private static final List<String> VALIDATE_FIELDS = List.of("message", "failureAction",
             "failureActionOverrides", "allowExistingViolations", "pattern", "anyPattern", "deny", "foreach",
             "podSecurity", "cel", "manifests", "assert");
+    /** The fields of a ClusterPolicy's and a ValidatingPolicy's {@code spec}, as Kyverno's CRDs declare them. */
+    private static final List<String> CLUSTER_POLICY_FIELDS = List.of("rules", "validationFailureAction",
+            "validationFailureActionOverrides", "background", "admission", "applyRules", "emitWarning",
+            "failurePolicy", "generateExisting", "generateExistingOnPolicyUpdate", "mutateExistingOnPolicyUpdate",
+            "schemaValidation", "useServerSideApply", "webhookConfiguration", "webhookTimeoutSeconds");
+    private static final List<String> VALIDATING_POLICY_FIELDS = List.of("matchConstraints", "matchConditions",
+            "variables", "validations", "validationActions", "auditAnnotations", "autogen", "evaluation",
+            "failurePolicy", "webhookConfiguration");
+    private static final List<String> VALIDATION_FIELDS = List.of("expression", "message", "messageExpression",
+            "reason");
     /**
      * ValidatingPolicies in the Envoy and HTTP evaluation modes authorize requests (Kyverno authz: the
      * {@code envoy}, {@code http} and {@code jwt} CEL libraries over envoy or HTTP check requests) rather than
@@ -39,7 +49,12 @@ final class KyvernoPolicyReader {
     private KyvernoPolicyReader() {
     }
 
-    static Policy read(PolicyDocument doc, PolicyFormat format) {
+    /**
+     * Reads a Kyverno or Kubernetes policy document. With {@code strict} (a pack's own files), a document that
+     * Kyverno's schema would reject is an error: an unknown field, a misspelt failure or validation action; a Kyverno
+     * test's policies are read as the Kyverno CLI reads them.
+     */
+    static Policy read(PolicyDocument doc, PolicyFormat format, boolean strict) {
         Map<String, Object> root = doc.root();
         String id = PlainValues.string(root, "metadata", "name");
         if (id.isEmpty()) {
@@ -56,12 +71,15 @@ final class KyvernoPolicyReader {
             case CLUSTER_POLICY, KYVERNO_POLICY -> {
                 Set<String> unsupported = new LinkedHashSet<>();
                 boolean checkable = false;
-                checkActions(doc, spec);
                 List<Object> ruleList = PlainValues.list(spec, "rules");
-                for (int i = 0; i < ruleList.size(); i++) {
-                    checkFields(doc, ruleList.get(i), RULE_FIELDS, "spec", "rules", i);
-                    checkFields(doc, PlainValues.at(ruleList.get(i), "validate"), VALIDATE_FIELDS, "spec", "rules",
-                            i, "validate");
+                if (strict) {
+                    checkFields(doc, spec, CLUSTER_POLICY_FIELDS, "spec");
+                    checkActions(doc, spec);
+                    for (int i = 0; i < ruleList.size(); i++) {
+                        checkFields(doc, ruleList.get(i), RULE_FIELDS, "spec", "rules", i);
+                        checkFields(doc, PlainValues.at(ruleList.get(i), "validate"), VALIDATE_FIELDS, "spec",
+                                "rules", i, "validate");
+                    }
                 }
                 for (Object rule : ruleList) {
                     Policy.Rule r = classicRule(rule);
@@ -111,11 +129,18 @@ final class KyvernoPolicyReader {
                 }
                 kinds = MatchKinds.ofValidatingPolicy(spec);
                 List<String> validationActions = PlainValues.strings(spec, "validationActions");
-                for (int i = 0; i < validationActions.size(); i++) {
-                    if (!List.of("Deny", "Warn", "Audit").contains(validationActions.get(i))) {
-                        throw doc.error("spec.validationActions has '" + validationActions.get(i)
-                                + "'; Kyverno accepts Deny, Warn and Audit (case matters)", "spec",
-                                "validationActions", i);
+                if (strict && format != PolicyFormat.VALIDATING_ADMISSION_POLICY) {
+                    checkFields(doc, spec, VALIDATING_POLICY_FIELDS, "spec");
+                    List<Object> validations = PlainValues.list(spec, "validations");
+                    for (int i = 0; i < validations.size(); i++) {
+                        checkFields(doc, validations.get(i), VALIDATION_FIELDS, "spec", "validations", i);
+                    }
+                    for (int i = 0; i < validationActions.size(); i++) {
+                        if (!List.of("Deny", "Warn", "Audit").contains(validationActions.get(i))) {
+                            throw doc.error("spec.validationActions has '" + validationActions.get(i)
+                                    + "'; Kyverno accepts Deny, Warn and Audit (case matters)", "spec",
+                                    "validationActions", i);
+                        }
                     }
                 }
                 action = KyvernoActions.validationActions(validationActions);

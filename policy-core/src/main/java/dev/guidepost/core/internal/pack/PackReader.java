@@ -178,11 +178,26 @@ public final class PackReader {
         }
     }
 
-    /** The policies of one file; a broken policy document is an error naming its file and line. */
+    /**
+     * The policies of one pack file; a broken policy document is an error naming its file and line, and so is an
+     * imported Kyverno policy that Kyverno's schema would reject (an unknown field, a misspelt action).
+     */
     public static List<Policy> readFile(Path file) {
+        return readFile(file, true);
+    }
+
+    /**
+     * The policies of one file as a Kyverno test names them: imported Kyverno policies are read as the Kyverno
+     * CLI reads them, without checking them against Kyverno's schema.
+     */
+    public static List<Policy> readTestPolicies(Path file) {
+        return readFile(file, false);
+    }
+
+    private static List<Policy> readFile(Path file, boolean strict) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.read(file)) {
-            Optional<Policy> policy = readDocument(doc, file.getParent());
+            Optional<Policy> policy = readDocument(doc, file.getParent(), strict);
             policy.ifPresent(policies::add);
         }
         return policies;
@@ -192,12 +207,12 @@ public final class PackReader {
     public static List<Policy> readText(String text, String sourceName) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
-            readDocument(doc, null).ifPresent(policies::add);
+            readDocument(doc, null, true).ifPresent(policies::add);
         }
         return policies;
     }
 
-    private static Optional<Policy> readDocument(YamlDocument doc, Path folder) {
+    private static Optional<Policy> readDocument(YamlDocument doc, Path folder, boolean strict) {
         SourceLocation location = SourceLocation.of(doc.source(), doc.line());
         if (doc.problem() != null) {
             throw new GuidepostException(location, doc.problem().message()
@@ -224,7 +239,7 @@ public final class PackReader {
         }
         PolicyDocument policyDocument = new PolicyDocument(doc, root, folder);
         return Optional.of(format.get() == PolicyFormat.GUIDEPOST ? GuidepostPolicyReader.read(policyDocument)
-                : KyvernoPolicyReader.read(policyDocument, format.get()));
+                : KyvernoPolicyReader.read(policyDocument, format.get(), strict));
     }
 
     /**
