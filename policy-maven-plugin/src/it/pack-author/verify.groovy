@@ -3,7 +3,7 @@
 // example fails the build with the example's file:line. The embedding libraries' start-up messages stay out of the
 // log.
 def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 2
+assert runs.size() == 3
 
 def good = runs[0]
 assert good.contains('[INFO] Pack target/classes/META-INF/guidepost/it-pack: 2 examples')
@@ -21,4 +21,9 @@ assert broken.contains('[INFO] 2 passed, 1 failed, 0 skipped')
 assert broken.contains('Guidepost tests failed: 2 passed, 1 failed, 0 skipped')
 assert broken.contains('MojoFailureException')
 assert broken.contains('BUILD FAILURE')
+
+def goals = runs[2]
+assert goals =~ /Wrote \d+ files? to /
+assert goals.contains('Policies for "team", best first:')
+assert goals.contains('BUILD SUCCESS')
 return true

@@ -91,13 +91,21 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
                 : packs.stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
     }
 
-    /** The configured pack locations, or an error saying how to configure one. */
+    /**
+     * The configured pack locations; without {@code <packs>}, the packs the project builds itself
+     * ({@link #projectPackFolders()}); else an error saying how to configure one.
+     */
     protected List<String> packLocations() throws MojoExecutionException {
         List<String> locations = configuredPacks();
         if (locations.isEmpty()) {
+            locations = projectPackFolders().stream().map(Path::toString).toList();
+        }
+        if (locations.isEmpty()) {
             throw new MojoExecutionException("No policy pack configured. Add <configuration><packs><pack>"
                     + "src/main/policies</pack></packs></configuration> (a folder, a file, or classpath:NAME for a "
-                    + "pack jar given as a plugin <dependency>), or set -Dpolicy.packs=...");
+                    + "pack jar given as a plugin <dependency>), or set -Dpolicy.packs=...; a pack project's own "
+                    + "pack is found without configuration under src/main/resources/META-INF/guidepost/<name>/ "
+                    + "once it is compiled");
         }
         return locations;
     }

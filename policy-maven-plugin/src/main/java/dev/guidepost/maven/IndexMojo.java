@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 
 /**
@@ -56,6 +57,8 @@ public class IndexMojo extends AbstractKnowledgeMojo {
     @Override
     protected void run() throws MojoExecutionException {
         PolicyPack pack = configuredPacks().isEmpty() ? projectPacks() : loadPacks();
+        // a pack whose rules do not compile must not be published, even when its tests are skipped
+        PolicyEngine.of(pack);
         KnowledgeBase kb = knowledgeBase(pack, cacheDirectory.toPath(), false);
         if (!kb.semantic()) {
             throw new MojoExecutionException("Cannot write the search index of " + pack.coordinates()
