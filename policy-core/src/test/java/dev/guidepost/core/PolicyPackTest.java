@@ -215,6 +215,18 @@ class PolicyPackTest {
                         + "expression must give a string");
     }
 
+    @Test
+    void anErrorInAPackJarNamesTheJarAndTheLine(@TempDir Path temp) throws IOException {
+        Path jar = jar(PACKS.resolve("jar-broken"), temp.resolve("broken.jar"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            PolicyPack pack = PolicyPack.fromClasspath("jar-broken", loader);
+
+            assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                    .hasMessageContaining("broken.jar!/META-INF/guidepost/team-label.yaml:10")
+                    .hasMessageContaining("does not compile");
+        }
+    }
+
     private static void assertError(String file, String location, String... messages) {
         assertErrorIn("invalid", file, location, messages);
     }

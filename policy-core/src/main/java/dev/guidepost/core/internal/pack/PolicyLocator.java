@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.SourceLocation;
+import dev.guidepost.core.internal.yaml.SourceName;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
 
@@ -19,7 +20,7 @@ public final class PolicyLocator {
     public static SourceLocation locate(Policy policy, List<Object> path) {
         SourceLocation source = policy.source();
         try {
-            Path file = Path.of(source.file());
+            Path file = SourceName.open(source.file());
             if (!Files.isRegularFile(file)) {
                 return source;
             }

@@ -44,7 +44,7 @@ public final class YamlDocuments {
 
     /** Reads every document of a file. An unreadable file gives one document with an {@code IO} problem. */
     public static List<YamlDocument> read(Path file) {
-        String source = file.toString();
+        String source = SourceName.of(file);
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
