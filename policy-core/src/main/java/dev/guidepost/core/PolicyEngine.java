@@ -22,6 +22,7 @@ import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.PolicyLocator;
 
@@ -176,6 +177,16 @@ public final class PolicyEngine {
         Policy policy = c.policy();
         PolicyResponse response = c.program().evaluate(request, context);
         if (response.rules().isEmpty()) {
+            String namespace = request.request().namespace();
+            if (!namespace.isEmpty() && context.namespaces().object(namespace).isEmpty()
+                    && policy.kinds().contains(manifest.kind()) && NamespaceSelection.byLabels(policy.definition())) {
+                // never a silent pass: the namespace's labels, which decide, are unknown here
+                results.add(new Result(policy.id(), policy.title(), "", policy.severity(), policy.action(),
+                        Outcome.SKIP, Result.NOT_CHECKED + "the policy selects namespaces by their labels and the "
+                                + "labels of namespace '" + namespace + "' are unknown: check its Namespace manifest "
+                                + "together with this one; in the cluster the policy applies if they match",
+                        policy.remediation(), manifest.resource(), manifest.location()));
+            }
             return;
         }
         Optional<String> exemption = exemptionReason(manifest, policy.id());

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * @param query           the question
  * @param limit           the most hits to return (at least 1)
- * @param kinds           keep policies that select or talk about one of these kinds (any case); empty keeps all
+ * @param kinds           keep policies that select or talk about one of these kinds (any case; {@code Kind},
+ *                        {@code version/Kind} or {@code group/version/Kind}); empty keeps all
  * @param categories      keep policies in one of these categories (any case); empty keeps all
  * @param minimumSeverity keep policies at least this severe
  * @param minimumScore    keep hits scoring at least this ({@link SearchHit#score()}); {@code -Infinity} keeps all
@@ -32,7 +33,8 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        kinds = lowerCase(kinds);
+        kinds = lowerCase(Objects.requireNonNull(kinds).stream().map(SearchRequest::kindName)
+                .collect(Collectors.toSet()));
         categories = lowerCase(categories);
         Objects.requireNonNull(minimumSeverity, "minimumSeverity");
     }
@@ -76,6 +78,17 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
             return policyKinds.stream().anyMatch(kinds::contains);
         }
         return true;
+    }
+
+    /** The kind of a reference as packs write them: {@code apps/v1/Deployment} and {@code v1/Pod} name a kind too. */
+    private static String kindName(String reference) {
+        String[] parts = reference.strip().split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
+                return parts[i];
+            }
+        }
+        return reference.strip();
     }
 
     private static Set<String> split(String list) {

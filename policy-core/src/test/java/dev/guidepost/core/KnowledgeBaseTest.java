@@ -58,6 +58,8 @@ class KnowledgeBaseTest {
 
         assertThat(kb.search(request.withKinds(Set.of("networkpolicy"))))
                 .extracting(h -> h.policy().id()).containsExactly("add-default-deny-network-policy");
+        assertThat(kb.search(request.withKinds(Set.of("networking.k8s.io/v1/NetworkPolicy"))))
+                .extracting(h -> h.policy().id()).containsExactly("add-default-deny-network-policy");
         assertThat(kb.search(request.withCategories(Set.of("Best Practices"))))
                 .extracting(h -> h.policy().id())
                 .containsExactlyInAnyOrder("require-resource-limits", "disallow-latest-tag");

@@ -142,6 +142,58 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPolicySelectingNamespacesByLabelIsNotCheckedWhenTheNamespaceIsNotAmongTheManifests() {
+        PolicyEngine pci = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: pci-seccomp
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchLabels: {compliance: pci}
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE, UPDATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "has(object.spec.securityContext) && has(object.spec.securityContext.seccompProfile)"
+                      message: PCI pods set a seccomp profile.
+                """, "pci.yaml"));
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: payments}
+                spec:
+                  containers: [{name: app, image: app:1}]
+                """;
+
+        Report alone = pci.check(Manifests.parse(pod, "pod.yaml"));
+        assertThat(alone.results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("labels of namespace 'payments' are unknown");
+        });
+
+        Report withNamespace = pci.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: payments, labels: {compliance: pci}}
+                ---
+                """ + pod, "all.yaml"));
+        assertThat(withNamespace.violations()).extracting(Result::policyId).containsExactly("pci-seccomp");
+
+        Report otherNamespace = pci.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: payments}
+                ---
+                """ + pod, "all.yaml"));
+        assertThat(otherNamespace.results()).isEmpty();
+    }
+
+    @Test
     void theSummaryCountsOutcomesAndSeverities() {
         assertThat(report.summary()).startsWith("8 manifests, 4 policies: ")
                 .contains("failed (", "enforced)", "violations by severity: ", "1 exemption (Guidepost's only: the "
