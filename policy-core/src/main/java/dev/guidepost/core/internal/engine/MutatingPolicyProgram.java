@@ -116,24 +116,12 @@ final class MutatingPolicyProgram implements PolicyProgram {
         if (exempted.isPresent()) {
             return Optional.of(new PolicyMutation(List.of(exempted.get()), request.object()));
         }
-        String conditionError = null;
-        for (NamedExpression condition : matchConditions) {
-            try {
-                Object value = condition.expression().evaluate(activation, context.cluster());
-                if (Boolean.FALSE.equals(value)) {
-                    return Optional.of(new PolicyMutation(List.of(RuleResponse.of("", Outcome.SKIP,
-                            "match condition '" + condition.name() + "' is false", action)), request.object()));
-                }
-                if (!(value instanceof Boolean) && conditionError == null) {
-                    conditionError = "match condition '" + condition.name() + "' returned " + value
-                            + ", not a bool";
-                }
-            } catch (CelEvaluationException | RuntimeException e) {
-                if (conditionError == null) {
-                    conditionError = "match condition '" + condition.name() + "' failed: " + e.getMessage();
-                }
-            }
+        MatchConditions conditions = MatchConditions.evaluate(matchConditions, activation, context.cluster());
+        if (conditions.falseCondition() != null) {
+            return Optional.of(new PolicyMutation(List.of(RuleResponse.of("", Outcome.SKIP, "match condition '"
+                    + conditions.falseCondition() + "' is false", action)), request.object()));
         }
+        String conditionError = conditions.error();
         if (conditionError != null) {
             return Optional.of(error(conditionError, request));
         }

@@ -123,9 +123,8 @@ final class TestFileRun {
                     if (policy.program().isEmpty() || !policy.classic()) {
                         continue;
                     }
-                    PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy,
-                            resource, values, defaultOperation), user), NUMBERS);
-                    Optional<PolicyMutation> mutation = policy.program().get().mutate(request, context);
+                    Optional<PolicyMutation> mutation = mutate(policy, resource, object, run, values,
+                            defaultOperation, user, context);
                     if (mutation.isPresent()) {
                         mutations.put(policy.name(), mutation.get());
                         object = mutation.get().patched();
@@ -197,9 +196,8 @@ final class TestFileRun {
             if (policy.program().isEmpty() || !policy.mutating()) {
                 continue;
             }
-            PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy,
-                    resource, values, defaultOperation), user), NUMBERS);
-            Optional<PolicyMutation> mutation = policy.program().get().mutate(request, context);
+            Optional<PolicyMutation> mutation = mutate(policy, resource, object, run, values, defaultOperation, user,
+                    context);
             if (mutation.isPresent()) {
                 mutations.put(policy.name(), mutation.get());
                 mutating.add(policy.name());
@@ -214,6 +212,15 @@ final class TestFileRun {
             mutations.put(name, new PolicyMutation(mutations.get(name).rules(), result));
         }
         return result;
+    }
+
+    /** A policy's mutation of the object in a run (the request shaped for the run's operation). */
+    private static Optional<PolicyMutation> mutate(LoadedPolicy policy, LoadedResource resource,
+            Map<String, Object> object, String run, TestValues values, String defaultOperation, UserInfo user,
+            EvaluationContext context) {
+        PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy, resource,
+                values, defaultOperation), user), NUMBERS);
+        return policy.program().get().mutate(request, context);
     }
 
     /** The expectations of one {@code results} or {@code checks} entry, located at the entry's line. */
