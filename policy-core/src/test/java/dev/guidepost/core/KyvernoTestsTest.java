@@ -84,6 +84,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void mutatingPoliciesPatchResourcesWithApplyConfigurationsAndJsonPatches() {
+        List<ExpectationResult> results = run("mpol", false);
+
+        assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(find(results, "", "app", "error").reason()).isEmpty();
+    }
+
+    @Test
     void scoresClusterPolicyRulesByNameWithAutogenAndPerResourceOperations() {
         List<ExpectationResult> results = run("classic", false);
 
@@ -186,7 +195,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(130);
+        assertThat(report.results()).hasSize(133);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

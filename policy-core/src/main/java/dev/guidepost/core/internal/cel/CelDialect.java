@@ -9,6 +9,11 @@ public enum CelDialect {
      */
     VALIDATING_POLICY,
     /**
+     * Kyverno's {@code MutatingPolicy} environment: {@link #VALIDATING_POLICY}'s, plus Kubernetes' mutation
+     * construction types {@code Object.<path>{...}} and {@code JSONPatch{...}} and {@code jsonpatch.escapeKey}.
+     */
+    MUTATING_POLICY,
+    /**
      * The environment of ClusterPolicy {@code validate.cel} rules and ValidatingAdmissionPolicy: Kubernetes'
      * admission environment; variables {@code object}, {@code oldObject}, {@code request},
      * {@code namespaceObject}, {@code variables}, {@code params}, {@code authorizer}.

@@ -92,7 +92,7 @@ public final class CelEnvironment {
                 new CidrLibrary(),
                 new SemverLibrary(),
                 new AuthzLibrary()));
-        if (dialect == CelDialect.VALIDATING_POLICY) {
+        if (dialect == CelDialect.VALIDATING_POLICY || dialect == CelDialect.MUTATING_POLICY) {
             builder.addVar("exceptions", SimpleType.DYN);
             libraries.addAll(List.of(
                     CelExtensions.bindings(),
@@ -108,6 +108,9 @@ public final class CelEnvironment {
                     new TransformLibrary(),
                     new ServiceAccountLibrary(),
                     new GzipLibrary()));
+            if (dialect == CelDialect.MUTATING_POLICY) {
+                libraries.add(new ObjectConstructionLibrary());
+            }
             this.clusterFunctions = new ClusterFunctions();
             libraries.add(clusterFunctions);
         } else if (dialect.authz()) {
@@ -167,6 +170,12 @@ public final class CelEnvironment {
     public CelExpression compile(String expression) throws CelCompileException {
         try {
             CelMutableAst parsed = CelMutableAst.fromCelAst(cel.parse(expression).getAst());
+            if (dialect == CelDialect.MUTATING_POLICY) {
+                String problem = ObjectConstructionLibrary.rewrite(parsed.expr());
+                if (problem != null) {
+                    throw new CelCompileException(problem);
+                }
+            }
             NullSafeSelectLibrary.rewriteOptionalSelects(parsed.expr());
             CelAbstractSyntaxTree ast = cel.check(parsed.toParsedAst()).getAst();
             java.util.Set<String> variables = new java.util.TreeSet<>();

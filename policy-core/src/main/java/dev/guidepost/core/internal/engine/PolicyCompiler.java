@@ -47,6 +47,19 @@ public final class PolicyCompiler {
                 return new CompiledPolicy(policy, Optional.empty(), List.of(e));
             }
         }
+        if (policy.format() == dev.guidepost.core.PolicyFormat.MUTATING_POLICY) {
+            // MutatingPolicies patch resources, which only Kyverno test files check
+            if (!allClassicRules) {
+                return new CompiledPolicy(policy, Optional.empty(), List.of());
+            }
+            try {
+                return new CompiledPolicy(policy, Optional.of(new MutatingPolicyCompiler().compile(policy.id(),
+                        PlainValues.string(policy.definition(), "kind"), PlainValues.map(policy.definition(),
+                                "spec"), policy.action())), List.of());
+            } catch (PolicyCompileException e) {
+                return new CompiledPolicy(policy, Optional.empty(), List.of(e));
+            }
+        }
         if (!policy.enforceable() && !(allClassicRules && classic)) {
             return new CompiledPolicy(policy, Optional.empty(), List.of());
         }

@@ -97,24 +97,12 @@ final class ValidatingPolicyProgram {
             return exempted;
         }
 
-        String conditionError = null;
-        for (NamedExpression condition : matchConditions) {
-            try {
-                Object value = condition.expression().evaluate(activation, context.cluster());
-                if (Boolean.FALSE.equals(value)) {
-                    return Optional.of(RuleResponse.of("", Outcome.SKIP,
-                            "match condition '" + condition.name() + "' is false", action));
-                }
-                if (!(value instanceof Boolean) && conditionError == null) {
-                    conditionError = "match condition '" + condition.name() + "' returned " + value
-                            + ", not a bool";
-                }
-            } catch (CelEvaluationException | RuntimeException e) {
-                if (conditionError == null) {
-                    conditionError = "match condition '" + condition.name() + "' failed: " + e.getMessage();
-                }
-            }
+        MatchConditions conditions = MatchConditions.evaluate(matchConditions, activation, context.cluster());
+        if (conditions.falseCondition() != null) {
+            return Optional.of(RuleResponse.of("", Outcome.SKIP,
+                    "match condition '" + conditions.falseCondition() + "' is false", action));
         }
+        String conditionError = conditions.error();
         if (conditionError != null) {
             return Optional.of(failurePolicyIgnore ? RuleResponse.of("", Outcome.SKIP, conditionError, action)
                     : RuleResponse.of("", Outcome.ERROR, conditionError, action));

@@ -19,6 +19,10 @@ record LoadedPolicy(Policy policy, Optional<PolicyProgram> program, String unsup
         return policy.format() == PolicyFormat.CLUSTER_POLICY || policy.format() == PolicyFormat.KYVERNO_POLICY;
     }
 
+    boolean mutating() {
+        return policy.format() == PolicyFormat.MUTATING_POLICY;
+    }
+
     boolean admissionPolicy() {
         return policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY;
     }

@@ -123,15 +123,17 @@ final class TestFileRun {
                     if (policy.program().isEmpty() || !policy.classic()) {
                         continue;
                     }
-                    PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy,
-                            resource, values, defaultOperation), user), NUMBERS);
-                    Optional<PolicyMutation> mutation = policy.program().get().mutate(request, context);
+                    Optional<PolicyMutation> mutation = mutate(policy, resource, object, run, values,
+                            defaultOperation, user, context);
                     if (mutation.isPresent()) {
                         mutations.put(policy.name(), mutation.get());
                         object = mutation.get().patched();
                     }
                 }
                 mutatedObjects.put(key(run, i, ""), object);
+                Map<String, Object> beforeMutatingPolicies = object;
+                object = mutatingPolicies(run, resource, object, policies, values, defaultOperation, user, context,
+                        mutations);
                 for (LoadedPolicy policy : policies) {
                     if (policy.program().isEmpty() || resource.payload() && (policy.classic()
                             || policy.admissionPolicy())) {
@@ -143,8 +145,9 @@ final class TestFileRun {
                     }
                     PreparedRequest request = resource.payload()
                             ? PreparedRequest.payload(resource.object(), NUMBERS)
-                            : new PreparedRequest(request(resource, object, runOperation(run, policy, resource,
-                                    values, defaultOperation), user), NUMBERS);
+                            : new PreparedRequest(request(resource, policy.classic() ? beforeMutatingPolicies
+                                    : object, runOperation(run, policy, resource, values, defaultOperation), user),
+                                    NUMBERS);
                     PolicyMutation mutation = mutations.get(policy.name());
                     PolicyResponse response = mutation == null ? policy.program().get().evaluate(request, context)
                             : policy.program().get().evaluateAfterMutation(request, context, mutation);
@@ -174,6 +177,50 @@ final class TestFileRun {
             out.addAll(atLine(checks.score(List.of(checkEntries.get(i)), answers), "checks", i));
         }
         return out;
+    }
+
+    /**
+     * The CLI's MutatingPolicy phase, after the ClusterPolicies' mutations and validations: every MutatingPolicy
+     * evaluates the same object; the object the last one patched is the result, and every MutatingPolicy's response
+     * is compared (for {@code patchedResources}) with that result.
+     */
+    private static Map<String, Object> mutatingPolicies(String run, LoadedResource resource,
+            Map<String, Object> object, List<LoadedPolicy> policies, TestValues values, String defaultOperation,
+            UserInfo user, EvaluationContext context, Map<String, PolicyMutation> mutations) {
+        if (resource.payload()) {
+            return object;
+        }
+        Map<String, Object> result = object;
+        List<String> mutating = new ArrayList<>();
+        for (LoadedPolicy policy : policies) {
+            if (policy.program().isEmpty() || !policy.mutating()) {
+                continue;
+            }
+            Optional<PolicyMutation> mutation = mutate(policy, resource, object, run, values, defaultOperation, user,
+                    context);
+            if (mutation.isPresent()) {
+                mutations.put(policy.name(), mutation.get());
+                mutating.add(policy.name());
+                boolean patched = mutation.get().rules().stream().anyMatch(r -> r.evaluated()
+                        && r.outcome() == dev.guidepost.core.Outcome.PASS && r.rule().isEmpty());
+                if (patched) {
+                    result = mutation.get().patched();
+                }
+            }
+        }
+        for (String name : mutating) {
+            mutations.put(name, new PolicyMutation(mutations.get(name).rules(), result));
+        }
+        return result;
+    }
+
+    /** A policy's mutation of the object in a run (the request shaped for the run's operation). */
+    private static Optional<PolicyMutation> mutate(LoadedPolicy policy, LoadedResource resource,
+            Map<String, Object> object, String run, TestValues values, String defaultOperation, UserInfo user,
+            EvaluationContext context) {
+        PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy, resource,
+                values, defaultOperation), user), NUMBERS);
+        return policy.program().get().mutate(request, context);
     }
 
     /** The expectations of one {@code results} or {@code checks} entry, located at the entry's line. */
@@ -408,7 +455,7 @@ final class TestFileRun {
      * Guidepost does not evaluate.
      */
     private static String unsupportedResultFeature(Object result, Optional<LoadedPolicy> policy) {
-        if (!patchedFile(result).isEmpty() && !policy.map(LoadedPolicy::classic).orElse(false)) {
+        if (!patchedFile(result).isEmpty() && !policy.map(p -> p.classic() || p.mutating()).orElse(false)) {
             return "patched resources (mutation)";
         }
         if (PlainValues.at(result, "generatedResource") != null

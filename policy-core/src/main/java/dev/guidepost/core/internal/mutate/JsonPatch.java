@@ -15,7 +15,8 @@ import dev.guidepost.core.internal.yaml.YamlDocuments;
  * (a list of {@code op}/{@code path}/{@code value}/{@code from} operations), and the options Kyverno sets hold:
  * negative array indices count from the end, removing a missing path does nothing, and adding creates the missing
  * parents of its path (an array when the next token is a number or {@code -}, otherwise a map). Works on a deep
- * copy; the input is not modified.
+ * copy; the input is not modified. {@link #applyStrict} applies them as the API server does for mutating admission
+ * policies (json-patch v4's defaults): adding needs the parent, removing a missing path fails.
  */
 public final class JsonPatch {
 
@@ -29,9 +30,23 @@ public final class JsonPatch {
 
     /** The document after a list of operations. */
     public static Object apply(Object document, List<Object> operations) {
+        return apply(document, operations, false);
+    }
+
+    /**
+     * The document after a list of operations, applied strictly as json-patch v4 does by default (the API server's
+     * JSONPatch mutations): an added path needs its parent, removing or replacing a missing path fails, negative
+     * indices count from the end. A failed {@code test} throws a {@link PatchException} whose
+     * {@link PatchException#testFailed()} is true.
+     */
+    public static Object applyStrict(Object document, List<Object> operations) {
+        return apply(document, operations, true);
+    }
+
+    private static Object apply(Object document, List<Object> operations, boolean strict) {
         Object root = PlainValues.mutableCopy(document);
         for (Object operation : operations) {
-            root = applyOne(root, operation);
+            root = applyOne(root, operation, strict);
         }
         return root;
     }
@@ -55,7 +70,7 @@ public final class JsonPatch {
         return new ArrayList<>(list);
     }
 
-    private static Object applyOne(Object root, Object operation) {
+    private static Object applyOne(Object root, Object operation, boolean strict) {
         if (!(operation instanceof Map<?, ?>)) {
             throw new PatchException("failed to decode patches: an operation is not a map");
         }
@@ -64,15 +79,15 @@ public final class JsonPatch {
         Object value = PlainValues.mutableCopy(PlainValues.at(operation, "value"));
         switch (op) {
             case "add":
-                return add(root, tokens(path), value, true);
+                return add(root, tokens(path), value, !strict);
             case "remove":
-                return remove(root, tokens(path));
+                return remove(root, tokens(path), strict);
             case "replace":
                 return replace(root, tokens(path), value);
             case "move": {
                 List<String> from = tokens(PlainValues.string(operation, "from"));
                 Object moved = get(root, from, "move");
-                root = remove(root, from);
+                root = remove(root, from, strict);
                 return add(root, tokens(path), moved, false);
             }
             case "copy": {
@@ -81,9 +96,9 @@ public final class JsonPatch {
                 return add(root, tokens(path), copied, false);
             }
             case "test": {
-                Object actual = get(root, tokens(path), "test");
+                Object actual = strict ? testedValue(root, tokens(path)) : get(root, tokens(path), "test");
                 if (!GoValues.deepEqual(actual, value)) {
-                    throw new PatchException("testing value " + path + " failed: test failed");
+                    throw new PatchException("testing value " + path + " failed: test failed", true);
                 }
                 return root;
             }
@@ -159,24 +174,46 @@ public final class JsonPatch {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object remove(Object root, List<String> path) {
+    private static Object remove(Object root, List<String> path, boolean strict) {
         if (path.isEmpty()) {
             return null;
         }
         Object parent = parent(root, path);
         if (parent == null) {
+            if (strict) {
+                throw new PatchException("remove operation does not apply: doc is missing path: " + pointer(path));
+            }
             return root; // a missing path: nothing to remove
         }
         String last = path.get(path.size() - 1);
         if (parent instanceof Map<?, ?> map) {
+            if (strict && !map.containsKey(last)) {
+                throw new PatchException("Unable to remove nonexistent key: " + last + ": missing value");
+            }
             ((Map<String, Object>) map).remove(last);
         } else if (parent instanceof List<?> list) {
             Integer index = optionalIndex(last, list.size());
             if (index != null && index < list.size()) {
                 ((List<Object>) list).remove((int) index);
+            } else if (strict) {
+                throw new PatchException("Unable to access invalid index: " + last + ": invalid index referenced");
             }
+        } else if (strict) {
+            throw new PatchException("remove operation does not apply: doc is missing path: " + pointer(path));
         }
         return root;
+    }
+
+    /** The value a strict {@code test} compares: null for a missing key; a missing parent fails. */
+    private static Object testedValue(Object root, List<String> path) {
+        if (path.isEmpty()) {
+            return root;
+        }
+        Object parent = parent(root, path);
+        if (!(parent instanceof Map<?, ?>) && !(parent instanceof List<?>)) {
+            throw new PatchException("test operation does not apply: is missing path: " + pointer(path));
+        }
+        return child(parent, path.get(path.size() - 1));
     }
 
     @SuppressWarnings("unchecked")

@@ -51,6 +51,57 @@ class MutationPatchesTest {
                 }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> jsonPatchesEachCaseAsTheApiServerDoes() throws IOException {
+        return cases("strict-json-patch-cases.yaml").stream().map(c -> DynamicTest.dynamicTest(
+                (String) c.get("name"), () -> {
+                    Object resource = PlainValues.immutableCopy(c.get("resource"));
+                    List<Object> operations = JsonPatch.operations((String) c.get("patch"));
+                    if (c.containsKey("error")) {
+                        assertThatThrownBy(() -> JsonPatch.applyStrict(resource, operations))
+                                .isInstanceOf(PatchException.class).hasMessageStartingWith((String) c.get("error"));
+                    } else {
+                        assertThat(Json.canonical(JsonPatch.applyStrict(resource, operations)))
+                                .isEqualTo(Json.canonical(c.get("expect")));
+                    }
+                }));
+    }
+
+    @Test
+    void aFailedTestIsReportedAsSuchToTheApiServersCaller() {
+        Object resource = PlainValues.immutableCopy(Map.of("metadata", Map.of("name", "a")));
+        List<Object> operations = JsonPatch.operations("[{\"op\": \"test\", \"path\": \"/metadata/name\", "
+                + "\"value\": \"b\"}]");
+
+        assertThatThrownBy(() -> JsonPatch.applyStrict(resource, operations)).isInstanceOfSatisfying(
+                PatchException.class, e -> assertThat(e.testFailed()).isTrue());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> applyConfigurationsMergeAsServerSideApplyDoes() throws IOException {
+        return cases("apply-configuration-cases.yaml").stream().map(c -> DynamicTest.dynamicTest(
+                (String) c.get("name"), () -> {
+                    Map<String, Object> object = PlainValues.map(PlainValues.immutableCopy(c.get("object")));
+                    Map<String, Object> configuration = PlainValues.map(c.get("configuration"));
+                    if (c.containsKey("error")) {
+                        assertThatThrownBy(() -> ApplyConfiguration.apply(object, configuration))
+                                .isInstanceOf(PatchException.class).hasMessageStartingWith((String) c.get("error"));
+                    } else {
+                        assertThat(Json.canonical(ApplyConfiguration.apply(object, configuration)))
+                                .isEqualTo(Json.canonical(c.get("expect")));
+                    }
+                }));
+    }
+
+    @Test
+    void anApplyConfigurationWithAListOfUnknownMergeTypeIsUnsupported() {
+        Map<String, Object> object = PlainValues.map(PlainValues.immutableCopy(Map.of("apiVersion", "v1", "kind",
+                "Service", "spec", Map.of())));
+
+        assertThatThrownBy(() -> ApplyConfiguration.apply(object, Map.of("spec", Map.of("ports", List.of()))))
+                .isInstanceOf(ApplyConfiguration.UnsupportedException.class).hasMessageContaining("at .spec,");
+    }
+
     @Test
     void patchesLeaveTheirInputsUntouched() {
         Object resource = PlainValues.immutableCopy(Map.of("spec", Map.of("containers", List.of(Map.of("name", "a")))));

@@ -1,0 +1,60 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.guidepost.core.Action;
+import dev.guidepost.core.internal.cel.CelDialect;
+import dev.guidepost.core.internal.cel.CelEnvironment;
+import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.match.MatchConstraints;
+import dev.guidepost.core.internal.yaml.PlainValues;
+
+/**
+ * Compiles a MutatingPolicy spec (kyverno pkg/cel/policies/mpol/compiler) in Kyverno's MutatingPolicy CEL
+ * environment: match conditions, variables (each may use only those declared before it) and the mutations in
+ * order, {@code JSONPatch} or {@code ApplyConfiguration}. When Kyverno's autogen would add pod-controller variants,
+ * their match constraints are kept so that a controller they select is reported as not evaluated.
+ */
+final class MutatingPolicyCompiler {
+
+    private final ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.MUTATING_POLICY));
+
+    MutatingPolicyProgram compile(String name, String kind, Map<String, Object> spec, Action action)
+            throws PolicyCompileException {
+        List<Object> path = List.of("spec");
+        List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
+                ExpressionCompiler.append(path, "matchConditions"));
+        Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
+                ExpressionCompiler.append(path, "variables"));
+        List<String> declared = List.copyOf(variables.keySet());
+        List<MutatingPolicyProgram.Mutation> mutations = new ArrayList<>();
+        List<Object> entries = PlainValues.list(spec, "mutations");
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            String patchType = PlainValues.string(entry, "patchType");
+            String field = switch (patchType) {
+                case "JSONPatch" -> "jsonPatch";
+                case "ApplyConfiguration" -> "applyConfiguration";
+                default -> throw new PolicyCompileException(ExpressionCompiler.append(path, "mutations", i,
+                        "patchType"), "spec.mutations[" + i + "].patchType: unsupported value \"" + patchType
+                        + "\"");
+            };
+            if (PlainValues.at(entry, field) == null) {
+                continue; // Kyverno skips a mutation without its patch
+            }
+            List<Object> at = ExpressionCompiler.append(path, "mutations", i, field, "expression");
+            String expression = PlainValues.string(entry, field, "expression");
+            ExpressionCompiler.requireDeclared(expression, declared, at);
+            mutations.add(new MutatingPolicyProgram.Mutation(field.equals("applyConfiguration"),
+                    compiler.compile(expression, at)));
+        }
+        List<MatchConstraints> autogen = new ArrayList<>();
+        for (ValidatingPolicyAutogen.Variant variant : ValidatingPolicyAutogen.variants(spec)) {
+            autogen.add(MatchConstraints.of(variant.matchConstraints()));
+        }
+        return new MutatingPolicyProgram(name, kind, MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
+                conditions, variables, mutations, autogen, action);
+    }
+}
