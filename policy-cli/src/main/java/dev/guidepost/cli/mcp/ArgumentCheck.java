@@ -71,7 +71,7 @@ final class ArgumentCheck {
     private static boolean fits(Map<String, Object> property, Object value) {
         switch (String.valueOf(property.get("type"))) {
             case "string" -> {
-                return value instanceof String s && s.length() >= number(property, "minLength");
+                return value instanceof String s && s.strip().length() >= number(property, "minLength");
             }
             case "integer" -> {
                 return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())

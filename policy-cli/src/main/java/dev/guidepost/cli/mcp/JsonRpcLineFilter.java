@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * read. Passes on each newline-delimited JSON-RPC 2.0 message the SDK can read and answers every other line itself:
  * a parse error (-32700, id null) for text that is not JSON, an invalid request (-32600, with the id when there is
  * one) for JSON that is not a JSON-RPC message, and invalid params (-32602) for a request its {@link RequestCheck}
- * rejects; each with one short warning on the log (stderr). Blank lines are skipped.
+ * rejects; each with one short warning on the log (stderr). It answers {@code ping} itself, at any time (the SDK
+ * would hold it until the session is initialized), and drops {@code notifications/cancelled}. Blank lines are
+ * skipped.
  *
  * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
  * writes a message, so a reply and an SDK message never interleave within a line. Read by one thread at a time
@@ -61,11 +63,18 @@ final class JsonRpcLineFilter extends InputStream {
     private record Rejection(int code, JsonNode id, String message) {
     }
 
-    /** What to do with a line: answer it with a rejection, or pass it on (noting the id of a request). */
-    private record Inspection(Rejection rejection, JsonNode requestId) {
+    /**
+     * What to do with a line: answer it with a rejection, answer it here ({@code reply}: a {@code ping}), drop it
+     * ({@code consumed}: a cancellation, which nothing here can act on), or pass it on (noting a request's id).
+     */
+    private record Inspection(Rejection rejection, JsonNode requestId, ObjectNode reply, boolean consumed) {
 
         static Inspection reject(Rejection rejection) {
-            return new Inspection(rejection, null);
+            return new Inspection(rejection, null, null, true);
+        }
+
+        static Inspection passOn(JsonNode requestId) {
+            return new Inspection(null, requestId, null, false);
         }
     }
 
@@ -132,7 +141,9 @@ final class JsonRpcLineFilter extends InputStream {
             Inspection inspection = inspect(line);
             if (inspection.rejection() != null) {
                 answer(inspection.rejection());
-            } else {
+            } else if (inspection.reply() != null) {
+                write(inspection.reply());
+            } else if (!inspection.consumed()) {
                 if (inspection.requestId() != null) {
                     inFlight.forwarded(inspection.requestId());
                 }
@@ -190,7 +201,18 @@ final class JsonRpcLineFilter extends InputStream {
         } catch (Exception e) {
             return invalid(replyId, "the server cannot read it (" + describe(e) + ")");
         }
-        return new Inspection(null, method != null ? replyId : null);
+        if (method != null && method.asString().equals("ping") && replyId != null) {
+            // answered here, at any time: the SDK holds requests until the session is initialized
+            ObjectNode pong = JSON.createObjectNode();
+            pong.put("jsonrpc", "2.0");
+            pong.set("id", replyId);
+            pong.putObject("result");
+            return new Inspection(null, null, pong, true);
+        }
+        if (method != null && method.asString().equals("notifications/cancelled") && id == null) {
+            return new Inspection(null, null, null, true); // a tool call here runs to its end; nothing to cancel
+        }
+        return Inspection.passOn(method != null ? replyId : null);
     }
 
     private static Inspection invalid(JsonNode id, String why) {
@@ -209,12 +231,17 @@ final class JsonRpcLineFilter extends InputStream {
         ObjectNode error = reply.putObject("error");
         error.put("code", rejection.code());
         error.put("message", rejection.message());
-        byte[] bytes = (JSON.writeValueAsString(reply) + "\n").getBytes(StandardCharsets.UTF_8);
+        write(reply);
+        LOG.warn("stdin line {}: answered with error {}: {}", lineNumber, rejection.code(), rejection.message());
+    }
+
+    /** Writes one message under the output stream's monitor, the lock the SDK takes for each of its messages. */
+    private void write(ObjectNode message) throws IOException {
+        byte[] bytes = (JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (out) {
             out.write(bytes);
             out.flush();
         }
-        LOG.warn("stdin line {}: answered with error {}: {}", lineNumber, rejection.code(), rejection.message());
     }
 
     /** Jackson's own words without the source and location noise, and the column when it is known. */

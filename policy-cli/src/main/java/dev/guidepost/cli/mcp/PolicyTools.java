@@ -40,6 +40,8 @@ public final class PolicyTools {
     static final int RELATED_LIMIT = 5;
     /** How many advisory policies related by meaning check_manifest names per manifest. */
     static final int RELATED_ADVISORY = 2;
+    /** How many manifests of one check_manifest call get advisory guidance. */
+    static final int ADVISORY_MANIFESTS = 20;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -304,11 +306,13 @@ public final class PolicyTools {
 
     /**
      * The advisory policies for the manifests, in pack order: those whose match rules select one, and the closest
-     * by meaning (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak match).
+     * by meaning (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak match), for the first
+     * {@value #ADVISORY_MANIFESTS} manifests.
      */
     private List<Policy> advisoryFor(Manifests manifests) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Manifest manifest : manifests) {
+        // one search per manifest: the first ones of a large input are enough for guidance, and keep it fast
+        for (Manifest manifest : manifests.manifests().stream().limit(ADVISORY_MANIFESTS).toList()) {
             ManifestDiscovery found = kb.discover(manifest);
             found.applicable().stream().filter(p -> !p.enforceable()).map(Policy::id).forEach(ids::add);
             found.related().stream().filter(h -> !h.policy().enforceable() && !h.weakMatch())

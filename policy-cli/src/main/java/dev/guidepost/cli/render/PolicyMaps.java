@@ -32,7 +32,7 @@ public final class PolicyMaps {
         m.put("id", p.id());
         m.put("title", p.title());
         m.put("severity", p.severity().label());
-        m.put("action", p.action().label());
+        m.put("action", PolicyText.action(p));
         m.put("advisory", !p.enforceable());
         m.put("category", p.category());
         m.put("kinds", kinds(p));

@@ -52,6 +52,12 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void aBlankStringIsAsEmptyAsAnEmptyOne() {
+        assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", "   "))).get().asString()
+                .startsWith("search_policies needs 'query' (a non-empty string), not the string \" \"");
+    }
+
+    @Test
     void anArgumentTheToolDoesNotTakeIsNamedWithTheOnesItTakes() {
         assertThat(ArgumentCheck.problems(tool("list_policies"), Map.of("kinds", List.of("Pod"), "team", "x")))
                 .hasValue("list_policies takes no argument 'kinds'; it takes category, kind.\n"

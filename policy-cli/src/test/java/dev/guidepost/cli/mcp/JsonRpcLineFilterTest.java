@@ -32,9 +32,19 @@ class JsonRpcLineFilterTest {
 
     @Test
     void passesValidRequestsNotificationsAndResponsesOnUnchanged() throws IOException {
-        String input = String.join("\n", INITIALIZE, INITIALIZED, LIST, RESPONSE, PING) + "\n";
+        String input = String.join("\n", INITIALIZE, INITIALIZED, LIST, RESPONSE) + "\n";
         assertThat(passedOn(input)).isEqualTo(input);
         assertThat(replies()).isEmpty();
+    }
+
+    @Test
+    void answersPingItselfAtAnyTimeAndDropsCancellations() throws IOException {
+        String cancelled = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}";
+        assertThat(passedOn(PING + "\n" + cancelled + "\n" + INITIALIZE + "\n")).isEqualTo(INITIALIZE + "\n");
+        JsonNode pong = single(replies());
+        assertThat(pong.get("id").asInt()).isEqualTo(JSON.readTree(PING).get("id").asInt());
+        assertThat(pong.get("result").isObject()).isTrue();
+        assertThat(pong.has("error")).isFalse();
     }
 
     @Test
