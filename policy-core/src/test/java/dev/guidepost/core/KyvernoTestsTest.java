@@ -41,6 +41,12 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aTestFileBelowTwoOfTheFoldersGivenRunsOnce() {
+        assertThat(KyvernoTests.run(List.of(SUITES.resolve("vpol"), SUITES.resolve("vpol"), SUITES)).results())
+                .hasSameSizeAs(KyvernoTests.run(List.of(SUITES)).results());
+    }
+
+    @Test
     void aFailedExpectationIsLocatedAtItsResultsEntry() {
         ExpectationResult wrong = find(run("vpol", false), "", "good-pod", "fail");
 

@@ -28,11 +28,15 @@ public final class KyvernoTestRunner {
     public static KyvernoTestReport run(List<Path> roots, boolean strict) {
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new GuidepostException("no such folder: " + root);
             }
             for (Path file : testFiles(root)) {
+                if (!seen.add(file.toAbsolutePath().normalize())) {
+                    continue; // a test file below two of the folders given runs once
+                }
                 String display = Files.isDirectory(root) ? root.relativize(file).toString()
                         : file.getFileName().toString();
                 runFile(file, display, strict, results, problems);

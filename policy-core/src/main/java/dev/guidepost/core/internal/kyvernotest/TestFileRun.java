@@ -386,7 +386,7 @@ final class TestFileRun {
                         continue; // the CLI adds no row for it
                     }
                     if (c.outcome() != PatchedResources.Outcome.EQUAL) {
-                        actuals.add(status);
+                        actuals.add(status + " (patched resource differs)");
                         failures.add(resource.kind() + "/" + resource.name() + (r.rule().isEmpty() ? "" : " rule "
                                 + r.rule()) + ": " + (c.outcome() == PatchedResources.Outcome.FILE_ERROR
                                 ? c.detail() : "the patched resource differs from " + patchedFile + " at "
