@@ -86,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
         if (updateBaseline) {
             baseline = Baseline.of(report);
             baseline.write(baselineFile);
-            err.println("wrote " + baseline.size() + " known violations to " + baselineFile + "; commit it");
+            err.println("wrote " + baseline.describeFor(report) + " to " + baselineFile + "; commit it");
         }
         ReportOptions options = ReportOptions.defaults().withBaseDir(Path.of("").toAbsolutePath())
                 .withPolicies(pack.policies()).withBaseline(baseline).withFailurePolicy(FailurePolicy.DEFAULT);

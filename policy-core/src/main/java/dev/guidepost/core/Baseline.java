@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.json.Json;
+import dev.guidepost.core.internal.report.Plural;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
 
@@ -210,6 +211,17 @@ public final class Baseline {
     /** The number of entries. */
     public int size() {
         return entries.size();
+    }
+
+    /**
+     * How many entries this baseline (written from {@code report}) holds and how many of the report's violations
+     * they cover, for logs: {@code 2 entries (one per policy and resource) for 3 violations}.
+     */
+    public String describeFor(Report report) {
+        long covered = report.violations().stream().filter(this::contains).count();
+        return Plural.count(entries.size(), "entry", "entries")
+                + " (one per policy and resource) for " + Plural.count(covered,
+                        "violation");
     }
 
     /** True when the result is a violation that this baseline lists. */

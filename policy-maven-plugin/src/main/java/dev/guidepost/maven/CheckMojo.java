@@ -190,8 +190,8 @@ public class CheckMojo extends AbstractPolicyMojo {
             }
             Baseline current = Baseline.of(report);
             current.write(baseline.toPath());
-            getLog().info("Wrote " + current.size() + " known violations to the baseline " + display(baseline
-                    .toPath()) + "; commit it");
+            getLog().info("Wrote " + current.describeFor(report) + " to the baseline " + display(baseline.toPath())
+                    + "; commit it");
             return current;
         }
         if (baseline == null) {
