@@ -76,20 +76,26 @@ public final class Guidepost {
         }
         Path base = settings.baseDir();
         List<Entry> entries = new ArrayList<>();
+        // a resource named the same in two places (two environments' folders) is told apart by its file
+        Map<String, Long> named = files.manifests().manifests().stream().collect(java.util.stream.Collectors
+                .groupingBy(m -> m.resource().toString(), java.util.stream.Collectors.counting()));
         for (Manifest manifest : files.manifests()) {
             URI source = source(manifest.location());
+            String name = named.get(manifest.resource().toString()) > 1
+                    ? manifest.resource() + " (" + FailureText.location(manifest.location(), base) + ")"
+                    : manifest.resource().toString();
             Map<String, List<Result>> byPolicy = byManifest.getOrDefault(new Key(manifest.location(),
                     manifest.resource()), Map.of());
             if (byPolicy.isEmpty()) {
                 String reason = "no policy of " + engine.pack().coordinates() + " applies to " + manifest.resource()
                         + " (" + FailureText.location(manifest.location(), base) + ")";
-                entries.add(new Entry(manifest.location(), DynamicTest.dynamicTest(manifest.resource()
+                entries.add(new Entry(manifest.location(), DynamicTest.dynamicTest(name
                         + " ▸ no applicable policy", source, () -> {
                             throw new TestAbortedException(reason);
                         })));
             }
             byPolicy.forEach((policyId, results) -> entries.add(new Entry(manifest.location(),
-                    DynamicTest.dynamicTest(manifest.resource() + " ▸ " + policyId, source,
+                    DynamicTest.dynamicTest(name + " ▸ " + policyId, source,
                             () -> verify(results, base)))));
         }
         for (ManifestProblem problem : files.manifests().problems()) {

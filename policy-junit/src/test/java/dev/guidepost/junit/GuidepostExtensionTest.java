@@ -29,6 +29,7 @@ import dev.guidepost.junit.fixtures.FailingFixture;
 import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
 import dev.guidepost.junit.fixtures.MissingBaseDirFixture;
 import dev.guidepost.junit.fixtures.MissingPackFixture;
+import dev.guidepost.junit.fixtures.SameNamesFixture;
 import dev.guidepost.junit.fixtures.OutsideGuidepostTestFixture;
 import dev.guidepost.junit.fixtures.Overlap;
 import dev.guidepost.junit.fixtures.ParametersFixture;
@@ -288,6 +289,17 @@ class GuidepostExtensionTest {
         assertThat(tests.aborted().stream().findFirst().orElseThrow().getRequiredPayload(TestExecutionResult.class)
                 .getThrowable().orElseThrow()).hasMessage("no policy of acme-platform@1.0.0 applies to"
                         + " ConfigMap/shop/shop-settings (src/test/resources/manifests/unselected/settings.yaml:2)");
+    }
+
+    @Test
+    void dynamicTestsOfAResourceNamedTheSameInTwoFoldersNameTheirFiles() {
+        List<String> names = run(SameNamesFixture.class).testEvents().dynamicallyRegistered().stream()
+                .map(e -> e.getTestDescriptor().getDisplayName()).toList();
+
+        assertThat(names).doesNotHaveDuplicates()
+                .contains("Deployment/shop/web (src/test/resources/manifests/envs/prod/web.yaml:2) ▸ "
+                        + "require-run-as-non-root", "Deployment/shop/web (src/test/resources/manifests/envs/staging/"
+                        + "web.yaml:2) ▸ require-run-as-non-root");
     }
 
     @Test
