@@ -185,7 +185,7 @@ public final class Manifests implements Iterable<Manifest> {
             String missing = apiVersion.isEmpty() && kind.isEmpty() ? "apiVersion and kind"
                     : apiVersion.isEmpty() ? "apiVersion" : "kind";
             problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
-                    "not a Kubernetes object (no " + missing + "); skipped"));
+                    "not a Kubernetes object (no " + missing + "); skipped" + helmHint(document.source())));
             return;
         }
         if (Kustomizations.isKustomizeDocument(map)) {
@@ -195,6 +195,26 @@ public final class Manifests implements Iterable<Manifest> {
             return;
         }
         manifests.add(Manifest.of((Map<String, ?>) map, location));
+    }
+
+    /** For a Helm chart's own files, what to check instead. */
+    private static String helmHint(String source) {
+        try {
+            return helmHint(Path.of(source));
+        } catch (java.nio.file.InvalidPathException e) {
+            return ""; // a name such as <stdin>, not a file
+        }
+    }
+
+    private static String helmHint(Path source) {
+        Path file = source.getFileName();
+        String name = file == null ? "" : file.toString();
+        boolean chartFile = name.equals("Chart.yaml");
+        boolean values = name.startsWith("values") && source.getParent() != null
+                && Files.isRegularFile(source.resolveSibling("Chart.yaml"));
+        return chartFile || values ? " (a Helm chart's " + (chartFile ? "Chart.yaml" : "values file") + ": check what "
+                + "the chart renders, for example helm template " + source.getParent() + " | guidepost "
+                + "check --pack PACK -)" : "";
     }
 
     private static ManifestProblem.Type type(YamlProblem.Type type) {

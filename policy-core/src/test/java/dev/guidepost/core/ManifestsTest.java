@@ -209,6 +209,16 @@ class ManifestsTest {
     }
 
     @Test
+    void aHelmChartsOwnFilesAreSkippedWithWhatToCheckInstead(@org.junit.jupiter.api.io.TempDir Path chart)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+        java.nio.file.Files.writeString(chart.resolve("values.yaml"), "replicas: 2\n");
+
+        assertThat(Manifests.load(chart).skipped()).hasSize(2)
+                .allSatisfy(p -> assertThat(p.message()).contains("a Helm chart's", "helm template " + chart));
+    }
+
+    @Test
     void stopsAliasBombs() {
         assertThat(load("alias-bomb.yaml").unreadable()).singleElement()
                 .satisfies(problem -> assertThat(problem.type()).isEqualTo(ManifestProblem.Type.LIMIT));
