@@ -84,4 +84,13 @@ final class FailureText {
     static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
+
+    /** {@code no policy 'x' in pack p@1; did you mean y?}, or the pack's ids when none looks like it. */
+    static String unknownPolicy(dev.guidepost.core.PolicyPack pack, String id) {
+        List<String> similar = pack.similarIds(id);
+        return "no policy '" + id + "' in pack " + pack.coordinates() + (similar.isEmpty()
+                ? "; its policies: " + pack.policies().stream().map(dev.guidepost.core.Policy::id)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                : "; did you mean " + String.join(", ", similar) + "?");
+    }
 }

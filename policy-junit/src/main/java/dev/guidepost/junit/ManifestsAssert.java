@@ -16,6 +16,7 @@ import dev.guidepost.core.Baseline;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
 import dev.guidepost.core.Manifests;
+import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.Report;
@@ -101,7 +102,8 @@ public final class ManifestsAssert {
      * manifests. The message names the policies discovered, with their scores.
      */
     public ManifestsAssert satisfyPoliciesDiscoveredFor(String intent) {
-        return satisfyPoliciesDiscoveredFor(intent, TestScope.currentSettings().minimumScore());
+        double minimum = TestScope.currentSettings().minimumScore();
+        return discovered(intent, minimum, minimum == GuidepostTest.DEFAULT_MINIMUM_SCORE);
     }
 
     /**
@@ -109,14 +111,17 @@ public final class ManifestsAssert {
      * (standard deviations above the pack's average for the intent).
      */
     public ManifestsAssert satisfyPoliciesDiscoveredFor(String intent, double minimumScore) {
+        return discovered(intent, minimumScore, false);
+    }
+
+    private ManifestsAssert discovered(String intent, double minimumScore, boolean scaleToPack) {
         Objects.requireNonNull(intent, "intent");
         String operation = "satisfyPoliciesDiscoveredFor(\"" + intent + "\")";
         Target target = target(operation);
         KnowledgeBase kb = knowledgeBase(operation);
         int size = kb.pack().policies().size();
         double ceiling = Math.sqrt(Math.max(0, size - 1));
-        double threshold = minimumScore == GuidepostTest.DEFAULT_MINIMUM_SCORE
-                ? Math.min(minimumScore, SMALL_PACK_SHARE * ceiling) : minimumScore;
+        double threshold = scaleToPack ? Math.min(minimumScore, SMALL_PACK_SHARE * ceiling) : minimumScore;
         List<SearchHit> hits = kb.search(SearchRequest.of(intent).withMinimumScore(threshold)).stream()
                 .filter(h -> !h.weakMatch()).toList();
         Set<String> enforceable = target.engine().enforceablePolicies().stream().map(Policy::id)
@@ -188,6 +193,25 @@ public final class ManifestsAssert {
                     ? " selects" : " select") + " none of them by match rules (" + read(target) + "), so nothing"
                     + " was checked.", List.of(), "Check the paths and the policy ids.");
         }
+        // a policy whose every result is a skip (not checked, match conditions or preconditions false) checked
+        // nothing: satisfying it would pass vacuously; an exempted manifest counts as satisfying it
+        List<String> unchecked = new ArrayList<>();
+        for (String id : ids) {
+            List<Result> results = report.results().stream().filter(r -> r.policyId().equals(id)).toList();
+            boolean checked = results.stream().anyMatch(r -> r.outcome() != Outcome.SKIP
+                    || report.exemptions().stream().anyMatch(e -> e.policyId().equals(id)
+                            && e.resource().equals(r.resource())));
+            if (!checked && !results.isEmpty()) {
+                unchecked.add(id + ": " + results.stream().map(r -> r.resource() + " — " + r.message()).distinct()
+                        .collect(Collectors.joining("; ")));
+            }
+        }
+        if (!unchecked.isEmpty() && report.unreadable().isEmpty()) {
+            throw failure(expectation + ", but nothing was checked: every result of " + (unchecked.size() == 1
+                    ? "the policy" : "these policies") + " is a skip.", unchecked, "Add what the policy needs to "
+                    + "apply (the Namespace manifest with its labels, test values), or assert on manifests it "
+                    + "checks.");
+        }
         return checkViolations(expectation, target, report, List.of());
     }
 
@@ -241,6 +265,10 @@ public final class ManifestsAssert {
         if (fresh.isEmpty() && report.unreadable().isEmpty()) {
             return this;
         }
+        List<String> allNotes = new ArrayList<>(notes);
+        report.unknownExemptions().forEach(u -> allNotes.add(FailureText.location(u.location(),
+                target.settings().baseDir()) + "  " + u.resource() + ": " + u.describe()));
+        notes = allNotes;
         StringBuilder message = new StringBuilder(expectation).append(", but ");
         List<String> parts = new ArrayList<>();
         if (!fresh.isEmpty()) {
@@ -331,8 +359,7 @@ public final class ManifestsAssert {
         Set<String> enforceable = engine.enforceablePolicies().stream().map(Policy::id).collect(Collectors.toSet());
         for (String id : policyIds) {
             Policy policy = engine.pack().policy(id).orElseThrow(() -> new GuidepostConfigurationException(
-                    operation + ": no policy '" + id + "' in pack " + engine.pack().coordinates() + "; its policies: "
-                            + engine.pack().policies().stream().map(Policy::id).collect(Collectors.joining(", "))));
+                    operation + ": " + FailureText.unknownPolicy(engine.pack(), String.valueOf(id))));
             if (!enforceable.contains(id)) {
                 throw new GuidepostConfigurationException(operation + ": policy '" + id + "' is advisory ("
                         + policy.advisoryReason().orElse("nothing to check") + "), so no manifest can satisfy or"

@@ -37,9 +37,7 @@ public final class SearchAssert {
     public FoundPolicy finds(String policyId) {
         Objects.requireNonNull(policyId, "policyId");
         if (knowledgeBase.pack().policy(policyId).isEmpty()) {
-            throw new GuidepostConfigurationException("no policy '" + policyId + "' in pack "
-                    + knowledgeBase.pack().coordinates() + "; its policies: " + knowledgeBase.pack().policies()
-                    .stream().map(Policy::id).collect(Collectors.joining(", ")));
+            throw new GuidepostConfigurationException(FailureText.unknownPolicy(knowledgeBase.pack(), policyId));
         }
         if (query.isBlank()) {
             throw new GuidepostConfigurationException("the search query is blank; write the question a user asks");
@@ -55,6 +53,12 @@ public final class SearchAssert {
                     + ", but the search does not return it at all");
         }
         FoundPolicy found = new FoundPolicy(policyId, rank, ranking);
+        if (ranking.get(rank - 1).weakMatch()) {
+            throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
+                    + ", but it ranks " + ordinal(rank) + found.score() + " only as a weak match: no word of the"
+                    + " question occurs in it and its meaning is far, so a search says no policy answers it.\n"
+                    + found.top(SearchRequest.DEFAULT_LIMIT) + found.advice());
+        }
         if (rank > SearchRequest.DEFAULT_LIMIT) {
             throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
                     + ", but it ranks " + ordinal(rank) + " of " + ranking.size() + found.score() + ", outside the "

@@ -33,9 +33,10 @@ record TestScope(Settings settings, SharedPack shared) {
     static TestScope require(String operation) {
         return current().orElseThrow(() -> new GuidepostConfigurationException(operation
                 + " needs a policy pack, and none is bound to this thread. Annotate the test class with"
-                + " @GuidepostTest(pack = \"path/to/pack\"), or pass the pack explicitly, for example"
-                + " .using(PolicyEngine.of(PolicyPack.load(\"path/to/pack\"))). In a thread the test started itself"
-                + " the class's pack is not bound: pass the engine or knowledge base explicitly there."));
+                + " @GuidepostTest(pack = \"path/to/pack\"), or pass the pack explicitly: assertThatManifests(...)"
+                + ".using(PolicyEngine.of(PolicyPack.load(\"path/to/pack\"))), assertThatSearch(knowledgeBase, query),"
+                + " Guidepost.dynamicTests(engine, paths...). In a thread the test started itself the class's pack is"
+                + " not bound: pass the engine or knowledge base explicitly there."));
     }
 
     /** Runs an invocation with this scope bound to the current thread. */

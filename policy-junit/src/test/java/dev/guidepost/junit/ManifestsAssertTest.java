@@ -58,6 +58,41 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void satisfyingAPolicyThatOnlySkipsIsAFailureNotAVacuousPass() {
+        Manifests deployment = Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: shop}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: api}}
+                  template:
+                    metadata: {labels: {app: api}}
+                    spec:
+                      containers: [{name: app, image: registry.acme.io/shop/api:1.0.0}]
+                """, "api.yaml");
+
+        assertThatThrownBy(() -> assertThatManifests(deployment).using(ENGINE).satisfy("production-replicas"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Expected the 1 manifest given to satisfy production-replicas, but nothing was"
+                        + " checked: every result of the policy is a skip.")
+                .hasMessageContaining("production-replicas: Deployment/shop/api — ");
+    }
+
+    @Test
+    void anExplicitMinimumScoreIsKeptEvenInASmallPack(@TempDir Path pack) throws IOException {
+        Files.writeString(pack.resolve("pack.yaml"), "name: tiny\nversion: 1.0.0\n");
+        for (String policy : new String[] {"databases-in-us-east-1", "disallow-latest-tag", "disallow-host-path"}) {
+            Files.copy(Path.of("../samples/pack", policy + ".yaml"), pack.resolve(policy + ".yaml"));
+        }
+        KnowledgeBase tiny = KnowledgeBase.builder(PolicyPack.load(pack)).lexicalOnly().build();
+
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(tiny)
+                .satisfyPoliciesDiscoveredFor("database region us-east-1", GuidepostTest.DEFAULT_MINIMUM_SCORE))
+                .hasMessageContaining("(score >= 2.00): nothing enforceable");
+    }
+
+    @Test
     void discoveryWithAKnowledgeBaseChecksTheEnforceablePoliciesFound() {
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(WORDS)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1"))
@@ -116,7 +151,10 @@ class ManifestsAssertTest {
     void anUnknownPolicyIdNamesThePacksPolicies() {
         assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).satisfy("databases-in-eu"))
                 .isInstanceOf(GuidepostConfigurationException.class)
-                .hasMessageStartingWith("satisfy(\"databases-in-eu\"): no policy 'databases-in-eu' in pack"
+                .hasMessage("satisfy(\"databases-in-eu\"): no policy 'databases-in-eu' in pack"
+                        + " acme-platform@1.0.0; did you mean databases-in-us-east-1?");
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).satisfy("qqq"))
+                .hasMessageStartingWith("satisfy(\"qqq\"): no policy 'qqq' in pack"
                         + " acme-platform@1.0.0; its policies: allowed-registries, database-backups,");
     }
 
