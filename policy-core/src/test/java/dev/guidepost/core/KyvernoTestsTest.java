@@ -99,6 +99,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void mutatingPolicyAutogenPatchesPodControllersThroughTheirPodTemplates() {
+        List<ExpectationResult> results = run("mpol-autogen", false);
+
+        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.status()).as(r.resource() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(find(results, "", "outer-only", "skip").actual()).isEqualTo("skip");
+    }
+
+    @Test
     void scoresClusterPolicyRulesByNameWithAutogenAndPerResourceOperations() {
         List<ExpectationResult> results = run("classic", false);
 
@@ -201,7 +210,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(133);
+        assertThat(report.results()).hasSize(137);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

@@ -33,15 +33,27 @@ final class AutogenRewrite {
      */
     private static final List<String> PROTECTED_SUFFIXES = List.of(".namespace");
 
+    /** Where an occurrence of a path is left as written. */
+    @FunctionalInterface
+    interface Keep {
+        /** True to keep the occurrence at {@code start} (its path ends at {@code end}) of {@code text}. */
+        boolean at(String text, int start, int end);
+    }
+
     private AutogenRewrite() {
+    }
+
+    /** The replacements of a CEL policy's autogen variant, {@code defaults} or {@code cronjobs}. */
+    static List<Replacement> template(String variant) {
+        return variant.equals(ValidatingPolicyAutogen.CRONJOBS) ? CRONJOB_TEMPLATE : POD_TEMPLATE;
     }
 
     /** ValidatingPolicy autogen: rewrites {@code object.} and {@code oldObject.} paths, keeping protected ones. */
     static Object validatingPolicy(Object spec, List<Replacement> replacements) {
         String json = Json.pretty(spec); // keeps the key order of the policy as written
         for (Replacement r : replacements) {
-            json = replace(json, "object." + r.from(), "object." + r.to(), true);
-            json = replace(json, "oldObject." + r.from(), "oldObject." + r.to(), true);
+            json = replace(json, "object." + r.from(), "object." + r.to(), AutogenRewrite::isProtected);
+            json = replace(json, "oldObject." + r.from(), "oldObject." + r.to(), AutogenRewrite::isProtected);
         }
         return parse(json);
     }
@@ -56,14 +68,15 @@ final class AutogenRewrite {
         return parse(json);
     }
 
-    private static String replace(String text, String from, String to, boolean protect) {
+    /** {@code text} with every occurrence of {@code from} replaced by {@code to}, except those {@code keep} keeps. */
+    static String replace(String text, String from, String to, Keep keep) {
         StringBuilder out = new StringBuilder(text.length() + 64);
         int start = 0;
         int index = text.indexOf(from);
         while (index >= 0) {
             out.append(text, start, index);
             int after = index + from.length();
-            out.append(protect && isProtected(text, after) ? from : to);
+            out.append(keep.at(text, index, after) ? from : to);
             start = after;
             index = text.indexOf(from, after);
         }
@@ -71,7 +84,7 @@ final class AutogenRewrite {
         return out.toString();
     }
 
-    private static boolean isProtected(String text, int at) {
+    private static boolean isProtected(String text, int start, int at) {
         for (String suffix : PROTECTED_SUFFIXES) {
             if (text.startsWith(suffix, at)) {
                 int next = at + suffix.length();

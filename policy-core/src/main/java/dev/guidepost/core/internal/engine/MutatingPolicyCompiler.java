@@ -14,14 +14,27 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 /**
  * Compiles a MutatingPolicy spec (kyverno pkg/cel/policies/mpol/compiler) in Kyverno's MutatingPolicy CEL
  * environment: match conditions, variables (each may use only those declared before it) and the mutations in
- * order, {@code JSONPatch} or {@code ApplyConfiguration}. When Kyverno's autogen would add pod-controller variants,
- * their match constraints are kept so that a controller they select is reported as not evaluated.
+ * order, {@code JSONPatch} or {@code ApplyConfiguration}; with Kyverno's autogen variants for pod controllers
+ * ({@link MutatingPolicyAutogen}).
  */
 final class MutatingPolicyCompiler {
 
     private final ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.MUTATING_POLICY));
 
-    MutatingPolicyProgram compile(String name, String kind, Map<String, Object> spec, Action action)
+    /** The policy and its autogen variants, which compile the first time a manifest of their kinds turns up. */
+    MutatingPolicyPrograms compile(String name, String kind, Map<String, Object> spec, Action action)
+            throws PolicyCompileException {
+        MutatingPolicyProgram program = compileSpec(name, kind, spec, action);
+        List<PolicyVariant<MutatingPolicyProgram>> variants = new ArrayList<>();
+        variants.add(PolicyVariant.compiled(program.match(), program));
+        for (ValidatingPolicyAutogen.Variant variant : MutatingPolicyAutogen.variants(spec)) {
+            variants.add(PolicyVariant.lazy(MatchConstraints.of(variant.matchConstraints()),
+                    () -> compileSpec(name, kind, variant.spec(), action)));
+        }
+        return new MutatingPolicyPrograms(name, action, variants);
+    }
+
+    private MutatingPolicyProgram compileSpec(String name, String kind, Map<String, Object> spec, Action action)
             throws PolicyCompileException {
         List<Object> path = List.of("spec");
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
@@ -50,11 +63,7 @@ final class MutatingPolicyCompiler {
             mutations.add(new MutatingPolicyProgram.Mutation(field.equals("applyConfiguration"),
                     compiler.compile(expression, at)));
         }
-        List<MatchConstraints> autogen = new ArrayList<>();
-        for (ValidatingPolicyAutogen.Variant variant : ValidatingPolicyAutogen.variants(spec)) {
-            autogen.add(MatchConstraints.of(variant.matchConstraints()));
-        }
         return new MutatingPolicyProgram(name, kind, MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
-                conditions, variables, mutations, autogen, action);
+                conditions, variables, mutations, action);
     }
 }

@@ -25,9 +25,10 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * {@code evaluation}), lazy variables, then the mutations in order, each seeing the object the previous one
  * patched: a {@code JSONPatch} expression returns a list of {@code JSONPatch} values applied as RFC 6902 by the API
  * server (a failed {@code test} leaves the object as it was), an {@code ApplyConfiguration} expression returns an
- * {@code Object} merged as server-side apply merges it. Success is rule {@code ""}, pass.
+ * {@code Object} merged as server-side apply merges it. Success is rule {@code ""}, pass. One variant of a
+ * {@link MutatingPolicyPrograms}.
  */
-final class MutatingPolicyProgram implements PolicyProgram {
+final class MutatingPolicyProgram implements PolicyVariant.Selecting {
 
     /** A compiled mutation: an ApplyConfiguration or a JSONPatch expression. */
     record Mutation(boolean applyConfiguration, CelExpression expression) {
@@ -39,49 +40,27 @@ final class MutatingPolicyProgram implements PolicyProgram {
     private final List<NamedExpression> matchConditions;
     private final Map<String, CelExpression> variables;
     private final List<Mutation> mutations;
-    private final List<MatchConstraints> autogen;
     private final Action action;
 
     MutatingPolicyProgram(String name, String kind, MatchConstraints match, List<NamedExpression> matchConditions,
-            Map<String, CelExpression> variables, List<Mutation> mutations, List<MatchConstraints> autogen,
-            Action action) {
+            Map<String, CelExpression> variables, List<Mutation> mutations, Action action) {
         this.name = name;
         this.kind = kind;
         this.match = match;
         this.matchConditions = List.copyOf(matchConditions);
         this.variables = variables;
         this.mutations = List.copyOf(mutations);
-        this.autogen = List.copyOf(autogen);
         this.action = action;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    /** A MutatingPolicy answers only in the mutation phase ({@link #mutate}). */
-    @Override
-    public PolicyResponse evaluate(PreparedRequest request, EvaluationContext context) {
-        return PolicyResponse.none(name);
-    }
-
-    @Override
-    public PolicyResponse evaluateAfterMutation(PreparedRequest request, EvaluationContext context,
-            PolicyMutation mutation) {
-        return new PolicyResponse(name, true, mutation.rules());
+    /** The policy's match constraints. */
+    MatchConstraints match() {
+        return match;
     }
 
     @Override
     public boolean selects(PreparedRequest prepared, EvaluationContext context) {
-        return !prepared.isPayload() && (selects(match, prepared.request(), context)
-                || autogen.stream().anyMatch(m -> selects(m, prepared.request(), context)));
-    }
-
-    private static boolean selects(MatchConstraints constraints, AdmissionRequest request,
-            EvaluationContext context) {
-        return constraints.matches(request.operation(), request.resource(), request.namespace(), request.name(),
-                request.labels(), () -> NamespaceValues.selectorLabels(request, context));
+        return !prepared.isPayload() && PolicyVariant.matches(match, prepared.request(), context);
     }
 
     /**
@@ -89,17 +68,12 @@ final class MutatingPolicyProgram implements PolicyProgram {
      * request) and the object it patched. Empty when the Kyverno CLI reports nothing for the policy: it selects
      * nothing and its match constraints are complex.
      */
-    @Override
-    public Optional<PolicyMutation> mutate(PreparedRequest prepared, EvaluationContext context) {
+    Optional<PolicyMutation> mutate(PreparedRequest prepared, EvaluationContext context) {
         if (prepared.isPayload()) {
             return Optional.empty();
         }
         AdmissionRequest request = prepared.request();
-        if (!selects(match, request, context)) {
-            if (autogen.stream().anyMatch(m -> selects(m, request, context))) {
-                return Optional.of(new PolicyMutation(List.of(RuleResponse.unsupported("",
-                        "MutatingPolicy autogen for pod controllers", action)), request.object()));
-            }
+        if (!PolicyVariant.matches(match, request, context)) {
             return match.isComplex() ? Optional.empty()
                     : Optional.of(new PolicyMutation(List.of(), request.object()));
         }

@@ -15,7 +15,8 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * StatefulSets and Jobs, through {@code spec.template}) and {@code cronjobs} (through
  * {@code spec.jobTemplate.spec.template}), unless {@code spec.autogen.podControllers.controllers} says otherwise.
  * Each variant keeps the policy's name and actions, rule 0's operations and the namespace selector, and has its
- * expressions rewritten as text.
+ * expressions rewritten as text. MutatingPolicy autogen picks its variants the same way (Kyverno's shared
+ * pkg/cel/autogen) and rewrites them its own way ({@link MutatingPolicyAutogen}).
  */
 public final class ValidatingPolicyAutogen {
 
@@ -23,6 +24,13 @@ public final class ValidatingPolicyAutogen {
     public static final String DEFAULTS = "defaults";
     /** The {@code cronjobs} variant. */
     public static final String CRONJOBS = "cronjobs";
+
+    /** How a variant's spec, with the controllers' match constraints, is rewritten for their pod templates. */
+    @FunctionalInterface
+    interface SpecRewrite {
+        /** The rewritten spec for variant {@code name} ({@link #DEFAULTS} or {@link #CRONJOBS}). */
+        Object rewrite(Map<String, Object> spec, String name);
+    }
 
     /** Kyverno's ValidatingPolicy autogen targets: plural → {group, version, variant}. */
     private static final Map<String, String[]> CONTROLLERS = new LinkedHashMap<>();
@@ -45,14 +53,16 @@ public final class ValidatingPolicyAutogen {
         private final List<String> controllers;
         private final Map<String, Object> matchConstraints;
         private final Map<String, Object> source;
+        private final SpecRewrite rewrite;
         private Map<String, Object> spec;
 
         Variant(String name, List<String> controllers, Map<String, Object> matchConstraints,
-                Map<String, Object> source) {
+                Map<String, Object> source, SpecRewrite rewrite) {
             this.name = name;
             this.controllers = List.copyOf(controllers);
             this.matchConstraints = matchConstraints;
             this.source = source;
+            this.rewrite = rewrite;
         }
 
         /** {@link #DEFAULTS} or {@link #CRONJOBS}. */
@@ -76,9 +86,7 @@ public final class ValidatingPolicyAutogen {
                 Map<String, Object> variant = new LinkedHashMap<>(source);
                 variant.put("matchConstraints", matchConstraints);
                 variant.remove("autogen");
-                List<AutogenRewrite.Replacement> replacements = name.equals(CRONJOBS)
-                        ? AutogenRewrite.CRONJOB_TEMPLATE : AutogenRewrite.POD_TEMPLATE;
-                spec = PlainValues.map(AutogenRewrite.validatingPolicy(variant, replacements));
+                spec = PlainValues.map(rewrite.rewrite(variant, name));
             }
             return spec;
         }
@@ -87,8 +95,14 @@ public final class ValidatingPolicyAutogen {
     private ValidatingPolicyAutogen() {
     }
 
-    /** The autogen variants of a spec, {@code defaults} first (none when autogen does not apply). */
+    /** The autogen variants of a ValidatingPolicy spec, {@code defaults} first (none when autogen does not apply). */
     public static List<Variant> variants(Map<String, Object> spec) {
+        return variants(spec, (variant, name) -> AutogenRewrite.validatingPolicy(variant,
+                AutogenRewrite.template(name)));
+    }
+
+    /** The autogen variants of a CEL policy spec, each rewritten by {@code rewrite}, {@code defaults} first. */
+    static List<Variant> variants(Map<String, Object> spec, SpecRewrite rewrite) {
         Map<String, Object> match = PlainValues.map(spec, "matchConstraints");
         if (!applies(match)) {
             return List.of();
@@ -109,7 +123,7 @@ public final class ValidatingPolicyAutogen {
                 continue;
             }
             variants.add(new Variant(entry.getKey(), entry.getValue(),
-                    matchConstraints(entry.getValue(), operations, match), spec));
+                    matchConstraints(entry.getValue(), operations, match), spec, rewrite));
         }
         return variants;
     }

@@ -32,11 +32,11 @@ final class ValidatingPolicyCompiler {
      */
     ValidatingPolicyPrograms compile(String name, String kind, Map<String, Object> spec, Action action)
             throws PolicyCompileException {
-        List<ValidatingPolicyPrograms.Variant> variants = new ArrayList<>();
-        variants.add(ValidatingPolicyPrograms.Variant.compiled(compileSpec(name, kind, spec, action,
-                List.of("spec"))));
+        List<PolicyVariant<ValidatingPolicyProgram>> variants = new ArrayList<>();
+        ValidatingPolicyProgram program = compileSpec(name, kind, spec, action, List.of("spec"));
+        variants.add(PolicyVariant.compiled(program.match(), program));
         for (ValidatingPolicyAutogen.Variant variant : ValidatingPolicyAutogen.variants(spec)) {
-            variants.add(ValidatingPolicyPrograms.Variant.lazy(MatchConstraints.of(variant.matchConstraints()),
+            variants.add(PolicyVariant.lazy(MatchConstraints.of(variant.matchConstraints()),
                     () -> compileSpec(name, kind, variant.spec(), action, List.of("spec"))));
         }
         return new ValidatingPolicyPrograms(name, variants);

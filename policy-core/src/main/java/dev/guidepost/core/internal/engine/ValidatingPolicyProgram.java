@@ -15,7 +15,7 @@ import dev.guidepost.core.internal.match.MatchConstraints;
  * ValidatingPolicy engine does: exceptions, match conditions, lazy variables, validations in order (stopping at
  * the first that is not true), then audit annotations.
  */
-final class ValidatingPolicyProgram {
+final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
 
     private final String policy;
     private final String kind;
@@ -57,7 +57,8 @@ final class ValidatingPolicyProgram {
      * True when the policy's match constraints select the request. A JSON-mode policy selects every document
      * (payloads and resources alike); a Kubernetes-mode policy never selects a JSON payload.
      */
-    boolean selects(PreparedRequest prepared, EvaluationContext context) {
+    @Override
+    public boolean selects(PreparedRequest prepared, EvaluationContext context) {
         if (jsonMode) {
             return true;
         }
