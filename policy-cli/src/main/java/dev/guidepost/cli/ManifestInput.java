@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.guidepost.core.GuidepostException;
-import dev.guidepost.core.Manifest;
-import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Manifests;
 
 /** The manifests named on a command line: files and folders, and {@code -} for standard input. */
@@ -23,15 +21,11 @@ final class ManifestInput {
 
     /** Reads every path (stdin for {@code -}, once); a path that does not exist is an error naming it. */
     static Manifests read(List<String> paths) throws IOException {
-        List<Manifest> manifests = new ArrayList<>();
-        List<ManifestProblem> problems = new ArrayList<>();
+        List<Manifests> parts = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (String path : paths) {
             if (path.equals(STDIN)) {
-                Manifests stdin = Manifests.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8),
-                        "<stdin>");
-                manifests.addAll(stdin.manifests());
-                problems.addAll(stdin.problems());
+                parts.add(Manifests.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>"));
             } else {
                 Path p = Path.of(path);
                 if (!Files.exists(p)) {
@@ -40,9 +34,7 @@ final class ManifestInput {
                 files.add(p);
             }
         }
-        Manifests fromFiles = Manifests.load(files);
-        manifests.addAll(fromFiles.manifests());
-        problems.addAll(fromFiles.problems());
-        return Manifests.of(manifests, problems);
+        parts.add(Manifests.load(files));
+        return Manifests.concat(parts);
     }
 }

@@ -28,10 +28,21 @@ public final class Manifests implements Iterable<Manifest> {
 
     private final List<Manifest> manifests;
     private final List<ManifestProblem> problems;
+    /** Where each manifest read from YAML sits in its document, for the lines of its fields (by identity). */
+    private final Map<Manifest, Origin> origins;
 
-    private Manifests(List<Manifest> manifests, List<ManifestProblem> problems) {
+    /** A manifest's document and the path of the object in it (empty, or {@code items[i]} of a List). */
+    private record Origin(YamlDocument document, List<Object> path) {
+    }
+
+    private Manifests(List<Manifest> manifests, List<ManifestProblem> problems, Map<Manifest, Origin> origins) {
         this.manifests = List.copyOf(manifests);
         this.problems = List.copyOf(problems);
+        this.origins = origins;
+    }
+
+    private Manifests(List<Manifest> manifests, List<ManifestProblem> problems) {
+        this(manifests, problems, new java.util.IdentityHashMap<>());
     }
 
     /** Reads files and folders. A path that does not exist is reported as an {@code IO} problem. */
@@ -43,6 +54,7 @@ public final class Manifests implements Iterable<Manifest> {
     public static Manifests load(Collection<Path> paths) {
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
+        Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
         // a file named twice (or inside a folder also named) is read once
         Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
         for (Path path : paths) {
@@ -57,9 +69,9 @@ public final class Manifests implements Iterable<Manifest> {
                         Kustomizations.skippedPatch(kustomization)));
                 continue;
             }
-            collect(YamlDocuments.read(file), manifests, problems);
+            collect(YamlDocuments.read(file), manifests, problems, origins);
         }
-        return new Manifests(manifests, problems);
+        return new Manifests(manifests, problems, origins);
     }
 
     /**
@@ -72,8 +84,9 @@ public final class Manifests implements Iterable<Manifest> {
         dev.guidepost.core.internal.yaml.SourceName.check(text, sourceName, "Manifests.parse(text, sourceName)");
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
-        collect(YamlDocuments.parse(text, sourceName), manifests, problems);
-        return new Manifests(manifests, problems);
+        Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
+        collect(YamlDocuments.parse(text, sourceName), manifests, problems, origins);
+        return new Manifests(manifests, problems, origins);
     }
 
     /** Manifests that were already read, without problems. */
@@ -84,6 +97,33 @@ public final class Manifests implements Iterable<Manifest> {
     /** Manifests that were already read, with the documents that could not be checked. */
     public static Manifests of(Collection<Manifest> manifests, Collection<ManifestProblem> problems) {
         return new Manifests(List.copyOf(manifests), List.copyOf(problems));
+    }
+
+    /** Several reads as one, in order, keeping what each knows of its manifests' lines. */
+    public static Manifests concat(List<Manifests> parts) {
+        List<Manifest> manifests = new ArrayList<>();
+        List<ManifestProblem> problems = new ArrayList<>();
+        Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
+        for (Manifests part : parts) {
+            manifests.addAll(part.manifests);
+            problems.addAll(part.problems);
+            origins.putAll(part.origins);
+        }
+        return new Manifests(manifests, problems, origins);
+    }
+
+    /**
+     * The 1-based line of a field of one of these manifests (keys and list indexes from the object's root), or of
+     * its deepest part that exists; 0 for a manifest not read from YAML here.
+     */
+    public int lineOf(Manifest manifest, List<?> path) {
+        Origin origin = origins.get(manifest);
+        if (origin == null) {
+            return 0;
+        }
+        List<Object> full = new ArrayList<>(origin.path());
+        full.addAll(path);
+        return origin.document().lineOf(full);
     }
 
     /** The objects read, in file order. */
@@ -136,7 +176,7 @@ public final class Manifests implements Iterable<Manifest> {
     }
 
     private static void collect(List<YamlDocument> documents, List<Manifest> manifests,
-            List<ManifestProblem> problems) {
+            List<ManifestProblem> problems, Map<Manifest, Origin> origins) {
         for (YamlDocument document : documents) {
             SourceLocation location = new SourceLocation(document.source(), document.line(), document.column());
             if (document.problem() != null) {
@@ -148,14 +188,14 @@ public final class Manifests implements Iterable<Manifest> {
             boolean list = value instanceof Map<?, ?> map && PlainValues.string(map, "kind").endsWith("List")
                     && map.get("items") instanceof List<?>;
             if (!list) {
-                addObject(value, location, document, List.of(), manifests, problems);
+                addObject(value, location, document, List.of(), manifests, problems, origins);
                 continue;
             }
             List<Object> items = PlainValues.list(value, "items");
             for (int i = 0; i < items.size(); i++) {
                 List<Object> path = List.of("items", i);
                 SourceLocation itemLocation = new SourceLocation(document.source(), document.lineOf(path), 0);
-                addObject(items.get(i), itemLocation, document, path, manifests, problems);
+                addObject(items.get(i), itemLocation, document, path, manifests, problems, origins);
             }
         }
     }
@@ -163,7 +203,7 @@ public final class Manifests implements Iterable<Manifest> {
     /** Adds the object at {@code path} in a document, or the problem that keeps it from being checked. */
     @SuppressWarnings("unchecked")
     private static void addObject(Object value, SourceLocation location, YamlDocument document, List<Object> path,
-            List<Manifest> manifests, List<ManifestProblem> problems) {
+            List<Manifest> manifests, List<ManifestProblem> problems, Map<Manifest, Origin> origins) {
         UnrenderedTemplate template = document.unrenderedTemplate(path);
         if (template != null) {
             problems.add(new ManifestProblem(
@@ -194,7 +234,9 @@ public final class Manifests implements Iterable<Manifest> {
                     Kustomizations.skippedKustomization(folder == null ? Path.of(".") : folder)));
             return;
         }
-        manifests.add(Manifest.of((Map<String, ?>) map, location));
+        Manifest manifest = Manifest.of((Map<String, ?>) map, location);
+        manifests.add(manifest);
+        origins.put(manifest, new Origin(document, path));
     }
 
     /** For a Helm chart's own files, what to check instead. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
@@ -20,6 +21,7 @@ import dev.guidepost.core.internal.engine.PolicyProgram;
 import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
+import dev.guidepost.core.internal.engine.ViolationPaths;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.NamespaceSelection;
@@ -111,7 +113,9 @@ public final class PolicyEngine {
             List<Evaluated> out = new ArrayList<>(list.size());
             for (int m = 0; m < list.size(); m++) {
                 Evaluated evaluated = new Evaluated(new ArrayList<>(), new ArrayList<>());
-                evaluate(c, list.get(m), requests.get(m), context, evaluated.results(), evaluated.exemptions());
+                Manifest manifest = list.get(m);
+                evaluate(c, manifest, requests.get(m), context, evaluated.results(), evaluated.exemptions(),
+                        path -> manifests.lineOf(manifest, path));
                 out.add(evaluated);
             }
             return out;
@@ -173,7 +177,7 @@ public final class PolicyEngine {
     }
 
     private static void evaluate(Compiled c, Manifest manifest, PreparedRequest request, EvaluationContext context,
-            List<Result> results, List<Exemption> exemptions) {
+            List<Result> results, List<Exemption> exemptions, ToIntFunction<List<Object>> lineOf) {
         Policy policy = c.policy();
         PolicyResponse response = c.program().evaluate(request, context);
         if (response.rules().isEmpty()) {
@@ -200,7 +204,8 @@ public final class PolicyEngine {
                 continue;
             }
             Outcome outcome = rule.outcome();
-            String message = rule.message();
+            String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
+                    ? ViolationPaths.withLine(rule.message(), manifest.location().line(), lineOf) : rule.message();
             if (exemption.isPresent() && !exemption.get().isBlank()) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();

@@ -219,6 +219,28 @@ class ManifestsTest {
     }
 
     @Test
+    void knowsTheLineOfAFieldOfAManifestAlsoInsideAList() {
+        Manifests manifests = Manifests.parse("""
+                apiVersion: v1
+                kind: List
+                items:
+                  - apiVersion: v1
+                    kind: Pod
+                    metadata: {name: a}
+                    spec:
+                      volumes:
+                        - name: logs
+                          hostPath: {path: /var/log}
+                """, "list.yaml");
+        Manifest pod = manifests.manifests().get(0);
+
+        assertThat(manifests.lineOf(pod, List.of("spec", "volumes", 0, "hostPath"))).isEqualTo(10);
+        assertThat(manifests.lineOf(pod, List.of("spec", "missing"))).isEqualTo(7);
+        assertThat(Manifests.of(List.of(pod)).lineOf(pod, List.of("spec"))).isZero();
+        assertThat(Manifests.concat(List.of(manifests)).lineOf(pod, List.of("spec"))).isEqualTo(7);
+    }
+
+    @Test
     void stopsAliasBombs() {
         assertThat(load("alias-bomb.yaml").unreadable()).singleElement()
                 .satisfies(problem -> assertThat(problem.type()).isEqualTo(ManifestProblem.Type.LIMIT));

@@ -335,6 +335,6 @@ class PolicyEngineTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(result.message()).isEqualTo("validation error: ConfigMap settings needs a team label. rule "
-                + "team-label failed at path /metadata/labels/");
+                + "team-label failed at path /metadata/labels/ (line 3)");
     }
 }
