@@ -168,12 +168,24 @@ public final class PolicyEngine {
         return check(Manifests.of(List.of(manifest))).results();
     }
 
-    /** The enforceable policies whose match rules select the manifest (by kind, namespace, labels, ...). */
+    /**
+     * The enforceable policies whose match rules select the manifest (by kind, namespace, labels, ...). A policy that
+     * selects namespaces by label counts too when the manifest is namespaced: its namespace's labels are not known
+     * from the manifest alone, and in the cluster the policy applies if they match.
+     */
     public List<Policy> applicablePolicies(Manifest manifest) {
         EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(List.of(manifest)));
         PreparedRequest request = prepare(manifest);
-        return compiled.values().stream().filter(c -> c.program().selects(request, context))
-                .map(Compiled::policy).toList();
+        return compiled.values().stream().filter(c -> c.program().selects(request, context)
+                || mayApplyByNamespaceLabels(c.policy(), manifest, request, context)).map(Compiled::policy).toList();
+    }
+
+    /** The policy selects namespaces by label, the manifest's namespace is unknown here, and its kind matches. */
+    private static boolean mayApplyByNamespaceLabels(Policy policy, Manifest manifest, PreparedRequest request,
+            EvaluationContext context) {
+        String namespace = request.request().namespace();
+        return !namespace.isEmpty() && context.namespaces().object(namespace).isEmpty()
+                && policy.kinds().contains(manifest.kind()) && NamespaceSelection.byLabels(policy.definition());
     }
 
     private static void evaluate(Compiled c, Manifest manifest, PreparedRequest request, EvaluationContext context,
@@ -182,8 +194,7 @@ public final class PolicyEngine {
         PolicyResponse response = c.program().evaluate(request, context);
         if (response.rules().isEmpty()) {
             String namespace = request.request().namespace();
-            if (!namespace.isEmpty() && context.namespaces().object(namespace).isEmpty()
-                    && policy.kinds().contains(manifest.kind()) && NamespaceSelection.byLabels(policy.definition())) {
+            if (mayApplyByNamespaceLabels(policy, manifest, request, context)) {
                 // never a silent pass: the namespace's labels, which decide, are unknown here
                 results.add(new Result(policy.id(), policy.title(), "", policy.severity(), policy.action(),
                         Outcome.SKIP, Result.NOT_CHECKED + "the policy selects namespaces by their labels and the "

@@ -151,6 +151,43 @@ class PolicyPackTest {
     }
 
     @Test
+    void podControllersCountAsKindsOnlyWhereKyvernoGeneratesRulesForThem() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: pods-and-services}
+                spec:
+                  rules:
+                    - name: app-label
+                      match: {any: [{resources: {kinds: [Pod, Service]}}]}
+                      validate: {message: label, pattern: {metadata: {labels: {app: "?*"}}}}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: pods-only}
+                spec:
+                  rules:
+                    - name: app-label
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate: {message: label, pattern: {metadata: {labels: {app: "?*"}}}}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: vap-pods}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
+                  validations:
+                    - expression: "true"
+                """, "kinds.yaml");
+
+        assertThat(pack.policy("pods-and-services").orElseThrow().kinds()).containsExactly("Pod", "Service");
+        assertThat(pack.policy("pods-only").orElseThrow().kinds()).contains("Pod", "Deployment", "CronJob");
+        assertThat(pack.policy("vap-pods").orElseThrow().kinds()).containsExactly("Pod");
+    }
+
+    @Test
     void theSamePackGivenTwiceCountsOnce() {
         PolicyPack once = PolicyPack.load(Path.of("../samples/pack"));
         PolicyPack twice = PolicyPack.combine(List.of(once, PolicyPack.load(Path.of("../samples/./pack/"))));

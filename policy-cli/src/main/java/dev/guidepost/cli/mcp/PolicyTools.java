@@ -141,7 +141,14 @@ public final class PolicyTools {
             List<Result> violations = report.violations();
             StringBuilder out = new StringBuilder();
             unreadable(manifests, out);
-            if (violations.isEmpty()) {
+            long uncheckedEnforce = report.results().stream()
+                    .filter(r -> r.isNotChecked() && r.action() == dev.guidepost.core.Action.ENFORCE).count();
+            if (violations.isEmpty() && uncheckedEnforce > 0) {
+                out.append("No violations found, but ").append(uncheckedEnforce).append(uncheckedEnforce == 1
+                        ? " rule of an Enforce policy was" : " rules of Enforce policies were")
+                        .append(" not checked (see below), and the cluster will check them: ")
+                        .append(report.summary()).append(".\n");
+            } else if (violations.isEmpty()) {
                 out.append("Compliant: ").append(report.summary()).append(".\n");
                 if (report.nothingChecked()) {
                     out.append("Note: no policy of this pack selects ").append(kindsOf(manifests))
@@ -186,16 +193,18 @@ public final class PolicyTools {
             }
             List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
             if (!notChecked.isEmpty()) {
-                out.append("Not checked (Kyverno features Guidepost cannot evaluate; the cluster will):\n");
+                out.append("Not checked here (the cluster will check these):\n");
                 for (Result r : notChecked) {
                     out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
-                            .append(r.policyId()).append('/').append(r.rule()).append(" — ")
+                            .append(r.policyId()).append(r.rule().isEmpty() ? "" : "/" + r.rule())
+                            .append(" [").append(r.action().label()).append("] — ")
                             .append(r.message().substring(Result.NOT_CHECKED.length())).append('\n');
                 }
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("notChecked", notChecked.stream().map(PolicyMaps::result).toList());
             structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty());
+            structured.put("uncheckedEnforce", uncheckedEnforce);
             structured.put("blocking", report.failed());
             structured.put("summary", report.summary());
             structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());

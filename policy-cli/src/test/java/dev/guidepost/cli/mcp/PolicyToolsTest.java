@@ -158,6 +158,35 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aCheckWithAnEnforcePolicyLeftUncheckedDoesNotSayCompliant() {
+        PolicyTools pci = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: pci-seccomp}
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector: {matchLabels: {compliance: pci}}
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [pods]}
+                  validations:
+                    - expression: "has(object.spec.securityContext)"
+                """, "pci.yaml")).lexicalOnly().build());
+
+        ToolAnswer answer = pci.checkManifest(Map.of("yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: payments}
+                spec: {containers: [{name: app, image: app:1}]}
+                """));
+
+        assertThat(answer.text()).startsWith("No violations found, but 1 rule of an Enforce policy was not checked")
+                .contains("Not checked here (the cluster will check these):\n- line 1 Pod/payments/api: pci-seccomp "
+                        + "[Enforce] — ");
+        assertThat(answer.structured().get("uncheckedEnforce")).isEqualTo(1L);
+    }
+
+    @Test
     void checkSaysWhenNoPolicySelectsTheManifest() {
         ToolAnswer answer = tools.checkManifest(Map.of("yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n"));

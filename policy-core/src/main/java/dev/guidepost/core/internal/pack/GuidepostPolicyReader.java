@@ -127,7 +127,7 @@ final class GuidepostPolicyReader {
                 PlainValues.string(spec, "owner"),
                 Texts.oneLine(PlainValues.string(spec, "remediation")),
                 action,
-                MatchKinds.ofGuidepost(match),
+                MatchKinds.ofGuidepost(match, spec.get("autogen")),
                 PolicyFormat.GUIDEPOST,
                 rules,
                 List.of(),

@@ -127,7 +127,7 @@ final class KyvernoPolicyReader {
                 if (mode.equals("Envoy") || mode.equals("HTTP")) {
                     advisory = Optional.of(AUTHZ_MODE + " (evaluation.mode " + mode + ")");
                 }
-                kinds = MatchKinds.ofValidatingPolicy(spec);
+                kinds = MatchKinds.ofValidatingPolicy(spec, format != PolicyFormat.VALIDATING_ADMISSION_POLICY);
                 List<String> validationActions = PlainValues.strings(spec, "validationActions");
                 if (strict && format != PolicyFormat.VALIDATING_ADMISSION_POLICY) {
                     checkFields(doc, spec, VALIDATING_POLICY_FIELDS, "spec");
@@ -149,7 +149,7 @@ final class KyvernoPolicyReader {
                 rules.add(new Policy.Rule("", format.kind(), List.of(), List.of()));
                 advisory = Optional.of("a " + format.kind() + " changes or creates resources rather than "
                         + "validating them; Guidepost shows it but does not check it");
-                kinds = MatchKinds.ofValidatingPolicy(spec);
+                kinds = MatchKinds.ofValidatingPolicy(spec, true);
                 action = Action.AUDIT;
             }
         }

@@ -38,35 +38,52 @@ final class MatchKinds {
         return parts[parts.length - 1];
     }
 
-    static List<String> ofGuidepost(Map<String, Object> match) {
+    /** A Guidepost policy's kinds, with the pod controllers its autogen adds ({@code autogen: false} adds none). */
+    static List<String> ofGuidepost(Map<String, Object> match, Object autogen) {
         Set<String> kinds = new LinkedHashSet<>();
         for (String k : PlainValues.strings(match, "kinds")) {
             kinds.add(kindName(k));
         }
         kinds.addAll(ofResourceRules(PlainValues.list(match, "resourceRules")));
-        return withControllers(kinds, POD_CONTROLLERS);
+        if (Boolean.FALSE.equals(autogen)) {
+            return List.copyOf(kinds);
+        }
+        return withControllers(kinds, autogen instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : POD_CONTROLLERS);
     }
 
-    static List<String> ofValidatingPolicy(Map<String, Object> spec) {
+    /**
+     * A ValidatingPolicy's kinds; with {@code autogen}, the pod controllers Kyverno generates variants for (a policy
+     * on Pods alone). Kubernetes' ValidatingAdmissionPolicy has no autogen.
+     */
+    static List<String> ofValidatingPolicy(Map<String, Object> spec, boolean autogen) {
         Set<String> kinds = new LinkedHashSet<>(
                 ofResourceRules(PlainValues.list(spec, "matchConstraints", "resourceRules")));
-        return withControllers(kinds, POD_CONTROLLERS);
+        return autogen ? withControllers(kinds, POD_CONTROLLERS) : List.copyOf(kinds);
     }
 
+    /** A ClusterPolicy's kinds; a rule on Pods alone adds the controllers Kyverno's autogen covers. */
     static List<String> ofClusterPolicy(Map<String, Object> spec) {
         Set<String> kinds = new LinkedHashSet<>();
+        boolean podRule = false;
         for (Object rule : PlainValues.list(spec, "rules")) {
             Map<String, Object> match = PlainValues.map(rule, "match");
             List<Object> filters = new ArrayList<>(PlainValues.list(match, "any"));
             filters.addAll(PlainValues.list(match, "all"));
             filters.add(match);
+            Set<String> ruleKinds = new LinkedHashSet<>();
             for (Object filter : filters) {
                 for (String k : PlainValues.strings(filter, "resources", "kinds")) {
-                    kinds.add(kindName(k));
+                    ruleKinds.add(kindName(k));
                 }
             }
+            podRule |= ruleKinds.equals(Set.of("Pod"));
+            kinds.addAll(ruleKinds);
         }
-        return withControllers(kinds, CLASSIC_POD_CONTROLLERS);
+        if (podRule) {
+            kinds.addAll(CLASSIC_POD_CONTROLLERS);
+        }
+        return List.copyOf(kinds);
     }
 
     private static List<String> ofResourceRules(List<Object> rules) {
@@ -80,8 +97,9 @@ final class MatchKinds {
         return kinds;
     }
 
+    /** Kyverno generates controller variants only of a policy on Pods alone. */
     private static List<String> withControllers(Set<String> kinds, List<String> controllers) {
-        if (kinds.contains("Pod")) {
+        if (kinds.equals(Set.of("Pod"))) {
             kinds.addAll(controllers);
         }
         return List.copyOf(kinds);
