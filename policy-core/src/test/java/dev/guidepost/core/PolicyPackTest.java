@@ -125,6 +125,24 @@ class PolicyPackTest {
     }
 
     @Test
+    void aTypeErrorInAnExpressionPointsAtItsColumn() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: typo}
+                spec:
+                  description: Names match a pattern.
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: "object.metadata.name.matchez('x')"
+                """, "typo.yaml");
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("<input>:1:29: undeclared reference to 'matchez'")
+                .hasMessageContaining("^");
+    }
+
+    @Test
     void aVariableMayOnlyUseEarlierVariables() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/forward-variable.yaml"));
 

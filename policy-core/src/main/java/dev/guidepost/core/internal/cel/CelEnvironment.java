@@ -177,7 +177,7 @@ public final class CelEnvironment {
                 }
             }
             NullSafeSelectLibrary.rewriteOptionalSelects(parsed.expr());
-            CelAbstractSyntaxTree ast = cel.check(parsed.toParsedAst()).getAst();
+            CelAbstractSyntaxTree ast = cel.check(parsed.toParsedAst(true)).getAst();
             java.util.Set<String> variables = new java.util.TreeSet<>();
             ast.getReferenceMap().values().forEach(reference -> {
                 if (reference.overloadIds().isEmpty() && reference.value().isEmpty()) {
