@@ -56,7 +56,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Manifests manifests = ManifestInput.read(List.of(file));
-        KnowledgeBase kb = knowledge.build(packs.load(), spec.commandLine().getErr());
+        KnowledgeBase kb = knowledge.build(packs.loadCompiled(), spec.commandLine().getErr());
         List<ManifestDiscovery> discoveries = new ArrayList<>();
         for (Manifest manifest : manifests) {
             ManifestDiscovery d = kb.discover(manifest);

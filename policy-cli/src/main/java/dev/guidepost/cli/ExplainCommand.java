@@ -38,7 +38,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PolicyPack pack = packs.load();
+        PolicyPack pack = packs.loadCompiled();
         Policy policy = pack.policy(id.strip()).orElseThrow(() -> new GuidepostException(
                 "no policy '" + id + "' in pack " + pack.coordinates() + PolicyIds.didYouMean(pack, id)
                         + "; find ids with: guidepost search --pack ... \"what you want to do\""));

@@ -46,7 +46,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PolicyPack pack = packs.load();
+        PolicyPack pack = packs.loadCompiled();
         SearchRequest filter = SearchRequest.of("list").withKinds(new HashSet<>(kinds))
                 .withCategories(new HashSet<>(categories));
         List<Policy> selected = pack.policies().stream().filter(filter::accepts).toList();

@@ -3,6 +3,7 @@ package dev.guidepost.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 import picocli.CommandLine.Option;
 
@@ -12,6 +13,16 @@ final class PackOptions {
     @Option(names = {"-p", "--pack"}, required = true, paramLabel = "PACK",
             description = "A policy pack: a folder, a policy file, or classpath:NAME. Repeat to combine packs.")
     private List<String> packs = new ArrayList<>();
+
+    /**
+     * Loads and combines the packs, and compiles their rules, so that a pack with a rule that does not compile is a
+     * usage error in every command (the checking commands compile them anyway, through their engine).
+     */
+    PolicyPack loadCompiled() {
+        PolicyPack pack = load();
+        PolicyEngine.of(pack);
+        return pack;
+    }
 
     /** Loads and combines the packs. */
     PolicyPack load() {

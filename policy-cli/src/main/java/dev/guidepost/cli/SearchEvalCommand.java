@@ -46,7 +46,7 @@ final class SearchEvalCommand implements Callable<Integer> {
             throw new GuidepostException("no such query file: " + queries + "; check the --queries path");
         }
         List<LabelledQuery> labelled = LabelledQuery.read(queries);
-        KnowledgeBase kb = knowledge.build(packs.load(), spec.commandLine().getErr());
+        KnowledgeBase kb = knowledge.build(packs.loadCompiled(), spec.commandLine().getErr());
         List<String> unknown = labelled.stream().flatMap(q -> q.relevant().stream())
                 .filter(id -> kb.pack().policy(id).isEmpty()).distinct().sorted().toList();
         if (!unknown.isEmpty()) {

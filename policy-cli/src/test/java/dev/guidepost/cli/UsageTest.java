@@ -31,6 +31,29 @@ class UsageTest {
     }
 
     @Test
+    void aPackWithARuleThatDoesNotCompileIsAUsageErrorInEveryCommand(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path policy = dir.resolve("broken.yaml");
+        java.nio.file.Files.writeString(policy, """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: broken}
+                spec:
+                  description: Names match.
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: "object.metadata.name.matchez('x')"
+                """);
+        for (String[] command : new String[][] {{"list"}, {"explain", "broken"}, {"search", "--words-only", "names"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+            args.addAll(java.util.List.of("--pack", policy.toString()));
+            Cli cli = Cli.run(args.toArray(String[]::new));
+            assertThat(cli.exitCode()).as(String.join(" ", command)).isEqualTo(ExitCode.USAGE);
+            assertThat(cli.err()).contains("does not compile");
+        }
+    }
+
+    @Test
     void missingPackIsAUsageError() {
         Cli cli = Cli.run("search", "root");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
