@@ -164,6 +164,30 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void generateRulesCreateTheirDataOrCloneAndTheGeneratedResourcesAreCompared() {
+        List<ExpectationResult> results = run("generate", false);
+
+        assertThat(results).hasSize(4);
+        assertThat(results.get(0)).satisfies(r -> {
+            assertThat(r.status()).as(r.reason()).isEqualTo(Status.PASSED);
+            assertThat(r.actual()).isEqualTo("pass");
+        });
+        assertThat(results.get(1)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.PASSED);
+            assertThat(r.reason()).isEqualTo("excluded: no rule answered");
+        });
+        assertThat(results.get(2)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAILED);
+            assertThat(r.reason()).contains("differs from wrong-quota.yaml at /metadata/labels");
+        });
+        assertThat(results.get(3)).satisfies(r -> {
+            assertThat(r.status()).as(r.reason()).isEqualTo(Status.PASSED);
+            assertThat(r.actual()).isEqualTo("pass");
+        });
+        assertThat(run("generate", true).get(1).status()).isEqualTo(Status.FAILED);
+    }
+
+    @Test
     void rulesGuidepostCannotEvaluateAreSkippedWithTheFeature() {
         ExpectationResult manifests = find(run("classic", false), "signed-manifests", "pinned", "pass");
 
@@ -210,7 +234,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(137);
+        assertThat(report.results()).hasSize(141);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

@@ -36,6 +36,7 @@ final class ClassicRuleProgram {
     private final LegacyValidation legacy;
     private final PodSecurityValidation podSecurity;
     private final RuleMutation mutation;
+    private RuleGeneration generation;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
@@ -103,6 +104,29 @@ final class ClassicRuleProgram {
             RuleMutation mutation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
                 "mutate rules", null, null, null, null, mutation);
+    }
+
+    /**
+     * A {@code generate} rule. Checks of manifests report it as not evaluated; Kyverno CLI tests apply it in their
+     * generate step ({@link #generate}).
+     */
+    static ClassicRuleProgram generation(String name, Object match, Object exclude, Action action,
+            RuleGeneration generation) {
+        ClassicRuleProgram program = new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(),
+                List.of(), List.of(), "", "generate rules", null, null, null, null, null);
+        program.generation = generation;
+        return program;
+    }
+
+    /** True for a {@code generate} rule. */
+    boolean generates() {
+        return generation != null;
+    }
+
+    /** A {@code generate} rule applied to the request; {@code cloneSources} are the objects a clone may copy. */
+    RuleGeneration.Result generate(PreparedRequest prepared, EvaluationContext context,
+            List<Map<String, Object>> cloneSources) {
+        return generation.apply(prepared, context, action, cloneSources);
     }
 
     /** True for a {@code mutate} rule. */

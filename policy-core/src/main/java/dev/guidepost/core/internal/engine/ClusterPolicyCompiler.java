@@ -66,6 +66,10 @@ final class ClusterPolicyCompiler {
             return ClassicRuleProgram.mutation(name, match, exclude, action,
                     new RuleMutation(policy, name, PlainValues.map(rule)));
         }
+        if (rule instanceof Map<?, ?> r && r.get("generate") instanceof Map<?, ?>) {
+            return ClassicRuleProgram.generation(name, match, exclude, action,
+                    new RuleGeneration(policy, name, PlainValues.map(rule)));
+        }
         if (PatternRules.isPatternRule(rule) && PatternRules.unsupported(rule) == null) {
             return ClassicRuleProgram.pattern(name, match, exclude, action, PatternValidation.of(name,
                     PlainValues.string(validate, "message"), validate.get("pattern"), validate.get("anyPattern")));

@@ -84,6 +84,33 @@ final class ClusterPolicyProgram implements PolicyProgram {
         return Optional.of(new PolicyMutation(responses, current.request().object()));
     }
 
+    @Override
+    public Optional<PolicyGeneration> generate(PreparedRequest prepared, EvaluationContext context,
+            List<Map<String, Object>> cloneSources) {
+        if (prepared.request().object() == null || rules.stream().noneMatch(ClassicRuleProgram::generates)) {
+            return Optional.empty();
+        }
+        if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
+            return Optional.of(new PolicyGeneration(List.of()));
+        }
+        ResourceFilters.Subject subject = subject(prepared.request(), context);
+        List<PolicyGeneration.Rule> responses = new ArrayList<>();
+        for (ClassicRuleProgram rule : rules) {
+            if (!rule.generates() || !rule.selects(subject)) {
+                continue;
+            }
+            RuleResponse exception = ClassicExceptionProgram.apply(context.classicExceptions(), policyKey(),
+                    rule.name(), exceptionSubject(subject), rule.action()).orElse(null);
+            if (exception != null) {
+                responses.add(new PolicyGeneration.Rule(exception, List.of()));
+                continue;
+            }
+            RuleGeneration.Result result = rule.generate(prepared, context, cloneSources);
+            responses.add(new PolicyGeneration.Rule(result.response(), result.generated()));
+        }
+        return Optional.of(new PolicyGeneration(responses));
+    }
+
     /** The request with another object, as the next mutate rule sees it. */
     private static PreparedRequest withObject(PreparedRequest prepared, Map<String, Object> object) {
         AdmissionRequest r = prepared.request();

@@ -18,6 +18,15 @@ public interface PolicyProgram {
     }
 
     /**
+     * The Kyverno CLI's generate step for a request: the responses of the policy's generate rules and what each
+     * generated; empty for policies that do not generate. {@code cloneSources} are the objects a clone may copy.
+     */
+    default java.util.Optional<PolicyGeneration> generate(PreparedRequest request, EvaluationContext context,
+            java.util.List<java.util.Map<String, Object>> cloneSources) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The policy's answer after the mutation phase: its mutation's rule responses, then its other rules evaluated
      * on the request (whose object is the one every mutating policy patched).
      */

@@ -58,6 +58,48 @@ final class PatchedResources {
                 "kind") + "/" + PlainValues.string(actual, "metadata", "name"));
     }
 
+    /**
+     * Compares a generated resource with the document for it in a {@code generatedResource} file as the CLI does:
+     * on both sides the labels Kyverno adds to generated resources are fixed up first ({@code generate.kyverno.io/}
+     * labels dropped, {@code app.kubernetes.io/managed-by: kyverno} added unless set), and a file without the
+     * document is an error.
+     */
+    Comparison compareGenerated(String file, Map<String, Object> actual) {
+        List<Map<String, Object>> documents;
+        try {
+            documents = files.computeIfAbsent(file, this::load);
+        } catch (IllegalStateException e) {
+            return new Comparison(Outcome.FILE_ERROR, e.getMessage());
+        }
+        for (Map<String, Object> expected : documents) {
+            if (sameIdentity(expected, actual)) {
+                String difference = difference(tidy(withGenerateLabelsFixed(expected)),
+                        tidy(withGenerateLabelsFixed(actual)), "");
+                return difference == null ? new Comparison(Outcome.EQUAL, "")
+                        : new Comparison(Outcome.DIFFERENT, difference);
+            }
+        }
+        return new Comparison(Outcome.FILE_ERROR, "failed to load resource: " + file + " has no document for "
+                + PlainValues.string(actual, "kind") + "/" + PlainValues.string(actual, "metadata", "name"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withGenerateLabelsFixed(Map<String, Object> object) {
+        Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(object);
+        Map<String, Object> metadata = copy.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m
+                : new LinkedHashMap<>();
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/managed-by", "kyverno");
+        PlainValues.map(metadata, "labels").forEach((k, v) -> {
+            if (!k.startsWith("generate.kyverno.io/")) {
+                labels.put(k, v);
+            }
+        });
+        metadata.put("labels", labels);
+        copy.put("metadata", metadata);
+        return copy;
+    }
+
     private List<Map<String, Object>> load(String file) {
         Path path = dir.resolve(file).normalize();
         if (!Files.isRegularFile(path)) {

@@ -26,6 +26,7 @@ import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
 import dev.guidepost.core.internal.engine.PolicyExceptionProgram;
+import dev.guidepost.core.internal.engine.PolicyGeneration;
 import dev.guidepost.core.internal.engine.PolicyMutation;
 import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
@@ -60,6 +61,8 @@ final class TestFileRun {
     /** The object after every mutating policy (what validation saw), by run and resource. */
     private final Map<String, Map<String, Object>> mutatedObjects = new LinkedHashMap<>();
     private final PatchedResources patchedResources;
+    /** The generation of each ClusterPolicy that generates, by run, resource and policy. */
+    private final Map<String, PolicyGeneration> generations = new LinkedHashMap<>();
     /** Global context entries whose JMESPath Guidepost does not evaluate: name → the feature. */
     private Map<String, String> globalContextUnsupported = Map.of();
 
@@ -151,6 +154,14 @@ final class TestFileRun {
                     PolicyMutation mutation = mutations.get(policy.name());
                     PolicyResponse response = mutation == null ? policy.program().get().evaluate(request, context)
                             : policy.program().get().evaluateAfterMutation(request, context, mutation);
+                    if (policy.classic() && !resource.payload()) {
+                        Optional<PolicyGeneration> generation = policy.program().get().generate(request, context,
+                                cloneSources(dir, policy, beforeMutatingPolicies));
+                        if (generation.isPresent()) {
+                            response = withGeneration(response, generation.get());
+                            generations.put(key(run, i, policy.name()), generation.get());
+                        }
+                    }
                     responses.put(key(run, i, policy.name()), response);
                     if (mutation != null) {
                         this.mutations.put(key(run, i, policy.name()), mutation);
@@ -212,6 +223,40 @@ final class TestFileRun {
             mutations.put(name, new PolicyMutation(mutations.get(name).rules(), result));
         }
         return result;
+    }
+
+    /**
+     * The objects the CLI's fake cluster holds for a policy's generate step: the trigger, then the documents of the
+     * {@code cloneSourceResource} files of the results that name the policy.
+     */
+    private List<Map<String, Object>> cloneSources(Path dir, LoadedPolicy policy, Map<String, Object> trigger) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(trigger);
+        for (Object result : PlainValues.list(test, "results")) {
+            String policyRef = PlainValues.string(result, "policy");
+            String source = PlainValues.string(result, "cloneSourceResource");
+            if (!source.isEmpty() && policyRef.substring(policyRef.lastIndexOf('/') + 1).equals(policy.name())) {
+                Path target = dir.resolve(source).normalize();
+                if (Files.isRegularFile(target)) {
+                    for (YamlDocument doc : YamlDocuments.read(target)) {
+                        if (doc.problem() == null && doc.value() instanceof Map<?, ?>) {
+                            out.add(PlainValues.map(PlainValues.immutableCopy(doc.value())));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The policy's answer with its generate rules answered by the generate step (as a separate engine response). */
+    private static PolicyResponse withGeneration(PolicyResponse response, PolicyGeneration generation) {
+        Set<String> generating = new LinkedHashSet<>();
+        generation.rules().forEach(r -> generating.add(r.response().rule()));
+        List<RuleResponse> rules = new ArrayList<>();
+        response.rules().stream().filter(r -> !generating.contains(r.rule())).forEach(rules::add);
+        generation.rules().forEach(r -> rules.add(r.response()));
+        return new PolicyResponse(response.policy(), response.answered() || !generation.rules().isEmpty(), rules);
     }
 
     /** A policy's mutation of the object in a run (the request shaped for the run's operation). */
@@ -318,7 +363,8 @@ final class TestFileRun {
                 continue;
             }
             out.add(scoreResource(testName, policy.get(), policyRef, rule, kind, name, expected, run, selected,
-                    resources, responses, policyKind, patchedFile(result)));
+                    resources, responses, policyKind, patchedFile(result),
+                    PlainValues.string(result, "generatedResource")));
         }
         return out;
     }
@@ -340,7 +386,7 @@ final class TestFileRun {
     private ExpectationResult scoreResource(String testName, LoadedPolicy policy, String policyRef, String rule,
             String kind, String name, String expected, String run, List<LoadedResource> selected,
             List<LoadedResource> all, Map<String, PolicyResponse> responses, String policyKind,
-            String patchedFile) {
+            String patchedFile, String generatedFile) {
         boolean ruleless = !policy.classic();
         String notInFile = null;
         List<String> actuals = new ArrayList<>();
@@ -363,6 +409,10 @@ final class TestFileRun {
                     rules.add(r);
                 }
             }
+            PolicyGeneration generation = generations.get(key(run, all.indexOf(resource), policy.name()));
+            // the CLI gives a generate rule one row per generated resource, none when it generated nothing
+            rules.removeIf(r -> r.evaluated() && generated(generation, r) != null
+                    && generated(generation, r).isEmpty());
             if (rules.isEmpty()) {
                 actuals.add("excluded");
                 if (strict) {
@@ -378,6 +428,30 @@ final class TestFileRun {
                     continue;
                 }
                 String status = r.outcome().label();
+                List<Map<String, Object>> generatedObjects = generated(generation, r);
+                if (generatedObjects != null) {
+                    for (Map<String, Object> object : generatedObjects) {
+                        String problem = null;
+                        if (!generatedFile.isEmpty()) {
+                            PatchedResources.Comparison c = patchedResources.compareGenerated(generatedFile, object);
+                            if (c.outcome() != PatchedResources.Outcome.EQUAL) {
+                                problem = c.outcome() == PatchedResources.Outcome.DIFFERENT ? "the generated "
+                                        + "resource differs from " + generatedFile + " at " + c.detail() : c.detail();
+                            }
+                        }
+                        String generatedName = PlainValues.string(object, "kind") + "/"
+                                + PlainValues.string(object, "metadata", "name");
+                        actuals.add(problem == null ? status : status + " (generated resource differs)");
+                        // as the CLI: an expected fail is met by any row of a generate rule
+                        if (!expected.equals("fail") && (problem != null || !status.equals(expected))) {
+                            failures.add(resource.kind() + "/" + resource.name() + " rule " + r.rule() + " generating "
+                                    + generatedName + ": " + (problem != null ? problem : "want " + expected
+                                            + ", got " + status + (r.message().isEmpty() ? "" : " (" + r.message()
+                                                    + ")")));
+                        }
+                    }
+                    continue;
+                }
                 if (!patchedFile.isEmpty()) {
                     PatchedResources.Comparison c = patchedResources.compare(patchedFile,
                             patchedObject(run, all.indexOf(resource), policy.name(), r));
@@ -417,6 +491,19 @@ final class TestFileRun {
                 reason, policyKind);
     }
 
+    /** What a generate rule generated, or null when the response is not one of the generation's. */
+    private static List<Map<String, Object>> generated(PolicyGeneration generation, RuleResponse response) {
+        if (generation == null) {
+            return null;
+        }
+        for (PolicyGeneration.Rule rule : generation.rules()) {
+            if (rule.response() == response) {
+                return rule.generated();
+            }
+        }
+        return null;
+    }
+
     /**
      * The resource a rule response is compared with: the object its policy's mutate rules patched for a mutate rule,
      * otherwise the object after every mutating policy.
@@ -451,16 +538,17 @@ final class TestFileRun {
     }
 
     /**
-     * A result that checks generated resources, or the mutations of policies other than ClusterPolicies, needs what
-     * Guidepost does not evaluate.
+     * A result that checks the resources policies other than ClusterPolicies generate or mutate needs what Guidepost
+     * does not evaluate.
      */
     private static String unsupportedResultFeature(Object result, Optional<LoadedPolicy> policy) {
         if (!patchedFile(result).isEmpty() && !policy.map(p -> p.classic() || p.mutating()).orElse(false)) {
             return "patched resources (mutation)";
         }
-        if (PlainValues.at(result, "generatedResource") != null
-                || PlainValues.at(result, "generatedResources") != null
-                || PlainValues.at(result, "cloneSourceResource") != null) {
+        if ((PlainValues.at(result, "generatedResource") != null
+                || PlainValues.at(result, "cloneSourceResource") != null)
+                && !policy.map(LoadedPolicy::classic).orElse(false)
+                || PlainValues.at(result, "generatedResources") != null) {
             return "generated resources";
         }
         return null;
