@@ -36,13 +36,13 @@ final class ClassicRuleProgram {
     private final LegacyValidation legacy;
     private final PodSecurityValidation podSecurity;
     private final RuleMutation mutation;
-    private RuleGeneration generation;
+    private final RuleGeneration generation;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage, String unsupported,
             String compileError, PatternValidation patterns, LegacyValidation legacy,
-            PodSecurityValidation podSecurity, RuleMutation mutation) {
+            PodSecurityValidation podSecurity, RuleMutation mutation, RuleGeneration generation) {
         this.name = name;
         this.match = match;
         this.exclude = exclude;
@@ -58,6 +58,7 @@ final class ClassicRuleProgram {
         this.legacy = legacy;
         this.podSecurity = podSecurity;
         this.mutation = mutation;
+        this.generation = generation;
     }
 
     /** A {@code validate.cel} rule: CEL preconditions, variables and expressions (with their source texts). */
@@ -65,35 +66,35 @@ final class ClassicRuleProgram {
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage) {
         return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
-                expressionTexts, ruleMessage, null, null, null, null, null, null);
+                expressionTexts, ruleMessage, null, null, null, null, null, null, null);
     }
 
     /** A rule whose CEL did not compile: a selected request fails with the compiler's message. */
     static ClassicRuleProgram compileError(String name, Object match, Object exclude, Action action,
             String compileError) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, compileError, null, null, null, null);
+                null, compileError, null, null, null, null, null);
     }
 
     /** A rule using a feature Guidepost lacks: reported as not evaluated, naming the feature. */
     static ClassicRuleProgram unsupported(String name, Object match, Object exclude, Action action,
             String unsupported) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                unsupported, null, null, null, null, null);
+                unsupported, null, null, null, null, null, null);
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
     static ClassicRuleProgram pattern(String name, Object match, Object exclude, Action action,
             PatternValidation patterns) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, patterns, null, null, null);
+                null, null, patterns, null, null, null, null);
     }
 
     /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
     static ClassicRuleProgram legacy(String name, Object match, Object exclude, Action action,
             LegacyValidation legacy) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, legacy, null, null);
+                null, null, null, legacy, null, null, null);
     }
 
     /**
@@ -103,7 +104,7 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram mutation(String name, Object match, Object exclude, Action action,
             RuleMutation mutation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                "mutate rules", null, null, null, null, mutation);
+                "mutate rules", null, null, null, null, mutation, null);
     }
 
     /**
@@ -112,10 +113,8 @@ final class ClassicRuleProgram {
      */
     static ClassicRuleProgram generation(String name, Object match, Object exclude, Action action,
             RuleGeneration generation) {
-        ClassicRuleProgram program = new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(),
-                List.of(), List.of(), "", "generate rules", null, null, null, null, null);
-        program.generation = generation;
-        return program;
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                "generate rules", null, null, null, null, null, generation);
     }
 
     /** True for a {@code generate} rule. */
@@ -143,7 +142,7 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram podSecurity(String name, Object match, Object exclude, Action action,
             PodSecurityValidation podSecurity) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, null, podSecurity, null);
+                null, null, null, null, podSecurity, null, null);
     }
 
     String name() {
