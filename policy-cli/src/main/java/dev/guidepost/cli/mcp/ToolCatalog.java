@@ -54,7 +54,8 @@ public final class ToolCatalog {
                         arguments -> tools.getPolicy(arguments)),
                 new Entry("check_manifest", "Check Kubernetes YAML against the policies",
                         "Check Kubernetes manifest YAML (one or more documents separated by ---) against every "
-                                + "policy, exactly as the cluster's Kyverno admission would. Call it on every "
+                                + "policy, as the cluster's Kyverno admission would (include the Namespace manifest "
+                                + "when policies select namespaces by label). Call it on every "
                                 + "manifest you write or change BEFORE proposing it, and again after each fix "
                                 + "until it says compliant. Returns each violation with policy id, message, "
                                 + "remediation, whether it is blocking (Enforce), and the line in the given YAML; "
