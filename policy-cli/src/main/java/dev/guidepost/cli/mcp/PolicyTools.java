@@ -237,6 +237,7 @@ public final class PolicyTools {
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
             if (selected.isEmpty()) {
                 out.append("Categories in this pack: ").append(String.join(", ", categories(all)))
+                        .append(". Kinds its policies select: ").append(String.join(", ", kinds(all)))
                         .append(". Or call search_policies with a question.\n");
             }
             Map<String, Object> structured = new LinkedHashMap<>();
@@ -344,6 +345,10 @@ public final class PolicyTools {
 
     private static String kindsOf(Manifests manifests) {
         return String.join(", ", manifests.manifests().stream().map(Manifest::kind).distinct().toList());
+    }
+
+    private static List<String> kinds(List<Policy> policies) {
+        return policies.stream().flatMap(p -> PolicyMaps.kinds(p).stream()).distinct().sorted().toList();
     }
 
     private static List<String> categories(List<Policy> policies) {

@@ -228,6 +228,8 @@ class PolicyToolsTest {
         ToolAnswer none = tools.listPolicies(Map.of("category", "cooking"));
         assertThat(none.structured().get("count")).isEqualTo(0);
         assertThat(none.text()).contains("Categories in this pack: ");
+        ToolAnswer typo = tools.listPolicies(Map.of("kind", "Deploymnet"));
+        assertThat(typo.text()).contains("Kinds its policies select: ").contains("Deployment");
     }
 
     @Test
