@@ -4,12 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,33 +69,62 @@ final class InFlightRequests {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
-            see(b);
+            if (b == '\n') {
+                endOfLine();
+            } else {
+                line.write(b);
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            int start = off;
             for (int i = off; i < off + len; i++) {
-                see(b[i]);
+                if (b[i] == '\n') {
+                    line.write(b, start, i - start);
+                    endOfLine();
+                    start = i + 1;
+                }
             }
+            line.write(b, start, off + len - start);
         }
 
-        private void see(int b) {
-            if (b != '\n') {
-                line.write(b);
-                return;
-            }
-            String text = line.toString(StandardCharsets.UTF_8);
+        private void endOfLine() {
+            byte[] message = line.toByteArray();
             line.reset();
-            try {
-                JsonNode message = JSON.readTree(text);
-                JsonNode id = message.get("id");
-                if (id != null && !id.isNull() && !message.has("method")) {
-                    answered(id);
-                }
-            } catch (JacksonException e) {
-                // not a message of ours to count
+            JsonNode id = replyId(message);
+            if (id != null) {
+                answered(id);
             }
         }
+    }
+
+    /**
+     * The id of a reply (a message with an id and no method), read from its top-level fields only: a reply can
+     * hold a large result, which need not be built into a tree again. Null for anything else.
+     */
+    private static JsonNode replyId(byte[] message) {
+        JsonNode id = null;
+        try (JsonParser parser = JSON.createParser(message)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("method")) {
+                    return null;
+                }
+                if (name.equals("id")) {
+                    id = parser.readValueAsTree();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            return null; // not a message of ours to count
+        }
+        return id == null || id.isNull() ? null : id;
     }
 }

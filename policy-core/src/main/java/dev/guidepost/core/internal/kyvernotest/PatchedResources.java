@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.guidepost.core.internal.golang.GoValues;
 import dev.guidepost.core.internal.match.ApiResources;
@@ -41,21 +42,7 @@ final class PatchedResources {
 
     /** Compares the actual resource with the document for it in the file (a path relative to the test). */
     Comparison compare(String file, Map<String, Object> actual) {
-        List<Map<String, Object>> documents;
-        try {
-            documents = files.computeIfAbsent(file, this::load);
-        } catch (IllegalStateException e) {
-            return new Comparison(Outcome.FILE_ERROR, e.getMessage());
-        }
-        for (Map<String, Object> expected : documents) {
-            if (sameIdentity(expected, actual)) {
-                String difference = difference(tidy(expected), tidy(actual), "");
-                return difference == null ? new Comparison(Outcome.EQUAL, "")
-                        : new Comparison(Outcome.DIFFERENT, difference);
-            }
-        }
-        return new Comparison(Outcome.NOT_IN_FILE, file + " has no document for " + PlainValues.string(actual,
-                "kind") + "/" + PlainValues.string(actual, "metadata", "name"));
+        return compare(file, actual, UnaryOperator.identity(), Outcome.NOT_IN_FILE, "");
     }
 
     /**
@@ -65,6 +52,13 @@ final class PatchedResources {
      * document is an error.
      */
     Comparison compareGenerated(String file, Map<String, Object> actual) {
+        return compare(file, actual, PatchedResources::withGenerateLabelsFixed, Outcome.FILE_ERROR,
+                "failed to load resource: ");
+    }
+
+    /** Finds the actual resource's document by identity and compares both, each fixed up and tidied first. */
+    private Comparison compare(String file, Map<String, Object> actual,
+            UnaryOperator<Map<String, Object>> fixUp, Outcome missing, String missingPrefix) {
         List<Map<String, Object>> documents;
         try {
             documents = files.computeIfAbsent(file, this::load);
@@ -73,13 +67,12 @@ final class PatchedResources {
         }
         for (Map<String, Object> expected : documents) {
             if (sameIdentity(expected, actual)) {
-                String difference = difference(tidy(withGenerateLabelsFixed(expected)),
-                        tidy(withGenerateLabelsFixed(actual)), "");
+                String difference = difference(tidy(fixUp.apply(expected)), tidy(fixUp.apply(actual)), "");
                 return difference == null ? new Comparison(Outcome.EQUAL, "")
                         : new Comparison(Outcome.DIFFERENT, difference);
             }
         }
-        return new Comparison(Outcome.FILE_ERROR, "failed to load resource: " + file + " has no document for "
+        return new Comparison(missing, missingPrefix + file + " has no document for "
                 + PlainValues.string(actual, "kind") + "/" + PlainValues.string(actual, "metadata", "name"));
     }
 

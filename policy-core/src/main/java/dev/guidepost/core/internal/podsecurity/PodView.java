@@ -45,8 +45,11 @@ record PodView(Map<String, Object> metadata, Map<String, Object> spec) {
         return PlainValues.list(spec, type);
     }
 
-    /** True when the pod declares a Windows OS ({@code spec.os.name}), which some restricted checks skip. */
-    boolean windows() {
-        return PlainValues.string(spec, "os", "name").equals("windows");
+    /**
+     * True when the pod declares a Windows OS ({@code spec.os.name}) and the checks are those of Kubernetes 1.25 or
+     * later: from then on the restricted checks of Linux-only fields do not apply to Windows pods.
+     */
+    boolean windowsExempt(int version) {
+        return version >= 25 && PlainValues.string(spec, "os", "name").equals("windows");
     }
 }

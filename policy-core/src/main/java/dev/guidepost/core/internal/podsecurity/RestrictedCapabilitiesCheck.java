@@ -17,7 +17,7 @@ final class RestrictedCapabilitiesCheck extends PodSecurityCheck {
 
     @Override
     CheckResult check(int version, PodView pod) {
-        if (version >= 25 && pod.windows()) {
+        if (pod.windowsExempt(version)) {
             return null;
         }
         List<FieldError> errors = new ArrayList<>();

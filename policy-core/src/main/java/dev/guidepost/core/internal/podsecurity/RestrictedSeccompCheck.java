@@ -21,7 +21,7 @@ final class RestrictedSeccompCheck extends PodSecurityCheck {
 
     @Override
     CheckResult check(int version, PodView pod) {
-        if (version >= 25 && pod.windows()) {
+        if (pod.windowsExempt(version)) {
             return null;
         }
         List<FieldError> explicit = new ArrayList<>();
