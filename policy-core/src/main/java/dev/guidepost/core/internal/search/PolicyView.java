@@ -12,7 +12,9 @@ import dev.guidepost.core.Policy;
  * pack's own {@code keywords} and each example question get views of their own, since they are written the way
  * people ask. Measured on the development queries, separate views of the title, description, rule messages or
  * constrained fields scored worse than the summary alone under both max- and mean-over-views (short texts give
- * noisy cosines), so they are not embedded; their words still count in the lexical index.
+ * noisy cosines), so they are not embedded; their words still count in the lexical index. The model reads only
+ * the first 128 word pieces of a text, so the summary puts the most telling text first; embedding the rest of long
+ * summaries as further pieces did not rank better.
  *
  * @param name the view's name ({@code summary}, {@code keywords}, {@code question-2})
  * @param text the text embedded for it

@@ -45,7 +45,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * title (title-match discount), knownitem (titles, ids and first sentences as queries), ensemble
  * (-Dother=CACHE of the other model), hub (CSLS-style hubness correction against pseudo-queries of the pack),
  * prf (Rocchio pseudo-relevance feedback on the query vector), adapter (a ridge-regression query adapter learnt
- * from the pack's own titles, sentences and messages).
+ * from the pack's own titles, sentences and messages), truncate (the summary cut to its first N words), chunks
+ * (the summary in pieces the model reads whole).
  * <p>
  * Findings of the second round (quantized model, 200 development queries): nothing beat the shipped design on
  * both halves by more than noise within the index-time budget. The only significant dev gain, a negative weight
@@ -63,6 +64,14 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * fields per policy, 65 policies with none), tried appended to the summary, as a fused view (weights 0.1 to 0.3),
  * max over views, and as a BM25 feature, with and without the types' own descriptions: the best variant moved R@1
  * from 0.670 to 0.680 (6 wins, 4 losses), noise again, so API text is not indexed.
+ * <p>
+ * Fifth round: langchain4j's MiniLM reads only the first 128 word pieces of a text (its tokenizer truncates; the
+ * rest of a longer text changes nothing, measured), and 138 of the 308 summaries are longer, so their last
+ * sentences and failure messages are not embedded. Making them visible (truncate, chunks: the summary packed into
+ * pieces of at most 60 to 126 tokens, plain or after the title, scored by max or mean over the pieces) did not help
+ * (best: R@1 unchanged with 8 wins and 8 losses, MRR down 0.01), and cutting the summary shorter than 100 words
+ * hurt. The summary's order, most telling text first, is what makes the truncation harmless; the tail's words
+ * still count in the lexical index.
  */
 public class SearchExperiment {
 
@@ -460,6 +469,8 @@ public class SearchExperiment {
         String mode = System.getProperty("mode", "baseline");
         switch (mode) {
             case "baseline" -> x.baseline();
+            case "truncate" -> x.truncate();
+            case "chunks" -> x.chunks();
             case "hub" -> x.hubness();
             case "prf" -> x.prf();
             case "adapter" -> x.adapter();
@@ -1393,6 +1404,83 @@ public class SearchExperiment {
 
     static String clean(String text) {
         return text.replaceAll("\\{\\{[^}]*\\}\\}", " ").replaceAll("`", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The summary cut to its first N words: does a long text dilute MiniLM's mean-pooled vector? */
+    void truncate() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        int[] lengths = policies.stream().mapToInt(p -> PolicyView.summary(p).split("\\s+").length).sorted().toArray();
+        System.out.printf("summary words: median %d, p90 %d, max %d%n", lengths[lengths.length / 2],
+                lengths[lengths.length * 9 / 10], lengths[lengths.length - 1]);
+        double[][] base = sum(z(semantic(qv, PolicyView::summary)), 0.75, bm, 0.25);
+        report("shipped", base);
+        for (int n : new int[] {40, 60, 80, 100, 130, 160, 200}) {
+            double[][] sem = semantic(qv, p -> {
+                String[] w = PolicyView.summary(p).split("\\s+");
+                return String.join(" ", Arrays.copyOf(w, Math.min(n, w.length)));
+            });
+            report("first " + n + " words", sem);
+            double[][] fused = sum(z(sem), 0.75, bm, 0.25);
+            report("   fused .75", fused);
+            paired("   vs shipped", base, fused);
+        }
+    }
+
+    static final dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator TOKENS =
+            new dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator();
+
+    /** Greedy packing of a text's sentences into pieces of at most {@code max} tokens, each after {@code prefix}. */
+    static List<String> chunked(String text, int max, String prefix) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String sentence : text.split("(?<=[.!?])\\s+")) {
+            String candidate = current.length() == 0 ? sentence : current + " " + sentence;
+            String withPrefix = out.isEmpty() ? candidate : prefix + candidate;
+            if (current.length() > 0 && TOKENS.estimateTokenCountInText(withPrefix) > max) {
+                out.add(out.isEmpty() ? current.toString() : prefix + current);
+                current = new StringBuilder(sentence);
+            } else {
+                current = new StringBuilder(candidate);
+            }
+        }
+        if (current.length() > 0) {
+            out.add(out.isEmpty() ? current.toString() : prefix + current);
+        }
+        return out;
+    }
+
+    /** Mean of the normalised vectors of several texts. */
+    double[][] semanticMean(float[][] qv, Function<Policy, List<String>> texts) {
+        return semantic(qv, texts, false);
+    }
+
+    /** The summary in pieces MiniLM reads whole (it truncates at 128 tokens): max or mean over the pieces. */
+    void chunks() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        long truncated = policies.stream().filter(p -> TOKENS.estimateTokenCountInText(PolicyView.summary(p)) > 126)
+                .count();
+        System.out.printf("summaries over 126 tokens: %d of %d%n", truncated, policies.size());
+        double[][] base = sum(z(semantic(qv, PolicyView::summary)), 0.75, bm, 0.25);
+        report("shipped", base);
+        for (int max : new int[] {126, 100, 80, 60}) {
+            for (boolean titled : new boolean[] {false, true}) {
+                Function<Policy, List<String>> pieces = p -> chunked(PolicyView.summary(p), max,
+                        titled ? PolicyView.sentence(p.title()) : "");
+                String name = max + (titled ? " titled" : " plain");
+                double[][] mx = semantic(qv, pieces, true);
+                double[][] mean = semantic(qv, pieces, false);
+                report(name + " max", mx);
+                double[][] f1 = sum(z(mx), 0.75, bm, 0.25);
+                report("   fused .75", f1);
+                paired("   vs shipped", base, f1);
+                report(name + " mean", mean);
+                double[][] f2 = sum(z(mean), 0.75, bm, 0.25);
+                report("   fused .75", f2);
+                paired("   vs shipped", base, f2);
+            }
+        }
     }
 
     void summaryVariants() {
