@@ -106,6 +106,22 @@ class PolicyPackTest {
     }
 
     @Test
+    void aListOrMappingWhereTextBelongsIsAnErrorInsteadOfADefault() {
+        assertError("action-as-list.yaml", "action-as-list.yaml:7", "spec.action of policy 'readiness-probe' is a "
+                + "list, not text", "Kyverno's validationActions [Deny] is action: Enforce");
+        assertError("kinds-not-a-list.yaml", "kinds-not-a-list.yaml:8", "spec.match.kinds must be a list",
+                "kinds: [Deployment]");
+        assertError("message-as-list.yaml", "message-as-list.yaml:11",
+                "spec.validations[0].message must be text, not a list");
+    }
+
+    @Test
+    void aMisspeltPackFileFieldIsAnErrorWithTheFieldItMeant() {
+        assertErrorIn("misspelt-pack-file", "", "pack.yaml:4", "unknown field 'verison' in pack.yaml",
+                "did you mean version?");
+    }
+
+    @Test
     void anExpressionThatDoesNotCompileIsLocatedWhenTheEngineCompilesThePack() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/bad-cel.yaml"));
 

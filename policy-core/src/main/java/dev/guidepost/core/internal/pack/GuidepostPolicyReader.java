@@ -31,8 +31,16 @@ final class GuidepostPolicyReader {
     private static final Set<String> SPEC_FIELDS = Set.of("title", "description", "rationale", "keywords",
             "questions", "category", "subject", "severity", "owner", "remediation", "action", "match",
             "matchConditions", "variables", "validations", "auditAnnotations", "autogen", "examples", "failurePolicy");
+    /** Fields that hold one piece of text; a list or mapping there is a mistake, never read as a default. */
+    private static final List<String> TEXT_FIELDS = List.of("title", "description", "rationale", "category",
+            "subject", "severity", "owner", "remediation", "action", "failurePolicy");
+    /** Fields that hold a mapping. */
+    private static final List<String> MAP_FIELDS = List.of("match", "examples");
     private static final Set<String> SHORT_MATCH_FIELDS = Set.of("kinds", "namespaces", "excludeNamespaces",
             "labels", "operations");
+    /** Short-form match fields that hold a list of names. */
+    private static final List<String> SHORT_MATCH_LISTS = List.of("kinds", "namespaces", "excludeNamespaces",
+            "operations");
     private static final Set<String> LONG_MATCH_FIELDS = Set.of("resourceRules", "excludeResourceRules",
             "namespaceSelector", "objectSelector", "matchPolicy");
 
@@ -61,6 +69,7 @@ final class GuidepostPolicyReader {
                         + String.join(", ", new java.util.TreeSet<>(SPEC_FIELDS)), "spec", key);
             }
         }
+        checkShapes(doc, id, spec);
         String description = Texts.oneLine(PlainValues.string(spec, "description"));
         if (description.isEmpty()) {
             throw doc.error("policy '" + id + "' has no spec.description; describe the rule the way people say it",
@@ -137,6 +146,47 @@ final class GuidepostPolicyReader {
                 root);
     }
 
+    /**
+     * Text fields must hold text and mapping fields a mapping: {@code action: [Deny]} would otherwise read as no
+     * action at all and quietly make an Enforce policy Audit.
+     */
+    private static void checkShapes(PolicyDocument doc, String id, Map<String, Object> spec) {
+        for (String key : TEXT_FIELDS) {
+            Object value = spec.get(key);
+            if (value instanceof Map || value instanceof List) {
+                String shape = value instanceof Map ? "a mapping" : "a list";
+                String hint = switch (key) {
+                    case "action" -> "; write one action: Enforce, Audit or Warn (Kyverno's validationActions "
+                            + "[Deny] is action: Enforce)";
+                    case "severity" -> "; write one of low, medium, high or critical";
+                    default -> "; write it as text (use '>-' for several lines)";
+                };
+                throw doc.error("spec." + key + " of policy '" + id + "' is " + shape + ", not text" + hint,
+                        "spec", key);
+            }
+        }
+        for (String key : MAP_FIELDS) {
+            Object value = spec.get(key);
+            if (value != null && !(value instanceof Map)) {
+                throw doc.error("spec." + key + " of policy '" + id + "' must be a mapping"
+                        + (key.equals("match") ? ", for example 'match: {kinds: [Deployment]}'"
+                                : ", for example 'examples: {pass: [...], fail: [...]}'"), "spec", key);
+            }
+        }
+        Map<String, Object> match = PlainValues.map(spec, "match");
+        for (String key : SHORT_MATCH_LISTS) {
+            Object value = match.get(key);
+            if (value != null && !(value instanceof List)) {
+                throw doc.error("spec.match." + key + " must be a list, for example '" + key + ": ["
+                        + (value instanceof Map ? "..." : value) + "]'", "spec", "match", key);
+            }
+        }
+        if (match.get("labels") != null && !(match.get("labels") instanceof Map)) {
+            throw doc.error("spec.match.labels must be a mapping of label to value, for example "
+                    + "'labels: {app.kubernetes.io/part-of: shop}'", "spec", "match", "labels");
+        }
+    }
+
     private static <T> T optionalEnum(PolicyDocument doc, Map<String, Object> spec, String key,
             java.util.function.Function<String, Optional<T>> parser, T fallback, String allowed) {
         String text = PlainValues.string(spec, key);
@@ -195,6 +245,10 @@ final class GuidepostPolicyReader {
                 if (!fields.contains(field)) {
                     throw doc.error("unknown field '" + field + "' in spec." + key + "[" + i + "]; the fields there "
                             + "are " + String.join(", ", fields), "spec", key, i, field);
+                }
+                if (item.get(field) instanceof Map || item.get(field) instanceof List) {
+                    throw doc.error("spec." + key + "[" + i + "]." + field + " must be text, not "
+                            + (item.get(field) instanceof Map ? "a mapping" : "a list"), "spec", key, i, field);
                 }
             }
             if (PlainValues.string(item, "expression").isBlank()) {

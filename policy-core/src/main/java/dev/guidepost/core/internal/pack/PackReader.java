@@ -36,6 +36,9 @@ public final class PackReader {
 
     /** The file that names a pack. */
     public static final String PACK_FILE = "pack.yaml";
+    /** The fields a pack.yaml may have. */
+    private static final List<String> HEADER_FIELDS = List.of("apiVersion", "kind", "name", "version",
+            "description", "metadata");
     /** Where packs live inside a jar. */
     public static final String CLASSPATH_ROOT = "META-INF/guidepost/";
 
@@ -161,12 +164,33 @@ public final class PackReader {
                     "pack.yaml must be a mapping with name, version and description");
         }
         Map<String, Object> map = PlainValues.map(doc.value());
+        checkHeaderFields(doc, map);
         Map<String, Object> header = new LinkedHashMap<>(PlainValues.map(map, "metadata"));
         header.putAll(map);
         if (PlainValues.string(header, "name").isEmpty() && !PlainValues.string(map, "metadata", "name").isEmpty()) {
             header.put("name", PlainValues.string(map, "metadata", "name"));
         }
         return header;
+    }
+
+    /** A misspelt field of pack.yaml ({@code verison}) would otherwise drop the version from every report. */
+    private static void checkHeaderFields(YamlDocument doc, Map<String, Object> map) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String key = e.getKey();
+            SourceLocation at = SourceLocation.of(doc.source(), doc.lineOf(List.of(key)));
+            if (!HEADER_FIELDS.contains(key)) {
+                List<String> similar = IdSimilarity.similar(HEADER_FIELDS, key);
+                throw new GuidepostException(at, "unknown field '" + key + "' in pack.yaml"
+                        + (similar.isEmpty() ? "" : "; did you mean " + similar.get(0) + "?")
+                        + " (the fields are " + String.join(", ", HEADER_FIELDS) + ")");
+            }
+            boolean mapping = key.equals("metadata");
+            if (e.getValue() != null && (e.getValue() instanceof Map) != mapping
+                    || !mapping && e.getValue() instanceof List) {
+                throw new GuidepostException(at, "pack.yaml field '" + key + "' must be "
+                        + (mapping ? "a mapping" : "text"));
+            }
+        }
     }
 
     private static List<Path> yamlFiles(Path folder) {
