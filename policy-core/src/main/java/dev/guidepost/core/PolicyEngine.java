@@ -25,8 +25,10 @@ import dev.guidepost.core.internal.engine.ViolationPaths;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.NamespaceSelection;
+import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.PolicyLocator;
+import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * Checks manifests against a pack with Kyverno's semantics: each manifest is evaluated as an admission request
@@ -44,7 +46,21 @@ public final class PolicyEngine {
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
 
-    private record Compiled(Policy policy, PolicyProgram program) {
+    /**
+     * A compiled policy; whether its verdict depends on what only the cluster knows of a namespace (the labels its
+     * namespace selector tests, or the Namespace object its CEL reads); whether it leaves out creation, which is
+     * how a check sees every manifest; and whether the cluster admits what it cannot evaluate
+     * ({@code failurePolicy: Ignore}).
+     */
+    private record Compiled(Policy policy, PolicyProgram program, boolean selectsByNamespaceLabels,
+            boolean readsNamespaceObject, boolean excludesCreate, boolean failurePolicyIgnore) {
+
+        Compiled(Policy policy, PolicyProgram program) {
+            this(policy, program, NamespaceSelection.byLabels(policy.definition()),
+                    NamespaceSelection.readsNamespaceObject(policy.definition()),
+                    OperationSelection.excludesCreate(policy.definition()),
+                    "Ignore".equals(PlainValues.string(policy.definition(), "spec", "failurePolicy")));
+        }
     }
 
     private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled) {
@@ -177,15 +193,40 @@ public final class PolicyEngine {
         EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(List.of(manifest)));
         PreparedRequest request = prepare(manifest);
         return compiled.values().stream().filter(c -> c.program().selects(request, context)
-                || mayApplyByNamespaceLabels(c.policy(), manifest, request, context)).map(Compiled::policy).toList();
+                || mayApplyByNamespaceLabels(c, manifest, request, context)).map(Compiled::policy).toList();
     }
 
     /** The policy selects namespaces by label, the manifest's namespace is unknown here, and its kind matches. */
-    private static boolean mayApplyByNamespaceLabels(Policy policy, Manifest manifest, PreparedRequest request,
+    private static boolean mayApplyByNamespaceLabels(Compiled c, Manifest manifest, PreparedRequest request,
             EvaluationContext context) {
+        return c.selectsByNamespaceLabels() && unknownNamespace(request, context)
+                && c.policy().kinds().contains(manifest.kind());
+    }
+
+    /** The manifest is namespaced and its Namespace is not among the manifests checked. */
+    private static boolean unknownNamespace(PreparedRequest request, EvaluationContext context) {
         String namespace = request.request().namespace();
-        return !namespace.isEmpty() && context.namespaces().object(namespace).isEmpty()
-                && policy.kinds().contains(manifest.kind()) && NamespaceSelection.byLabels(policy.definition());
+        return !namespace.isEmpty() && context.namespaces().object(namespace).isEmpty();
+    }
+
+    /**
+     * Why a rule's verdict cannot be trusted without the manifest's Namespace, or empty: CEL that reads the
+     * Namespace object decides on data only the cluster has, and a failure under a namespace selector holds only
+     * if the namespace's labels match it.
+     */
+    private static Optional<String> dependsOnUnknownNamespace(Compiled c, RuleResponse rule, String namespace) {
+        String unknown = "namespace '" + namespace + "' is not among the manifests checked: check its Namespace "
+                + "manifest together with this one";
+        String failure = rule.outcome() == Outcome.PASS ? "" : "; checked without it, the rule "
+                + (rule.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + rule.message();
+        if (c.readsNamespaceObject()) {
+            return Optional.of("the policy reads the Namespace object (namespaceObject) and " + unknown + failure);
+        }
+        if (c.selectsByNamespaceLabels() && rule.outcome() != Outcome.PASS) {
+            return Optional.of("the policy selects namespaces by their labels and " + unknown + "; in the cluster "
+                    + "it applies only if they match" + failure);
+        }
+        return Optional.empty();
     }
 
     private static void evaluate(Compiled c, Manifest manifest, PreparedRequest request, EvaluationContext context,
@@ -193,31 +234,23 @@ public final class PolicyEngine {
         Policy policy = c.policy();
         PolicyResponse response = c.program().evaluate(request, context);
         if (response.rules().isEmpty()) {
-            String namespace = request.request().namespace();
-            if (mayApplyByNamespaceLabels(policy, manifest, request, context)) {
-                // never a silent pass: the namespace's labels, which decide, are unknown here
-                results.add(new Result(policy.id(), policy.title(), "", policy.severity(), policy.action(),
-                        Outcome.SKIP, Result.NOT_CHECKED + "the policy selects namespaces by their labels and the "
-                                + "labels of namespace '" + namespace + "' are unknown: check its Namespace manifest "
-                                + "together with this one; in the cluster the policy applies if they match",
-                        policy.remediation(), manifest.resource(), manifest.location()));
-            }
+            // never a silent pass where the policy may apply in the cluster
+            whyUnselected(c, manifest, request, context).ifPresent(why -> results.add(
+                    notChecked(policy, "", policy.action(), why, manifest)));
             return;
         }
         Optional<String> exemption = exemptionReason(manifest, policy.id());
+        boolean exempted = exemption.isPresent() && !exemption.get().isBlank();
         for (RuleResponse rule : response.rules()) {
-            if (!rule.evaluated()) {
-                // never a pass: say which rule went unchecked and why
-                results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
-                        Outcome.SKIP, Result.NOT_CHECKED + "Guidepost cannot evaluate " + rule.unsupported()
-                                + " yet; Kyverno evaluates this rule in the cluster",
-                        policy.remediation(), manifest.resource(), manifest.location()));
+            Optional<String> notChecked = whyNotChecked(c, rule, request, context);
+            if (notChecked.isPresent() && !(exempted && rule.evaluated())) {
+                results.add(notChecked(policy, rule.rule(), rule.action(), notChecked.get(), manifest));
                 continue;
             }
             Outcome outcome = rule.outcome();
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
                     ? ViolationPaths.withLine(rule.message(), manifest.location().line(), lineOf) : rule.message();
-            if (exemption.isPresent() && !exemption.get().isBlank()) {
+            if (exempted) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();
             } else if (exemption.isPresent() && rule.outcome() != Outcome.PASS) {
@@ -227,9 +260,50 @@ public final class PolicyEngine {
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
                     outcome, message, policy.remediation(), manifest.resource(), manifest.location()));
         }
-        if (exemption.isPresent() && !exemption.get().isBlank()) {
+        if (exempted) {
             exemptions.add(new Exemption(policy.id(), manifest.resource(), manifest.location(), exemption.get()));
         }
+    }
+
+    /** Why a policy that did not select a manifest may still apply to it in the cluster, or empty. */
+    private static Optional<String> whyUnselected(Compiled c, Manifest manifest, PreparedRequest request,
+            EvaluationContext context) {
+        if (c.excludesCreate() && c.policy().kinds().contains(manifest.kind())) {
+            return Optional.of("the policy applies only to operations other than creation (its match rules list "
+                    + "no CREATE), and a check sees each manifest as created; Kyverno evaluates it in the cluster "
+                    + "when the object changes");
+        }
+        if (mayApplyByNamespaceLabels(c, manifest, request, context)) {
+            return Optional.of("the policy selects namespaces by their labels and the labels of namespace '"
+                    + request.request().namespace() + "' are unknown: check its Namespace manifest together with "
+                    + "this one; in the cluster the policy applies if they match");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */
+    private static Optional<String> whyNotChecked(Compiled c, RuleResponse rule, PreparedRequest request,
+            EvaluationContext context) {
+        if (!rule.evaluated()) {
+            return Optional.of("Guidepost cannot evaluate " + rule.unsupported()
+                    + " yet; Kyverno evaluates this rule in the cluster");
+        }
+        if (unknownNamespace(request, context)) {
+            Optional<String> uncertain = dependsOnUnknownNamespace(c, rule, request.request().namespace());
+            if (uncertain.isPresent()) {
+                return uncertain;
+            }
+        }
+        if (rule.outcome() == Outcome.ERROR && c.failurePolicyIgnore()) {
+            return Optional.of("the rule could not be evaluated (" + rule.message() + "), and with failurePolicy: "
+                    + "Ignore the cluster admits the object when that happens");
+        }
+        return Optional.empty();
+    }
+
+    private static Result notChecked(Policy policy, String rule, Action action, String why, Manifest manifest) {
+        return new Result(policy.id(), policy.title(), rule, policy.severity(), action, Outcome.SKIP,
+                Result.NOT_CHECKED + why, policy.remediation(), manifest.resource(), manifest.location());
     }
 
     private static Optional<String> exemptionReason(Manifest manifest, String policyId) {

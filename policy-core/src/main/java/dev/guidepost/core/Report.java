@@ -1,5 +1,6 @@
 package dev.guidepost.core;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,14 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
             counts.put(o, 0L);
         }
         results.forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
     /** Violation counts by severity. */
     public Map<Severity, Long> violationsBySeverity() {
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         violations().forEach(r -> counts.merge(r.severity(), 1L, Long::sum));
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
     /**

@@ -194,6 +194,218 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aFailureUnderANegativeNamespaceSelectorIsNotCheckedWhenTheNamespaceIsUnknown() {
+        PolicyEngine limits = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: require-limits
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchExpressions: [{key: env, operator: NotIn, values: [dev]}]
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE, UPDATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))"
+                      message: Containers set resource limits.
+                """, "limits.yaml"));
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: shop}
+                spec:
+                  containers: [{name: app, image: app:1}]
+                """;
+
+        assertThat(limits.check(Manifests.parse(pod, "pod.yaml")).results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("selects namespaces by their labels", "namespace 'shop' is not among",
+                    "fails: Containers set resource limits.");
+        });
+        Report dev = limits.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop, labels: {env: dev}}
+                ---
+                """ + pod, "all.yaml"));
+        assertThat(dev.results()).isEmpty();
+        Report prod = limits.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop, labels: {env: prod}}
+                ---
+                """ + pod, "all.yaml"));
+        assertThat(prod.violations()).extracting(Result::policyId).containsExactly("require-limits");
+    }
+
+    @Test
+    void aSelectorOnTheNamespaceNameAloneGivesAFirmVerdictWithoutTheNamespace() {
+        PolicyEngine limits = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: require-limits
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchExpressions: [{key: kubernetes.io/metadata.name, operator: NotIn, values: [kube-system]}]
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE, UPDATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))"
+                      message: Containers set resource limits.
+                """, "limits.yaml"));
+
+        Report report = limits.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: shop}
+                spec:
+                  containers: [{name: app, image: app:1}]
+                """, "pod.yaml"));
+
+        assertThat(report.violations()).extracting(Result::policyId).containsExactly("require-limits");
+    }
+
+    @Test
+    void aRuleReadingTheNamespaceObjectIsNotCheckedWithoutTheNamespaceManifest() {
+        PolicyEngine region = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: databases-in-us-east-1
+                spec:
+                  description: Databases run only in namespaces of the us-east-1 region.
+                  action: Enforce
+                  match:
+                    kinds: [StatefulSet]
+                  validations:
+                    - expression: >-
+                        namespaceObject.metadata.?labels[?'region'].orValue('none') == 'us-east-1'
+                      messageExpression: "'region=' + namespaceObject.metadata.?labels[?'region'].orValue('none')"
+                """, "region.yaml"));
+        String database = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db, namespace: payments}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: db, image: postgres:16}]
+                """;
+
+        assertThat(region.check(Manifests.parse(database, "db.yaml")).results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("reads the Namespace object (namespaceObject)",
+                    "namespace 'payments' is not among the manifests checked", "fails: region=none");
+        });
+        assertThat(region.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: payments, labels: {region: us-east-1}}
+                ---
+                """ + database, "all.yaml")).results()).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.PASS));
+        assertThat(region.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: payments, labels: {region: eu-west-1}}
+                ---
+                """ + database, "all.yaml")).violations()).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("region=eu-west-1"));
+    }
+
+    @Test
+    void aPolicyForUpdatesOnlyIsNotCheckedRatherThanSilentlyPassed() {
+        PolicyEngine immutable = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: keep-service-account
+                spec:
+                  description: The service account of a Deployment does not change once it runs.
+                  action: Enforce
+                  match:
+                    kinds: [Deployment]
+                    operations: [UPDATE]
+                  validations:
+                    - expression: >-
+                        object.spec.template.spec.?serviceAccountName.orValue('')
+                        == oldObject.spec.template.spec.?serviceAccountName.orValue('')
+                """, "immutable.yaml"));
+
+        Report report = immutable.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: app, image: app:1}]
+                """, "web.yaml"));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("only to operations other than creation");
+        });
+    }
+
+    @Test
+    void anErrorUnderFailurePolicyIgnoreIsNotCheckedBecauseTheClusterAdmitsTheObject() {
+        String policy = """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: replicas-from-annotation
+                spec:
+                  description: Deployments run at least the replicas their annotation asks for.
+                  action: Enforce
+                  failurePolicy: %s
+                  match:
+                    kinds: [Deployment]
+                  validations:
+                    - expression: "object.spec.replicas >= int(object.metadata.annotations['min-replicas'])"
+                """;
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop, annotations: {min-replicas: two}}
+                spec:
+                  replicas: 1
+                """;
+
+        Report ignore = PolicyEngine.of(PolicyPack.parse(policy.formatted("Ignore"), "p.yaml"))
+                .check(Manifests.parse(deployment, "web.yaml"));
+        Report fail = PolicyEngine.of(PolicyPack.parse(policy.formatted("Fail"), "p.yaml"))
+                .check(Manifests.parse(deployment, "web.yaml"));
+
+        assertThat(ignore.results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("could not be evaluated", "failurePolicy: Ignore");
+        });
+        assertThat(ignore.enforcedViolations()).isEmpty();
+        assertThat(fail.enforcedViolations()).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.ERROR));
+    }
+
+    @Test
+    void theCountsOfAReportCannotBeChanged() {
+        assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> report.violationsBySeverity().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void theSummaryCountsOutcomesAndSeverities() {
         assertThat(report.summary()).startsWith("8 manifests, 4 policies: ")
                 .contains("failed (", "enforced)", "violations by severity: ", "1 exemption (Guidepost's only: the "

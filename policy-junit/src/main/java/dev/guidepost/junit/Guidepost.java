@@ -38,7 +38,8 @@ import dev.guidepost.core.SourceLocation;
  * }</pre>
  *
  * Each test is named {@code Deployment/shop/web ▸ require-run-as-non-root} and its source is the manifest's file
- * and line, so IDEs and CI reports link to it; it fails with the violation (message and fix) when the manifest
+ * and line, so IDEs and CI reports link to it (except under Surefire 3.5.3, which drops dynamic tests that have
+ * a file source, so there they have none); it fails with the violation (message and fix) when the manifest
  * violates the policy (whatever the policy's action), and is skipped when every rule skipped it (for example an
  * exemption). So that nothing is silently left out, a manifest no policy applies to gets one skipped test
  * ({@code ▸ no applicable policy}), a document that cannot be read one failing test ({@code ▸ unreadable}), and a
@@ -80,7 +81,7 @@ public final class Guidepost {
         Map<String, Long> named = files.manifests().manifests().stream().collect(java.util.stream.Collectors
                 .groupingBy(m -> m.resource().toString(), java.util.stream.Collectors.counting()));
         for (Manifest manifest : files.manifests()) {
-            URI source = source(manifest.location());
+            URI source = TestSources.of(manifest.location());
             String name = named.get(manifest.resource().toString()) > 1
                     ? manifest.resource() + " (" + FailureText.location(manifest.location(), base) + ")"
                     : manifest.resource().toString();
@@ -103,7 +104,7 @@ public final class Guidepost {
             String message = where + ": " + problem.message();
             entries.add(new Entry(problem.location(), DynamicTest.dynamicTest(where + (problem.unreadable()
                     ? " ▸ unreadable" : problem.type() == ManifestProblem.Type.KUSTOMIZE ? " ▸ Kustomize file"
-                    : " ▸ not a Kubernetes object"), source(problem.location()), () -> {
+                    : " ▸ not a Kubernetes object"), TestSources.of(problem.location()), () -> {
                         if (problem.unreadable()) {
                             throw new AssertionFailedError(message);
                         }
@@ -146,7 +147,7 @@ public final class Guidepost {
     public static Stream<DynamicTest> packExamples(PolicyEngine engine) {
         return PackExamples.run(engine).results().stream().map(result -> DynamicTest.dynamicTest(
                 result.policy() + " ▸ " + result.expected() + " example " + result.resource(),
-                source(result.location()), () -> {
+                TestSources.of(result.location()), () -> {
                     if (result.status() == ExpectationResult.Status.FAILED) {
                         throw new AssertionFailedError(result.describe());
                     }
@@ -154,11 +155,5 @@ public final class Guidepost {
                         throw new TestAbortedException(result.describe());
                     }
                 }));
-    }
-
-    /** The file URI with the line as a query, as JUnit's {@code FileSource} reads it. */
-    private static URI source(SourceLocation location) {
-        URI file = Path.of(location.file()).toUri();
-        return location.line() > 0 ? URI.create(file + "?line=" + location.line()) : file;
     }
 }

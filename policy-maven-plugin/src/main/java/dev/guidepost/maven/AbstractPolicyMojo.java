@@ -49,6 +49,14 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     protected File classesDirectory;
 
+    /** The project's packaging: a {@code pom} project without packs (a parent, an aggregator) is skipped. */
+    @Parameter(defaultValue = "${project.packaging}", readonly = true)
+    private String packaging;
+
+    /** The project's artifactId; Maven names the project of a goal run outside any {@code standalone-pom}. */
+    @Parameter(defaultValue = "${project.artifactId}", readonly = true)
+    private String artifactId;
+
     /** The folder Maven was started in, for goals run without a project. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     private File executionRoot;
@@ -61,6 +69,11 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         }
         if (skipGoal()) {
             getLog().info("Skipping Guidepost " + goal() + " (" + goalSkipProperty() + "=true)");
+            return;
+        }
+        if ("pom".equals(packaging) && !"standalone-pom".equals(artifactId) && configuredPacks().isEmpty()) {
+            getLog().info("Skipping Guidepost " + goal() + ": a pom project (parent or aggregator) without <packs>;"
+                    + " its modules run the goal on their own");
             return;
         }
         if (basedir == null) {

@@ -132,11 +132,15 @@ public class CheckMojo extends AbstractPolicyMojo {
             String where = selection.searched().isEmpty()
                     ? String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " (none exists)"
                     : selection.searched().stream().map(this::display).collect(Collectors.joining(", "));
-            String message = "No manifests to check in " + where + "; configure <manifests>";
+            String message = "No manifests to check in " + where + (includes.isEmpty() && excludes.isEmpty()
+                    ? "; configure <manifests>"
+                    : " that <includes> " + includes + " and <excludes> " + excludes + " select; check them and "
+                            + "<manifests>");
             if (failIfNothingChecked) {
                 throw new MojoFailureException(message);
             }
-            getLog().info(message);
+            getLog().warn(message);
+            removeStaleReports(reportFormats);
             return;
         }
 
@@ -220,6 +224,21 @@ public class CheckMojo extends AbstractPolicyMojo {
             }
         }
         return out;
+    }
+
+    /** Reports of an earlier run would tell CI about violations this run did not look at. */
+    private void removeStaleReports(List<ReportFormat> reportFormats) throws MojoExecutionException {
+        for (ReportFormat format : reportFormats) {
+            Path file = outputDirectory.toPath().resolve(format.fileName());
+            try {
+                if (Files.deleteIfExists(file)) {
+                    getLog().info("Removed the report of an earlier run: " + display(file));
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot remove the earlier report " + display(file) + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     private List<Path> writeReports(Report report, ReportOptions options, List<ReportFormat> reportFormats)

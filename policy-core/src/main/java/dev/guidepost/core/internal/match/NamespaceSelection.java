@@ -2,22 +2,53 @@ package dev.guidepost.core.internal.match;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Whether a policy selects what it checks by the labels of the namespace ({@code namespaceSelector} in its match
- * rules, not in its exclusions). Such a policy cannot be judged for a manifest whose namespace is not among the
- * manifests checked: its labels are unknown, so a check must say so rather than report the manifest compliant.
+ * Whether a policy's verdict depends on what is known of a namespace only in the cluster: its labels (a
+ * {@code namespaceSelector} in the match rules, not in the exclusions) or the Namespace object its CEL reads
+ * ({@code namespaceObject}). Such a policy cannot be judged for a manifest whose namespace is not among the
+ * manifests checked, so a check must say so rather than report the manifest compliant or in violation. The name of
+ * a namespace is always known: a selector on {@code kubernetes.io/metadata.name} alone, or CEL reading only
+ * {@code namespaceObject.metadata.name}, does not count.
  */
 public final class NamespaceSelection {
 
+    /** The label Kubernetes puts on every namespace, holding its name. */
+    static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
     private static final List<String> EXCLUSIONS = List.of("exclude", "excludeResourceRules");
+    /** {@code namespaceObject} read for anything but its name. */
+    private static final Pattern NAMESPACE_OBJECT = Pattern.compile("\\bnamespaceObject\\b");
+    private static final Pattern NAMESPACE_NAME =
+            Pattern.compile("\\bnamespaceObject\\s*\\.\\s*\\??metadata\\s*\\.\\s*\\??name\\b");
 
     private NamespaceSelection() {
     }
 
-    /** True when a non-empty {@code namespaceSelector} appears in the document's match rules. */
+    /** True when a {@code namespaceSelector} in the document's match rules tests a label other than the name. */
     public static boolean byLabels(Object document) {
         return find(document, false);
+    }
+
+    /** True when a text of the document reads {@code namespaceObject} for more than its name. */
+    public static boolean readsNamespaceObject(Object document) {
+        if (document instanceof Map<?, ?> map) {
+            for (Object value : map.values()) {
+                if (readsNamespaceObject(value)) {
+                    return true;
+                }
+            }
+        } else if (document instanceof List<?> list) {
+            for (Object item : list) {
+                if (readsNamespaceObject(item)) {
+                    return true;
+                }
+            }
+        } else if (document instanceof String text && text.contains("namespaceObject")) {
+            return NAMESPACE_OBJECT.matcher(NAMESPACE_NAME.matcher(text).replaceAll("")).find();
+        }
+        return false;
     }
 
     private static boolean find(Object node, boolean inMatch) {
@@ -28,7 +59,7 @@ public final class NamespaceSelection {
                     continue;
                 }
                 if (key.equals("namespaceSelector") && inMatch && e.getValue() instanceof Map<?, ?> selector
-                        && !selector.isEmpty()) {
+                        && testsUnknownLabels(selector)) {
                     return true;
                 }
                 boolean match = inMatch || key.equals("match") || key.equals("matchConstraints");
@@ -39,6 +70,24 @@ public final class NamespaceSelection {
         } else if (node instanceof List<?> list) {
             for (Object item : list) {
                 if (find(item, inMatch)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean testsUnknownLabels(Map<?, ?> selector) {
+        if (selector.get("matchLabels") instanceof Map<?, ?> labels) {
+            for (Object key : labels.keySet()) {
+                if (!NAME_LABEL.equals(String.valueOf(key))) {
+                    return true;
+                }
+            }
+        }
+        if (selector.get("matchExpressions") instanceof List<?> expressions) {
+            for (Object expression : expressions) {
+                if (!(expression instanceof Map<?, ?> e) || !NAME_LABEL.equals(String.valueOf(e.get("key")))) {
                     return true;
                 }
             }

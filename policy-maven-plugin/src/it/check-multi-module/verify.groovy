@@ -1,0 +1,17 @@
+// A pom parent without packs is skipped (its module runs the goal), and a run that checks nothing removes the
+// reports of the run before, so CI never shows violations nobody looked at this time.
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
+assert runs.size() == 2
+
+assert runs[0].contains('[INFO] Skipping Guidepost check: a pom project (parent or aggregator) without <packs>')
+assert runs[0].contains('Checking 1 file in src/main/k8s')
+assert runs[0].contains('BUILD FAILURE')
+assert runs[0].contains('require-team-label')
+
+assert runs[1].contains('[WARNING] No manifests to check in src/main/k8s that <includes> [**/*.yml]')
+assert runs[1].contains('Removed the report of an earlier run: target/guidepost/')
+assert runs[1].contains('BUILD SUCCESS')
+def reports = new File(basedir, 'app/target/guidepost')
+assert !reports.exists() || reports.listFiles().length == 0
+return true
