@@ -231,10 +231,33 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aPolicyWithAFieldKyvernoDoesNotKnowFailsItsTestAsTheKyvernoCliRefusesToLoadIt() {
+        KyvernoTestReport report = KyvernoTests.run(List.of(SUITES.resolve("schema/unknown-field")));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAILED);
+            assertThat(r.reason()).contains("could not be loaded", "unknown field 'variables' in spec");
+        });
+        assertThat(report.problems()).singleElement().asString().contains("policy.yaml:7");
+    }
+
+    @Test
+    void aPolicyWithAValueKyvernoDoesNotAllowIsLeftOutAndTheOthersOfItsFileStillRun() {
+        KyvernoTestReport report = KyvernoTests.run(List.of(SUITES.resolve("schema/disallowed-value")));
+
+        assertThat(expectation(report.results(), "owner-label", "settings", "fail").status())
+                .isEqualTo(Status.PASSED);
+        assertThat(expectation(report.results(), "team-label", "settings", "pass").status())
+                .isEqualTo(Status.FAILED);
+        assertThat(report.problems()).singleElement().asString().contains("leaves this policy out",
+                "spec.validationFailureAction is 'Enfroce'");
+    }
+
+    @Test
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(141);
+        assertThat(report.results()).hasSize(144);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

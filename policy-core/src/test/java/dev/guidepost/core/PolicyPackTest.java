@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.guidepost.core.internal.pack.PackReader;
+
 class PolicyPackTest {
 
     static final Path SAMPLE_PACK = Path.of("../samples/pack");
@@ -263,11 +265,16 @@ class PolicyPackTest {
     }
 
     @Test
-    void aKyvernoTestReadsItsPoliciesAsTheKyvernoCliDoesWithoutSchemaChecks() {
-        List<Policy> policies = dev.guidepost.core.internal.pack.PackReader.readTestPolicies(
-                PACKS.resolve("invalid-kyverno/misspelt-spec-field.yaml"));
+    void aKyvernoTestRefusesAnUnknownFieldAndLeavesOutAValueTheSchemaDoesNotAllowAsTheKyvernoCliDoes() {
+        List<String> leftOut = new java.util.ArrayList<>();
 
-        assertThat(policies).extracting(Policy::id).containsExactly("disallow-latest-tag");
+        assertThatThrownBy(() -> PackReader.readTestPolicies(PACKS.resolve("invalid-kyverno/misspelt-spec-field.yaml"),
+                leftOut::add)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("unknown field 'validationFailureActon' in spec");
+        assertThat(PackReader.readTestPolicies(PACKS.resolve("invalid-kyverno/misspelt-failure-action.yaml"),
+                leftOut::add)).isEmpty();
+        assertThat(leftOut).singleElement().asString().contains("misspelt-failure-action.yaml:6",
+                "spec.validationFailureAction is 'Enfroce'");
     }
 
     @Test

@@ -614,7 +614,8 @@ final class TestFileRun {
             }
             List<Path> policyFiles = Files.isDirectory(policyPath) ? yamlFiles(policyPath) : List.of(policyPath);
             for (Path policyFile : policyFiles) {
-                read.addAll(PackReader.readTestPolicies(policyFile));
+                read.addAll(PackReader.readTestPolicies(policyFile,
+                        why -> problems.add(displayFile + ": the Kyverno CLI leaves this policy out: " + why)));
                 for (YamlDocument doc : YamlDocuments.read(policyFile)) {
                     if (doc.value() instanceof Map<?, ?> && "ValidatingAdmissionPolicyBinding".equals(
                             PlainValues.string(doc.value(), "kind"))

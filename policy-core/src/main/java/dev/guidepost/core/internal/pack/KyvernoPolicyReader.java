@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.guidepost.core.Action;
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.Severity;
@@ -50,11 +51,10 @@ final class KyvernoPolicyReader {
     }
 
     /**
-     * Reads a Kyverno or Kubernetes policy document. With {@code strict} (a pack's own files), a document that
-     * Kyverno's schema would reject is an error: an unknown field, a misspelt failure or validation action; a Kyverno
-     * test's policies are read as the Kyverno CLI reads them.
+     * Reads a Kyverno or Kubernetes policy document. A field Kyverno's schema does not know is an error, in a
+     * pack as in a Kyverno test (the CLI refuses to load the test); see {@link #disallowedValue} for values.
      */
-    static Policy read(PolicyDocument doc, PolicyFormat format, boolean strict) {
+    static Policy read(PolicyDocument doc, PolicyFormat format) {
         Map<String, Object> root = doc.root();
         String id = PlainValues.string(root, "metadata", "name");
         if (id.isEmpty()) {
@@ -72,14 +72,11 @@ final class KyvernoPolicyReader {
                 Set<String> unsupported = new LinkedHashSet<>();
                 boolean checkable = false;
                 List<Object> ruleList = PlainValues.list(spec, "rules");
-                if (strict) {
-                    checkFields(doc, spec, CLUSTER_POLICY_FIELDS, "spec");
-                    checkActions(doc, spec);
-                    for (int i = 0; i < ruleList.size(); i++) {
-                        checkFields(doc, ruleList.get(i), RULE_FIELDS, "spec", "rules", i);
-                        checkFields(doc, PlainValues.at(ruleList.get(i), "validate"), VALIDATE_FIELDS, "spec",
-                                "rules", i, "validate");
-                    }
+                checkFields(doc, spec, CLUSTER_POLICY_FIELDS, "spec");
+                for (int i = 0; i < ruleList.size(); i++) {
+                    checkFields(doc, ruleList.get(i), RULE_FIELDS, "spec", "rules", i);
+                    checkFields(doc, PlainValues.at(ruleList.get(i), "validate"), VALIDATE_FIELDS, "spec",
+                            "rules", i, "validate");
                 }
                 for (Object rule : ruleList) {
                     Policy.Rule r = classicRule(rule);
@@ -129,18 +126,11 @@ final class KyvernoPolicyReader {
                 }
                 kinds = MatchKinds.ofValidatingPolicy(spec, format != PolicyFormat.VALIDATING_ADMISSION_POLICY);
                 List<String> validationActions = PlainValues.strings(spec, "validationActions");
-                if (strict && format != PolicyFormat.VALIDATING_ADMISSION_POLICY) {
+                if (format != PolicyFormat.VALIDATING_ADMISSION_POLICY) {
                     checkFields(doc, spec, VALIDATING_POLICY_FIELDS, "spec");
                     List<Object> validations = PlainValues.list(spec, "validations");
                     for (int i = 0; i < validations.size(); i++) {
                         checkFields(doc, validations.get(i), VALIDATION_FIELDS, "spec", "validations", i);
-                    }
-                    for (int i = 0; i < validationActions.size(); i++) {
-                        if (!List.of("Deny", "Warn", "Audit").contains(validationActions.get(i))) {
-                            throw doc.error("spec.validationActions has '" + validationActions.get(i)
-                                    + "'; Kyverno accepts Deny, Warn and Audit (case matters)", "spec",
-                                    "validationActions", i);
-                        }
                     }
                 }
                 action = KyvernoActions.validationActions(validationActions);
@@ -225,21 +215,40 @@ final class KyvernoPolicyReader {
      * Kyverno's CRD admits only these failure actions; anything else would be rejected by the cluster, and read
      * as Audit here it would quietly stop a violation from failing a build.
      */
-    private static void checkActions(PolicyDocument doc, Map<String, Object> spec) {
-        String policyAction = PlainValues.string(spec, "validationFailureAction");
-        if (!policyAction.isEmpty() && !List.of("Audit", "audit", "Enforce", "enforce").contains(policyAction)) {
-            throw doc.error("spec.validationFailureAction is '" + policyAction + "'; Kyverno accepts Enforce or Audit",
-                    "spec", "validationFailureAction");
-        }
-        List<Object> rules = PlainValues.list(spec, "rules");
-        for (int i = 0; i < rules.size(); i++) {
-            String ruleAction = PlainValues.string(rules.get(i), "validate", "failureAction");
-            if (!ruleAction.isEmpty() && !List.of("Audit", "Enforce").contains(ruleAction)) {
-                throw doc.error("validate.failureAction of rule '" + PlainValues.string(rules.get(i), "name")
-                        + "' is '" + ruleAction + "'; Kyverno accepts Enforce or Audit (case matters)", "spec", "rules",
-                        i, "validate", "failureAction");
+    /**
+     * A value Kyverno's schema does not allow (a misspelt failure or validation action), or empty. The Kyverno CLI
+     * leaves such a document out of a test rather than failing it, so a pack treats it as an error and a test run
+     * as a policy that is not there.
+     */
+    static Optional<GuidepostException> disallowedValue(PolicyDocument doc, PolicyFormat format) {
+        Map<String, Object> spec = PlainValues.map(doc.root(), "spec");
+        if (format == PolicyFormat.CLUSTER_POLICY || format == PolicyFormat.KYVERNO_POLICY) {
+            String policyAction = PlainValues.string(spec, "validationFailureAction");
+            if (!policyAction.isEmpty() && !List.of("Audit", "audit", "Enforce", "enforce").contains(policyAction)) {
+                return Optional.of(doc.error("spec.validationFailureAction is '" + policyAction
+                        + "'; Kyverno accepts Enforce or Audit", "spec", "validationFailureAction"));
+            }
+            List<Object> rules = PlainValues.list(spec, "rules");
+            for (int i = 0; i < rules.size(); i++) {
+                String ruleAction = PlainValues.string(rules.get(i), "validate", "failureAction");
+                if (!ruleAction.isEmpty() && !List.of("Audit", "Enforce").contains(ruleAction)) {
+                    return Optional.of(doc.error("validate.failureAction of rule '"
+                            + PlainValues.string(rules.get(i), "name") + "' is '" + ruleAction
+                            + "'; Kyverno accepts Enforce or Audit (case matters)", "spec", "rules", i, "validate",
+                            "failureAction"));
+                }
+            }
+        } else if (format == PolicyFormat.VALIDATING_POLICY || format == PolicyFormat.NAMESPACED_VALIDATING_POLICY) {
+            List<String> validationActions = PlainValues.strings(spec, "validationActions");
+            for (int i = 0; i < validationActions.size(); i++) {
+                if (!List.of("Deny", "Warn", "Audit").contains(validationActions.get(i))) {
+                    return Optional.of(doc.error("spec.validationActions has '" + validationActions.get(i)
+                            + "'; Kyverno accepts Deny, Warn and Audit (case matters)", "spec", "validationActions",
+                            i));
+                }
             }
         }
+        return Optional.empty();
     }
 
     /** A misspelt field would make a rule silently unchecked; Kyverno rejects unknown fields, and so does this. */

@@ -15,7 +15,9 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Policy;
@@ -207,22 +209,22 @@ public final class PackReader {
      * imported Kyverno policy that Kyverno's schema would reject (an unknown field, a misspelt action).
      */
     public static List<Policy> readFile(Path file) {
-        return readFile(file, true);
+        return readFile(file, null);
     }
 
     /**
-     * The policies of one file as a Kyverno test names them: imported Kyverno policies are read as the Kyverno
-     * CLI reads them, without checking them against Kyverno's schema.
+     * The policies of a Kyverno test's policy file, loaded as the Kyverno CLI loads them: a field Kyverno's schema
+     * does not know fails (the CLI refuses the test), while a document with a value it does not allow (a misspelt
+     * action) is left out and {@code leftOut} hears why.
      */
-    public static List<Policy> readTestPolicies(Path file) {
-        return readFile(file, false);
+    public static List<Policy> readTestPolicies(Path file, Consumer<String> leftOut) {
+        return readFile(file, Objects.requireNonNull(leftOut, "leftOut"));
     }
 
-    private static List<Policy> readFile(Path file, boolean strict) {
+    private static List<Policy> readFile(Path file, Consumer<String> leftOut) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.read(file)) {
-            Optional<Policy> policy = readDocument(doc, file.getParent(), strict);
-            policy.ifPresent(policies::add);
+            readDocument(doc, file.getParent(), leftOut).ifPresent(policies::add);
         }
         return policies;
     }
@@ -231,12 +233,12 @@ public final class PackReader {
     public static List<Policy> readText(String text, String sourceName) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
-            readDocument(doc, null, true).ifPresent(policies::add);
+            readDocument(doc, null, null).ifPresent(policies::add);
         }
         return policies;
     }
 
-    private static Optional<Policy> readDocument(YamlDocument doc, Path folder, boolean strict) {
+    private static Optional<Policy> readDocument(YamlDocument doc, Path folder, Consumer<String> leftOut) {
         SourceLocation location = SourceLocation.of(doc.source(), doc.line());
         if (doc.problem() != null) {
             throw new GuidepostException(location, doc.problem().message()
@@ -262,8 +264,18 @@ public final class PackReader {
             return Optional.empty();
         }
         PolicyDocument policyDocument = new PolicyDocument(doc, root, folder);
-        return Optional.of(format.get() == PolicyFormat.GUIDEPOST ? GuidepostPolicyReader.read(policyDocument)
-                : KyvernoPolicyReader.read(policyDocument, format.get(), strict));
+        if (format.get() == PolicyFormat.GUIDEPOST) {
+            return Optional.of(GuidepostPolicyReader.read(policyDocument));
+        }
+        Optional<GuidepostException> disallowed = KyvernoPolicyReader.disallowedValue(policyDocument, format.get());
+        if (disallowed.isPresent()) {
+            if (leftOut == null) {
+                throw disallowed.get();
+            }
+            leftOut.accept(disallowed.get().getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(KyvernoPolicyReader.read(policyDocument, format.get()));
     }
 
     /**
