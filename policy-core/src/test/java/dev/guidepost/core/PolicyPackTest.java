@@ -139,7 +139,7 @@ class PolicyPackTest {
         assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
                 .hasMessageContaining("undeclared-variable.yaml:13")
                 .hasMessageContaining("spec.validations[0].expression uses variables.isPostgress, which the policy "
-                        + "does not declare (declared: isPostgres)");
+                        + "does not declare (declared: isPostgres); did you mean variables.isPostgres?");
     }
 
     @Test

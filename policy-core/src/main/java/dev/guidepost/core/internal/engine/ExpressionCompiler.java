@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.guidepost.core.internal.cel.CelCompileException;
 import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /** Compiles the CEL parts of a policy document, naming the field of any expression that does not compile. */
@@ -97,8 +98,10 @@ final class ExpressionCompiler {
         Matcher m = VARIABLE_REFERENCE.matcher(expression);
         while (m.find()) {
             if (!names.contains(m.group(1))) {
+                List<String> similar = IdSimilarity.similar(names, m.group(1));
                 throw new PolicyCompileException(path, describe(path) + " uses variables." + m.group(1)
-                        + ", which the policy does not declare" + declared(names));
+                        + ", which the policy does not declare" + declared(names)
+                        + (similar.isEmpty() ? "" : "; did you mean variables." + similar.get(0) + "?"));
             }
         }
     }
