@@ -46,7 +46,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * (-Dother=CACHE of the other model), hub (CSLS-style hubness correction against pseudo-queries of the pack),
  * prf (Rocchio pseudo-relevance feedback on the query vector), adapter (a ridge-regression query adapter learnt
  * from the pack's own titles, sentences and messages), truncate (the summary cut to its first N words), chunks
- * (the summary in pieces the model reads whole).
+ * (the summary in pieces the model reads whole), contrast (local contrast among the first k).
  * <p>
  * Findings of the second round (quantized model, 200 development queries): nothing beat the shipped design on
  * both halves by more than noise within the index-time budget. The only significant dev gain, a negative weight
@@ -71,7 +71,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * pieces of at most 60 to 126 tokens, plain or after the title, scored by max or mean over the pieces) did not help
  * (best: R@1 unchanged with 8 wins and 8 losses, MRR down 0.01), and cutting the summary shorter than 100 words
  * hurt. The summary's order, most telling text first, is what makes the truncation harmless; the tail's words
- * still count in the lexical index.
+ * still count in the lexical index. Local contrast (contrast: rerank the first 3 to 8 by the cosine of the query
+ * with what sets each candidate's vector apart from the others') lost more first places than it won (best: 4 wins,
+ * 4 losses at weight 0.1; more weight, more losses), so siblings are not told apart that way either.
  */
 public class SearchExperiment {
 
@@ -471,6 +473,7 @@ public class SearchExperiment {
             case "baseline" -> x.baseline();
             case "truncate" -> x.truncate();
             case "chunks" -> x.chunks();
+            case "contrast" -> x.contrast();
             case "hub" -> x.hubness();
             case "prf" -> x.prf();
             case "adapter" -> x.adapter();
@@ -1067,6 +1070,53 @@ public class SearchExperiment {
             }
         }
         return out;
+    }
+
+    /**
+     * Local contrast among the first k: each candidate's summary vector minus the mean of the other candidates'
+     * (what sets it apart from its neighbours), its cosine with the query z-scored within the k, added with weight
+     * w. Siblings (add-x vs require-x) share most of their text; this scores the part they do not share.
+     */
+    void contrast() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(z(semantic(qv, PolicyView::summary)), 0.75, bm, 0.25);
+        List<String> summaries = policies.stream().map(PolicyView::summary).toList();
+        ensure(summaries);
+        float[][] pv = summaries.stream().map(t -> normalised(vec(t))).toArray(float[][]::new);
+        report("base", base);
+        for (int k : new int[] {3, 5, 8}) {
+            double[][] feature = new double[queries.size()][policies.size()];
+            for (int q = 0; q < queries.size(); q++) {
+                Arrays.fill(feature[q], Double.NaN);
+                int[] top = top(base[q], k);
+                double[] c = new double[top.length];
+                for (int i = 0; i < top.length; i++) {
+                    double[] d = new double[pv[0].length];
+                    for (int j = 0; j < top.length; j++) {
+                        for (int x = 0; x < d.length; x++) {
+                            d[x] += j == i ? pv[top[i]][x] : -pv[top[j]][x] / (top.length - 1);
+                        }
+                    }
+                    double dot = 0, nd = 0, nq = 0;
+                    for (int x = 0; x < d.length; x++) {
+                        dot += d[x] * qv[q][x];
+                        nd += d[x] * d[x];
+                        nq += qv[q][x] * qv[q][x];
+                    }
+                    c[i] = dot / Math.sqrt(nd * nq);
+                }
+                double[] zc = z(c);
+                for (int i = 0; i < top.length; i++) {
+                    feature[q][top[i]] = zc[i];
+                }
+            }
+            for (double w : new double[] {0.1, 0.2, 0.3, 0.5}) {
+                double[][] r = rerank(base, feature, w);
+                report("contrast top" + k + " w" + w, r);
+                paired("   vs base", base, r);
+            }
+        }
     }
 
     void localRerank() {
