@@ -109,6 +109,14 @@ public record Policy(
         public Rule(String name, String type, List<String> expressions, List<String> messages) {
             this(name, type, expressions, messages, List.of());
         }
+
+        /**
+         * False for Kyverno {@code mutate} and {@code generate} rules: they change or create objects and never
+         * reject a request, so one left unchecked blocks nothing.
+         */
+        public boolean canReject() {
+            return !type.equals("mutate") && !type.equals("generate");
+        }
     }
 
     /**

@@ -217,12 +217,19 @@ public final class PolicyEngine {
     private static Optional<String> dependsOnUnknownNamespace(Compiled c, RuleResponse rule, String namespace) {
         String unknown = "namespace '" + namespace + "' is not among the manifests checked: check its Namespace "
                 + "manifest together with this one";
-        String failure = rule.outcome() == Outcome.PASS ? "" : "; checked without it, the rule "
-                + (rule.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + rule.message();
+        String verb = switch (rule.outcome()) {
+            case PASS -> "passes";
+            case FAIL -> "fails";
+            case ERROR -> "errors";
+            case SKIP -> "skips";
+        };
+        String failure = "; checked without it, the rule " + verb
+                + (rule.message().isBlank() ? "" : ": " + rule.message());
         if (c.readsNamespaceObject()) {
             return Optional.of("the policy reads the Namespace object (namespaceObject) and " + unknown + failure);
         }
-        if (c.selectsByNamespaceLabels() && rule.outcome() != Outcome.PASS) {
+        // a pass or a skip holds whatever the labels: if the selector does not match, the policy does not apply
+        if (c.selectsByNamespaceLabels() && (rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR)) {
             return Optional.of("the policy selects namespaces by their labels and " + unknown + "; in the cluster "
                     + "it applies only if they match" + failure);
         }

@@ -244,6 +244,43 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aSkipUnderANamespaceSelectorStaysASkipWithoutTheNamespace() {
+        PolicyEngine replicas = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: production-replicas
+                spec:
+                  validationActions: [Warn]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchExpressions: [{key: env, operator: NotIn, values: [dev]}]
+                    resourceRules:
+                      - apiGroups: [apps]
+                        apiVersions: [v1]
+                        operations: [CREATE, UPDATE]
+                        resources: [deployments]
+                  matchConditions:
+                    - name: not-a-canary
+                      expression: "!object.metadata.name.endsWith('-canary')"
+                  validations:
+                    - expression: "object.spec.replicas >= 2"
+                """, "replicas.yaml"));
+
+        Report report = replicas.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web-canary, namespace: payments}
+                spec: {replicas: 1}
+                """, "web.yaml"));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.SKIP);
+            assertThat(r.isNotChecked()).isFalse();
+        });
+    }
+
+    @Test
     void aSelectorOnTheNamespaceNameAloneGivesAFirmVerdictWithoutTheNamespace() {
         PolicyEngine limits = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: policies.kyverno.io/v1

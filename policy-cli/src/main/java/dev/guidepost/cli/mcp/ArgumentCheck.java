@@ -10,7 +10,7 @@ import java.util.Optional;
  * Checks a tool call's arguments against the tool's declared input schema, in place of the SDK's generic schema
  * validation, and says what to pass, naming the tool and the argument: {@code search_policies needs 'query' (a
  * non-empty string): what you are about to do or want to know, in plain words.} Knows the part of JSON schema the
- * {@link ToolCatalog} uses: {@code required}, no other properties than the declared ones, and properties of type {@code string} ({@code minLength}),
+ * {@link ToolCatalog} uses: {@code required}, no other properties than the declared ones, and properties of type {@code string} ({@code minLength}, {@code maxLength}),
  * {@code integer} ({@code minimum}, {@code maximum}) and {@code array} of strings.
  */
 final class ArgumentCheck {
@@ -56,7 +56,9 @@ final class ArgumentCheck {
     static String expected(Map<String, Object> property) {
         Object type = property.get("type");
         if ("string".equals(type)) {
-            return number(property, "minLength") > 0 ? "a non-empty string" : "a string";
+            String text = number(property, "minLength") > 0 ? "a non-empty string" : "a string";
+            return property.containsKey("maxLength")
+                    ? text + " of at most " + property.get("maxLength") + " characters" : text;
         } else if ("integer".equals(type)) {
             return property.containsKey("minimum") && property.containsKey("maximum")
                     ? "a whole number from " + property.get("minimum") + " to " + property.get("maximum")
@@ -71,7 +73,8 @@ final class ArgumentCheck {
     private static boolean fits(Map<String, Object> property, Object value) {
         switch (String.valueOf(property.get("type"))) {
             case "string" -> {
-                return value instanceof String s && s.strip().length() >= number(property, "minLength");
+                return value instanceof String s && s.strip().length() >= number(property, "minLength")
+                        && (!property.containsKey("maxLength") || s.length() <= number(property, "maxLength"));
             }
             case "integer" -> {
                 return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())

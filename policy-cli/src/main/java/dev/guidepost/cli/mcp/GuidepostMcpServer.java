@@ -99,8 +99,8 @@ public final class GuidepostMcpServer {
                 + "writing or changing a Kubernetes manifest, call search_policies with what you are about to do "
                 + "and list_policies with the kind you are writing (every rule that applies to it), and follow "
                 + "the remediation of the relevant policies (get_policy shows the full rule and examples). Then "
-                + "call check_manifest on the YAML and fix every violation until it is compliant before proposing "
-                + "it.";
+                + "call check_manifest on the YAML and fix every blocking violation (and the Audit and Warn "
+                + "findings you can) before proposing it.";
     }
 
     /**

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * one) for JSON that is not a JSON-RPC message, and invalid params (-32602) for a request its {@link RequestCheck}
  * rejects; each with one short warning on the log (stderr). It answers {@code ping} itself, at any time (the SDK
  * would hold it until the session is initialized), and drops {@code notifications/cancelled}. Blank lines are
- * skipped.
+ * skipped, and a line longer than the SDK reads ({@link #MAX_MESSAGE_CHARS}) is answered here as an invalid request.
  *
  * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
  * writes a message, so a reply and an SDK message never interleave within a line. Read by one thread at a time
@@ -47,6 +47,11 @@ final class JsonRpcLineFilter extends InputStream {
             .build();
     private static final McpJsonMapper SDK_JSON = McpJsonDefaults.getMapper();
     private static final int SHOWN = 200;
+    /**
+     * The longest message passed on, in characters: the SDK's stdio transport stops reading for good at a line
+     * over 16 MiB (16,777,216 characters), so a longer one is answered here.
+     */
+    static final int MAX_MESSAGE_CHARS = 16_000_000;
     /** Jackson's "[Source: REDACTED ...]" parts, which say nothing to a client. */
     private static final Pattern SOURCE_NOISE = Pattern.compile(
             "\\s*\\(start marker at \\[Source:[^]]*]\\)|\\s*\\[Source:[^]]*]");
@@ -138,7 +143,7 @@ final class JsonRpcLineFilter extends InputStream {
             if (line.isBlank()) {
                 continue;
             }
-            Inspection inspection = inspect(line);
+            Inspection inspection = line.length() > MAX_MESSAGE_CHARS ? oversized(line) : inspect(line);
             if (inspection.rejection() != null) {
                 answer(inspection.rejection());
             } else if (inspection.reply() != null) {
@@ -213,6 +218,20 @@ final class JsonRpcLineFilter extends InputStream {
             return new Inspection(null, null, null, true); // a tool call here runs to its end; nothing to cancel
         }
         return Inspection.passOn(method != null ? replyId : null);
+    }
+
+    /** A message too long to pass on, answered with its id when it can be read. */
+    private static Inspection oversized(String line) {
+        JsonNode id = null;
+        try {
+            JsonNode message = JSON.readTree(line);
+            JsonNode candidate = message.isObject() ? message.get("id") : null;
+            id = candidate != null && (candidate.isString() || candidate.isIntegralNumber()) ? candidate : null;
+        } catch (JacksonException e) {
+            // no id to answer with
+        }
+        return invalid(id, "the message has " + line.length() + " characters, more than the "
+                + MAX_MESSAGE_CHARS + " this server reads; send the manifests in several smaller calls");
     }
 
     private static Inspection invalid(JsonNode id, String why) {

@@ -13,12 +13,14 @@ import dev.guidepost.cli.render.PolicyIds;
 import dev.guidepost.cli.render.PolicyMaps;
 import dev.guidepost.cli.render.PolicyText;
 import dev.guidepost.cli.render.Style;
+import dev.guidepost.core.Action;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestDiscovery;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Manifests;
+import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.Report;
@@ -42,6 +44,8 @@ public final class PolicyTools {
     static final int RELATED_ADVISORY = 2;
     /** How many manifests of one check_manifest call get advisory guidance. */
     static final int ADVISORY_MANIFESTS = 20;
+    /** The most advisory policies a check's answer names: those that select the objects come first. */
+    static final int MAX_ADVISORY = 10;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -140,37 +144,27 @@ public final class PolicyTools {
             Report report = engine.check(manifests);
             List<Result> violations = report.violations();
             StringBuilder out = new StringBuilder();
+            long uncheckedEnforce = report.results().stream().filter(this::uncheckedBlockingRule).count();
+            out.append(headline(report, manifests, uncheckedEnforce)).append('\n');
             unreadable(manifests, out);
-            long uncheckedEnforce = report.results().stream()
-                    .filter(r -> r.isNotChecked() && r.action() == dev.guidepost.core.Action.ENFORCE).count();
-            if (violations.isEmpty() && uncheckedEnforce > 0) {
-                out.append("No violations found, but ").append(uncheckedEnforce).append(uncheckedEnforce == 1
-                        ? " rule of an Enforce policy was" : " rules of Enforce policies were")
-                        .append(" not checked (see below), and the cluster will check them: ")
-                        .append(report.summary()).append(".\n");
-            } else if (violations.isEmpty()) {
-                out.append("Compliant: ").append(report.summary()).append(".\n");
-                if (report.nothingChecked()) {
-                    out.append("Note: no policy of this pack selects ").append(kindsOf(manifests))
-                            .append(", so nothing was checked. Call policies_for_manifest for related advice.\n");
-                }
-            } else {
-                long blocking = violations.stream().filter(Result::isEnforcedViolation).count();
-                out.append("Not compliant: ").append(violations.size())
-                        .append(violations.size() == 1 ? " violation" : " violations").append(" (")
-                        .append(blocking).append(" blocking: the cluster would reject them).\n");
+            if (!violations.isEmpty()) {
                 for (Result r : violations) {
+                    boolean error = r.outcome() == Outcome.ERROR;
                     out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
                             .append(r.policyId()).append(" [").append(r.severity().label()).append(", ")
                             .append(r.action().label()).append(r.isEnforcedViolation() ? ", blocking" : "")
-                            .append("]\n");
-                    appendIndented(out, "problem: " + r.message());
+                            .append(error ? ", error" : "").append("]\n");
+                    appendIndented(out, (error ? "problem: the rule could not be evaluated on this object: "
+                            : "problem: ") + r.message());
                     if (!r.remediation().isBlank()) {
                         appendIndented(out, "fix: " + r.remediation());
                     }
                 }
-                out.append("Fix every violation, then call check_manifest again. ").append(report.summary())
-                        .append('\n');
+                out.append(!report.enforcedViolations().isEmpty()
+                        ? "Fix every blocking violation, then call check_manifest again; Audit and Warn findings do "
+                                + "not stop a deploy (fix them where you can). "
+                        : "Nothing blocks a deploy; the findings above are Audit or Warn advice (fix them where you "
+                                + "can). ").append(report.summary()).append('\n');
             }
             for (UnknownExemption unknown : report.unknownExemptions()) {
                 out.append("- line ").append(unknown.location().line()).append(' ').append(unknown.resource())
@@ -180,7 +174,8 @@ public final class PolicyTools {
                 out.append("Skipped (not objects to check):\n");
                 manifests.skipped().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
             }
-            List<Policy> advisory = advisoryFor(manifests);
+            List<Policy> allAdvisory = advisoryFor(manifests);
+            List<Policy> advisory = allAdvisory.stream().limit(MAX_ADVISORY).toList();
             if (!advisory.isEmpty()) {
                 out.append("Also read (advisory guidance that applies to or is related to these objects; never "
                         + "checked):\n");
@@ -190,6 +185,10 @@ public final class PolicyTools {
                         appendIndented(out, "fix: " + p.remediation());
                     }
                 }
+                if (allAdvisory.size() > advisory.size()) {
+                    out.append("- and ").append(allAdvisory.size() - advisory.size())
+                            .append(" more (list_policies with a kind lists every policy for it)\n");
+                }
             }
             List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
             if (!notChecked.isEmpty()) {
@@ -197,19 +196,22 @@ public final class PolicyTools {
                 for (Result r : notChecked) {
                     out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
                             .append(r.policyId()).append(r.rule().isEmpty() ? "" : "/" + r.rule())
-                            .append(" [").append(r.action().label()).append("] — ")
+                            .append(" [").append(canReject(r) ? r.action().label() : "changes the object, never "
+                                    + "rejects it").append("] — ")
                             .append(r.message().substring(Result.NOT_CHECKED.length())).append('\n');
                 }
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("notChecked", notChecked.stream().map(PolicyMaps::result).toList());
             structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty());
+            structured.put("nothingChecked", report.nothingChecked());
             structured.put("uncheckedEnforce", uncheckedEnforce);
             structured.put("blocking", report.failed());
             structured.put("summary", report.summary());
             structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());
             structured.put("violations", violations.stream().map(PolicyMaps::result).toList());
             structured.put("advisory", advisory.stream().map(PolicyMaps::summary).toList());
+            structured.put("advisoryOmitted", allAdvisory.size() - advisory.size());
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });
@@ -294,6 +296,54 @@ public final class PolicyTools {
         });
     }
 
+    /**
+     * The first line of a check's answer, most serious first: unreadable documents, then violations (blocking or
+     * not), then nothing checked, then rules of Enforce policies left unchecked; "Compliant" only when none of these
+     * holds.
+     */
+    private static String headline(Report report, Manifests manifests, long uncheckedEnforce) {
+        List<Result> violations = report.violations();
+        int unreadable = manifests.unreadable().size();
+        if (unreadable > 0) {
+            return "Not compliant: " + unreadable + (unreadable == 1 ? " document" : " documents")
+                    + " could not be read, so " + (unreadable == 1 ? "it was" : "they were") + " not checked"
+                    + (violations.isEmpty() ? "" : ", and " + violations(violations, report.enforcedViolations().size()))
+                    + ": " + report.summary() + ".";
+        }
+        if (!violations.isEmpty()) {
+            return "Not compliant: " + violations(violations, report.enforcedViolations().size()) + ".";
+        }
+        if (report.nothingChecked()) {
+            return "Nothing checked: no policy of this pack selects " + kindsOf(manifests) + " (" + report.summary()
+                    + "). Call policies_for_manifest for related advice.";
+        }
+        if (uncheckedEnforce > 0) {
+            return "No violations found, but " + uncheckedEnforce + (uncheckedEnforce == 1
+                    ? " rule of an Enforce policy was" : " rules of Enforce policies were")
+                    + " not checked (see below), and the cluster will check them: " + report.summary() + ".";
+        }
+        return "Compliant: " + report.summary() + ".";
+    }
+
+    private static String violations(List<Result> violations, long blocking) {
+        return violations.size() + (violations.size() == 1 ? " violation" : " violations") + " (" + blocking
+                + " blocking: the cluster would reject the object for " + (blocking == 1 ? "it" : "them")
+                + "; the others are Audit or Warn findings)";
+    }
+
+    /** A rule of an Enforce policy that was not checked and could reject the object (not a mutate rule). */
+    private boolean uncheckedBlockingRule(Result result) {
+        return result.isNotChecked() && result.action() == Action.ENFORCE && canReject(result);
+    }
+
+    /** False when the result's rule only changes or creates objects (Kyverno mutate and generate rules). */
+    private boolean canReject(Result result) {
+        String rule = result.rule().replaceFirst("^autogen-(cronjob-)?", "");
+        return kb.pack().policy(result.policyId()).map(p -> p.rules().stream()
+                .filter(r -> r.name().equals(rule) || r.name().equals(result.rule()))
+                .allMatch(Policy.Rule::canReject)).orElse(true);
+    }
+
     /** An error answer when the YAML holds no Kubernetes object to look at. */
     private static Optional<ToolAnswer> nothingToCheck(Manifests manifests) {
         if (manifests.size() > 0) {
@@ -315,20 +365,25 @@ public final class PolicyTools {
     }
 
     /**
-     * The advisory policies for the manifests, in pack order: those whose match rules select one, and the closest
+     * The advisory policies for the manifests: those whose match rules select one (in pack order), then the closest
      * by meaning (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak match), for the first
      * {@value #ADVISORY_MANIFESTS} manifests.
      */
     private List<Policy> advisoryFor(Manifests manifests) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> applicable = new java.util.HashSet<>();
+        java.util.Set<String> related = new java.util.HashSet<>();
         // one search per manifest: the first ones of a large input are enough for guidance, and keep it fast
         for (Manifest manifest : manifests.manifests().stream().limit(ADVISORY_MANIFESTS).toList()) {
             ManifestDiscovery found = kb.discover(manifest);
-            found.applicable().stream().filter(p -> !p.enforceable()).map(Policy::id).forEach(ids::add);
+            found.applicable().stream().filter(p -> !p.enforceable()).map(Policy::id).forEach(applicable::add);
             found.related().stream().filter(h -> !h.policy().enforceable() && !h.weakMatch())
-                    .limit(RELATED_ADVISORY).map(h -> h.policy().id()).forEach(ids::add);
+                    .limit(RELATED_ADVISORY).map(h -> h.policy().id()).forEach(related::add);
         }
-        return kb.pack().policies().stream().filter(p -> ids.contains(p.id())).toList();
+        List<Policy> out = new ArrayList<>();
+        kb.pack().policies().stream().filter(p -> applicable.contains(p.id())).forEach(out::add);
+        kb.pack().policies().stream().filter(p -> related.contains(p.id()) && !applicable.contains(p.id()))
+                .forEach(out::add);
+        return out;
     }
 
     private static void unreadable(Manifests manifests, StringBuilder out) {

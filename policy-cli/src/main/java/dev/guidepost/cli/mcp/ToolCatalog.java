@@ -11,6 +11,9 @@ import java.util.function.Function;
  */
 public final class ToolCatalog {
 
+    /** The longest search query: a question, not a manifest (the model reads only its first 128 word pieces). */
+    static final int MAX_QUERY_CHARS = 1000;
+
     /** One tool. */
     public record Entry(String name, String title, String description, Map<String, Object> inputSchema,
             Function<Map<String, Object>, ToolAnswer> handler) {
@@ -33,8 +36,10 @@ public final class ToolCatalog {
                                 + "EVERY policy that applies to a kind (everything a StatefulSet must satisfy), "
                                 + "call list_policies with that kind.",
                         schema(Map.of(
-                                "query", text("What you are about to do or want to know, in plain words, e.g. "
-                                        + "\"deploy a Postgres database\"."),
+                                "query", Map.of("type", "string", "minLength", 1, "maxLength", MAX_QUERY_CHARS,
+                                        "description", "What you are about to do or want to know, in plain words, "
+                                                + "e.g. \"deploy a Postgres database\" (a sentence or two; for YAML "
+                                                + "call policies_for_manifest)."),
                                 "limit", Map.of("type", "integer", "minimum", 1, "maximum", 50,
                                         "description", "How many policies to return (default 5)."),
                                 "kinds", Map.of("type", "array", "items", Map.of("type", "string"),
@@ -57,9 +62,13 @@ public final class ToolCatalog {
                                 + "policy, as the cluster's Kyverno admission would (include the Namespace manifest "
                                 + "when policies select namespaces by label). Call it on every "
                                 + "manifest you write or change BEFORE proposing it, and again after each fix "
-                                + "until it says compliant. Returns each violation with policy id, message, "
-                                + "remediation, whether it is blocking (Enforce), and the line in the given YAML; "
-                                + "or 'Compliant'. Invalid YAML returns an error naming the line.",
+                                + "until nothing is blocking. The first line says: 'Not compliant' (each violation "
+                                + "with policy id, message, remediation, the line in the given YAML, and whether it "
+                                + "is blocking: an Enforce policy the cluster would reject it for; Audit and Warn "
+                                + "findings do not block a deploy), 'Nothing checked' (no policy selects these "
+                                + "kinds), 'No violations found, but' rules the cluster checks were not checked "
+                                + "here (listed under 'Not checked here', e.g. the Namespace manifest is missing), "
+                                + "or 'Compliant'. Unreadable YAML is an error naming the line.",
                         schema(Map.of("yaml", text("The manifest YAML text (or JSON) to check.")),
                                 List.of("yaml")),
                         arguments -> tools.checkManifest(arguments)),

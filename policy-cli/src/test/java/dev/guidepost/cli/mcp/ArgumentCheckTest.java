@@ -15,8 +15,9 @@ class ArgumentCheckTest {
     @Test
     void aMissingRequiredArgumentSaysWhatToPass() {
         assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("limit", 2))).hasValue(
-                "search_policies needs 'query' (a non-empty string): what you are about to do or want to know, in "
-                        + "plain words, e.g. \"deploy a Postgres database\".");
+                "search_policies needs 'query' (a non-empty string of at most 1000 characters): what you are about "
+                        + "to do or want to know, in plain words, e.g. \"deploy a Postgres database\" (a sentence or "
+                        + "two; for YAML call policies_for_manifest).");
         assertThat(ArgumentCheck.problems(tool("get_policy"), null)).hasValue(
                 "get_policy needs 'id' (a non-empty string): the policy id, e.g. require-run-as-non-root.");
     }
@@ -38,8 +39,9 @@ class ArgumentCheckTest {
                 about these Kubernetes kinds, e.g. ["Deployment", "Service"].
                 search_policies needs 'limit' (a whole number from 1 to 50), not the number 100: how many policies \
                 to return (default 5).
-                search_policies needs 'query' (a non-empty string), not the number 5: what you are about to do or \
-                want to know, in plain words, e.g. "deploy a Postgres database".""");
+                search_policies needs 'query' (a non-empty string of at most 1000 characters), not the number 5: \
+                what you are about to do or want to know, in plain words, e.g. "deploy a Postgres database" (a \
+                sentence or two; for YAML call policies_for_manifest).""");
     }
 
     @Test
@@ -54,7 +56,14 @@ class ArgumentCheckTest {
     @Test
     void aBlankStringIsAsEmptyAsAnEmptyOne() {
         assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", "   "))).get().asString()
-                .startsWith("search_policies needs 'query' (a non-empty string), not the string \" \"");
+                .startsWith("search_policies needs 'query' (a non-empty string of at most 1000 characters), not the "
+                        + "string \" \"");
+    }
+
+    @Test
+    void aQueryLongerThanTheLimitIsRefusedWithWhatToDoInstead() {
+        assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", "x".repeat(1001)))).get()
+                .asString().contains("at most 1000 characters", "for YAML call policies_for_manifest");
     }
 
     @Test

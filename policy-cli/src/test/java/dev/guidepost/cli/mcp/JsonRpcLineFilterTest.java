@@ -48,6 +48,20 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void answersAMessageLongerThanTheSdkReadsWithItsIdAndKeepsReading() throws IOException {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"check_manifest\",\"arguments\":{\"yaml\":\"a: " + "x".repeat(JsonRpcLineFilter.MAX_MESSAGE_CHARS)
+                + "\"}}}";
+
+        assertThat(passedOn(huge + "\n" + LIST + "\n")).isEqualTo(LIST + "\n");
+        JsonNode reply = single(replies());
+        assertThat(reply.get("id").asString()).isEqualTo("big");
+        assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(reply.get("error").get("message").asString()).contains("more than the 16000000",
+                "several smaller calls");
+    }
+
+    @Test
     void answersTextThatIsNotJsonWithAParseErrorAndKeepsReading() throws IOException {
         assertThat(passedOn(INITIALIZE + "\nthis is not json\n" + LIST + "\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
         JsonNode reply = single(replies());

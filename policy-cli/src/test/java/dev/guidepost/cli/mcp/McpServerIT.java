@@ -122,8 +122,8 @@ class McpServerIT {
 
         CallToolResult missingArgument = call("search_policies", Map.of("limit", 2));
         assertThat(missingArgument.isError()).isTrue();
-        assertThat(text(missingArgument)).startsWith("search_policies needs 'query' (a non-empty string): what you "
-                + "are about to do or want to know, in plain words");
+        assertThat(text(missingArgument)).startsWith("search_policies needs 'query' (a non-empty string of at most "
+                + "1000 characters): what you are about to do or want to know, in plain words");
 
         CallToolResult wrongType = call("check_manifest", Map.of("yaml", List.of("not", "text")));
         assertThat(wrongType.isError()).isTrue();

@@ -190,7 +190,19 @@ class PolicyToolsTest {
     void checkSaysWhenNoPolicySelectsTheManifest() {
         ToolAnswer answer = tools.checkManifest(Map.of("yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n"));
-        assertThat(answer.text()).startsWith("Compliant: ").contains("no policy of this pack selects ConfigMap");
+        assertThat(answer.text()).startsWith("Nothing checked: no policy of this pack selects ConfigMap");
+        assertThat(answer.structured()).containsEntry("nothingChecked", true);
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadIsTheHeadlineEvenWhenTheOthersPass() throws Exception {
+        String good = Files.readString(SAMPLES.resolve("manifests/good/web.yaml"));
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", good
+                + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: [unclosed\n"));
+
+        assertThat(answer.text()).startsWith("Not compliant: 1 document could not be read, so it was not checked");
+        assertThat(answer.structured()).containsEntry("compliant", false);
+        assertThat(answer.error()).isTrue();
     }
 
     @Test
