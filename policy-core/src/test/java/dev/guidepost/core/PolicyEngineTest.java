@@ -435,6 +435,39 @@ class PolicyEngineTest {
     }
 
     @Test
+    void autogenKeepsTheWorkloadsOwnNameAndNamespaceButReadsLabelsFromThePodTemplate() {
+        PolicyEngine team = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: team-label
+                spec:
+                  description: Pods carry a team label.
+                  action: Enforce
+                  match:
+                    kinds: [Pod]
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                      messageExpression: >-
+                        object.metadata.name + ' in ' + object.metadata.namespace + ' has no team label'
+                """, "team.yaml"));
+
+        Report report = team.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop, labels: {team: shop}}
+                spec:
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: app, image: app:1}]
+                """, "web.yaml"));
+
+        assertThat(report.violations()).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("web in shop has no team label"));
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -28,10 +28,11 @@ final class AutogenRewrite {
             new Replacement("metadata", "spec.jobTemplate.spec.template.metadata"));
 
     /**
-     * Paths that ValidatingPolicy autogen leaves alone: the workload's own namespace is kept, since a pod template
-     * has none.
+     * Paths that ValidatingPolicy autogen leaves alone: the workload's own namespace and name are kept, since a pod
+     * template usually has neither (as current Kyverno does; earlier releases moved the name to the template too,
+     * so a message naming the object fell back to its static text).
      */
-    private static final List<String> PROTECTED_SUFFIXES = List.of(".namespace");
+    private static final List<String> PROTECTED_SUFFIXES = List.of(".namespace", ".name");
 
     /** Where an occurrence of a path is left as written. */
     @FunctionalInterface
