@@ -7,9 +7,9 @@ import dev.guidepost.core.internal.examples.ExampleVerdict;
 
 /**
  * Runs a pack's own examples as tests: every manifest in a policy's {@code examples.pass} must pass it and every
- * one in {@code examples.fail} must fail it. Within one list, manifests the policy does not select (for example a
- * {@code Namespace} that gives the others their labels) are context, not examples; each list must contain at
- * least one manifest the policy selects.
+ * one in {@code examples.fail} must fail it. Within one list, manifests the policy does not apply to (for example a
+ * {@code Namespace} that gives the others their labels, or an object its match conditions skip) are context, not
+ * examples; each list must contain at least one manifest the policy applies to.
  */
 public final class PackExamples {
 
@@ -54,8 +54,9 @@ public final class PackExamples {
         }
         if (!anySelected) {
             out.add(new ExpectationResult(file, "examples", policy.id(), "", "", "", expectedLabel, "not selected",
-                    ExpectationResult.Status.FAILED, policy.source() + ": no " + expectedLabel
-                            + " example of policy '" + policy.id() + "' is selected by its match rules",
+                    ExpectationResult.Status.FAILED, policy.source() + ": no " + expectedLabel + " example of policy '"
+                            + policy.id() + "' is one the policy applies to (its match rules, exclusions and match "
+                            + "conditions leave them all out)",
                     policy.format().kind()));
         }
     }

@@ -51,4 +51,43 @@ class SamplePackExamplesTest {
             assertThat(r.reason()).startsWith("the pass example Deployment/one gave fail");
         });
     }
+
+    @Test
+    void anExampleTheMatchConditionsSkipIsContextLikeAnExcludedOne() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: no-nodeport
+                spec:
+                  description: Services are not NodePorts, except edge Services.
+                  match: {kinds: [Service], excludeNamespaces: [ingress]}
+                  matchConditions:
+                    - name: not-edge
+                      expression: "!has(object.metadata.labels) || !('edge' in object.metadata.labels)"
+                  validations:
+                    - expression: "object.spec.?type.orValue('ClusterIP') != 'NodePort'"
+                  examples:
+                    pass:
+                      - apiVersion: v1
+                        kind: Service
+                        metadata: {name: api}
+                        spec: {type: ClusterIP}
+                      - apiVersion: v1
+                        kind: Service
+                        metadata: {name: edge, labels: {edge: "true"}}
+                        spec: {type: NodePort}
+                      - apiVersion: v1
+                        kind: Service
+                        metadata: {name: gateway, namespace: ingress}
+                        spec: {type: NodePort}
+                """, "inline.yaml");
+
+        KyvernoTestReport report = PackExamples.run(PolicyEngine.of(pack));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.resource()).isEqualTo("api");
+            assertThat(r.status()).isEqualTo(ExpectationResult.Status.PASSED);
+        });
+    }
 }

@@ -15,17 +15,18 @@ import dev.guidepost.core.Result;
 /**
  * What a policy says about one of its own examples. A list of examples ({@code pass} or {@code fail}) is checked
  * together, so a {@code Namespace} in the list gives the others their namespace; a manifest the policy does not
- * select is context, not an example.
+ * apply to (not selected by its match rules, left out by its exclusions, or skipped by its match conditions) is
+ * context, not an example. A rule left unchecked is no verdict either way, so it is reported, not taken as context.
  *
  * @param manifest the example
  * @param expected the outcome its list expects ({@code PASS} or {@code FAIL})
  * @param actual   the policy's outcome (a failure or error wins over a pass); empty when the policy does not
- *                 select the manifest
+ *                 apply to the manifest
  * @param message  the first message of the policy's results (may be empty)
  */
 public record ExampleVerdict(Manifest manifest, Outcome expected, Optional<Outcome> actual, String message) {
 
-    /** True when the policy selects the manifest, so it is an example rather than context. */
+    /** True when the policy applies to the manifest, so it is an example rather than context. */
     public boolean selected() {
         return actual.isPresent();
     }
@@ -42,7 +43,9 @@ public record ExampleVerdict(Manifest manifest, Outcome expected, Optional<Outco
             List<Result> results = report.results().stream()
                     .filter(r -> r.location().equals(example.location()) && r.resource().equals(example.resource()))
                     .toList();
-            if (results.isEmpty()) {
+            // skipped by the policy itself (a false match condition): it does not apply, like an exclusion
+            boolean doesNotApply = results.stream().allMatch(r -> r.outcome() == Outcome.SKIP && !r.isNotChecked());
+            if (results.isEmpty() || doesNotApply) {
                 out.add(new ExampleVerdict(example, expected, Optional.empty(), ""));
                 continue;
             }
