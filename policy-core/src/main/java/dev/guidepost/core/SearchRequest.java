@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.guidepost.core.internal.match.ApiResources;
+
 /**
  * A search of a {@link KnowledgeBase}: the question in plain words, how many hits to return, and optional filters.
  * Filters narrow the hits without changing their scores. Immutable; the {@code with...} methods return copies.
@@ -80,7 +82,10 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
         return true;
     }
 
-    /** The kind of a reference as packs write them: {@code apps/v1/Deployment} and {@code v1/Pod} name a kind too. */
+    /**
+     * The kind of a reference as packs write them ({@code apps/v1/Deployment} and {@code v1/Pod} name a kind too),
+     * or as people and agents do: a plural resource ({@code statefulsets}) or kubectl's short name ({@code pvc}).
+     */
     private static String kindName(String reference) {
         String[] parts = reference.strip().split("/");
         for (int i = parts.length - 1; i >= 0; i--) {
@@ -88,7 +93,7 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
                 return parts[i];
             }
         }
-        return reference.strip();
+        return ApiResources.builtIn().kindOfName(reference).orElse(reference.strip());
     }
 
     private static Set<String> split(String list) {

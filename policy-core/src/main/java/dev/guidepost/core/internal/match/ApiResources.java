@@ -88,6 +88,34 @@ public final class ApiResources {
         return Optional.empty();
     }
 
+    /**
+     * The built-in kind a person or an agent may mean by a name: the kind itself in any case
+     * ({@code statefulset}), its plural resource ({@code statefulsets}) or kubectl's short name ({@code sts},
+     * {@code pvc}); empty for anything else.
+     */
+    public Optional<String> kindOfName(String name) {
+        String lower = name.strip().toLowerCase(java.util.Locale.ROOT);
+        for (String kind : preferredByKind.keySet()) {
+            if (kind.toLowerCase(java.util.Locale.ROOT).equals(lower)) {
+                return Optional.of(kind);
+            }
+        }
+        Optional<String> plural = kindOfResource(lower).filter(k -> !k.isEmpty());
+        return plural.isPresent() ? plural : Optional.ofNullable(SHORT_NAMES.get(lower));
+    }
+
+    /** kubectl's short names of built-in resources. */
+    private static final Map<String, String> SHORT_NAMES = Map.ofEntries(Map.entry("po", "Pod"),
+            Map.entry("svc", "Service"), Map.entry("deploy", "Deployment"), Map.entry("sts", "StatefulSet"),
+            Map.entry("ds", "DaemonSet"), Map.entry("rs", "ReplicaSet"), Map.entry("rc", "ReplicationController"),
+            Map.entry("cj", "CronJob"), Map.entry("pvc", "PersistentVolumeClaim"), Map.entry("pv", "PersistentVolume"),
+            Map.entry("ns", "Namespace"), Map.entry("cm", "ConfigMap"), Map.entry("sa", "ServiceAccount"),
+            Map.entry("ing", "Ingress"), Map.entry("netpol", "NetworkPolicy"), Map.entry("pdb", "PodDisruptionBudget"),
+            Map.entry("hpa", "HorizontalPodAutoscaler"), Map.entry("no", "Node"), Map.entry("ep", "Endpoints"),
+            Map.entry("limits", "LimitRange"), Map.entry("quota", "ResourceQuota"), Map.entry("sc", "StorageClass"),
+            Map.entry("crd", "CustomResourceDefinition"), Map.entry("csr", "CertificateSigningRequest"),
+            Map.entry("pc", "PriorityClass"), Map.entry("ev", "Event"));
+
     /** True when a built-in kind of this name is cluster-scoped (custom kinds are treated as namespaced). */
     public boolean isClusterScopedKind(String kind) {
         ApiResource r = preferredByKind.get(kind);
