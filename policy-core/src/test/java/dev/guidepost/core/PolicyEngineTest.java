@@ -468,6 +468,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void failureActionOverridesDecideTheActionByNamespaceRuleOverridesFirst() {
+        Path folder = Path.of("src/test/resources/packs/failure-action-overrides");
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder));
+
+        Report report = engine.check(Manifests.load(folder.resolve("manifests.yaml")));
+
+        assertThat(report.violations()).extracting(r -> r.policyId() + " " + r.resource().namespace() + " "
+                + r.action().label()).containsExactly(
+                        "require-memory-limit prod-shop Audit", "require-team-label prod-shop Enforce",
+                        "require-memory-limit dev-shop Audit", "require-team-label dev-shop Audit",
+                        "require-memory-limit payments Enforce", "require-team-label payments Audit");
+        assertThat(engine.pack().policy("require-team-label").orElseThrow().action()).isEqualTo(Action.ENFORCE);
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -42,7 +42,7 @@ final class ClusterPolicyCompiler {
         String namespace = "Policy".equals(PlainValues.string(policy, "kind"))
                 ? PlainValues.string(policy, "metadata", "namespace") : "";
         return new ClusterPolicyProgram(PlainValues.string(policy, "metadata", "name"), namespace, rules,
-                "One".equals(PlainValues.string(spec, "applyRules")));
+                "One".equals(PlainValues.string(spec, "applyRules")), FailureActions.of(spec, computed));
     }
 
     private static int indexOfRule(List<Object> rules, String name) {

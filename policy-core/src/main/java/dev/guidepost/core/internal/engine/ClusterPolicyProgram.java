@@ -20,12 +20,15 @@ final class ClusterPolicyProgram implements PolicyProgram {
     private final String namespace;
     private final List<ClassicRuleProgram> rules;
     private final boolean applyOne;
+    private final FailureActions failureActions;
 
-    ClusterPolicyProgram(String name, String namespace, List<ClassicRuleProgram> rules, boolean applyOne) {
+    ClusterPolicyProgram(String name, String namespace, List<ClassicRuleProgram> rules, boolean applyOne,
+            FailureActions failureActions) {
         this.name = name;
         this.namespace = namespace;
         this.rules = List.copyOf(rules);
         this.applyOne = applyOne;
+        this.failureActions = failureActions;
     }
 
     @Override
@@ -141,6 +144,11 @@ final class ClusterPolicyProgram implements PolicyProgram {
                             context));
             if (response == null) {
                 continue;
+            }
+            if (!failureActions.none() && !rule.mutates()) {
+                response = new RuleResponse(response.rule(), response.outcome(), response.message(),
+                        failureActions.of(rule.name(), subject.namespace(), subject.namespaceLabels()),
+                        response.unsupported());
             }
             responses.add(response);
             if (applyOne && response.evaluated()

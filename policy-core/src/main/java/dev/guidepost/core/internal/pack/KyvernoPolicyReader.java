@@ -274,16 +274,31 @@ final class KyvernoPolicyReader {
         return out.toString();
     }
 
+    /**
+     * The strictest action the policy can take anywhere: its rules' failure actions (else the policy's), and every
+     * failure-action override, so that a policy that enforces only in some namespaces is listed as one that can
+     * block; a check reports each result with the action of its own namespace.
+     */
     private static Action classicAction(Map<String, Object> spec) {
-        Action strictest = null;
+        List<Action> actions = new ArrayList<>();
+        boolean everyRuleHasOne = true;
         for (Object rule : PlainValues.list(spec, "rules")) {
             String failureAction = PlainValues.string(rule, "validate", "failureAction");
             if (!failureAction.isEmpty()) {
-                Action a = KyvernoActions.classic(failureAction);
-                strictest = strictest == null || a.compareTo(strictest) < 0 ? a : strictest;
+                actions.add(KyvernoActions.classic(failureAction));
+            } else {
+                everyRuleHasOne = false;
+            }
+            for (Object o : PlainValues.list(rule, "validate", "failureActionOverrides")) {
+                actions.add(KyvernoActions.classic(PlainValues.string(o, "action")));
             }
         }
-        return strictest != null ? strictest
-                : KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction"));
+        if (actions.isEmpty() || !everyRuleHasOne) {
+            actions.add(KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction")));
+        }
+        for (Object o : PlainValues.list(spec, "validationFailureActionOverrides")) {
+            actions.add(KyvernoActions.classic(PlainValues.string(o, "action")));
+        }
+        return actions.stream().min(Action::compareTo).orElse(Action.AUDIT);
     }
 }
