@@ -26,6 +26,7 @@ import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
+import dev.guidepost.core.internal.match.UserDependence;
 import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.PolicyLocator;
 import dev.guidepost.core.internal.yaml.PlainValues;
@@ -48,16 +49,18 @@ public final class PolicyEngine {
 
     /**
      * A compiled policy; whether its verdict depends on what only the cluster knows of a namespace (the labels its
-     * namespace selector tests, or the Namespace object its CEL reads); whether it leaves out creation, which is
+     * namespace selector tests, or the Namespace object its CEL reads) or of the request (the requesting user); whether it leaves out creation, which is
      * how a check sees every manifest; and whether the cluster admits what it cannot evaluate
      * ({@code failurePolicy: Ignore}).
      */
     private record Compiled(Policy policy, PolicyProgram program, boolean selectsByNamespaceLabels,
-            boolean readsNamespaceObject, boolean excludesCreate, boolean failurePolicyIgnore) {
+            boolean readsNamespaceObject, boolean readsRequestUser, boolean excludesCreate,
+            boolean failurePolicyIgnore) {
 
         Compiled(Policy policy, PolicyProgram program) {
             this(policy, program, NamespaceSelection.byLabels(policy.definition()),
                     NamespaceSelection.readsNamespaceObject(policy.definition()),
+                    UserDependence.readsRequestUser(policy.definition()),
                     OperationSelection.excludesCreate(policy.definition()),
                     "Ignore".equals(PlainValues.string(policy.definition(), "spec", "failurePolicy")));
         }
@@ -217,14 +220,7 @@ public final class PolicyEngine {
     private static Optional<String> dependsOnUnknownNamespace(Compiled c, RuleResponse rule, String namespace) {
         String unknown = "namespace '" + namespace + "' is not among the manifests checked: check its Namespace "
                 + "manifest together with this one";
-        String verb = switch (rule.outcome()) {
-            case PASS -> "passes";
-            case FAIL -> "fails";
-            case ERROR -> "errors";
-            case SKIP -> "skips";
-        };
-        String failure = "; checked without it, the rule " + verb
-                + (rule.message().isBlank() ? "" : ": " + rule.message());
+        String failure = checkedWithout(rule);
         if (c.readsNamespaceObject()) {
             return Optional.of("the policy reads the Namespace object (namespaceObject) and " + unknown + failure);
         }
@@ -295,6 +291,10 @@ public final class PolicyEngine {
             return Optional.of("Guidepost cannot evaluate " + rule.unsupported()
                     + " yet; Kyverno evaluates this rule in the cluster");
         }
+        if (c.readsRequestUser()) {
+            return Optional.of("the rule reads who sends the request (request.userInfo), which a check of "
+                    + "manifests does not know; the cluster decides with the real user" + checkedWithout(rule));
+        }
         if (unknownNamespace(request, context)) {
             Optional<String> uncertain = dependsOnUnknownNamespace(c, rule, request.request().namespace());
             if (uncertain.isPresent()) {
@@ -306,6 +306,17 @@ public final class PolicyEngine {
                     + "Ignore the cluster admits the object when that happens");
         }
         return Optional.empty();
+    }
+
+    /** What the rule said without the data it needs: "; checked without it, the rule fails: message". */
+    private static String checkedWithout(RuleResponse rule) {
+        String verb = switch (rule.outcome()) {
+            case PASS -> "passes";
+            case FAIL -> "fails";
+            case ERROR -> "errors";
+            case SKIP -> "skips";
+        };
+        return "; checked without it, the rule " + verb + (rule.message().isBlank() ? "" : ": " + rule.message());
     }
 
     private static Result notChecked(Policy policy, String rule, Action action, String why, Manifest manifest) {

@@ -483,6 +483,44 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aRuleThatReadsTheRequestingUserIsNotChecked() {
+        PolicyEngine deployer = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: ci-deploys-production
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: ci-only
+                      match:
+                        any:
+                          - resources: {kinds: [Deployment], namespaces: ["prod-*"]}
+                      validate:
+                        message: "{{ request.userInfo.username }} may not write production Deployments."
+                        deny:
+                          conditions:
+                            all:
+                              - key: "{{ request.userInfo.username }}"
+                                operator: NotEquals
+                                value: system:serviceaccount:ci:deployer
+                """, "deployer.yaml"));
+
+        Report report = deployer.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod-shop}
+                spec: {replicas: 2}
+                """, "web.yaml"));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("reads who sends the request");
+        });
+        assertThat(report.failed()).isFalse();
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);
