@@ -173,13 +173,9 @@ final class ImageReference {
         return digest != null && !digest.isEmpty();
     }
 
-    /** The tag, the digest, or {@code tag@digest} when both were written. */
+    /** The tag, or the digest of a digest reference (also when a tag was written before it, as ggcr's Digest). */
     String identifier() {
-        if (digest == null) {
-            return tag;
-        }
-        String written = tagBeforeDigest();
-        return written.isEmpty() ? digest : written + "@" + digest;
+        return digest == null ? tag : digest;
     }
 
     private String tagBeforeDigest() {

@@ -29,7 +29,7 @@ class KyvernoLibrariesTest {
             "localhost:5000/app|localhost:5000|app|latest|''|latest|false",
             "localhost/app|index.docker.io|localhost/app|latest|''|latest|false",
             "quay.io/org/app@DIGEST|quay.io|org/app|''|DIGEST|DIGEST|true",
-            "nginx:1.25@DIGEST|index.docker.io|library/nginx|1.25|DIGEST|1.25@DIGEST|true",
+            "nginx:1.25@DIGEST|index.docker.io|library/nginx|1.25|DIGEST|DIGEST|true",
             "registry.example:5000/repo@DIGEST|registry.example:5000|repo|''|DIGEST|DIGEST|true",
     })
     void parsesImageReferencesLikeGoContainerRegistry(String image, String registry, String repository, String tag,
