@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * snakeyaml's {@link SafeConstructor}, tuned for Kubernetes documents: timestamps and binary stay strings (as
- * they do after Kubernetes' YAML-to-JSON conversion), integers become {@link Long}, map keys become strings and
- * sets become maps. Only the safe standard tags are accepted; any other tag is refused.
+ * they do after Kubernetes' YAML-to-JSON conversion), integers and whole floats such as {@code 3.0} become
+ * {@link Long}, map keys become strings and sets become maps. Only the safe standard tags are accepted; any other tag is refused.
  */
 final class SafeYamlConstructor extends SafeConstructor {
 
@@ -31,6 +31,14 @@ final class SafeYamlConstructor extends SafeConstructor {
     static final int MAX_VALUES = 1_000_000;
 
     private int values;
+
+    /**
+     * A whole number written as a float ({@code 3.0}) is an integer, as Kubernetes' YAML-to-JSON conversion (and so
+     * kubectl and the Kyverno CLI) makes it; other floats stay doubles.
+     */
+    private static Object wholeAsLong(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 9.2e18 ? (Object) (long) d : (Object) d;
+    }
 
     /** Builds the plain Java value (maps, lists, strings, numbers, booleans, null) of a composed document. */
     Object construct(Node root) {
@@ -71,7 +79,10 @@ final class SafeYamlConstructor extends SafeConstructor {
             return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
         }
         if (value instanceof Float f) {
-            return f.doubleValue();
+            return wholeAsLong(f.doubleValue());
+        }
+        if (value instanceof Double d) {
+            return wholeAsLong(d);
         }
         return value;
     }
