@@ -521,6 +521,41 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPolicyMadeOfVerifyImagesRulesIsInTheCheckAsNotCheckedNeverSilent() {
+        PolicyEngine verify = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: verify-signatures
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: signed
+                      match:
+                        any:
+                          - resources: {kinds: [Pod]}
+                      verifyImages:
+                        - imageReferences: ["registry.acme.io/*"]
+                          attestors:
+                            - entries:
+                                - keys: {publicKeys: "-----BEGIN PUBLIC KEY-----"}
+                """, "verify.yaml"));
+
+        assertThat(verify.enforceablePolicies()).extracting(Policy::id).containsExactly("verify-signatures");
+        Report report = verify.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: app, namespace: shop}
+                spec:
+                  containers: [{name: app, image: registry.acme.io/app:1}]
+                """, "pod.yaml"));
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("verifyImages");
+        });
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);

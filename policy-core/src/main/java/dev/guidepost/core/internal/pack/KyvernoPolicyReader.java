@@ -81,15 +81,14 @@ final class KyvernoPolicyReader {
                 for (Object rule : ruleList) {
                     Policy.Rule r = classicRule(rule);
                     rules.add(r);
-                    if (r.type().equals("cel")) {
-                        checkable = true;
-                    } else if (r.type().equals("pattern") || r.type().equals("deny") || r.type().equals("foreach")
-                            || r.type().equals("podSecurity")) {
+                    if (List.of("cel", "pattern", "deny", "foreach", "podSecurity").contains(r.type())) {
                         checkable = true;
                     } else {
                         unsupported.add(r.type());
                         notes.add("rule '" + r.name() + "' is a Kyverno " + r.type()
                                 + " rule, which Guidepost does not check yet");
+                        // a rule that can reject keeps the policy in checks, reported there as not checked
+                        checkable |= r.canReject() && !r.type().equals("unknown");
                     }
                 }
                 if (!checkable) {
@@ -211,10 +210,6 @@ final class KyvernoPolicyReader {
         return new Policy.Rule(name, type, expressions, messages, messageExpressions);
     }
 
-    /**
-     * Kyverno's CRD admits only these failure actions; anything else would be rejected by the cluster, and read
-     * as Audit here it would quietly stop a violation from failing a build.
-     */
     /**
      * A value Kyverno's schema does not allow (a misspelt failure or validation action), or empty. The Kyverno CLI
      * leaves such a document out of a test rather than failing it, so a pack treats it as an error and a test run
