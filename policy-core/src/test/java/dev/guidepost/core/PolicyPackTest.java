@@ -118,6 +118,50 @@ class PolicyPackTest {
     }
 
     @Test
+    void theKindsOfAClusterPolicyFollowItsAutogenControllersAnnotation() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: require-probes
+                  annotations:
+                    pod-policies.kyverno.io/autogen-controllers: Deployment,StatefulSet
+                spec:
+                  rules:
+                    - name: probes
+                      match:
+                        any:
+                          - resources: {kinds: [Pod]}
+                      validate:
+                        pattern:
+                          spec:
+                            containers:
+                              - readinessProbe: {}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: no-bare-pods
+                  annotations:
+                    pod-policies.kyverno.io/autogen-controllers: none
+                spec:
+                  rules:
+                    - name: owned
+                      match:
+                        any:
+                          - resources: {kinds: [Pod]}
+                      validate:
+                        pattern:
+                          metadata:
+                            ownerReferences: "?*"
+                """, "probes.yaml");
+
+        assertThat(pack.policy("require-probes").orElseThrow().kinds())
+                .containsExactly("Pod", "Deployment", "StatefulSet");
+        assertThat(pack.policy("no-bare-pods").orElseThrow().kinds()).containsExactly("Pod");
+    }
+
+    @Test
     void aMisspeltPackFileFieldIsAnErrorWithTheFieldItMeant() {
         assertErrorIn("misspelt-pack-file", "", "pack.yaml:4", "unknown field 'verison' in pack.yaml",
                 "did you mean version?");

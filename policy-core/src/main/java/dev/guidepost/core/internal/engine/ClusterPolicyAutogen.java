@@ -1,7 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,6 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 final class ClusterPolicyAutogen {
 
-    static final String CONTROLLERS_ANNOTATION = "pod-policies.kyverno.io/autogen-controllers";
-
-    /** The controllers autogen covers when the policy does not narrow them. */
-    private static final List<String> ALL_CONTROLLERS = PodControllers.CLUSTER_POLICY;
     /** The controllers whose pod template is at {@code spec.template}. */
     private static final Set<String> TEMPLATE_CONTROLLERS = PodControllers.CLUSTER_POLICY.stream()
             .filter(k -> !k.equals("CronJob")).collect(Collectors.toUnmodifiableSet());
@@ -132,18 +127,7 @@ final class ClusterPolicyAutogen {
         if (!canAutogen(spec)) {
             return List.of();
         }
-        Object annotation = PlainValues.map(policy, "metadata", "annotations").get(CONTROLLERS_ANNOTATION);
-        if (annotation == null) {
-            return ALL_CONTROLLERS;
-        }
-        String value = String.valueOf(annotation);
-        if (value.equals("none")) {
-            return List.of();
-        }
-        if (value.equals("all")) {
-            return ALL_CONTROLLERS;
-        }
-        return Arrays.asList(value.split(","));
+        return PodControllers.ofClusterPolicy(PlainValues.map(policy, "metadata", "annotations"));
     }
 
     private static boolean canAutogen(Map<String, Object> spec) {

@@ -1,6 +1,8 @@
 package dev.guidepost.core.internal.match;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workload kinds that run pods through a pod template, which Kyverno's autogen adds to a policy written for
@@ -16,6 +18,22 @@ public final class PodControllers {
     public static final List<String> CLUSTER_POLICY = List.of("Deployment", "StatefulSet", "DaemonSet",
             "ReplicaSet", "Job", "CronJob", "ReplicationController");
 
+    /** The annotation with which a ClusterPolicy narrows its autogen: {@code none}, {@code all} or a list. */
+    public static final String CLUSTER_POLICY_ANNOTATION = "pod-policies.kyverno.io/autogen-controllers";
+
     private PodControllers() {
+    }
+
+    /**
+     * The controllers a ClusterPolicy's autogen annotation names: all of {@link #CLUSTER_POLICY} without it or
+     * with {@code all}, none with {@code none}, else its comma-separated kinds.
+     */
+    public static List<String> ofClusterPolicy(Map<String, Object> annotations) {
+        Object annotation = annotations.get(CLUSTER_POLICY_ANNOTATION);
+        if (annotation == null || String.valueOf(annotation).equals("all")) {
+            return CLUSTER_POLICY;
+        }
+        String value = String.valueOf(annotation);
+        return value.equals("none") ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
     }
 }

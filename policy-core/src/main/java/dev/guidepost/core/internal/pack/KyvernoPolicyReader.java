@@ -96,7 +96,7 @@ final class KyvernoPolicyReader {
                             : "Guidepost does not check Kyverno " + String.join("/", unsupported)
                                     + " rules yet; the policy is searchable but not checked");
                 }
-                kinds = MatchKinds.ofClusterPolicy(spec);
+                kinds = MatchKinds.ofClusterPolicy(spec, annotations);
                 action = classicAction(spec);
             }
             case VALIDATING_POLICY, NAMESPACED_VALIDATING_POLICY, VALIDATING_ADMISSION_POLICY -> {

@@ -15,7 +15,6 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 final class MatchKinds {
 
     static final List<String> POD_CONTROLLERS = PodControllers.VALIDATING_POLICY;
-    static final List<String> CLASSIC_POD_CONTROLLERS = PodControllers.CLUSTER_POLICY;
 
     private static final Pattern KIND_REFERENCE =
             Pattern.compile("(?:(?:[a-z0-9.*-]+/)?[a-z0-9*]+/)?[A-Z*?][A-Za-z0-9*?]*(?:/[a-z*]+)?");
@@ -63,7 +62,7 @@ final class MatchKinds {
     }
 
     /** A ClusterPolicy's kinds; a rule on Pods alone adds the controllers Kyverno's autogen covers. */
-    static List<String> ofClusterPolicy(Map<String, Object> spec) {
+    static List<String> ofClusterPolicy(Map<String, Object> spec, Map<String, Object> annotations) {
         Set<String> kinds = new LinkedHashSet<>();
         boolean podRule = false;
         for (Object rule : PlainValues.list(spec, "rules")) {
@@ -81,7 +80,7 @@ final class MatchKinds {
             kinds.addAll(ruleKinds);
         }
         if (podRule) {
-            kinds.addAll(CLASSIC_POD_CONTROLLERS);
+            kinds.addAll(PodControllers.ofClusterPolicy(annotations));
         }
         return List.copyOf(kinds);
     }
