@@ -65,7 +65,9 @@ public final class ConsoleReport {
         }
         for (Result result : report.results()) {
             if (result.isNotChecked()) {
-                out.add(new Entry(Level.INFO, text.notChecked(result).strip()));
+                // a rule of an Enforce policy the cluster checks and this check could not: worth a warning
+                out.add(new Entry(result.action() == Action.ENFORCE ? Level.WARNING : Level.INFO,
+                        text.notChecked(result).strip()));
             }
         }
         for (Exemption exemption : report.exemptions()) {

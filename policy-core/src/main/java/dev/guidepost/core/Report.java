@@ -81,12 +81,14 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
 
     /**
      * A one-line summary, for example
-     * {@code 12 manifests, 9 policies: 40 passed, 3 failed (2 enforced), 1 error (1 enforced), 5 skipped; violations by severity: high 3, medium 1; 1 unreadable}.
+     * {@code 12 manifests, 9 policies: 40 passed, 3 failed (2 enforced), 1 error (1 enforced), 5 skipped, 2 not checked; violations by severity: high 3, medium 1; 1 unreadable}.
      * Errors (a rule that could not be evaluated) count as violations; each "enforced" counts those of its own
-     * outcome that belong to Enforce policies.
+     * outcome that belong to Enforce policies; rules left unchecked ({@link Result#isNotChecked()}) are counted
+     * apart from the other skips.
      */
     public String summary() {
         Map<Outcome, Long> counts = countsByOutcome();
+        long notChecked = results.stream().filter(Result::isNotChecked).count();
         StringBuilder out = new StringBuilder();
         long enforcedErrors = enforcedViolations().stream().filter(r -> r.outcome() == Outcome.ERROR).count();
         out.append(Plural.count(manifestsChecked, "manifest")).append(", ")
@@ -96,7 +98,10 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
                 .append(enforcedViolations().size() - enforcedErrors).append(" enforced), ")
                 .append(Plural.count(counts.get(Outcome.ERROR), "error"))
                 .append(enforcedErrors == 0 ? "" : " (" + enforcedErrors + " enforced)").append(", ")
-                .append(counts.get(Outcome.SKIP)).append(" skipped");
+                .append(counts.get(Outcome.SKIP) - notChecked).append(" skipped");
+        if (notChecked > 0) {
+            out.append(", ").append(notChecked).append(" not checked");
+        }
         Map<Severity, Long> bySeverity = violationsBySeverity();
         if (!bySeverity.isEmpty()) {
             out.append("; violations by severity: ").append(bySeverity.entrySet().stream()
