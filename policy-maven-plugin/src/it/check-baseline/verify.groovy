@@ -14,7 +14,7 @@ assert first.contains('Guidepost policy check failed: 1 violation fails the chec
 assert first.contains('BUILD FAILURE')
 
 def second = runs[1]
-assert second =~ /Wrote 2 entries \(one per policy and resource\) for \d+ violations to the baseline guidepost-baseline\.yaml; commit it/
+assert second =~ /Wrote 2 entries \(one per policy, rule and resource\) for \d+ violations to the baseline guidepost-baseline\.yaml; commit it/
 assert second.contains('BUILD SUCCESS')
 
 def third = runs[2]

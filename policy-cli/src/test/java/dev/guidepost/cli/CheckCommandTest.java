@@ -137,7 +137,7 @@ class CheckCommandTest {
         Cli update = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(), "--update-baseline", bad);
         assertThat(update.exitCode()).as(update.err()).isEqualTo(ExitCode.OK);
         assertThat(update.err())
-                .containsPattern("wrote \\d+ entries \\(one per policy and resource\\) for \\d+ violations to ")
+                .containsPattern("wrote \\d+ entries \\(one per policy, rule and resource\\) for \\d+ violations to ")
                 .contains(baseline + "; commit it");
         assertThat(Files.readString(baseline)).contains("kind: Baseline").contains("policy: disallow-latest-tag");
 

@@ -22,8 +22,9 @@ import dev.guidepost.core.internal.yaml.YamlDocuments;
 
 /**
  * Violations that were known when a team adopted a policy, committed as a file so that only <em>new</em>
- * violations fail the check (like ArchUnit's freezing). An entry is keyed by policy id and the resource's kind,
- * namespace and name, never by file or line, which shift. Fixed violations show up as {@link Split#fixed() fixed}
+ * violations fail the check (like ArchUnit's freezing). An entry is keyed by policy id, rule and the resource's
+ * kind, namespace and name, never by file or line, which shift; so a new violation of another rule of the same
+ * policy on the same resource is new. An entry without a rule covers every rule of its policy. Fixed violations show up as {@link Split#fixed() fixed}
  * entries, so the file can shrink over time. Immutable.
  *
  * <p>The file is YAML (or JSON when its name ends in {@code .json}):
@@ -33,6 +34,7 @@ import dev.guidepost.core.internal.yaml.YamlDocuments;
  * kind: Baseline
  * violations:
  *   - policy: require-resource-limits
+ *     rule: autogen-limits
  *     kind: Deployment
  *     namespace: shop
  *     name: legacy-worker
@@ -51,29 +53,44 @@ public final class Baseline {
             "n");
 
     /**
-     * One known violation: a policy on a resource.
+     * One known violation: a rule of a policy on a resource.
      *
      * @param policyId  the policy's id
+     * @param rule      the rule's name; {@code ""} for every rule of the policy (a ValidatingPolicy has one, and a
+     *                  file written before rules were recorded lists none)
      * @param kind      the resource's kind
      * @param namespace the resource's namespace ({@code ""} when it has none)
      * @param name      the resource's name
      */
-    public record Entry(String policyId, String kind, String namespace, String name) implements Comparable<Entry> {
+    public record Entry(String policyId, String rule, String kind, String namespace, String name)
+            implements Comparable<Entry> {
 
         private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::policyId)
-                .thenComparing(Entry::kind).thenComparing(Entry::namespace).thenComparing(Entry::name);
+                .thenComparing(Entry::kind).thenComparing(Entry::namespace).thenComparing(Entry::name)
+                .thenComparing(Entry::rule);
 
         public Entry {
             policyId = policyId == null ? "" : policyId;
+            rule = rule == null ? "" : rule;
             kind = kind == null ? "" : kind;
             namespace = namespace == null ? "" : namespace;
             name = name == null ? "" : name;
         }
 
+        /** An entry for every rule of the policy on the resource. */
+        public Entry(String policyId, String kind, String namespace, String name) {
+            this(policyId, "", kind, namespace, name);
+        }
+
         /** The entry a result would match. */
         public static Entry of(Result result) {
             ResourceRef r = result.resource();
-            return new Entry(result.policyId(), r.kind(), r.namespace(), r.name());
+            return new Entry(result.policyId(), result.rule(), r.kind(), r.namespace(), r.name());
+        }
+
+        /** This entry for every rule of its policy. */
+        Entry anyRule() {
+            return rule.isEmpty() ? this : new Entry(policyId, "", kind, namespace, name);
         }
 
         /** The resource as {@code Kind/namespace/name}. */
@@ -88,7 +105,7 @@ public final class Baseline {
 
         @Override
         public String toString() {
-            return policyId + " on " + resource();
+            return (rule.isEmpty() ? policyId : policyId + "/" + rule) + " on " + resource();
         }
     }
 
@@ -188,7 +205,7 @@ public final class Baseline {
             if (policy.isEmpty() || resourceKind.isEmpty() || name.isEmpty()) {
                 throw new GuidepostException(at, "invalid baseline: a violation needs policy, kind and name");
             }
-            entries.add(new Entry(policy, resourceKind, text(item, "namespace"), name));
+            entries.add(new Entry(policy, text(item, "rule"), resourceKind, text(item, "namespace"), name));
         }
         return of(entries);
     }
@@ -215,18 +232,27 @@ public final class Baseline {
 
     /**
      * How many entries this baseline (written from {@code report}) holds and how many of the report's violations
-     * they cover, for logs: {@code 2 entries (one per policy and resource) for 3 violations}.
+     * they cover, for logs: {@code 2 entries (one per policy, rule and resource) for 3 violations}.
      */
     public String describeFor(Report report) {
         long covered = report.violations().stream().filter(this::contains).count();
         return Plural.count(entries.size(), "entry", "entries")
-                + " (one per policy and resource) for " + Plural.count(covered,
+                + " (one per policy, rule and resource) for " + Plural.count(covered,
                         "violation");
     }
 
     /** True when the result is a violation that this baseline lists. */
     public boolean contains(Result result) {
-        return result.isViolation() && entries.contains(Entry.of(result));
+        return result.isViolation() && entry(result) != null;
+    }
+
+    /** The entry that lists the result: the one for its rule, else the one for every rule of its policy. */
+    private Entry entry(Result result) {
+        Entry exact = Entry.of(result);
+        if (entries.contains(exact)) {
+            return exact;
+        }
+        return entries.contains(exact.anyRule()) ? exact.anyRule() : null;
     }
 
     /**
@@ -238,8 +264,8 @@ public final class Baseline {
         List<Result> known = new ArrayList<>();
         Set<Entry> seen = new TreeSet<>();
         for (Result result : report.violations()) {
-            Entry entry = Entry.of(result);
-            if (entries.contains(entry)) {
+            Entry entry = entry(result);
+            if (entry != null) {
                 known.add(result);
                 seen.add(entry);
             } else {
@@ -247,7 +273,10 @@ public final class Baseline {
             }
         }
         Set<Entry> checked = new TreeSet<>();
-        report.results().forEach(result -> checked.add(Entry.of(result)));
+        report.results().forEach(result -> {
+            checked.add(Entry.of(result));
+            checked.add(Entry.of(result).anyRule());
+        });
         List<Entry> fixed = entries.stream().filter(e -> checked.contains(e) && !seen.contains(e)).toList();
         List<Entry> unchecked = entries.stream().filter(e -> !checked.contains(e)).toList();
         return new Split(fresh, known, fixed, unchecked);
@@ -272,7 +301,7 @@ public final class Baseline {
     public String toYaml() {
         StringBuilder out = new StringBuilder();
         out.append("# Known violations: reported, but they do not fail the check (new violations still do).\n")
-                .append("# Fix them and delete their entries; keyed by policy and resource, not by file or line.\n")
+                .append("# Fix them and delete their entries; keyed by policy, rule and resource, not by file or line.\n")
                 .append("apiVersion: ").append(API_VERSION).append('\n')
                 .append("kind: ").append(KIND).append('\n');
         if (entries.isEmpty()) {
@@ -280,8 +309,11 @@ public final class Baseline {
         }
         out.append("violations:\n");
         for (Entry e : entries) {
-            out.append("  - policy: ").append(scalar(e.policyId())).append('\n')
-                    .append("    kind: ").append(scalar(e.kind())).append('\n');
+            out.append("  - policy: ").append(scalar(e.policyId())).append('\n');
+            if (!e.rule().isEmpty()) {
+                out.append("    rule: ").append(scalar(e.rule())).append('\n');
+            }
+            out.append("    kind: ").append(scalar(e.kind())).append('\n');
             if (!e.namespace().isEmpty()) {
                 out.append("    namespace: ").append(scalar(e.namespace())).append('\n');
             }
@@ -299,6 +331,9 @@ public final class Baseline {
         for (Entry e : entries) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("policy", e.policyId());
+            if (!e.rule().isEmpty()) {
+                m.put("rule", e.rule());
+            }
             m.put("kind", e.kind());
             if (!e.namespace().isEmpty()) {
                 m.put("namespace", e.namespace());

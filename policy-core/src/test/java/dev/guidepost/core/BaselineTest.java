@@ -49,6 +49,48 @@ class BaselineTest {
     }
 
     @Test
+    void aNewViolationOfAnotherRuleOfTheSamePolicyIsNewAndAnEntryWithoutARuleCoversEveryRule() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: image-rules
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: no-latest
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: pin the image
+                        pattern: {spec: {containers: [{image: "!*:latest"}]}}
+                    - name: pull-always
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: pull always
+                        pattern: {spec: {containers: [{imagePullPolicy: Always}]}}
+                """, "image-rules.yaml"));
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec:
+                  containers: [{name: app, image: "app:latest", imagePullPolicy: %s}]
+                """;
+        Baseline adopted = Baseline.of(engine.check(Manifests.parse(pod.formatted("Always"), "pod.yaml")));
+
+        Baseline.Split later = adopted.split(engine.check(Manifests.parse(pod.formatted("IfNotPresent"), "pod.yaml")));
+
+        assertThat(adopted.entries()).containsExactly(
+                new Baseline.Entry("image-rules", "no-latest", "Pod", "shop", "web"));
+        assertThat(adopted.toYaml()).contains("    rule: no-latest\n");
+        assertThat(later.known()).extracting(Result::rule).containsExactly("no-latest");
+        assertThat(later.newViolations()).extracting(Result::rule).containsExactly("pull-always");
+        Baseline legacy = Baseline.of(List.of(new Baseline.Entry("image-rules", "Pod", "shop", "web")));
+        assertThat(legacy.split(engine.check(Manifests.parse(pod.formatted("IfNotPresent"), "pod.yaml")))
+                .newViolations()).isEmpty();
+    }
+
+    @Test
     void matchesByResourceNotByLineSoMovedManifestsStayKnown() {
         Result known = report.violations().stream().filter(r -> r.policyId().equals("require-team-label"))
                 .findFirst().orElseThrow();
