@@ -254,10 +254,20 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aGeneratingPolicyPutsWhatItGeneratesInTheGivenNamespaceAndEachFileChecksItsOwnObjects() {
+        KyvernoTestReport report = KyvernoTests.run(List.of(SUITES.resolve("gpol")));
+
+        assertThat(report.results()).hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(report.results()).extracting(ExpectationResult::actual).containsExactly("pass", "pass",
+                "excluded");
+    }
+
+    @Test
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(144);
+        assertThat(report.results()).hasSize(147);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

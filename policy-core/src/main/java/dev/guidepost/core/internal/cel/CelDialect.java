@@ -14,6 +14,11 @@ public enum CelDialect {
      */
     MUTATING_POLICY,
     /**
+     * Kyverno's {@code GeneratingPolicy} environment: {@link #VALIDATING_POLICY}'s, plus
+     * {@code generator.Apply(namespace, objects)}, answered by the evaluation's {@link ClusterData}.
+     */
+    GENERATING_POLICY,
+    /**
      * The environment of ClusterPolicy {@code validate.cel} rules and ValidatingAdmissionPolicy: Kubernetes'
      * admission environment; variables {@code object}, {@code oldObject}, {@code request},
      * {@code namespaceObject}, {@code variables}, {@code params}, {@code authorizer}.

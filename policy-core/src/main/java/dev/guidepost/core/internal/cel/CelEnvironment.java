@@ -29,11 +29,11 @@ import dev.cel.runtime.CelRuntimeLibrary;
  * once per dialect and shared; compiling and evaluating are thread-safe.
  *
  * <p>Both dialects have Kubernetes' base environment in stored-expression mode (k8s.io/apiserver
- * pkg/cel/environment/base.go): URLs, Regex, Lists, Authz, Quantity, IP, CIDR, Format, Semver, strings (v2, with
+ * pkg/cel/environment/base.go): URLs, Regex, Lists, Authz, Quantity, IP, CIDR, Semver, strings (v2, with
  * {@code format}), sets, two-variable comprehensions, lists (v3), optional types, and Kyverno's {@code orValue}
  * pass-through. {@link CelDialect#VALIDATING_POLICY} adds Kyverno's libraries (kyverno/kyverno
  * pkg/cel/policies/vpol/compiler/compiler.go): bindings, encoders, math, regex, image references, hashes, JSON,
- * YAML, time, transforms, gzip, service accounts, random strings and the cluster-facing functions, which are
+ * YAML, time, transforms, gzip, service accounts and the cluster-facing functions, which are
  * late-bound and answered by the {@link ClusterData} given to each evaluation.
  */
 public final class CelEnvironment {
@@ -92,7 +92,8 @@ public final class CelEnvironment {
                 new CidrLibrary(),
                 new SemverLibrary(),
                 new AuthzLibrary()));
-        if (dialect == CelDialect.VALIDATING_POLICY || dialect == CelDialect.MUTATING_POLICY) {
+        if (dialect == CelDialect.VALIDATING_POLICY || dialect == CelDialect.MUTATING_POLICY
+                || dialect == CelDialect.GENERATING_POLICY) {
             builder.addVar("exceptions", SimpleType.DYN);
             libraries.addAll(List.of(
                     CelExtensions.bindings(),
@@ -111,7 +112,7 @@ public final class CelEnvironment {
             if (dialect == CelDialect.MUTATING_POLICY) {
                 libraries.add(new ObjectConstructionLibrary());
             }
-            this.clusterFunctions = new ClusterFunctions();
+            this.clusterFunctions = new ClusterFunctions(dialect == CelDialect.GENERATING_POLICY);
             libraries.add(clusterFunctions);
         } else if (dialect.authz()) {
             libraries.addAll(List.of(
@@ -121,7 +122,7 @@ public final class CelEnvironment {
                     new ImageLibrary(),
                     new JwtLibrary(),
                     dialect == CelDialect.ENVOY_AUTHZ ? new EnvoyAuthzLibrary() : new HttpAuthzLibrary()));
-            this.clusterFunctions = new ClusterFunctions();
+            this.clusterFunctions = new ClusterFunctions(false);
             libraries.add(clusterFunctions);
         } else {
             builder.addVar("params", SimpleType.DYN);

@@ -40,6 +40,14 @@ public interface ClusterData {
         throw unavailable("image.GetMetadata");
     }
 
+    /**
+     * What a GeneratingPolicy's {@code generator.Apply(namespace, objects)} does with the objects it is given; a
+     * {@code null} namespace is the one-argument form of namespaced policies.
+     */
+    default Object generate(String namespace, Object objects) {
+        throw unavailable("generator.Apply");
+    }
+
     /** The resources the data holds, for tests and diagnostics. */
     default List<Object> resources() {
         return List.of();

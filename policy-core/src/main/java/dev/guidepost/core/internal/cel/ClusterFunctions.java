@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
@@ -53,7 +54,19 @@ final class ClusterFunctions extends FunctionLibrary {
     /** The shared resolver for evaluations without cluster data. */
     static final CelFunctionResolver NONE = CelLateFunctionBindings.from(List.of());
 
-    ClusterFunctions() {
+    /**
+     * The cluster-facing functions; with {@code generating}, also GeneratingPolicy's
+     * {@code generator.Apply(namespace, objects)} and its one-argument form, answered by
+     * {@link ClusterData#generate}.
+     */
+    ClusterFunctions(boolean generating) {
+        if (generating) {
+            ListType objects = ListType.create(SimpleType.DYN);
+            late("generator.Apply", "generator_apply_string_list", SimpleType.BOOL,
+                    List.of(SimpleType.STRING, objects), (c, a) -> c.generate(s(a[0]), CelValues.fromCel(a[1])));
+            late("generator.Apply", "generator_apply_list", SimpleType.BOOL, List.of(objects),
+                    (c, a) -> c.generate(null, CelValues.fromCel(a[0])));
+        }
         for (String get : List.of("Get", "get")) {
             String suffix = get.equals("Get") ? "pascal" : "camel";
             late("resource." + get, "resource_get_string_string_string_string_" + suffix, OBJECT,

@@ -1,11 +1,14 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.internal.cel.CelDialect;
+import dev.guidepost.core.internal.cel.CelEnvironment;
+import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.match.MatchConstraints;
 import dev.guidepost.core.internal.pack.KyvernoActions;
 import dev.guidepost.core.internal.pack.ValidatingPolicyTranslator;
@@ -47,6 +50,17 @@ public final class PolicyCompiler {
                 return new CompiledPolicy(policy, Optional.empty(), List.of(e));
             }
         }
+        if (policy.format() == dev.guidepost.core.PolicyFormat.GENERATING_POLICY) {
+            // GeneratingPolicies create resources, which only Kyverno test files check
+            if (!allClassicRules) {
+                return new CompiledPolicy(policy, Optional.empty(), List.of());
+            }
+            try {
+                return new CompiledPolicy(policy, Optional.of(generatingPolicy(policy.definition())), List.of());
+            } catch (PolicyCompileException e) {
+                return new CompiledPolicy(policy, Optional.empty(), List.of(e));
+            }
+        }
         if (policy.format() == dev.guidepost.core.PolicyFormat.MUTATING_POLICY) {
             // MutatingPolicies patch resources, which only Kyverno test files check
             if (!allClassicRules) {
@@ -83,6 +97,28 @@ public final class PolicyCompiler {
         } catch (PolicyCompileException e) {
             return new CompiledPolicy(policy, Optional.empty(), List.of(e));
         }
+    }
+
+    /** Compiles a GeneratingPolicy or NamespacedGeneratingPolicy document, as the Kyverno CLI evaluates it. */
+    private static GeneratingPolicyProgram generatingPolicy(Map<String, Object> document)
+            throws PolicyCompileException {
+        ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.GENERATING_POLICY));
+        Map<String, Object> spec = PlainValues.map(document, "spec");
+        List<Object> path = List.of("spec");
+        List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
+                ExpressionCompiler.append(path, "matchConditions"));
+        Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
+                ExpressionCompiler.append(path, "variables"));
+        List<CelExpression> generate = new ArrayList<>();
+        List<Object> entries = PlainValues.list(spec, "generate");
+        for (int i = 0; i < entries.size(); i++) {
+            generate.add(compiler.compile(PlainValues.string(entries.get(i), "expression"),
+                    ExpressionCompiler.append(path, "generate", i, "expression")));
+        }
+        String kind = PlainValues.string(document, "kind");
+        return new GeneratingPolicyProgram(PlainValues.string(document, "metadata", "name"), kind,
+                kind.startsWith("Namespaced") ? PlainValues.string(document, "metadata", "namespace") : "",
+                MatchConstraints.of(PlainValues.at(spec, "matchConstraints")), conditions, variables, generate);
     }
 
     /** Compiles a ValidatingPolicy document (as the Kyverno test runner reads it). */

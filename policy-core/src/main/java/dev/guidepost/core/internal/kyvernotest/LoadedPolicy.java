@@ -23,6 +23,10 @@ record LoadedPolicy(Policy policy, Optional<PolicyProgram> program, String unsup
         return policy.format() == PolicyFormat.MUTATING_POLICY;
     }
 
+    boolean generating() {
+        return policy.format() == PolicyFormat.GENERATING_POLICY;
+    }
+
     boolean admissionPolicy() {
         return policy.format() == PolicyFormat.VALIDATING_ADMISSION_POLICY;
     }

@@ -56,6 +56,14 @@ final class PatchedResources {
                 "failed to load resource: ");
     }
 
+    /**
+     * Compares an object a GeneratingPolicy generated as {@link #compareGenerated} does, except that a file
+     * without its document is {@link Outcome#NOT_IN_FILE}: the CLI gives such an object no row.
+     */
+    Comparison compareGeneratedByPolicy(String file, Map<String, Object> actual) {
+        return compare(file, actual, PatchedResources::withGenerateLabelsFixed, Outcome.NOT_IN_FILE, "");
+    }
+
     /** Finds the actual resource's document by identity and compares both, each fixed up and tidied first. */
     private Comparison compare(String file, Map<String, Object> actual,
             UnaryOperator<Map<String, Object>> fixUp, Outcome missing, String missingPrefix) {

@@ -154,7 +154,7 @@ final class TestFileRun {
                     PolicyMutation mutation = mutations.get(policy.name());
                     PolicyResponse response = mutation == null ? policy.program().get().evaluate(request, context)
                             : policy.program().get().evaluateAfterMutation(request, context, mutation);
-                    if (policy.classic() && !resource.payload()) {
+                    if ((policy.classic() || policy.generating()) && !resource.payload()) {
                         Optional<PolicyGeneration> generation = policy.program().get().generate(request, context,
                                 cloneSources(dir, policy, beforeMutatingPolicies));
                         if (generation.isPresent()) {
@@ -433,7 +433,13 @@ final class TestFileRun {
                     for (Map<String, Object> object : generatedObjects) {
                         String problem = null;
                         if (!generatedFile.isEmpty()) {
-                            PatchedResources.Comparison c = patchedResources.compareGenerated(generatedFile, object);
+                            PatchedResources.Comparison c = policy.generating()
+                                    ? patchedResources.compareGeneratedByPolicy(generatedFile, object)
+                                    : patchedResources.compareGenerated(generatedFile, object);
+                            if (c.outcome() == PatchedResources.Outcome.NOT_IN_FILE && policy.generating()) {
+                                notInFile = c.detail();
+                                continue; // a GeneratingPolicy's object the file does not hold: the CLI skips it
+                            }
                             if (c.outcome() != PatchedResources.Outcome.EQUAL) {
                                 problem = c.outcome() == PatchedResources.Outcome.DIFFERENT ? "the generated "
                                         + "resource differs from " + generatedFile + " at " + c.detail() : c.detail();
@@ -545,9 +551,9 @@ final class TestFileRun {
         if (!patchedFile(result).isEmpty() && !policy.map(p -> p.classic() || p.mutating()).orElse(false)) {
             return "patched resources (mutation)";
         }
-        if ((PlainValues.at(result, "generatedResource") != null
-                || PlainValues.at(result, "cloneSourceResource") != null)
-                && !policy.map(LoadedPolicy::classic).orElse(false)
+        if (PlainValues.at(result, "cloneSourceResource") != null && !policy.map(LoadedPolicy::classic).orElse(false)
+                || PlainValues.at(result, "generatedResource") != null
+                && !policy.map(p -> p.classic() || p.generating()).orElse(false)
                 || PlainValues.at(result, "generatedResources") != null) {
             return "generated resources";
         }
