@@ -115,7 +115,8 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
             try {
                 value = validation.expression().evaluate(activation, context.cluster());
             } catch (CelEvaluationException | RuntimeException e) {
-                return Optional.of(RuleResponse.of("", Outcome.ERROR, "error: " + e.getMessage(), action));
+                return Optional.of(RuleResponse.of("", Outcome.ERROR, "error: " + e.getMessage()
+                        + missingFieldHint(e.getMessage()), action));
             }
             if (Boolean.TRUE.equals(value)) {
                 continue;
@@ -130,6 +131,17 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
         }
         return Optional.of(auditAnnotationError(activation, context)
                 .orElseGet(() -> RuleResponse.of("", Outcome.PASS, "", action)));
+    }
+
+    /**
+     * What to do about a field the object does not set: the manifest is read as written (as {@code kyverno apply}
+     * and {@code kyverno test} read it), without the defaults the API server would fill in.
+     */
+    private static String missingFieldHint(String message) {
+        return message != null && (message.contains("no such key") || message.contains("is not present in map"))
+                ? " (the manifest does not set this field; the API server may default it, so read optional fields "
+                        + "with has(...) or .?field.orValue(default))"
+                : "";
     }
 
     /** Kyverno evaluates audit annotations after a pass or a fail; one that errors or is not a string errors. */
