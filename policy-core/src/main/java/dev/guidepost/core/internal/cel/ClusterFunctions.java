@@ -56,16 +56,18 @@ final class ClusterFunctions extends FunctionLibrary {
 
     /**
      * The cluster-facing functions; with {@code generating}, also GeneratingPolicy's
-     * {@code generator.Apply(namespace, objects)} and its one-argument form, answered by
-     * {@link ClusterData#generate}.
+     * {@code generator.Apply(namespace, objects)} and its one-argument form (and their camelCase aliases), answered
+     * by {@link ClusterData#generate}.
      */
     ClusterFunctions(boolean generating) {
         if (generating) {
             ListType objects = ListType.create(SimpleType.DYN);
-            late("generator.Apply", "generator_apply_string_list", SimpleType.BOOL,
-                    List.of(SimpleType.STRING, objects), (c, a) -> c.generate(s(a[0]), CelValues.fromCel(a[1])));
-            late("generator.Apply", "generator_apply_list", SimpleType.BOOL, List.of(objects),
-                    (c, a) -> c.generate(null, CelValues.fromCel(a[0])));
+            for (String apply : List.of("Apply", "apply")) {
+                late("generator." + apply, "generator_apply_string_list_" + apply, SimpleType.BOOL,
+                        List.of(SimpleType.STRING, objects), (c, a) -> c.generate(s(a[0]), CelValues.fromCel(a[1])));
+                late("generator." + apply, "generator_apply_list_" + apply, SimpleType.BOOL, List.of(objects),
+                        (c, a) -> c.generate(null, CelValues.fromCel(a[0])));
+            }
         }
         for (String get : List.of("Get", "get")) {
             String suffix = get.equals("Get") ? "pascal" : "camel";
