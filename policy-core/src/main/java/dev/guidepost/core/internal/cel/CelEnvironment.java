@@ -29,7 +29,7 @@ import dev.cel.runtime.CelRuntimeLibrary;
  * once per dialect and shared; compiling and evaluating are thread-safe.
  *
  * <p>Both dialects have Kubernetes' base environment in stored-expression mode (k8s.io/apiserver
- * pkg/cel/environment/base.go): URLs, Regex, Lists, Authz, Quantity, IP, CIDR, Semver, strings (v2, with
+ * pkg/cel/environment/base.go): URLs, Regex, Lists, Authz, Quantity, IP, CIDR, Format, Semver, strings (v2, with
  * {@code format}), sets, two-variable comprehensions, lists (v3), optional types, and Kyverno's {@code orValue}
  * pass-through. {@link CelDialect#VALIDATING_POLICY} adds Kyverno's libraries (kyverno/kyverno
  * pkg/cel/policies/vpol/compiler/compiler.go): bindings, encoders, math, regex, image references, hashes, JSON,
@@ -91,6 +91,7 @@ public final class CelEnvironment {
                 new IpLibrary(),
                 new CidrLibrary(),
                 new SemverLibrary(),
+                new FormatLibrary(),
                 new AuthzLibrary()));
         if (dialect == CelDialect.VALIDATING_POLICY || dialect == CelDialect.MUTATING_POLICY
                 || dialect == CelDialect.GENERATING_POLICY) {
