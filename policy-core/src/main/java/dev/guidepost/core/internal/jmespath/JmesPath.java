@@ -36,7 +36,8 @@ public final class JmesPath {
     };
 
     JmesPath(Clock clock) {
-        FunctionRegistry functions = FunctionRegistry.defaultRegistry().extend(new KyvernoFunctions(clock).all());
+        FunctionRegistry functions = FunctionRegistry.defaultRegistry().extend(CommunityFunctions.all())
+                .extend(new KyvernoFunctions(clock).all());
         this.runtime = new KyvernoRuntime(RuntimeConfiguration.builder().withFunctionRegistry(functions).build());
     }
 

@@ -137,7 +137,7 @@ final class KyvernoFunctions {
 
     // ---- function plumbing
 
-    private interface Handler {
+    interface Handler {
         Object apply(List<Object> args);
     }
 
@@ -157,7 +157,7 @@ final class KyvernoFunctions {
         return fn(name, handler, constraints);
     }
 
-    private static Function fn(String name, Handler handler, ArgumentConstraint... constraints) {
+    static Function fn(String name, Handler handler, ArgumentConstraint... constraints) {
         return new BaseFunction(name, constraints) {
             @Override
             @SuppressWarnings("unchecked")
@@ -185,11 +185,11 @@ final class KyvernoFunctions {
         return error(function, "argument #" + position + " is not of type " + type);
     }
 
-    private static String str(List<Object> a, int i) {
+    static String str(List<Object> a, int i) {
         return (String) a.get(i);
     }
 
-    private static double num(List<Object> a, int i) {
+    static double num(List<Object> a, int i) {
         return ((Number) a.get(i)).doubleValue();
     }
 
