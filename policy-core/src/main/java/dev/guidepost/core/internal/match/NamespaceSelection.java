@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.guidepost.core.internal.yaml.PlainValues;
+
 /**
  * Whether a policy's verdict depends on what is known of a namespace only in the cluster: its labels (a
  * {@code namespaceSelector} in the match rules, not in the exclusions) or the Namespace object its CEL reads
@@ -33,22 +35,8 @@ public final class NamespaceSelection {
 
     /** True when a text of the document reads {@code namespaceObject} for more than its name. */
     public static boolean readsNamespaceObject(Object document) {
-        if (document instanceof Map<?, ?> map) {
-            for (Object value : map.values()) {
-                if (readsNamespaceObject(value)) {
-                    return true;
-                }
-            }
-        } else if (document instanceof List<?> list) {
-            for (Object item : list) {
-                if (readsNamespaceObject(item)) {
-                    return true;
-                }
-            }
-        } else if (document instanceof String text && text.contains("namespaceObject")) {
-            return NAMESPACE_OBJECT.matcher(NAMESPACE_NAME.matcher(text).replaceAll("")).find();
-        }
-        return false;
+        return PlainValues.anyString(document, text -> text.contains("namespaceObject")
+                && NAMESPACE_OBJECT.matcher(NAMESPACE_NAME.matcher(text).replaceAll("")).find());
     }
 
     private static boolean find(Object node, boolean inMatch) {

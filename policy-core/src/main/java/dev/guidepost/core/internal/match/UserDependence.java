@@ -1,8 +1,8 @@
 package dev.guidepost.core.internal.match;
 
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+
+import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * Whether a policy's rules read who sends the request: {@code request.userInfo} in JMESPath or CEL, or Kyverno's
@@ -19,21 +19,6 @@ public final class UserDependence {
 
     /** True when a text of the document reads the requesting user. */
     public static boolean readsRequestUser(Object document) {
-        if (document instanceof Map<?, ?> map) {
-            for (Object value : map.values()) {
-                if (readsRequestUser(value)) {
-                    return true;
-                }
-            }
-        } else if (document instanceof List<?> list) {
-            for (Object item : list) {
-                if (readsRequestUser(item)) {
-                    return true;
-                }
-            }
-        } else if (document instanceof String text) {
-            return USER.matcher(text).find();
-        }
-        return false;
+        return PlainValues.anyString(document, text -> USER.matcher(text).find());
     }
 }

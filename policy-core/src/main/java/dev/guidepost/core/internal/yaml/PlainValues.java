@@ -64,6 +64,27 @@ public final class PlainValues {
         return current;
     }
 
+    /** True when a string anywhere in a value tree (map values and list items, not keys) satisfies the test. */
+    public static boolean anyString(Object value, java.util.function.Predicate<String> test) {
+        if (value instanceof Map<?, ?> map) {
+            for (Object v : map.values()) {
+                if (anyString(v, test)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (anyString(item, test)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value instanceof String text && test.test(text);
+    }
+
     /** The string at a path of map keys, or {@code ""} when it is missing or not a scalar. */
     public static String string(Object root, String... keys) {
         Object value = at(root, keys);
