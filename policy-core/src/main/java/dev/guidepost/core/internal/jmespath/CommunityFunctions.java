@@ -32,16 +32,15 @@ final class CommunityFunctions {
         List<Function> f = new ArrayList<>();
         f.add(fn("lower", a -> str(a, 0).toLowerCase(java.util.Locale.ROOT), one(STRING)));
         f.add(fn("upper", a -> str(a, 0).toUpperCase(java.util.Locale.ROOT), one(STRING)));
-        f.add(fn("trim_left", a -> trim(str(a, 0), optional(a, 1, ""), true, false), one(STRING),
-                upTo(1, STRING)));
-        f.add(fn("trim_right", a -> trim(str(a, 0), optional(a, 1, ""), false, true), one(STRING),
-                upTo(1, STRING)));
-        f.add(fn("pad_left", a -> pad(str(a, 0), num(a, 1), optional(a, 2, " "), true), one(STRING), one(NUMBER),
-                upTo(1, STRING)));
-        f.add(fn("pad_right", a -> pad(str(a, 0), num(a, 1), optional(a, 2, " "), false), one(STRING),
-                one(NUMBER), upTo(1, STRING)));
-        f.add(fn("find_first", a -> find(a, true), one(STRING), one(STRING), upTo(2, NUMBER)));
-        f.add(fn("find_last", a -> find(a, false), one(STRING), one(STRING), upTo(2, NUMBER)));
+        f.add(fn("trim_left", a -> trim(str(a, 0), optional(a, 1, ""), true, false), between(1, 2, STRING)));
+        f.add(fn("trim_right", a -> trim(str(a, 0), optional(a, 1, ""), false, true), between(1, 2, STRING)));
+        f.add(fn("pad_left", a -> pad(typed(a, "pad_left", STRING, NUMBER, STRING), true), between(2, 3, null)));
+        f.add(fn("pad_right", a -> pad(typed(a, "pad_right", STRING, NUMBER, STRING), false),
+                between(2, 3, null)));
+        f.add(fn("find_first", a -> find(typed(a, "find_first", STRING, STRING, NUMBER, NUMBER), true),
+                between(2, 4, null)));
+        f.add(fn("find_last", a -> find(typed(a, "find_last", STRING, STRING, NUMBER, NUMBER), false),
+                between(2, 4, null)));
         f.add(fn("zip", CommunityFunctions::zip, ArgumentConstraints.listOf(1, Integer.MAX_VALUE,
                 ArgumentConstraints.typeOf(ARRAY))));
         f.add(fn("from_items", a -> fromItems(a.get(0)), one(ARRAY)));
@@ -52,8 +51,25 @@ final class CommunityFunctions {
         return ArgumentConstraints.typeOf(type);
     }
 
-    private static ArgumentConstraint upTo(int max, JmesPathType type) {
-        return ArgumentConstraints.listOf(0, max, ArgumentConstraints.typeOf(type));
+    /**
+     * From {@code min} to {@code max} arguments of one type (any type when null). Optional trailing arguments are
+     * written this way: the library's arity check rejects a trailing list constraint that may be empty.
+     */
+    private static ArgumentConstraint between(int min, int max, JmesPathType type) {
+        return ArgumentConstraints.listOf(min, max,
+                type == null ? ArgumentConstraints.anyValue() : ArgumentConstraints.typeOf(type));
+    }
+
+    /** The arguments, each checked against the type at its position. */
+    private static List<Object> typed(List<Object> a, String function, JmesPathType... types) {
+        for (int i = 0; i < a.size(); i++) {
+            Object value = a.get(i);
+            boolean ok = types[i] == STRING ? value instanceof String : value instanceof Number;
+            if (!ok) {
+                throw KyvernoFunctions.invalidArgumentType(function, i + 1, types[i] == STRING ? "string" : "number");
+            }
+        }
+        return a;
     }
 
     private static String optional(List<Object> a, int i, String fallback) {
@@ -76,6 +92,10 @@ final class CommunityFunctions {
 
     private static boolean cut(int codePoint, String chars) {
         return chars.isEmpty() ? Character.isWhitespace(codePoint) : chars.codePoints().anyMatch(c -> c == codePoint);
+    }
+
+    private static String pad(List<Object> a, boolean left) {
+        return pad(str(a, 0), num(a, 1), optional(a, 2, " "), left);
     }
 
     private static String pad(String s, double width, String pad, boolean left) {
