@@ -264,10 +264,18 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aGeneratingPolicyTemplateSplicesWholeValuePlaceholdersAndInterpolatesTheOthers() {
+        KyvernoTestReport report = KyvernoTests.run(List.of(SUITES.resolve("gpol-template")));
+
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.status()).as(r.reason())
+                .isEqualTo(Status.PASSED));
+    }
+
+    @Test
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(147);
+        assertThat(report.results()).hasSize(148);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

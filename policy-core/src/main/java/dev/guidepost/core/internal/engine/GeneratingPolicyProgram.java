@@ -14,8 +14,8 @@ import dev.guidepost.core.internal.match.MatchConstraints;
 /**
  * A compiled GeneratingPolicy, evaluated as the Kyverno CLI does offline: once, as a creation, per resource its
  * match constraints select; policy exceptions (a match skips), match conditions (a false one: no answer; an error:
- * error), lazy variables, then the {@code generate} expressions in order, whose {@code generator.Apply} calls
- * collect the generated objects. The first expression that errors makes the policy's answer an error with nothing
+ * error), lazy variables, then the {@code generate} entries in order: expressions whose {@code generator.Apply}
+ * calls collect the generated objects, and templates ({@link GenerationTemplate}). The first expression that errors makes the policy's answer an error with nothing
  * generated. Immutable and thread-safe.
  */
 final class GeneratingPolicyProgram implements PolicyProgram {
@@ -26,11 +26,23 @@ final class GeneratingPolicyProgram implements PolicyProgram {
     private final MatchConstraints match;
     private final List<NamedExpression> matchConditions;
     private final Map<String, CelExpression> variables;
-    private final List<CelExpression> generate;
+    private final List<Step> generate;
+
+    /** One {@code generate} entry: an expression that calls {@code generator.Apply}, or a template. */
+    sealed interface Step permits Expression, Template {
+    }
+
+    /** A {@code generate[].expression}. */
+    record Expression(CelExpression expression) implements Step {
+    }
+
+    /** A {@code generate[].template}: each document is generated into its own namespace. */
+    record Template(GenerationTemplate template) implements Step {
+    }
 
     GeneratingPolicyProgram(String name, String kind, String namespace, MatchConstraints match,
             List<NamedExpression> matchConditions, Map<String, CelExpression> variables,
-            List<CelExpression> generate) {
+            List<Step> generate) {
         this.name = name;
         this.kind = kind;
         this.namespace = namespace;
@@ -93,15 +105,34 @@ final class GeneratingPolicyProgram implements PolicyProgram {
         if (conditions.error() != null) {
             return Optional.of(failed(conditions.error()));
         }
-        for (CelExpression expression : generate) {
+        for (Step step : generate) {
             try {
-                expression.evaluate(activation, objects);
+                if (step instanceof Expression e) {
+                    e.expression().evaluate(activation, objects);
+                } else if (step instanceof Template t) {
+                    for (Map<String, Object> document : t.template().render(activation, objects)) {
+                        objects.generate(namespaceOf(document), List.of(document));
+                    }
+                }
             } catch (CelEvaluationException | RuntimeException e) {
                 return Optional.of(failed("failed to evaluate policy: " + e.getMessage()));
             }
         }
         return Optional.of(new PolicyGeneration.Rule(RuleResponse.of("", Outcome.PASS, "", Action.AUDIT),
                 new ArrayList<>(objects.generated())));
+    }
+
+    /** A template document's namespace: its own, or a namespaced policy's, which it may not leave. */
+    private String namespaceOf(Map<String, Object> document) {
+        String own = dev.guidepost.core.internal.yaml.PlainValues.string(document, "metadata", "namespace");
+        if (namespace.isEmpty()) {
+            return own;
+        }
+        if (!own.isEmpty() && !own.equals(namespace)) {
+            throw new IllegalStateException("cross-namespace generation denied: the policy is in namespace '"
+                    + namespace + "' and the template names '" + own + "'");
+        }
+        return namespace;
     }
 
     private static PolicyGeneration.Rule failed(String message) {

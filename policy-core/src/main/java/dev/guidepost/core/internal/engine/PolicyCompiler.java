@@ -109,11 +109,18 @@ public final class PolicyCompiler {
                 ExpressionCompiler.append(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
                 ExpressionCompiler.append(path, "variables"));
-        List<CelExpression> generate = new ArrayList<>();
+        List<GeneratingPolicyProgram.Step> generate = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "generate");
         for (int i = 0; i < entries.size(); i++) {
-            generate.add(compiler.compile(PlainValues.string(entries.get(i), "expression"),
-                    ExpressionCompiler.append(path, "generate", i, "expression")));
+            Object entry = entries.get(i);
+            List<Object> at = ExpressionCompiler.append(path, "generate", i);
+            if (PlainValues.at(entry, "template") instanceof Map<?, ?> template) {
+                generate.add(new GeneratingPolicyProgram.Template(GenerationTemplate.compile(template,
+                        ExpressionCompiler.append(at, "template"), compiler::compile)));
+            } else {
+                generate.add(new GeneratingPolicyProgram.Expression(compiler.compile(
+                        PlainValues.string(entry, "expression"), ExpressionCompiler.append(at, "expression"))));
+            }
         }
         String kind = PlainValues.string(document, "kind");
         return new GeneratingPolicyProgram(PlainValues.string(document, "metadata", "name"), kind,
