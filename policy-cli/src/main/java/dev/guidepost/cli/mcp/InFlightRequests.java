@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The requests passed on to the SDK that it has not answered yet, so that the server can answer everything it
  * has read before it exits when the client closes its input (a client may write its requests and close stdin
  * at once). Requests are counted by id as {@link JsonRpcLineFilter} passes them on; replies are seen on the way
- * out through {@link #watch(OutputStream)}.
+ * out through {@link #watch(OutputStream)}, which also drops the replies to requests the client cancelled.
  */
 final class InFlightRequests {
 
@@ -26,10 +26,27 @@ final class InFlightRequests {
 
     /** Ids (as JSON text) of the requests passed on and not answered yet, with how many are pending per id. */
     private final Map<String, Integer> pending = new HashMap<>();
+    /** Ids of pending requests the client cancelled: their replies are not sent. */
+    private final java.util.Set<String> cancelled = new java.util.HashSet<>();
 
     /** Notes a request passed on to the SDK. */
     synchronized void forwarded(JsonNode id) {
         pending.merge(id.toString(), 1, Integer::sum);
+    }
+
+    /**
+     * Notes that the client cancelled a request (MCP {@code notifications/cancelled}): the receiver should not
+     * answer it, so its reply, when the tool finishes, is dropped. Unknown or answered ids are ignored.
+     */
+    synchronized void cancelled(JsonNode id) {
+        if (pending.containsKey(id.toString())) {
+            cancelled.add(id.toString());
+        }
+    }
+
+    /** True (once) when the reply with this id answers a cancelled request and is to be dropped. */
+    private synchronized boolean dropReply(JsonNode id) {
+        return cancelled.remove(id.toString());
     }
 
     /** Notes a reply written for the request with this id. */
@@ -57,7 +74,10 @@ final class InFlightRequests {
         return new ReplyWatcher(out);
     }
 
-    /** Sees whole lines go by and notes the ids of the replies among them. */
+    /**
+     * Passes whole lines on, noting the ids of the replies among them and dropping the replies to cancelled
+     * requests. A line reaches {@code out} when its newline is written (every message ends with one).
+     */
     private final class ReplyWatcher extends FilterOutputStream {
 
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -68,7 +88,6 @@ final class InFlightRequests {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
             if (b == '\n') {
                 endOfLine();
             } else {
@@ -78,7 +97,6 @@ final class InFlightRequests {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
             int start = off;
             for (int i = off; i < off + len; i++) {
                 if (b[i] == '\n') {
@@ -90,10 +108,14 @@ final class InFlightRequests {
             line.write(b, start, off + len - start);
         }
 
-        private void endOfLine() {
+        private void endOfLine() throws IOException {
             byte[] message = line.toByteArray();
             line.reset();
             JsonNode id = replyId(message);
+            if (id == null || !dropReply(id)) {
+                out.write(message);
+                out.write('\n');
+            }
             if (id != null) {
                 answered(id);
             }

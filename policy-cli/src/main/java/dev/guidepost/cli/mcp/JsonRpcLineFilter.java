@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * a parse error (-32700, id null) for text that is not JSON, an invalid request (-32600, with the id when there is
  * one) for JSON that is not a JSON-RPC message, and invalid params (-32602) for a request its {@link RequestCheck}
  * rejects; each with one short warning on the log (stderr). It answers {@code ping} itself, at any time (the SDK
- * would hold it until the session is initialized), and drops {@code notifications/cancelled}. Blank lines are
+ * would hold it until the session is initialized), and takes {@code notifications/cancelled} itself (the
+ * cancelled request's reply is then dropped, see {@link InFlightRequests}). Blank lines are
  * skipped, and a line longer than the SDK reads ({@link #MAX_MESSAGE_CHARS}) is answered here as an invalid request.
  *
  * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
@@ -215,7 +216,12 @@ final class JsonRpcLineFilter extends InputStream {
             return new Inspection(null, null, pong, true);
         }
         if (method != null && method.asString().equals("notifications/cancelled") && id == null) {
-            return new Inspection(null, null, null, true); // a tool call here runs to its end; nothing to cancel
+            // a tool call here runs to its end, but its reply is not sent, as the protocol asks
+            JsonNode requestId = message.path("params").get("requestId");
+            if (requestId != null && (requestId.isString() || requestId.isIntegralNumber())) {
+                inFlight.cancelled(requestId);
+            }
+            return new Inspection(null, null, null, true);
         }
         return Inspection.passOn(method != null ? replyId : null);
     }

@@ -35,6 +35,22 @@ class InFlightRequestsTest {
         assertThat(sink.toString(StandardCharsets.UTF_8)).endsWith("\"message\":\"x\"}}\n");
     }
 
+    @Test
+    void theReplyToACancelledRequestIsNotSentButCountsAsAnswered() throws Exception {
+        InFlightRequests inFlight = new InFlightRequests();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream out = inFlight.watch(sink);
+        inFlight.forwarded(JSON.readTree("7"));
+        inFlight.forwarded(JSON.readTree("8"));
+        inFlight.cancelled(JSON.readTree("7"));
+
+        write(out, "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}\n");
+        write(out, "{\"jsonrpc\":\"2.0\",\"id\":8,\"result\":{}}\n");
+
+        assertThat(inFlight.awaitAnswered(Duration.ofSeconds(1))).isTrue();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":8,\"result\":{}}\n");
+    }
+
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
