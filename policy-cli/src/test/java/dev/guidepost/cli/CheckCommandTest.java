@@ -216,6 +216,9 @@ class CheckCommandTest {
         for (JsonNode result : results) {
             assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri")
                     .asString()).isEqualTo("target/check-command-test/quick-hack.yaml");
+            if (result.has("kind")) {
+                continue; // a rule left unchecked (kind review) is no violation, so it has no baseline state
+            }
             boolean known = result.get("ruleId").asString().equals("disallow-latest-tag");
             assertThat(result.get("baselineState").asString()).as(result.get("ruleId").asString())
                     .isEqualTo(known ? "unchanged" : "new");

@@ -1,9 +1,12 @@
 package dev.guidepost.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * One policy of a pack, in plain English first: what the rule is, why it exists, how to comply, and the machine
@@ -82,6 +85,31 @@ public record Policy(
     /** True when the policy has rules Guidepost checks; false for advisory policies. */
     public boolean enforceable() {
         return advisoryReason.isEmpty();
+    }
+
+    /**
+     * Where an imported Kyverno ClusterPolicy's failure-action overrides change its {@link #action()}, as text
+     * ({@code Enforce in prod-*}), policy overrides first; empty for policies without overrides.
+     */
+    public List<String> actionOverrides() {
+        Map<String, Object> spec = PlainValues.map(definition, "spec");
+        List<Object> entries = new ArrayList<>(PlainValues.list(spec,
+                "validationFailureActionOverrides"));
+        for (Object rule : PlainValues.list(spec, "rules")) {
+            entries.addAll(PlainValues.list(rule, "validate",
+                    "failureActionOverrides"));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : entries) {
+            String action = PlainValues.string(o, "action");
+            List<String> namespaces = PlainValues.strings(o, "namespaces");
+            String text = Action.parse(action).map(Action::label).orElse(action) + " in "
+                    + (namespaces.isEmpty() ? "selected namespaces" : String.join(", ", namespaces));
+            if (!out.contains(text)) {
+                out.add(text);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -194,6 +194,39 @@ class PolicyEngineTest {
     }
 
     @Test
+    void reportsListRulesThatWereNotChecked() {
+        PolicyEngine pci = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: pci-seccomp
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchLabels: {compliance: pci}
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE, UPDATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "has(object.spec.securityContext)"
+                """, "pci.yaml"));
+        Report report = pci.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: payments}
+                spec:
+                  containers: [{name: app, image: app:1}]
+                """, "pod.yaml"));
+
+        assertThat(ReportFormat.MARKDOWN.render(report, false)).contains("### Not checked here (the cluster checks "
+                + "these) (1)", "**pci-seccomp**");
+        assertThat(ReportFormat.SARIF.render(report, false)).contains("\"kind\": \"review\"", "labels of namespace");
+    }
+
+    @Test
     void aFailureUnderANegativeNamespaceSelectorIsNotCheckedWhenTheNamespaceIsUnknown() {
         PolicyEngine limits = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: policies.kyverno.io/v1
@@ -479,7 +512,7 @@ class PolicyEngineTest {
                         "require-memory-limit prod-shop Audit", "require-team-label prod-shop Enforce",
                         "require-memory-limit dev-shop Audit", "require-team-label dev-shop Audit",
                         "require-memory-limit payments Enforce", "require-team-label payments Audit");
-        assertThat(engine.pack().policy("require-team-label").orElseThrow().action()).isEqualTo(Action.ENFORCE);
+        assertThat(engine.pack().policy("require-team-label").orElseThrow().action()).isEqualTo(Action.AUDIT);
     }
 
     @Test

@@ -132,7 +132,7 @@ class ReportFormatsTest {
 
         assertThat(md).startsWith("## ❌ Guidepost policy check failed\n\n1 violation fails the check; 1 warning")
                 .contains("| Manifests | Policies | Passed | Failed |")
-                .contains("| 3 | 2 | 3 | 2 | 0 | 1 | 0 | 1 | 1 |")
+                .contains("| 3 | 2 | 3 | 2 | 0 | 1 | 0 | 0 | 1 | 1 |")
                 .contains("| high | 1 |")
                 .contains("### Violations (1)\n\n- ❌ **require-team-label** — Workloads name their team (high, Enforce)")
                 .contains("`manifests/legacy.yaml:2` `Deployment/shop/legacy`")

@@ -126,7 +126,8 @@ public final class Guidepost {
         if (!notChecked.isEmpty()) {
             // what was checked passed, but not all of the policy was: never report that as a plain pass
             throw new TestAbortedException("not every rule was checked: " + notChecked.stream()
-                    .map(r -> r.rule() + " (" + r.message() + ")").collect(Collectors.joining("; ")));
+                    .map(r -> (r.rule().isEmpty() ? r.policyId() : r.rule()) + " (" + r.message() + ")")
+                    .collect(Collectors.joining("; ")));
         }
         if (results.stream().allMatch(r -> r.outcome() == Outcome.SKIP)) {
             throw new TestAbortedException("skipped: " + results.stream().map(Result::message)

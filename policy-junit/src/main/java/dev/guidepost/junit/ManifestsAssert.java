@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
+import dev.guidepost.core.Action;
 import dev.guidepost.core.Baseline;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
@@ -263,6 +265,18 @@ public final class ManifestsAssert {
         Baseline.Split split = known.split(report);
         List<Result> fresh = split.newViolations();
         if (fresh.isEmpty() && report.unreadable().isEmpty()) {
+            List<Result> unchecked = report.results().stream()
+                    .filter(r -> r.isNotChecked() && r.action() == Action.ENFORCE).toList();
+            if (!unchecked.isEmpty()) {
+                // no violation, but rules the cluster enforces could not be checked here: never a plain pass
+                throw new TestAbortedException(expectation + ": no violation found, but "
+                        + FailureText.count(unchecked.size(), "rule") + " of Enforce policies could not be checked "
+                        + "here (the cluster checks them):\n" + unchecked.stream()
+                                .map(r -> "  " + FailureText.location(r.location(), target.settings().baseDir())
+                                        + "  " + r.resource() + "  " + r.policyId()
+                                        + (r.rule().isEmpty() ? "" : "/" + r.rule()) + ": " + r.message())
+                                .collect(Collectors.joining("\n")));
+            }
             return this;
         }
         List<String> allNotes = new ArrayList<>(notes);

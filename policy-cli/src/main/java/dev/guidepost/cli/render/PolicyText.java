@@ -52,7 +52,11 @@ public final class PolicyText {
      * for a policy that is never checked, whatever action it declares.
      */
     public static String action(Policy p) {
-        return p.enforceable() ? p.action().label() : "advisory";
+        if (!p.enforceable()) {
+            return "advisory";
+        }
+        List<String> overrides = p.actionOverrides();
+        return p.action().label() + (overrides.isEmpty() ? "" : " (" + String.join("; ", overrides) + ")");
     }
 
     /** Rule types of Kyverno's legacy language that Guidepost evaluates. */
@@ -123,8 +127,8 @@ public final class PolicyText {
         for (String note : p.notes()) {
             out.append("Note: ").append(note).append('\n');
         }
-        example(out, "Compliant example", p.examples().pass());
-        example(out, "Non-compliant example", p.examples().fail());
+        example(out, "Compliant examples", p.examples().pass());
+        example(out, "Non-compliant examples", p.examples().fail());
         out.append(style.dim("source: " + p.source())).append('\n');
         return out.toString();
     }
@@ -183,12 +187,19 @@ public final class PolicyText {
         return facts.toString();
     }
 
+    /** Every manifest of an example list, as the policy's tests see them (a Namespace may give the others context). */
     private void example(StringBuilder out, String heading, List<Manifest> examples) {
         if (examples.isEmpty()) {
             return;
         }
         out.append(style.bold(heading)).append('\n');
-        out.append(indent(YamlText.of(examples.get(0).object()), "  ")).append("\n\n");
+        for (int i = 0; i < examples.size(); i++) {
+            if (i > 0) {
+                out.append("  ---\n");
+            }
+            out.append(indent(YamlText.of(examples.get(i).object()), "  ")).append('\n');
+        }
+        out.append('\n');
     }
 
     private String dimmed(String separator, String text, int width) {

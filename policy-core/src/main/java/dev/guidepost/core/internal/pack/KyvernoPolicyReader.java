@@ -270,30 +270,17 @@ final class KyvernoPolicyReader {
     }
 
     /**
-     * The strictest action the policy can take anywhere: its rules' failure actions (else the policy's), and every
-     * failure-action override, so that a policy that enforces only in some namespaces is listed as one that can
-     * block; a check reports each result with the action of its own namespace.
+     * The policy's action where no failure-action override applies: the strictest of its rules' actions (the
+     * policy's own for a rule without one). Overrides change the action by namespace; a check reports each result
+     * with the action of its namespace.
      */
     private static Action classicAction(Map<String, Object> spec) {
         List<Action> actions = new ArrayList<>();
-        boolean everyRuleHasOne = true;
+        Action policyAction = KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction"));
         for (Object rule : PlainValues.list(spec, "rules")) {
             String failureAction = PlainValues.string(rule, "validate", "failureAction");
-            if (!failureAction.isEmpty()) {
-                actions.add(KyvernoActions.classic(failureAction));
-            } else {
-                everyRuleHasOne = false;
-            }
-            for (Object o : PlainValues.list(rule, "validate", "failureActionOverrides")) {
-                actions.add(KyvernoActions.classic(PlainValues.string(o, "action")));
-            }
+            actions.add(failureAction.isEmpty() ? policyAction : KyvernoActions.classic(failureAction));
         }
-        if (actions.isEmpty() || !everyRuleHasOne) {
-            actions.add(KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction")));
-        }
-        for (Object o : PlainValues.list(spec, "validationFailureActionOverrides")) {
-            actions.add(KyvernoActions.classic(PlainValues.string(o, "action")));
-        }
-        return actions.stream().min(Action::compareTo).orElse(Action.AUDIT);
+        return actions.stream().min(Action::compareTo).orElse(policyAction);
     }
 }

@@ -34,12 +34,14 @@ public final class MarkdownReport {
                 + verdict.describe().substring(1))).append(".\n\n");
 
         Map<Outcome, Long> counts = report.countsByOutcome();
-        out.append("| Manifests | Policies | Passed | Failed | Errors | Skipped | Known (baseline) | Exempted "
-                + "| Unreadable |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
+        out.append("| Manifests | Policies | Passed | Failed | Errors | Skipped | Not checked | Known (baseline) "
+                + "| Exempted | Unreadable |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         out.append("| ").append(report.manifestsChecked()).append(" | ").append(report.policiesChecked())
                 .append(" | ").append(counts.get(Outcome.PASS)).append(" | ").append(counts.get(Outcome.FAIL))
-                .append(" | ").append(counts.get(Outcome.ERROR)).append(" | ").append(counts.get(Outcome.SKIP))
+                .append(" | ").append(counts.get(Outcome.ERROR)).append(" | ")
+                .append(counts.get(Outcome.SKIP) - notChecked.size()).append(" | ").append(notChecked.size())
                 .append(" | ").append(verdict.known().size()).append(" | ").append(report.exemptions().size())
                 .append(" | ").append(report.unreadable().size()).append(" |\n\n");
 
@@ -56,6 +58,7 @@ public final class MarkdownReport {
 
         section(out, "Violations", "❌", verdict.counting(), options);
         section(out, "Warnings", "⚠️", verdict.tolerated(), options);
+        section(out, "Not checked here (the cluster checks these)", "❔", notChecked, options);
         if (!verdict.unreadable().isEmpty()) {
             out.append("### Unreadable manifests\n\n");
             for (ManifestProblem p : verdict.unreadable()) {

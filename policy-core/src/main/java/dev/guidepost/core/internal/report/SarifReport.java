@@ -85,6 +85,22 @@ public final class SarifReport {
             m.put("properties", properties);
             results.add(m);
         }
+        for (Result r : report.results()) {
+            if (!r.isNotChecked()) {
+                continue;
+            }
+            // a rule left unchecked is no verdict: SARIF's "review" kind says a person (or the cluster) decides
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ruleId", r.policyId());
+            if (rules.has(r.policyId())) {
+                m.put("ruleIndex", rules.index(r.policyId()));
+            }
+            m.put("kind", "review");
+            m.put("level", "none");
+            m.put("message", Map.of("text", r.resource() + ": " + r.message()));
+            m.put("locations", List.of(location(r.location(), r.resource(), options)));
+            results.add(m);
+        }
         for (Exemption e : report.exemptions()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ruleId", e.policyId());
