@@ -148,6 +148,7 @@ public final class PolicyTools {
             out.append(headline(report, manifests, uncheckedEnforce)).append('\n');
             unreadable(manifests, out);
             if (!violations.isEmpty()) {
+                out.append("Violations:\n");
                 for (Result r : violations) {
                     boolean error = r.outcome() == Outcome.ERROR;
                     out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
@@ -161,10 +162,11 @@ public final class PolicyTools {
                     }
                 }
                 out.append(!report.enforcedViolations().isEmpty()
-                        ? "Fix every blocking violation, then call check_manifest again; Audit and Warn findings do "
-                                + "not stop a deploy (fix them where you can). "
+                        ? "Fix every blocking violation, then call check_manifest again"
+                                + (report.enforcedViolations().size() < violations.size() ? "; Audit and Warn "
+                                        + "findings do not stop a deploy (fix them where you can)." : ".")
                         : "Nothing blocks a deploy; the findings above are Audit or Warn advice (fix them where you "
-                                + "can). ").append(report.summary()).append('\n');
+                                + "can).").append('\n');
             }
             for (UnknownExemption unknown : report.unknownExemptions()) {
                 out.append("- line ").append(unknown.location().line()).append(' ').append(unknown.resource())
@@ -203,7 +205,9 @@ public final class PolicyTools {
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("notChecked", notChecked.stream().map(PolicyMaps::result).toList());
-            structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty());
+            // compliant only when everything the cluster enforces was checked and passed
+            structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty()
+                    && uncheckedEnforce == 0);
             structured.put("nothingChecked", report.nothingChecked());
             structured.put("uncheckedEnforce", uncheckedEnforce);
             structured.put("blocking", report.failed());
@@ -307,11 +311,13 @@ public final class PolicyTools {
         if (unreadable > 0) {
             return "Not compliant: " + unreadable + (unreadable == 1 ? " document" : " documents")
                     + " could not be read, so " + (unreadable == 1 ? "it was" : "they were") + " not checked"
-                    + (violations.isEmpty() ? "" : ", and " + violations(violations, report.enforcedViolations().size()))
-                    + ": " + report.summary() + ".";
+                    + (violations.isEmpty() ? "" : ", and " + violations(violations,
+                            report.enforcedViolations().size()))
+                    + " (" + report.summary() + ").";
         }
         if (!violations.isEmpty()) {
-            return "Not compliant: " + violations(violations, report.enforcedViolations().size()) + ".";
+            return "Not compliant: " + violations(violations, report.enforcedViolations().size()) + " ("
+                    + report.summary() + ").";
         }
         if (report.nothingChecked()) {
             return "Nothing checked: no policy of this pack selects " + kindsOf(manifests) + " (" + report.summary()
@@ -319,16 +325,20 @@ public final class PolicyTools {
         }
         if (uncheckedEnforce > 0) {
             return "No violations found, but " + uncheckedEnforce + (uncheckedEnforce == 1
-                    ? " rule of an Enforce policy was" : " rules of Enforce policies were")
-                    + " not checked (see below), and the cluster will check them: " + report.summary() + ".";
+                    ? " rule of an Enforce policy was not checked (see below); the cluster will check it"
+                    : " rules of Enforce policies were not checked (see below); the cluster will check them")
+                    + " (" + report.summary() + ").";
         }
         return "Compliant: " + report.summary() + ".";
     }
 
     private static String violations(List<Result> violations, long blocking) {
-        return violations.size() + (violations.size() == 1 ? " violation" : " violations") + " (" + blocking
-                + " blocking: the cluster would reject the object for " + (blocking == 1 ? "it" : "them")
-                + "; the others are Audit or Warn findings)";
+        String others = blocking == violations.size() ? ""
+                : "; the other " + (violations.size() - blocking == 1 ? "one is an Audit or Warn finding"
+                        : violations.size() - blocking + " are Audit or Warn findings");
+        return violations.size() + (violations.size() == 1 ? " violation" : " violations") + ", " + blocking
+                + " blocking (the cluster would reject the object for " + (blocking == 1 ? "it" : "them") + others
+                + ")";
     }
 
     /** A rule of an Enforce policy that was not checked and could reject the object (not a mutate rule). */

@@ -184,6 +184,7 @@ class PolicyToolsTest {
                 .contains("Not checked here (the cluster will check these):\n- line 1 Pod/payments/api: pci-seccomp "
                         + "[Enforce] — ");
         assertThat(answer.structured().get("uncheckedEnforce")).isEqualTo(1L);
+        assertThat(answer.structured().get("compliant")).isEqualTo(false);
     }
 
     @Test
