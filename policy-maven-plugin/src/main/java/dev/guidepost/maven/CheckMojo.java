@@ -206,7 +206,8 @@ public class CheckMojo extends AbstractPolicyMojo {
                     + "write it from the current violations with -Dpolicy.baseline.update=true and commit it");
         }
         Baseline loaded = Baseline.load(baseline.toPath());
-        getLog().info("Baseline " + display(baseline.toPath()) + ": " + loaded.size() + " known violations");
+        getLog().info("Baseline " + display(baseline.toPath()) + ": " + loaded.size()
+                + (loaded.size() == 1 ? " known violation" : " known violations"));
         return loaded;
     }
 
