@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.guidepost.core.Baseline;
 import dev.guidepost.core.ExpectationResult;
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestProblem;
@@ -53,12 +54,24 @@ public final class Guidepost {
     /** The tests for the manifests in files and folders, against the running {@link GuidepostTest} class's pack. */
     public static Stream<DynamicTest> dynamicTests(String... paths) {
         TestScope scope = TestScope.require("Guidepost.dynamicTests(" + String.join(", ", paths) + ")");
-        return dynamicTests(scope.engine(), scope.settings(), paths);
+        return dynamicTests(scope.engine(), scope.settings(), Baseline.empty(), paths);
     }
 
     /** The tests for the manifests in files and folders, against an engine's pack. */
     public static Stream<DynamicTest> dynamicTests(PolicyEngine engine, String... paths) {
-        return dynamicTests(engine, TestScope.currentSettings(), paths);
+        return dynamicTests(engine, TestScope.currentSettings(), Baseline.empty(), paths);
+    }
+
+    /**
+     * As {@link #dynamicTests(String...)}, tolerating the violations a baseline file lists (core's {@link Baseline},
+     * as the Maven plugin writes it): a test whose violations are all known is skipped, naming them, rather than
+     * failed; a new violation still fails.
+     */
+    public static Stream<DynamicTest> dynamicTestsWithBaseline(String baseline, String... paths) {
+        TestScope scope = TestScope.require("Guidepost.dynamicTestsWithBaseline(" + baseline + ", "
+                + String.join(", ", paths) + ")");
+        return dynamicTests(scope.engine(), scope.settings(),
+                ManifestsAssert.readBaseline(scope.settings().resolve(baseline)), paths);
     }
 
     private record Key(SourceLocation location, ResourceRef resource) {
@@ -67,7 +80,8 @@ public final class Guidepost {
     private record Entry(SourceLocation location, DynamicTest test) {
     }
 
-    private static Stream<DynamicTest> dynamicTests(PolicyEngine engine, Settings settings, String... paths) {
+    private static Stream<DynamicTest> dynamicTests(PolicyEngine engine, Settings settings, Baseline baseline,
+            String... paths) {
         ManifestFiles files = ManifestFiles.load(Arrays.asList(paths), settings);
         Report report = engine.check(files.manifests());
         Map<Key, Map<String, List<Result>>> byManifest = new LinkedHashMap<>();
@@ -97,7 +111,7 @@ public final class Guidepost {
             }
             byPolicy.forEach((policyId, results) -> entries.add(new Entry(manifest.location(),
                     DynamicTest.dynamicTest(name + " ▸ " + policyId, source,
-                            () -> verify(results, base)))));
+                            () -> verify(results, base, baseline)))));
         }
         for (ManifestProblem problem : files.manifests().problems()) {
             String where = FailureText.location(problem.location(), base);
@@ -116,11 +130,16 @@ public final class Guidepost {
                 .map(Entry::test);
     }
 
-    private static void verify(List<Result> results, Path base) {
+    private static void verify(List<Result> results, Path base, Baseline baseline) {
         List<Result> violations = results.stream().filter(Result::isViolation).toList();
-        if (!violations.isEmpty()) {
-            throw new AssertionFailedError(violations.stream().map(r -> FailureText.violation(r, base, "  "))
+        List<Result> fresh = violations.stream().filter(r -> !baseline.contains(r)).toList();
+        if (!fresh.isEmpty()) {
+            throw new AssertionFailedError(fresh.stream().map(r -> FailureText.violation(r, base, "  "))
                     .collect(Collectors.joining("\n")));
+        }
+        if (!violations.isEmpty()) {
+            throw new TestAbortedException("known violations in the baseline: " + violations.stream()
+                    .map(r -> Baseline.Entry.of(r).toString()).collect(Collectors.joining("; ")));
         }
         List<Result> notChecked = results.stream().filter(Result::isNotChecked).toList();
         if (!notChecked.isEmpty()) {

@@ -321,7 +321,7 @@ public final class ManifestsAssert {
     }
 
     /** Reads a baseline file with core's {@link Baseline}; a missing or invalid file is a configuration error. */
-    private static Baseline readBaseline(Path file) {
+    static Baseline readBaseline(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new GuidepostConfigurationException("no baseline file at " + file + "; record the known violations"
                     + " there as violations: [{policy: ID, kind: K, namespace: NS, name: N}]");

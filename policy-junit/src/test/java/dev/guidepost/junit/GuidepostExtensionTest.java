@@ -293,6 +293,18 @@ class GuidepostExtensionTest {
     }
 
     @Test
+    void dynamicTestsWithABaselineSkipTheKnownViolationsAndStillFailTheNewOnes() {
+        Events tests = run(dev.guidepost.junit.fixtures.BaselineDynamicTestsFixture.class).testEvents();
+
+        assertThat(tests.aborted().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+                .contains("Deployment/shop/quick-hack ▸ allowed-registries",
+                        "Deployment/shop/quick-hack ▸ disallow-latest-tag");
+        assertThat(tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+                .contains("Deployment/shop/quick-hack ▸ require-run-as-non-root")
+                .doesNotContain("Deployment/shop/quick-hack ▸ allowed-registries");
+    }
+
+    @Test
     void dynamicTestsOfAResourceNamedTheSameInTwoFoldersNameTheirFiles() {
         List<String> names = run(SameNamesFixture.class).testEvents().dynamicallyRegistered().stream()
                 .map(e -> e.getTestDescriptor().getDisplayName()).toList();
