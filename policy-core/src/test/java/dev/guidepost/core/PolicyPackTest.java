@@ -162,6 +162,34 @@ class PolicyPackTest {
     }
 
     @Test
+    void aPolicySaysWhichNamespaceLabelsItsMatchRulesRequire() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: prod-replicas
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchLabels: {env: prod}
+                      matchExpressions: [{key: team, operator: NotIn, values: [sandbox]}]
+                    resourceRules:
+                      - apiGroups: [apps]
+                        apiVersions: [v1]
+                        operations: [CREATE]
+                        resources: [deployments]
+                  validations:
+                    - expression: "object.spec.replicas >= 2"
+                """, "prod.yaml");
+
+        assertThat(pack.policy("prod-replicas").orElseThrow().namespaceSelection())
+                .hasValue("env=prod, team not in (sandbox)");
+        assertThat(PolicyPack.load(SAMPLE_PACK).policy("disallow-latest-tag").orElseThrow().namespaceSelection())
+                .isEmpty();
+    }
+
+    @Test
     void aMisspeltPackFileFieldIsAnErrorWithTheFieldItMeant() {
         assertErrorIn("misspelt-pack-file", "", "pack.yaml:4", "unknown field 'verison' in pack.yaml",
                 "did you mean version?");

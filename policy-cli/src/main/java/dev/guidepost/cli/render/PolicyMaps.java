@@ -66,6 +66,7 @@ public final class PolicyMaps {
         m.put("owner", p.owner());
         m.put("keywords", p.keywords());
         m.put("questions", p.questions());
+        p.namespaceSelection().ifPresent(labels -> m.put("namespaceLabels", labels));
         List<Object> rules = new ArrayList<>();
         for (Policy.Rule rule : p.rules()) {
             Map<String, Object> r = new LinkedHashMap<>();

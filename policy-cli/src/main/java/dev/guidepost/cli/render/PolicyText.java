@@ -102,6 +102,8 @@ public final class PolicyText {
         paragraph(out, "", p.description());
         paragraph(out, "Why: ", p.rationale());
         paragraph(out, "How to comply: ", p.remediation());
+        p.namespaceSelection().ifPresent(labels -> paragraph(out, "Applies only in namespaces labelled: ", labels
+                + " (a check needs the Namespace manifest to tell)"));
         p.advisoryReason().ifPresent(reason -> paragraph(out, "Advisory (never fails a check): ", reason));
         CelRules cel = CelRules.of(p);
         if (!cel.isEmpty()) {
