@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class PolicyEngineTest {
 
+    /** A policy that applies only in namespaces labelled compliance=pci. */
+    private static final Path PCI_PACK = Path.of("src/test/resources/packs/pci");
+    /** A pod in namespace payments, whose Namespace manifest is not among the manifests. */
+    private static final String PCI_POD = read("src/test/resources/manifests-pci/pod.yaml");
+
     static final Path PACK = Path.of("src/test/resources/engine");
     static final Path MANIFESTS = Path.of("src/test/resources/engine-manifests");
 
@@ -143,32 +148,8 @@ class PolicyEngineTest {
 
     @Test
     void aPolicySelectingNamespacesByLabelIsNotCheckedWhenTheNamespaceIsNotAmongTheManifests() {
-        PolicyEngine pci = PolicyEngine.of(PolicyPack.parse("""
-                apiVersion: policies.kyverno.io/v1
-                kind: ValidatingPolicy
-                metadata:
-                  name: pci-seccomp
-                spec:
-                  validationActions: [Deny]
-                  matchConstraints:
-                    namespaceSelector:
-                      matchLabels: {compliance: pci}
-                    resourceRules:
-                      - apiGroups: [""]
-                        apiVersions: [v1]
-                        operations: [CREATE, UPDATE]
-                        resources: [pods]
-                  validations:
-                    - expression: "has(object.spec.securityContext) && has(object.spec.securityContext.seccompProfile)"
-                      message: PCI pods set a seccomp profile.
-                """, "pci.yaml"));
-        String pod = """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: api, namespace: payments}
-                spec:
-                  containers: [{name: app, image: app:1}]
-                """;
+        PolicyEngine pci = PolicyEngine.of(PolicyPack.load(PCI_PACK));
+        String pod = PCI_POD;
 
         Report alone = pci.check(Manifests.parse(pod, "pod.yaml"));
         assertThat(alone.results()).singleElement().satisfies(r -> {
@@ -195,31 +176,8 @@ class PolicyEngineTest {
 
     @Test
     void reportsListRulesThatWereNotChecked() {
-        PolicyEngine pci = PolicyEngine.of(PolicyPack.parse("""
-                apiVersion: policies.kyverno.io/v1
-                kind: ValidatingPolicy
-                metadata:
-                  name: pci-seccomp
-                spec:
-                  validationActions: [Deny]
-                  matchConstraints:
-                    namespaceSelector:
-                      matchLabels: {compliance: pci}
-                    resourceRules:
-                      - apiGroups: [""]
-                        apiVersions: [v1]
-                        operations: [CREATE, UPDATE]
-                        resources: [pods]
-                  validations:
-                    - expression: "has(object.spec.securityContext)"
-                """, "pci.yaml"));
-        Report report = pci.check(Manifests.parse("""
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: api, namespace: payments}
-                spec:
-                  containers: [{name: app, image: app:1}]
-                """, "pod.yaml"));
+        PolicyEngine pci = PolicyEngine.of(PolicyPack.load(PCI_PACK));
+        Report report = pci.check(Manifests.parse(PCI_POD, "pod.yaml"));
 
         assertThat(ReportFormat.MARKDOWN.render(report, false)).contains("### Not checked here (the cluster checks "
                 + "these) (1)", "**pci-seccomp**");
@@ -739,5 +697,13 @@ class PolicyEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(result.message()).isEqualTo("validation error: ConfigMap settings needs a team label. rule "
                 + "team-label failed at path /metadata/labels/ (line 3)");
+    }
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
