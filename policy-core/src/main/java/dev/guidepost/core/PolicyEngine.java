@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -54,15 +55,46 @@ public final class PolicyEngine {
      * ({@code failurePolicy: Ignore}).
      */
     private record Compiled(Policy policy, PolicyProgram program, boolean selectsByNamespaceLabels,
-            boolean readsNamespaceObject, boolean readsRequestUser, boolean excludesCreate,
+            Set<String> namespaceObjectRules, Set<String> requestUserRules, boolean excludesCreate,
             boolean failurePolicyIgnore) {
 
         Compiled(Policy policy, PolicyProgram program) {
             this(policy, program, NamespaceSelection.byLabels(policy.definition()),
-                    NamespaceSelection.readsNamespaceObject(policy.definition()),
-                    UserDependence.readsRequestUser(policy.definition()),
+                    rulesWhere(policy, NamespaceSelection::readsNamespaceObject),
+                    rulesWhere(policy, UserDependence::readsRequestUser),
                     OperationSelection.excludesCreate(policy.definition()),
                     "Ignore".equals(PlainValues.string(policy.definition(), "spec", "failurePolicy")));
+        }
+
+        boolean readsNamespaceObject(RuleResponse rule) {
+            return names(namespaceObjectRules, rule.rule());
+        }
+
+        boolean readsRequestUser(RuleResponse rule) {
+            return names(requestUserRules, rule.rule());
+        }
+
+        private static boolean names(Set<String> rules, String rule) {
+            return rules.contains(rule) || rules.contains(rule.replaceFirst("^autogen-(cronjob-)?", ""));
+        }
+
+        /**
+         * The names of the rules whose own text passes the test: each rule of a ClusterPolicy apart (a mutate
+         * rule reading the user says nothing of its validate sibling), or {@code ""} for the one nameless rule of
+         * other policies.
+         */
+        private static Set<String> rulesWhere(Policy policy, java.util.function.Predicate<Object> test) {
+            Set<String> out = new java.util.HashSet<>();
+            if (policy.format() == PolicyFormat.CLUSTER_POLICY || policy.format() == PolicyFormat.KYVERNO_POLICY) {
+                for (Object rule : PlainValues.list(policy.definition(), "spec", "rules")) {
+                    if (test.test(rule)) {
+                        out.add(PlainValues.string(rule, "name"));
+                    }
+                }
+            } else if (test.test(policy.definition())) {
+                out.add("");
+            }
+            return Set.copyOf(out);
         }
     }
 
@@ -221,7 +253,7 @@ public final class PolicyEngine {
         String unknown = "namespace '" + namespace + "' is not among the manifests checked: check its Namespace "
                 + "manifest together with this one";
         String failure = checkedWithout(rule);
-        if (c.readsNamespaceObject()) {
+        if (c.readsNamespaceObject(rule)) {
             return Optional.of("the policy reads the Namespace object (namespaceObject) and " + unknown + failure);
         }
         // a pass or a skip holds whatever the labels: if the selector does not match, the policy does not apply
@@ -291,7 +323,7 @@ public final class PolicyEngine {
             return Optional.of("Guidepost cannot evaluate " + rule.unsupported()
                     + " yet; Kyverno evaluates this rule in the cluster");
         }
-        if (c.readsRequestUser()) {
+        if (c.readsRequestUser(rule)) {
             return Optional.of("the rule reads who sends the request (request.userInfo), which a check of "
                     + "manifests does not know; the cluster decides with the real user" + checkedWithout(rule));
         }

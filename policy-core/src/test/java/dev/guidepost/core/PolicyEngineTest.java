@@ -547,6 +547,42 @@ class PolicyEngineTest {
     }
 
     @Test
+    void onlyTheRuleThatReadsTheRequestingUserIsNotCheckedNotItsSiblings() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: record-creator
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: add-creator
+                      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+                      mutate:
+                        patchStrategicMerge:
+                          metadata:
+                            annotations:
+                              created-by: "{{ request.userInfo.username }}"
+                    - name: team-label
+                      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+                      validate:
+                        message: ConfigMaps carry a team label.
+                        pattern: {metadata: {labels: {team: "?*"}}}
+                """, "creator.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: shop}
+                """, "cm.yaml"));
+
+        assertThat(report.results()).filteredOn(r -> r.rule().equals("team-label")).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.FAIL));
+        assertThat(report.results()).filteredOn(r -> r.rule().equals("add-creator")).singleElement()
+                .satisfies(r -> assertThat(r.message()).doesNotContain("reads who sends the request"));
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -165,8 +165,11 @@ public final class PolicyTools {
                         ? "Fix every blocking violation, then call check_manifest again"
                                 + (report.enforcedViolations().size() < violations.size() ? "; Audit and Warn "
                                         + "findings do not stop a deploy (fix them where you can)." : ".")
-                        : "Nothing blocks a deploy; the findings above are Audit or Warn advice (fix them where you "
-                                + "can).").append('\n');
+                        : "Nothing found blocks a deploy; the findings above are Audit or Warn advice (fix them "
+                                + "where you can)" + (uncheckedEnforce == 0 ? "." : ", but " + uncheckedEnforce
+                                        + (uncheckedEnforce == 1 ? " rule" : " rules") + " of Enforce policies could "
+                                        + "not be checked here (see below) and the cluster will check them."))
+                        .append('\n');
             }
             for (UnknownExemption unknown : report.unknownExemptions()) {
                 out.append("- line ").append(unknown.location().line()).append(' ').append(unknown.resource())
@@ -204,7 +207,11 @@ public final class PolicyTools {
                 }
             }
             Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("notChecked", notChecked.stream().map(PolicyMaps::result).toList());
+            structured.put("notChecked", notChecked.stream().map(r -> {
+                Map<String, Object> m = PolicyMaps.result(r);
+                m.put("couldBlock", uncheckedBlockingRule(r)); // an Enforce rule that can reject (not a mutation)
+                return m;
+            }).toList());
             // compliant only when everything the cluster enforces was checked and passed
             structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty()
                     && uncheckedEnforce == 0);
@@ -333,12 +340,16 @@ public final class PolicyTools {
     }
 
     private static String violations(List<Result> violations, long blocking) {
+        String count = violations.size() + (violations.size() == 1 ? " violation" : " violations");
+        if (blocking == 0) {
+            return count + ", none blocking (" + (violations.size() == 1 ? "it is an Audit or Warn finding"
+                    : "all are Audit or Warn findings") + ")";
+        }
         String others = blocking == violations.size() ? ""
                 : "; the other " + (violations.size() - blocking == 1 ? "one is an Audit or Warn finding"
                         : violations.size() - blocking + " are Audit or Warn findings");
-        return violations.size() + (violations.size() == 1 ? " violation" : " violations") + ", " + blocking
-                + " blocking (the cluster would reject the object for " + (blocking == 1 ? "it" : "them") + others
-                + ")";
+        return count + ", " + blocking + " blocking (the cluster would reject the object for "
+                + (blocking == 1 ? "it" : "them") + others + ")";
     }
 
     /** A rule of an Enforce policy that was not checked and could reject the object (not a mutate rule). */

@@ -137,6 +137,19 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aCheckWithOnlyAuditFindingsSaysNothingBlocks() throws Exception {
+        String good = java.nio.file.Files.readString(SAMPLES.resolve("manifests/good/web.yaml"));
+        String withoutProbe = good.replace("          readinessProbe:\n            httpGet: {path: /healthz, port: 8080}\n",
+                "");
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", withoutProbe));
+
+        assertThat(withoutProbe).isNotEqualTo(good);
+        assertThat(answer.text()).startsWith("Not compliant: 1 violation, none blocking (it is an Audit or Warn "
+                + "finding)").contains("Nothing found blocks a deploy");
+        assertThat(answer.structured()).containsEntry("blocking", false).containsEntry("compliant", false);
+    }
+
+    @Test
     void checkSaysCompliant() throws Exception {
         String good = java.nio.file.Files.readString(SAMPLES.resolve("manifests/good/web.yaml"));
         ToolAnswer answer = tools.checkManifest(Map.of("yaml", good));
