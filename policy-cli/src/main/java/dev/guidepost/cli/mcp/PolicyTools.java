@@ -23,6 +23,7 @@ import dev.guidepost.core.Manifests;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.SearchHit;
@@ -179,13 +180,17 @@ public final class PolicyTools {
                 out.append("Skipped (not objects to check):\n");
                 manifests.skipped().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
             }
-            List<Policy> allAdvisory = advisoryFor(manifests);
+            // guidance first; policies that change or create objects in the cluster after it
+            List<Policy> allAdvisory = advisoryFor(manifests).stream()
+                    .sorted(java.util.Comparator.comparing(PolicyTools::changesObjects)).toList();
             List<Policy> advisory = allAdvisory.stream().limit(MAX_ADVISORY).toList();
             if (!advisory.isEmpty()) {
                 out.append("Also read (advisory guidance that applies to or is related to these objects; never "
                         + "checked):\n");
                 for (Policy p : advisory) {
-                    out.append("- ").append(p.id()).append(": ").append(p.title()).append('\n');
+                    out.append("- ").append(p.id()).append(": ").append(p.title())
+                            .append(changesObjects(p) ? " (the cluster changes or adds objects with it)" : "")
+                            .append('\n');
                     if (!p.remediation().isBlank()) {
                         appendIndented(out, "fix: " + p.remediation());
                     }
@@ -350,6 +355,12 @@ public final class PolicyTools {
                         : violations.size() - blocking + " are Audit or Warn findings");
         return count + ", " + blocking + " blocking (the cluster would reject the object for "
                 + (blocking == 1 ? "it" : "them") + others + ")";
+    }
+
+    /** A policy whose rules only change or create objects (mutate, generate), which a check never applies. */
+    private static boolean changesObjects(Policy p) {
+        return p.format() == PolicyFormat.MUTATING_POLICY || p.format() == PolicyFormat.GENERATING_POLICY
+                || !p.rules().isEmpty() && p.rules().stream().noneMatch(Policy.Rule::canReject);
     }
 
     /** A rule of an Enforce policy that was not checked and could reject the object (not a mutate rule). */
