@@ -82,7 +82,8 @@ final class DiscoverCommand implements Callable<Integer> {
                     out.println("    none");
                 }
                 for (Policy p : d.applicable()) {
-                    out.println("    " + text.listLine(p));
+                    out.println("    " + text.listLine(p) + p.namespaceSelection()
+                            .map(labels -> " (only in namespaces labelled " + labels + ")").orElse(""));
                 }
                 out.println("  related (by meaning; read them, they may still matter):");
                 if (d.related().isEmpty()) {

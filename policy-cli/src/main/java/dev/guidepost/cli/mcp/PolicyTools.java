@@ -289,7 +289,9 @@ public final class PolicyTools {
                 }
                 for (Policy p : d.applicable()) {
                     out.append("    - ").append(p.id()).append(" [").append(p.severity().label()).append(", ")
-                            .append(PolicyText.action(p)).append("] ").append(p.title()).append('\n');
+                            .append(PolicyText.action(p)).append("] ").append(p.title())
+                            .append(p.namespaceSelection().map(labels -> " (only in namespaces labelled " + labels
+                                    + ")").orElse("")).append('\n');
                     if (!p.remediation().isBlank()) {
                         appendIndented(out, "    fix: " + p.remediation());
                     }
