@@ -75,7 +75,12 @@ public final class PolicyEngine {
         }
 
         private static boolean names(Set<String> rules, String rule) {
-            return rules.contains(rule) || rules.contains(rule.replaceFirst("^autogen-(cronjob-)?", ""));
+            if (rules.isEmpty()) {
+                return false; // most policies: no rule reads the user or the Namespace object
+            }
+            String written = rule.startsWith("autogen-cronjob-") ? rule.substring("autogen-cronjob-".length())
+                    : rule.startsWith("autogen-") ? rule.substring("autogen-".length()) : rule;
+            return rules.contains(rule) || rules.contains(written);
         }
 
         /**
