@@ -186,25 +186,7 @@ class PolicyEngineTest {
 
     @Test
     void aFailureUnderANegativeNamespaceSelectorIsNotCheckedWhenTheNamespaceIsUnknown() {
-        PolicyEngine limits = PolicyEngine.of(PolicyPack.parse("""
-                apiVersion: policies.kyverno.io/v1
-                kind: ValidatingPolicy
-                metadata:
-                  name: require-limits
-                spec:
-                  validationActions: [Deny]
-                  matchConstraints:
-                    namespaceSelector:
-                      matchExpressions: [{key: env, operator: NotIn, values: [dev]}]
-                    resourceRules:
-                      - apiGroups: [""]
-                        apiVersions: [v1]
-                        operations: [CREATE, UPDATE]
-                        resources: [pods]
-                  validations:
-                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))"
-                      message: Containers set resource limits.
-                """, "limits.yaml"));
+        PolicyEngine limits = requireLimitsWhereNamespace("{key: env, operator: NotIn, values: [dev]}");
         String pod = """
                 apiVersion: v1
                 kind: Pod
@@ -273,25 +255,8 @@ class PolicyEngineTest {
 
     @Test
     void aSelectorOnTheNamespaceNameAloneGivesAFirmVerdictWithoutTheNamespace() {
-        PolicyEngine limits = PolicyEngine.of(PolicyPack.parse("""
-                apiVersion: policies.kyverno.io/v1
-                kind: ValidatingPolicy
-                metadata:
-                  name: require-limits
-                spec:
-                  validationActions: [Deny]
-                  matchConstraints:
-                    namespaceSelector:
-                      matchExpressions: [{key: kubernetes.io/metadata.name, operator: NotIn, values: [kube-system]}]
-                    resourceRules:
-                      - apiGroups: [""]
-                        apiVersions: [v1]
-                        operations: [CREATE, UPDATE]
-                        resources: [pods]
-                  validations:
-                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))"
-                      message: Containers set resource limits.
-                """, "limits.yaml"));
+        PolicyEngine limits = requireLimitsWhereNamespace(
+                "{key: kubernetes.io/metadata.name, operator: NotIn, values: [kube-system]}");
 
         Report report = limits.check(Manifests.parse("""
                 apiVersion: v1
@@ -733,6 +698,29 @@ class PolicyEngineTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(result.message()).isEqualTo("validation error: ConfigMap settings needs a team label. rule "
                 + "team-label failed at path /metadata/labels/ (line 3)");
+    }
+
+    /** A Deny policy requiring container limits, applied to namespaces that match {@code expression}. */
+    private static PolicyEngine requireLimitsWhereNamespace(String expression) {
+        return PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: require-limits
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector:
+                      matchExpressions: [%s]
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE, UPDATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))"
+                      message: Containers set resource limits.
+                """.formatted(expression), "limits.yaml"));
     }
 
     private static String read(String file) {
