@@ -195,6 +195,16 @@ public record Policy(
         public boolean canReject() {
             return !type.equals("mutate") && !type.equals("generate");
         }
+
+        /**
+         * The name a rule is written with in the pack, given the name a result reports: Kyverno's autogen reports
+         * a Pod rule's checks of pod controllers as {@code autogen-<name>} and of CronJobs as
+         * {@code autogen-cronjob-<name>}; any other name is returned as it is.
+         */
+        public static String writtenName(String reported) {
+            return reported.startsWith("autogen-cronjob-") ? reported.substring("autogen-cronjob-".length())
+                    : reported.startsWith("autogen-") ? reported.substring("autogen-".length()) : reported;
+        }
     }
 
     /**

@@ -78,9 +78,7 @@ public final class PolicyEngine {
             if (rules.isEmpty()) {
                 return false; // most policies: no rule reads the user or the Namespace object
             }
-            String written = rule.startsWith("autogen-cronjob-") ? rule.substring("autogen-cronjob-".length())
-                    : rule.startsWith("autogen-") ? rule.substring("autogen-".length()) : rule;
-            return rules.contains(rule) || rules.contains(written);
+            return rules.contains(rule) || rules.contains(Policy.Rule.writtenName(rule));
         }
 
         /**

@@ -84,6 +84,14 @@ class PolicyPackTest {
     }
 
     @Test
+    void aReportedAutogenRuleNameLeadsBackToTheWrittenRule() {
+        assertThat(Policy.Rule.writtenName("autogen-require-team")).isEqualTo("require-team");
+        assertThat(Policy.Rule.writtenName("autogen-cronjob-require-team")).isEqualTo("require-team");
+        assertThat(Policy.Rule.writtenName("require-team")).isEqualTo("require-team");
+        assertThat(Policy.Rule.writtenName("")).isEmpty();
+    }
+
+    @Test
     void kyvernoRulesGuidepostCannotCheckAreNotesAndNeverPasses() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("kyverno-folder"));
 

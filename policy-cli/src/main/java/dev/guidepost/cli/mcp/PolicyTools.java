@@ -372,7 +372,7 @@ public final class PolicyTools {
 
     /** False when the result's rule only changes or creates objects (Kyverno mutate and generate rules). */
     private boolean canReject(Result result) {
-        String rule = result.rule().replaceFirst("^autogen-(cronjob-)?", "");
+        String rule = Policy.Rule.writtenName(result.rule());
         return kb.pack().policy(result.policyId()).map(p -> p.rules().stream()
                 .filter(r -> r.name().equals(rule) || r.name().equals(result.rule()))
                 .allMatch(Policy.Rule::canReject)).orElse(true);
