@@ -8,6 +8,7 @@ import dev.guidepost.core.Action;
 import dev.guidepost.core.internal.cel.CelDialect;
 import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
+import dev.guidepost.core.internal.pack.KyvernoActions;
 import dev.guidepost.core.internal.pattern.PatternRules;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
@@ -29,14 +30,13 @@ final class ClusterPolicyCompiler {
 
     ClusterPolicyProgram compile(Map<String, Object> policy) {
         Map<String, Object> spec = PlainValues.map(policy, "spec");
-        String defaultAction = PlainValues.string(spec, "validationFailureAction");
         List<ClassicRuleProgram> rules = new ArrayList<>();
         List<Object> computed = ClusterPolicyAutogen.computeRules(policy);
         List<Object> written = PlainValues.list(spec, "rules");
         for (int i = 0; i < computed.size(); i++) {
             Object rule = computed.get(i);
             int writtenIndex = indexOfRule(written, PlainValues.string(rule, "name"));
-            rules.add(compileRule(PlainValues.string(policy, "metadata", "name"), rule, defaultAction,
+            rules.add(compileRule(PlainValues.string(policy, "metadata", "name"), rule, spec,
                     writtenIndex >= 0 ? List.of("spec", "rules", writtenIndex) : List.of("spec", "rules")));
         }
         String namespace = "Policy".equals(PlainValues.string(policy, "kind"))
@@ -54,12 +54,11 @@ final class ClusterPolicyCompiler {
         return -1;
     }
 
-    private ClassicRuleProgram compileRule(String policy, Object rule, String defaultAction, List<Object> path) {
+    private ClassicRuleProgram compileRule(String policy, Object rule, Map<String, Object> spec,
+            List<Object> path) {
         String name = PlainValues.string(rule, "name");
         Map<String, Object> validate = PlainValues.map(rule, "validate");
-        String failureAction = PlainValues.string(validate, "failureAction");
-        Action action = dev.guidepost.core.internal.pack.KyvernoActions.classic(
-                failureAction.isEmpty() ? defaultAction : failureAction);
+        Action action = KyvernoActions.ofRule(spec, rule);
         Object match = PlainValues.map(rule, "match");
         Object exclude = rule instanceof Map<?, ?> r && r.get("exclude") instanceof Map<?, ?> e ? e : null;
         if (rule instanceof Map<?, ?> r && r.get("mutate") instanceof Map<?, ?>) {

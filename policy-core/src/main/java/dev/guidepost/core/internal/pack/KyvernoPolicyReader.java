@@ -275,12 +275,8 @@ final class KyvernoPolicyReader {
      * with the action of its namespace.
      */
     private static Action classicAction(Map<String, Object> spec) {
-        List<Action> actions = new ArrayList<>();
-        Action policyAction = KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction"));
-        for (Object rule : PlainValues.list(spec, "rules")) {
-            String failureAction = PlainValues.string(rule, "validate", "failureAction");
-            actions.add(failureAction.isEmpty() ? policyAction : KyvernoActions.classic(failureAction));
-        }
-        return actions.stream().min(Action::compareTo).orElse(policyAction);
+        return PlainValues.list(spec, "rules").stream().map(rule -> KyvernoActions.ofRule(spec, rule))
+                .min(Action::compareTo)
+                .orElse(KyvernoActions.classic(PlainValues.string(spec, "validationFailureAction")));
     }
 }
