@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.guidepost.core.internal.match.LabelSelector;
+import dev.guidepost.core.internal.match.MatchSections;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -93,48 +95,10 @@ public record Policy(
      * namespace selector applies only where the namespace's labels match, which a manifest alone does not tell.
      */
     public Optional<String> namespaceSelection() {
-        List<String> selectors = new ArrayList<>();
-        collectSelectors(definition, false, selectors);
+        List<String> selectors = MatchSections.valuesOf(definition, "namespaceSelector").stream()
+                .filter(Map.class::isInstance).map(selector -> LabelSelector.of(selector).describe())
+                .filter(text -> !text.isEmpty()).distinct().toList();
         return selectors.isEmpty() ? Optional.empty() : Optional.of(String.join(" or ", selectors));
-    }
-
-    private static void collectSelectors(Object node, boolean inMatch, List<String> out) {
-        if (node instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                if (key.equals("exclude") || key.equals("excludeResourceRules")) {
-                    continue;
-                }
-                if (key.equals("namespaceSelector") && inMatch && e.getValue() instanceof Map<?, ?> selector) {
-                    String text = selectorText(selector);
-                    if (!text.isEmpty() && !out.contains(text)) {
-                        out.add(text);
-                    }
-                    continue;
-                }
-                collectSelectors(e.getValue(), inMatch || key.equals("match") || key.equals("matchConstraints"),
-                        out);
-            }
-        } else if (node instanceof List<?> list) {
-            list.forEach(item -> collectSelectors(item, inMatch, out));
-        }
-    }
-
-    private static String selectorText(Map<?, ?> selector) {
-        List<String> parts = new ArrayList<>();
-        PlainValues.map(selector, "matchLabels").forEach((k, v) -> parts.add(k + "=" + v));
-        for (Object e : PlainValues.list(selector, "matchExpressions")) {
-            String operator = PlainValues.string(e, "operator");
-            List<String> values = PlainValues.strings(e, "values");
-            String key = PlainValues.string(e, "key");
-            parts.add(switch (operator) {
-                case "Exists" -> "has " + key;
-                case "DoesNotExist" -> "no " + key;
-                case "NotIn" -> key + " not in (" + String.join(", ", values) + ")";
-                default -> key + " in (" + String.join(", ", values) + ")";
-            });
-        }
-        return String.join(", ", parts);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.match;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,24 @@ public final class LabelSelector {
     /** True when the selector has no requirements. */
     public boolean isEmpty() {
         return matchLabels.isEmpty() && matchExpressions.isEmpty();
+    }
+
+    /** The requirements in words, comma-separated: {@code env=prod, team in (payments, shop), has tier}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        matchLabels.forEach((k, v) -> parts.add(k + "=" + v));
+        for (Object e : matchExpressions) {
+            String operator = PlainValues.string(e, "operator");
+            List<String> values = PlainValues.strings(e, "values");
+            String key = PlainValues.string(e, "key");
+            parts.add(switch (operator) {
+                case "Exists" -> "has " + key;
+                case "DoesNotExist" -> "no " + key;
+                case "NotIn" -> key + " not in (" + String.join(", ", values) + ")";
+                default -> key + " in (" + String.join(", ", values) + ")";
+            });
+        }
+        return String.join(", ", parts);
     }
 
     /** True when the labels satisfy every requirement. */

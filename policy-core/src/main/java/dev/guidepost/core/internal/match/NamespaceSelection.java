@@ -19,7 +19,6 @@ public final class NamespaceSelection {
     /** The label Kubernetes puts on every namespace, holding its name. */
     static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
-    private static final List<String> EXCLUSIONS = List.of("exclude", "excludeResourceRules");
     /** {@code namespaceObject} read for anything but its name. */
     private static final Pattern NAMESPACE_OBJECT = Pattern.compile("\\bnamespaceObject\\b");
     private static final Pattern NAMESPACE_NAME =
@@ -30,39 +29,14 @@ public final class NamespaceSelection {
 
     /** True when a {@code namespaceSelector} in the document's match rules tests a label other than the name. */
     public static boolean byLabels(Object document) {
-        return find(document, false);
+        return MatchSections.valuesOf(document, "namespaceSelector").stream()
+                .anyMatch(selector -> selector instanceof Map<?, ?> map && testsUnknownLabels(map));
     }
 
     /** True when a text of the document reads {@code namespaceObject} for more than its name. */
     public static boolean readsNamespaceObject(Object document) {
         return PlainValues.anyString(document, text -> text.contains("namespaceObject")
                 && NAMESPACE_OBJECT.matcher(NAMESPACE_NAME.matcher(text).replaceAll("")).find());
-    }
-
-    private static boolean find(Object node, boolean inMatch) {
-        if (node instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                if (EXCLUSIONS.contains(key)) {
-                    continue;
-                }
-                if (key.equals("namespaceSelector") && inMatch && e.getValue() instanceof Map<?, ?> selector
-                        && testsUnknownLabels(selector)) {
-                    return true;
-                }
-                boolean match = inMatch || key.equals("match") || key.equals("matchConstraints");
-                if (find(e.getValue(), match)) {
-                    return true;
-                }
-            }
-        } else if (node instanceof List<?> list) {
-            for (Object item : list) {
-                if (find(item, inMatch)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean testsUnknownLabels(Map<?, ?> selector) {

@@ -1,7 +1,6 @@
 package dev.guidepost.core.internal.match;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Whether a policy's match rules leave out creation: every {@code operations} list they give names only other
@@ -10,38 +9,14 @@ import java.util.Map;
  */
 public final class OperationSelection {
 
-    private static final List<String> EXCLUSIONS = List.of("exclude", "excludeResourceRules");
-
     private OperationSelection() {
     }
 
     /** True when the document's match rules list operations and none of the lists allows CREATE. */
     public static boolean excludesCreate(Object document) {
-        int[] lists = new int[2]; // [lists found, lists allowing CREATE]
-        walk(document, false, lists);
-        return lists[0] > 0 && lists[1] == 0;
-    }
-
-    private static void walk(Object node, boolean inMatch, int[] lists) {
-        if (node instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                if (EXCLUSIONS.contains(key)) {
-                    continue;
-                }
-                if (key.equals("operations") && inMatch && e.getValue() instanceof List<?> operations) {
-                    lists[0]++;
-                    if (operations.stream().map(String::valueOf).anyMatch(o -> o.equals("CREATE") || o.equals("*"))) {
-                        lists[1]++;
-                    }
-                    continue;
-                }
-                walk(e.getValue(), inMatch || key.equals("match") || key.equals("matchConstraints"), lists);
-            }
-        } else if (node instanceof List<?> list) {
-            for (Object item : list) {
-                walk(item, inMatch, lists);
-            }
-        }
+        List<List<?>> lists = MatchSections.valuesOf(document, "operations").stream()
+                .filter(List.class::isInstance).<List<?>>map(List.class::cast).toList();
+        return !lists.isEmpty() && lists.stream().noneMatch(operations -> operations.stream().map(String::valueOf)
+                .anyMatch(o -> o.equals("CREATE") || o.equals("*")));
     }
 }
