@@ -64,8 +64,7 @@ final class GeneratingPolicyProgram implements PolicyProgram {
         }
         AdmissionRequest request = prepared.request();
         return (namespace.isEmpty() || namespace.equals(request.namespace()))
-                && match.matches(request.operation(), request.resource(), request.namespace(), request.name(),
-                        request.labels(), () -> NamespaceValues.selectorLabels(request, context));
+                && PolicyVariant.matches(match, request, context);
     }
 
     @Override

@@ -65,9 +65,7 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
         if (prepared.isPayload()) {
             return false;
         }
-        AdmissionRequest request = prepared.request();
-        return match.matches(request.operation(), request.resource(), request.namespace(), request.name(),
-                request.labels(), () -> NamespaceValues.selectorLabels(request, context));
+        return PolicyVariant.matches(match, prepared.request(), context);
     }
 
     /** The response, or empty when the policy does not select the request. */
