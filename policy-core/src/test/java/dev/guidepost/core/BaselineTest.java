@@ -113,7 +113,7 @@ class BaselineTest {
     }
 
     @Test
-    void writesSortedYamlWithoutLinesAndQuotesOddNames() throws Exception {
+    void writesSortedYamlWithoutLinesAndQuotesOddNames(@TempDir Path dir) throws Exception {
         Baseline baseline = Baseline.of(List.of(new Baseline.Entry("b-policy", "Service", "", "true"),
                 new Baseline.Entry("a-policy", "Deployment", "shop", "web")));
 
@@ -129,7 +129,7 @@ class BaselineTest {
                     kind: Service
                     name: "true"
                 """).doesNotContain("line:");
-        Path file = Files.createTempFile("baseline", ".yaml");
+        Path file = dir.resolve("baseline.yaml");
         Files.writeString(file, yaml);
         assertThat(Baseline.load(file)).isEqualTo(baseline);
     }
