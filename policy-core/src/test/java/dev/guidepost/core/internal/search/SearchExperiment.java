@@ -79,8 +79,13 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * Sixth round: the kinds a query names (kinds: recognised from the pack's own kinds, 151 of the 200 queries name
  * one) as a bonus for the policies that select them moved R@1 from 0.675 to 0.680 and MRR from 0.833 to 0.838 at
  * best (1 win, 0 losses at weight 0.2; 2 wins, 1 loss at 0.5): the kind words already count in BM25F's kinds
- * field, so the bonus mostly repeats them. Not shipped. Stronger langchain4j models (bge-small-en-v1.5, e5-small-v2
- * at 1.19.0-beta29) are not served by the Maven repository here, so no other model could be measured.
+ * field, so the bonus mostly repeats them. Not shipped. Two models that rank higher than MiniLM on public retrieval
+ * benchmarks, langchain4j's quantized bge-small-en-v1.5 (with its query instruction) and e5-small-v2 (with its
+ * "query: " and "passage: " prefixes), both at 1.11.0-beta19 (no 1.19 build is published), ranked worse in the
+ * shipped design (summary fused 0.75/0.25 with BM25F): bge R@1 0.660, R@5 0.910, MRR 0.804; e5 R@1 0.675, R@5
+ * 0.910, MRR 0.818; the embeddings of MiniLM and e5 averaged reached R@1 0.695, R@5 0.940, MRR 0.843 for twice the
+ * model cost (ensemble with -Dother, vectors made by a throwaway program). So the model is not what holds the
+ * targets back.
  */
 public class SearchExperiment {
 
