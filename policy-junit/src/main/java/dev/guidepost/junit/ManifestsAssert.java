@@ -41,9 +41,13 @@ import dev.guidepost.core.SearchRequest;
 public final class ManifestsAssert {
 
     /**
-     * In a pack of n policies no score exceeds √(n−1), so below eight policies the default minimum (2.0) would be
-     * out of reach: there it becomes this share of √(n−1).
+     * How many policies may fit one intent equally well and still all be discovered at the default minimum. When k
+     * of a pack's n policies fit a question equally and the rest not at all, each scores √((n−k)/k): policies that
+     * share a topic share the score, so in a small pack the default minimum (2.0) would leave them all out.
      */
+    private static final int EQUALLY_FITTING = 3;
+
+    /** The share of that shared score the default minimum becomes where 2.0 is out of reach (under 22 policies). */
     private static final double SMALL_PACK_SHARE = 0.8;
 
     private final List<String> paths;
@@ -97,8 +101,9 @@ public final class ManifestsAssert {
     /**
      * Finds the policies for an intent in plain words ("deploying a PostgreSQL database") by searching the pack,
      * keeps those scoring at least the class's {@link GuidepostTest#minimumScore()} (by default
-     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}, or 80% of the highest score possible, √(n−1), in a pack of
-     * fewer than eight policies) that are not {@linkplain SearchHit#weakMatch() weak matches}, and checks the
+     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}, or in a pack of n &lt; 22 policies 0.8 √((n−3)/3), 80% of what
+     * each of three policies fitting the intent equally would score) that are not
+     * {@linkplain SearchHit#weakMatch() weak matches}, and checks the
      * manifests against the enforceable ones. Fails
      * when a manifest violates one, and when nothing enforceable is discovered or nothing discovered selects the
      * manifests. The message names the policies discovered, with their scores.
@@ -123,7 +128,8 @@ public final class ManifestsAssert {
         KnowledgeBase kb = knowledgeBase(operation);
         int size = kb.pack().policies().size();
         double ceiling = Math.sqrt(Math.max(0, size - 1));
-        double threshold = scaleToPack ? Math.min(minimumScore, SMALL_PACK_SHARE * ceiling) : minimumScore;
+        double shared = Math.sqrt(Math.max(0, size - EQUALLY_FITTING) / (double) EQUALLY_FITTING);
+        double threshold = scaleToPack ? Math.min(minimumScore, SMALL_PACK_SHARE * shared) : minimumScore;
         List<SearchHit> hits = kb.search(SearchRequest.of(intent).withMinimumScore(threshold)).stream()
                 .filter(h -> !h.weakMatch()).toList();
         Set<String> enforceable = target.engine().enforceablePolicies().stream().map(Policy::id)
@@ -141,9 +147,13 @@ public final class ManifestsAssert {
         }
         if (checked.isEmpty()) {
             List<SearchHit> best = kb.search(intent, 3);
-            if (ceiling < 2 * threshold) {
+            if (threshold < minimumScore || ceiling < 2 * threshold) {
                 notes.add("In a pack of " + size + (size == 1 ? " policy" : " policies") + " no score can exceed √"
-                        + (size - 1) + " = " + FailureText.score(ceiling) + ".");
+                        + (size - 1) + " = " + FailureText.score(ceiling) + (size > EQUALLY_FITTING
+                                ? ", and when " + EQUALLY_FITTING + " policies fit a question equally each scores √("
+                                        + (size - EQUALLY_FITTING) + "/" + EQUALLY_FITTING + ") = "
+                                        + FailureText.score(shared)
+                                : "") + ".");
             }
             throw failure(expectation + ", but no enforceable policy was discovered, so nothing would be checked.",
                     notes, "Best matches: " + (best.isEmpty() ? "none" : FailureText.hits(best)) + "\nRephrase"

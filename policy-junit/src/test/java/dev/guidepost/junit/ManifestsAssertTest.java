@@ -106,7 +106,7 @@ class ManifestsAssertTest {
     void discoveryWithAKnowledgeBaseChecksTheEnforceablePoliciesFound() {
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(WORDS)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1"))
-                .hasMessageContaining("Discovered in acme-platform@1.0.0 (score >= 2.00): databases-in-us-east-1 (")
+                .hasMessageContaining("Discovered in acme-platform@1.0.0 (score >= 1.60): databases-in-us-east-1 (")
                 .hasMessageContaining("Searched by words only")
                 .hasMessageContaining("policy:  databases-in-us-east-1");
         assertThatCode(() -> assertThatManifests(GOOD).using(WORDS)
@@ -125,12 +125,35 @@ class ManifestsAssertTest {
 
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(small)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1"))
-                .hasMessageContaining("Discovered in small@1.0.0 (score >= 1.79): databases-in-us-east-1 (")
+                .hasMessageContaining("Discovered in small@1.0.0 (score >= 0.80): databases-in-us-east-1 (")
                 .hasMessageContaining("policy:  databases-in-us-east-1");
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(small)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1", 2.3))
                 .hasMessageContaining("(score >= 2.30): nothing enforceable")
-                .hasMessageContaining("In a pack of 6 policies no score can exceed √5 = 2.24.");
+                .hasMessageContaining("In a pack of 6 policies no score can exceed √5 = 2.24, and when 3 policies fit a"
+                        + " question equally each scores √(3/3) = 1.00.");
+    }
+
+    @Test
+    void policiesSharingTheIntentInASmallPackAreAllDiscovered(@TempDir Path pack) throws IOException {
+        Files.writeString(pack.resolve("pack.yaml"), "name: eight\nversion: 1.0.0\n");
+        for (String policy : new String[] {"databases-in-us-east-1", "use-managed-postgres", "database-backups",
+                "disallow-latest-tag", "require-resource-limits", "disallow-host-path", "require-readiness-probe",
+                "require-ownership-labels"}) {
+            Files.copy(Path.of("../samples/pack", policy + ".yaml"), pack.resolve(policy + ".yaml"));
+        }
+        KnowledgeBase eight = KnowledgeBase.builder(PolicyPack.load(pack)).cacheDirectory(pack.resolve("cache"))
+                .build();
+
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(eight)
+                .satisfyPoliciesDiscoveredFor("deploying a PostgreSQL database"))
+                .hasMessageContaining("Discovered in eight@1.0.0 (score >= 1.03): databases-in-us-east-1 (")
+                .hasMessageContaining("advisory, not checked: use-managed-postgres (")
+                .hasMessageContaining("policy:  databases-in-us-east-1");
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(eight)
+                .satisfyPoliciesDiscoveredFor("bake a chocolate cake"))
+                .hasMessageContaining("(score >= 1.03): nothing enforceable")
+                .hasMessageContaining("when 3 policies fit a question equally each scores √(5/3) = 1.29.");
     }
 
     @Test

@@ -484,6 +484,7 @@ public class SearchExperiment {
         switch (mode) {
             case "baseline" -> x.baseline();
             case "kinds" -> x.kindMentions();
+            case "cutoff" -> x.cutoff();
             case "truncate" -> x.truncate();
             case "chunks" -> x.chunks();
             case "contrast" -> x.contrast();
@@ -572,6 +573,64 @@ public class SearchExperiment {
             double[][] v2 = sum(base, 1, strict, w);
             report("kind match (workload over pod) +" + w, v2);
             paired("kind match (workload over pod) +" + w, base, v2);
+        }
+    }
+
+    /**
+     * Discovery cut-offs: for plain z-scores of the fused score and for robust ones (median and MAD), the share of
+     * queries whose first primary policy clears the cut-off and how many policies clear it on average.
+     */
+    void cutoff() {
+        float[][] qv = queryVectors(List.of(Function.identity()));
+        double[][] bm = z(lexical(lexicalIndex(flat(), 1.2, 0.75)));
+        double[][] base = sum(z(semantic(qv, PolicyView::summary)), 0.75, bm, 0.25);
+        double[][] robust = new double[base.length][];
+        for (int q = 0; q < base.length; q++) {
+            double[] row = base[q].clone();
+            double[] sorted = row.clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            double[] dev = new double[row.length];
+            for (int i = 0; i < row.length; i++) {
+                dev[i] = Math.abs(row[i] - median);
+            }
+            Arrays.sort(dev);
+            double scale = 1.4826 * dev[dev.length / 2];
+            robust[q] = new double[row.length];
+            for (int i = 0; i < row.length; i++) {
+                robust[q][i] = (row[i] - median) / scale;
+            }
+        }
+        for (double t : new double[] {1.5, 2, 2.5, 3, 3.5, 4, 5, 6}) {
+            for (var e : Map.of("z", base, "robust", robust).entrySet()) {
+                double[][] m = e.getValue();
+                int kept = 0;
+                int primaryKept = 0;
+                int anyKept = 0;
+                for (int q = 0; q < queries.size(); q++) {
+                    LabelledQuery lq = queries.get(q);
+                    boolean primary = false;
+                    int relevantKept = 0;
+                    for (int d = 0; d < policies.size(); d++) {
+                        if (m[q][d] >= t) {
+                            kept++;
+                            int at = lq.relevant().indexOf(policies.get(d).id());
+                            if (at >= 0 && at < lq.primary()) {
+                                primary = true;
+                            }
+                            if (at >= 0) {
+                                relevantKept++;
+                            }
+                        }
+                    }
+                    primaryKept += primary ? 1 : 0;
+                    anyKept += relevantKept;
+                }
+                int relevantTotal = queries.stream().mapToInt(lq -> lq.relevant().size()).sum();
+                System.out.printf("%-7s >= %.1f: primary kept %.3f, relevant kept %.3f, policies kept per query %.1f%n",
+                        e.getKey(), t, primaryKept / (double) queries.size(), anyKept / (double) relevantTotal,
+                        kept / (double) queries.size());
+            }
         }
     }
 
