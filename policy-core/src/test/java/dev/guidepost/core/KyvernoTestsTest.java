@@ -215,6 +215,16 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void valuesGivenForARuleAlsoServeTheRulesAutogenMakesOfIt() {
+        List<ExpectationResult> results = run("rule-values", false);
+
+        assertThat(results).extracting(ExpectationResult::resource).containsExactly("web", "api", "report");
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.resource() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).containsOnly("fail");
+    }
+
+    @Test
     void answersResourceLookupsFromTheContextFile() {
         List<ExpectationResult> results = run("context", false);
 
@@ -275,7 +285,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(148);
+        assertThat(report.results()).hasSize(151);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

@@ -1,6 +1,8 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.guidepost.core.internal.match.UserInfo;
@@ -67,10 +69,14 @@ final class JsonContext {
         return parts.length >= 2 ? new String[] {parts[0], parts[1]} : new String[] {"", ""};
     }
 
-    /** Kyverno's AddVariable: the value put at the dotted path, merging into maps on the way (a copy-on-write). */
+    /**
+     * Kyverno's AddVariable: the value put at the dotted path, merging into maps on the way (a copy-on-write). The
+     * path is split as Kyverno splits it, as one CSV record with {@code .} for the comma, so a double-quoted segment
+     * keeps its dots: {@code metadata.annotations."example.com/flag"}.
+     */
     @SuppressWarnings("unchecked")
     static void put(Map<String, Object> context, String dottedKey, Object value) {
-        String[] keys = dottedKey.split("\\.");
+        String[] keys = segments(dottedKey);
         Map<String, Object> level = context;
         for (int i = 0; i < keys.length - 1; i++) {
             Object next = level.get(keys[i]);
@@ -80,6 +86,54 @@ final class JsonContext {
             level = copy;
         }
         level.put(keys[keys.length - 1], value);
+    }
+
+    /**
+     * The segments of a dotted path read as a CSV record separated by dots: a segment that starts with {@code "}
+     * runs to the closing quote, with {@code ""} for a quote inside it. A path that is not a valid record (a quote
+     * inside an unquoted segment, text after a closing quote) is split at every dot.
+     */
+    static String[] segments(String dottedKey) {
+        List<String> out = new ArrayList<>();
+        StringBuilder segment = new StringBuilder();
+        int i = 0;
+        int n = dottedKey.length();
+        while (true) {
+            segment.setLength(0);
+            if (i < n && dottedKey.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return dottedKey.split("\\.");
+                    }
+                    char c = dottedKey.charAt(i++);
+                    if (c != '"') {
+                        segment.append(c);
+                    } else if (i < n && dottedKey.charAt(i) == '"') {
+                        segment.append('"');
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                if (i < n && dottedKey.charAt(i) != '.') {
+                    return dottedKey.split("\\.");
+                }
+            } else {
+                while (i < n && dottedKey.charAt(i) != '.') {
+                    char c = dottedKey.charAt(i++);
+                    if (c == '"') {
+                        return dottedKey.split("\\.");
+                    }
+                    segment.append(c);
+                }
+            }
+            out.add(segment.toString());
+            if (i >= n) {
+                return out.toArray(String[]::new);
+            }
+            i++;
+        }
     }
 
     /** A copy whose top level can be changed without touching the original. */

@@ -110,18 +110,22 @@ final class TestValues implements Namespaces, RuleVariables {
         return out;
     }
 
+    /**
+     * The values of the first rule entry that names this rule, as the Kyverno CLI's store finds them: an entry for
+     * rule {@code r} also serves the rules autogen makes of it, {@code autogen-r} and {@code autogen-cronjob-r}.
+     */
     @Override
     public Map<String, Object> forRule(String policy, String rule) {
-        Map<String, Object> out = new LinkedHashMap<>();
         for (Object p : PlainValues.list(values, "policies")) {
             if (PlainValues.string(p, "name").equals(policy)) {
                 for (Object r : PlainValues.list(p, "rules")) {
-                    if (PlainValues.string(r, "name").equals(rule)) {
-                        out.putAll(PlainValues.map(r, "values"));
+                    String name = PlainValues.string(r, "name");
+                    if (rule.equals(name) || rule.equals("autogen-" + name) || rule.equals("autogen-cronjob-" + name)) {
+                        return new LinkedHashMap<>(PlainValues.map(r, "values"));
                     }
                 }
             }
         }
-        return out;
+        return new LinkedHashMap<>();
     }
 }
