@@ -19,8 +19,9 @@ import dev.guidepost.core.internal.json.Json;
 
 /**
  * A company's Kubernetes rules: a named, versioned set of {@link Policy policies} read from a folder of YAML files
- * (with a {@code pack.yaml} naming it), a single file, a folder of plain Kyverno policies, or a jar on the class
- * path ({@code classpath:NAME}, under {@code META-INF/guidepost/}). Immutable and thread-safe.
+ * (with a {@code pack.yaml} naming it), a single file, a folder of plain Kyverno policies, a pack jar file, or a
+ * pack jar on the class path ({@code classpath:NAME}: the folder {@code META-INF/guidepost/NAME/}, or the pack whose
+ * {@code pack.yaml} there is named NAME). Immutable and thread-safe.
  *
  * <pre>{@code
  * PolicyPack pack = PolicyPack.load(Path.of("policies"));
@@ -58,7 +59,8 @@ public final class PolicyPack {
     }
 
     /**
-     * Reads a pack from a folder or a single policy file.
+     * Reads a pack from a folder, a single policy file or a pack jar file (its pack under
+     * {@code META-INF/guidepost/}).
      *
      * @throws GuidepostException when the path does not exist or a policy is invalid (with file and line)
      */

@@ -333,6 +333,51 @@ class PolicyPackTest {
     }
 
     @Test
+    void aClassPathPackIsFoundByItsFolderOrByTheNameItsPackFileGives(@TempDir Path temp) throws IOException {
+        Path root = temp.resolve("root");
+        Files.createDirectories(root.resolve("META-INF/guidepost/rules"));
+        Files.writeString(root.resolve("META-INF/guidepost/rules/pack.yaml"), "name: named-pack\nversion: 1.2.0\n");
+        Files.copy(PACKS.resolve("jar-pack/META-INF/guidepost/no-node-ports.yaml"),
+                root.resolve("META-INF/guidepost/rules/no-node-ports.yaml"));
+        Path jar = jar(root, temp.resolve("named.jar"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(PolicyPack.fromClasspath("rules", loader).coordinates()).isEqualTo("named-pack@1.2.0");
+            assertThat(PolicyPack.fromClasspath("named-pack", loader).coordinates()).isEqualTo("named-pack@1.2.0");
+            assertThatThrownBy(() -> PolicyPack.fromClasspath("other", loader))
+                    .hasMessageContaining("no pack named 'other'").hasMessageContaining("rules (named named-pack)");
+        }
+    }
+
+    @Test
+    void loadsAPackJarGivenByItsPath(@TempDir Path temp) throws IOException {
+        Path flat = jar(PACKS.resolve("jar-pack"), temp.resolve("flat.jar"));
+        Path nested = temp.resolve("nested");
+        Files.createDirectories(nested.resolve("META-INF/guidepost/rules"));
+        Files.copy(PACKS.resolve("jar-pack/META-INF/guidepost/no-node-ports.yaml"),
+                nested.resolve("META-INF/guidepost/rules/no-node-ports.yaml"));
+
+        assertThat(PolicyPack.load(flat).coordinates()).isEqualTo("jar-pack@2.0.0");
+        PolicyPack inFolder = PolicyPack.load(jar(nested, temp.resolve("nested.jar")));
+        assertThat(inFolder.name()).isEqualTo("rules");
+        assertThat(inFolder.policies()).extracting(Policy::id).containsExactly("no-node-ports");
+    }
+
+    @Test
+    void aJarWithoutAPackAndABinaryFileAreClearErrors(@TempDir Path temp) throws IOException {
+        Path other = temp.resolve("other");
+        Files.createDirectories(other.resolve("com/acme"));
+        Files.writeString(other.resolve("com/acme/App.txt"), "not a pack");
+        Path binary = temp.resolve("picture.yaml");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
+
+        assertThatThrownBy(() -> PolicyPack.load(jar(other, temp.resolve("app.jar"))))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("app.jar")
+                .hasMessageContaining("not a pack jar");
+        assertThatThrownBy(() -> PolicyPack.load(binary)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("picture.yaml").hasMessageContaining("not UTF-8 text");
+    }
+
+    @Test
     void rejectsImportedKyvernoPoliciesThatAClusterWouldRejectRatherThanQuietlyAuditing() {
         assertErrorIn("invalid-kyverno", "misspelt-failure-action.yaml", "misspelt-failure-action.yaml:6",
                 "spec.validationFailureAction is 'Enfroce'", "Enforce or Audit");

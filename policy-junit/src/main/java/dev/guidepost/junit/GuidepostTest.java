@@ -49,8 +49,9 @@ public @interface GuidepostTest {
     String DEFAULT_CACHE_DIRECTORY = "target/guidepost-cache";
 
     /**
-     * The pack: a folder or file path (relative paths resolve against {@link #baseDir()}), or {@code classpath:NAME}
-     * for a pack jar on the test class path (under {@code META-INF/guidepost/NAME}).
+     * The pack: a folder, file or pack jar path (relative paths resolve against {@link #baseDir()}), or
+     * {@code classpath:NAME} for a pack jar on the test class path (its folder {@code META-INF/guidepost/NAME}, or
+     * the pack there whose {@code pack.yaml} is named NAME).
      */
     String pack();
 

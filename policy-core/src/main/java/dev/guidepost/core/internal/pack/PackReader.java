@@ -47,11 +47,14 @@ public final class PackReader {
     private PackReader() {
     }
 
-    /** Reads a folder or a single policy file. */
+    /** Reads a folder, a single policy file or a pack jar. */
     public static PackContents read(Path path) {
         if (!Files.exists(path)) {
             throw new GuidepostException(SourceLocation.of(path.toString()),
                     "no such pack folder or file; check the path (a pack is a folder of policy YAML files)");
+        }
+        if (Files.isRegularFile(path) && isArchive(path)) {
+            return readJar(path);
         }
         Path folder = Files.isDirectory(path) ? path : path.getParent();
         List<Path> files = Files.isDirectory(path) ? yamlFiles(path) : List.of(path);
@@ -81,6 +84,47 @@ public final class PackReader {
                 warnings);
     }
 
+    private static boolean isArchive(Path path) {
+        String file = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return file.endsWith(".jar") || file.endsWith(".zip");
+    }
+
+    /**
+     * Reads the pack a jar holds under {@code META-INF/guidepost/}: its {@code pack.yaml} there, or its one pack
+     * folder there.
+     */
+    private static PackContents readJar(Path jar) {
+        try (FileSystem fs = FileSystems.newFileSystem(jar)) {
+            Path root = fs.getPath("/" + CLASSPATH_ROOT);
+            if (!Files.isDirectory(root)) {
+                throw new GuidepostException(SourceLocation.of(jar.toString()), "the jar holds no " + CLASSPATH_ROOT
+                        + " folder, so it is not a pack jar; a pack jar keeps its policies under "
+                        + CLASSPATH_ROOT + "NAME/ (see the README's Maven plugin section)");
+            }
+            Path folder = root;
+            if (!Files.exists(root.resolve(PACK_FILE))) {
+                List<Path> packs;
+                try (var children = Files.list(root)) {
+                    packs = children.filter(Files::isDirectory).sorted().toList();
+                }
+                if (packs.size() != 1) {
+                    throw new GuidepostException(SourceLocation.of(jar.toString()), packs.isEmpty()
+                            ? "the jar holds no pack under " + CLASSPATH_ROOT
+                            : "the jar holds " + packs.size() + " packs (" + String.join(", ", packs.stream()
+                                    .map(p -> p.getFileName().toString().replace("/", "")).toList())
+                                    + "); put it on the class path and name one with classpath:NAME");
+                }
+                folder = packs.get(0);
+            }
+            PackContents contents = read(folder);
+            return new PackContents(contents.name(), contents.version(), contents.description(),
+                    contents.policies(), jar.toString(), contents.warnings());
+        } catch (IOException e) {
+            throw new GuidepostException(SourceLocation.of(jar.toString()), "cannot read the jar: " + e.getMessage()
+                    + "; check that it is a complete jar file");
+        }
+    }
+
     /**
      * Reads the pack {@code name} from the class path: the folder {@code META-INF/guidepost/NAME/}, or
      * {@code META-INF/guidepost/} of the jar whose {@code pack.yaml} has that name.
@@ -103,8 +147,27 @@ public final class PackReader {
                 }
                 seen.add(contents.name());
             }
+            for (URL root : Collections.list(loader.getResources(CLASSPATH_ROOT))) {
+                Path dir = pathOf(root);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                List<Path> folders;
+                try (var children = Files.list(dir)) {
+                    folders = children.filter(Files::isDirectory).sorted().toList();
+                }
+                for (Path child : folders) {
+                    String declared = PlainValues.string(header(child.resolve(PACK_FILE)), "name");
+                    if (declared.equals(name)) {
+                        return readFolder(child, name);
+                    }
+                    String folderName = nameOf(child);
+                    seen.add(declared.isEmpty() || declared.equals(folderName) ? folderName
+                            : folderName + " (named " + declared + ")");
+                }
+            }
             throw new GuidepostException("no pack named '" + name + "' on the class path (looked for "
-                    + CLASSPATH_ROOT + name + "/ and " + CLASSPATH_ROOT + PACK_FILE + " naming it"
+                    + CLASSPATH_ROOT + name + "/ and a pack.yaml naming it under " + CLASSPATH_ROOT
                     + (seen.isEmpty() ? "" : "; found packs " + seen) + "); add the pack jar to the class path: for the Maven plugin as a <dependency> of the "
                     + "plugin (inside its <plugin> element), for tests as a test-scoped dependency");
         } catch (IOException e) {
@@ -113,27 +176,34 @@ public final class PackReader {
     }
 
     private static PackContents readUrl(URL url, String name) throws IOException {
+        Path path = pathOf(url);
+        return readFolder(Files.isDirectory(path) ? path : path.getParent(), name);
+    }
+
+    /** The pack in a class path folder, known by the name it was asked for. */
+    private static PackContents readFolder(Path folder, String name) {
+        PackContents contents = read(folder);
+        String packName = contents.name().equals(nameOf(folder)) && !Files.exists(folder.resolve(PACK_FILE))
+                ? name : contents.name();
+        return new PackContents(packName, contents.version(), contents.description(), contents.policies(),
+                "classpath:" + name, contents.warnings());
+    }
+
+    /** A class path resource as a path: inside its jar's file system, or on the disk. */
+    private static Path pathOf(URL url) throws IOException {
         try {
             URI uri = url.toURI();
-            Path path;
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                String entry = uri.getSchemeSpecificPart();
-                path = fs.getPath(entry.substring(entry.indexOf("!/") + 1));
-            } else {
-                path = Path.of(uri);
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
             }
-            Path folder = Files.isDirectory(path) ? path : path.getParent();
-            PackContents contents = read(folder);
-            String packName = contents.name().equals(nameOf(folder)) && !Files.exists(folder.resolve(PACK_FILE))
-                    ? name : contents.name();
-            return new PackContents(packName, contents.version(), contents.description(), contents.policies(),
-                    "classpath:" + name, contents.warnings());
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            String entry = uri.getSchemeSpecificPart();
+            return fs.getPath(entry.substring(entry.indexOf("!/") + 1));
         } catch (URISyntaxException e) {
             throw new IOException("bad class path URL " + url, e);
         }

@@ -2,6 +2,7 @@ package dev.guidepost.core.internal.yaml;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,9 @@ public final class YamlDocuments {
                                 + "; split it into smaller files")));
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+        } catch (CharacterCodingException e) {
+            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
+                    "the file is not UTF-8 text (a binary file, such as a jar or an image?); YAML files must be UTF-8")));
         } catch (IOException | RuntimeException e) {
             return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
                     "cannot read the file: " + describe(e))));
