@@ -30,12 +30,26 @@ class KyvernoEmitterTest {
     private static final PolicyPack PACK = PolicyPack.load(MIXED);
 
     @Test
-    void passesImportedKyvernoPoliciesThroughUnchanged() {
+    void passesImportedKyvernoPoliciesThroughWithOnlyTheirWayBackToThePackAdded() {
         KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
 
         Policy imported = PACK.policy("imported-require-labels").orElseThrow();
-        assertThat(documents(output, "kyverno/imported-require-labels.yaml"))
-                .containsExactly(imported.definition());
+        List<Map<String, Object>> written = documents(output, "kyverno/imported-require-labels.yaml");
+        assertThat(written).hasSize(1);
+        Map<String, Object> document = written.get(0);
+        Map<String, Object> annotations = PlainValues.map(document, "metadata", "annotations");
+        assertThat(annotations).containsEntry("guidepost.dev/policy-id", "imported-require-labels")
+                .containsEntry("guidepost.dev/pack", PACK.coordinates())
+                .hasEntrySatisfying("guidepost.dev/source-hash", h -> assertThat(h.toString()).startsWith("sha256:"));
+        Map<String, Object> own = new java.util.LinkedHashMap<>(annotations);
+        own.keySet().removeIf(k -> k.startsWith("guidepost.dev/"));
+        assertThat(own).isEqualTo(PlainValues.map(imported.definition(), "metadata", "annotations"));
+        for (String key : imported.definition().keySet()) {
+            if (!key.equals("metadata")) {
+                assertThat(document.get(key)).as(key).isEqualTo(imported.definition().get(key));
+            }
+        }
+        assertThat(PlainValues.string(document, "metadata", "name")).isEqualTo(imported.id());
         assertThat(output.summary().passedThrough()).containsExactly("imported-require-labels");
         assertThat(output.summary().notes()).anyMatch(n -> n.contains("imported-require-labels")
                 && n.contains("check-app"));

@@ -65,7 +65,8 @@ public final class PackEmission {
                             + "needs Kyverno, and the vap format is for clusters without it");
                     continue;
                 }
-                add(policyFiles, policyFile, List.of(policy.definition()), names, kinds, policy);
+                add(policyFiles, policyFile, List.of(PolicyAnnotations.passedThrough(policy, pack)), names, kinds,
+                        policy);
                 passedThrough.add(policy.id());
                 for (String note : policy.notes()) {
                     notes.add("'" + policy.id() + "' is passed through with what Guidepost does not check: " + note);

@@ -53,6 +53,22 @@ final class PolicyAnnotations {
         return annotations;
     }
 
+    /**
+     * An imported Kyverno policy as it goes to the cluster: its own document, with Guidepost's way back to the pack
+     * entry added to its annotations (after its own, which are kept as written).
+     */
+    static Map<String, Object> passedThrough(Policy policy, PolicyPack pack) {
+        Map<String, Object> document = new LinkedHashMap<>(policy.definition());
+        Map<String, Object> metadata = new LinkedHashMap<>(PlainValues.map(document, "metadata"));
+        Map<String, Object> annotations = new LinkedHashMap<>(PlainValues.map(metadata, "annotations"));
+        annotations.put(POLICY_ID, policy.id());
+        annotations.put(PACK, pack.coordinates());
+        annotations.put(SOURCE_HASH, sourceHash(policy));
+        metadata.put("annotations", annotations);
+        document.put("metadata", metadata);
+        return document;
+    }
+
     /** A SHA-256 of the policy's source definition in canonical JSON: it changes exactly when the source does. */
     static String sourceHash(Policy policy) {
         try {
