@@ -3,11 +3,15 @@ package dev.guidepost.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -49,6 +53,10 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     protected File classesDirectory;
 
+    /** The project's resource folders, where a pack in the classes folder was copied from. */
+    @Parameter(defaultValue = "${project.resources}", readonly = true)
+    List<Resource> resources = new ArrayList<>();
+
     /** The project's packaging: a {@code pom} project without packs (a parent, an aggregator) is skipped. */
     @Parameter(defaultValue = "${project.packaging}", readonly = true)
     private String packaging;
@@ -82,7 +90,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         try {
             run();
         } catch (GuidepostException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(withSourceFiles(e.getMessage()), e);
         }
     }
 
@@ -185,6 +193,54 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
                 : absolute.toString();
+    }
+
+    /**
+     * A pack file as the project sees it: the source under a resource folder for a pack in the classes folder (the
+     * file to edit), else the file relative to the project; a file inside a jar stays as it is.
+     */
+    protected String shown(String file) {
+        try {
+            Path path = Path.of(file).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                return file;
+            }
+            if (classesDirectory != null) {
+                Path classes = classesDirectory.toPath().toAbsolutePath().normalize();
+                if (path.startsWith(classes)) {
+                    Path relative = classes.relativize(path);
+                    for (Resource resource : resources == null ? List.<Resource>of() : resources) {
+                        Path source = resolve(resource.getDirectory()).resolve(relative);
+                        if (resource.getTargetPath() == null && Files.isRegularFile(source)) {
+                            return display(source);
+                        }
+                    }
+                }
+            }
+            return display(path);
+        } catch (InvalidPathException e) {
+            return file;
+        }
+    }
+
+    /**
+     * A message with every file of the classes folder it names shown as the resource it was copied from, so that
+     * a pack project's error opens the file to edit rather than the copy the next build overwrites.
+     */
+    String withSourceFiles(String message) {
+        if (classesDirectory == null || basedir == null || message == null) {
+            return message;
+        }
+        Path classes = classesDirectory.toPath().toAbsolutePath().normalize();
+        Pattern files = Pattern.compile("(?<![\\w/.-])(?:" + Pattern.quote(classes.toString()) + "|"
+                + Pattern.quote(display(classes)) + ")[/\\\\][^\\s:'\"]+");
+        Matcher m = files.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(shown(resolve(m.group()).toString())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** "1 policy", "3 policies". */

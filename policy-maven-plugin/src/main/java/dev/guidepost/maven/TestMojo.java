@@ -46,10 +46,6 @@ public class TestMojo extends AbstractPolicyMojo {
     @Parameter(property = "policy.test.strict", defaultValue = "false")
     private boolean strict;
 
-    /** The project's resource folders, where a pack in the classes folder was copied from. */
-    @Parameter(defaultValue = "${project.resources}", readonly = true)
-    private List<org.apache.maven.model.Resource> resources = new ArrayList<>();
-
     /** Skips this goal only. */
     @Parameter(property = "policy.test.skip", defaultValue = "false")
     private boolean skipTest;
@@ -124,33 +120,6 @@ public class TestMojo extends AbstractPolicyMojo {
             throw new MojoFailureException("Guidepost tests failed: " + report.summary()
                     + (report.problems().isEmpty() ? "" : "; " + report.problems().size()
                             + " test files could not be run"));
-        }
-    }
-
-    /**
-     * A pack file as the project sees it: the source under a resource folder for a pack in the classes folder (the
-     * file to edit), else the file relative to the project; a file inside a jar stays as it is.
-     */
-    private String shown(String file) {
-        try {
-            Path path = Path.of(file).toAbsolutePath().normalize();
-            if (!Files.exists(path)) {
-                return file;
-            }
-            Path classes = classesDirectory.toPath().toAbsolutePath().normalize();
-            if (path.startsWith(classes)) {
-                Path relative = classes.relativize(path);
-                for (org.apache.maven.model.Resource resource : resources == null ? List.<org.apache.maven.model
-                        .Resource>of() : resources) {
-                    Path source = resolve(resource.getDirectory()).resolve(relative);
-                    if (resource.getTargetPath() == null && Files.isRegularFile(source)) {
-                        return display(source);
-                    }
-                }
-            }
-            return display(path);
-        } catch (java.nio.file.InvalidPathException e) {
-            return file;
         }
     }
 
