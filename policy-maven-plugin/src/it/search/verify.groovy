@@ -22,7 +22,7 @@ assert !log.contains('Failed to detect GPU count')
 assert new File(basedir, 'target/guidepost-cache').listFiles().any { it.name.endsWith('.index.json') }
 
 def root = runs[1]
-assert root =~ /Search index of acme-platform@1\.0\.0: \d+ policy views: 0 from the store, \d+ from index files \(pack jars. index\.json or the cache folder\), 0 embedded now/
+assert root =~ /Search index of acme-platform@1\.0\.0: \d+ policy views: 0 from the store, \d+ from pack jars. index\.json, \d+ from the cache folder, 0 embedded now/
 def rootFirst = root.readLines().find { it =~ /\[INFO\] 1\. / }
 assert rootFirst =~ /1\. require-run-as-non-root  score \d+\.\d\d  \[high, Enforce\]/ : rootFirst
 assert root.contains('[INFO]    Containers run as a non-root user')

@@ -75,9 +75,9 @@ public final class KnowledgeBase {
 
     /** How many policy views were embedded now and how many came from the store or index files. */
     public String indexSummary() {
-        return stats.map(s -> s.views() + " policy views: " + s.fromStore() + " from the store, " + s.fromFiles()
-                + " from index files (pack jars' index.json or the cache folder), " + s.embedded() + " embedded now")
-                .orElse("lexical index only");
+        return stats.map(s -> s.views() + " policy views: " + s.fromStore() + " from the store, " + s.fromPackJars()
+                + " from pack jars' index.json, " + s.fromCache() + " from the cache folder, " + s.embedded()
+                + " embedded now").orElse("lexical index only");
     }
 
     /** The best {@code limit} policies for a question. */

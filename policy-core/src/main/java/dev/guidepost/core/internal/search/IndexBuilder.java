@@ -64,13 +64,12 @@ public final class IndexBuilder {
             return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
         }
         Optional<Path> cacheFile = cacheDirectory.map(d -> IndexFiles.cacheFile(d, pack.name(), modelId));
-        List<InMemoryEmbeddingStore<TextSegment>> files = new ArrayList<>(IndexFiles.readClasspath(loader, warn));
+        List<InMemoryEmbeddingStore<TextSegment>> packJars = IndexFiles.readClasspath(loader, warn);
         List<InMemoryEmbeddingStore<TextSegment>> cached = cacheFile.map(f -> IndexFiles.read(f, warn))
                 .orElse(List.of());
-        files.addAll(cached);
         SemanticIndex semantic;
         try {
-            semantic = SemanticIndex.build(pack.policies(), model.get(), modelId, store, files, warn);
+            semantic = SemanticIndex.build(pack.policies(), model.get(), modelId, store, packJars, cached, warn);
         } catch (RuntimeException e) {
             warn.accept("semantic search is off because the policies could not be embedded ("
                     + SharedModels.describe(e) + "); ranking by words only");

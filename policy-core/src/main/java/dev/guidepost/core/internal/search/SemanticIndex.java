@@ -66,12 +66,12 @@ final class SemanticIndex {
     }
 
     /**
-     * Embeds the views of {@code policies} into {@code store}, reusing what the store and {@code files} already
-     * hold.
+     * Embeds the views of {@code policies} into {@code store}, reusing what the store, then the pack jars' index
+     * files, then the cache files already hold.
      */
     static SemanticIndex build(List<Policy> policies, EmbeddingModel model, String modelId,
-            EmbeddingStore<TextSegment> store, List<InMemoryEmbeddingStore<TextSegment>> files,
-            Consumer<String> warn) {
+            EmbeddingStore<TextSegment> store, List<InMemoryEmbeddingStore<TextSegment>> packJars,
+            List<InMemoryEmbeddingStore<TextSegment>> cache, Consumer<String> warn) {
         List<IndexedView> views = new ArrayList<>();
         Map<String, Integer> documentOf = new HashMap<>();
         for (int d = 0; d < policies.size(); d++) {
@@ -88,18 +88,8 @@ final class SemanticIndex {
         int fromStore = vectors.size();
 
         Map<String, Embedding> fromFiles = new HashMap<>();
-        for (InMemoryEmbeddingStore<TextSegment> file : files) {
-            List<String> missing = wanted.stream().filter(k -> !vectors.containsKey(k) && !fromFiles.containsKey(k))
-                    .toList();
-            if (missing.isEmpty()) {
-                break;
-            }
-            try {
-                fromFiles.putAll(StoredVectors.find(file, modelId, missing, dimension));
-            } catch (RuntimeException e) {
-                warn.accept("ignoring an unusable search index: " + SharedModels.describe(e));
-            }
-        }
+        int fromPackJars = addFound(packJars, wanted, vectors, fromFiles, modelId, dimension, warn);
+        int fromCache = addFound(cache, wanted, vectors, fromFiles, modelId, dimension, warn);
         List<IndexedView> toEmbed = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (IndexedView view : views) {
@@ -135,7 +125,27 @@ final class SemanticIndex {
         vectors.putAll(fromFiles);
         vectors.putAll(embedded);
         return new SemanticIndex(model, modelId, store, views, vectors, documentOf, policies.size(),
-                new IndexStats(views.size(), fromStore, fromFiles.size(), embedded.size()));
+                new IndexStats(views.size(), fromStore, fromPackJars, fromCache, embedded.size()));
+    }
+
+    /** Adds to {@code found} the wanted vectors the files hold that neither map has yet; returns how many. */
+    private static int addFound(List<InMemoryEmbeddingStore<TextSegment>> files, Set<String> wanted,
+            Map<String, Embedding> vectors, Map<String, Embedding> found, String modelId, int dimension,
+            Consumer<String> warn) {
+        int before = found.size();
+        for (InMemoryEmbeddingStore<TextSegment> file : files) {
+            List<String> missing = wanted.stream().filter(k -> !vectors.containsKey(k) && !found.containsKey(k))
+                    .toList();
+            if (missing.isEmpty()) {
+                break;
+            }
+            try {
+                found.putAll(StoredVectors.find(file, modelId, missing, dimension));
+            } catch (RuntimeException e) {
+                warn.accept("ignoring an unusable search index: " + SharedModels.describe(e));
+            }
+        }
+        return found.size() - before;
     }
 
     IndexStats stats() {
