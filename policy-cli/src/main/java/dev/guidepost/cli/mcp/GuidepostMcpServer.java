@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * The Guidepost MCP server over stdio (the official Java SDK): newline-delimited JSON-RPC on the given streams,
  * the tools of {@link ToolCatalog}. Lines the SDK cannot read are answered by a {@link JsonRpcLineFilter} in front
  * of it, and tool arguments are checked by {@link ArgumentCheck}, so bad input gets an answer that says what to
- * send and the server keeps serving. {@link #serve} returns when the client has closed the input stream and every request read before has its
- * answer.
+ * send and the server keeps serving. Answers are sent one at a time ({@link SerialSends}), so concurrent tool calls
+ * all get theirs. {@link #serve} returns when the client has closed the input stream and every request read before
+ * has its answer.
  */
 public final class GuidepostMcpServer {
 
@@ -52,7 +53,7 @@ public final class GuidepostMcpServer {
                 .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params)), inFlight);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 new EndSignallingInput(checked, closed, inFlight), replies);
-        McpSyncServer server = McpServer.sync(transport)
+        McpSyncServer server = McpServer.sync(new SerialSends(transport))
                 .serverInfo("guidepost", version)
                 .instructions(instructions(tools))
                 .capabilities(ServerCapabilities.builder().tools(false).build())

@@ -281,6 +281,45 @@ class McpServerIT {
     }
 
     @Test
+    void aBurstOfConcurrentToolCallsGetsEveryAnswerAndTheServerStillExits() throws Exception {
+        Path stderr = McpSubprocess.TARGET.resolve("mcp-burst-stderr.txt");
+        Process process = startRaw(ProcessBuilder.Redirect.to(stderr.toFile()));
+        JsonMapper json = JsonMapper.builder().build();
+        String manifest = json.writeValueAsString(ExampleManifests.NON_COMPLIANT);
+        StringBuilder messages = new StringBuilder("""
+                {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                {"jsonrpc":"2.0","method":"notifications/initialized"}
+                """);
+        int calls = 1000;
+        for (int id = 1; id <= calls; id++) {
+            messages.append(id % 2 == 0
+                    ? "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"check_manifest\",\"arguments\":{\"yaml\":" + manifest + "}}}\n"
+                    : "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"search_policies\",\"arguments\":{\"query\":\"postgres database\"}}}\n");
+        }
+        Thread writer = new Thread(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(messages.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        writer.join();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server exits when stdin closes").isTrue();
+        assertThat(process.exitValue()).isZero();
+
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        for (String line : output.split("\n")) {
+            ids.add(json.readTree(line).get("id").asInt());
+        }
+        assertThat(ids).hasSize(calls + 1);
+        assertThat(Files.readAllLines(stderr)).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+    }
+
+    @Test
     void malformedLinesGetJsonRpcErrorsWhileTheServerKeepsServingAndExitsWhenStdinCloses() throws Exception {
         Path stderr = McpSubprocess.TARGET.resolve("mcp-malformed-stderr.txt");
         Process process = startRaw(ProcessBuilder.Redirect.to(stderr.toFile()));
