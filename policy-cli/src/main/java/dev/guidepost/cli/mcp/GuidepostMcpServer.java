@@ -71,6 +71,7 @@ public final class GuidepostMcpServer {
                         .title(entry.title())
                         .description(entry.description())
                         .inputSchema(entry.inputSchema())
+                        .outputSchema(entry.outputSchema())
                         .annotations(new ToolAnnotations(entry.title(), true, false, true, false, null))
                         .build())
                 .callHandler((exchange, request) -> call(entry, request.arguments()))

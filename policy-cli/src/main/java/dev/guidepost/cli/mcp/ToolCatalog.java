@@ -16,7 +16,7 @@ public final class ToolCatalog {
 
     /** One tool. */
     public record Entry(String name, String title, String description, Map<String, Object> inputSchema,
-            Function<Map<String, Object>, ToolAnswer> handler) {
+            Map<String, Object> outputSchema, Function<Map<String, Object>, ToolAnswer> handler) {
     }
 
     private ToolCatalog() {
@@ -48,6 +48,7 @@ public final class ToolCatalog {
                                 "category", property("string", "Only policies in this category (list_policies "
                                         + "names the categories).")),
                                 List.of("query")),
+                        OutputSchemas.searchPolicies(),
                         arguments -> tools.searchPolicies(arguments)),
                 new Entry("get_policy", "Read one policy in full",
                         "Read one policy in full by its id (from search_policies or list_policies): the rule in "
@@ -56,6 +57,7 @@ public final class ToolCatalog {
                                 + "remediation is not enough to write compliant YAML; copy from the pass examples.",
                         schema(Map.of("id", text("The policy id, e.g. require-run-as-non-root.")),
                                 List.of("id")),
+                        OutputSchemas.getPolicy(),
                         arguments -> tools.getPolicy(arguments)),
                 new Entry("check_manifest", "Check Kubernetes YAML against the policies",
                         "Check Kubernetes manifest YAML (one or more documents separated by ---) against every "
@@ -71,6 +73,7 @@ public final class ToolCatalog {
                                 + "or 'Compliant'. Unreadable YAML is an error naming the line.",
                         schema(Map.of("yaml", text("The manifest YAML text (or JSON) to check.")),
                                 List.of("yaml")),
+                        OutputSchemas.checkManifest(),
                         arguments -> tools.checkManifest(arguments)),
                 new Entry("list_policies", "List the policies",
                         "List every policy of the pack (id, severity, action, title, kinds), optionally only one "
@@ -83,6 +86,7 @@ public final class ToolCatalog {
                                 "category", property("string", "Only policies in this category."),
                                 "kind", property("string", "Only policies about this Kubernetes kind.")),
                                 List.of()),
+                        OutputSchemas.listPolicies(),
                         arguments -> tools.listPolicies(arguments)),
                 new Entry("policies_for_manifest", "Policies that apply to a manifest",
                         "Given manifest YAML, list the policies that apply to each object by their match rules "
@@ -91,6 +95,7 @@ public final class ToolCatalog {
                                 + "select the object). "
                                 + "Use it on existing YAML to learn which rules matter before editing it.",
                         schema(Map.of("yaml", text("The manifest YAML text.")), List.of("yaml")),
+                        OutputSchemas.policiesForManifest(),
                         arguments -> tools.policiesForManifest(arguments)));
     }
 

@@ -60,13 +60,15 @@ class McpServerIT {
     }
 
     @Test
-    void listsFiveToolsWithInputSchemas() {
+    void listsFiveToolsWithInputAndOutputSchemas() {
         List<Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(Tool::name).containsExactly("search_policies", "get_policy", "check_manifest",
                 "list_policies", "policies_for_manifest");
         for (Tool tool : tools) {
             assertThat(tool.description()).isNotBlank();
             assertThat(tool.inputSchema()).containsEntry("type", "object").containsKey("properties");
+            assertThat(tool.outputSchema()).containsEntry("type", "object").containsKey("properties")
+                    .doesNotContainKey("required");
             assertThat(tool.annotations().readOnlyHint()).isTrue();
         }
     }

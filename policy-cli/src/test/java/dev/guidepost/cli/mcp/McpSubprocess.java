@@ -48,6 +48,7 @@ final class McpSubprocess implements AutoCloseable {
         McpSubprocess process = new McpSubprocess(McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(120))
+                .enableCallToolSchemaCaching(true) // check every structured answer against its output schema
                 .build());
         transport.setStdErrorHandler(process.stderr::add);
         return process;
