@@ -17,7 +17,7 @@ public final class YamlText {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
         options.setIndicatorIndent(0);
-        options.setPrettyFlow(true);
+        options.setPrettyFlow(false); // empty lists and maps stay [] and {} on one line
         options.setWidth(120);
         options.setSplitLines(false);
         return new Yaml(options).dump(object);
