@@ -6,7 +6,7 @@ def reports = new File(basedir, 'target/guidepost')
 assert log =~ /\[ERROR\] UNREADABLE src\/main\/k8s\/configmap\.yaml:\d+/
 assert log.contains('[ERROR]   invalid YAML')
 assert log.contains('[WARNING] AUDIT src/main/k8s/worker.yaml:2  Deployment/shop/worker')
-assert log.contains('[INFO] 2 manifests, 3 policies: 5 passed, 1 failed (0 enforced), 0 errors, 0 skipped')
+assert log.contains('[INFO] 2 manifests, 3 policies, 6 results: 5 passed, 1 failed (0 enforced), 0 errors, 0 skipped')
 assert log.contains('; 1 unreadable')
 assert log.contains('Guidepost policy check failed: 1 warning (Audit/Warn policies); 1 manifest could not be read; see target/guidepost/report.md')
 assert log.contains('BUILD FAILURE')

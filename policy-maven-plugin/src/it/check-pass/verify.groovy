@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def reports = new File(basedir, 'target/guidepost')
 
 assert log.contains('Checking 2 files in src/main/k8s against it-pack@1.0.0 (3 policies)')
-assert log.contains('[INFO] 2 manifests, 3 policies: 3 passed, 0 failed (0 enforced), 0 errors, 0 skipped')
+assert log.contains('[INFO] 2 manifests, 3 policies, 3 results: 3 passed, 0 failed (0 enforced), 0 errors, 0 skipped')
 assert log.contains('[INFO] Guidepost policy check passed: no violations')
 assert !log.contains('[ERROR]')
 assert !log.contains('[WARNING] AUDIT')

@@ -8,7 +8,7 @@ assert log.contains('[WARNING]   policy:  require-readiness-probe — Containers
 assert log.contains('[WARNING] WARN src/main/k8s/web.yaml:2  Deployment/shop/web')
 assert log.contains('[WARNING]   policy:  disallow-latest-tag — Images are pinned to a version [medium, Warn]')
 assert log.contains('[WARNING]   fix:     Use an immutable tag such as 1.4.2.')
-assert log.contains('[INFO] 1 manifest, 3 policies: 1 passed, 2 failed (0 enforced), 0 errors, 0 skipped; violations by severity: medium 1, low 1')
+assert log.contains('[INFO] 1 manifest, 3 policies, 3 results: 1 passed, 2 failed (0 enforced), 0 errors, 0 skipped; violations by severity: medium 1, low 1')
 assert log.contains('[INFO] Guidepost policy check passed: 2 warnings (Audit/Warn policies)')
 assert !log.contains('[ERROR]')
 assert log.contains('BUILD SUCCESS')

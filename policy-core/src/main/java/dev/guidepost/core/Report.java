@@ -81,8 +81,8 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
 
     /**
      * A one-line summary, for example
-     * {@code 12 manifests, 9 policies: 40 passed, 3 failed (2 enforced), 1 error (1 enforced), 5 skipped, 2 not checked; violations by severity: high 3, medium 1; 1 unreadable}.
-     * Errors (a rule that could not be evaluated) count as violations; each "enforced" counts those of its own
+     * {@code 12 manifests, 9 policies, 51 results: 40 passed, 3 failed (2 enforced), 1 error (1 enforced), 5 skipped, 2 not checked; violations by severity: high 3, medium 1; 1 unreadable}.
+     * The counts after the colon are of results (one per manifest and policy or rule), not of policies. Errors (a rule that could not be evaluated) count as violations; each "enforced" counts those of its own
      * outcome that belong to Enforce policies; rules left unchecked ({@link Result#isNotChecked()}) are counted
      * apart from the other skips.
      */
@@ -92,7 +92,8 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
         StringBuilder out = new StringBuilder();
         long enforcedErrors = enforcedViolations().stream().filter(r -> r.outcome() == Outcome.ERROR).count();
         out.append(Plural.count(manifestsChecked, "manifest")).append(", ")
-                .append(Plural.count(policiesChecked, "policy", "policies")).append(": ")
+                .append(Plural.count(policiesChecked, "policy", "policies")).append(", ")
+                .append(Plural.count(results.size(), "result")).append(": ")
                 .append(counts.get(Outcome.PASS)).append(" passed, ")
                 .append(counts.get(Outcome.FAIL)).append(" failed (")
                 .append(enforcedViolations().size() - enforcedErrors).append(" enforced), ")

@@ -557,7 +557,8 @@ class PolicyEngineTest {
 
     @Test
     void theSummaryCountsOutcomesAndSeverities() {
-        assertThat(report.summary()).startsWith("8 manifests, 4 policies: ")
+        assertThat(report.summary())
+                .startsWith("8 manifests, 4 policies, 11 results: 2 passed, 7 failed (3 enforced), 1 error")
                 .contains("failed (", "enforced)", "violations by severity: ", "1 exemption (Guidepost's only: the "
                         + "cluster's Kyverno policies still apply");
     }

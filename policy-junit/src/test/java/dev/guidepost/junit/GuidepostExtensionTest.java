@@ -84,8 +84,8 @@ class GuidepostExtensionTest {
         }
         assertThat(message)
                 .contains("  9. src/test/resources/manifests/bad/quick-hack.yaml:21  Service/shop/quick-hack");
-        assertThat(message).endsWith("Checked: 3 manifests, 12 policies: 11 passed, 9 failed (8 enforced), 0 errors,"
-                + " 0 skipped, 1 not checked; violations by severity: critical 1, high 4, medium 2, low 2");
+        assertThat(message).endsWith("Checked: 3 manifests, 12 policies, 21 results: 11 passed, 9 failed (8 enforced),"
+                + " 0 errors, 0 skipped, 1 not checked; violations by severity: critical 1, high 4, medium 2, low 2");
     }
 
     @Test
