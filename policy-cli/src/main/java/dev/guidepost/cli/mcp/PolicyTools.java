@@ -95,6 +95,12 @@ public final class PolicyTools {
                         .append(kinds.isEmpty() ? "" : " for kinds " + kinds)
                         .append(category.isEmpty() ? "" : " in category " + category)
                         .append(". Try other words, drop 'kinds' or 'category', or call list_policies.\n");
+                if (!kinds.isEmpty() || !category.isEmpty()) {
+                    List<Policy> all = kb.pack().policies();
+                    out.append("Categories in this pack: ").append(String.join(", ", categories(all)))
+                            .append(". Kinds its policies select: ").append(String.join(", ", kinds(all)))
+                            .append(".\n");
+                }
             } else if (hits.stream().allMatch(SearchHit::weakMatch)) {
                 out.append("No policy matches \"").append(query).append("\" well; the closest ones follow, but they "
                         + "are probably unrelated. If this is a Kubernetes change, try naming the kind or field.\n");

@@ -54,6 +54,15 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aKindFilterNoPolicySelectsNamesTheKindsAndCategoriesThereAre() {
+        ToolAnswer answer = tools.searchPolicies(Map.of("query", "tls https", "kinds", List.of("Gateway")));
+
+        assertThat(answer.error()).isFalse();
+        assertThat(answer.text()).startsWith("No policy matches \"tls https\" for kinds [Gateway]")
+                .contains("Kinds its policies select: ").contains("Ingress").contains("Categories in this pack: ");
+    }
+
+    @Test
     void searchWithoutAQueryIsAnError() {
         ToolAnswer answer = tools.searchPolicies(Map.of("limit", 3));
         assertThat(answer.error()).isTrue();
