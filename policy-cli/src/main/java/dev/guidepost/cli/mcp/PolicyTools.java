@@ -96,10 +96,7 @@ public final class PolicyTools {
                         .append(category.isEmpty() ? "" : " in category " + category)
                         .append(". Try other words, drop 'kinds' or 'category', or call list_policies.\n");
                 if (!kinds.isEmpty() || !category.isEmpty()) {
-                    List<Policy> all = kb.pack().policies();
-                    out.append("Categories in this pack: ").append(String.join(", ", categories(all)))
-                            .append(". Kinds its policies select: ").append(String.join(", ", kinds(all)))
-                            .append(".\n");
+                    out.append(filterValues(kb.pack().policies())).append(".\n");
                 }
             } else if (hits.stream().allMatch(SearchHit::weakMatch)) {
                 out.append("No policy matches \"").append(query).append("\" well; the closest ones follow, but they "
@@ -260,9 +257,7 @@ public final class PolicyTools {
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
             if (selected.isEmpty()) {
-                out.append("Categories in this pack: ").append(String.join(", ", categories(all)))
-                        .append(". Kinds its policies select: ").append(String.join(", ", kinds(all)))
-                        .append(". Or call search_policies with a question.\n");
+                out.append(filterValues(all)).append(". Or call search_policies with a question.\n");
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("pack", kb.pack().coordinates());
@@ -440,6 +435,12 @@ public final class PolicyTools {
 
     private static String kindsOf(Manifests manifests) {
         return String.join(", ", manifests.manifests().stream().map(Manifest::kind).distinct().toList());
+    }
+
+    /** The values the category and kind filters can take in a pack, for an answer that a filter left empty. */
+    private static String filterValues(List<Policy> policies) {
+        return "Categories in this pack: " + String.join(", ", categories(policies)) + ". Kinds its policies select: "
+                + String.join(", ", kinds(policies));
     }
 
     private static List<String> kinds(List<Policy> policies) {
