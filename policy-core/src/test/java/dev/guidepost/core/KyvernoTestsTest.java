@@ -225,6 +225,18 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aResultNamingATargetOfAMutateExistingRuleIsSkippedWhileAnUnknownNameIsNotFound() {
+        List<ExpectationResult> results = run("mutate-existing", false);
+
+        assertThat(results).extracting(ExpectationResult::resource)
+                .containsExactly("shop/team-token", "shop/no-such-secret");
+        assertThat(results.get(0).status()).isEqualTo(Status.SKIPPED);
+        assertThat(results.get(0).reason()).contains("mutate existing resources (mutate.targets)");
+        assertThat(results.get(1).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(1).actual()).isEqualTo("not found");
+    }
+
+    @Test
     void answersResourceLookupsFromTheContextFile() {
         List<ExpectationResult> results = run("context", false);
 
@@ -285,7 +297,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(151);
+        assertThat(report.results()).hasSize(153);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

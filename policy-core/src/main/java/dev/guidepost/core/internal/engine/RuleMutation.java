@@ -51,7 +51,7 @@ final class RuleMutation {
         Map<String, Object> mutate = PlainValues.map(definition, "mutate");
         if (!PlainValues.list(mutate, "targets").isEmpty()
                 || Boolean.TRUE.equals(mutate.get("mutateExistingOnPolicyUpdate"))) {
-            return new Result(RuleResponse.unsupported(rule, "mutate existing resources (mutate.targets)", action),
+            return new Result(RuleResponse.unsupported(rule, RuleResponse.MUTATE_EXISTING, action),
                     object);
         }
         if (!PlainValues.list(definition, "celPreconditions").isEmpty()) {

@@ -15,6 +15,9 @@ import dev.guidepost.core.Outcome;
  */
 public record RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported) {
 
+    /** The feature a mutate-existing rule needs, and a test result that names one of its targets. */
+    public static final String MUTATE_EXISTING = "mutate existing resources (mutate.targets)";
+
     static RuleResponse of(String rule, Outcome outcome, String message, Action action) {
         return new RuleResponse(rule, outcome, message, action, null);
     }
