@@ -71,8 +71,8 @@ final class FailureText {
 
     /** {@code id (score), id (score)}. */
     static String hits(List<SearchHit> hits) {
-        return hits.stream().map(h -> h.policy().id() + " (" + score(h.score()) + ")")
-                .collect(Collectors.joining(", "));
+        return hits.stream().map(h -> h.policy().id() + " (" + score(h.score()) + (h.weakMatch() ? ", weak match" : "")
+                + ")").collect(Collectors.joining(", "));
     }
 
     /** A score with two decimals. */

@@ -43,11 +43,11 @@ public final class ManifestsAssert {
     /**
      * How many policies may fit one intent equally well and still all be discovered at the default minimum. When k
      * of a pack's n policies fit a question equally and the rest not at all, each scores √((n−k)/k): policies that
-     * share a topic share the score, so in a small pack the default minimum (2.0) would leave them all out.
+     * share a topic share the score, so in a small pack the default minimum would leave them all out.
      */
     private static final int EQUALLY_FITTING = 3;
 
-    /** The share of that shared score the default minimum becomes where 2.0 is out of reach (under 22 policies). */
+    /** The share of that shared score the default minimum becomes where it is out of reach (under 14 policies). */
     private static final double SMALL_PACK_SHARE = 0.8;
 
     private final List<String> paths;
@@ -101,7 +101,7 @@ public final class ManifestsAssert {
     /**
      * Finds the policies for an intent in plain words ("deploying a PostgreSQL database") by searching the pack,
      * keeps those scoring at least the class's {@link GuidepostTest#minimumScore()} (by default
-     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}, or in a pack of n &lt; 22 policies 0.8 √((n−3)/3), 80% of what
+     * {@value GuidepostTest#DEFAULT_MINIMUM_SCORE}, or in a pack of n &lt; 14 policies 0.8 √((n−3)/3), 80% of what
      * each of three policies fitting the intent equally would score) that are not
      * {@linkplain SearchHit#weakMatch() weak matches}, and checks the
      * manifests against the enforceable ones. Fails
@@ -110,7 +110,9 @@ public final class ManifestsAssert {
      */
     public ManifestsAssert satisfyPoliciesDiscoveredFor(String intent) {
         double minimum = TestScope.currentSettings().minimumScore();
-        return discovered(intent, minimum, minimum == GuidepostTest.DEFAULT_MINIMUM_SCORE);
+        return minimum == GuidepostTest.UNSET_MINIMUM_SCORE
+                ? discovered(intent, GuidepostTest.DEFAULT_MINIMUM_SCORE, true)
+                : discovered(intent, minimum, false);
     }
 
     /**

@@ -21,7 +21,7 @@ record Settings(String pack, Path baseDir, double minimumScore, Path cacheDirect
     /** Settings for explicit assertions outside a {@link GuidepostTest} class. */
     static Settings defaults() {
         Path base = workingDirectory();
-        return new Settings("", base, GuidepostTest.DEFAULT_MINIMUM_SCORE,
+        return new Settings("", base, GuidepostTest.UNSET_MINIMUM_SCORE,
                 base.resolve(GuidepostTest.DEFAULT_CACHE_DIRECTORY), false, "");
     }
 

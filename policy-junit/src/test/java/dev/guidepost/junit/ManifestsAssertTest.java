@@ -98,7 +98,7 @@ class ManifestsAssertTest {
         KnowledgeBase tiny = KnowledgeBase.builder(PolicyPack.load(pack)).lexicalOnly().build();
 
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(tiny)
-                .satisfyPoliciesDiscoveredFor("database region us-east-1", GuidepostTest.DEFAULT_MINIMUM_SCORE))
+                .satisfyPoliciesDiscoveredFor("database region us-east-1", 2.0))
                 .hasMessageContaining("(score >= 2.00): nothing enforceable");
     }
 
@@ -106,7 +106,7 @@ class ManifestsAssertTest {
     void discoveryWithAKnowledgeBaseChecksTheEnforceablePoliciesFound() {
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(WORDS)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1"))
-                .hasMessageContaining("Discovered in acme-platform@1.0.0 (score >= 1.60): databases-in-us-east-1 (")
+                .hasMessageContaining("Discovered in acme-platform@1.0.0 (score >= 1.50): databases-in-us-east-1 (")
                 .hasMessageContaining("Searched by words only")
                 .hasMessageContaining("policy:  databases-in-us-east-1");
         assertThatCode(() -> assertThatManifests(GOOD).using(WORDS)
