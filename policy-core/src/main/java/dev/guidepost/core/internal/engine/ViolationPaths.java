@@ -2,6 +2,7 @@ package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class ViolationPaths {
 
+    /** Where pod controllers keep their pod (Deployments and the like, then CronJobs). */
+    private static final List<List<Object>> POD_TEMPLATES = List.of(List.of("spec", "template"),
+            List.of("spec", "jobTemplate", "spec", "template"));
     private static final Pattern PATTERN_PATH = Pattern.compile("failed at path (/\\S*)");
     private static final Pattern FIELD = Pattern.compile("\\b((?:spec|metadata|data)(?:\\.[A-Za-z0-9_-]+|\\[\\d+])+)");
     private static final Pattern FIELD_STEP = Pattern.compile("\\.?([A-Za-z0-9_-]+)|\\[(\\d+)]");
@@ -21,18 +25,70 @@ public final class ViolationPaths {
     }
 
     /**
-     * The message with {@code (line N)} added when it names a field whose line differs from the object's.
+     * The message with {@code (line N)} added when it names a field the object has and whose line differs from the
+     * object's. A Pod's field ({@code spec.volumes}) named by a Pod policy that autogen applied to a controller is
+     * looked up in the controller's pod template.
      *
+     * @param object     the object checked
      * @param objectLine the object's first line
      * @param lineOf     the line of a path in the object's document (0 when unknown)
      */
-    public static String withLine(String message, int objectLine, ToIntFunction<List<Object>> lineOf) {
-        List<Object> path = path(message);
+    public static String withLine(String message, Map<String, Object> object, int objectLine,
+            ToIntFunction<List<Object>> lineOf) {
+        List<Object> path = existing(object, path(message));
         if (path.isEmpty()) {
             return message;
         }
         int line = lineOf.applyAsInt(path);
         return line > 0 && line != objectLine ? message + " (line " + line + ")" : message;
+    }
+
+    /**
+     * Where to look for a named path: in the object, or in its pod template when more of the path is found there
+     * (a Pod policy that autogen applied to a controller names the Pod's fields). The document's lookup then gives
+     * the line of the deepest part that exists.
+     */
+    static List<Object> existing(Map<String, Object> object, List<Object> path) {
+        List<Object> best = path;
+        int bestFound = found(object, List.of(), path);
+        if (!path.isEmpty() && (path.get(0).equals("spec") || path.get(0).equals("metadata"))) {
+            for (List<Object> template : POD_TEMPLATES) {
+                int inTemplate = found(object, template, path);
+                if (inTemplate > bestFound) {
+                    best = new ArrayList<>(template);
+                    best.addAll(path);
+                    bestFound = inTemplate;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How many steps of {@code path} exist below {@code prefix} in the object; -1 when the prefix does not. */
+    private static int found(Object root, List<Object> prefix, List<Object> path) {
+        Object current = root;
+        for (Object step : prefix) {
+            current = child(current, step);
+            if (current == null) {
+                return -1;
+            }
+        }
+        int steps = 0;
+        for (Object step : path) {
+            current = child(current, step);
+            if (current == null) {
+                break;
+            }
+            steps++;
+        }
+        return steps;
+    }
+
+    private static Object child(Object node, Object step) {
+        if (step instanceof Integer index && node instanceof List<?> list) {
+            return index < list.size() ? list.get(index) : null;
+        }
+        return step instanceof String key && node instanceof Map<?, ?> map ? map.get(key) : null;
     }
 
     /** The path a message names, as keys and list indexes; empty when it names none. */

@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,31 @@ class ViolationPathsTest {
 
     @Test
     void addsTheLineOnlyWhenTheMessageNamesAFieldOnAnotherLineThanTheObject() {
-        assertThat(ViolationPaths.withLine("failed at path /spec/volumes/0/hostPath/", 3, path -> 16))
+        assertThat(ViolationPaths.withLine("failed at path /spec/volumes/0/hostPath/", Map.of(), 3, path -> 16))
                 .isEqualTo("failed at path /spec/volumes/0/hostPath/ (line 16)");
-        assertThat(ViolationPaths.withLine("failed at path /metadata/", 3, path -> 3))
+        assertThat(ViolationPaths.withLine("failed at path /metadata/", Map.of(), 3, path -> 3))
                 .isEqualTo("failed at path /metadata/");
-        assertThat(ViolationPaths.withLine("containers must run as non-root", 3, path -> 9))
+        assertThat(ViolationPaths.withLine("containers must run as non-root", Map.of(), 3, path -> 9))
                 .isEqualTo("containers must run as non-root");
         assertThat(ViolationPaths.path("no field here")).isEqualTo(List.of());
+    }
+
+    @Test
+    void aPodFieldNamedForAControllerIsLookedUpInItsPodTemplate() {
+        Map<String, Object> volumes = Map.of("volumes", List.of(Map.of("name", "sock", "hostPath", Map.of())));
+        Map<String, Object> deployment = Map.of("spec", Map.of("replicas", 1, "template", Map.of("spec", volumes)));
+        Map<String, Object> cronJob = Map.of("spec", Map.of("jobTemplate", Map.of("spec",
+                Map.of("template", Map.of("spec", volumes)))));
+        Map<String, Object> pod = Map.of("spec", volumes);
+
+        assertThat(ViolationPaths.existing(deployment, List.of("spec", "volumes")))
+                .containsExactly("spec", "template", "spec", "volumes");
+        assertThat(ViolationPaths.existing(cronJob, List.of("spec", "volumes", 0, "hostPath")))
+                .containsExactly("spec", "jobTemplate", "spec", "template", "spec", "volumes", 0, "hostPath");
+        assertThat(ViolationPaths.existing(pod, List.of("spec", "volumes"))).containsExactly("spec", "volumes");
+        assertThat(ViolationPaths.existing(deployment, List.of("spec", "replicas"))).containsExactly("spec",
+                "replicas");
+        assertThat(ViolationPaths.existing(pod, List.of("metadata", "labels", "team")))
+                .containsExactly("metadata", "labels", "team");
     }
 }
