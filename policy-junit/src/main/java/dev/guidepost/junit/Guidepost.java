@@ -71,7 +71,7 @@ public final class Guidepost {
         TestScope scope = TestScope.require("Guidepost.dynamicTestsWithBaseline(" + baseline + ", "
                 + String.join(", ", paths) + ")");
         return dynamicTests(scope.engine(), scope.settings(),
-                ManifestsAssert.readBaseline(scope.settings().resolve(baseline)), paths);
+                ManifestsAssert.readBaseline(scope.settings().resolve(baseline), scope.engine().pack()), paths);
     }
 
     private record Key(SourceLocation location, ResourceRef resource) {

@@ -21,6 +21,7 @@ import dev.guidepost.core.Manifests;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.SearchHit;
@@ -273,7 +274,8 @@ public final class ManifestsAssert {
 
     private ManifestsAssert checkViolations(String expectation, Target target, Report report, List<String> notes) {
         Path baselineFile = baseline == null ? null : target.settings().resolve(baseline);
-        Baseline known = baselineFile == null ? Baseline.empty() : readBaseline(baselineFile);
+        Baseline known = baselineFile == null ? Baseline.empty()
+                : readBaseline(baselineFile, target.engine().pack());
         Baseline.Split split = known.split(report);
         List<Result> fresh = split.newViolations();
         if (fresh.isEmpty() && report.unreadable().isEmpty()) {
@@ -333,16 +335,27 @@ public final class ManifestsAssert {
     }
 
     /** Reads a baseline file with core's {@link Baseline}; a missing or invalid file is a configuration error. */
-    static Baseline readBaseline(Path file) {
+    static Baseline readBaseline(Path file, PolicyPack pack) {
         if (!Files.isRegularFile(file)) {
             throw new GuidepostConfigurationException("no baseline file at " + file + "; record the known violations"
                     + " there as violations: [{policy: ID, kind: K, namespace: NS, name: N}]");
         }
+        Baseline baseline;
         try {
-            return Baseline.load(file);
+            baseline = Baseline.load(file);
         } catch (GuidepostException e) {
             throw GuidepostConfigurationException.withoutTrace(e.getMessage());
         }
+        for (Baseline.Entry entry : baseline.entries()) {
+            if (pack.policy(entry.policyId()).isEmpty()) {
+                List<String> similar = pack.similarIds(entry.policyId());
+                throw GuidepostConfigurationException.withoutTrace("the baseline " + file + " lists " + entry + ", but "
+                        + pack.coordinates() + " has no policy '" + entry.policyId() + "'"
+                        + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?")
+                        + " Fix the id, or remove the entry if the policy is gone");
+            }
+        }
+        return baseline;
     }
 
     private static AssertionFailedError failure(String headline, List<String> notes, String advice) {

@@ -262,6 +262,18 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void aBaselineEntryNamingNoPolicyOfThePackIsAConfigurationErrorWithTheIdItProbablyMeant(@TempDir Path dir)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve("baseline.yaml"),
+                "violations:\n  - {policy: disallow-latest-tags, kind: Deployment, namespace: shop, name: web}\n");
+
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).withBaseline(file.toString())
+                .satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("has no policy 'disallow-latest-tags'; did you mean disallow-latest-tag?");
+    }
+
+    @Test
     void anInvalidBaselineIsAConfigurationErrorWithFileAndLine(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("baseline.yaml"),
                 "violations:\n  - {policy: a, kind: Pod, name: x}\n  - {kind: Pod, name: y}\n");
