@@ -126,6 +126,10 @@ public final class ManifestsAssert {
 
     private ManifestsAssert discovered(String intent, double minimumScore, boolean scaleToPack) {
         Objects.requireNonNull(intent, "intent");
+        if (intent.isBlank()) {
+            throw new GuidepostConfigurationException("the intent of satisfyPoliciesDiscoveredFor is blank; say what"
+                    + " the manifests are for in plain words, e.g. \"deploying a PostgreSQL database\"");
+        }
         String operation = "satisfyPoliciesDiscoveredFor(\"" + intent + "\")";
         Target target = target(operation);
         KnowledgeBase kb = knowledgeBase(operation);

@@ -157,6 +157,13 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void aBlankIntentIsAConfigurationError() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(WORDS).satisfyPoliciesDiscoveredFor("  "))
+                .isInstanceOf(GuidepostConfigurationException.class).hasMessageContaining("intent")
+                .hasMessageContaining("is blank");
+    }
+
+    @Test
     void aHigherMinimumScoreDiscoversLessAndCanLeaveNothingToCheck() {
         assertThatThrownBy(() -> assertThatManifests(GOOD).using(WORDS)
                 .satisfyPoliciesDiscoveredFor("database region us-east-1", 100))
