@@ -91,10 +91,7 @@ class ManifestsAssertTest {
 
     @Test
     void anExplicitMinimumScoreIsKeptEvenInASmallPack(@TempDir Path pack) throws IOException {
-        Files.writeString(pack.resolve("pack.yaml"), "name: tiny\nversion: 1.0.0\n");
-        for (String policy : new String[] {"databases-in-us-east-1", "disallow-latest-tag", "disallow-host-path"}) {
-            Files.copy(Path.of("../samples/pack", policy + ".yaml"), pack.resolve(policy + ".yaml"));
-        }
+        samplePolicies(pack, "tiny", "databases-in-us-east-1", "disallow-latest-tag", "disallow-host-path");
         KnowledgeBase tiny = KnowledgeBase.builder(PolicyPack.load(pack)).lexicalOnly().build();
 
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(tiny)
@@ -116,11 +113,8 @@ class ManifestsAssertTest {
     @Test
     void inAPackTooSmallForTheDefaultMinimumTheDefaultScalesDownToWhatThePackCanReach(@TempDir Path pack)
             throws IOException {
-        Files.writeString(pack.resolve("pack.yaml"), "name: small\nversion: 1.0.0\n");
-        for (String policy : new String[] {"databases-in-us-east-1", "disallow-latest-tag", "require-resource-limits",
-                "disallow-host-path", "require-readiness-probe", "require-ownership-labels"}) {
-            Files.copy(Path.of("../samples/pack", policy + ".yaml"), pack.resolve(policy + ".yaml"));
-        }
+        samplePolicies(pack, "small", "databases-in-us-east-1", "disallow-latest-tag", "require-resource-limits",
+                "disallow-host-path", "require-readiness-probe", "require-ownership-labels");
         KnowledgeBase small = KnowledgeBase.builder(PolicyPack.load(pack)).lexicalOnly().build();
 
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(small)
@@ -136,12 +130,9 @@ class ManifestsAssertTest {
 
     @Test
     void policiesSharingTheIntentInASmallPackAreAllDiscovered(@TempDir Path pack) throws IOException {
-        Files.writeString(pack.resolve("pack.yaml"), "name: eight\nversion: 1.0.0\n");
-        for (String policy : new String[] {"databases-in-us-east-1", "use-managed-postgres", "database-backups",
+        samplePolicies(pack, "eight", "databases-in-us-east-1", "use-managed-postgres", "database-backups",
                 "disallow-latest-tag", "require-resource-limits", "disallow-host-path", "require-readiness-probe",
-                "require-ownership-labels"}) {
-            Files.copy(Path.of("../samples/pack", policy + ".yaml"), pack.resolve(policy + ".yaml"));
-        }
+                "require-ownership-labels");
         KnowledgeBase eight = KnowledgeBase.builder(PolicyPack.load(pack)).cacheDirectory(pack.resolve("cache"))
                 .build();
 
@@ -298,5 +289,13 @@ class ManifestsAssertTest {
 
         assertThat(unbound.using(ENGINE)).isNotSameAs(unbound);
         assertThatThrownBy(unbound::satisfyAllApplicablePolicies).isInstanceOf(GuidepostConfigurationException.class);
+    }
+
+    /** A pack named {@code name} in {@code folder} made of the sample pack's policies with these ids. */
+    private static void samplePolicies(Path folder, String name, String... ids) throws IOException {
+        Files.writeString(folder.resolve("pack.yaml"), "name: " + name + "\nversion: 1.0.0\n");
+        for (String id : ids) {
+            Files.copy(Path.of("../samples/pack", id + ".yaml"), folder.resolve(id + ".yaml"));
+        }
     }
 }
