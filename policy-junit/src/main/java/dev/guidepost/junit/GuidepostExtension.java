@@ -139,6 +139,6 @@ public final class GuidepostExtension implements BeforeAllCallback, ParameterRes
         }
         SharedPack shared = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(settings.packKey(), key -> new SharedPack(), SharedPack.class);
-        return new TestScope(settings, shared);
+        return new TestScope(settings, shared, context);
     }
 }

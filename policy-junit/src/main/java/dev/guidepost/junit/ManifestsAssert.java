@@ -277,6 +277,15 @@ public final class ManifestsAssert {
     }
 
     private ManifestsAssert checkViolations(String expectation, Target target, Report report, List<String> notes) {
+        // a passing assertion says nothing otherwise: what was discovered and checked, beside the test
+        TestScope.report("guidepost", String.join("\n", notes) + (notes.isEmpty() ? "" : "\n") + "Checked: "
+                + report.summary());
+        if (!report.unknownExemptions().isEmpty()) {
+            TestScope.report("guidepost.unknownExemptions", report.unknownExemptions().stream()
+                    .map(u -> FailureText.location(u.location(), target.settings().baseDir()) + "  " + u.resource()
+                            + ": " + u.describe())
+                    .collect(Collectors.joining("\n")));
+        }
         Path baselineFile = baseline == null ? null : target.settings().resolve(baseline);
         Baseline known = baselineFile == null ? Baseline.empty()
                 : readBaseline(baselineFile, target.engine().pack());

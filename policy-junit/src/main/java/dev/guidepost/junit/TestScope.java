@@ -2,6 +2,7 @@ package dev.guidepost.junit;
 
 import java.util.Optional;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 
 import dev.guidepost.core.KnowledgeBase;
@@ -15,7 +16,7 @@ import dev.guidepost.core.PolicyEngine;
  * run on another thread than their factory. Threads a test starts itself see nothing: pass the engine or knowledge
  * base explicitly there.
  */
-record TestScope(Settings settings, SharedPack shared) {
+record TestScope(Settings settings, SharedPack shared, ExtensionContext context) {
 
     private static final ThreadLocal<TestScope> CURRENT = new ThreadLocal<>();
 
@@ -52,6 +53,14 @@ record TestScope(Settings settings, SharedPack shared) {
                 CURRENT.set(previous);
             }
         }
+    }
+
+    /**
+     * Publishes a report entry for the running test (JUnit's {@code publishReportEntry}: IDEs and build reports
+     * show it beside the test), when a test is running on this thread.
+     */
+    static void report(String key, String value) {
+        current().ifPresent(scope -> scope.context().publishReportEntry(key, value));
     }
 
     /** The compiled pack. */

@@ -47,7 +47,35 @@ class GuidepostExtensionTest {
     void aPassingClassPassesEveryTest() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        tests.assertStatistics(s -> s.started(7).succeeded(7).failed(0));
+        tests.assertStatistics(s -> s.started(8).succeeded(8).failed(0));
+    }
+
+    @Test
+    void aPassingDiscoveryPublishesWhatItDiscoveredAndChecked() {
+        Events tests = run(PassingFixture.class).testEvents();
+
+        List<String> entries = tests.reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("databaseManifestsFollowTheRules"))
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .getKeyValuePairs().get("guidepost"))
+                .toList();
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry)
+                .startsWith("Discovered in acme-platform@1.0.0 (score >= 1.50): databases-in-us-east-1 (")
+                .contains("Checked: 1 manifest, "));
+    }
+
+    @Test
+    void aMisspeltExemptionAnnotationIsPublishedEvenWhenTheManifestComplies() {
+        Events tests = run(PassingFixture.class).testEvents();
+
+        assertThat(tests.reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("aMisspeltExemption"))
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .getKeyValuePairs().get("guidepost.unknownExemptions"))
+                .filter(java.util.Objects::nonNull).toList())
+                .singleElement().satisfies(entry -> assertThat(entry).contains("StatefulSet/shop/orders-db")
+                        .contains("guidepost.dev/ignore-databases-in-us-east names no policy")
+                        .contains("did you mean databases-in-us-east-1?"));
     }
 
     @Test
