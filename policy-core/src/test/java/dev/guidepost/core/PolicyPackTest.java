@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -346,6 +347,55 @@ class PolicyPackTest {
             assertThatThrownBy(() -> PolicyPack.fromClasspath("other", loader))
                     .hasMessageContaining("no pack named 'other'").hasMessageContaining("rules (named named-pack)");
         }
+    }
+
+    @Test
+    void aMisspeltPolicyKindGroupOrVersionIsAnErrorRatherThanAFileQuietlyLeftOut(@TempDir Path temp)
+            throws IOException {
+        String policy = Files.readString(Path.of("../samples/pack/disallow-latest-tag.yaml"));
+        String kyverno = """
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolcy
+                metadata:
+                  name: require-team
+                spec:
+                  rules: []
+                """;
+        Map<String, String> cases = Map.of(
+                policy.replace("apiVersion: guidepost.dev/v1alpha1", "apiVersion: guidpost.dev/v1alpha1"),
+                "unknown API group 'guidpost.dev' in apiVersion guidpost.dev/v1alpha1; did you mean"
+                        + " guidepost.dev/v1alpha1?",
+                policy.replace("apiVersion: guidepost.dev/v1alpha1", "apiVersion: guidepost.dev/v1alpah1"),
+                "unknown version 'guidepost.dev/v1alpah1'; Guidepost policies are guidepost.dev/v1alpha1",
+                kyverno, "unknown kind 'ClusterPolcy' for kyverno.io/v1; did you mean ClusterPolicy?");
+        int i = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path pack = Files.createDirectories(temp.resolve("pack" + i++));
+            Files.copy(Path.of("../samples/pack/require-resource-limits.yaml"),
+                    pack.resolve("require-resource-limits.yaml"));
+            Files.writeString(pack.resolve("odd.yaml"), c.getKey());
+            assertThatThrownBy(() -> PolicyPack.load(pack)).isInstanceOf(GuidepostException.class)
+                    .hasMessageContaining("odd.yaml:").hasMessageContaining(c.getValue());
+        }
+    }
+
+    @Test
+    void otherDocumentsInAPackFolderAreLeftOut(@TempDir Path pack) throws IOException {
+        Files.copy(Path.of("../samples/pack/require-resource-limits.yaml"),
+                pack.resolve("require-resource-limits.yaml"));
+        Files.writeString(pack.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [require-resource-limits.yaml]
+                """);
+        Files.writeString(pack.resolve("cleanup.yaml"), """
+                apiVersion: kyverno.io/v2
+                kind: ClusterCleanupPolicy
+                metadata: {name: old-pods}
+                spec: {schedule: "0 * * * *"}
+                """);
+
+        assertThat(PolicyPack.load(pack).policies()).extracting(Policy::id).containsExactly("require-resource-limits");
     }
 
     @Test

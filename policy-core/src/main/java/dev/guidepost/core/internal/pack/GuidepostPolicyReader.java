@@ -27,6 +27,8 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 final class GuidepostPolicyReader {
 
     static final String API_GROUP = "guidepost.dev";
+    /** The apiVersion of Guidepost policies. */
+    static final String API_VERSION = API_GROUP + "/v1alpha1";
 
     private static final Set<String> SPEC_FIELDS = Set.of("title", "description", "rationale", "keywords",
             "questions", "category", "subject", "severity", "owner", "remediation", "action", "match",

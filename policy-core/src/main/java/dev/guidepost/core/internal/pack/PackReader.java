@@ -331,7 +331,18 @@ public final class PackReader {
                 throw new GuidepostException(location, "unknown kind '" + kind + "' for " + apiVersion
                         + "; a Guidepost policy has kind: Policy");
             }
+            if (leftOut == null) {
+                // a misspelt policy document would otherwise drop out of the pack without a word
+                Optional<String> misspelt = PolicyFormats.misspelling(apiVersion, kind);
+                if (misspelt.isPresent()) {
+                    throw new GuidepostException(location, misspelt.get());
+                }
+            }
             return Optional.empty();
+        }
+        if (format.get() == PolicyFormat.GUIDEPOST && !apiVersion.equals(GuidepostPolicyReader.API_VERSION)) {
+            throw new GuidepostException(location, "unknown version '" + apiVersion + "'; Guidepost policies are "
+                    + GuidepostPolicyReader.API_VERSION);
         }
         PolicyDocument policyDocument = new PolicyDocument(doc, root, folder);
         if (format.get() == PolicyFormat.GUIDEPOST) {

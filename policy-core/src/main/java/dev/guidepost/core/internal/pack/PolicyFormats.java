@@ -1,5 +1,7 @@
 package dev.guidepost.core.internal.pack;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.guidepost.core.PolicyFormat;
@@ -43,6 +45,46 @@ public final class PolicyFormats {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The policy kinds of each API group that has them. */
+    private static final Map<String, List<String>> POLICY_KINDS = Map.of(
+            GuidepostPolicyReader.API_GROUP, List.of("Policy"),
+            "kyverno.io", List.of("ClusterPolicy", "Policy"),
+            "policies.kyverno.io", List.of("ValidatingPolicy", "NamespacedValidatingPolicy", "MutatingPolicy",
+                    "NamespacedMutatingPolicy", "GeneratingPolicy", "NamespacedGeneratingPolicy",
+                    "ImageValidatingPolicy", "NamespacedImageValidatingPolicy", "DeletingPolicy",
+                    "NamespacedDeletingPolicy"),
+            "admissionregistration.k8s.io", List.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"));
+
+    /** How many edits still count as a misspelling. */
+    private static final int MISSPELT = 2;
+
+    /**
+     * What a document that is not a policy was probably meant to be, when its kind or API group is a misspelling
+     * of a policy's ({@code ClusterPolcy}, {@code guidpost.dev/v1alpha1}); empty for other documents, which a pack
+     * folder may hold.
+     */
+    public static Optional<String> misspelling(String apiVersion, String kind) {
+        String group = ApiResources.groupOf(apiVersion);
+        List<String> kinds = POLICY_KINDS.get(group);
+        if (kinds != null) {
+            return nearest(kinds, kind).map(k -> "unknown kind '" + kind + "' for " + apiVersion
+                    + "; did you mean " + k + "? (a document that is not a policy has no place in a pack)");
+        }
+        for (Map.Entry<String, List<String>> known : new java.util.TreeMap<>(POLICY_KINDS).entrySet()) {
+            if (IdSimilarity.distance(group, known.getKey()) <= MISSPELT
+                    && (known.getValue().contains(kind) || nearest(known.getValue(), kind).isPresent())) {
+                String version = apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/')) : "";
+                return Optional.of("unknown API group '" + group + "' in apiVersion " + apiVersion
+                        + "; did you mean " + known.getKey() + version + "?");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> nearest(List<String> kinds, String kind) {
+        return kinds.stream().filter(k -> !k.equals(kind) && IdSimilarity.distance(k, kind) <= MISSPELT).findFirst();
     }
 
     /** True for documents in Guidepost's API group (a wrong kind there is an error, not a stray file). */
