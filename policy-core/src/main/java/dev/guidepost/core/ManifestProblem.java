@@ -21,8 +21,10 @@ public record ManifestProblem(SourceLocation location, Type type, String message
         LIMIT,
         /** The file could not be read. */
         IO,
-        /** Valid YAML, but not a Kubernetes object (no {@code apiVersion} or {@code kind}). */
+        /** Valid YAML, but not a Kubernetes object (neither {@code apiVersion} nor {@code kind}). */
         NOT_KUBERNETES,
+        /** A Kubernetes object missing its {@code apiVersion} or its {@code kind}: the cluster would refuse it. */
+        INCOMPLETE,
         /** A Kustomize file or a patch a kustomization names: checked through what {@code kustomize build} renders. */
         KUSTOMIZE;
 

@@ -221,11 +221,19 @@ public final class Manifests implements Iterable<Manifest> {
         }
         String apiVersion = PlainValues.string(map, "apiVersion");
         String kind = PlainValues.string(map, "kind");
-        if (apiVersion.isEmpty() || kind.isEmpty()) {
+        String helm = helmHint(document.source());
+        if (apiVersion.isEmpty() && kind.isEmpty() || !helm.isEmpty()) {
             String missing = apiVersion.isEmpty() && kind.isEmpty() ? "apiVersion and kind"
                     : apiVersion.isEmpty() ? "apiVersion" : "kind";
             problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
-                    "not a Kubernetes object (no " + missing + "); skipped" + helmHint(document.source())));
+                    "not a Kubernetes object (no " + missing + "); skipped" + helm));
+            return;
+        }
+        if ((apiVersion.isEmpty() || kind.isEmpty()) && !Kustomizations.isKustomizeDocument(map)) {
+            // half an object is a broken manifest, not a stray file: the cluster would refuse it
+            problems.add(new ManifestProblem(location, ManifestProblem.Type.INCOMPLETE, (apiVersion.isEmpty()
+                    ? "the " + kind + " has no apiVersion" : "the object of apiVersion " + apiVersion + " has no kind")
+                    + "; add it (for example apiVersion: v1 for a Pod, apps/v1 for a Deployment)"));
             return;
         }
         if (Kustomizations.isKustomizeDocument(map)) {

@@ -247,13 +247,16 @@ class ManifestsTest {
     }
 
     @Test
-    void skipsDocumentsThatAreNotKubernetesObjects() {
+    void skipsDocumentsThatAreNotKubernetesObjectsAndRefusesHalfAnObject() {
         Manifests manifests = load("not-kubernetes.yaml");
 
         assertThat(manifests.manifests()).isEmpty();
-        assertThat(manifests.unreadable()).isEmpty();
-        assertThat(manifests.skipped()).hasSize(3).allSatisfy(p -> assertThat(p.message()).contains("skipped"));
-        assertThat(manifests.skipped().get(1).message()).contains("no apiVersion");
+        assertThat(manifests.skipped()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("skipped"));
+        assertThat(manifests.unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(ManifestProblem.Type.INCOMPLETE);
+            assertThat(p.location().line()).isEqualTo(5);
+            assertThat(p.message()).startsWith("the ConfigMap has no apiVersion; add it");
+        });
     }
 
     @Test

@@ -26,7 +26,11 @@ public final class Kustomizations {
 
     /** True for a Kustomization or Component document ({@code kustomize.config.k8s.io}). */
     public static boolean isKustomizeDocument(Map<?, ?> object) {
-        return PlainValues.string(object, "apiVersion").startsWith(API_GROUP);
+        String apiVersion = PlainValues.string(object, "apiVersion");
+        String kind = PlainValues.string(object, "kind");
+        // kustomize also reads a kustomization.yaml that gives its kind without an apiVersion
+        return apiVersion.startsWith(API_GROUP)
+                || apiVersion.isEmpty() && (kind.equals("Kustomization") || kind.equals("Component"));
     }
 
     /** Why a Kustomize document is skipped, with what to run instead. */
