@@ -151,6 +151,24 @@ class ReportFormatsTest {
         assertThat(ReportFormat.TEXT.render(report)).contains(CheckFixtures.ROOT.toString());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonTellsRulesLeftUncheckedFromOtherSkips() {
+        ResourceRef web = new ResourceRef("apps/v1", "Deployment", "shop", "web");
+        SourceLocation at = new SourceLocation("web.yaml", 1, 1);
+        Report withUnchecked = new Report(List.of(
+                new Result("region", "Region", "", Severity.HIGH, Action.ENFORCE, Outcome.SKIP,
+                        Result.NOT_CHECKED + "the rule reads the Namespace, which is not among the manifests", "",
+                        web, at),
+                new Result("replicas", "Replicas", "", Severity.LOW, Action.AUDIT, Outcome.SKIP,
+                        "preconditions not met", "", web, at)), List.of(), List.of(), List.of(), 1, 2);
+
+        Map<String, Object> root = json(ReportFormat.JSON.render(withUnchecked));
+        assertThat((Map<String, Object>) root.get("summary")).containsEntry("skip", 2).containsEntry("notChecked", 1);
+        assertThat((List<Map<String, Object>>) root.get("results")).extracting(r -> r.get("notChecked"))
+                .containsExactly(true, false);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) {
         return (Map<String, Object>) new Yaml().load(text);

@@ -35,6 +35,8 @@ public final class JsonReport {
         summary.put("manifests", report.manifestsChecked());
         summary.put("policies", report.policiesChecked());
         report.countsByOutcome().forEach((outcome, count) -> summary.put(outcome.label(), count));
+        // the skips that are rules left unchecked (what only the cluster knows), counted apart as the text does
+        summary.put("notChecked", report.results().stream().filter(Result::isNotChecked).count());
         summary.put("enforcedViolations", report.enforcedViolations().size());
         summary.put("unreadable", report.unreadable().size());
         summary.put("failed", report.failed());
@@ -101,6 +103,7 @@ public final class JsonReport {
     public static Map<String, Object> result(Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", r.outcome().label());
+        m.put("notChecked", r.isNotChecked());
         m.put("policy", r.policyId());
         m.put("title", r.policyTitle());
         m.put("rule", r.rule());
