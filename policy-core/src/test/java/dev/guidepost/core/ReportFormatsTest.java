@@ -102,13 +102,18 @@ class ReportFormatsTest {
         assertThat(suite.getAttribute("name")).isEqualTo("guidepost");
         // 3 Deployments x 2 policies, plus the unreadable file
         assertThat(suite.getAttribute("tests")).isEqualTo("7");
-        assertThat(suite.getAttribute("failures")).isEqualTo("2");
-        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        // the Audit finding does not fail the check, so its test case is skipped with the reason, not failed
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("2");
         assertThat(suite.getAttribute("errors")).isEqualTo("1");
+        NodeList skips = doc.getElementsByTagName("skipped");
+        assertThat(java.util.stream.IntStream.range(0, skips.getLength()).mapToObj(i -> (Element) skips.item(i))
+                .filter(e -> ((Element) e.getParentNode()).getAttribute("name")
+                        .equals("Deployment/shop/legacy require-readiness-probe")))
+                .singleElement().satisfies(e -> assertThat(e.getAttribute("message"))
+                        .startsWith("Audit finding, does not fail the check: "));
         NodeList failures = doc.getElementsByTagName("failure");
-        assertThat(((Element) failures.item(0).getParentNode()).getAttribute("name"))
-                .isEqualTo("Deployment/shop/legacy require-readiness-probe");
-        Element failure = (Element) failures.item(1);
+        Element failure = (Element) failures.item(0);
         Element testcase = (Element) failure.getParentNode();
         assertThat(testcase.getAttribute("classname")).isEqualTo("manifests/legacy.yaml");
         assertThat(testcase.getAttribute("name")).isEqualTo("Deployment/shop/legacy require-team-label");

@@ -10,8 +10,9 @@ import dev.guidepost.core.Result;
 
 /**
  * JUnit XML (the Surefire form CI servers read): one {@code <testsuite name="guidepost">} with one test case per
- * manifest and policy rule result, in the report's order. Violations are failures ({@code <error>} when the policy
- * could not be evaluated), skips and violations known to the baseline are skipped, unreadable manifests are errors.
+ * manifest and policy rule result, in the report's order. Violations that fail the check are failures ({@code <error>}
+ * when the policy could not be evaluated); skips, Audit and Warn findings that do not fail it and violations known to
+ * the baseline are skipped, with the reason; unreadable manifests are errors.
  * Class names are the manifests' project-relative paths. No times or host names, so the same check gives the same
  * file.
  */
@@ -30,6 +31,7 @@ public final class JunitReport {
         int failures = 0;
         int errors = 0;
         int skipped = 0;
+        dev.guidepost.core.Verdict verdict = options.verdict(report);
         for (Result r : report.results()) {
             tests++;
             String file = options.displayPath(r.location().file());
@@ -53,6 +55,11 @@ public final class JunitReport {
                 skipped++;
                 cases.append("    <skipped message=\"").append(attr("known violation (baseline): " + r.message()))
                         .append("\"/>\n");
+            } else if (verdict.tolerated().contains(r)) {
+                // an Audit or Warn finding does not fail the check, so it is not a failed test either
+                skipped++;
+                cases.append("    <skipped message=\"").append(attr(r.action().label() + " finding, does not fail the"
+                        + " check: " + r.message())).append("\"/>\n");
             } else if (r.outcome() == Outcome.ERROR) {
                 errors++;
                 cases.append("    <error message=\"").append(attr(r.message())).append("\" type=\"")
