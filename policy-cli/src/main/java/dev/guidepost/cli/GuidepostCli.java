@@ -1,6 +1,7 @@
 package dev.guidepost.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import dev.guidepost.core.BuildInfo;
 import dev.guidepost.core.GuidepostException;
@@ -44,12 +45,35 @@ public final class GuidepostCli {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    /** The arguments that look like options (a dash and a name) but are none of the command's or the tool's. */
+    static List<String> unknownOptions(CommandLine command, String... arguments) {
+        java.util.Set<String> known = new java.util.HashSet<>(command.getCommandSpec().optionsMap().keySet());
+        for (CommandLine c = command.getParent(); c != null; c = c.getParent()) {
+            known.addAll(c.getCommandSpec().optionsMap().keySet());
+        }
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String argument : arguments) {
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (name.matches("--?[A-Za-z][A-Za-z0-9-]*") && !known.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
     /** Runs the command with the given output streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(GuidepostCli.class);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
+            List<String> unknown = unknownOptions(e.getCommandLine(), arguments);
+            if (!unknown.isEmpty() && !(e instanceof CommandLine.UnmatchedArgumentException)) {
+                // a mistyped option is read as a value, and the complaint would be about what it left missing
+                err.println("error: unknown option" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown));
+                CommandLine.UnmatchedArgumentException.printSuggestions(
+                        new CommandLine.UnmatchedArgumentException(e.getCommandLine(), unknown), err);
+            }
             err.println("error: " + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");

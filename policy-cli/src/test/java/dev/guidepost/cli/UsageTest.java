@@ -23,6 +23,14 @@ class UsageTest {
     }
 
     @Test
+    void aMistypedRequiredOptionIsNamedWithItsSuggestionBeforeWhatItLeftMissing() {
+        Cli cli = Cli.run("check", "--pak", "../samples/pack", "../samples/manifests/good");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).startsWith("error: unknown option --pak\n").contains("--pack")
+                .contains("error: Missing required option: '--pack=PACK'");
+    }
+
+    @Test
     void anOutputPathThatIsAFolderSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
         Cli cli = Cli.run("check", "--pack", "../samples/pack", "-o", folder.toString(),
                 "../samples/manifests/good");
