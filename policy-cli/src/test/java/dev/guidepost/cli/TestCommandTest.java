@@ -73,10 +73,12 @@ class TestCommandTest {
         Cli cli = Cli.run("test", dir.toString(), "--json", json.toString());
 
         assertThat(cli.exitCode()).as(cli.out()).isEqualTo(ExitCode.VIOLATIONS);
-        assertThat(cli.out()).contains("FAIL kyverno-test.yaml:8 test=team policy=require-team resource=anonymous: "
+        // the file as seen from the working directory: the folder given, then the file below it
+        String file = dir.resolve("kyverno-test.yaml").toString();
+        assertThat(cli.out()).contains("FAIL " + file + ":8 test=team policy=require-team resource=anonymous: "
                 + "expected pass, got fail").contains("1 passed, 1 failed, 0 skipped");
         JsonNode failed = JsonMapper.builder().build().readTree(Files.readString(json)).get("results").get(1);
-        assertThat(failed.get("file").asString()).isEqualTo("kyverno-test.yaml");
+        assertThat(failed.get("file").asString()).isEqualTo(file);
         assertThat(failed.get("line").asInt()).isEqualTo(8);
         assertThat(failed.get("status").asString()).isEqualTo("failed");
     }
