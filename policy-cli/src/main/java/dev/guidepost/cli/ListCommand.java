@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.guidepost.cli.render.FilterValues;
 import dev.guidepost.cli.render.JsonText;
 import dev.guidepost.cli.render.PolicyMaps;
 import dev.guidepost.cli.render.PolicyText;
@@ -60,9 +61,7 @@ final class ListCommand implements Callable<Integer> {
         if (selected.isEmpty()) {
             spec.commandLine().getErr().println("no policy of " + pack.coordinates() + " matches"
                     + (kinds.isEmpty() ? "" : " kinds " + kinds) + (categories.isEmpty() ? "" : " categories "
-                            + categories) + "; categories in the pack: " + String.join(", ", pack.policies()
-                                    .stream().map(Policy::category).filter(c -> !c.isBlank()).distinct().sorted()
-                                    .toList()));
+                            + categories) + ". " + FilterValues.describe(pack.policies()));
         }
         return ExitCode.OK;
     }

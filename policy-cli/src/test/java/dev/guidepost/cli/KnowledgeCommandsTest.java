@@ -221,7 +221,8 @@ class KnowledgeCommandsTest {
 
         Cli none = Cli.run("list", "--pack", Cli.PACK, "--category", "Cooking");
         assertThat(none.out()).isEmpty();
-        assertThat(none.err()).contains("categories in the pack:");
+        assertThat(none.err()).contains("Categories in this pack: ").contains("Kinds its policies select: ")
+                .contains("StatefulSet");
     }
 
     @Test

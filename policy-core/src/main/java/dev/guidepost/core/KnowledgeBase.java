@@ -97,6 +97,9 @@ public final class KnowledgeBase {
             if (hits.size() >= request.limit() || scores.fused()[d] < request.minimumScore()) {
                 break;
             }
+            if (!scores.semantic() && scores.lexical()[d] <= 0) {
+                break; // ranked by words alone, a policy sharing no word with the query is no hit (the rest neither)
+            }
             Policy policy = policies.get(d);
             if (request.accepts(policy)) {
                 hits.add(hit(request.query(), scores, d, policy));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.guidepost.cli.render.FilterValues;
 import dev.guidepost.cli.render.PolicyIds;
 import dev.guidepost.cli.render.PolicyMaps;
 import dev.guidepost.cli.render.PolicyText;
@@ -96,7 +97,7 @@ public final class PolicyTools {
                         .append(category.isEmpty() ? "" : " in category " + category)
                         .append(". Try other words, drop 'kinds' or 'category', or call list_policies.\n");
                 if (!kinds.isEmpty() || !category.isEmpty()) {
-                    out.append(filterValues(kb.pack().policies())).append(".\n");
+                    out.append(FilterValues.describe(kb.pack().policies())).append(".\n");
                 }
             } else if (hits.stream().allMatch(SearchHit::weakMatch)) {
                 out.append("No policy matches \"").append(query).append("\" well; the closest ones follow, but they "
@@ -257,7 +258,7 @@ public final class PolicyTools {
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
             if (selected.isEmpty()) {
-                out.append(filterValues(all)).append(". Or call search_policies with a question.\n");
+                out.append(FilterValues.describe(all)).append(". Or call search_policies with a question.\n");
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("pack", kb.pack().coordinates());
@@ -435,20 +436,6 @@ public final class PolicyTools {
 
     private static String kindsOf(Manifests manifests) {
         return String.join(", ", manifests.manifests().stream().map(Manifest::kind).distinct().toList());
-    }
-
-    /** The values the category and kind filters can take in a pack, for an answer that a filter left empty. */
-    private static String filterValues(List<Policy> policies) {
-        return "Categories in this pack: " + String.join(", ", categories(policies)) + ". Kinds its policies select: "
-                + String.join(", ", kinds(policies));
-    }
-
-    private static List<String> kinds(List<Policy> policies) {
-        return policies.stream().flatMap(p -> PolicyMaps.kinds(p).stream()).distinct().sorted().toList();
-    }
-
-    private static List<String> categories(List<Policy> policies) {
-        return policies.stream().map(Policy::category).filter(c -> !c.isBlank()).distinct().sorted().toList();
     }
 
     private static void appendIndented(StringBuilder out, String text) {
