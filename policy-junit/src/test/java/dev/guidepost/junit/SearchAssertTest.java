@@ -28,7 +28,7 @@ class SearchAssertTest {
         assertThatThrownBy(() -> assertThatSearch(WORDS, "hostPath volumes").finds("disallow-privileged-containers")
                 .withinTop(1))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("to find disallow-privileged-containers within the top 1, but it ranks 2nd of 15")
+                .hasMessageContaining("to find disallow-privileged-containers within the top 1, but it ranks 2nd of 5")
                 .hasMessageContaining("  1. disallow-host-path (")
                 .hasMessageContaining("(by words only)");
     }
