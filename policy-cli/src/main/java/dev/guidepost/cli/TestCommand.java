@@ -60,21 +60,15 @@ final class TestCommand implements Callable<Integer> {
             results.addAll(examples.results());
         }
         if (!folders.isEmpty()) {
-            int before = results.size() + problems.size();
-            for (Path folder : outermost(folders)) {
-                // each test file as seen from the working directory, so that file:line opens from here
-                KyvernoTestReport tests = KyvernoTests.run(List.of(folder), strict);
-                Path base = Files.isDirectory(folder) ? folder : folder.getParent() == null ? Path.of("")
-                        : folder.getParent();
-                String prefix = base.toString().isEmpty() ? "" : base + java.io.File.separator;
-                tests.results().forEach(r -> results.add(r.withFile(prefix + r.file())));
-                tests.problems().forEach(p -> problems.add(prefix + p));
-            }
-            if (results.size() + problems.size() == before) {
+            // each test file as seen from the working directory, so that file:line opens from here
+            KyvernoTestReport tests = KyvernoTests.runNamingFilesAsFound(folders, strict);
+            if (tests.results().isEmpty() && tests.problems().isEmpty()) {
                 throw new GuidepostException("no kyverno-test.yaml with results below " + folders.stream()
                         .map(Path::toString).collect(Collectors.joining(", ")) + "; give the folders that hold "
                         + "the tests (for example the ones with .kyverno-test folders)");
             }
+            results.addAll(tests.results());
+            problems.addAll(tests.problems());
         }
         KyvernoTestReport report = new KyvernoTestReport(results, problems);
         var out = spec.commandLine().getOut();
@@ -96,21 +90,6 @@ final class TestCommand implements Callable<Integer> {
         }
         out.println(report.summary());
         return report.successful() ? ExitCode.OK : ExitCode.VIOLATIONS;
-    }
-
-    /** The folders given, without those inside another one given (their tests run once, from the outer one). */
-    private static List<Path> outermost(List<Path> folders) {
-        List<Path> out = new ArrayList<>();
-        for (Path folder : folders) {
-            Path absolute = folder.toAbsolutePath().normalize();
-            boolean inner = folders.stream().map(f -> f.toAbsolutePath().normalize())
-                    .anyMatch(other -> !other.equals(absolute) && absolute.startsWith(other));
-            boolean repeated = out.stream().anyMatch(o -> o.toAbsolutePath().normalize().equals(absolute));
-            if (!inner && !repeated) {
-                out.add(folder);
-            }
-        }
-        return out;
     }
 
     private void writeJson(KyvernoTestReport report) throws IOException {

@@ -27,4 +27,13 @@ public final class KyvernoTests {
     public static KyvernoTestReport run(List<Path> folders, boolean strict) {
         return KyvernoTestRunner.run(folders, strict);
     }
+
+    /**
+     * As {@link #run(List, boolean)}, naming each test file (in results and problems) by the path it was found at,
+     * the folder as given and then the path below it, rather than relative to its folder: so a {@code file:line}
+     * opens from where the folders were named, as a command line tool shows it.
+     */
+    public static KyvernoTestReport runNamingFilesAsFound(List<Path> folders, boolean strict) {
+        return KyvernoTestRunner.run(folders, strict, true);
+    }
 }

@@ -41,6 +41,20 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void filesCanBeNamedByThePathTheyWereFoundAtInsteadOfRelativeToTheirFolder() {
+        Path vpol = SUITES.resolve("vpol");
+        Path file = vpol.resolve("kyverno-test.yaml");
+
+        assertThat(KyvernoTests.runNamingFilesAsFound(List.of(vpol, SUITES), false).results())
+                .filteredOn(r -> r.test().equals("vpol-limits")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.file()).isEqualTo(file.toString()));
+        assertThat(KyvernoTests.runNamingFilesAsFound(List.of(file), false).results())
+                .allSatisfy(r -> assertThat(r.file()).isEqualTo(file.toString()));
+        assertThat(KyvernoTests.runNamingFilesAsFound(List.of(vpol, SUITES), false).results())
+                .hasSameSizeAs(KyvernoTests.run(List.of(SUITES)).results());
+    }
+
+    @Test
     void aTestFileBelowTwoOfTheFoldersGivenRunsOnce() {
         assertThat(KyvernoTests.run(List.of(SUITES.resolve("vpol"), SUITES.resolve("vpol"), SUITES)).results())
                 .hasSameSizeAs(KyvernoTests.run(List.of(SUITES)).results());

@@ -24,8 +24,16 @@ public final class KyvernoTestRunner {
     private KyvernoTestRunner() {
     }
 
-    /** Runs every test file below the roots. */
+    /** Runs every test file below the roots, naming each relative to its root. */
     public static KyvernoTestReport run(List<Path> roots, boolean strict) {
+        return run(roots, strict, false);
+    }
+
+    /**
+     * Runs every test file below the roots, naming each relative to its root, or with {@code pathsAsFound} by the
+     * path it was found at (the root as given, then the path below it).
+     */
+    public static KyvernoTestReport run(List<Path> roots, boolean strict, boolean pathsAsFound) {
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
@@ -37,8 +45,8 @@ public final class KyvernoTestRunner {
                 if (!seen.add(file.toAbsolutePath().normalize())) {
                     continue; // a test file below two of the folders given runs once
                 }
-                String display = Files.isDirectory(root) ? root.relativize(file).toString()
-                        : file.getFileName().toString();
+                String display = pathsAsFound ? file.toString()
+                        : Files.isDirectory(root) ? root.relativize(file).toString() : file.getFileName().toString();
                 runFile(file, display, strict, results, problems);
             }
         }
