@@ -31,8 +31,10 @@ final class ClusterPolicyAutogen {
             "ReplicationController", "v1/ReplicationController", "CronJob", "batch/v1/CronJob", "Pod", "v1/Pod");
 
     /** Where a pod template sits in pod controllers and in CronJobs. */
-    private static final List<String> POD_TEMPLATE_PATH = List.of("spec", "template");
-    private static final List<String> CRONJOB_TEMPLATE_PATH = List.of("spec", "jobTemplate", "spec", "template");
+    /** Where Deployments and the other pod controllers keep their pod template. */
+    static final List<String> POD_TEMPLATE_PATH = List.of("spec", "template");
+    /** Where CronJobs keep their pod template. */
+    static final List<String> CRONJOB_TEMPLATE_PATH = List.of("spec", "jobTemplate", "spec", "template");
 
     private ClusterPolicyAutogen() {
     }

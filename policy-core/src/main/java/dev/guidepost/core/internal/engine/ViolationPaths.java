@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public final class ViolationPaths {
 
     /** Where pod controllers keep their pod (Deployments and the like, then CronJobs). */
-    private static final List<List<Object>> POD_TEMPLATES = List.of(List.of("spec", "template"),
-            List.of("spec", "jobTemplate", "spec", "template"));
+    private static final List<List<String>> POD_TEMPLATES = List.of(ClusterPolicyAutogen.POD_TEMPLATE_PATH,
+            ClusterPolicyAutogen.CRONJOB_TEMPLATE_PATH);
     private static final Pattern PATTERN_PATH = Pattern.compile("failed at path (/\\S*)");
     private static final Pattern FIELD = Pattern.compile("\\b((?:spec|metadata|data)(?:\\.[A-Za-z0-9_-]+|\\[\\d+])+)");
     private static final Pattern FIELD_STEP = Pattern.compile("\\.?([A-Za-z0-9_-]+)|\\[(\\d+)]");
@@ -52,7 +52,7 @@ public final class ViolationPaths {
         List<Object> best = path;
         int bestFound = found(object, List.of(), path);
         if (!path.isEmpty() && (path.get(0).equals("spec") || path.get(0).equals("metadata"))) {
-            for (List<Object> template : POD_TEMPLATES) {
+            for (List<String> template : POD_TEMPLATES) {
                 int inTemplate = found(object, template, path);
                 if (inTemplate > bestFound) {
                     best = new ArrayList<>(template);
@@ -65,7 +65,7 @@ public final class ViolationPaths {
     }
 
     /** How many steps of {@code path} exist below {@code prefix} in the object; -1 when the prefix does not. */
-    private static int found(Object root, List<Object> prefix, List<Object> path) {
+    private static int found(Object root, List<?> prefix, List<Object> path) {
         Object current = root;
         for (Object step : prefix) {
             current = child(current, step);
