@@ -103,10 +103,7 @@ public final class PackReader {
             }
             Path folder = root;
             if (!Files.exists(root.resolve(PACK_FILE))) {
-                List<Path> packs;
-                try (var children = Files.list(root)) {
-                    packs = children.filter(Files::isDirectory).sorted().toList();
-                }
+                List<Path> packs = subfolders(root);
                 if (packs.size() != 1) {
                     throw new GuidepostException(SourceLocation.of(jar.toString()), packs.isEmpty()
                             ? "the jar holds no pack under " + CLASSPATH_ROOT
@@ -152,11 +149,7 @@ public final class PackReader {
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }
-                List<Path> folders;
-                try (var children = Files.list(dir)) {
-                    folders = children.filter(Files::isDirectory).sorted().toList();
-                }
-                for (Path child : folders) {
+                for (Path child : subfolders(dir)) {
                     String declared = PlainValues.string(header(child.resolve(PACK_FILE)), "name");
                     if (declared.equals(name)) {
                         return readFolder(child, name);
@@ -178,6 +171,13 @@ public final class PackReader {
     private static PackContents readUrl(URL url, String name) throws IOException {
         Path path = pathOf(url);
         return readFolder(Files.isDirectory(path) ? path : path.getParent(), name);
+    }
+
+    /** The folders right in a folder, by name. */
+    private static List<Path> subfolders(Path folder) throws IOException {
+        try (var children = Files.list(folder)) {
+            return children.filter(Files::isDirectory).sorted().toList();
+        }
     }
 
     /** The pack in a class path folder, known by the name it was asked for. */
