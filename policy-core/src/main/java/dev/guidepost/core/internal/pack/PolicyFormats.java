@@ -47,15 +47,15 @@ public final class PolicyFormats {
         }
     }
 
-    /** The policy kinds of each API group that has them. */
-    private static final Map<String, List<String>> POLICY_KINDS = Map.of(
+    /** The policy kinds of each API group that has them, by group (a stable order for the lookup below). */
+    private static final Map<String, List<String>> POLICY_KINDS = new java.util.TreeMap<>(Map.of(
             GuidepostPolicyReader.API_GROUP, List.of("Policy"),
             "kyverno.io", List.of("ClusterPolicy", "Policy"),
             "policies.kyverno.io", List.of("ValidatingPolicy", "NamespacedValidatingPolicy", "MutatingPolicy",
                     "NamespacedMutatingPolicy", "GeneratingPolicy", "NamespacedGeneratingPolicy",
                     "ImageValidatingPolicy", "NamespacedImageValidatingPolicy", "DeletingPolicy",
                     "NamespacedDeletingPolicy"),
-            "admissionregistration.k8s.io", List.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy"));
+            "admissionregistration.k8s.io", List.of("ValidatingAdmissionPolicy", "MutatingAdmissionPolicy")));
 
     /** How many edits still count as a misspelling. */
     private static final int MISSPELT = 2;
@@ -72,7 +72,7 @@ public final class PolicyFormats {
             return nearest(kinds, kind).map(k -> "unknown kind '" + kind + "' for " + apiVersion
                     + "; did you mean " + k + "? (a document that is not a policy has no place in a pack)");
         }
-        for (Map.Entry<String, List<String>> known : new java.util.TreeMap<>(POLICY_KINDS).entrySet()) {
+        for (Map.Entry<String, List<String>> known : POLICY_KINDS.entrySet()) {
             if (IdSimilarity.distance(group, known.getKey()) <= MISSPELT
                     && (known.getValue().contains(kind) || nearest(known.getValue(), kind).isPresent())) {
                 String version = apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/')) : "";

@@ -7,6 +7,7 @@ import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Report;
 import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.Result;
+import dev.guidepost.core.Verdict;
 
 /**
  * JUnit XML (the Surefire form CI servers read): one {@code <testsuite name="guidepost">} with one test case per
@@ -31,7 +32,7 @@ public final class JunitReport {
         int failures = 0;
         int errors = 0;
         int skipped = 0;
-        dev.guidepost.core.Verdict verdict = options.verdict(report);
+        Verdict verdict = options.verdict(report);
         for (Result r : report.results()) {
             tests++;
             String file = options.displayPath(r.location().file());
