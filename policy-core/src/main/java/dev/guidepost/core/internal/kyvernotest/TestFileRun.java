@@ -577,25 +577,21 @@ final class TestFileRun {
 
     /** True when a result's resource name (NAME or NAMESPACE/NAME) is one of the test's target resources. */
     private boolean namesTarget(String name) {
-        int slash = name.indexOf('/');
-        for (Map<String, Object> target : targets) {
-            String targetName = PlainValues.string(target, "metadata", "name");
-            String namespace = PlainValues.string(target, "metadata", "namespace");
-            if (slash >= 0 ? name.substring(0, slash).equals(namespace) && name.substring(slash + 1).equals(targetName)
-                    : name.equals(targetName)) {
-                return true;
-            }
-        }
-        return false;
+        return targets.stream().anyMatch(target -> names(name, PlainValues.string(target, "metadata", "namespace"),
+                PlainValues.string(target, "metadata", "name")));
     }
 
     private static boolean selects(String name, LoadedResource resource) {
+        return names(name, resource.namespace(), resource.name());
+    }
+
+    /** True when a result's resource name, NAME or NAMESPACE/NAME, names this object. */
+    private static boolean names(String name, String namespace, String objectName) {
         int slash = name.indexOf('/');
         if (slash >= 0) {
-            return name.substring(0, slash).equals(resource.namespace())
-                    && name.substring(slash + 1).equals(resource.name());
+            return name.substring(0, slash).equals(namespace) && name.substring(slash + 1).equals(objectName);
         }
-        return name.equals(resource.name());
+        return name.equals(objectName);
     }
 
     private static String key(String run, int resource, String policy) {
