@@ -37,7 +37,8 @@ final class SearchEvalCommand implements Callable<Integer> {
             description = "Labelled queries: queries: [{id, query, relevant: [...], primary: N}].")
     private Path queries;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write {metrics, perQuery} as JSON to OUT.")
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write {metrics, perQuery} as JSON to OUT (- for standard output; the metrics "
+                    + "then go to standard error).")
     private Path json;
 
     @Override
@@ -56,7 +57,8 @@ final class SearchEvalCommand implements Callable<Integer> {
         }
         SearchEvaluation evaluation = kb.evaluate(labelled);
         SearchEvaluation.Metrics m = evaluation.metrics();
-        var out = spec.commandLine().getOut();
+        JsonDestination jsonReport = new JsonDestination(json);
+        var out = jsonReport.humanOutput(spec.commandLine());
         out.printf(java.util.Locale.ROOT, "queries    %d%n", m.queries());
         out.printf(java.util.Locale.ROOT, "recall@1   %.4f%n", m.recallAt1());
         out.printf(java.util.Locale.ROOT, "recall@3   %.4f%n", m.recallAt3());
@@ -65,9 +67,11 @@ final class SearchEvalCommand implements Callable<Integer> {
         out.printf(java.util.Locale.ROOT, "MRR        %.4f%n", m.mrr());
         out.printf(java.util.Locale.ROOT, "nDCG@5     %.4f%n", m.ndcgAt5());
         out.println("ranking: " + (kb.semantic() ? "meaning + words" : "words only") + "; " + kb.indexSummary());
-        if (json != null) {
-            evaluation.writeJson(json);
-            out.println("per-query results written to " + json);
+        if (jsonReport.requested()) {
+            jsonReport.write(evaluation.toJson(), spec.commandLine());
+            if (jsonReport.toFile()) {
+                out.println("per-query results written to " + json);
+            }
         }
         return ExitCode.OK;
     }

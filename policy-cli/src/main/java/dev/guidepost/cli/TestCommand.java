@@ -1,8 +1,6 @@
 package dev.guidepost.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,8 @@ final class TestCommand implements Callable<Integer> {
             description = "Also run this pack's own pass/fail examples. Repeatable.")
     private List<String> packs = new ArrayList<>();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write every expectation as JSON to FILE.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every expectation as JSON to FILE (- for standard output; the summary then goes to "
+                    + "standard error).")
     private Path json;
 
     @Option(names = "--strict",
@@ -71,7 +70,8 @@ final class TestCommand implements Callable<Integer> {
             problems.addAll(tests.problems());
         }
         KyvernoTestReport report = new KyvernoTestReport(results, problems);
-        var out = spec.commandLine().getOut();
+        JsonDestination jsonReport = new JsonDestination(json);
+        var out = jsonReport.humanOutput(spec.commandLine());
         for (String problem : report.problems()) {
             out.println("ERROR " + problem);
         }
@@ -85,17 +85,10 @@ final class TestCommand implements Callable<Integer> {
             out.println("Skipped (Guidepost cannot evaluate these yet):");
             skipped.forEach((feature, count) -> out.println("  " + feature + ": " + count));
         }
-        if (json != null) {
-            writeJson(report);
+        if (jsonReport.requested()) {
+            jsonReport.write(report.toJson(), spec.commandLine());
         }
         out.println(report.summary());
         return report.successful() ? ExitCode.OK : ExitCode.VIOLATIONS;
-    }
-
-    private void writeJson(KyvernoTestReport report) throws IOException {
-        if (json.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(json.toAbsolutePath().getParent());
-        }
-        Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
     }
 }

@@ -257,6 +257,22 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void searchEvalJsonToADashIsTheOnlyStandardOutput(@TempDir Path dir) throws Exception {
+        Path queries = dir.resolve("queries.yaml");
+        Files.writeString(queries, """
+                queries:
+                  - id: q1
+                    query: can my container run as root?
+                    relevant: [require-run-as-non-root]
+                """);
+        Cli cli = Cli.run("search-eval", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--queries", queries.toString(),
+                "--json", "-");
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(cli.out()).get("metrics").get("queries").asInt()).isEqualTo(1);
+        assertThat(cli.err()).contains("queries    1", "MRR").doesNotContain("written to");
+    }
+
+    @Test
     void searchEvalWarnsOfRelevantIdsThePackLacksAndRejectsABadPrimary(@TempDir Path dir) throws Exception {
         Path queries = dir.resolve("queries.yaml");
         Files.writeString(queries, """

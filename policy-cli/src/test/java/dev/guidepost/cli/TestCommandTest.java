@@ -41,6 +41,17 @@ class TestCommandTest {
     }
 
     @Test
+    void jsonToADashGoesToStandardOutputAloneWithTheSummaryOnStandardError() {
+        Cli cli = Cli.run("test", "--pack", Cli.PACK, "--json", "-");
+
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        JsonNode root = JsonMapper.builder().build().readTree(cli.out());
+        assertThat(root.get("results").size()).isPositive();
+        assertThat(cli.err()).containsPattern("\\d+ passed, 0 failed");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void aFailedExpectationIsPrintedAndWrittenWithItsLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("policy.yaml"), """
                 apiVersion: policies.kyverno.io/v1
