@@ -24,11 +24,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code guidepost discover FILE}: for every manifest in a file, the policies that apply to it by their match rules
+ * {@code guidepost discover FILE...}: for every manifest in the files, the policies that apply to it by their match rules
  * and the ones related to it by meaning.
  */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-        description = "Which policies apply to the manifests in FILE and why: matched by rule vs related by meaning.")
+        description = "Which policies apply to the manifests in FILE... and why: matched by rule vs related by "
+                + "meaning.")
 final class DiscoverCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +44,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     private ColorOption color;
 
-    @Parameters(paramLabel = "FILE", description = "A manifest file or folder (YAML or JSON), or - for stdin.")
-    private String file;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Manifest files or folders (YAML or JSON), or - for stdin.")
+    private List<String> files;
 
     @Option(names = {"-n", "--related"}, defaultValue = "5", paramLabel = "N",
             description = "How many related policies to show per manifest (default: ${DEFAULT-VALUE}).")
@@ -55,7 +57,7 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Manifests manifests = ManifestInput.read(List.of(file));
+        Manifests manifests = ManifestInput.read(files);
         KnowledgeBase kb = knowledge.build(packs.loadCompiled(), spec.commandLine().getErr());
         List<ManifestDiscovery> discoveries = new ArrayList<>();
         for (Manifest manifest : manifests) {
@@ -69,7 +71,7 @@ final class DiscoverCommand implements Callable<Integer> {
             err.println((problem.unreadable() ? "unreadable " : "skipped ") + problem);
         }
         if (json) {
-            out.print(JsonText.pretty(discoveries.stream().map(PolicyMaps::discovery).toList()));
+            out.print(JsonText.pretty(discoveries.stream().map(PolicyMaps::discoveryInFile).toList()));
         } else {
             Style style = color.style();
             PolicyText text = new PolicyText(style);
@@ -99,7 +101,7 @@ final class DiscoverCommand implements Callable<Integer> {
             return ExitCode.VIOLATIONS;
         }
         if (manifests.size() == 0) {
-            err.println("no Kubernetes object found in " + file);
+            err.println("no Kubernetes object found in " + String.join(", ", files));
         }
         return ExitCode.OK;
     }

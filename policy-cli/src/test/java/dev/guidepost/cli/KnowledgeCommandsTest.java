@@ -191,13 +191,19 @@ class KnowledgeCommandsTest {
     }
 
     @Test
-    void discoverJson() {
-        Cli cli = Cli.run("discover", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--json",
-                Cli.SAMPLES.resolve("manifests/good/web.yaml").toString());
+    void discoverJsonNamesEachManifestsFileAndLineAcrossSeveralFiles() {
+        String web = Cli.SAMPLES.resolve("manifests/good/web.yaml").toString();
+        String db = Cli.SAMPLES.resolve("manifests/bad/public-db.yaml").toString();
+        Cli cli = Cli.run("discover", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--json", web, db);
+
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
         JsonNode manifests = JSON.readTree(cli.out());
         assertThat(manifests.get(0).get("kind").asString()).isEqualTo("Deployment");
+        assertThat(manifests.get(0).get("file").asString()).isEqualTo(web);
+        assertThat(manifests.get(0).get("line").asInt()).isPositive();
         assertThat(manifests.get(0).get("applicable").size()).isPositive();
         assertThat(manifests.get(0).has("related")).isTrue();
+        assertThat(manifests.valueStream().map(m -> m.get("file").asString())).contains(db);
     }
 
     @Test

@@ -143,7 +143,22 @@ public final class PolicyMaps {
 
     /** What applies to a manifest by rule, and what is related by meaning. */
     public static Map<String, Object> discovery(ManifestDiscovery discovery) {
-        Map<String, Object> m = manifest(discovery.manifest());
+        return discovery(manifest(discovery.manifest()), discovery);
+    }
+
+    /** {@link #discovery(ManifestDiscovery)} with the file the manifest was read from, for answers over files. */
+    public static Map<String, Object> discoveryInFile(ManifestDiscovery discovery) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        manifest(discovery.manifest()).forEach((key, value) -> {
+            if (key.equals("line")) {
+                m.put("file", discovery.manifest().location().file());
+            }
+            m.put(key, value);
+        });
+        return discovery(m, discovery);
+    }
+
+    private static Map<String, Object> discovery(Map<String, Object> m, ManifestDiscovery discovery) {
         m.put("applicable", discovery.applicable().stream().map(PolicyMaps::summary).toList());
         m.put("related", discovery.related().stream().map(PolicyMaps::hit).toList());
         return m;
