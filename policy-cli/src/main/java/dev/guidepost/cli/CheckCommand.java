@@ -79,12 +79,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         PolicyEngine.warmUp();
         PolicyPack pack = packs.load();
-        Baseline baseline = baselineFile == null || updateBaseline ? Baseline.empty() : Baseline.load(baselineFile);
+        Baseline baseline = baselineFile == null || updateBaseline && !Files.exists(baselineFile) ? Baseline.empty()
+                : Baseline.load(baselineFile);
         PolicyEngine engine = PolicyEngine.of(pack);
         Report report = engine.check(ManifestInput.read(paths));
         PrintWriter err = spec.commandLine().getErr();
         if (updateBaseline) {
-            baseline = Baseline.of(report);
+            baseline = baseline.updatedBy(report);
             baseline.write(baselineFile);
             err.println("wrote " + baseline.describeFor(report) + " to " + baselineFile + "; commit it");
         }

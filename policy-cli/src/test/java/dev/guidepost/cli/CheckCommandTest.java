@@ -148,6 +148,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void updatingTheBaselineFromSomeManifestsKeepsTheOthersEntries(@TempDir Path dir) throws Exception {
+        Path baseline = dir.resolve("baseline.yaml");
+        String bad = Cli.SAMPLES.resolve("manifests/bad").toString();
+        Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(), "--update-baseline", bad);
+        String all = Files.readString(baseline);
+        assertThat(all).contains("name: quick-hack").contains("name: public-db");
+
+        Cli subset = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(), "--update-baseline",
+                Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml").toString());
+
+        assertThat(subset.exitCode()).as(subset.err()).isEqualTo(ExitCode.OK);
+        assertThat(subset.err()).containsPattern("of them kept for resources or policies this run did not check");
+        assertThat(Files.readString(baseline)).isEqualTo(all);
+        Cli known = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(), bad);
+        assertThat(known.exitCode()).as(known.out()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void newViolationsStillFailAndFixedEntriesArePointedOut(@TempDir Path dir) throws Exception {
         Path baseline = Files.writeString(dir.resolve("baseline.yaml"), """
                 apiVersion: guidepost.dev/v1alpha1

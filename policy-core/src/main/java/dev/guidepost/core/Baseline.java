@@ -232,13 +232,16 @@ public final class Baseline {
 
     /**
      * How many entries this baseline (written from {@code report}) holds and how many of the report's violations
-     * they cover, for logs: {@code 2 entries (one per policy, rule and resource) for 3 violations}.
+     * they cover, for logs: {@code 2 entries (one per policy, rule and resource) for 3 violations}, and how many
+     * of them the report did not check (kept by {@link #updatedBy(Report)}).
      */
     public String describeFor(Report report) {
         long covered = report.violations().stream().filter(this::contains).count();
+        Set<Entry> unchecked = new TreeSet<>(split(report).unchecked());
         return Plural.count(entries.size(), "entry", "entries")
-                + " (one per policy, rule and resource) for " + Plural.count(covered,
-                        "violation");
+                + " (one per policy, rule and resource) for " + Plural.count(covered, "violation")
+                + (unchecked.isEmpty() ? "" : ", " + unchecked.size() + " of them kept for resources or policies "
+                        + "this run did not check (delete them when those resources are gone)");
     }
 
     /** True when the result is a violation that this baseline lists. */
@@ -280,6 +283,17 @@ public final class Baseline {
         List<Entry> fixed = entries.stream().filter(e -> checked.contains(e) && !seen.contains(e)).toList();
         List<Entry> unchecked = entries.stream().filter(e -> !checked.contains(e)).toList();
         return new Split(fresh, known, fixed, unchecked);
+    }
+
+    /**
+     * The baseline to write after a run: every violation of the report, plus this baseline's entries that the
+     * report did not check (resources or policies outside this run), so that updating from some of the manifests
+     * keeps the entries of the others. Entries the report checked without a violation are fixed and dropped.
+     */
+    public Baseline updatedBy(Report report) {
+        Set<Entry> kept = new TreeSet<>(split(report).unchecked());
+        report.violations().forEach(result -> kept.add(Entry.of(result)));
+        return of(kept);
     }
 
     /** Writes the baseline as YAML, or as JSON when the file name ends in {@code .json}; creates the folders. */

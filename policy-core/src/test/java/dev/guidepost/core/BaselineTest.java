@@ -37,6 +37,24 @@ class BaselineTest {
     }
 
     @Test
+    void anUpdateRewritesWhatTheReportCheckedAndKeepsEntriesItDidNotCheck() {
+        Baseline.Entry elsewhere = new Baseline.Entry("require-team-label", "Deployment", "other", "web");
+        Baseline.Entry fixed = new Baseline.Entry("require-team-label", "Deployment", "shop", "web");
+        Baseline previous = Baseline.of(List.of(elsewhere, fixed));
+
+        Baseline updated = previous.updatedBy(report);
+
+        assertThat(updated.entries()).containsExactly(
+                new Baseline.Entry("require-readiness-probe", "Deployment", "shop", "legacy"),
+                elsewhere,
+                new Baseline.Entry("require-team-label", "Deployment", "shop", "legacy"));
+        assertThat(updated.describeFor(report)).isEqualTo("3 entries (one per policy, rule and resource) for 2 "
+                + "violations, 1 of them kept for resources or policies this run did not check (delete them when "
+                + "those resources are gone)");
+        assertThat(Baseline.empty().updatedBy(report).entries()).isEqualTo(Baseline.of(report).entries());
+    }
+
+    @Test
     void anEntryIsFixedOnlyWhenItsPolicyAndResourceWereCheckedWithoutAViolation() {
         Baseline.Entry webFixed = new Baseline.Entry("require-team-label", "Deployment", "shop", "web");
         Baseline.Entry elsewhere = new Baseline.Entry("require-team-label", "Deployment", "other", "web");
