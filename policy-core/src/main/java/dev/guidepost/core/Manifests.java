@@ -26,6 +26,13 @@ import dev.guidepost.core.internal.yaml.YamlProblem;
  */
 public final class Manifests implements Iterable<Manifest> {
 
+    /**
+     * The folders, relative to a project folder, where a project's manifests are looked for when none are named:
+     * {@code src/main/k8s}, {@code src/main/kubernetes} and {@code k8s} (the Maven plugin and the JUnit extension
+     * read those that exist).
+     */
+    public static final List<String> CONVENTIONAL_FOLDERS = List.of("src/main/k8s", "src/main/kubernetes", "k8s");
+
     private final List<Manifest> manifests;
     private final List<ManifestProblem> problems;
     /** Where each manifest read from YAML sits in its document, for the lines of its fields (by identity). */

@@ -51,7 +51,11 @@ public final class Guidepost {
     private Guidepost() {
     }
 
-    /** The tests for the manifests in files and folders, against the running {@link GuidepostTest} class's pack. */
+    /**
+     * The tests for the manifests in files and folders (none: the project's conventional folders
+     * {@code src/main/k8s}, {@code src/main/kubernetes} and {@code k8s} that exist), against the running
+     * {@link GuidepostTest} class's pack.
+     */
     public static Stream<DynamicTest> dynamicTests(String... paths) {
         TestScope scope = TestScope.require("Guidepost.dynamicTests(" + String.join(", ", paths) + ")");
         return dynamicTests(scope.engine(), scope.settings(), Baseline.empty(), paths);

@@ -23,9 +23,17 @@ public final class GuidepostAssertions {
     }
 
     /**
+     * Assertions on the project's manifests: those in the conventional folders {@code src/main/k8s},
+     * {@code src/main/kubernetes} and {@code k8s} that exist (the folders the Maven plugin checks by default).
+     */
+    public static ManifestsAssert assertThatManifests() {
+        return ManifestsAssert.ofPaths(java.util.List.of());
+    }
+
+    /**
      * Assertions on the manifests in files and folders (folders are read recursively), relative to the project
-     * folder. They check against the pack of the running {@link GuidepostTest} class, unless one is passed with
-     * {@link ManifestsAssert#using}.
+     * folder (none: the conventional folders, as {@link #assertThatManifests()}). They check against the pack of the
+     * running {@link GuidepostTest} class, unless one is passed with {@link ManifestsAssert#using}.
      */
     public static ManifestsAssert assertThatManifests(String... paths) {
         return ManifestsAssert.ofPaths(Arrays.asList(paths));

@@ -8,7 +8,8 @@ import java.util.List;
 import dev.guidepost.core.Manifests;
 
 /**
- * Manifests read from the paths a test names, resolved against the project folder.
+ * Manifests read from the paths a test names, resolved against the project folder; with no paths, the project's
+ * conventional manifest folders that exist.
  *
  * @param manifests what was read, with the documents that could not be checked
  * @param paths     the absolute paths read
@@ -23,8 +24,7 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
      */
     static ManifestFiles load(List<String> paths, Settings settings) {
         if (paths.isEmpty()) {
-            throw new GuidepostConfigurationException("no manifest paths given; name files or folders, for example"
-                    + " assertThatManifests(\"src/main/k8s\")");
+            return conventional(settings);
         }
         List<Path> resolved = new ArrayList<>();
         for (String path : paths) {
@@ -42,6 +42,18 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
                     + resolved.stream().map(Path::toString).toList());
         }
         return new ManifestFiles(manifests, List.copyOf(resolved));
+    }
+
+    /** The project's conventional manifest folders that exist ({@link Manifests#CONVENTIONAL_FOLDERS}). */
+    private static ManifestFiles conventional(Settings settings) {
+        List<String> existing = Manifests.CONVENTIONAL_FOLDERS.stream()
+                .filter(folder -> Files.isDirectory(settings.resolve(folder))).toList();
+        if (existing.isEmpty()) {
+            throw new GuidepostConfigurationException("no manifest paths given, and none of the conventional "
+                    + "folders " + String.join(", ", Manifests.CONVENTIONAL_FOLDERS) + " exists in "
+                    + settings.baseDir() + "; name files or folders, for example assertThatManifests(\"deploy\")");
+        }
+        return load(existing, settings);
     }
 
     /** The paths as the user reads them: relative to the project folder when inside it. */

@@ -24,11 +24,13 @@ import dev.guidepost.junit.fixtures.BaseDirFixture;
 import dev.guidepost.junit.fixtures.ClasspathPackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentSamplePackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
+import dev.guidepost.junit.fixtures.ConventionalFoldersFixture;
 import dev.guidepost.junit.fixtures.DynamicTestsFixture;
 import dev.guidepost.junit.fixtures.FailingFixture;
 import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
 import dev.guidepost.junit.fixtures.MissingBaseDirFixture;
 import dev.guidepost.junit.fixtures.MissingPackFixture;
+import dev.guidepost.junit.fixtures.NoConventionalFoldersFixture;
 import dev.guidepost.junit.fixtures.SameNamesFixture;
 import dev.guidepost.junit.fixtures.OutsideGuidepostTestFixture;
 import dev.guidepost.junit.fixtures.Overlap;
@@ -286,6 +288,30 @@ class GuidepostExtensionTest {
     @Test
     void readsAPackFromTheClassPath() {
         run(ClasspathPackFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    }
+
+    @Test
+    void withoutPathsTheProjectsConventionalManifestFoldersAreRead() {
+        Events tests = run(ConventionalFoldersFixture.class).testEvents();
+
+        assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("theProjectsManifestsViolateTheOwnerRule()", "ConfigMap/shop/settings ▸ configmaps-have-owner");
+        Map<String, Throwable> failures = failures(tests);
+        assertThat(failures).containsOnlyKeys("theProjectsManifestsSatisfyEveryApplicablePolicy",
+                "ConfigMap/shop/flags ▸ configmaps-have-owner");
+        assertThat(failures.get("theProjectsManifestsSatisfyEveryApplicablePolicy"))
+                .hasMessageContaining("ConfigMap flags has no team label")
+                .hasMessageContaining("the manifests in src/main/k8s, k8s");
+    }
+
+    @Test
+    void withoutPathsOrConventionalFoldersTheTestNamesTheFoldersItLookedFor() {
+        Map<String, Throwable> failures = failures(run(NoConventionalFoldersFixture.class).testEvents());
+
+        assertThat(failures.get("thereIsNothingToRead")).isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("no manifest paths given, and none of the conventional folders src/main/k8s, "
+                        + "src/main/kubernetes, k8s exists in ")
+                .hasMessageEndingWith("name files or folders, for example assertThatManifests(\"deploy\")");
     }
 
     @Test

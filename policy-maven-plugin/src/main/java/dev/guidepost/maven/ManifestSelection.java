@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.Manifests;
 
 /**
  * Which manifest files a goal reads: the configured files and folders (relative to the project), or the
@@ -23,7 +24,7 @@ import dev.guidepost.core.GuidepostException;
 final class ManifestSelection {
 
     /** Folders read when none is configured, when they exist. */
-    static final List<String> DEFAULT_FOLDERS = List.of("src/main/k8s", "src/main/kubernetes", "k8s");
+    static final List<String> DEFAULT_FOLDERS = Manifests.CONVENTIONAL_FOLDERS;
     /** Files read from folders when no includes are configured. */
     static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
 
