@@ -58,24 +58,27 @@ public final class Guidepost {
      */
     public static Stream<DynamicTest> dynamicTests(String... paths) {
         TestScope scope = TestScope.require("Guidepost.dynamicTests(" + String.join(", ", paths) + ")");
-        return dynamicTests(scope.engine(), scope.settings(), Baseline.empty(), paths);
+        return dynamicTests(scope.engine(), scope.settings(), Baseline.empty(), null, paths);
     }
 
     /** The tests for the manifests in files and folders, against an engine's pack. */
     public static Stream<DynamicTest> dynamicTests(PolicyEngine engine, String... paths) {
-        return dynamicTests(engine, TestScope.currentSettings(), Baseline.empty(), paths);
+        return dynamicTests(engine, TestScope.currentSettings(), Baseline.empty(), null, paths);
     }
 
     /**
      * As {@link #dynamicTests(String...)}, tolerating the violations a baseline file lists (core's {@link Baseline},
      * as the Maven plugin writes it): a test whose violations are all known is skipped, naming them, rather than
-     * failed; a new violation still fails.
+     * failed; a new violation still fails. Each baseline entry that is fixed (its policy and resource were checked
+     * without a violation) or not seen (no manifest is its resource) gets a skipped test saying so, so the file
+     * can shrink.
      */
     public static Stream<DynamicTest> dynamicTestsWithBaseline(String baseline, String... paths) {
         TestScope scope = TestScope.require("Guidepost.dynamicTestsWithBaseline(" + baseline + ", "
                 + String.join(", ", paths) + ")");
+        Path file = scope.settings().resolve(baseline);
         return dynamicTests(scope.engine(), scope.settings(),
-                ManifestsAssert.readBaseline(scope.settings().resolve(baseline), scope.engine().pack()), paths);
+                ManifestsAssert.readBaseline(file, scope.engine().pack()), file, paths);
     }
 
     private record Key(SourceLocation location, ResourceRef resource) {
@@ -85,7 +88,7 @@ public final class Guidepost {
     }
 
     private static Stream<DynamicTest> dynamicTests(PolicyEngine engine, Settings settings, Baseline baseline,
-            String... paths) {
+            Path baselineFile, String... paths) {
         ManifestFiles files = ManifestFiles.load(Arrays.asList(paths), settings);
         Report report = engine.check(files.manifests());
         Map<Key, Map<String, List<Result>>> byManifest = new LinkedHashMap<>();
@@ -129,9 +132,28 @@ public final class Guidepost {
                         throw new TestAbortedException(message);
                     })));
         }
-        return entries.stream()
+        Stream<DynamicTest> manifestTests = entries.stream()
                 .sorted(Comparator.comparing((Entry e) -> e.location().file()).thenComparing(e -> e.location().line()))
                 .map(Entry::test);
+        return baselineFile == null ? manifestTests
+                : Stream.concat(manifestTests, staleBaselineEntries(baseline.split(report), baselineFile, base));
+    }
+
+    /** A skipped test per baseline entry that was fixed or not seen, saying what to do with it. */
+    private static Stream<DynamicTest> staleBaselineEntries(Baseline.Split split, Path file, Path base) {
+        String where = FailureText.path(file.toString(), base);
+        URI source = TestSources.of(SourceLocation.of(file.toString()));
+        Stream<DynamicTest> fixed = split.fixed().stream().map(entry -> DynamicTest.dynamicTest("baseline ▸ " + entry
+                + " ▸ fixed", source, () -> {
+                    throw new TestAbortedException(entry + " was checked without a violation; delete it from "
+                            + where);
+                }));
+        Stream<DynamicTest> unseen = split.unchecked().stream().map(entry -> DynamicTest.dynamicTest("baseline ▸ "
+                + entry + " ▸ not seen", source, () -> {
+                    throw new TestAbortedException(entry + " is in " + where + " but none of the manifests checked is"
+                            + " that resource (removed, or outside them); delete it if the resource is gone");
+                }));
+        return Stream.concat(fixed, unseen);
     }
 
     private static void verify(List<Result> results, Path base, Baseline baseline) {

@@ -355,6 +355,12 @@ class GuidepostExtensionTest {
         assertThat(tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
                 .contains("Deployment/shop/quick-hack ▸ require-run-as-non-root")
                 .doesNotContain("Deployment/shop/quick-hack ▸ allowed-registries");
+        Throwable unseen = tests.aborted().stream().filter(e -> e.getTestDescriptor().getDisplayName().equals(
+                "baseline ▸ require-run-as-non-root on Deployment/shop/retired-app ▸ not seen")).findFirst()
+                .orElseThrow().getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(unseen).hasMessage("require-run-as-non-root on Deployment/shop/retired-app is in "
+                + "src/test/resources/baselines/partial.yaml but none of the manifests checked is that resource "
+                + "(removed, or outside them); delete it if the resource is gone");
     }
 
     @Test
