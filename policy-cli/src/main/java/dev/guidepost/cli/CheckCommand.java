@@ -84,6 +84,8 @@ final class CheckCommand implements Callable<Integer> {
         PolicyEngine engine = PolicyEngine.of(pack);
         Report report = engine.check(ManifestInput.read(paths));
         PrintWriter err = spec.commandLine().getErr();
+        baseline.unknownPolicies(pack).forEach(message -> err.println("warning: the baseline " + baselineFile + " "
+                + message));
         if (updateBaseline) {
             baseline = baseline.updatedBy(report);
             baseline.write(baselineFile);

@@ -173,6 +173,7 @@ class CheckCommandTest {
                 violations:
                   - {policy: disallow-latest-tag, kind: Deployment, namespace: shop, name: quick-hack}
                   - {policy: disallow-latest-tag, kind: Deployment, namespace: shop, name: retired}
+                  - {policy: disalow-latest-tag, kind: Deployment, namespace: shop, name: web}
                 """);
         Cli cli = Cli.run("check", "--pack", Cli.PACK, "--baseline", baseline.toString(),
                 Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml").toString());
@@ -180,10 +181,13 @@ class CheckCommandTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
         assertThat(cli.out()).contains("KNOWN ").contains("disallow-latest-tag (in the baseline)")
                 .contains("FAIL ").contains("allowed-registries");
+        assertThat(cli.err()).contains("warning: the baseline " + baseline + " lists disalow-latest-tag on "
+                + "Deployment/shop/web, but acme-platform@1.0.0 has no policy 'disalow-latest-tag'; did you mean "
+                + "disallow-latest-tag?");
         assertThat(cli.err()).contains("UNSEEN disallow-latest-tag on Deployment/shop/retired is in the baseline but "
                 + "none of the manifests checked is that resource")
                 .containsPattern("check failed: \\d+ violations fail the check; 1 warning \\(Audit/Warn policies\\); "
-                        + "1 known violation in the baseline; 1 baseline entry not seen");
+                        + "1 known violation in the baseline; 2 baseline entries not seen");
     }
 
     @Test

@@ -286,6 +286,26 @@ public final class Baseline {
     }
 
     /**
+     * One message per entry whose policy the pack does not have (a typo, or a policy renamed or removed), with the
+     * ids it probably meant; such an entry can never match a violation. Each reads on from the baseline's name:
+     * {@code lists no-latest on Pod/web, but acme@1.0 has no policy 'no-latest'; did you mean disallow-latest?
+     * Fix the id, or remove the entry if the policy is gone}.
+     */
+    public List<String> unknownPolicies(PolicyPack pack) {
+        List<String> messages = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (pack.policy(entry.policyId()).isEmpty()) {
+                List<String> similar = pack.similarIds(entry.policyId());
+                messages.add("lists " + entry + ", but " + pack.coordinates() + " has no policy '"
+                        + entry.policyId() + "'" + (similar.isEmpty() ? ""
+                                : "; did you mean " + String.join(", ", similar) + "?")
+                        + " Fix the id, or remove the entry if the policy is gone");
+            }
+        }
+        return messages;
+    }
+
+    /**
      * The baseline to write after a run: every violation of the report, plus this baseline's entries that the
      * report did not check (resources or policies outside this run), so that updating from some of the manifests
      * keeps the entries of the others. Entries the report checked without a violation are fixed and dropped.

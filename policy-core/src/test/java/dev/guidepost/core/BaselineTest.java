@@ -37,6 +37,17 @@ class BaselineTest {
     }
 
     @Test
+    void namesEntriesWhosePolicyThePackDoesNotHaveWithTheIdItProbablyMeant() {
+        Baseline baseline = Baseline.of(List.of(new Baseline.Entry("require-team-labels", "Deployment", "shop", "web"),
+                new Baseline.Entry("require-team-label", "Deployment", "shop", "web")));
+
+        assertThat(baseline.unknownPolicies(CheckFixtures.PACK)).singleElement().asString()
+                .startsWith("lists require-team-labels on Deployment/shop/web, but ")
+                .contains("has no policy 'require-team-labels'; did you mean require-team-label?")
+                .endsWith("Fix the id, or remove the entry if the policy is gone");
+    }
+
+    @Test
     void anUpdateRewritesWhatTheReportCheckedAndKeepsEntriesItDidNotCheck() {
         Baseline.Entry elsewhere = new Baseline.Entry("require-team-label", "Deployment", "other", "web");
         Baseline.Entry fixed = new Baseline.Entry("require-team-label", "Deployment", "shop", "web");

@@ -359,14 +359,9 @@ public final class ManifestsAssert {
         } catch (GuidepostException e) {
             throw GuidepostConfigurationException.withoutTrace(e.getMessage());
         }
-        for (Baseline.Entry entry : baseline.entries()) {
-            if (pack.policy(entry.policyId()).isEmpty()) {
-                List<String> similar = pack.similarIds(entry.policyId());
-                throw GuidepostConfigurationException.withoutTrace("the baseline " + file + " lists " + entry + ", but "
-                        + pack.coordinates() + " has no policy '" + entry.policyId() + "'"
-                        + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?")
-                        + " Fix the id, or remove the entry if the policy is gone");
-            }
+        List<String> unknown = baseline.unknownPolicies(pack);
+        if (!unknown.isEmpty()) {
+            throw GuidepostConfigurationException.withoutTrace("the baseline " + file + " " + unknown.get(0));
         }
         return baseline;
     }
