@@ -251,6 +251,16 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aMutatingPolicyInJsonModeIsASkippedFeatureNotAFailure() {
+        List<ExpectationResult> results = run("mpol-json-mode", false);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.SKIPPED);
+            assertThat(r.reason()).contains("MutatingPolicy in JSON mode (evaluation.mode: JSON)");
+        });
+    }
+
+    @Test
     void answersResourceLookupsFromTheContextFile() {
         List<ExpectationResult> results = run("context", false);
 
@@ -311,7 +321,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(153);
+        assertThat(report.results()).hasSize(154);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);
