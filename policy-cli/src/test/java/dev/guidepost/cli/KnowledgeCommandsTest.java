@@ -239,7 +239,7 @@ class KnowledgeCommandsTest {
     }
 
     @Test
-    void searchEvalPrintsMetricsAndWritesJson(@TempDir Path dir) throws Exception {
+    void searchEvalPrintsMetricsAndWritesJsonToAFileOrStandardOutput(@TempDir Path dir) throws Exception {
         Path queries = dir.resolve("queries.yaml");
         Files.writeString(queries, """
                 queries:
@@ -260,22 +260,11 @@ class KnowledgeCommandsTest {
         JsonNode root = JSON.readTree(Files.readString(out));
         assertThat(root.get("metrics").get("queries").asInt()).isEqualTo(2);
         assertThat(root.get("perQuery").size()).isEqualTo(2);
-    }
 
-    @Test
-    void searchEvalJsonToADashIsTheOnlyStandardOutput(@TempDir Path dir) throws Exception {
-        Path queries = dir.resolve("queries.yaml");
-        Files.writeString(queries, """
-                queries:
-                  - id: q1
-                    query: can my container run as root?
-                    relevant: [require-run-as-non-root]
-                """);
-        Cli cli = Cli.run("search-eval", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--queries", queries.toString(),
+        Cli dash = Cli.run("search-eval", "--pack", Cli.PACK, "--cache", Cli.CACHE, "--queries", queries.toString(),
                 "--json", "-");
-        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
-        assertThat(JSON.readTree(cli.out()).get("metrics").get("queries").asInt()).isEqualTo(1);
-        assertThat(cli.err()).contains("queries    1", "MRR").doesNotContain("written to");
+        assertThat(JSON.readTree(dash.out()).get("perQuery").size()).isEqualTo(2);
+        assertThat(dash.err()).contains("queries    2", "MRR").doesNotContain("written to");
     }
 
     @Test
