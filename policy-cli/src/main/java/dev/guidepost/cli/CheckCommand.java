@@ -114,9 +114,12 @@ final class CheckCommand implements Callable<Integer> {
         int code = ExitCode.OK;
         if (verdict.failed()) {
             code = ExitCode.VIOLATIONS;
-        } else if (failIfNothingChecked && report.nothingChecked()) {
-            err.println("nothing was checked: no manifest is selected by any policy (check the paths and the pack)");
-            code = ExitCode.NOTHING_CHECKED;
+        } else if (report.nothingChecked()) {
+            err.println((failIfNothingChecked ? "" : "warning: ") + "nothing was checked: "
+                    + report.nothingCheckedReason() + " (check the paths and the pack)");
+            if (failIfNothingChecked) {
+                code = ExitCode.NOTHING_CHECKED;
+            }
         }
         err.flush();
         return code;

@@ -71,7 +71,7 @@ class CheckCommandTest {
     }
 
     @Test
-    void nothingCheckedExitsThreeOnlyWhenAsked(@TempDir Path dir) throws Exception {
+    void nothingCheckedIsAWarningSayingWhyAndExitsThreeOnlyWhenAsked(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("config.yaml"), """
                 apiVersion: v1
                 kind: ConfigMap
@@ -80,9 +80,16 @@ class CheckCommandTest {
                 """);
         Cli asked = Cli.run("check", "--fail-if-nothing-checked", "--pack", Cli.PACK, dir.toString());
         assertThat(asked.exitCode()).isEqualTo(ExitCode.NOTHING_CHECKED);
-        assertThat(asked.err()).contains("nothing was checked");
+        assertThat(asked.err()).contains("nothing was checked: no policy selects any of the 1 manifest read");
         Cli notAsked = Cli.run("check", "--pack", Cli.PACK, dir.toString());
         assertThat(notAsked.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(notAsked.err()).contains("warning: nothing was checked: no policy selects any of the 1 manifest");
+
+        Files.writeString(dir.resolve("config.yaml"), "# values for a chart, not a Kubernetes object\nreplicas: 2\n");
+        Cli values = Cli.run("check", "--pack", Cli.PACK, dir.toString());
+        assertThat(values.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(values.err()).contains("warning: nothing was checked: no Kubernetes object was read (1 document "
+                + "skipped or unreadable)");
     }
 
     @Test

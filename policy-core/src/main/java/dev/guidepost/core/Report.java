@@ -62,6 +62,18 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
         return results.isEmpty();
     }
 
+    /**
+     * Why {@link #nothingChecked() nothing was checked}, for a warning: no Kubernetes object was read (only
+     * skipped or unreadable documents), or no policy selects the manifests that were.
+     */
+    public String nothingCheckedReason() {
+        if (manifestsChecked == 0) {
+            return "no Kubernetes object was read" + (problems.isEmpty() ? ""
+                    : " (" + Plural.count(problems.size(), "document") + " skipped or unreadable)");
+        }
+        return "no policy selects any of the " + Plural.count(manifestsChecked, "manifest") + " read";
+    }
+
     /** Result counts by outcome. */
     public Map<Outcome, Long> countsByOutcome() {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);

@@ -180,9 +180,13 @@ public class CheckMojo extends AbstractPolicyMojo {
             throw new MojoFailureException("Guidepost policy check failed: " + verdict.describe()
                     + (pointer == null ? "" : "; see " + display(pointer)));
         }
-        if (failIfNothingChecked && report.nothingChecked()) {
-            throw new MojoFailureException("Nothing was checked: no manifest is selected by any policy of "
-                    + pack.coordinates() + " (check <manifests> and <packs>)");
+        if (report.nothingChecked()) {
+            String message = "Nothing was checked: " + report.nothingCheckedReason() + ", against "
+                    + pack.coordinates() + " (check <manifests> and <packs>)";
+            if (failIfNothingChecked) {
+                throw new MojoFailureException(message);
+            }
+            getLog().warn(message + "; <failIfNothingChecked>true</failIfNothingChecked> makes this fail the build");
         }
         getLog().info("Guidepost policy check passed: " + verdict.describe());
     }
