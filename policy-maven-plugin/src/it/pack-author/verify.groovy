@@ -3,7 +3,7 @@
 // example fails the build with the example's file:line. The embedding libraries' start-up messages stay out of the
 // log.
 def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 3
+assert runs.size() == 4
 
 def good = runs[0]
 assert good.contains('[INFO] Pack target/classes/META-INF/guidepost/it-pack: 2 examples')
@@ -26,4 +26,12 @@ def goals = runs[2]
 assert goals =~ /Wrote \d+ files? to /
 assert goals.contains('Policies for "team", best first:')
 assert goals.contains('BUILD SUCCESS')
+
+def invalid = runs[3]
+def error = invalid.readLines().find { it.contains('Failed to execute goal') }
+assert error.contains('src/main/resources/META-INF/guidepost/invalid-pack/require-team-label.yaml:9: ')
+assert error.contains("spec.severity is 'severe'")
+assert !error.contains('target/classes')
+assert error.count("spec.severity is 'severe'") == 1
+assert invalid.contains('BUILD FAILURE')
 return true

@@ -90,7 +90,10 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         try {
             run();
         } catch (GuidepostException e) {
-            throw new MojoExecutionException(withSourceFiles(e.getMessage()), e);
+            String message = withSourceFiles(e.getMessage());
+            // Maven appends a cause's message it does not find in the message: the copy in target/classes
+            throw message.equals(e.getMessage()) ? new MojoExecutionException(message, e)
+                    : new MojoExecutionException(message);
         }
     }
 
