@@ -251,6 +251,34 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aMisspeltFieldOfTheTestOrOfAResultIsAProblemAtItsLineWithTheFieldMeant() {
+        KyvernoTestReport top = KyvernoTests.run(List.of(SUITES.resolve("misspelt-fields/top")));
+        KyvernoTestReport result = KyvernoTests.run(List.of(SUITES.resolve("misspelt-fields/result")));
+        KyvernoTestReport namespace = KyvernoTests.run(List.of(SUITES.resolve("misspelt-fields/namespace")));
+
+        assertThat(top.successful()).isFalse();
+        assertThat(top.results()).isEmpty();
+        assertThat(top.problems()).singleElement().asString().startsWith("kyverno-test.yaml:8: unknown field "
+                + "'resultz' in the test; did you mean results? The Kyverno CLI reads test files strictly");
+        assertThat(result.results()).isEmpty();
+        assertThat(result.problems()).singleElement().asString().startsWith("kyverno-test.yaml:10: unknown field "
+                + "'polcy' in results[1]; did you mean policy?");
+        assertThat(namespace.problems()).singleElement().asString().isEqualTo("kyverno-test.yaml:11: results[0] "
+                + "has 'namespace', which the Kyverno CLI does not read (1.19 rejects it); name the resource as "
+                + "namespace/name in resources");
+    }
+
+    @Test
+    void aResultNamingAResourceUnderAnotherKindFindsNothing() {
+        List<ExpectationResult> results = run("wrong-kind", false);
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).status()).isEqualTo(Status.FAILED);
+        assertThat(results.get(0).actual()).isEqualTo("not found");
+        assertThat(results.get(1).status()).as(results.get(1).reason()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
     void aMutatingPolicyInJsonModeIsASkippedFeatureNotAFailure() {
         List<ExpectationResult> results = run("mpol-json-mode", false);
 
@@ -321,7 +349,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(154);
+        assertThat(report.results()).hasSize(156);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

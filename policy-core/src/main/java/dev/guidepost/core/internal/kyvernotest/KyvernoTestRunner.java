@@ -69,6 +69,11 @@ public final class KyvernoTestRunner {
                         + "cli.kyverno.io/v1alpha1 and kind: Test");
                 continue;
             }
+            java.util.Optional<TestFileFields.Problem> unknownField = TestFileFields.problem(doc);
+            if (unknownField.isPresent()) {
+                problems.add(display + ":" + unknownField.get().line() + ": " + unknownField.get().message());
+                continue;
+            }
             try {
                 results.addAll(new TestFileRun(doc, file, display, strict, problems).run());
             } catch (GuidepostException e) {

@@ -322,14 +322,14 @@ final class TestFileRun {
             listed = List.of(PlainValues.string(result, "resource"));
         }
         List<String> expectationNames = listed.isEmpty() ? List.of("") : listed;
-        boolean anySelected = listed.stream().anyMatch(n -> resources.stream().anyMatch(r -> selects(n, r)));
+        boolean anySelected = listed.stream().anyMatch(n -> resources.stream().anyMatch(r -> selects(n, kind, r)));
         String unsupportedResult = unsupportedResultFeature(result, policy);
 
         List<ExpectationResult> out = new ArrayList<>();
         for (String name : expectationNames) {
             List<LoadedResource> selected = new ArrayList<>();
             for (LoadedResource r : resources) {
-                if (listed.isEmpty() || selects(name, r)) {
+                if (listed.isEmpty() || selects(name, kind, r)) {
                     selected.add(r);
                 }
             }
@@ -581,8 +581,9 @@ final class TestFileRun {
                 PlainValues.string(target, "metadata", "name")));
     }
 
-    private static boolean selects(String name, LoadedResource resource) {
-        return names(name, resource.namespace(), resource.name());
+    private static boolean selects(String name, String kind, LoadedResource resource) {
+        return (kind.isEmpty() || resource.payload() || kind.equals(resource.kind()))
+                && names(name, resource.namespace(), resource.name());
     }
 
     /** True when a result's resource name, NAME or NAMESPACE/NAME, names this object. */
