@@ -47,6 +47,7 @@ public final class PolicyEngine {
 
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
+    private final boolean honourExemptions;
 
     /**
      * A compiled policy; whether its verdict depends on what only the cluster knows of a namespace (the labels its
@@ -101,9 +102,10 @@ public final class PolicyEngine {
         }
     }
 
-    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled) {
+    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, boolean honourExemptions) {
         this.pack = pack;
         this.compiled = compiled;
+        this.honourExemptions = honourExemptions;
     }
 
     /**
@@ -127,7 +129,17 @@ public final class PolicyEngine {
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
         }
-        return new PolicyEngine(pack, compiled);
+        return new PolicyEngine(pack, compiled, true);
+    }
+
+    /**
+     * This engine, checking as the cluster will: exemption annotations ({@code guidepost.dev/ignore-<id>}) are not
+     * honoured, because the emitted Kyverno policies do not read them; a violation on an annotated resource says
+     * so. For answers about what the cluster will admit, such as an agent's check before it deploys. Shares the
+     * compiled policies.
+     */
+    public PolicyEngine ignoringExemptions() {
+        return honourExemptions ? new PolicyEngine(pack, compiled, false) : this;
     }
 
     /**
@@ -168,7 +180,7 @@ public final class PolicyEngine {
             for (int m = 0; m < list.size(); m++) {
                 Evaluated evaluated = new Evaluated(new ArrayList<>(), new ArrayList<>());
                 Manifest manifest = list.get(m);
-                evaluate(c, manifest, requests.get(m), context, evaluated.results(), evaluated.exemptions(),
+                evaluate(c, manifest, requests.get(m), context, evaluated, honourExemptions,
                         path -> manifests.lineOf(manifest, path));
                 out.add(evaluated);
             }
@@ -268,7 +280,8 @@ public final class PolicyEngine {
     }
 
     private static void evaluate(Compiled c, Manifest manifest, PreparedRequest request, EvaluationContext context,
-            List<Result> results, List<Exemption> exemptions, ToIntFunction<List<Object>> lineOf) {
+            Evaluated evaluated, boolean honourExemptions, ToIntFunction<List<Object>> lineOf) {
+        List<Result> results = evaluated.results();
         Policy policy = c.policy();
         PolicyResponse response = c.program().evaluate(request, context);
         if (response.rules().isEmpty()) {
@@ -278,7 +291,7 @@ public final class PolicyEngine {
             return;
         }
         Optional<String> exemption = exemptionReason(manifest, policy.id());
-        boolean exempted = exemption.isPresent() && !exemption.get().isBlank();
+        boolean exempted = honourExemptions && exemption.isPresent() && !exemption.get().isBlank();
         for (RuleResponse rule : response.rules()) {
             Optional<String> notChecked = whyNotChecked(c, rule, request, context);
             if (notChecked.isPresent() && !(exempted && rule.evaluated())) {
@@ -293,14 +306,17 @@ public final class PolicyEngine {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();
             } else if (exemption.isPresent() && rule.outcome() != Outcome.PASS) {
-                message = message + " [the annotation " + Exemption.ANNOTATION_PREFIX + policy.id()
-                        + " is ignored: it needs a reason as its value]";
+                message = message + " [the annotation " + Exemption.ANNOTATION_PREFIX + policy.id() + (honourExemptions
+                        ? " is ignored: it needs a reason as its value]"
+                        : " does not exempt in the cluster: its Kyverno policies do not read it; a Kyverno "
+                                + "PolicyException can admit the resource]");
             }
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
                     outcome, message, policy.remediation(), manifest.resource(), manifest.location()));
         }
         if (exempted) {
-            exemptions.add(new Exemption(policy.id(), manifest.resource(), manifest.location(), exemption.get()));
+            evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),
+                    exemption.get()));
         }
     }
 

@@ -81,6 +81,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void checkingAsTheClusterWillIgnoresExemptionsAndSaysSo() {
+        Report cluster = engine.ignoringExemptions().check(Manifests.load(MANIFESTS));
+
+        assertThat(cluster.exemptions()).isEmpty();
+        assertThat(cluster.results()).filteredOn(r -> r.policyId().equals("two-replicas")
+                && r.resource().name().equals("exempted")).singleElement().satisfies(r -> {
+                    assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+                    assertThat(r.message()).endsWith("[the annotation guidepost.dev/ignore-two-replicas does not "
+                            + "exempt in the cluster: its Kyverno policies do not read it; a Kyverno PolicyException "
+                            + "can admit the resource]");
+                });
+        assertThat(engine.ignoringExemptions().ignoringExemptions().pack()).isSameAs(engine.pack());
+    }
+
+    @Test
     void anExemptionWithoutAReasonIsNotHonoured() {
         assertThat(results("two-replicas", "exempted-without-reason")).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAIL);

@@ -70,7 +70,9 @@ public final class ToolCatalog {
                                 + "findings do not block a deploy), 'Nothing checked' (no policy selects these "
                                 + "kinds), 'No violations found, but' rules the cluster checks were not checked "
                                 + "here (listed under 'Not checked here', e.g. the Namespace manifest is missing), "
-                                + "or 'Compliant'. Unreadable YAML is an error naming the line.",
+                                + "or 'Compliant'. Unreadable YAML is an error naming the line. Exemption "
+                                + "annotations (guidepost.dev/ignore-<policy-id>) are not honoured here, because "
+                                + "the cluster does not honour them: fix the YAML instead.",
                         schema(Map.of("yaml", text("The manifest YAML text (or JSON) to check.")),
                                 List.of("yaml")),
                         OutputSchemas.checkManifest(),

@@ -146,6 +146,21 @@ class PolicyToolsTest {
     }
 
     @Test
+    void anExemptionAnnotationDoesNotMakeAManifestCompliantBecauseTheClusterIgnoresIt() {
+        String exempted = NON_COMPLIANT.replace("  namespace: shop\nspec:\n  selector",
+                "  namespace: shop\n  annotations:\n    guidepost.dev/ignore-disallow-latest-tag: \"we need latest\"\n"
+                        + "spec:\n  selector");
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", exempted));
+
+        assertThat(exempted).contains("guidepost.dev/ignore-disallow-latest-tag");
+        assertThat(answer.text()).startsWith("Not compliant: ").contains(
+                "Deployment/shop/checkout: disallow-latest-tag [medium, Enforce, blocking]",
+                "[the annotation guidepost.dev/ignore-disallow-latest-tag does not exempt in the cluster: its Kyverno "
+                        + "policies do not read it; a Kyverno PolicyException can admit the resource]");
+        assertThat(answer.structured()).containsEntry("blocking", true).containsEntry("compliant", false);
+    }
+
+    @Test
     void aCheckWithOnlyAuditFindingsSaysNothingBlocks() throws Exception {
         String good = java.nio.file.Files.readString(SAMPLES.resolve("manifests/good/web.yaml"));
         String withoutProbe = good.replace("          readinessProbe:\n            httpGet: {path: /healthz, port: 8080}\n",
