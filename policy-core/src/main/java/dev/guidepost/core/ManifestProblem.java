@@ -25,6 +25,11 @@ public record ManifestProblem(SourceLocation location, Type type, String message
         NOT_KUBERNETES,
         /** A Kubernetes object missing its {@code apiVersion} or its {@code kind}: the cluster would refuse it. */
         INCOMPLETE,
+        /**
+         * A built-in kind with an apiVersion Kubernetes does not serve it at (a misspelt group such as
+         * {@code app/v1}, or a removed version such as {@code extensions/v1beta1}): the cluster would refuse it.
+         */
+        UNSERVED,
         /** A Kustomize file or a patch a kustomization names: checked through what {@code kustomize build} renders. */
         KUSTOMIZE;
 

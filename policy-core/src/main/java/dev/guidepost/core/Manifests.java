@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.guidepost.core.internal.manifest.Kustomizations;
+import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.UnrenderedTemplate;
 import dev.guidepost.core.internal.yaml.YamlDocument;
@@ -241,6 +243,14 @@ public final class Manifests implements Iterable<Manifest> {
             problems.add(new ManifestProblem(location, ManifestProblem.Type.INCOMPLETE, (apiVersion.isEmpty()
                     ? "the " + kind + " has no apiVersion" : "the object of apiVersion " + apiVersion + " has no kind")
                     + "; add it (for example apiVersion: v1 for a Pod, apps/v1 for a Deployment)"));
+            return;
+        }
+        Optional<String> served = kind.isEmpty() ? Optional.empty()
+                : ApiResources.builtIn().servedApiVersion(apiVersion, kind);
+        if (served.isPresent()) {
+            problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, "Kubernetes does not serve "
+                    + kind + " at apiVersion " + apiVersion + ", so the cluster would refuse it; use apiVersion: "
+                    + served.get()));
             return;
         }
         if (Kustomizations.isKustomizeDocument(map)) {

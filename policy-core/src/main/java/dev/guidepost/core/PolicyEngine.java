@@ -290,6 +290,8 @@ public final class PolicyEngine {
                     notChecked(policy, "", policy.action(), why, manifest)));
             return;
         }
+        // a Pod policy that autogen applied to a pod controller names the Pod's fields
+        boolean podPolicyOnController = policy.kinds().contains("Pod") && !policy.kinds().contains(manifest.kind());
         Optional<String> exemption = exemptionReason(manifest, policy.id());
         boolean exempted = honourExemptions && exemption.isPresent() && !exemption.get().isBlank();
         for (RuleResponse rule : response.rules()) {
@@ -301,7 +303,7 @@ public final class PolicyEngine {
             Outcome outcome = rule.outcome();
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
                     ? ViolationPaths.withLine(rule.message(), manifest.object(), manifest.location().line(),
-                    lineOf) : rule.message();
+                    lineOf, podPolicyOnController) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();

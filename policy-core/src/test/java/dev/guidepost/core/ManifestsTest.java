@@ -260,6 +260,22 @@ class ManifestsTest {
     }
 
     @Test
+    void refusesABuiltInKindAtAnApiVersionKubernetesDoesNotServeAndNamesTheOneItDoes() {
+        Manifests manifests = load("unserved-api-versions.yaml");
+
+        assertThat(manifests.manifests()).extracting(m -> m.resource().name())
+                .containsExactly("cache", "orders", "custom-deployment-kind");
+        assertThat(manifests.unreadable()).extracting(ManifestProblem::type)
+                .containsOnly(ManifestProblem.Type.UNSERVED);
+        assertThat(manifests.unreadable()).extracting(ManifestProblem::message).containsExactly(
+                "Kubernetes does not serve StatefulSet at apiVersion app/v1, so the cluster would refuse it; use "
+                        + "apiVersion: apps/v1",
+                "Kubernetes does not serve Ingress at apiVersion extensions/v1beta1, so the cluster would refuse it; "
+                        + "use apiVersion: networking.k8s.io/v1");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line()).containsExactly(2, 6);
+    }
+
+    @Test
     void readsJson() {
         Manifest manifest = load("service.json").manifests().get(0);
 

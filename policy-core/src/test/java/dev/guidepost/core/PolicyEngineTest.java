@@ -96,6 +96,37 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anErrorFromAFieldLeftEmptySaysWhatIsEmptyAndHowToReadOptionalFields() {
+        PolicyEngine replicas = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: two-replicas
+                spec:
+                  title: Two replicas
+                  description: Deployments run two replicas.
+                  action: Enforce
+                  match:
+                    kinds: [Deployment]
+                  validations:
+                    - expression: "object.spec.replicas >= 2"
+                """, "two-replicas.yaml"));
+        String empty = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                """;
+        String missing = empty.replace("spec:\n", "spec: {}\n");
+
+        assertThat(replicas.check(Manifests.parse(empty, "empty.yaml")).results()).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("a field on the way is empty in the manifest, for "
+                        + "example 'spec:' with nothing under it"));
+        assertThat(replicas.check(Manifests.parse(missing, "missing.yaml")).results()).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("the manifest does not set this field"));
+    }
+
+    @Test
     void anExemptionWithoutAReasonIsNotHonoured() {
         assertThat(results("two-replicas", "exempted-without-reason")).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAIL);

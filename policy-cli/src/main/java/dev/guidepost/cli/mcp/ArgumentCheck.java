@@ -73,8 +73,9 @@ final class ArgumentCheck {
     private static boolean fits(Map<String, Object> property, Object value) {
         switch (String.valueOf(property.get("type"))) {
             case "string" -> {
-                return value instanceof String s && s.strip().length() >= number(property, "minLength")
-                        && (!property.containsKey("maxLength") || s.length() <= number(property, "maxLength"));
+                // JSON Schema counts a string's length in characters (code points), not UTF-16 units
+                return value instanceof String s && codePoints(s.strip()) >= number(property, "minLength")
+                        && (!property.containsKey("maxLength") || codePoints(s) <= number(property, "maxLength"));
             }
             case "integer" -> {
                 return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
@@ -105,7 +106,7 @@ final class ArgumentCheck {
 
     private static String shown(Object value) {
         if (value instanceof String s) {
-            String cut = s.length() > SHOWN ? s.substring(0, SHOWN - 1) + "…" : s;
+            String cut = codePoints(s) > SHOWN ? s.substring(0, s.offsetByCodePoints(0, SHOWN - 1)) + "…" : s;
             return "the string \"" + cut.replaceAll("\\s+", " ") + "\"";
         } else if (value instanceof Number n) {
             return "the number " + n;
@@ -118,5 +119,9 @@ final class ArgumentCheck {
             return "an object";
         }
         return String.valueOf(value);
+    }
+
+    private static int codePoints(String s) {
+        return s.codePointCount(0, s.length());
     }
 }

@@ -54,6 +54,15 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void aStringsLengthCountsCharactersNotUtf16UnitsAndIsNeverCutInsideOne() {
+        String rocket = "\uD83D\uDE80";
+
+        assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", rocket.repeat(1000)))).isEmpty();
+        assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", rocket.repeat(1001)))).get()
+                .asString().contains("not the string \"" + rocket).doesNotContain("\uD83D…");
+    }
+
+    @Test
     void aBlankStringIsAsEmptyAsAnEmptyOne() {
         assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", "   "))).get().asString()
                 .startsWith("search_policies needs 'query' (a non-empty string of at most 1000 characters), not the "

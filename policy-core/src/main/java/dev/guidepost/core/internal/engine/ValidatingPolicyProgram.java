@@ -136,10 +136,15 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
      * and {@code kyverno test} read it), without the defaults the API server would fill in.
      */
     private static String missingFieldHint(String message) {
-        return message != null && (message.contains("no such key") || message.contains("is not present in map"))
-                ? " (the manifest does not set this field; the API server may default it, so read optional fields "
-                        + "with has(...) or .?field.orValue(default))"
-                : "";
+        if (message != null && (message.contains("no such key") || message.contains("is not present in map"))) {
+            return " (the manifest does not set this field; the API server may default it, so read optional fields "
+                    + "with has(...) or .?field.orValue(default))";
+        }
+        if (message != null && message.contains("Field selections must be performed on messages or maps")) {
+            return " (a field on the way is empty in the manifest, for example 'spec:' with nothing under it; fill "
+                    + "it in, or read optional fields with has(...) or .?field.orValue(default))";
+        }
+        return "";
     }
 
     /** Kyverno evaluates audit annotations after a pass or a fail; one that errors or is not a string errors. */

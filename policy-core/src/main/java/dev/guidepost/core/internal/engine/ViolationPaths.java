@@ -35,7 +35,17 @@ public final class ViolationPaths {
      */
     public static String withLine(String message, Map<String, Object> object, int objectLine,
             ToIntFunction<List<Object>> lineOf) {
-        List<Object> path = existing(object, path(message));
+        return withLine(message, object, objectLine, lineOf, false);
+    }
+
+    /**
+     * As {@link #withLine(String, Map, int, ToIntFunction)}; for a Pod policy checking a pod controller
+     * ({@code podPolicy}), a field the manifest lacks everywhere is located in the pod template rather than in the
+     * controller's own {@code spec}, since that is where it is to be added.
+     */
+    public static String withLine(String message, Map<String, Object> object, int objectLine,
+            ToIntFunction<List<Object>> lineOf, boolean podPolicy) {
+        List<Object> path = existing(object, path(message), podPolicy);
         if (path.isEmpty()) {
             return message;
         }
@@ -49,12 +59,17 @@ public final class ViolationPaths {
      * the line of the deepest part that exists.
      */
     static List<Object> existing(Map<String, Object> object, List<Object> path) {
+        return existing(object, path, false);
+    }
+
+    /** As {@link #existing(Map, List)}; with {@code podPolicy}, the pod template wins a tie. */
+    static List<Object> existing(Map<String, Object> object, List<Object> path, boolean podPolicy) {
         List<Object> best = path;
         int bestFound = found(object, List.of(), path);
         if (!path.isEmpty() && (path.get(0).equals("spec") || path.get(0).equals("metadata"))) {
             for (List<String> template : POD_TEMPLATES) {
                 int inTemplate = found(object, template, path);
-                if (inTemplate > bestFound) {
+                if (inTemplate > bestFound || podPolicy && inTemplate >= 0 && inTemplate == bestFound) {
                     best = new ArrayList<>(template);
                     best.addAll(path);
                     bestFound = inTemplate;

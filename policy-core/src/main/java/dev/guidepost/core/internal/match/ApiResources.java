@@ -122,6 +122,22 @@ public final class ApiResources {
         return r != null && !r.namespaced();
     }
 
+    /**
+     * For a built-in kind written with an apiVersion Kubernetes does not serve it at, such as a misspelt group
+     * ({@code app/v1}) or a removed version ({@code apps/v1beta2}, {@code extensions/v1beta1}): the apiVersion it
+     * is served at. Empty when it is served, when the kind is not built in, and for groups with a dot, which is
+     * where custom resources live (and a few built-in groups this snapshot may not list every version of).
+     */
+    public Optional<String> servedApiVersion(String apiVersion, String kind) {
+        String group = groupOf(apiVersion);
+        ApiResource builtIn = preferredByKind.get(kind);
+        if (group.contains(".") || builtIn == null
+                || byGroupVersionKind.containsKey(group + "/" + versionOf(apiVersion) + "/" + kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(builtIn.apiVersion());
+    }
+
     /** The group of an apiVersion ({@code ""} for {@code v1}). */
     public static String groupOf(String apiVersion) {
         int slash = apiVersion.indexOf('/');

@@ -86,7 +86,8 @@ public final class YamlDocuments {
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(MAX_ALIASES);
             options.setNestingDepthLimit(MAX_DEPTH);
-            options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+            // SnakeYAML counts the chunk's final line break too and refuses a document that reaches its limit
+            options.setCodePointLimit(MAX_DOCUMENT_CHARS + 2);
             options.setAllowRecursiveKeys(false);
             options.setMergeOnCompose(true);
             constructor = new SafeYamlConstructor(options);
@@ -100,7 +101,9 @@ public final class YamlDocuments {
 
     private static YamlDocument parseChunk(Chunk chunk, String source, Yaml yaml, SafeYamlConstructor constructor) {
         String text = chunk.text();
-        if (text.length() > MAX_DOCUMENT_CHARS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CHARS) {
+        // a chunk ends in the line break that separates it from the next; that is not the document's
+        int length = text.endsWith("\n") ? text.length() - 1 : text.length();
+        if (length > MAX_DOCUMENT_CHARS && text.codePointCount(0, length) > MAX_DOCUMENT_CHARS) {
             // refused before parsing: snakeyaml would scan up to the limit first, which takes seconds
             return YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.LIMIT, chunk.firstLine() + 1, 0,
                     "over a safety limit: the document has more than " + MAX_DOCUMENT_CHARS

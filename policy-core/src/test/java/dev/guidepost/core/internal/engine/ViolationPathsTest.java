@@ -53,4 +53,16 @@ class ViolationPathsTest {
         assertThat(ViolationPaths.existing(pod, List.of("metadata", "labels", "team")))
                 .containsExactly("metadata", "labels", "team");
     }
+
+    @Test
+    void aPodFieldNoPartOfWhichTheControllerHasIsLocatedInThePodTemplateForAPodPolicy() {
+        Map<String, Object> cronJob = Map.of("spec", Map.of("schedule", "0 2 * * *", "jobTemplate", Map.of("spec",
+                Map.of("template", Map.of("spec", Map.of("containers", List.of()))))));
+        List<Object> missing = List.of("spec", "automountServiceAccountToken");
+
+        assertThat(ViolationPaths.existing(cronJob, missing, true))
+                .containsExactly("spec", "jobTemplate", "spec", "template", "spec", "automountServiceAccountToken");
+        assertThat(ViolationPaths.existing(cronJob, missing, false)).isEqualTo(missing);
+        assertThat(ViolationPaths.existing(Map.of("spec", Map.of()), missing, true)).isEqualTo(missing);
+    }
 }

@@ -1,0 +1,26 @@
+package dev.guidepost.core.internal.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class YamlDocumentsTest {
+
+    /** A one-document YAML text of exactly {@code chars} characters: a mapping with one long plain value. */
+    private static String document(int chars) {
+        String key = "data: ";
+        return key + "x".repeat(chars - key.length());
+    }
+
+    @Test
+    void aDocumentOfExactlyTheLimitIsReadAndOneCharacterMoreIsRefused() {
+        List<YamlDocument> atLimit = YamlDocuments.parse(document(YamlDocuments.MAX_DOCUMENT_CHARS), "at-limit.yaml");
+        List<YamlDocument> over = YamlDocuments.parse(document(YamlDocuments.MAX_DOCUMENT_CHARS + 1), "over.yaml");
+
+        assertThat(atLimit).singleElement().satisfies(d -> assertThat(d.problem()).isNull());
+        assertThat(over).singleElement().satisfies(d -> assertThat(d.problem().message())
+                .contains("more than " + YamlDocuments.MAX_DOCUMENT_CHARS));
+    }
+}
