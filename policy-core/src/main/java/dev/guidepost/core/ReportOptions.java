@@ -83,6 +83,18 @@ public record ReportOptions(Optional<Path> baseDir, List<Policy> policies, Basel
         }
     }
 
+    /**
+     * A message with the paths below {@link #baseDir()} it names shown relative to it, as {@link #displayPath}
+     * shows files (a skipped Kustomize file's {@code kustomize build FOLDER} hint, for example).
+     */
+    public String displayMessage(String message) {
+        if (baseDir.isEmpty() || message.isEmpty()) {
+            return message;
+        }
+        String prefix = baseDir.get().toString() + java.io.File.separator;
+        return message.replace(prefix, "");
+    }
+
     /** A location with its file shown by {@link #displayPath(String)}. */
     public SourceLocation display(SourceLocation location) {
         return new SourceLocation(displayPath(location.file()), location.line(), location.column());

@@ -30,6 +30,17 @@ class ReportFormatsTest {
     }
 
     @Test
+    void aSkippedKustomizationsHintNamesItsFolderRelativeToTheBaseDir() {
+        java.nio.file.Path base = java.nio.file.Path.of("src/test/resources/manifests").toAbsolutePath();
+        Report kustomize = PolicyEngine.of(CheckFixtures.PACK).check(Manifests.load(base.resolve("kustomize")));
+        ReportOptions options = ReportOptions.defaults().withBaseDir(base);
+
+        assertThat(ConsoleReport.entries(kustomize, options)).extracting(ConsoleReport.Entry::text)
+                .anySatisfy(line -> assertThat(line).startsWith("SKIPPED kustomize/kustomization.yaml:1: ")
+                        .contains("kustomize build kustomize | guidepost check").doesNotContain(base.toString()));
+    }
+
+    @Test
     void rejectsAliasesThatAreNotDocumentedFormatNames() {
         assertThat(ReportFormat.parse("xml")).isEmpty();
         assertThat(ReportFormat.parse("md")).isEmpty();

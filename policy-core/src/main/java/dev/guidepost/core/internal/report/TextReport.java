@@ -70,12 +70,13 @@ public final class TextReport {
     /** An unreadable document as a block of lines. */
     public String unreadable(ManifestProblem problem) {
         return paint(RED, "UNREADABLE") + ' ' + options.display(problem.location()) + '\n' + "  "
-                + problem.message() + '\n';
+                + options.displayMessage(problem.message()) + '\n';
     }
 
     /** A document that is not a Kubernetes object to check (or a Kustomize file), as one line. */
     public String skipped(ManifestProblem problem) {
-        return paint(DIM, "SKIPPED") + ' ' + options.display(problem.location()) + ": " + problem.message() + '\n';
+        return paint(DIM, "SKIPPED") + ' ' + options.display(problem.location()) + ": "
+                + options.displayMessage(problem.message()) + '\n';
     }
 
     /** A rule Guidepost could not evaluate, as one line. */
