@@ -231,6 +231,11 @@ public final class Manifests implements Iterable<Manifest> {
         String apiVersion = PlainValues.string(map, "apiVersion");
         String kind = PlainValues.string(map, "kind");
         String helm = helmHint(document.source());
+        if (apiVersion.isEmpty() && kind.isEmpty() && Kustomizations.isKustomizationFile(document.source())) {
+            // kustomize reads a kustomization.yaml that names neither
+            problems.add(kustomization(document, location));
+            return;
+        }
         if (apiVersion.isEmpty() && kind.isEmpty() || !helm.isEmpty()) {
             String missing = apiVersion.isEmpty() && kind.isEmpty() ? "apiVersion and kind"
                     : apiVersion.isEmpty() ? "apiVersion" : "kind";
@@ -254,14 +259,19 @@ public final class Manifests implements Iterable<Manifest> {
             return;
         }
         if (Kustomizations.isKustomizeDocument(map)) {
-            Path folder = Path.of(document.source()).getParent();
-            problems.add(new ManifestProblem(location, ManifestProblem.Type.KUSTOMIZE,
-                    Kustomizations.skippedKustomization(folder == null ? Path.of(".") : folder)));
+            problems.add(kustomization(document, location));
             return;
         }
         Manifest manifest = Manifest.of((Map<String, ?>) map, location);
         manifests.add(manifest);
         origins.put(manifest, new Origin(document, path));
+    }
+
+    /** A kustomization document, skipped with what to check instead. */
+    private static ManifestProblem kustomization(YamlDocument document, SourceLocation location) {
+        Path folder = Path.of(document.source()).getParent();
+        return new ManifestProblem(location, ManifestProblem.Type.KUSTOMIZE,
+                Kustomizations.skippedKustomization(folder == null ? Path.of(".") : folder));
     }
 
     /** For a Helm chart's own files, what to check instead. */

@@ -201,6 +201,16 @@ class ManifestsTest {
     }
 
     @Test
+    void aKustomizationFileNamingNeitherApiVersionNorKindIsStillAKustomizeFile() {
+        Path folder = FIXTURES.resolve("kustomize-bare");
+
+        assertThat(Manifests.load(folder).skipped()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(ManifestProblem.Type.KUSTOMIZE);
+            assertThat(p.message()).isEqualTo(Kustomizations.skippedKustomization(folder));
+        });
+    }
+
+    @Test
     void aFileNamedTwiceOrInsideANamedFolderIsReadOnce() {
         Path folder = FIXTURES.resolve("kustomize");
         Manifests manifests = Manifests.load(folder, folder.resolve("deployment.yaml"), folder.resolve("./deployment.yaml"));

@@ -33,6 +33,12 @@ public final class Kustomizations {
                 || apiVersion.isEmpty() && (kind.equals("Kustomization") || kind.equals("Component"));
     }
 
+    /** True for a file kustomize reads as a kustomization by its name, whatever its content. */
+    public static boolean isKustomizationFile(String source) {
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return FILE_NAMES.contains(source.substring(slash + 1));
+    }
+
     /** Why a Kustomize document is skipped, with what to run instead. */
     public static String skippedKustomization(Path folder) {
         return "a Kustomize file, not an object for the cluster; skipped. Check what it renders: kustomize build "
