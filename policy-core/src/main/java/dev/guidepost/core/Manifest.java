@@ -11,10 +11,16 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public record Manifest(ResourceRef resource, Map<String, Object> object, SourceLocation location) {
 
+    /**
+     * A manifest; the object is copied into unmodifiable values. Prefer {@link #of(Map, SourceLocation)}, which
+     * takes the resource from the object, so that the two cannot disagree.
+     */
+    @SuppressWarnings("unchecked")
     public Manifest {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(location, "location");
+        object = (Map<String, Object>) PlainValues.immutableCopy(object);
     }
 
     /**
@@ -23,14 +29,14 @@ public record Manifest(ResourceRef resource, Map<String, Object> object, SourceL
      */
     @SuppressWarnings("unchecked")
     public static Manifest of(Map<String, ?> object, SourceLocation location) {
-        Map<String, Object> copy = (Map<String, Object>) PlainValues.immutableCopy(object);
-        String name = PlainValues.string(copy, "metadata", "name");
+        Objects.requireNonNull(object, "object");
+        String name = PlainValues.string(object, "metadata", "name");
         if (name.isEmpty()) {
-            name = PlainValues.string(copy, "metadata", "generateName");
+            name = PlainValues.string(object, "metadata", "generateName");
         }
-        ResourceRef ref = new ResourceRef(PlainValues.string(copy, "apiVersion"), PlainValues.string(copy, "kind"),
-                PlainValues.string(copy, "metadata", "namespace"), name);
-        return new Manifest(ref, copy, location);
+        ResourceRef ref = new ResourceRef(PlainValues.string(object, "apiVersion"),
+                PlainValues.string(object, "kind"), PlainValues.string(object, "metadata", "namespace"), name);
+        return new Manifest(ref, (Map<String, Object>) object, location);
     }
 
     /** The object's {@code kind}. */
