@@ -48,6 +48,8 @@ public final class PolicyTools {
     static final int ADVISORY_MANIFESTS = 20;
     /** The most advisory policies a check's answer names: those that select the objects come first. */
     static final int MAX_ADVISORY = 10;
+    /** How many violations a check's text lists (the structured answer has every one). */
+    static final int MAX_LISTED_VIOLATIONS = 50;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -154,8 +156,13 @@ public final class PolicyTools {
             out.append(headline(report, manifests, uncheckedEnforce)).append('\n');
             unreadable(manifests, out);
             if (!violations.isEmpty()) {
-                out.append("Violations:\n");
-                for (Result r : violations) {
+                out.append("Violations").append(report.enforcedViolations().isEmpty() ? "" : " (blocking first)")
+                        .append(":\n");
+                // blocking ones first, and no more than an agent can read; the structured answer has them all
+                List<Result> listed = violations.stream()
+                        .sorted(java.util.Comparator.comparing((Result r) -> !r.isEnforcedViolation()))
+                        .limit(MAX_LISTED_VIOLATIONS).toList();
+                for (Result r : listed) {
                     boolean error = r.outcome() == Outcome.ERROR;
                     out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
                             .append(r.policyId()).append(" [").append(r.severity().label()).append(", ")
@@ -166,6 +173,10 @@ public final class PolicyTools {
                     if (!r.remediation().isBlank()) {
                         appendIndented(out, "fix: " + r.remediation());
                     }
+                }
+                if (violations.size() > listed.size()) {
+                    out.append("- and ").append(violations.size() - listed.size()).append(" more (the structured "
+                            + "answer lists every one; check fewer manifests per call to read them all here)\n");
                 }
                 out.append(!report.enforcedViolations().isEmpty()
                         ? "Fix every blocking violation, then call check_manifest again"

@@ -161,6 +161,31 @@ class PolicyToolsTest {
     }
 
     @Test
+    void aLongCheckListsBlockingViolationsFirstAndCutsTheTextButNotTheStructuredAnswer() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            many.append(NON_COMPLIANT.replace("name: checkout", "name: checkout-" + i)).append("---\n");
+        }
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", many.toString()));
+
+        List<Map<String, Object>> violations = maps(answer.structured().get("violations"));
+        assertThat(violations.size()).isGreaterThan(PolicyTools.MAX_LISTED_VIOLATIONS);
+        String text = answer.text();
+        assertThat(text).contains("Violations (blocking first):", "- and " + (violations.size()
+                - PolicyTools.MAX_LISTED_VIOLATIONS) + " more (the structured answer lists every one");
+        String section = text.substring(text.indexOf("Violations (blocking first):"), text.indexOf("- and "));
+        List<String> listed = section.lines().filter(l -> l.startsWith("- line ")).toList();
+        assertThat(listed).hasSize(PolicyTools.MAX_LISTED_VIOLATIONS);
+        int firstNonBlocking = listed.indexOf(listed.stream().filter(l -> !l.contains(", blocking")).findFirst()
+                .orElse(""));
+        assertThat(listed.subList(0, firstNonBlocking < 0 ? listed.size() : firstNonBlocking))
+                .allSatisfy(l -> assertThat(l).contains(", blocking"));
+        if (firstNonBlocking >= 0) {
+            assertThat(listed.subList(firstNonBlocking, listed.size())).noneMatch(l -> l.contains(", blocking"));
+        }
+    }
+
+    @Test
     void aCheckWithOnlyAuditFindingsSaysNothingBlocks() throws Exception {
         String good = java.nio.file.Files.readString(SAMPLES.resolve("manifests/good/web.yaml"));
         String withoutProbe = good.replace("          readinessProbe:\n            httpGet: {path: /healthz, port: 8080}\n",
