@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * one) for JSON that is not a JSON-RPC message, and invalid params (-32602) for a request its {@link RequestCheck}
  * rejects; each with one short warning on the log (stderr). It answers {@code ping} itself, at any time (the SDK
  * would hold it until the session is initialized), and takes {@code notifications/cancelled} itself (the
- * cancelled request's reply is then dropped, see {@link InFlightRequests}). Blank lines are
+ * cancelled request's reply is then dropped, see {@link InFlightRequests}). A request other than {@code ping} sent
+ * before {@code initialize} is answered here as an invalid request (the SDK would hold it unanswered). Blank lines are
  * skipped, and a line longer than the SDK reads ({@link #MAX_MESSAGE_CHARS}) is answered here as an invalid request.
  *
  * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
@@ -53,6 +54,8 @@ final class JsonRpcLineFilter extends InputStream {
      * over 16 MiB (16,777,216 characters), so a longer one is answered here.
      */
     static final int MAX_MESSAGE_CHARS = 16_000_000;
+    /** Whether an {@code initialize} request has been passed on; until then other requests are answered here. */
+    private boolean initializeSeen;
     /** Jackson's "[Source: REDACTED ...]" parts, which say nothing to a client. */
     private static final Pattern SOURCE_NOISE = Pattern.compile(
             "\\s*\\(start marker at \\[Source:[^]]*]\\)|\\s*\\[Source:[^]]*]");
@@ -214,6 +217,14 @@ final class JsonRpcLineFilter extends InputStream {
             pong.set("id", replyId);
             pong.putObject("result");
             return new Inspection(null, null, pong, true);
+        }
+        if (method != null && replyId != null && !initializeSeen) {
+            if (!method.asString().equals("initialize")) {
+                // the SDK would hold the request, unanswered, until a session exists
+                return invalid(replyId, "the session is not initialized; send initialize first, then "
+                        + "notifications/initialized, then '" + method.asString() + "'");
+            }
+            initializeSeen = true;
         }
         if (method != null && method.asString().equals("notifications/cancelled") && id == null) {
             // a tool call here runs to its end, but its reply is not sent, as the protocol asks

@@ -53,7 +53,7 @@ class JsonRpcLineFilterTest {
                 + "\"check_manifest\",\"arguments\":{\"yaml\":\"a: " + "x".repeat(JsonRpcLineFilter.MAX_MESSAGE_CHARS)
                 + "\"}}}";
 
-        assertThat(passedOn(huge + "\n" + LIST + "\n")).isEqualTo(LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n" + huge + "\n" + LIST + "\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
         JsonNode reply = single(replies());
         assertThat(reply.get("id").asString()).isEqualTo("big");
         assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32600);
@@ -122,8 +122,8 @@ class JsonRpcLineFilterTest {
                 ? Optional.of("no tools here") : Optional.empty();
         String call = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
         String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
-        assertThat(passedOn(call + "\n" + notification + "\n" + LIST + "\n", noTools))
-                .isEqualTo(notification + "\n" + LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n" + call + "\n" + notification + "\n" + LIST + "\n", noTools))
+                .isEqualTo(INITIALIZE + "\n" + notification + "\n" + LIST + "\n");
         JsonNode reply = single(replies());
         assertThat(reply.get("id").asInt()).isEqualTo(9);
         assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32602);
@@ -131,8 +131,21 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void aRequestBeforeInitializeIsAnsweredSayingWhatToSendFirstWhilePingStillWorks() throws IOException {
+        assertThat(passedOn(LIST + "\n" + PING + "\n" + INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n");
+        List<JsonNode> replies = replies();
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(0).get("id").asInt()).isEqualTo(2);
+        assertThat(replies.get(0).get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(replies.get(0).get("error").get("message").asString()).contains("the session is not initialized;"
+                + " send initialize first, then notifications/initialized, then 'tools/list'");
+        assertThat(replies.get(1).has("result")).isTrue();
+    }
+
+    @Test
     void skipsBlankLinesAndAcceptsCarriageReturns() throws IOException {
-        assertThat(passedOn("\n   \r\n" + LIST + "\r\n\n")).isEqualTo(LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n\n   \r\n" + LIST + "\r\n\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
         assertThat(replies()).isEmpty();
     }
 
@@ -153,13 +166,13 @@ class JsonRpcLineFilterTest {
         String message = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_policies\","
                 + "\"arguments\":{\"query\":\"Größe ☸ 日本\"}}}";
         ByteArrayOutputStream read = new ByteArrayOutputStream();
-        try (InputStream filter = filter(message + "\n")) {
+        try (InputStream filter = filter(INITIALIZE + "\n" + message + "\n")) {
             byte[] piece = new byte[3];
             for (int n; (n = filter.read(piece, 0, piece.length)) >= 0;) {
                 read.write(piece, 0, n);
             }
         }
-        assertThat(read.toString(StandardCharsets.UTF_8)).isEqualTo(message + "\n");
+        assertThat(read.toString(StandardCharsets.UTF_8)).isEqualTo(INITIALIZE + "\n" + message + "\n");
     }
 
     @Test
