@@ -4,7 +4,7 @@
 // start-up messages are not logged.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 3
+assert runs.size() == 4
 
 def postgres = runs[0]
 assert postgres.contains('Search index of acme-platform@1.0.0: ')
@@ -32,4 +32,8 @@ assert root.contains('BUILD SUCCESS')
 def missing = runs[2]
 assert missing.contains('No question to search for: add -Dquery=')
 assert missing.contains('BUILD FAILURE')
+
+def misspelt = runs[3]
+assert misspelt =~ /\[WARNING\] No policy of acme-platform@1\.0\.0 is about Deploymnt; the kinds its policies are about: [^\n]*Deployment/
+assert misspelt.contains('BUILD SUCCESS')
 return true

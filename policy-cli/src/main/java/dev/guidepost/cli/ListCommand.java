@@ -61,7 +61,7 @@ final class ListCommand implements Callable<Integer> {
         if (selected.isEmpty()) {
             spec.commandLine().getErr().println("no policy of " + pack.coordinates() + " matches"
                     + (kinds.isEmpty() ? "" : " kinds " + kinds) + (categories.isEmpty() ? "" : " categories "
-                            + categories) + ". " + FilterValues.describe(pack.policies()));
+                            + categories) + ". " + FilterValues.describe(pack));
         }
         return ExitCode.OK;
     }

@@ -84,6 +84,22 @@ public record Policy(
         Objects.requireNonNull(definition, "definition");
     }
 
+    /**
+     * The kinds the policy is about: what its match rules select, else the kinds its subject names (an advisory
+     * policy without match rules, {@code subject: Pod, StatefulSet}).
+     */
+    public List<String> aboutKinds() {
+        if (!kinds.isEmpty()) {
+            return kinds;
+        }
+        return java.util.Arrays.stream(subject.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The categories its category names, as filters read it ({@code Best Practices, EKS Best Practices}). */
+    public List<String> categories() {
+        return java.util.Arrays.stream(category.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
+
     /** True when the policy has rules Guidepost checks; false for advisory policies. */
     public boolean enforceable() {
         return advisoryReason.isEmpty();

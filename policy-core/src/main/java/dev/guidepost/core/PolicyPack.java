@@ -132,6 +132,16 @@ public final class PolicyPack {
                 String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings);
     }
 
+    /** Every category of the pack's policies, each once, sorted: the values a category filter can take. */
+    public List<String> categories() {
+        return policies().stream().flatMap(p -> p.categories().stream()).distinct().sorted().toList();
+    }
+
+    /** Every kind the pack's policies are about ({@link Policy#aboutKinds()}), each once, sorted. */
+    public List<String> kinds() {
+        return policies().stream().flatMap(p -> p.aboutKinds().stream()).distinct().sorted().toList();
+    }
+
     /** Up to three ids of the pack that look like {@code id} (a misspelling), closest first; for "did you mean". */
     public List<String> similarIds(String id) {
         return dev.guidepost.core.internal.pack.IdSimilarity.similar(policies.stream().map(Policy::id).toList(), id);

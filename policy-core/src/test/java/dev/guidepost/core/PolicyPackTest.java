@@ -44,6 +44,37 @@ class PolicyPackTest {
     }
 
     @Test
+    void listsTheCategoriesAndKindsItsPoliciesAreAboutOnceEachSorted() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: pinned-images
+                  annotations:
+                    policies.kyverno.io/category: Best Practices, Supply Chain
+                spec:
+                  rules:
+                    - name: r
+                      match: {any: [{resources: {kinds: [Service]}}]}
+                      validate: {message: m, pattern: {metadata: {name: "?*"}}}
+                ---
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: backups
+                spec:
+                  title: Databases are backed up
+                  description: Every database has a tested backup.
+                  category: Data
+                  subject: StatefulSet, Cluster
+                """, "two.yaml");
+
+        assertThat(pack.categories()).containsExactly("Best Practices", "Data", "Supply Chain");
+        assertThat(pack.kinds()).containsExactly("Cluster", "Service", "StatefulSet");
+        assertThat(pack.policy("backups").orElseThrow().aboutKinds()).containsExactly("StatefulSet", "Cluster");
+    }
+
+    @Test
     void theSameContentGivesTheSameHash() {
         assertThat(PolicyPack.load(SAMPLE_PACK).contentHash()).isEqualTo(PolicyPack.load(SAMPLE_PACK).contentHash())
                 .hasSize(64);

@@ -91,6 +91,13 @@ public class SearchMojo extends AbstractKnowledgeMojo {
             }
         }
         List<SearchHit> hits = kb.search(SearchRequest.of(query.strip()).withLimit(limit).withKinds(kindFilter));
+        List<String> unknownKinds = kindFilter.stream()
+                .filter(kind -> kb.pack().kinds().stream().noneMatch(kind::equalsIgnoreCase)).sorted().toList();
+        if (hits.isEmpty() && !unknownKinds.isEmpty()) {
+            getLog().warn("No policy of " + kb.pack().coordinates() + " is about " + String.join(", ", unknownKinds)
+                    + "; the kinds its policies are about: " + String.join(", ", kb.pack().kinds()));
+            return;
+        }
         if (hits.isEmpty()) {
             getLog().warn("No policy matches \"" + query.strip() + "\"; try other words"
                     + (kindFilter.isEmpty() ? "" : ", or drop -Dkinds"));

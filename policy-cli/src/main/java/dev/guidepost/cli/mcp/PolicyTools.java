@@ -99,7 +99,7 @@ public final class PolicyTools {
                         .append(category.isEmpty() ? "" : " in category " + category)
                         .append(". Try other words, drop 'kinds' or 'category', or call list_policies.\n");
                 if (!kinds.isEmpty() || !category.isEmpty()) {
-                    out.append(FilterValues.describe(kb.pack().policies())).append(".\n");
+                    out.append(FilterValues.describe(kb.pack())).append(".\n");
                 }
             } else if (hits.stream().allMatch(SearchHit::weakMatch)) {
                 out.append("No policy matches \"").append(query).append("\" well; the closest ones follow, but they "
@@ -270,7 +270,7 @@ public final class PolicyTools {
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
             if (selected.isEmpty()) {
-                out.append(FilterValues.describe(all)).append(". Or call search_policies with a question.\n");
+                out.append(FilterValues.describe(kb.pack())).append(". Or call search_policies with a question.\n");
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("pack", kb.pack().coordinates());

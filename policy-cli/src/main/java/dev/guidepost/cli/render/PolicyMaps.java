@@ -35,7 +35,7 @@ public final class PolicyMaps {
         m.put("action", PolicyText.action(p));
         m.put("advisory", !p.enforceable());
         m.put("category", p.category());
-        m.put("kinds", kinds(p));
+        m.put("kinds", p.aboutKinds());
         m.put("checked", p.enforceable());
         m.put("description", p.description());
         m.put("remediation", p.remediation());
@@ -162,15 +162,6 @@ public final class PolicyMaps {
         m.put("applicable", discovery.applicable().stream().map(PolicyMaps::summary).toList());
         m.put("related", discovery.related().stream().map(PolicyMaps::hit).toList());
         return m;
-    }
-
-    /** The kinds a policy is about: what its match rules select, else its subject annotation. */
-    public static List<String> kinds(Policy p) {
-        if (!p.kinds().isEmpty()) {
-            return p.kinds();
-        }
-        return java.util.Arrays.stream(p.subject().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
     }
 
     static double round(double value) {

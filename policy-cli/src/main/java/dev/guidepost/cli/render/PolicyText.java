@@ -42,7 +42,7 @@ public final class PolicyText {
     public String listLine(Policy p) {
         String head = String.format(java.util.Locale.ROOT, "%-34s %-8s %-8s ", p.id(), p.severity().label(),
                 action(p));
-        String kinds = String.join(",", PolicyMaps.kinds(p));
+        String kinds = String.join(",", p.aboutKinds());
         return style.bold(p.id()) + head.substring(p.id().length()) + p.title()
                 + (kinds.isEmpty() ? "" : style.dim(" [" + kinds + "]"));
     }
@@ -182,7 +182,7 @@ public final class PolicyText {
         if (!p.owner().isEmpty()) {
             facts.append(" · owner ").append(p.owner());
         }
-        List<String> kinds = PolicyMaps.kinds(p);
+        List<String> kinds = p.aboutKinds();
         if (!kinds.isEmpty()) {
             facts.append(" · applies to ").append(String.join(", ", kinds));
         }

@@ -36,9 +36,9 @@ class FilterValuesTest {
                       validate: {message: m, pattern: {metadata: {name: "?*"}}}
                 """, "two.yaml");
 
-        assertThat(FilterValues.categories(pack.policies())).containsExactly("Best Practices", "EKS Best Practices");
+        assertThat(pack.categories()).containsExactly("Best Practices", "EKS Best Practices");
         // a Pod rule selects the pod controllers too (autogen)
-        assertThat(FilterValues.describe(pack.policies())).isEqualTo("Categories in this pack: Best Practices, EKS"
+        assertThat(FilterValues.describe(pack)).isEqualTo("Categories in this pack: Best Practices, EKS"
                 + " Best Practices. Kinds its policies select: CronJob, DaemonSet, Deployment, Job, Pod, ReplicaSet,"
                 + " ReplicationController, Service, StatefulSet");
     }
