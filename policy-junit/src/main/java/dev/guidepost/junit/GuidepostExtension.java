@@ -5,7 +5,10 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -26,14 +29,47 @@ import dev.guidepost.core.PolicyPack;
  * {@link PolicyPack}, {@link PolicyEngine}, {@link KnowledgeBase} and {@link Manifests} parameters, and makes the
  * class's pack available to {@link GuidepostAssertions} and {@link Guidepost} on the thread running each test.
  */
-public final class GuidepostExtension implements BeforeAllCallback, ParameterResolver, InvocationInterceptor {
+public final class GuidepostExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver, InvocationInterceptor {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             GuidepostExtension.class);
+    /** Where a container or test keeps the scope that was bound before it bound its own. */
+    private static final String PREVIOUS_SCOPE = "previousScope";
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        scope(context).engine();
+        TestScope scope = scope(context);
+        scope.engine();
+        bind(scope, context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        restore(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        bind(scope(context), context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        restore(context);
+    }
+
+    /** Binds the scope to this thread until {@link #restore}, as lazily read streams need. */
+    private static void bind(TestScope scope, ExtensionContext context) {
+        context.getStore(NAMESPACE).put(PREVIOUS_SCOPE, scope.bind());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void restore(ExtensionContext context) {
+        Optional<TestScope> previous = context.getStore(NAMESPACE).remove(PREVIOUS_SCOPE, Optional.class);
+        if (previous != null) {
+            TestScope.restore(previous);
+        }
     }
 
     @Override

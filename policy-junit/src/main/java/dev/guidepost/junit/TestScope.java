@@ -11,7 +11,9 @@ import dev.guidepost.core.PolicyEngine;
 /**
  * The pack of the {@link GuidepostTest} class whose code is running on this thread. The extension binds it around
  * every invocation of the class's code (constructor, lifecycle methods, test methods, test factories and each
- * dynamic test), on the thread that runs that invocation, and restores what was bound before: so it is right under
+ * dynamic test), and from before each test to after it (so that a factory's lazy stream, read after the factory
+ * returned, and a {@code @MethodSource}, read after {@code @BeforeAll}, see it too), on the thread that runs it,
+ * and restores what was bound before: so it is right under
  * JUnit's parallel execution, where tests of one class run on different threads, and for dynamic tests, which may
  * run on another thread than their factory. Threads a test starts itself see nothing: pass the engine or knowledge
  * base explicitly there.
@@ -38,6 +40,18 @@ record TestScope(Settings settings, SharedPack shared, ExtensionContext context)
                 + ".using(PolicyEngine.of(PolicyPack.load(\"path/to/pack\"))), assertThatSearch(knowledgeBase, query),"
                 + " Guidepost.dynamicTests(engine, paths...). In a thread the test started itself the class's pack is"
                 + " not bound: pass the engine or knowledge base explicitly there."));
+    }
+
+    /** Binds this scope to the current thread until {@link #restore}; returns what was bound before. */
+    Optional<TestScope> bind() {
+        TestScope previous = CURRENT.get();
+        CURRENT.set(this);
+        return Optional.ofNullable(previous);
+    }
+
+    /** Binds again what {@link #bind()} returned (nothing, when it returned empty). */
+    static void restore(Optional<TestScope> previous) {
+        previous.ifPresentOrElse(CURRENT::set, CURRENT::remove);
     }
 
     /** Runs an invocation with this scope bound to the current thread. */

@@ -28,6 +28,7 @@ import dev.guidepost.junit.fixtures.ConventionalFoldersFixture;
 import dev.guidepost.junit.fixtures.DynamicTestsFixture;
 import dev.guidepost.junit.fixtures.FailingFixture;
 import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
+import dev.guidepost.junit.fixtures.LazyStreamsFixture;
 import dev.guidepost.junit.fixtures.MissingBaseDirFixture;
 import dev.guidepost.junit.fixtures.MissingPackFixture;
 import dev.guidepost.junit.fixtures.NoConventionalFoldersFixture;
@@ -288,6 +289,16 @@ class GuidepostExtensionTest {
     @Test
     void readsAPackFromTheClassPath() {
         run(ClasspathPackFixture.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    }
+
+    @Test
+    void lazilyReadFactoryStreamsAndMethodSourcesSeeTheClassesPack() {
+        Events tests = run(LazyStreamsFixture.class).testEvents();
+
+        tests.assertStatistics(s -> s.failed(0));
+        assertThat(tests.succeeded().count()).isGreaterThan(2);
+        assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .anySatisfy(name -> assertThat(name).startsWith("[1] src/test/resources/manifests/good"));
     }
 
     @Test
