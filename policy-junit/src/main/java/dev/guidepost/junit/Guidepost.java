@@ -38,8 +38,8 @@ import dev.guidepost.core.SourceLocation;
  * }
  * }</pre>
  *
- * Each test is named {@code Deployment/shop/web ▸ require-run-as-non-root} and its source is the manifest's file
- * and line, so IDEs and CI reports link to it (except under Surefire 3.5.3, which drops dynamic tests that have
+ * Each test is named {@code Deployment/shop/web ▸ require-run-as-non-root (src/main/k8s/web.yaml:2)} (the file
+ * keeps names unique across factories, which Surefire needs) and its source is the manifest's file and line, so IDEs and CI reports link to it (except under Surefire 3.5.3, which drops dynamic tests that have
  * a file source, so there they have none); it fails with the violation (message and fix) when the manifest
  * violates the policy (whatever the policy's action), and is skipped when every rule skipped it (for example an
  * exemption). So that nothing is silently left out, a manifest no policy applies to gets one skipped test
@@ -98,26 +98,24 @@ public final class Guidepost {
         }
         Path base = settings.baseDir();
         List<Entry> entries = new ArrayList<>();
-        // a resource named the same in two places (two environments' folders) is told apart by its file
-        Map<String, Long> named = files.manifests().manifests().stream().collect(java.util.stream.Collectors
-                .groupingBy(m -> m.resource().toString(), java.util.stream.Collectors.counting()));
         for (Manifest manifest : files.manifests()) {
             URI source = TestSources.of(manifest.location());
-            String name = named.get(manifest.resource().toString()) > 1
-                    ? manifest.resource() + " (" + FailureText.location(manifest.location(), base) + ")"
-                    : manifest.resource().toString();
+            // the file tells apart a resource named the same in two places, also across factories: Surefire
+            // names a test with a file source by its display name alone, and reruns count same names as one
+            String where = " (" + FailureText.location(manifest.location(), base) + ")";
+            String name = manifest.resource().toString();
             Map<String, List<Result>> byPolicy = byManifest.getOrDefault(new Key(manifest.location(),
                     manifest.resource()), Map.of());
             if (byPolicy.isEmpty()) {
                 String reason = "no policy of " + engine.pack().coordinates() + " applies to " + manifest.resource()
                         + " (" + FailureText.location(manifest.location(), base) + ")";
                 entries.add(new Entry(manifest.location(), DynamicTest.dynamicTest(name
-                        + " ▸ no applicable policy", source, () -> {
+                        + " ▸ no applicable policy" + where, source, () -> {
                             throw new TestAbortedException(reason);
                         })));
             }
             byPolicy.forEach((policyId, results) -> entries.add(new Entry(manifest.location(),
-                    DynamicTest.dynamicTest(name + " ▸ " + policyId, source,
+                    DynamicTest.dynamicTest(name + " ▸ " + policyId + where, source,
                             () -> verify(results, base, baseline)))));
         }
         for (ManifestProblem problem : files.manifests().problems()) {

@@ -306,7 +306,8 @@ class GuidepostExtensionTest {
         Events tests = run(ConventionalFoldersFixture.class).testEvents();
 
         assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
-                .contains("theProjectsManifestsViolateTheOwnerRule()", "ConfigMap/shop/settings ▸ configmaps-have-owner");
+                .contains("theProjectsManifestsViolateTheOwnerRule()",
+                        "ConfigMap/shop/settings ▸ configmaps-have-owner (k8s/settings.yaml:1)");
         Map<String, Throwable> failures = failures(tests);
         assertThat(failures).containsOnlyKeys("theProjectsManifestsSatisfyEveryApplicablePolicy",
                 "ConfigMap/shop/flags ▸ configmaps-have-owner");
@@ -331,14 +332,16 @@ class GuidepostExtensionTest {
 
         List<String> names = tests.dynamicallyRegistered().stream().map(e -> e.getTestDescriptor().getDisplayName())
                 .toList();
-        assertThat(names).hasSize(13).startsWith("StatefulSet/shop/public-db ▸ allowed-registries",
+        assertThat(names).contains("StatefulSet/shop/public-db ▸ databases-in-us-east-1 "
+                + "(src/test/resources/manifests/bad/public-db.yaml:2)").doesNotHaveDuplicates();
+        assertThat(names.stream().map(GuidepostExtensionTest::withoutFile)).hasSize(13).startsWith("StatefulSet/shop/public-db ▸ allowed-registries",
                 "StatefulSet/shop/public-db ▸ databases-in-us-east-1")
                 .endsWith("src/test/resources/manifests/broken/typo.yaml:8 ▸ unreadable",
                         "Service/shop/metrics ▸ require-ownership-labels",
                         "Service/shop/metrics ▸ restrict-loadbalancer-services",
                         "ConfigMap/shop/shop-settings ▸ no applicable policy");
         tests.assertStatistics(s -> s.started(13).succeeded(8).failed(4).aborted(1));
-        Event database = tests.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName()
+        Event database = tests.failed().stream().filter(e -> withoutFile(e.getTestDescriptor().getDisplayName())
                 .equals("StatefulSet/shop/public-db ▸ databases-in-us-east-1")).findFirst().orElseThrow();
         FileSource source = (FileSource) database.getTestDescriptor().getSource().orElseThrow();
         assertThat(source.getFile().toPath())
@@ -360,10 +363,10 @@ class GuidepostExtensionTest {
     void dynamicTestsWithABaselineSkipTheKnownViolationsAndStillFailTheNewOnes() {
         Events tests = run(dev.guidepost.junit.fixtures.BaselineDynamicTestsFixture.class).testEvents();
 
-        assertThat(tests.aborted().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+        assertThat(tests.aborted().stream().map(e -> withoutFile(e.getTestDescriptor().getDisplayName())).toList())
                 .contains("Deployment/shop/quick-hack ▸ allowed-registries",
                         "Deployment/shop/quick-hack ▸ disallow-latest-tag");
-        assertThat(tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+        assertThat(tests.failed().stream().map(e -> withoutFile(e.getTestDescriptor().getDisplayName())).toList())
                 .contains("Deployment/shop/quick-hack ▸ require-run-as-non-root")
                 .doesNotContain("Deployment/shop/quick-hack ▸ allowed-registries");
         Throwable unseen = tests.aborted().stream().filter(e -> e.getTestDescriptor().getDisplayName().equals(
@@ -380,9 +383,9 @@ class GuidepostExtensionTest {
                 .map(e -> e.getTestDescriptor().getDisplayName()).toList();
 
         assertThat(names).doesNotHaveDuplicates()
-                .contains("Deployment/shop/web (src/test/resources/manifests/envs/prod/web.yaml:2) ▸ "
-                        + "require-run-as-non-root", "Deployment/shop/web (src/test/resources/manifests/envs/staging/"
-                        + "web.yaml:2) ▸ require-run-as-non-root");
+                .contains("Deployment/shop/web ▸ require-run-as-non-root (src/test/resources/manifests/envs/prod/"
+                        + "web.yaml:2)", "Deployment/shop/web ▸ require-run-as-non-root (src/test/resources/manifests/"
+                        + "envs/staging/web.yaml:2)");
     }
 
     @Test
@@ -413,10 +416,15 @@ class GuidepostExtensionTest {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
     }
 
+    /** A dynamic test's name without the file and line it ends with. */
+    private static String withoutFile(String name) {
+        return name.replaceFirst(" \\([^)]*\\)$", "");
+    }
+
     /** The failures of a run's tests by method name. */
     private static Map<String, Throwable> failures(Events tests) {
         return tests.failed().stream().collect(Collectors.toMap(
-                e -> e.getTestDescriptor().getDisplayName().replaceAll("\\(.*", ""),
+                e -> e.getTestDescriptor().getDisplayName().replaceAll("\\s*\\(.*", ""),
                 e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow()));
     }
 
