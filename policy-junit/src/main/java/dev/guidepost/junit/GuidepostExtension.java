@@ -75,8 +75,17 @@ public final class GuidepostExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == PolicyPack.class || type == PolicyEngine.class || type == KnowledgeBase.class
-                || type == Manifests.class;
+        if (type == Manifests.class) {
+            // a parameterized test's arguments may supply Manifests; only @ManifestsFrom says they are read here
+            return parameter.isAnnotated(ManifestsFrom.class) || !parameterized(parameter);
+        }
+        return type == PolicyPack.class || type == PolicyEngine.class || type == KnowledgeBase.class;
+    }
+
+    /** True for a parameter of a {@code @ParameterizedTest} (named, so that junit-jupiter-params stays optional). */
+    private static boolean parameterized(ParameterContext parameter) {
+        return java.util.Arrays.stream(parameter.getDeclaringExecutable().getAnnotations())
+                .anyMatch(a -> a.annotationType().getName().equals("org.junit.jupiter.params.ParameterizedTest"));
     }
 
     @Override

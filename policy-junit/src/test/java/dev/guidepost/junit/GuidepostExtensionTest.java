@@ -292,13 +292,15 @@ class GuidepostExtensionTest {
     }
 
     @Test
-    void lazilyReadFactoryStreamsAndMethodSourcesSeeTheClassesPack() {
+    void lazilyReadFactoryStreamsAndMethodSourcesSeeTheClassesPackAndArgumentsMaySupplyManifests() {
         Events tests = run(LazyStreamsFixture.class).testEvents();
 
         tests.assertStatistics(s -> s.failed(0));
         assertThat(tests.succeeded().count()).isGreaterThan(2);
         assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .anySatisfy(name -> assertThat(name).startsWith("[1] src/test/resources/manifests/good"));
+        assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getUniqueId().toString()))
+                .anySatisfy(id -> assertThat(id).contains("manifestsTheArgumentsSupply"));
     }
 
     @Test
