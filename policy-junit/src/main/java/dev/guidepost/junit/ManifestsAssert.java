@@ -85,7 +85,8 @@ public final class ManifestsAssert {
     /** Discovers and checks with this knowledge base's pack instead of the test class's. */
     public ManifestsAssert using(KnowledgeBase kb) {
         Objects.requireNonNull(kb, "kb");
-        PolicyEngine compiled = engine != null && engine.pack() == kb.pack() ? engine : PolicyEngine.of(kb.pack());
+        // the knowledge base compiles its pack once and keeps the engine
+        PolicyEngine compiled = engine != null && engine.pack() == kb.pack() ? engine : kb.engine();
         return new ManifestsAssert(paths, given, compiled, kb, baseline);
     }
 
