@@ -36,12 +36,14 @@ public final class GuidepostAssertions {
      * running {@link GuidepostTest} class, unless one is passed with {@link ManifestsAssert#using}.
      */
     public static ManifestsAssert assertThatManifests(String... paths) {
-        return ManifestsAssert.ofPaths(Arrays.asList(paths));
+        return ManifestsAssert.ofPaths(paths == null ? java.util.Collections.singletonList(null)
+                : Arrays.asList(paths));
     }
 
     /** Assertions on the manifests in files and folders; relative paths resolve against the project folder. */
     public static ManifestsAssert assertThatManifests(Path... paths) {
-        return ManifestsAssert.ofPaths(Arrays.stream(paths).map(Path::toString).toList());
+        return ManifestsAssert.ofPaths(paths == null ? java.util.Collections.singletonList(null)
+                : Arrays.stream(paths).map(p -> p == null ? null : p.toString()).toList());
     }
 
     /** Assertions on manifests already read (or built in code). */

@@ -28,6 +28,11 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
         }
         List<Path> resolved = new ArrayList<>();
         for (String path : paths) {
+            if (path == null || path.isBlank()) {
+                throw new GuidepostConfigurationException("a manifest path is " + (path == null ? "null" : "empty")
+                        + "; name files or folders, for example assertThatManifests(\"src/main/k8s\"), or none for "
+                        + "the conventional folders");
+            }
             Path absolute = settings.resolve(path);
             if (!Files.exists(absolute)) {
                 throw new GuidepostConfigurationException("no such manifest file or folder: " + absolute + " (\""

@@ -67,7 +67,9 @@ public final class ManifestsAssert {
     }
 
     static ManifestsAssert ofPaths(List<String> paths) {
-        return new ManifestsAssert(List.copyOf(paths), null, null, null, null);
+        // a null path stays in, so that reading the paths names it as a configuration error
+        return new ManifestsAssert(java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paths)), null,
+                null, null, null);
     }
 
     static ManifestsAssert of(Manifests manifests) {

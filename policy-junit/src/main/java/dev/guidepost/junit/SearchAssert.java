@@ -84,7 +84,7 @@ public final class SearchAssert {
         /** Checks that the policy ranks among the first {@code k} hits. */
         public FoundPolicy withinTop(int k) {
             if (k < 1) {
-                throw new IllegalArgumentException("k must be at least 1, was " + k);
+                throw new GuidepostConfigurationException("withinTop(" + k + "): k must be at least 1");
             }
             if (rank > k) {
                 throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
@@ -100,6 +100,10 @@ public final class SearchAssert {
          * {@link ManifestsAssert#satisfyPoliciesDiscoveredFor(String)} discovers it for this question.
          */
         public FoundPolicy withScoreAtLeast(double minimumScore) {
+            if (Double.isNaN(minimumScore)) {
+                throw new GuidepostConfigurationException("withScoreAtLeast(NaN): give a number, for example "
+                        + "GuidepostTest.DEFAULT_MINIMUM_SCORE");
+            }
             double score = ranking.get(rank - 1).score();
             if (score < minimumScore) {
                 throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId

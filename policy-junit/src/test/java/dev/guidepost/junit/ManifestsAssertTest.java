@@ -1,6 +1,7 @@
 package dev.guidepost.junit;
 
 import static dev.guidepost.junit.GuidepostAssertions.assertThatManifests;
+import static dev.guidepost.junit.GuidepostAssertions.assertThatSearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -176,6 +177,27 @@ class ManifestsAssertTest {
                 .isInstanceOf(GuidepostConfigurationException.class)
                 .hasMessageStartingWith("violate(\"databases-in-us-east-1\") needs a policy pack, and none is bound to"
                         + " this thread. Annotate the test class with @GuidepostTest(pack = \"path/to/pack\")");
+    }
+
+    @Test
+    void anEmptyOrNullPathIsAConfigurationErrorNotTheWholeProject() {
+        assertThatThrownBy(() -> assertThatManifests("").using(ENGINE).satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("a manifest path is empty; name files or folders");
+        assertThatThrownBy(() -> assertThatManifests((String) null).using(ENGINE).satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class).hasMessageStartingWith("a manifest path is null");
+        assertThatThrownBy(() -> assertThatManifests((Path) null).using(ENGINE).satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class).hasMessageStartingWith("a manifest path is null");
+    }
+
+    @Test
+    void searchAssertionArgumentsOutOfRangeAreConfigurationErrors() {
+        assertThatThrownBy(() -> assertThatSearch(WORDS, "database region").finds("databases-in-us-east-1")
+                .withinTop(0)).isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessage("withinTop(0): k must be at least 1");
+        assertThatThrownBy(() -> assertThatSearch(WORDS, "database region").finds("databases-in-us-east-1")
+                .withScoreAtLeast(Double.NaN)).isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("withScoreAtLeast(NaN): give a number");
     }
 
     @Test
