@@ -55,8 +55,9 @@ public final class SearchAssert {
         FoundPolicy found = new FoundPolicy(policyId, rank, ranking);
         if (ranking.get(rank - 1).weakMatch()) {
             throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
-                    + ", but it ranks " + ordinal(rank) + found.score() + " only as a weak match: no word of the"
-                    + " question occurs in it and its meaning is far, so a search says no policy answers it.\n"
+                    + ", but it ranks " + ordinal(rank) + found.score() + " only as a weak match: at most half of the"
+                    + " question's words occur in it (" + words(ranking.get(rank - 1)) + ") and its meaning is far,"
+                    + " so a search says no policy answers it.\n"
                     + found.top(SearchRequest.DEFAULT_LIMIT) + found.advice());
         }
         if (rank > SearchRequest.DEFAULT_LIMIT) {
@@ -146,5 +147,10 @@ public final class SearchAssert {
                     default -> "th";
                 };
         return n + suffix;
+    }
+
+    private static String words(SearchHit hit) {
+        List<String> matched = hit.why().matchedWords();
+        return matched.isEmpty() ? "none does" : "only " + String.join(", ", matched);
     }
 }
