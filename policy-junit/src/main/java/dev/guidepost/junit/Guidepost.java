@@ -26,6 +26,7 @@ import dev.guidepost.core.Report;
 import dev.guidepost.core.ResourceRef;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.SourceLocation;
+import dev.guidepost.core.UnknownExemption;
 
 /**
  * Dynamic tests for a {@code @TestFactory}: one per manifest and policy that applies to it
@@ -43,8 +44,9 @@ import dev.guidepost.core.SourceLocation;
  * a file source, so there they have none); it fails with the violation (message and fix) when the manifest
  * violates the policy (whatever the policy's action), and is skipped when every rule skipped it (for example an
  * exemption). So that nothing is silently left out, a manifest no policy applies to gets one skipped test
- * ({@code ▸ no applicable policy}), a document that cannot be read one failing test ({@code ▸ unreadable}), and a
- * YAML document that is not a Kubernetes object one skipped test.
+ * ({@code ▸ no applicable policy}), a document that cannot be read one failing test ({@code ▸ unreadable}), a
+ * YAML document that is not a Kubernetes object one skipped test, and an exemption annotation naming no policy one
+ * skipped test ({@code ▸ unknown exemption}).
  */
 public final class Guidepost {
 
@@ -117,6 +119,15 @@ public final class Guidepost {
             byPolicy.forEach((policyId, results) -> entries.add(new Entry(manifest.location(),
                     DynamicTest.dynamicTest(name + " ▸ " + policyId + where, source,
                             () -> verify(results, base, baseline)))));
+        }
+        for (UnknownExemption unknown : report.unknownExemptions()) {
+            // exempts nothing: said where the author will look, beside the manifest's tests
+            String where = FailureText.location(unknown.location(), base);
+            entries.add(new Entry(unknown.location(), DynamicTest.dynamicTest(unknown.resource()
+                    + " ▸ unknown exemption " + unknown.policyId() + " (" + where + ")",
+                    TestSources.of(unknown.location()), () -> {
+                        throw new TestAbortedException(where + ": " + unknown.describe());
+                    })));
         }
         for (ManifestProblem problem : files.manifests().problems()) {
             String where = FailureText.location(problem.location(), base);

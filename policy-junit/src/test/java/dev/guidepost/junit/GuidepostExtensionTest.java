@@ -26,6 +26,7 @@ import dev.guidepost.junit.fixtures.ConcurrentSamplePackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
 import dev.guidepost.junit.fixtures.ConventionalFoldersFixture;
 import dev.guidepost.junit.fixtures.DynamicTestsFixture;
+import dev.guidepost.junit.fixtures.ExemptionTypoDynamicFixture;
 import dev.guidepost.junit.fixtures.FailingFixture;
 import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
 import dev.guidepost.junit.fixtures.LazyStreamsFixture;
@@ -360,6 +361,18 @@ class GuidepostExtensionTest {
         assertThat(tests.aborted().stream().findFirst().orElseThrow().getRequiredPayload(TestExecutionResult.class)
                 .getThrowable().orElseThrow()).hasMessage("no policy of acme-platform@1.0.0 applies to"
                         + " ConfigMap/shop/shop-settings (src/test/resources/manifests/unselected/settings.yaml:2)");
+    }
+
+    @Test
+    void dynamicTestsNameAnExemptionAnnotationThatNamesNoPolicyAsASkippedTest() {
+        Events tests = run(ExemptionTypoDynamicFixture.class).testEvents();
+
+        Event typo = tests.aborted().stream().filter(e -> e.getTestDescriptor().getDisplayName().equals(
+                "StatefulSet/shop/orders-db ▸ unknown exemption databases-in-us-east "
+                        + "(src/test/resources/manifests/exemption-typo/orders-db.yaml:2)")).findFirst().orElseThrow();
+        assertThat(typo.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .hasMessageContaining("guidepost.dev/ignore-databases-in-us-east names no policy of the pack")
+                .hasMessageContaining("did you mean databases-in-us-east-1?");
     }
 
     @Test
