@@ -84,8 +84,6 @@ final class CheckCommand implements Callable<Integer> {
         PolicyEngine engine = PolicyEngine.of(pack);
         Report report = engine.check(ManifestInput.read(paths));
         PrintWriter err = spec.commandLine().getErr();
-        baseline.unknownPolicies(pack).forEach(message -> err.println("warning: the baseline " + baselineFile + " "
-                + message));
         if (updateBaseline) {
             baseline = baseline.updatedBy(report);
             baseline.write(baselineFile);
@@ -108,7 +106,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Verdict verdict = options.verdict(report);
         if (baselineFile != null) {
-            verdict.baselineCleanup(baselineFile.toString()).forEach(err::println);
+            verdict.baselineCleanup(baselineFile.toString(), pack.policies()).forEach(err::println);
             err.println((verdict.failed() ? "check failed: " : "check passed: ") + verdict.describe());
         }
         int code = ExitCode.OK;

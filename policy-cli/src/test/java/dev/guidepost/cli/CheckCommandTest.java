@@ -188,9 +188,9 @@ class CheckCommandTest {
         assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
         assertThat(cli.out()).contains("KNOWN ").contains("disallow-latest-tag (in the baseline)")
                 .contains("FAIL ").contains("allowed-registries");
-        assertThat(cli.err()).contains("warning: the baseline " + baseline + " lists disalow-latest-tag on "
-                + "Deployment/shop/web, but acme-platform@1.0.0 has no policy 'disalow-latest-tag'; did you mean "
-                + "disallow-latest-tag?");
+        assertThat(cli.err()).contains("UNKNOWN POLICY disalow-latest-tag on Deployment/shop/web is in the baseline, "
+                + "but the pack has no policy 'disalow-latest-tag'; did you mean disallow-latest-tag? Fix the id in "
+                + baseline).doesNotContain("UNSEEN disalow-latest-tag");
         assertThat(cli.err()).contains("UNSEEN disallow-latest-tag on Deployment/shop/retired is in the baseline but "
                 + "none of the manifests checked is that resource")
                 .containsPattern("check failed: \\d+ violations fail the check; 1 warning \\(Audit/Warn policies\\); "

@@ -76,7 +76,7 @@ public final class ConsoleReport {
         for (UnknownExemption unknown : report.unknownExemptions()) {
             out.add(new Entry(Level.WARNING, text.unknownExemption(unknown).strip()));
         }
-        for (String line : verdict.baselineCleanup("the baseline")) {
+        for (String line : verdict.baselineCleanup("the baseline", options.policies())) {
             out.add(new Entry(Level.WARNING, line));
         }
         out.add(new Entry(Level.INFO, report.summary()));

@@ -1,9 +1,11 @@
 package dev.guidepost.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.report.Plural;
 
 /**
@@ -101,12 +103,33 @@ public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> 
      * @param baselineName how to name the baseline file in the advice
      */
     public List<String> baselineCleanup(String baselineName) {
+        return baselineCleanup(baselineName, List.of());
+    }
+
+    /**
+     * As {@link #baselineCleanup(String)}; knowing the pack's policies, an entry naming none of them is an
+     * {@code UNKNOWN POLICY} line with the ids it probably meant rather than {@code UNSEEN} (its resource may well
+     * have been checked).
+     *
+     * @param policies the pack's policies (empty: not known)
+     */
+    public List<String> baselineCleanup(String baselineName, Collection<Policy> policies) {
+        List<String> ids = policies.stream().map(Policy::id).toList();
         List<String> lines = new ArrayList<>();
         fixed.forEach(e -> lines.add("FIXED " + e + " is in the baseline but no longer violated; remove it from "
                 + baselineName));
-        unseen.forEach(e -> lines.add("UNSEEN " + e + " is in the baseline but none of the manifests checked is that "
-                + "resource (removed, or outside the manifests checked); remove it from " + baselineName
-                + " if the resource is gone"));
+        for (Baseline.Entry e : unseen) {
+            if (!ids.isEmpty() && !ids.contains(e.policyId())) {
+                List<String> similar = IdSimilarity.similar(ids, e.policyId());
+                lines.add("UNKNOWN POLICY " + e + " is in the baseline, but the pack has no policy '" + e.policyId()
+                        + "'" + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?")
+                        + " Fix the id in " + baselineName + ", or remove the entry if the policy is gone");
+            } else {
+                lines.add("UNSEEN " + e + " is in the baseline but none of the manifests checked is that resource "
+                        + "(removed, or outside the manifests checked); remove it from " + baselineName
+                        + " if the resource is gone");
+            }
+        }
         return lines;
     }
 }

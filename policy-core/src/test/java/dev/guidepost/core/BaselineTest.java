@@ -48,6 +48,22 @@ class BaselineTest {
     }
 
     @Test
+    void theCleanupLinesCallAnEntryOfAPolicyThePackLacksUnknownRatherThanUnseen() {
+        Baseline baseline = Baseline.of(List.of(new Baseline.Entry("require-team-labels", "Deployment", "shop",
+                "legacy"), new Baseline.Entry("require-team-label", "Deployment", "shop", "removed-long-ago")));
+        Verdict verdict = ReportOptions.defaults().withBaseline(baseline).verdict(report);
+
+        assertThat(verdict.baselineCleanup("b.yaml", CheckFixtures.PACK.policies())).containsExactlyInAnyOrder(
+                "UNKNOWN POLICY require-team-labels on Deployment/shop/legacy is in the baseline, but the pack has no "
+                        + "policy 'require-team-labels'; did you mean require-team-label? Fix the id in b.yaml, or "
+                        + "remove the entry if the policy is gone",
+                "UNSEEN require-team-label on Deployment/shop/removed-long-ago is in the baseline but none of the "
+                        + "manifests checked is that resource (removed, or outside the manifests checked); remove it "
+                        + "from b.yaml if the resource is gone");
+        assertThat(verdict.baselineCleanup("b.yaml")).allSatisfy(line -> assertThat(line).startsWith("UNSEEN "));
+    }
+
+    @Test
     void anUpdateRewritesWhatTheReportCheckedAndKeepsEntriesItDidNotCheck() {
         Baseline.Entry elsewhere = new Baseline.Entry("require-team-label", "Deployment", "other", "web");
         Baseline.Entry fixed = new Baseline.Entry("require-team-label", "Deployment", "shop", "web");

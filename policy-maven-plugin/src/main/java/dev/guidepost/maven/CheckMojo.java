@@ -159,7 +159,7 @@ public class CheckMojo extends AbstractPolicyMojo {
         Report report = engine.check(Manifests.load(selection.files()));
         long checked = System.nanoTime();
 
-        Baseline known = baseline(report, pack);
+        Baseline known = baseline(report);
         ReportOptions options = ReportOptions.defaults().withBaseDir(basedir.toPath())
                 .withPolicies(pack.policies()).withBaseline(known).withFailurePolicy(failurePolicy);
         for (ConsoleReport.Entry entry : ConsoleReport.entries(report, options)) {
@@ -191,7 +191,7 @@ public class CheckMojo extends AbstractPolicyMojo {
         getLog().info("Guidepost policy check passed: " + verdict.describe());
     }
 
-    private Baseline baseline(Report report, PolicyPack pack) throws MojoExecutionException {
+    private Baseline baseline(Report report) throws MojoExecutionException {
         if (updateBaseline) {
             if (baseline == null) {
                 throw new MojoExecutionException("-Dpolicy.baseline.update needs a <baseline> file to write");
@@ -210,8 +210,6 @@ public class CheckMojo extends AbstractPolicyMojo {
                     + "write it from the current violations with -Dpolicy.baseline.update=true and commit it");
         }
         Baseline loaded = Baseline.load(baseline.toPath());
-        loaded.unknownPolicies(pack).forEach(message -> getLog().warn("The baseline " + display(baseline.toPath())
-                + " " + message));
         getLog().info("Baseline " + display(baseline.toPath()) + ": " + loaded.size()
                 + (loaded.size() == 1 ? " known violation" : " known violations"));
         return loaded;
