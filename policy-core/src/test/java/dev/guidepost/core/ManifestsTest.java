@@ -274,15 +274,19 @@ class ManifestsTest {
         Manifests manifests = load("unserved-api-versions.yaml");
 
         assertThat(manifests.manifests()).extracting(m -> m.resource().name())
-                .containsExactly("cache", "orders", "custom-deployment-kind");
+                .containsExactly("cache", "orders", "custom-deployment-kind", "edge");
         assertThat(manifests.unreadable()).extracting(ManifestProblem::type)
                 .containsOnly(ManifestProblem.Type.UNSERVED);
         assertThat(manifests.unreadable()).extracting(ManifestProblem::message).containsExactly(
                 "Kubernetes does not serve StatefulSet at apiVersion app/v1, so the cluster would refuse it; use "
                         + "apiVersion: apps/v1",
                 "Kubernetes does not serve Ingress at apiVersion extensions/v1beta1, so the cluster would refuse it; "
-                        + "use apiVersion: networking.k8s.io/v1");
-        assertThat(manifests.unreadable()).extracting(p -> p.location().line()).containsExactly(2, 6);
+                        + "use apiVersion: networking.k8s.io/v1",
+                "Kubernetes does not serve HorizontalPodAutoscaler at apiVersion autoscaling/v2beta2, so the cluster "
+                        + "would refuse it; use apiVersion: autoscaling/v2",
+                "Kubernetes does not serve Ingress at apiVersion networking.k8s.io/v1beta1, so the cluster would "
+                        + "refuse it; use apiVersion: networking.k8s.io/v1");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line()).containsExactly(2, 6, 22, 26);
     }
 
     @Test

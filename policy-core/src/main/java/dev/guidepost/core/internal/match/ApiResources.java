@@ -124,18 +124,52 @@ public final class ApiResources {
 
     /**
      * For a built-in kind written with an apiVersion Kubernetes does not serve it at, such as a misspelt group
-     * ({@code app/v1}) or a removed version ({@code apps/v1beta2}, {@code extensions/v1beta1}): the apiVersion it
-     * is served at. Empty when it is served, when the kind is not built in, and for groups with a dot, which is
-     * where custom resources live (and a few built-in groups this snapshot may not list every version of).
+     * ({@code app/v1}) or a removed version ({@code apps/v1beta2}, {@code networking.k8s.io/v1beta1},
+     * {@code autoscaling/v2beta2}): the apiVersion it is served at, in the same group when the group serves it
+     * (its newest version there), else its preferred one. Empty when it is served, when the kind is not built in,
+     * and for a group with a dot that is not a built-in one: custom resources live there (and may reuse built-in
+     * kind names).
      */
     public Optional<String> servedApiVersion(String apiVersion, String kind) {
         String group = groupOf(apiVersion);
         ApiResource builtIn = preferredByKind.get(kind);
-        if (group.contains(".") || builtIn == null
-                || byGroupVersionKind.containsKey(group + "/" + versionOf(apiVersion) + "/" + kind)) {
+        if (builtIn == null || byGroupVersionKind.containsKey(group + "/" + versionOf(apiVersion) + "/" + kind)) {
             return Optional.empty();
         }
-        return Optional.of(builtIn.apiVersion());
+        boolean builtInGroup = resources.stream().anyMatch(r -> r.group().equals(group));
+        if (group.contains(".") && !builtInGroup) {
+            return Optional.empty();
+        }
+        return Optional.of(resources.stream()
+                .filter(r -> r.subresource().isEmpty() && r.kind().equals(kind) && r.group().equals(group))
+                .max(java.util.Comparator.comparing(ApiResource::version, ApiResources::compareVersions))
+                .orElse(builtIn).apiVersion());
+    }
+
+    /** Kubernetes' version priority: GA above beta above alpha, then the higher numbers. */
+    static int compareVersions(String a, String b) {
+        java.util.regex.Matcher x = VERSION.matcher(a);
+        java.util.regex.Matcher y = VERSION.matcher(b);
+        if (!x.matches() || !y.matches()) {
+            return a.compareTo(b);
+        }
+        int stage = Integer.compare(stage(x.group(2)), stage(y.group(2)));
+        if (stage != 0) {
+            return stage;
+        }
+        int major = Integer.compare(Integer.parseInt(x.group(1)), Integer.parseInt(y.group(1)));
+        if (major != 0) {
+            return major;
+        }
+        return Integer.compare(x.group(3) == null ? 0 : Integer.parseInt(x.group(3)),
+                y.group(3) == null ? 0 : Integer.parseInt(y.group(3)));
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(
+            "v(\\d+)(?:(alpha|beta)(\\d+))?");
+
+    private static int stage(String qualifier) {
+        return qualifier == null ? 2 : qualifier.equals("beta") ? 1 : 0;
     }
 
     /** The group of an apiVersion ({@code ""} for {@code v1}). */
