@@ -269,12 +269,24 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aResultValueThatIsNoPolicyReportResultFailsSayingWhichValuesThereAre() {
+        List<ExpectationResult> results = run("misspelt-fields/result-value", false);
+
+        assertThat(results).extracting(ExpectationResult::status).containsOnly(Status.FAILED);
+        assertThat(results).extracting(ExpectationResult::reason).containsExactly(
+                "'failed' is no result; write one of pass, fail, warn, error, skip",
+                "the result has no 'result'; write one of pass, fail, warn, error, skip");
+    }
+
+    @Test
     void aResultNamingAResourceUnderAnotherKindFindsNothing() {
         List<ExpectationResult> results = run("wrong-kind", false);
 
         assertThat(results).hasSize(2);
         assertThat(results.get(0).status()).isEqualTo(Status.FAILED);
         assertThat(results.get(0).actual()).isEqualTo("not found");
+        assertThat(results.get(0).reason()).isEqualTo("no resource named 'bad-deploy' in the test's resources of kind "
+                + "Pod (it is a Deployment; a result's kind must be the kind of the resources it names)");
         assertThat(results.get(1).status()).as(results.get(1).reason()).isEqualTo(Status.PASSED);
     }
 
@@ -351,7 +363,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(157);
+        assertThat(report.results()).hasSize(159);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);

@@ -63,6 +63,8 @@ final class TestFileRun {
     private final PatchedResources patchedResources;
     /** The generation of each ClusterPolicy that generates, by run, resource and policy. */
     private final Map<String, PolicyGeneration> generations = new LinkedHashMap<>();
+    /** The results a policy report has, which a result row is compared with. */
+    private static final List<String> RESULT_VALUES = List.of("pass", "fail", "warn", "error", "skip");
     /** The feature a MutatingPolicy in JSON mode needs: Guidepost does not patch JSON payloads. */
     private static final String JSON_MODE_MUTATION = "MutatingPolicy in JSON mode (evaluation.mode: JSON)";
     /** Global context entries whose JMESPath Guidepost does not evaluate: name → the feature. */
@@ -329,6 +331,16 @@ final class TestFileRun {
         String payloadMutation = payloadMutationFeature(policies);
 
         List<ExpectationResult> out = new ArrayList<>();
+        if (!RESULT_VALUES.contains(expected)) {
+            // the CLI compares the text as written, so such a row can never pass: say why
+            for (String name : expectationNames) {
+                out.add(new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected,
+                        "invalid result", Status.FAILED, (expected.isEmpty() ? "the result has no 'result'"
+                                : "'" + expected + "' is no result") + "; write one of " + String.join(", ",
+                                        RESULT_VALUES), policyKind));
+            }
+            return out;
+        }
         for (String name : expectationNames) {
             List<LoadedResource> selected = new ArrayList<>();
             for (LoadedResource r : resources) {
@@ -350,8 +362,8 @@ final class TestFileRun {
             }
             if (!listed.isEmpty() && selected.isEmpty() || anySelected && selected.isEmpty()) {
                 out.add(new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected,
-                        "not found", Status.FAILED, "no resource named '" + name + "' in the test's resources",
-                        policyKind));
+                        "not found", Status.FAILED, "no resource named '" + name + "' in the test's resources"
+                                + otherKinds(name, kind, resources), policyKind));
                 continue;
             }
             if (policy.isEmpty()) {
@@ -599,6 +611,14 @@ final class TestFileRun {
     private static boolean selects(String name, String kind, LoadedResource resource) {
         return (kind.isEmpty() || resource.payload() || kind.equals(resource.kind()))
                 && names(name, resource.namespace(), resource.name());
+    }
+
+    /** For a name found only under other kinds than the result's: which, and that the kinds must agree. */
+    private static String otherKinds(String name, String kind, List<LoadedResource> resources) {
+        List<String> kinds = resources.stream().filter(r -> !r.payload() && names(name, r.namespace(), r.name()))
+                .map(LoadedResource::kind).distinct().sorted().toList();
+        return kinds.isEmpty() || kind.isEmpty() ? "" : " of kind " + kind + " (it is a " + String.join(" and a ", kinds)
+                + "; a result's kind must be the kind of the resources it names)";
     }
 
     /** True when a result's resource name, NAME or NAMESPACE/NAME, names this object. */
