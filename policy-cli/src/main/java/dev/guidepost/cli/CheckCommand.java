@@ -114,7 +114,8 @@ final class CheckCommand implements Callable<Integer> {
             code = ExitCode.VIOLATIONS;
         } else if (report.nothingChecked()) {
             err.println((failIfNothingChecked ? "" : "warning: ") + "nothing was checked: "
-                    + report.nothingCheckedReason() + " (check the paths and the pack)");
+                    + report.nothingCheckedReason() + " (check the paths and the pack"
+                    + (failIfNothingChecked ? ")" : "; --fail-if-nothing-checked makes this exit 3)"));
             if (failIfNothingChecked) {
                 code = ExitCode.NOTHING_CHECKED;
             }

@@ -43,10 +43,14 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
         return problems.isEmpty() && count(ExpectationResult.Status.FAILED) == 0;
     }
 
-    /** The summary line: {@code N passed, N failed, N skipped}. */
+    /**
+     * The summary line: {@code N passed, N failed, N skipped}, then {@code , N errors} when test files or
+     * documents could not be loaded (they fail the run too).
+     */
     public String summary() {
         return count(ExpectationResult.Status.PASSED) + " passed, " + count(ExpectationResult.Status.FAILED)
-                + " failed, " + count(ExpectationResult.Status.SKIPPED) + " skipped";
+                + " failed, " + count(ExpectationResult.Status.SKIPPED) + " skipped"
+                + (problems.isEmpty() ? "" : ", " + problems.size() + (problems.size() == 1 ? " error" : " errors"));
     }
 
     /**

@@ -34,6 +34,6 @@ class ReportRenderingTest {
                 "ClusterPolicy")), List.of("broken-test.yaml:1: no policies"));
         String json = report.toJson();
         assertThat(json).contains("\"results\"", "\"policy\": \"no-latest\"", "\"status\": \"passed\"",
-                "\"problems\"", "broken-test.yaml:1: no policies", "\"summary\": \"1 passed, 0 failed, 0 skipped\"");
+                "\"problems\"", "broken-test.yaml:1: no policies", "\"summary\": \"1 passed, 0 failed, 0 skipped, 1 error\"");
     }
 }
