@@ -11,8 +11,10 @@ assert runs[0].contains('[INFO] 4 passed, 0 failed, 0 skipped')
 assert runs[0].contains('BUILD SUCCESS')
 
 assert runs[1].contains('[ERROR] FAIL src/test/failing/kyverno-test.yaml:10 test=wrong-expectation policy=require-team-label resource=anonymous: expected pass, got fail')
-assert runs[1].contains('[INFO] 2 passed, 1 failed, 0 skipped')
-assert runs[1].contains('Guidepost tests failed: 2 passed, 1 failed, 0 skipped')
+assert runs[1].contains("[ERROR] src/test/failing/misspelt/kyverno-test.yaml:10: unknown field 'resultz' in the test; did you mean results?")
+assert !runs[1].contains('ERROR ERROR')
+assert runs[1].contains('[INFO] 2 passed, 1 failed, 0 skipped, 1 error')
+assert runs[1].contains('Guidepost tests failed: 2 passed, 1 failed, 0 skipped, 1 error')
 assert runs[1].contains('BUILD FAILURE')
 
 assert runs[2].contains('[INFO] Skipping Guidepost test (skipTests=true)')
