@@ -38,6 +38,11 @@ class ReportFormatsTest {
         assertThat(ConsoleReport.entries(kustomize, options)).extracting(ConsoleReport.Entry::text)
                 .anySatisfy(line -> assertThat(line).startsWith("SKIPPED kustomize/kustomization.yaml:1: ")
                         .contains("kustomize build kustomize | guidepost check").doesNotContain(base.toString()));
+        assertThat(ReportFormat.JSON.render(kustomize, options)).contains("kustomize build kustomize");
+        for (ReportFormat format : ReportFormat.values()) {
+            assertThat(format.render(kustomize, options, false)).as(format.label())
+                    .doesNotContain(base.resolve("kustomize").toString());
+        }
     }
 
     @Test

@@ -92,7 +92,7 @@ public final class JsonReport {
             m.put("file", options.displayPath(p.location().file()));
             m.put("line", p.location().line());
             m.put("type", p.type().label());
-            m.put("message", p.message());
+            m.put("message", options.displayMessage(p.message()));
             problems.add(m);
         }
         root.put("problems", problems);

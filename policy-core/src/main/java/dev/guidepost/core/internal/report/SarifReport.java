@@ -135,7 +135,7 @@ public final class SarifReport {
                 m.put("ruleId", UNREADABLE_RULE);
                 m.put("ruleIndex", rules.index(UNREADABLE_RULE));
                 m.put("level", "error");
-                m.put("message", Map.of("text", p.message()));
+                m.put("message", Map.of("text", options.displayMessage(p.message())));
                 m.put("locations", List.of(location(p.location(), null, options)));
                 m.put("properties", Map.of("type", p.type().label()));
                 results.add(m);
