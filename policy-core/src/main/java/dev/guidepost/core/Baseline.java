@@ -49,6 +49,8 @@ public final class Baseline {
 
     private static final Baseline EMPTY = new Baseline(Set.of());
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._/-]*");
+    /** The fields of a baseline entry. */
+    private static final List<String> ENTRY_FIELDS = List.of("policy", "rule", "kind", "namespace", "name");
     private static final Set<String> YAML_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "null", "y",
             "n");
 
@@ -184,6 +186,13 @@ public final class Baseline {
             throw new GuidepostException(SourceLocation.of(file.toString(), document.lineOf(List.of("kind"))),
                     "invalid baseline: kind is '" + kind + "', expected " + KIND);
         }
+        for (Object key : root.keySet()) {
+            if (!List.of("apiVersion", "kind", "violations").contains(String.valueOf(key))) {
+                throw new GuidepostException(SourceLocation.of(file.toString(), document.lineOf(List.of(key))),
+                        "invalid baseline: unknown field '" + key + "'; a baseline has apiVersion, kind and "
+                                + "violations");
+            }
+        }
         Object violations = root.get("violations");
         if (violations == null) {
             return EMPTY;
@@ -198,6 +207,14 @@ public final class Baseline {
             if (!(list.get(i) instanceof Map<?, ?> item)) {
                 throw new GuidepostException(at, "invalid baseline: each violation is a mapping with policy, kind, "
                         + "namespace and name");
+            }
+            for (Object key : item.keySet()) {
+                if (!ENTRY_FIELDS.contains(String.valueOf(key))) {
+                    throw new GuidepostException(SourceLocation.of(file.toString(), document.lineOf(List.of(
+                            "violations", i, key))), "invalid baseline: unknown field '" + key + "' in a violation; "
+                                    + "its fields are " + String.join(", ", ENTRY_FIELDS) + " (entries match by kind, "
+                                    + "not by apiVersion)");
+                }
             }
             String policy = text(item, "policy");
             String resourceKind = text(item, "kind");

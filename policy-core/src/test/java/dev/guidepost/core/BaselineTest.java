@@ -64,6 +64,24 @@ class BaselineTest {
     }
 
     @Test
+    void anUnknownFieldInTheFileOrAnEntryIsAnErrorAtItsLine(@TempDir Path dir) throws Exception {
+        Path entry = Files.writeString(dir.resolve("entry.yaml"), """
+                violations:
+                  - policy: require-team-label
+                    apiVersion: cluster.x-k8s.io/v1beta1
+                    kind: Cluster
+                    name: orders
+                """);
+        Path top = Files.writeString(dir.resolve("top.yaml"), "kind: Baseline\nviolation: []\n");
+
+        assertThatThrownBy(() -> Baseline.load(entry)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("entry.yaml:3").hasMessageContaining("unknown field 'apiVersion' in a violation;"
+                        + " its fields are policy, rule, kind, namespace, name");
+        assertThatThrownBy(() -> Baseline.load(top)).hasMessageContaining("top.yaml:2")
+                .hasMessageContaining("unknown field 'violation'");
+    }
+
+    @Test
     void anUpdateRewritesWhatTheReportCheckedAndKeepsEntriesItDidNotCheck() {
         Baseline.Entry elsewhere = new Baseline.Entry("require-team-label", "Deployment", "other", "web");
         Baseline.Entry fixed = new Baseline.Entry("require-team-label", "Deployment", "shop", "web");
