@@ -27,7 +27,8 @@ public record ManifestProblem(SourceLocation location, Type type, String message
         INCOMPLETE,
         /**
          * A built-in kind with an apiVersion Kubernetes does not serve it at (a misspelt group such as
-         * {@code app/v1}, or a removed version such as {@code extensions/v1beta1}): the cluster would refuse it.
+         * {@code app/v1}, or a removed version such as {@code extensions/v1beta1}), or written in another case
+         * ({@code Statefulset}): the cluster would refuse it.
          */
         UNSERVED,
         /** A Kustomize file or a patch a kustomization names: checked through what {@code kustomize build} renders. */

@@ -250,6 +250,13 @@ public final class Manifests implements Iterable<Manifest> {
                     + "; add it (for example apiVersion: v1 for a Pod, apps/v1 for a Deployment)"));
             return;
         }
+        Optional<String> spelled = ApiResources.builtIn().builtInKindInOtherCase(apiVersion, kind);
+        if (spelled.isPresent()) {
+            problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, "Kubernetes has no kind "
+                    + kind + " (kinds are case-sensitive), so the cluster would refuse it; use kind: "
+                    + spelled.get()));
+            return;
+        }
         Optional<String> served = kind.isEmpty() ? Optional.empty()
                 : ApiResources.builtIn().servedApiVersion(apiVersion, kind);
         if (served.isPresent()) {

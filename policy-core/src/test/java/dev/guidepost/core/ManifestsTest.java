@@ -285,8 +285,10 @@ class ManifestsTest {
                 "Kubernetes does not serve HorizontalPodAutoscaler at apiVersion autoscaling/v2beta2, so the cluster "
                         + "would refuse it; use apiVersion: autoscaling/v2",
                 "Kubernetes does not serve Ingress at apiVersion networking.k8s.io/v1beta1, so the cluster would "
-                        + "refuse it; use apiVersion: networking.k8s.io/v1");
-        assertThat(manifests.unreadable()).extracting(p -> p.location().line()).containsExactly(2, 6, 22, 26);
+                        + "refuse it; use apiVersion: networking.k8s.io/v1",
+                "Kubernetes has no kind Statefulset (kinds are case-sensitive), so the cluster would refuse it; use "
+                        + "kind: StatefulSet");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line()).containsExactly(2, 6, 22, 26, 34);
     }
 
     @Test

@@ -146,6 +146,20 @@ public final class ApiResources {
                 .orElse(builtIn).apiVersion());
     }
 
+    /**
+     * The built-in kind a kind differs from only in case ({@code Statefulset} for {@code StatefulSet}), when the
+     * apiVersion is one of Kubernetes' own groups (or a group without a dot); empty otherwise. Kinds are
+     * case-sensitive: the API server has no {@code Statefulset}.
+     */
+    public Optional<String> builtInKindInOtherCase(String apiVersion, String kind) {
+        String group = groupOf(apiVersion);
+        if (preferredByKind.containsKey(kind)
+                || group.contains(".") && resources.stream().noneMatch(r -> r.group().equals(group))) {
+            return Optional.empty();
+        }
+        return preferredByKind.keySet().stream().filter(k -> k.equalsIgnoreCase(kind)).findFirst();
+    }
+
     /** Kubernetes' version priority: GA above beta above alpha, then the higher numbers. */
     static int compareVersions(String a, String b) {
         java.util.regex.Matcher x = VERSION.matcher(a);
