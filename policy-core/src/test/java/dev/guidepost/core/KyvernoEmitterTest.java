@@ -78,6 +78,39 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void aPodPolicyReadingTheObjectsOwnNameIsNotWrittenAsAClusterPolicyWhoseAutogenWouldBreakIt() {
+        String policy = """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: pod-names
+                spec:
+                  title: Pod names are short
+                  description: Pod names stay under 40 characters.
+                  action: Enforce
+                  failurePolicy: %s
+                  autogen: %s
+                  match:
+                    kinds: [Pod]
+                  validations:
+                    - expression: "size(object.metadata.name) < 40"
+                """;
+        KyvernoOutput withAutogen = KyvernoEmitter.forPack(PolicyPack.parse(policy.formatted("Fail", "true"),
+                "pod-names.yaml")).format(EmitFormat.CLUSTER_POLICY).emit();
+        KyvernoOutput podsOnly = KyvernoEmitter.forPack(PolicyPack.parse(policy.formatted("Ignore", "false"),
+                "pod-names.yaml")).format(EmitFormat.CLUSTER_POLICY).emit();
+
+        assertThat(withAutogen.summary().notEmitted().get("pod-names")).contains("reads object.metadata.name or "
+                + ".namespace, which ClusterPolicy autogen would read from the pod controllers' pod template")
+                .contains("set autogen: false");
+        assertThat(podsOnly.summary().emitted()).containsExactly("pod-names");
+        assertThat(String.join("\n", podsOnly.summary().lines())).contains("failurePolicy Ignore: a ClusterPolicy "
+                + "reads it for an unreachable webhook only");
+        assertThat(KyvernoEmitter.forPack(PolicyPack.parse(policy.formatted("Fail", "true"), "pod-names.yaml"))
+                .emit().summary().emitted()).containsExactly("pod-names");
+    }
+
+    @Test
     void reportsPoliciesThatNeedKyvernoForTheAdmissionPolicyFormat() {
         KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit();
 

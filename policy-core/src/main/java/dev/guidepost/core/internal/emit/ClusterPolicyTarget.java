@@ -95,9 +95,18 @@ final class ClusterPolicyTarget {
             notes.add("Warn becomes failureAction Audit with spec.emitWarning (ClusterPolicy has no Warn action)");
         }
         String text = Json.canonical(spec);
-        if (!autogenControllers(spec).equals("none") && text.contains("object.metadata.namespace")) {
-            notes.add("ClusterPolicy autogen rewrites object.metadata.namespace to the pod template's namespace "
-                    + "(ValidatingPolicy autogen keeps it): pod controllers may be judged differently");
+        if (!autogenControllers(spec).equals("none") && OWN_NAME.matcher(text).find()) {
+            // Kyverno's ClusterPolicy autogen rewrites every object. to the pod template, which has no name or
+            // namespace of its own: the rule would error, and an Enforce error rejects every pod controller
+            throw new NotExpressibleException("its CEL reads object.metadata.name or .namespace, which ClusterPolicy "
+                    + "autogen would read from the pod controllers' pod template (it has neither), so the rule would "
+                    + "error on every Deployment, StatefulSet, DaemonSet, Job and CronJob; emit the ValidatingPolicy "
+                    + "format, whose autogen keeps them, or set autogen: false on the policy to check Pods only");
+        }
+        if (PlainValues.string(spec, "failurePolicy").equals("Ignore")) {
+            notes.add("failurePolicy Ignore: a ClusterPolicy reads it for an unreachable webhook only, so a CEL "
+                    + "error in this Enforce rule rejects the request there, where Guidepost and a ValidatingPolicy "
+                    + "admit it");
         }
         String limit = text.contains("namespaceObject")
                 ? "kyverno test gives ClusterPolicy CEL rules only namespaceObject.metadata.name, and this policy "
@@ -105,6 +114,10 @@ final class ClusterPolicyTarget {
         return new EmittedPolicy(policy, List.of(document), notes,
                 new ExampleRouting(policy.id(), ruleName, "", Map.of(), limit));
     }
+
+    /** A read of the object's own name or namespace, which ClusterPolicy autogen points at the pod template. */
+    private static final java.util.regex.Pattern OWN_NAME = java.util.regex.Pattern.compile(
+            "\\b(?:old)?[oO]bject\\.metadata\\.\\??(?:name|namespace)\\b");
 
     /** The rule's name: the policy id, cut so that {@code autogen-cronjob-<name>} fits Kyverno's 63 characters. */
     static String ruleName(String id) {
