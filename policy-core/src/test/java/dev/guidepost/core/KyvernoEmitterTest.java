@@ -111,6 +111,34 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void orValueOnAPlainFieldIsNotWrittenAsAnAdmissionPolicyWhoseApiServerWouldErrorOnIt() {
+        String policy = """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: two-replicas
+                spec:
+                  title: Two replicas
+                  description: Deployments run two replicas.
+                  action: Enforce
+                  match:
+                    kinds: [apps/v1/Deployment]
+                  validations:
+                    - expression: "%s >= 2"
+                """;
+        KyvernoOutput plain = KyvernoEmitter.forPack(PolicyPack.parse(policy.formatted(
+                "object.spec.replicas.orValue(1)"), "p.yaml")).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit();
+        KyvernoOutput optional = KyvernoEmitter.forPack(PolicyPack.parse(policy.formatted(
+                "object.spec.?replicas.orValue(1)"), "p.yaml")).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit();
+
+        assertThat(plain.summary().notEmitted().get("two-replicas")).contains("calls orValue on "
+                + "'object.spec.replicas', which is not optional").contains("(object.spec.?replicas.orValue(...))");
+        assertThat(optional.summary().emitted()).containsExactly("two-replicas");
+        assertThat(KyvernoEmitter.forPack(PolicyPack.parse(policy.formatted("object.spec.replicas.orValue(1)"),
+                "p.yaml")).emit().summary().emitted()).containsExactly("two-replicas");
+    }
+
+    @Test
     void reportsPoliciesThatNeedKyvernoForTheAdmissionPolicyFormat() {
         KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit();
 

@@ -9,6 +9,7 @@ import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
 import dev.guidepost.core.internal.engine.ValidatingPolicyAutogen;
+import dev.guidepost.core.internal.json.Json;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -33,6 +34,13 @@ final class AdmissionPolicyTarget {
 
     static EmittedPolicy emit(Policy policy, PolicyPack pack) throws NotExpressibleException {
         Map<String, Object> spec = ValidatingPolicyTarget.spec(policy);
+        java.util.Optional<String> plain = plainOrValue(Json.canonical(spec));
+        if (plain.isPresent()) {
+            throw new NotExpressibleException("its CEL calls orValue on '" + plain.get() + "', which is not "
+                    + "optional: Kyverno lets that pass the value through, but the API server has orValue for "
+                    + "optionals only, so the expression would error there; select optionally instead ("
+                    + plain.get().replaceFirst("\\.(?=[A-Za-z_][A-Za-z0-9_]*$)", ".?") + ".orValue(...))");
+        }
         Map<String, Object> annotations = PolicyAnnotations.of(policy, pack);
         List<String> actions = PlainValues.strings(spec, "validationActions");
         List<Map<String, Object>> documents = new ArrayList<>();
@@ -49,6 +57,34 @@ final class AdmissionPolicyTarget {
         }
         return new EmittedPolicy(policy, documents, List.of(),
                 new ExampleRouting(policy.id(), "", "isValidatingAdmissionPolicy", byResource, ""));
+    }
+
+    /** The variables whose fields are plain values, never optional ones. */
+    private static final List<String> OBJECT_ROOTS = List.of("object", "oldObject", "request", "namespaceObject",
+            "params");
+
+    /**
+     * The receiver of the first {@code x.orValue(...)} whose receiver is a field chain of the object (or request,
+     * namespace, params) with no optional step ({@code ?}), which only Kyverno's pass-through accepts; empty when
+     * there is none (variables, and receivers ending in a call or an index, are not judged).
+     */
+    static java.util.Optional<String> plainOrValue(String text) {
+        int at = text.indexOf(".orValue(");
+        while (at >= 0) {
+            int start = at;
+            while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_'
+                    || text.charAt(start - 1) == '.' || text.charAt(start - 1) == '?')) {
+                start--;
+            }
+            String receiver = text.substring(start, at);
+            boolean judged = start == 0 || "])".indexOf(text.charAt(start - 1)) < 0;
+            String root = receiver.contains(".") ? receiver.substring(0, receiver.indexOf('.')) : "";
+            if (judged && !receiver.contains("?") && OBJECT_ROOTS.contains(root)) {
+                return java.util.Optional.of(receiver);
+            }
+            at = text.indexOf(".orValue(", at + 1);
+        }
+        return java.util.Optional.empty();
     }
 
     private static void addPolicy(List<Map<String, Object>> documents, String name, Map<String, Object> source,
