@@ -490,6 +490,12 @@ class PolicyPackTest {
     }
 
     @Test
+    void aVariableNameThatIsNoCelIdentifierIsAnErrorSuggestingOne() {
+        assertError("variable-name-not-an-identifier.yaml", "variable-name-not-an-identifier.yaml:10",
+                "variable name 'team-name' is not a CEL identifier", "(for example team_name)");
+    }
+
+    @Test
     void aMessageExpressionThatGivesNoStringIsAnErrorWhenTheEngineCompilesThePack() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/message-expression-not-a-string.yaml"));
 

@@ -266,6 +266,11 @@ final class GuidepostPolicyReader {
                 if (!names.add(name)) {
                     throw doc.error("spec." + key + " has two entries named '" + name + "'", "spec", key, i);
                 }
+                if (key.equals("variables") && !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    // read as variables.<name> in CEL, which Kubernetes and Kyverno check when the policy is applied
+                    throw doc.error("variable name '" + name + "' is not a CEL identifier; use letters, digits and _ "
+                            + "(for example " + name.replaceAll("[^A-Za-z0-9_]", "_") + ")", "spec", key, i, "name");
+                }
             }
         }
     }
