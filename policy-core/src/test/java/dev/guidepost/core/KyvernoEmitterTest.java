@@ -139,6 +139,32 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void aPolicyReadingTheRequestingUserIsWrittenWithBackgroundScansOff() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: no-root-user
+                spec:
+                  title: Admins do not deploy by hand
+                  description: Deployments are not created by the cluster-admin user.
+                  action: Enforce
+                  match:
+                    kinds: [apps/v1/Deployment]
+                  validations:
+                    - expression: "request.userInfo.username != 'kubernetes-admin'"
+                """, "no-root-user.yaml");
+
+        Map<String, Object> policy = documents(KyvernoEmitter.forPack(pack).emit(), "kyverno/no-root-user.yaml")
+                .get(0);
+        Map<String, Object> clusterPolicy = documents(KyvernoEmitter.forPack(pack).format(EmitFormat.CLUSTER_POLICY)
+                .emit(), "kyverno/no-root-user.yaml").get(0);
+
+        assertThat(PlainValues.at(policy, "spec", "evaluation", "background", "enabled")).isEqualTo(false);
+        assertThat(PlainValues.at(clusterPolicy, "spec", "background")).isEqualTo(false);
+    }
+
+    @Test
     void reportsPoliciesThatNeedKyvernoForTheAdmissionPolicyFormat() {
         KyvernoOutput output = KyvernoEmitter.forPack(PACK).format(EmitFormat.VALIDATING_ADMISSION_POLICY).emit();
 

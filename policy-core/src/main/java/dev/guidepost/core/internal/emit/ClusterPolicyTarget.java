@@ -77,6 +77,9 @@ final class ClusterPolicyTarget {
         if (spec.containsKey("failurePolicy")) {
             policySpec.put("failurePolicy", spec.get("failurePolicy"));
         }
+        if (ValidatingPolicyTarget.readsRequestUser(spec)) {
+            policySpec.put("background", false); // Kyverno refuses background scans of rules reading the user
+        }
         policySpec.put("rules", List.of(rule));
 
         Map<String, Object> annotations = PolicyAnnotations.of(policy, pack);

@@ -29,12 +29,22 @@ final class ValidatingPolicyTarget {
         return spec;
     }
 
+    /** True when the policy's CEL reads the requesting user, which a background scan has not got. */
+    static boolean readsRequestUser(Map<String, Object> spec) {
+        return dev.guidepost.core.internal.json.Json.canonical(spec).contains("request.userInfo");
+    }
+
     static EmittedPolicy emit(Policy policy, PolicyPack pack) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("apiVersion", ValidatingPolicyTranslator.API_VERSION);
         document.put("kind", KIND);
         document.put("metadata", PolicyAnnotations.metadata(policy.id(), PolicyAnnotations.of(policy, pack)));
-        document.put("spec", spec(policy));
+        Map<String, Object> spec = spec(policy);
+        if (readsRequestUser(spec)) {
+            // the CRD: background must be off for a rule that reads what only an admission request has
+            spec.put("evaluation", Map.of("background", Map.of("enabled", false)));
+        }
+        document.put("spec", spec);
         return new EmittedPolicy(policy, List.of(document), List.of(),
                 new ExampleRouting(policy.id(), "", "isValidatingPolicy", Map.of(), ""));
     }
