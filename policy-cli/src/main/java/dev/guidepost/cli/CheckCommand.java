@@ -59,8 +59,9 @@ final class CheckCommand implements Callable<Integer> {
     private Path baselineFile;
 
     @Option(names = "--update-baseline",
-            description = "Write the current violations to the --baseline file (creating or replacing it) and exit "
-                    + "0 unless a manifest cannot be read.")
+            description = "Write the current violations to the --baseline file (creating it, or rewriting it while "
+                    + "keeping the entries of resources this run did not check) and exit 0 unless a manifest cannot "
+                    + "be read.")
     private boolean updateBaseline;
 
     @Option(names = "--fail-if-nothing-checked",

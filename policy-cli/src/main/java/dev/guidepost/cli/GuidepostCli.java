@@ -41,7 +41,16 @@ public final class GuidepostCli {
     }
 
     /** Runs the command and exits with its exit code. */
+    /**
+     * Core's search logger, silenced: the commands print the knowledge base's warnings themselves, as {@code
+     * warning: ...}, and the JDK's logging would print each a second time. Held here, since the JDK keeps loggers
+     * weakly.
+     */
+    private static final java.util.logging.Logger SEARCH_LOG = java.util.logging.Logger.getLogger(
+            "dev.guidepost.search");
+
     public static void main(String[] args) {
+        SEARCH_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
