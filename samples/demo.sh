@@ -4,7 +4,13 @@
 set -u
 cd "$(dirname "$0")/.."
 guidepost() { java -jar policy-cli/target/guidepost.jar "$@"; }
-step() { printf '\n\033[1m$ guidepost %s\033[0m\n' "$*"; }
+# bold only on a terminal, like the CLI's own colour
+if [ -t 1 ]; then bold=$'\033[1m'; plain=$'\033[0m'; else bold=''; plain=''; fi
+step() {  # the command as one would type it: arguments with spaces in double quotes
+  local shown=""
+  for a in "$@"; do case "$a" in *" "*) shown+=" \"$a\"" ;; *) shown+=" $a" ;; esac; done
+  printf '\n%s$ guidepost%s%s\n' "$bold" "$shown" "$plain"
+}
 
 step search --pack samples/pack --limit 3 "I'm deploying a Postgres database"
 guidepost search --pack samples/pack --limit 3 "I'm deploying a Postgres database"
