@@ -49,8 +49,10 @@ public final class GuidepostMcpServer {
         OutputStream replies = inFlight.watch(out);
         JsonRpcLineFilter.RequestCheck initialize = new InitializeCheck();
         JsonRpcLineFilter.RequestCheck toolCall = new ToolCallCheck(catalog);
+        JsonRpcLineFilter.RequestCheck loggingLevel = new LoggingLevelCheck();
         InputStream checked = new JsonRpcLineFilter(in, replies, (method, params) -> initialize
-                .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params)), inFlight);
+                .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params))
+                .or(() -> loggingLevel.invalidParams(method, params)), inFlight);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 new EndSignallingInput(checked, closed, inFlight), replies);
         McpSyncServer server = McpServer.sync(new SerialSends(transport))
