@@ -257,8 +257,7 @@ public final class Manifests implements Iterable<Manifest> {
                     + spelled.get()));
             return;
         }
-        Optional<String> served = kind.isEmpty() ? Optional.empty()
-                : ApiResources.builtIn().servedApiVersion(apiVersion, kind);
+        Optional<String> served = ApiResources.builtIn().servedApiVersion(apiVersion, kind);
         if (served.isPresent()) {
             problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, "Kubernetes does not serve "
                     + kind + " at apiVersion " + apiVersion + ", so the cluster would refuse it; use apiVersion: "

@@ -27,6 +27,8 @@ public final class ApiResources {
     private final Map<String, ApiResource> byGroupVersionKind;
     private final Map<String, ApiResource> byGroupVersionResource;
     private final Map<String, ApiResource> preferredByKind;
+    /** The API groups of these types (built in: Kubernetes' own). */
+    private final java.util.Set<String> groups;
 
     private ApiResources(List<ApiResource> resources) {
         this.resources = List.copyOf(resources);
@@ -43,6 +45,8 @@ public final class ApiResources {
         this.byGroupVersionKind = Collections.unmodifiableMap(gvk);
         this.byGroupVersionResource = Collections.unmodifiableMap(gvr);
         this.preferredByKind = Collections.unmodifiableMap(byKind);
+        this.groups = resources.stream().map(ApiResource::group)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The built-in Kubernetes types. */
@@ -136,8 +140,7 @@ public final class ApiResources {
         if (builtIn == null || byGroupVersionKind.containsKey(group + "/" + versionOf(apiVersion) + "/" + kind)) {
             return Optional.empty();
         }
-        boolean builtInGroup = resources.stream().anyMatch(r -> r.group().equals(group));
-        if (group.contains(".") && !builtInGroup) {
+        if (!judged(group)) {
             return Optional.empty();
         }
         return Optional.of(resources.stream()
@@ -153,11 +156,18 @@ public final class ApiResources {
      */
     public Optional<String> builtInKindInOtherCase(String apiVersion, String kind) {
         String group = groupOf(apiVersion);
-        if (preferredByKind.containsKey(kind)
-                || group.contains(".") && resources.stream().noneMatch(r -> r.group().equals(group))) {
+        if (preferredByKind.containsKey(kind) || !judged(group)) {
             return Optional.empty();
         }
         return preferredByKind.keySet().stream().filter(k -> k.equalsIgnoreCase(kind)).findFirst();
+    }
+
+    /**
+     * Whether objects of a group are held to the built-in types: Kubernetes' own groups, and groups without a dot
+     * (a custom resource's group has one, so a dotless group is a misspelt built-in one).
+     */
+    private boolean judged(String group) {
+        return !group.contains(".") || groups.contains(group);
     }
 
     /** Kubernetes' version priority: GA above beta above alpha, then the higher numbers. */
