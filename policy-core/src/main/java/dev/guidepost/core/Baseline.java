@@ -312,14 +312,20 @@ public final class Baseline {
         List<String> messages = new ArrayList<>();
         for (Entry entry : entries) {
             if (pack.policy(entry.policyId()).isEmpty()) {
-                List<String> similar = pack.similarIds(entry.policyId());
-                messages.add("lists " + entry + ", but " + pack.coordinates() + " has no policy '"
-                        + entry.policyId() + "'" + (similar.isEmpty() ? ""
-                                : "; did you mean " + String.join(", ", similar) + "?")
-                        + " Fix the id, or remove the entry if the policy is gone");
+                messages.add("lists " + entry + ", but " + pack.coordinates() + " has no policy "
+                        + unknownPolicyAdvice(entry.policyId(), pack.similarIds(entry.policyId()), ""));
             }
         }
         return messages;
+    }
+
+    /**
+     * What follows "has no policy" for an entry naming an unknown policy: the id, the ids it probably meant, and what
+     * to do ({@code where}: in which file, or empty).
+     */
+    static String unknownPolicyAdvice(String policyId, List<String> similar, String where) {
+        return "'" + policyId + "'" + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?")
+                + " Fix the id" + where + ", or remove the entry if the policy is gone";
     }
 
     /**

@@ -120,10 +120,9 @@ public record Verdict(FailurePolicy policy, List<Result> counting, List<Result> 
                 + baselineName));
         for (Baseline.Entry e : unseen) {
             if (!ids.isEmpty() && !ids.contains(e.policyId())) {
-                List<String> similar = IdSimilarity.similar(ids, e.policyId());
-                lines.add("UNKNOWN POLICY " + e + " is in the baseline, but the pack has no policy '" + e.policyId()
-                        + "'" + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?")
-                        + " Fix the id in " + baselineName + ", or remove the entry if the policy is gone");
+                lines.add("UNKNOWN POLICY " + e + " is in the baseline, but the pack has no policy "
+                        + Baseline.unknownPolicyAdvice(e.policyId(), IdSimilarity.similar(ids, e.policyId()),
+                                " in " + baselineName));
             } else {
                 lines.add("UNSEEN " + e + " is in the baseline but none of the manifests checked is that resource "
                         + "(removed, or outside the manifests checked); remove it from " + baselineName
