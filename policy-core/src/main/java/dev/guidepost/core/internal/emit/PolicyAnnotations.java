@@ -47,10 +47,15 @@ final class PolicyAnnotations {
         }
         annotations.put(KYVERNO + "description", policy.rationale().isEmpty() ? policy.description()
                 : policy.description() + " Why: " + policy.rationale());
+        putWayBack(annotations, policy, pack);
+        return annotations;
+    }
+
+    /** Guidepost's way back from an emitted document to the pack entry it came from. */
+    private static void putWayBack(Map<String, Object> annotations, Policy policy, PolicyPack pack) {
         annotations.put(POLICY_ID, policy.id());
         annotations.put(PACK, pack.coordinates());
         annotations.put(SOURCE_HASH, sourceHash(policy));
-        return annotations;
     }
 
     /**
@@ -61,9 +66,7 @@ final class PolicyAnnotations {
         Map<String, Object> document = new LinkedHashMap<>(policy.definition());
         Map<String, Object> metadata = new LinkedHashMap<>(PlainValues.map(document, "metadata"));
         Map<String, Object> annotations = new LinkedHashMap<>(PlainValues.map(metadata, "annotations"));
-        annotations.put(POLICY_ID, policy.id());
-        annotations.put(PACK, pack.coordinates());
-        annotations.put(SOURCE_HASH, sourceHash(policy));
+        putWayBack(annotations, policy, pack);
         metadata.put("annotations", annotations);
         document.put("metadata", metadata);
         return document;
