@@ -71,6 +71,8 @@ final class TestFileRun {
     private Map<String, String> globalContextUnsupported = Map.of();
     /** The test's {@code targetResources}: the existing objects a mutate-existing rule would patch. */
     private List<Map<String, Object>> targets = List.of();
+    /** The feature a policy of the test that patches its JSON payloads needs, or null (see {@link #score}). */
+    private String payloadMutation;
 
     TestFileRun(YamlDocument document, Path file, String displayFile, boolean strict, List<String> problems) {
         this.document = document;
@@ -101,6 +103,7 @@ final class TestFileRun {
             ApiResources types = loadClusterResources(dir, clusterObjects);
             List<Map<String, Object>> params = loadObjects(dir, "paramResources");
             policies = loadPolicies(dir, params);
+            payloadMutation = payloadMutationFeature(policies);
             resources = loadResources(dir, types);
             resources = withOldResources(dir, resources, types);
             resources.addAll(loadPayloads(dir));
@@ -328,7 +331,6 @@ final class TestFileRun {
         List<String> expectationNames = listed.isEmpty() ? List.of("") : listed;
         boolean anySelected = listed.stream().anyMatch(n -> resources.stream().anyMatch(r -> selects(n, kind, r)));
         String unsupportedResult = unsupportedResultFeature(result, policy);
-        String payloadMutation = payloadMutationFeature(policies);
 
         List<ExpectationResult> out = new ArrayList<>();
         if (!RESULT_VALUES.contains(expected)) {
@@ -617,8 +619,8 @@ final class TestFileRun {
     private static String otherKinds(String name, String kind, List<LoadedResource> resources) {
         List<String> kinds = resources.stream().filter(r -> !r.payload() && names(name, r.namespace(), r.name()))
                 .map(LoadedResource::kind).distinct().sorted().toList();
-        return kinds.isEmpty() || kind.isEmpty() ? "" : " of kind " + kind + " (it is a " + String.join(" and a ", kinds)
-                + "; a result's kind must be the kind of the resources it names)";
+        return kinds.isEmpty() || kind.isEmpty() ? "" : " of kind " + kind + " (it is a "
+                + String.join(" and a ", kinds) + "; a result's kind must be the kind of the resources it names)";
     }
 
     /** True when a result's resource name, NAME or NAMESPACE/NAME, names this object. */
