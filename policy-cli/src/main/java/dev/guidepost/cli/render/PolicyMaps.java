@@ -121,12 +121,19 @@ public final class PolicyMaps {
 
     /** A manifest's identity and line. */
     public static Map<String, Object> manifest(Manifest manifest) {
+        return manifest(manifest, false);
+    }
+
+    private static Map<String, Object> manifest(Manifest manifest, boolean withFile) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("apiVersion", manifest.apiVersion());
         m.put("kind", manifest.kind());
         m.put("namespace", manifest.namespace());
         m.put("name", manifest.name());
         m.put("resource", manifest.resource().toString());
+        if (withFile) {
+            m.put("file", manifest.location().file());
+        }
         m.put("line", manifest.location().line());
         return m;
     }
@@ -148,14 +155,7 @@ public final class PolicyMaps {
 
     /** {@link #discovery(ManifestDiscovery)} with the file the manifest was read from, for answers over files. */
     public static Map<String, Object> discoveryInFile(ManifestDiscovery discovery) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        manifest(discovery.manifest()).forEach((key, value) -> {
-            if (key.equals("line")) {
-                m.put("file", discovery.manifest().location().file());
-            }
-            m.put(key, value);
-        });
-        return discovery(m, discovery);
+        return discovery(manifest(discovery.manifest(), true), discovery);
     }
 
     private static Map<String, Object> discovery(Map<String, Object> m, ManifestDiscovery discovery) {
