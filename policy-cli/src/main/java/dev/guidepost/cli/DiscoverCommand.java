@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code guidepost discover FILE...}: for every manifest in the files, the policies that apply to it by their match rules
- * and the ones related to it by meaning.
+ * {@code guidepost discover FILE...}: for every manifest in the files, the policies that apply to it by their match
+ * rules and the ones related to it by meaning.
  */
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = "Which policies apply to the manifests in FILE... and why: matched by rule vs related by "

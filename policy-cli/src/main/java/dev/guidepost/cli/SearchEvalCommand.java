@@ -37,8 +37,8 @@ final class SearchEvalCommand implements Callable<Integer> {
             description = "Labelled queries: queries: [{id, query, relevant: [...], primary: N}].")
     private Path queries;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write {metrics, perQuery} as JSON to OUT (- for standard output; the metrics "
-                    + "then go to standard error).")
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write {metrics, perQuery} as JSON to OUT "
+            + "(- for standard output; the metrics then go to standard error).")
     private Path json;
 
     @Override

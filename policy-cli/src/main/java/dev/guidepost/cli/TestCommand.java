@@ -39,8 +39,8 @@ final class TestCommand implements Callable<Integer> {
             description = "Also run this pack's own pass/fail examples. Repeatable.")
     private List<String> packs = new ArrayList<>();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write every expectation as JSON to FILE (- for standard output; the summary then goes to "
-                    + "standard error).")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every expectation as JSON to FILE "
+            + "(- for standard output; the summary then goes to standard error).")
     private Path json;
 
     @Option(names = "--strict",

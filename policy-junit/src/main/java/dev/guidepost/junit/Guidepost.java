@@ -40,8 +40,9 @@ import dev.guidepost.core.UnknownExemption;
  * }</pre>
  *
  * Each test is named {@code Deployment/shop/web ▸ require-run-as-non-root (src/main/k8s/web.yaml:2)} (the file
- * keeps names unique across factories, which Surefire needs) and its source is the manifest's file and line, so IDEs and CI reports link to it (except under Surefire 3.5.3, which drops dynamic tests that have
- * a file source, so there they have none); it fails with the violation (message and fix) when the manifest
+ * keeps names unique across factories, which Surefire needs) and its source is the manifest's file and line, so
+ * IDEs and CI reports link to it (except under Surefire 3.5.3, which drops dynamic tests that have a file source,
+ * so there they have none); it fails with the violation (message and fix) when the manifest
  * violates the policy (whatever the policy's action), and is skipped when every rule skipped it (for example an
  * exemption). So that nothing is silently left out, a manifest no policy applies to gets one skipped test
  * ({@code ▸ no applicable policy}), a document that cannot be read one failing test ({@code ▸ unreadable}), a

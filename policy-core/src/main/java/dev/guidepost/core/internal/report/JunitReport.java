@@ -82,9 +82,10 @@ public final class JunitReport {
             if (p.location().line() > 0) {
                 cases.append(" line=\"").append(p.location().line()).append('"');
             }
-            cases.append(" time=\"0\">\n    <error message=\"").append(attr(options.displayMessage(p.message()))).append("\" type=\"")
+            String message = options.displayMessage(p.message());
+            cases.append(" time=\"0\">\n    <error message=\"").append(attr(message)).append("\" type=\"")
                     .append(attr(p.type().label())).append("\">")
-                    .append(text(options.display(p.location()) + ": " + options.displayMessage(p.message()))).append("</error>\n")
+                    .append(text(options.display(p.location()) + ": " + message)).append("</error>\n")
                     .append("  </testcase>\n");
         }
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -63,7 +63,8 @@ public final class MarkdownReport {
             out.append("### Unreadable manifests\n\n");
             for (ManifestProblem p : verdict.unreadable()) {
                 out.append("- ❌ `").append(code(options.display(p.location()).toString())).append("` (")
-                        .append(p.type().label()).append("): ").append(escape(options.displayMessage(p.message()))).append('\n');
+                        .append(p.type().label()).append("): ").append(escape(options.displayMessage(p.message())))
+                        .append('\n');
             }
             out.append('\n');
         }
