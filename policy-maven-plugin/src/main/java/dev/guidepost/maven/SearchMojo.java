@@ -91,11 +91,12 @@ public class SearchMojo extends AbstractKnowledgeMojo {
             }
         }
         List<SearchHit> hits = kb.search(SearchRequest.of(query.strip()).withLimit(limit).withKinds(kindFilter));
+        List<String> packKinds = kb.pack().kinds();
         List<String> unknownKinds = kindFilter.stream()
-                .filter(kind -> kb.pack().kinds().stream().noneMatch(kind::equalsIgnoreCase)).sorted().toList();
+                .filter(kind -> packKinds.stream().noneMatch(kind::equalsIgnoreCase)).sorted().toList();
         if (hits.isEmpty() && !unknownKinds.isEmpty()) {
             getLog().warn("No policy of " + kb.pack().coordinates() + " is about " + String.join(", ", unknownKinds)
-                    + "; the kinds its policies are about: " + String.join(", ", kb.pack().kinds()));
+                    + "; the kinds its policies are about: " + String.join(", ", packKinds));
             return;
         }
         if (hits.isEmpty()) {
