@@ -1,11 +1,14 @@
 package dev.guidepost.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code --pack} option shared by commands: one or more packs (folders, files or classpath:NAME). */
 final class PackOptions {
@@ -13,6 +16,9 @@ final class PackOptions {
     @Option(names = {"-p", "--pack"}, required = true, paramLabel = "PACK",
             description = "A policy pack: a folder, a policy file, or classpath:NAME. Repeat to combine packs.")
     private List<String> packs = new ArrayList<>();
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     /**
      * Loads and combines the packs, and compiles their rules, so that a pack with a rule that does not compile is a
@@ -24,12 +30,21 @@ final class PackOptions {
         return pack;
     }
 
-    /** Loads and combines the packs. */
+    /**
+     * Loads and combines the packs, printing their warnings (a Kyverno name defined twice, a PolicyException the pack
+     * does not apply) to standard error.
+     */
     PolicyPack load() {
         List<PolicyPack> loaded = new ArrayList<>();
         for (String pack : packs) {
             loaded.add(PolicyPack.load(pack));
         }
-        return PolicyPack.combine(loaded);
+        PolicyPack pack = PolicyPack.combine(loaded);
+        if (command != null && !pack.warnings().isEmpty()) {
+            PrintWriter err = command.commandLine().getErr();
+            pack.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
+        }
+        return pack;
     }
 }

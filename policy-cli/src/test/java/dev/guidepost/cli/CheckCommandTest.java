@@ -93,6 +93,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPolicyExceptionInThePackFolderIsAWarningThatItIsNotApplied(@TempDir Path dir) throws Exception {
+        Path pack = dir.resolve("pack");
+        Files.createDirectories(pack);
+        Files.copy(Path.of(Cli.PACK).resolve("pack.yaml"), pack.resolve("pack.yaml"));
+        Files.copy(Path.of(Cli.PACK).resolve("disallow-latest-tag.yaml"), pack.resolve("disallow-latest-tag.yaml"));
+        Files.writeString(pack.resolve("exception.yaml"), """
+                apiVersion: kyverno.io/v2
+                kind: PolicyException
+                metadata: {name: legacy}
+                spec:
+                  exceptions: [{policyName: disallow-latest-tag, ruleNames: [images]}]
+                  match: {any: [{resources: {kinds: [Pod]}}]}
+                """);
+        Cli cli = Cli.run("check", "--pack", pack.toString(), Cli.SAMPLES.resolve("manifests/good").toString());
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.err()).contains("warning: ").contains("exception.yaml:1: this PolicyException is not part of "
+                + "the pack");
+    }
+
+    @Test
     void wrongManifestPathIsAUsageErrorWithoutStackTrace() {
         Cli cli = Cli.run("check", "--pack", Cli.PACK, "no/such/folder");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -96,6 +96,18 @@ class PolicyPackTest {
     }
 
     @Test
+    void kyvernoExceptionsAndCleanupPoliciesInAPackFolderAreNamedInWarningsNotSilentlyDropped() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("with-exception"));
+
+        assertThat(pack.policies()).extracting(Policy::id).containsExactly("require-team-label");
+        assertThat(pack.warnings()).hasSize(2);
+        assertThat(pack.warnings().get(0)).contains("exceptions.yaml:2").contains("PolicyException is not part of "
+                + "the pack").contains("guidepost.dev/ignore-<policy-id>");
+        assertThat(pack.warnings().get(1)).contains("exceptions.yaml:16")
+                .contains("ClusterCleanupPolicy is not part of the pack");
+    }
+
+    @Test
     void rulesKeepTheirMessagesAndMessageExpressions() {
         Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
         assertThat(residency.rules()).singleElement().satisfies(rule -> {

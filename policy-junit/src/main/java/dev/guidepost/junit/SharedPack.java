@@ -19,6 +19,9 @@ import dev.guidepost.core.PolicyPack;
  */
 final class SharedPack {
 
+    /** Pack warnings (a PolicyException the pack does not apply) go to the JDK's logging, once per pack. */
+    private static final System.Logger LOG = System.getLogger("dev.guidepost.junit");
+
     private final Once<PolicyEngine> engine = new Once<>();
     private final Map<KnowledgeBaseKey, Once<KnowledgeBase>> knowledgeBases = new ConcurrentHashMap<>();
 
@@ -29,7 +32,9 @@ final class SharedPack {
     PolicyEngine engine(Settings caller) {
         return engine.get(() -> {
             try {
-                return PolicyEngine.of(caller.loadPack());
+                PolicyPack pack = caller.loadPack();
+                pack.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+                return PolicyEngine.of(pack);
             } catch (GuidepostException e) {
                 throw GuidepostConfigurationException.withoutTrace(caller.annotation() + ": cannot load the pack: "
                         + e.getMessage());

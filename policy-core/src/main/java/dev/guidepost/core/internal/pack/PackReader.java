@@ -61,18 +61,20 @@ public final class PackReader {
         Map<String, Object> header = Files.isDirectory(path) ? header(path.resolve(PACK_FILE)) : Map.of();
         String defaultName = nameOf(Files.isDirectory(path) ? path : path.getFileName());
         List<Policy> policies = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Path file : files) {
             if (file.getFileName().toString().equals(PACK_FILE) && file.getParent().equals(folder)) {
                 continue;
             }
-            policies.addAll(readFile(file));
+            for (YamlDocument doc : YamlDocuments.read(file)) {
+                readDocument(doc, file.getParent(), null, warnings::add).ifPresent(policies::add);
+            }
         }
         if (policies.isEmpty()) {
             throw new GuidepostException(SourceLocation.of(path.toString()), "the pack holds no policies; add "
                     + "Guidepost Policy files or Kyverno policy files (.yaml) to it, or point at the folder that has "
                     + "them");
         }
-        List<String> warnings = new ArrayList<>();
         policies = dropDuplicateImports(policies, warnings);
         checkUniqueIds(policies);
         return new PackContents(
@@ -294,7 +296,7 @@ public final class PackReader {
     private static List<Policy> readFile(Path file, Consumer<String> leftOut) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.read(file)) {
-            readDocument(doc, file.getParent(), leftOut).ifPresent(policies::add);
+            readDocument(doc, file.getParent(), leftOut, note -> { }).ifPresent(policies::add);
         }
         return policies;
     }
@@ -303,12 +305,18 @@ public final class PackReader {
     public static List<Policy> readText(String text, String sourceName) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
-            readDocument(doc, null, null).ifPresent(policies::add);
+            readDocument(doc, null, null, note -> { }).ifPresent(policies::add);
         }
         return policies;
     }
 
-    private static Optional<Policy> readDocument(YamlDocument doc, Path folder, Consumer<String> leftOut) {
+    /**
+     * The policy of one document, if it is one. {@code leftOut}, for Kyverno test files, hears of policies left out
+     * for a disallowed value (a pack fails on them instead); {@code notes} hears of Kyverno documents a pack keeps
+     * but Guidepost does not apply.
+     */
+    private static Optional<Policy> readDocument(YamlDocument doc, Path folder, Consumer<String> leftOut,
+            Consumer<String> notes) {
         SourceLocation location = SourceLocation.of(doc.source(), doc.line());
         if (doc.problem() != null) {
             throw new GuidepostException(location, doc.problem().message()
@@ -338,6 +346,7 @@ public final class PackReader {
                     throw new GuidepostException(location, misspelt.get());
                 }
             }
+            PolicyFormats.notApplied(apiVersion, kind).ifPresent(why -> notes.accept(location + ": " + why));
             return Optional.empty();
         }
         if (format.get() == PolicyFormat.GUIDEPOST && !apiVersion.equals(GuidepostPolicyReader.API_VERSION)) {
