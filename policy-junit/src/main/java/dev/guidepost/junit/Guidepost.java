@@ -79,9 +79,25 @@ public final class Guidepost {
     public static Stream<DynamicTest> dynamicTestsWithBaseline(String baseline, String... paths) {
         TestScope scope = TestScope.require("Guidepost.dynamicTestsWithBaseline(" + baseline + ", "
                 + String.join(", ", paths) + ")");
-        Path file = scope.settings().resolve(baseline);
+        Path file = baselineFile(scope.settings(), baseline);
         return dynamicTests(scope.engine(), scope.settings(),
                 ManifestsAssert.readBaseline(file, scope.engine().pack()), file, paths);
+    }
+
+    /** As {@link #dynamicTestsWithBaseline(String, String...)}, against an engine's pack. */
+    public static Stream<DynamicTest> dynamicTestsWithBaseline(PolicyEngine engine, String baseline,
+            String... paths) {
+        Settings settings = TestScope.currentSettings();
+        Path file = baselineFile(settings, baseline);
+        return dynamicTests(engine, settings, ManifestsAssert.readBaseline(file, engine.pack()), file, paths);
+    }
+
+    private static Path baselineFile(Settings settings, String baseline) {
+        if (baseline == null || baseline.isBlank()) {
+            throw new GuidepostConfigurationException("dynamicTestsWithBaseline needs the path of a baseline file, "
+                    + "relative to the project folder (for example \"policy-baseline.yaml\")");
+        }
+        return settings.resolve(baseline);
     }
 
     private record Key(SourceLocation location, ResourceRef resource) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -375,9 +377,11 @@ class GuidepostExtensionTest {
                 .hasMessageContaining("did you mean databases-in-us-east-1?");
     }
 
-    @Test
-    void dynamicTestsWithABaselineSkipTheKnownViolationsAndStillFailTheNewOnes() {
-        Events tests = run(dev.guidepost.junit.fixtures.BaselineDynamicTestsFixture.class).testEvents();
+    @ParameterizedTest
+    @ValueSource(classes = {dev.guidepost.junit.fixtures.BaselineDynamicTestsFixture.class,
+            dev.guidepost.junit.fixtures.EngineBaselineDynamicTestsFixture.class})
+    void dynamicTestsWithABaselineSkipTheKnownViolationsAndStillFailTheNewOnes(Class<?> fixture) {
+        Events tests = run(fixture).testEvents();
 
         assertThat(tests.aborted().stream().map(e -> withoutFile(e.getTestDescriptor().getDisplayName())).toList())
                 .contains("Deployment/shop/quick-hack ▸ allowed-registries",

@@ -191,6 +191,16 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void aMissingBaselinePathIsAConfigurationError() {
+        assertThatThrownBy(() -> Guidepost.dynamicTestsWithBaseline(ENGINE, " ", GOOD))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("dynamicTestsWithBaseline needs the path of a baseline file");
+        assertThatThrownBy(() -> Guidepost.dynamicTestsWithBaseline(ENGINE, "no-such-baseline.yaml", GOOD))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("no baseline file at");
+    }
+
+    @Test
     void searchAssertionArgumentsOutOfRangeAreConfigurationErrors() {
         assertThatThrownBy(() -> assertThatSearch(WORDS, "database region").finds("databases-in-us-east-1")
                 .withinTop(0)).isInstanceOf(GuidepostConfigurationException.class)
