@@ -312,6 +312,11 @@ public final class PolicyEngine {
                         ? " is ignored: it needs a reason as its value]"
                         : " does not exempt in the cluster: its Kyverno policies do not read it; a Kyverno "
                                 + "PolicyException can admit the resource]");
+            } else if (honourExemptions && rule.outcome() != Outcome.PASS
+                    && podTemplateExemption(manifest, policy.id())) {
+                message = message + " [the annotation " + Exemption.ANNOTATION_PREFIX + policy.id() + " is on the "
+                        + "pod template, where exemptions are not read; move it to the " + manifest.kind()
+                        + "'s own metadata.annotations]";
             }
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
                     outcome, message, policy.remediation(), manifest.resource(), manifest.location()));
@@ -376,6 +381,14 @@ public final class PolicyEngine {
     private static Result notChecked(Policy policy, String rule, Action action, String why, Manifest manifest) {
         return new Result(policy.id(), policy.title(), rule, policy.severity(), action, Outcome.SKIP,
                 Result.NOT_CHECKED + why, policy.remediation(), manifest.resource(), manifest.location());
+    }
+
+    /** True when a pod controller's pod template carries the exemption, which is read on the controller only. */
+    private static boolean podTemplateExemption(Manifest manifest, String policyId) {
+        String key = Exemption.ANNOTATION_PREFIX + policyId;
+        return PlainValues.stringMap(manifest.object(), "spec", "template", "metadata", "annotations")
+                .containsKey(key) || PlainValues.stringMap(manifest.object(), "spec", "jobTemplate", "spec",
+                        "template", "metadata", "annotations").containsKey(key);
     }
 
     private static Optional<String> exemptionReason(Manifest manifest, String policyId) {

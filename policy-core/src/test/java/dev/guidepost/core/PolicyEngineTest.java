@@ -127,6 +127,34 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anExemptionOnAPodTemplateIsNotReadAndTheViolationSaysWhereItBelongs() {
+        Report templated = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: agent}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata:
+                      labels: {app: agent}
+                      annotations:
+                        guidepost.dev/ignore-pod-non-root: "needs root for the host's log files (OPS-7)"
+                    spec:
+                      containers: [{name: agent, image: agent:1.0}]
+                """, "agent.yaml"));
+
+        assertThat(templated.exemptions()).isEmpty();
+        assertThat(templated.results()).filteredOn(r -> r.policyId().equals("pod-non-root")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+                    assertThat(r.message()).endsWith("[the annotation guidepost.dev/ignore-pod-non-root is on the "
+                            + "pod template, where exemptions are not read; move it to the Deployment's own "
+                            + "metadata.annotations]");
+                });
+    }
+
+    @Test
     void anExemptionWithoutAReasonIsNotHonoured() {
         assertThat(results("two-replicas", "exempted-without-reason")).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
