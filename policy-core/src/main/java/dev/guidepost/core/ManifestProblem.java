@@ -31,6 +31,12 @@ public record ManifestProblem(SourceLocation location, Type type, String message
          * ({@code Statefulset}): the cluster would refuse it.
          */
         UNSERVED,
+        /**
+         * Kubernetes objects in a shape the cluster cannot decode: a YAML list of objects instead of separate
+         * documents, a {@code List} whose {@code items} is not a list, or an identifying field of the wrong type
+         * (a {@code metadata.name} that is a number or a list, a label value that is not text).
+         */
+        MALFORMED,
         /** A Kustomize file or a patch a kustomization names: checked through what {@code kustomize build} renders. */
         KUSTOMIZE;
 

@@ -171,12 +171,20 @@ public final class Manifests implements Iterable<Manifest> {
             return List.of(path);
         }
         if (!Files.isDirectory(path)) {
-            problems.add(new ManifestProblem(SourceLocation.of(path.toString()), ManifestProblem.Type.IO,
-                    "no such file or folder: " + path + "; check the path"));
+            String why = !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? "no such file or folder: " + path + "; check the path"
+                    : Files.isSymbolicLink(path) ? path + " is a symbolic link that leads to no file or folder"
+                    : path + " is not a regular file or folder (a pipe or device); save the manifests to a file, "
+                            + "or pipe them in with '-'";
+            problems.add(new ManifestProblem(SourceLocation.of(path.toString()), ManifestProblem.Type.IO, why));
             return List.of();
         }
         try {
-            return YamlFiles.under(path, true);
+            YamlFiles.Listing listing = YamlFiles.list(path, true);
+            // an unreadable folder or file is named; the rest is still checked
+            listing.unreadable().forEach((file, why) -> problems.add(new ManifestProblem(
+                    SourceLocation.of(file.toString()), ManifestProblem.Type.IO, why)));
+            return listing.files();
         } catch (IOException | RuntimeException e) {
             problems.add(new ManifestProblem(SourceLocation.of(path.toString()), ManifestProblem.Type.IO,
                     "cannot list the folder: " + e.getMessage()));
@@ -194,19 +202,69 @@ public final class Manifests implements Iterable<Manifest> {
                 continue;
             }
             Object value = document.value();
-            boolean list = value instanceof Map<?, ?> map && PlainValues.string(map, "kind").endsWith("List")
-                    && map.get("items") instanceof List<?>;
-            if (!list) {
-                addObject(value, location, document, List.of(), manifests, problems, origins);
+            if (value instanceof List<?> items && items.stream().anyMatch(Manifests::looksLikeObject)) {
+                problems.add(new ManifestProblem(location, ManifestProblem.Type.MALFORMED, "a YAML list of "
+                        + "Kubernetes objects, which kubectl and the cluster cannot read; write each object as a "
+                        + "document of its own, separated by '---', or wrap them in apiVersion: v1, kind: List, "
+                        + "items: [...]"));
                 continue;
             }
-            List<Object> items = PlainValues.list(value, "items");
-            for (int i = 0; i < items.size(); i++) {
-                List<Object> path = List.of("items", i);
-                SourceLocation itemLocation = new SourceLocation(document.source(), document.lineOf(path), 0);
-                addObject(items.get(i), itemLocation, document, path, manifests, problems, origins);
+            if (value instanceof String text && text.contains("apiVersion") && text.contains("kind")) {
+                problems.add(new ManifestProblem(location, ManifestProblem.Type.MALFORMED, "the document reads as "
+                        + "one piece of text, not as an object, although it names apiVersion and kind; YAML "
+                        + "comments start with '#' (JSON has none), and a key needs a space after its colon"));
+                continue;
             }
+            addValue(value, location, document, List.of(), manifests, problems, origins);
         }
+    }
+
+    private static boolean looksLikeObject(Object item) {
+        return item instanceof Map<?, ?> map && (map.containsKey("apiVersion") || map.containsKey("kind"));
+    }
+
+    /** Adds a document or a List's item: a List (also one inside a List) is read item by item. */
+    private static void addValue(Object value, SourceLocation location, YamlDocument document, List<Object> path,
+            List<Manifest> manifests, List<ManifestProblem> problems, Map<Manifest, Origin> origins) {
+        if (!(value instanceof Map<?, ?> map) || !PlainValues.string(map, "kind").endsWith("List")) {
+            addObject(value, location, document, path, manifests, problems, origins);
+            return;
+        }
+        Object items = map.get("items");
+        boolean coreList = "v1".equals(map.get("apiVersion")) && "List".equals(map.get("kind"));
+        if (!(items instanceof List<?> list)) {
+            if (!coreList) {
+                addObject(value, location, document, path, manifests, problems, origins);
+            } else if (items == null) {
+                problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
+                        "a List without items; nothing to check"));
+            } else {
+                problems.add(new ManifestProblem(located(document, fieldPath(path, "items")),
+                        ManifestProblem.Type.MALFORMED,
+                        "the List's items must be a list of objects (items: [...]), so the cluster would refuse "
+                                + "it"));
+            }
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            List<Object> itemPath = new ArrayList<>(path);
+            itemPath.add("items");
+            itemPath.add(i);
+            SourceLocation itemLocation = new SourceLocation(document.source(), document.lineOf(itemPath), 0);
+            addValue(list.get(i), itemLocation, document, List.copyOf(itemPath), manifests, problems, origins);
+        }
+    }
+
+    /** The path of a field below {@code path}. */
+    private static List<Object> fieldPath(List<Object> path, Object... field) {
+        List<Object> full = new ArrayList<>(path);
+        full.addAll(List.of(field));
+        return full;
+    }
+
+    /** The location of the element at {@code path} in a document. */
+    private static SourceLocation located(YamlDocument document, List<Object> path) {
+        return new SourceLocation(document.source(), document.lineOf(path), 0);
     }
 
     /** Adds the object at {@code path} in a document, or the problem that keeps it from being checked. */
@@ -227,6 +285,16 @@ public final class Manifests implements Iterable<Manifest> {
                     "not a Kubernetes object (" + (path.isEmpty() ? "the document is" : "the item is")
                             + " not a mapping); skipped"));
             return;
+        }
+        for (String field : List.of("apiVersion", "kind")) {
+            Object v = map.get(field);
+            if (v != null && !(v instanceof String)) {
+                List<Object> at = fieldPath(path, field);
+                problems.add(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
+                        field + " must be text, not " + describe(v, document, at) + ", so the cluster would refuse "
+                                + "the object"));
+                return;
+            }
         }
         String apiVersion = PlainValues.string(map, "apiVersion");
         String kind = PlainValues.string(map, "kind");
@@ -268,9 +336,84 @@ public final class Manifests implements Iterable<Manifest> {
             problems.add(kustomization(document, location));
             return;
         }
+        Optional<ManifestProblem> malformed = malformedMetadata(map, document, path);
+        if (malformed.isPresent()) {
+            problems.add(malformed.get());
+            return;
+        }
         Manifest manifest = Manifest.of((Map<String, ?>) map, location);
         manifests.add(manifest);
         origins.put(manifest, new Origin(document, path));
+    }
+
+    /**
+     * The first identifying field of an object's metadata that has a type the API server cannot decode: its
+     * name, namespace and generateName are text, and so are the values of its labels and annotations (YAML reads
+     * {@code version: 1.0} and {@code scrape: true} as a number and a boolean).
+     */
+    private static Optional<ManifestProblem> malformedMetadata(Map<?, ?> object, YamlDocument document,
+            List<Object> path) {
+        Object metadata = object.get("metadata");
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        if (!(metadata instanceof Map<?, ?> meta)) {
+            List<Object> at = fieldPath(path, "metadata");
+            return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
+                    "metadata must be a mapping (name: ..., namespace: ...), not " + describe(metadata, document, at)
+                            + ", so the cluster would refuse the object"));
+        }
+        for (String field : List.of("name", "namespace", "generateName")) {
+            Object v = meta.get(field);
+            if (v != null && !(v instanceof String)) {
+                List<Object> at = fieldPath(path, "metadata", field);
+                return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
+                        "metadata." + field + " must be text, not " + describe(v, document, at)
+                                + ", so the cluster would refuse the object" + quoteHint(field, v, document, at)));
+            }
+        }
+        for (String field : List.of("labels", "annotations")) {
+            Object v = meta.get(field);
+            if (v == null) {
+                continue;
+            }
+            if (!(v instanceof Map<?, ?> entries)) {
+                List<Object> at = fieldPath(path, "metadata", field);
+                return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
+                        "metadata." + field + " must be a mapping of keys to text, not " + describe(v, document, at)
+                                + ", so the cluster would refuse the object"));
+            }
+            for (Map.Entry<?, ?> e : entries.entrySet()) {
+                if (e.getValue() != null && !(e.getValue() instanceof String)) {
+                    String key = String.valueOf(e.getKey());
+                    List<Object> at = fieldPath(path, "metadata", field, key);
+                    return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
+                            "the " + field.substring(0, field.length() - 1) + " '" + key + "' has "
+                                    + describe(e.getValue(), document, at) + " as its value, and the cluster takes "
+                                    + "only text there, so it would refuse the object" + quoteHint(key, e.getValue(),
+                                            document, at)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A value of the wrong type in words, a scalar as it is written. */
+    private static String describe(Object value, YamlDocument document, List<Object> path) {
+        if (value instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        String written = document.scalarText(path).orElse(String.valueOf(value));
+        return (value instanceof Boolean ? "the boolean " : value instanceof Number ? "the number " : "") + written;
+    }
+
+    /** For a scalar read as a number or boolean, how to write it as text. */
+    private static String quoteHint(String key, Object value, YamlDocument document, List<Object> path) {
+        return value instanceof Map<?, ?> || value instanceof List<?> ? ""
+                : "; quote it: " + key + ": \"" + document.scalarText(path).orElse(String.valueOf(value)) + "\"";
     }
 
     /** A kustomization document, skipped with what to check instead. */

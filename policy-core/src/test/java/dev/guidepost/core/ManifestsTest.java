@@ -3,11 +3,13 @@ package dev.guidepost.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.guidepost.core.internal.manifest.Kustomizations;
 
@@ -50,6 +52,67 @@ class ManifestsTest {
         assertThat(data.get("enabled")).isEqualTo(true);
         assertThat(data.get("count")).isEqualTo(3L);
         assertThat(data.get("ratio")).isEqualTo(0.5);
+    }
+
+    @Test
+    void aYamlListOfObjectsIsMalformedRatherThanSkippedAsNoObject() {
+        assertThat(load("malformed/yaml-list.yaml").unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(ManifestProblem.Type.MALFORMED);
+            assertThat(p.location().line()).isEqualTo(1);
+            assertThat(p.message()).startsWith("a YAML list of Kubernetes objects").contains("separated by '---'");
+        });
+        assertThat(load("malformed/no-space-after-colon.yaml").unreadable()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("reads as one piece of text")
+                        .contains("a key needs a space after its colon"));
+    }
+
+    @Test
+    void listsInsideListsAreReadItemByItemAndAListWhoseItemsAreNoListIsMalformed() {
+        Manifests manifests = load("malformed/nested-lists.yaml");
+
+        assertThat(manifests.manifests()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("inner");
+            assertThat(m.location().line()).isEqualTo(7);
+        });
+        assertThat(manifests.problems()).extracting(p -> p.type(), p -> p.location().line()).containsExactly(
+                tuple(ManifestProblem.Type.MALFORMED, 13), tuple(ManifestProblem.Type.NOT_KUBERNETES, 14));
+    }
+
+    @Test
+    void identifyingFieldsOfTheWrongTypeAreMalformedAtTheirLineWithTheTextToQuote() {
+        Manifests manifests = load("malformed/metadata-types.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("fine");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line(), ManifestProblem::message)
+                .containsExactly(
+                        tuple(6, "the label 'version' has the number 1.10 as its value, and the cluster takes only "
+                                + "text there, so it would refuse the object; quote it: version: \"1.10\""),
+                        tuple(14, "the annotation 'prometheus.io/scrape' has the boolean true as its value, and the "
+                                + "cluster takes only text there, so it would refuse the object; quote it: "
+                                + "prometheus.io/scrape: \"true\""),
+                        tuple(19, "metadata.name must be text, not the number 456, so the cluster would refuse the "
+                                + "object; quote it: name: \"456\""),
+                        tuple(22, "apiVersion must be text, not a list, so the cluster would refuse the object"));
+    }
+
+    @Test
+    void aFolderThatCannotBeWalkedWhollyNamesWhatItCouldNotReadAndChecksTheRest(@TempDir Path dir) throws Exception {
+        Files.copy(FIXTURES.resolve("multi.yaml"), dir.resolve("multi.yaml"));
+        Files.createDirectories(dir.resolve("linked"));
+        Files.createSymbolicLink(dir.resolve("linked/loop"), dir);
+        Files.createSymbolicLink(dir.resolve("gone.yaml"), dir.resolve("removed.yaml"));
+        Files.createDirectories(dir.resolve("shared"));
+        Files.copy(FIXTURES.resolve("service.json"), dir.resolve("shared/service.json"));
+        Files.createSymbolicLink(dir.resolve("linked/shared"), dir.resolve("shared"));
+
+        Manifests manifests = Manifests.load(dir);
+
+        assertThat(manifests.manifests()).extracting(m -> dir.relativize(Path.of(m.location().file())).toString())
+                .contains("multi.yaml", "linked/shared/service.json", "shared/service.json");
+        assertThat(manifests.unreadable()).extracting(p -> dir.relativize(Path.of(p.location().file())).toString(),
+                ManifestProblem::message).containsExactly(
+                        tuple("gone.yaml", "a symbolic link to nothing (its target does not exist)"),
+                        tuple("linked/loop", "a symbolic link that loops back to a folder above it; not followed"));
     }
 
     @Test

@@ -108,6 +108,17 @@ class PolicyPackTest {
     }
 
     @Test
+    void policiesWrittenAsAYamlListAreAnErrorNotLeftOut() {
+        assertThatThrownBy(() -> PolicyPack.parse("""
+                - apiVersion: guidepost.dev/v1alpha1
+                  kind: Policy
+                  metadata: {name: listed}
+                  spec: {title: Listed, description: A policy in a list., match: {kinds: [Pod]}}
+                """, "listed.yaml")).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("listed.yaml:1").hasMessageContaining("a YAML list of policies");
+    }
+
+    @Test
     void rulesKeepTheirMessagesAndMessageExpressions() {
         Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
         assertThat(residency.rules()).singleElement().satisfies(rule -> {

@@ -322,6 +322,11 @@ public final class PackReader {
             throw new GuidepostException(location, doc.problem().message()
                     + " (every YAML file in a pack folder must be readable)");
         }
+        if (doc.value() instanceof List<?> items && items.stream().anyMatch(item -> item instanceof Map<?, ?> m
+                && PolicyFormats.of(PlainValues.string(m, "apiVersion"), PlainValues.string(m, "kind")).isPresent())) {
+            throw new GuidepostException(location, "a YAML list of policies, which Kyverno cannot read either; write "
+                    + "each policy as a document of its own, separated by '---'");
+        }
         if (!(doc.value() instanceof Map<?, ?>)) {
             return Optional.empty();
         }

@@ -104,6 +104,20 @@ public final class YamlDocument {
         return current == null ? null : UnrenderedTemplate.find(current, text, lineOffset);
     }
 
+    /** The text of the scalar at {@code path} as written (before YAML read it as a number or boolean), if any. */
+    public java.util.Optional<String> scalarText(List<?> path) {
+        Node current = node;
+        for (Object step : path) {
+            Step next = current == null ? null : child(current, step);
+            if (next == null) {
+                return java.util.Optional.empty();
+            }
+            current = next.node();
+        }
+        return current instanceof ScalarNode scalar ? java.util.Optional.of(scalar.getValue())
+                : java.util.Optional.empty();
+    }
+
     /** The element one step below a node with its 1-based line (of its key for a map entry), or null. */
     private Step child(Node parent, Object step) {
         if (parent instanceof MappingNode mapping) {

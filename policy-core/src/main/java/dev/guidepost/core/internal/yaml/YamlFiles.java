@@ -1,39 +1,111 @@
 package dev.guidepost.core.internal.yaml;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The YAML (and optionally JSON) files below a folder, in a stable order, leaving out hidden files and folders
- * (names starting with {@code .}, such as {@code .git} or a {@code .kyverno-test} folder).
+ * (names starting with {@code .}, such as {@code .git} or a {@code .kyverno-test} folder). Symbolic links are
+ * followed; a folder or file that cannot be read is named rather than ending the walk.
  */
 public final class YamlFiles {
 
     private YamlFiles() {
     }
 
-    /** The {@code .yaml}/{@code .yml} files (and {@code .json} ones when asked) below a folder, sorted. */
-    public static List<Path> under(Path folder, boolean includeJson) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(folder.relativize(p)))
-                    .filter(p -> isYaml(p, includeJson))
-                    .sorted()
-                    .toList();
+    /**
+     * What a walk found: the files, sorted, and the paths it could not read (an unreadable folder, a link loop or
+     * a broken link, something that is not a regular file), each with why.
+     */
+    public record Listing(List<Path> files, Map<Path, String> unreadable) {
+
+        public Listing {
+            files = List.copyOf(files);
+            unreadable = java.util.Collections.unmodifiableMap(new TreeMap<>(unreadable));
         }
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
+    /**
+     * The {@code .yaml}/{@code .yml} files (and {@code .json} ones when asked) below a folder, sorted.
+     *
+     * @throws IOException naming the first path that could not be read
+     */
+    public static List<Path> under(Path folder, boolean includeJson) throws IOException {
+        Listing listing = list(folder, includeJson);
+        if (!listing.unreadable().isEmpty()) {
+            Map.Entry<Path, String> first = listing.unreadable().entrySet().iterator().next();
+            throw new IOException(first.getKey() + ": " + first.getValue());
         }
-        return false;
+        return listing.files();
+    }
+
+    /** The files below a folder as {@link #under} finds them, and the paths it could not read. */
+    public static Listing list(Path folder, boolean includeJson) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Map<Path, String> unreadable = new TreeMap<>();
+        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (hidden(file) || !isYaml(file, includeJson)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (attrs.isRegularFile()) {
+                            files.add(file);
+                        } else if (attrs.isSymbolicLink()) {
+                            unreadable.put(file, "a symbolic link to nothing (its target does not exist)");
+                        } else if (!attrs.isDirectory()) {
+                            unreadable.put(file, "not a regular file (a pipe or device), so it was not read");
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        if (!hidden(file) && (isYaml(file, includeJson) || Files.isDirectory(file))) {
+                            unreadable.put(file, e instanceof FileSystemLoopException
+                                    ? "a symbolic link that loops back to a folder above it; not followed"
+                                    : "cannot be read (" + reason(e) + ")");
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    private boolean hidden(Path path) {
+                        Path name = path.getFileName();
+                        return name != null && name.toString().startsWith(".");
+                    }
+                });
+        files.sort(null);
+        return new Listing(files, unreadable);
+    }
+
+    /** An I/O failure in words, without the exception's class name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it disappeared while being read";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static boolean isYaml(Path file, boolean includeJson) {
