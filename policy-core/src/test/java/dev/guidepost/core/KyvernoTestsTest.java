@@ -269,6 +269,19 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aFieldOfTheWrongTypeIsAProblemAtItsLineNotATestThatChecksNothing() {
+        KyvernoTestReport mapping = KyvernoTests.run(List.of(SUITES.resolve("wrong-types/results-mapping")));
+        KyvernoTestReport text = KyvernoTests.run(List.of(SUITES.resolve("wrong-types/policies-text")));
+
+        assertThat(mapping.successful()).isFalse();
+        assertThat(mapping.problems()).singleElement().asString().startsWith("kyverno-test.yaml:7: results must be "
+                + "a list of expected results");
+        assertThat(text.successful()).isFalse();
+        assertThat(text.problems()).singleElement().asString().isEqualTo("kyverno-test.yaml:5: policies in the "
+                + "test must be a list of names ([a.yaml, b.yaml]), not '../../classic/policy.yaml'");
+    }
+
+    @Test
     void aResultValueThatIsNoPolicyReportResultFailsSayingWhichValuesThereAre() {
         List<ExpectationResult> results = run("misspelt-fields/result-value", false);
 
@@ -364,9 +377,9 @@ class KyvernoTestsTest {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
         assertThat(report.results()).hasSize(159);
-        assertThat(report.problems()).hasSize(6); // broken, three misspelt fields, two schema problems
+        assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
-                + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 6 errors");
+                + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);
         assertThat(report.results()).extracting(ExpectationResult::file)
                 .contains("vpol/kyverno-test.yaml", "classic/kyverno-test.yaml");

@@ -32,6 +32,14 @@ final class TestFileFields {
             "isDeletingPolicy", "isImageValidatingPolicy", "resource", "status", "patchedResource",
             "resourceOperation"));
 
+    /** Fields the CLI decodes as a list of file names or resource names. */
+    private static final List<String> TEST_LISTS = List.of("policies", "resources", "exceptions", "clusterResources",
+            "targetResources");
+    /** Fields the CLI decodes as one file name. */
+    private static final List<String> TEST_TEXTS = List.of("variables", "userinfo", "context");
+    /** Result fields that are one value in every version (file fields have been a name or a list of names). */
+    private static final List<String> RESULT_TEXTS = List.of("policy", "rule", "kind", "result");
+
     /** A field the test should not have: its line and what is wrong. */
     record Problem(int line, String message) {
     }
@@ -47,10 +55,26 @@ final class TestFileFields {
                 return Optional.of(unknown(document, List.of(key), key, "the test", TEST));
             }
         }
+        Optional<Problem> wrongType = wrongType(document, test, List.of(), TEST_LISTS, TEST_TEXTS, "the test");
+        if (wrongType.isPresent()) {
+            return wrongType;
+        }
+        if (test.get("results") != null && !(test.get("results") instanceof List<?>)) {
+            return Optional.of(new Problem(document.lineOf(List.of("results")), "results must be a list of "
+                    + "expected results (- policy: ..., rule: ..., resources: [...], result: pass), not "
+                    + shape(test.get("results"))));
+        }
         List<Object> results = PlainValues.list(test, "results");
         for (int i = 0; i < results.size(); i++) {
             if (!(results.get(i) instanceof Map<?, ?> result)) {
-                continue;
+                return Optional.of(new Problem(document.lineOf(List.of("results", i)), "results[" + i + "] must "
+                        + "be a mapping (policy: ..., rule: ..., resources: [...], result: pass), not "
+                        + shape(results.get(i))));
+            }
+            Optional<Problem> wrongField = wrongType(document, PlainValues.map(result), List.of("results", i),
+                    List.of("resources"), RESULT_TEXTS, "results[" + i + "]");
+            if (wrongField.isPresent()) {
+                return wrongField;
             }
             for (Object field : result.keySet()) {
                 String key = String.valueOf(field);
@@ -66,6 +90,44 @@ final class TestFileFields {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first field that does not have the type the CLI decodes it into (Go's decoding fails on it). */
+    private static Optional<Problem> wrongType(YamlDocument document, Map<String, Object> fields, List<Object> at,
+            List<String> lists, List<String> texts, String where) {
+        for (String key : lists) {
+            Object value = fields.get(key);
+            boolean ok = value == null || value instanceof List<?> items
+                    && items.stream().allMatch(item -> item != null && !(item instanceof Map) && !(item instanceof List));
+            if (!ok) {
+                return Optional.of(new Problem(document.lineOf(path(at, key)), key + " in " + where + " must be a "
+                        + "list of names ([a.yaml, b.yaml]), not " + shape(value)));
+            }
+        }
+        for (String key : texts) {
+            Object value = fields.get(key);
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                return Optional.of(new Problem(document.lineOf(path(at, key)), key + " in " + where + " must be "
+                        + "one value, not " + shape(value)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Object> path(List<Object> at, String key) {
+        List<Object> out = new ArrayList<>(at);
+        out.add(key);
+        return out;
+    }
+
+    private static String shape(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (value instanceof List<?>) {
+            return "a list with an item that is not a name";
+        }
+        return value == null ? "nothing" : "'" + value + "'";
     }
 
     private static Problem unknown(YamlDocument document, List<Object> path, String key, String where,
