@@ -13,6 +13,7 @@ import dev.guidepost.core.Baseline;
 import dev.guidepost.core.FailurePolicy;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Manifest;
+import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 import dev.guidepost.core.Report;
@@ -83,7 +84,11 @@ final class CheckCommand implements Callable<Integer> {
         Baseline baseline = baselineFile == null || updateBaseline && !Files.exists(baselineFile) ? Baseline.empty()
                 : Baseline.load(baselineFile);
         PolicyEngine engine = PolicyEngine.of(pack);
-        Report report = engine.check(ManifestInput.read(paths));
+        Manifests manifests = ManifestInput.read(paths);
+        if (output != null) {
+            refuseInputAsOutput(manifests);
+        }
+        Report report = engine.check(manifests);
         PrintWriter err = spec.commandLine().getErr();
         if (updateBaseline) {
             baseline = baseline.updatedBy(report);
@@ -123,6 +128,18 @@ final class CheckCommand implements Callable<Integer> {
         }
         err.flush();
         return code;
+    }
+
+    /** The report must not overwrite a manifest it reports on. */
+    private void refuseInputAsOutput(Manifests manifests) {
+        Path target = output.toAbsolutePath().normalize();
+        java.util.stream.Stream.concat(manifests.manifests().stream().map(m -> m.location().file()),
+                manifests.problems().stream().map(p -> p.location().file())).distinct().forEach(file -> {
+                    if (!file.startsWith("<") && Path.of(file).toAbsolutePath().normalize().equals(target)) {
+                        throw new GuidepostException("--output " + output + " is one of the manifests being checked;"
+                                + " write the report to another file");
+                    }
+                });
     }
 
 }

@@ -2,9 +2,11 @@ package dev.guidepost.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.guidepost.core.EmitFormat;
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KyvernoEmitter;
 import dev.guidepost.core.KyvernoOutput;
 import picocli.CommandLine;
@@ -51,6 +53,7 @@ final class KyvernoCommand implements Callable<Integer> {
     public Integer call() {
         EmitFormat emitFormat = EmitFormat.parse(format).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "unknown --format '" + format + "'; use one of " + EmitFormat.labels()));
+        checkOut();
         KyvernoOutput output = KyvernoEmitter.forPack(packOptions.load()).format(emitFormat).withTests(tests)
                 .singleFile(singleFile).emit();
         output.writeTo(out);
@@ -59,5 +62,22 @@ final class KyvernoCommand implements Callable<Integer> {
         int files = output.files().size();
         writer.println("Wrote " + files + (files == 1 ? " file" : " files") + " to " + out);
         return output.summary().complete() ? ExitCode.OK : ExitCode.VIOLATIONS;
+    }
+
+    /** The output folder must be named, and what is written there must not land in a pack being read. */
+    private void checkOut() {
+        if (out.toString().isBlank()) {
+            throw new GuidepostException("--out is empty; name the folder to write kyverno/ and kyverno-tests/ into");
+        }
+        Path target = out.toAbsolutePath().normalize();
+        for (Path pack : packOptions.folders()) {
+            for (Path written : List.of(target.resolve("kyverno"), target.resolve("kyverno-tests"))) {
+                if (written.startsWith(pack) || pack.startsWith(written)) {
+                    throw new GuidepostException("--out " + out + " would write the emitted files into the pack "
+                            + "folder " + pack + ", where loading the pack would read them as its own policies; "
+                            + "write them elsewhere (for example --out target/kyverno-out)");
+                }
+            }
+        }
     }
 }

@@ -24,6 +24,10 @@ final class ManifestInput {
         List<Manifests> parts = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (String path : paths) {
+            if (path.isBlank()) {
+                throw new GuidepostException("a manifest path is empty; name a file or folder, or - for standard "
+                        + "input");
+            }
             if (path.equals(STDIN)) {
                 parts.add(Manifests.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>"));
             } else {

@@ -1,9 +1,12 @@
 package dev.guidepost.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +33,12 @@ final class PackOptions {
         return pack;
     }
 
+    /** The packs given as folders, absolute: what a command must not write into. */
+    List<Path> folders() {
+        return packs.stream().filter(p -> !p.isBlank() && !p.startsWith(PolicyPack.CLASSPATH_PREFIX))
+                .map(p -> Path.of(p).toAbsolutePath().normalize()).filter(Files::isDirectory).toList();
+    }
+
     /**
      * Loads and combines the packs, printing their warnings (a Kyverno name defined twice, a PolicyException the pack
      * does not apply) to standard error.
@@ -37,6 +46,9 @@ final class PackOptions {
     PolicyPack load() {
         List<PolicyPack> loaded = new ArrayList<>();
         for (String pack : packs) {
+            if (pack.isBlank()) {
+                throw new GuidepostException("--pack is empty; name a pack folder, a policy file or classpath:NAME");
+            }
             loaded.add(PolicyPack.load(pack));
         }
         PolicyPack pack = PolicyPack.combine(loaded);

@@ -113,6 +113,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void theReportNeverOverwritesAManifestAndAnEmptyPathIsNoFolder(@TempDir Path dir) throws Exception {
+        Path manifest = dir.resolve("web.yaml");
+        Files.copy(Cli.SAMPLES.resolve("manifests/good/web.yaml"), manifest);
+        String before = Files.readString(manifest);
+
+        Cli overwrite = Cli.run("check", "--pack", Cli.PACK, "--format", "json", "-o", manifest.toString(),
+                dir.toString());
+        assertThat(overwrite.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(overwrite.err()).contains("is one of the manifests being checked; write the report to another "
+                + "file");
+        assertThat(Files.readString(manifest)).isEqualTo(before);
+
+        Cli empty = Cli.run("check", "--pack", Cli.PACK, "");
+        assertThat(empty.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(empty.err()).contains("error: a manifest path is empty");
+    }
+
+    @Test
     void wrongManifestPathIsAUsageErrorWithoutStackTrace() {
         Cli cli = Cli.run("check", "--pack", Cli.PACK, "no/such/folder");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);

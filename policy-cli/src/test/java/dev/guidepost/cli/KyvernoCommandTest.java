@@ -64,6 +64,20 @@ class KyvernoCommandTest {
     }
 
     @Test
+    void refusesToWriteIntoThePackFolderOrAnEmptyOutPath() {
+        assertThat(run("kyverno", "--pack", SAMPLE_PACK.toString(), "--out", SAMPLE_PACK.toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(stderr.toString()).contains("would write the emitted files into the pack folder")
+                .contains("write them elsewhere");
+        assertThat(SAMPLE_PACK.resolve("kyverno")).doesNotExist();
+
+        assertThat(run("kyverno", "--pack", SAMPLE_PACK.toString(), "--out", "")).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr.toString()).contains("error: --out is empty");
+        assertThat(run("kyverno", "--pack", "", "--out", out.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr.toString()).contains("error: --pack is empty");
+    }
+
+    @Test
     void rejectsAnUnknownFormatWithoutAStackTrace() {
         int code = run("kyverno", "--pack", SAMPLE_PACK.toString(), "--out", out.toString(), "--format", "opa");
 
