@@ -128,10 +128,14 @@ public final class ManifestsAssert {
     }
 
     private ManifestsAssert discovered(String intent, double minimumScore, boolean scaleToPack) {
-        Objects.requireNonNull(intent, "intent");
-        if (intent.isBlank()) {
-            throw new GuidepostConfigurationException("the intent of satisfyPoliciesDiscoveredFor is blank; say what"
+        if (intent == null || intent.isBlank()) {
+            throw new GuidepostConfigurationException("the intent of satisfyPoliciesDiscoveredFor is "
+                    + (intent == null ? "null" : "blank") + "; say what"
                     + " the manifests are for in plain words, e.g. \"deploying a PostgreSQL database\"");
+        }
+        if (Double.isNaN(minimumScore)) {
+            throw new GuidepostConfigurationException("satisfyPoliciesDiscoveredFor(\"" + intent + "\", NaN): give "
+                    + "the minimum score as a number, for example " + GuidepostTest.DEFAULT_MINIMUM_SCORE);
         }
         String operation = "satisfyPoliciesDiscoveredFor(\"" + intent + "\")";
         Target target = target(operation);
@@ -275,6 +279,13 @@ public final class ManifestsAssert {
                         .append(FailureText.problems(report.unreadable(), target.settings().baseDir()));
             }
             throw new AssertionFailedError(message.toString().stripTrailing());
+        }
+        if (!report.unreadable().isEmpty()) {
+            // a broken negative example would otherwise pass unnoticed beside the ones that do violate
+            throw new AssertionFailedError("Expected " + target.subject() + " to violate " + String.join(", ", ids)
+                    + "; they do, but " + FailureText.count(report.unreadable().size(), "document")
+                    + " could not be read, so what they would violate is unknown:\n"
+                    + FailureText.problems(report.unreadable(), target.settings().baseDir()).stripTrailing());
         }
         return this;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 import dev.guidepost.core.Baseline;
 import dev.guidepost.core.KnowledgeBase;
@@ -198,6 +199,27 @@ class ManifestsAssertTest {
         assertThatThrownBy(() -> Guidepost.dynamicTestsWithBaseline(ENGINE, "no-such-baseline.yaml", GOOD))
                 .isInstanceOf(GuidepostConfigurationException.class)
                 .hasMessageContaining("no baseline file at");
+    }
+
+    @Test
+    void violateFailsWhenADocumentCouldNotBeReadEvenIfTheOthersViolate() {
+        assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB, "src/test/resources/manifests/broken")
+                .using(ENGINE).violate("databases-in-us-east-1"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("they do, but 1 document could not be read, so what they would violate is "
+                        + "unknown:")
+                .hasMessageContaining("broken/typo.yaml:8  syntax: invalid YAML");
+    }
+
+    @Test
+    void aNullIntentOrANaNMinimumScoreIsAConfigurationError() {
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).satisfyPoliciesDiscoveredFor(null))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageStartingWith("the intent of satisfyPoliciesDiscoveredFor is null");
+        assertThatThrownBy(() -> assertThatManifests(GOOD).using(WORDS)
+                .satisfyPoliciesDiscoveredFor("a postgres database", Double.NaN))
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("give the minimum score as a number");
     }
 
     @Test
