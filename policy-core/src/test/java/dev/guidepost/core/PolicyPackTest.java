@@ -119,6 +119,30 @@ class PolicyPackTest {
     }
 
     @Test
+    void aConditionOperatorKyvernoRejectsIsAnErrorAtItsLineWithTheOperatorMeant() {
+        assertThatThrownBy(() -> PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: one-image}
+                spec:
+                  rules:
+                    - name: images
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        foreach:
+                          - list: request.object.spec.containers
+                            deny:
+                              conditions:
+                                any:
+                                  - key: "{{ element.image }}"
+                                    operator: equals
+                                    value: nginx
+                """, "one-image.yaml")).isInstanceOf(GuidepostException.class)
+                .hasMessageStartingWith("one-image.yaml:15: condition operator 'equals' is not one Kyverno accepts; "
+                        + "did you mean Equals?");
+    }
+
+    @Test
     void rulesKeepTheirMessagesAndMessageExpressions() {
         Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
         assertThat(residency.rules()).singleElement().satisfies(rule -> {

@@ -232,6 +232,10 @@ final class KyvernoPolicyReader {
                             + "'; Kyverno accepts Enforce or Audit (case matters)", "spec", "rules", i, "validate",
                             "failureAction"));
                 }
+                Optional<GuidepostException> operator = unknownOperator(doc, rules.get(i), List.of("spec", "rules", i));
+                if (operator.isPresent()) {
+                    return operator;
+                }
             }
         } else if (format == PolicyFormat.VALIDATING_POLICY || format == PolicyFormat.NAMESPACED_VALIDATING_POLICY) {
             List<String> validationActions = PlainValues.strings(spec, "validationActions");
@@ -244,6 +248,74 @@ final class KyvernoPolicyReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** The operators Kyverno's policy validation accepts in conditions (case matters; Equal/NotEqual are old). */
+    private static final List<String> OPERATORS = List.of("Equals", "NotEquals", "Equal", "NotEqual", "In", "AnyIn",
+            "AllIn", "NotIn", "AnyNotIn", "AllNotIn", "GreaterThanOrEquals", "GreaterThan", "LessThanOrEquals",
+            "LessThan", "DurationGreaterThanOrEquals", "DurationGreaterThan", "DurationLessThanOrEquals",
+            "DurationLessThan");
+
+    /**
+     * The first condition of a rule (its preconditions, a deny's conditions, and those of its validate foreach
+     * entries, nested ones too) whose operator Kyverno's policy validation rejects, which drops the policy.
+     */
+    private static Optional<GuidepostException> unknownOperator(PolicyDocument doc, Object node, List<Object> path) {
+        for (String[] block : new String[][] {{"preconditions"}, {"deny", "conditions"},
+                {"validate", "deny", "conditions"}}) {
+            Object conditions = PlainValues.at(node, block);
+            List<Object> at = new ArrayList<>(path);
+            at.addAll(List.of((Object[]) block));
+            if (conditions instanceof List<?> items) {
+                Optional<GuidepostException> found = unknownOperator(doc, items, at);
+                if (found.isPresent()) {
+                    return found;
+                }
+            } else if (conditions instanceof Map<?, ?>) {
+                for (String group : List.of("any", "all")) {
+                    Optional<GuidepostException> found = unknownOperator(doc, PlainValues.list(conditions, group),
+                            concat(at, group));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        for (String[] foreachPath : new String[][] {{"foreach"}, {"validate", "foreach"}}) {
+            List<Object> entries = PlainValues.list(node, foreachPath);
+            List<Object> base = new ArrayList<>(path);
+            base.addAll(List.of((Object[]) foreachPath));
+            for (int i = 0; i < entries.size(); i++) {
+                Optional<GuidepostException> inner = unknownOperator(doc, entries.get(i), concat(base, i));
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<GuidepostException> unknownOperator(PolicyDocument doc, List<?> conditions,
+            List<Object> path) {
+        for (int i = 0; i < conditions.size(); i++) {
+            Object operator = PlainValues.at(conditions.get(i), "operator");
+            if (operator != null && !OPERATORS.contains(String.valueOf(operator))) {
+                String written = String.valueOf(operator);
+                String meant = OPERATORS.stream().filter(o -> o.equalsIgnoreCase(written)
+                        || IdSimilarity.distance(o, written) <= 2).findFirst()
+                        .map(o -> "did you mean " + o + "? ").orElse("");
+                return Optional.of(doc.error("condition operator '" + written + "' is not one Kyverno accepts; "
+                        + meant + "the operators are " + String.join(", ", OPERATORS),
+                        concat(concat(path, i), "operator").toArray()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Object> concat(List<Object> path, Object step) {
+        List<Object> out = new ArrayList<>(path);
+        out.add(step);
+        return out;
     }
 
     /** A misspelt field would make a rule silently unchecked; Kyverno rejects unknown fields, and so does this. */
