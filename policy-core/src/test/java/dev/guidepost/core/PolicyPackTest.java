@@ -143,6 +143,16 @@ class PolicyPackTest {
     }
 
     @Test
+    void aVariableWhoseJmesPathDoesNotParseIsAWarningAtItsLine() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("broken-variable"));
+
+        assertThat(pack.policies()).extracting(Policy::id).containsExactly("one-container");
+        assertThat(pack.warnings()).singleElement().asString().contains("one-container.yaml:18: invalid JMESPath in "
+                + "the variable {{ request.object.spec.containers | length(@ }}")
+                .contains("Kyverno's admission refuses a policy with an invalid variable");
+    }
+
+    @Test
     void rulesKeepTheirMessagesAndMessageExpressions() {
         Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
         assertThat(residency.rules()).singleElement().satisfies(rule -> {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,6 +86,27 @@ public final class Variables {
      */
     public static Object substituteInConditions(Object value, Map<String, Object> context) {
         return substitute(value, context, true);
+    }
+
+    /**
+     * The first <code>{{ }}</code> variable in a text whose JMESPath does not parse, with why; empty when there is
+     * none. Kyverno's admission webhook refuses a policy holding one ("policy contains invalid variables").
+     * Variables holding other variables are left alone: they are only complete once substituted.
+     */
+    public static Optional<String> syntaxError(String text) {
+        Matcher m = VARIABLE.matcher(text);
+        while (m.find()) {
+            String variable = m.group(2);
+            String expression = variable.substring(2, variable.length() - 2).strip();
+            if (expression.isEmpty() || expression.equals("@") || expression.contains("{{")) {
+                continue;
+            }
+            Optional<String> error = JmesPath.kyverno().syntaxError(expression);
+            if (error.isPresent()) {
+                return Optional.of(variable + ": " + error.get());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Object substitute(Object value, Map<String, Object> context, boolean lenient) {

@@ -11,6 +11,7 @@ import dev.guidepost.core.Action;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
+import dev.guidepost.core.internal.jmespath.Variables;
 import dev.guidepost.core.Severity;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
@@ -307,6 +308,52 @@ final class KyvernoPolicyReader {
                 return Optional.of(doc.error("condition operator '" + written + "' is not one Kyverno accepts; "
                         + meant + "the operators are " + String.join(", ", OPERATORS),
                         concat(concat(path, i), "operator").toArray()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * For a pack (not a Kyverno test, whose policies are taken as the CLI takes them): the first variable of each
+     * rule whose JMESPath does not parse, as a warning with its file and line. Not an error, since Kyverno's own
+     * JMESPath may accept what Guidepost's parser does not.
+     */
+    static List<String> variableWarnings(PolicyDocument doc, PolicyFormat format) {
+        if (format != PolicyFormat.CLUSTER_POLICY && format != PolicyFormat.KYVERNO_POLICY) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        List<Object> rules = PlainValues.list(doc.root(), "spec", "rules");
+        for (int i = 0; i < rules.size(); i++) {
+            brokenVariable(doc, rules.get(i), List.of("spec", "rules", i))
+                    .ifPresent(e -> warnings.add(e.getMessage()));
+        }
+        return warnings;
+    }
+
+    /** The first string (or key) of a rule holding a <code>{{ }}</code> variable whose JMESPath does not parse. */
+    private static Optional<GuidepostException> brokenVariable(PolicyDocument doc, Object node, List<Object> path) {
+        if (node instanceof String text) {
+            return Variables.syntaxError(text).map(why -> doc.error("invalid JMESPath in the variable " + why
+                    + "; Kyverno's admission refuses a policy with an invalid variable, and where it runs one a "
+                    + "condition reads it as an empty string", path.toArray()));
+        }
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                List<Object> at = concat(path, String.valueOf(e.getKey()));
+                Optional<GuidepostException> found = brokenVariable(doc, String.valueOf(e.getKey()), at)
+                        .or(() -> brokenVariable(doc, e.getValue(), at));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Optional<GuidepostException> found = brokenVariable(doc, list.get(i), concat(path, i));
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();

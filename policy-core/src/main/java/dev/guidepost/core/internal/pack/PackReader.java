@@ -370,6 +370,7 @@ public final class PackReader {
             leftOut.accept(disallowed.get().getMessage());
             return Optional.empty();
         }
+        KyvernoPolicyReader.variableWarnings(policyDocument, format.get()).forEach(notes);
         return Optional.of(KyvernoPolicyReader.read(policyDocument, format.get()));
     }
 
