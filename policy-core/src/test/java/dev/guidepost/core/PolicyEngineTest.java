@@ -155,6 +155,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void theTextReportShowsControlCharactersFromManifestsEscapedSoNoLineCanBeForged() {
+        Report forged = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: "web\\e[31m\\nFAIL fake.yaml:1"}
+                spec: {replicas: 1}
+                """, "forged.yaml"));
+
+        String text = ReportFormat.TEXT.render(forged, false);
+
+        assertThat(text).contains("Deployment/web\\u001b[31m\\nFAIL fake.yaml:1").doesNotContain("\u001b")
+                .doesNotContain("\nFAIL fake.yaml");
+    }
+
+    @Test
     void anExemptionWithoutAReasonIsNotHonoured() {
         assertThat(results("two-replicas", "exempted-without-reason")).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAIL);

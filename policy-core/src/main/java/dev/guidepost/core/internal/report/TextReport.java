@@ -69,39 +69,39 @@ public final class TextReport {
 
     /** An unreadable document as a block of lines. */
     public String unreadable(ManifestProblem problem) {
-        return paint(RED, "UNREADABLE") + ' ' + options.display(problem.location()) + '\n' + "  "
-                + options.displayMessage(problem.message()) + '\n';
+        return paint(RED, "UNREADABLE") + ' ' + clean(options.display(problem.location())) + '\n' + "  "
+                + clean(options.displayMessage(problem.message())) + '\n';
     }
 
     /** A document that is not a Kubernetes object to check (or a Kustomize file), as one line. */
     public String skipped(ManifestProblem problem) {
-        return paint(DIM, "SKIPPED") + ' ' + options.display(problem.location()) + ": "
-                + options.displayMessage(problem.message()) + '\n';
+        return paint(DIM, "SKIPPED") + ' ' + clean(options.display(problem.location())) + ": "
+                + clean(options.displayMessage(problem.message())) + '\n';
     }
 
     /** A rule Guidepost could not evaluate, as one line. */
     public String notChecked(Result result) {
-        return paint(DIM, "NOT CHECKED") + ' ' + options.display(result.location()) + ' ' + result.resource() + ' '
-                + result.policyId() + (result.rule().isEmpty() ? "" : "/" + result.rule()) + ": "
-                + result.message().substring(Result.NOT_CHECKED.length()) + '\n';
+        return paint(DIM, "NOT CHECKED") + ' ' + clean(options.display(result.location()) + " " + result.resource()
+                + ' ' + result.policyId() + (result.rule().isEmpty() ? "" : "/" + result.rule()) + ": "
+                + result.message().substring(Result.NOT_CHECKED.length())) + '\n';
     }
 
     /** An exemption annotation that names no policy, as one line. */
     public String unknownExemption(UnknownExemption unknown) {
-        return paint(YELLOW, "UNKNOWN EXEMPTION") + ' ' + options.display(unknown.location()) + ' '
-                + unknown.resource() + ": " + unknown.describe() + '\n';
+        return paint(YELLOW, "UNKNOWN EXEMPTION") + ' ' + clean(options.display(unknown.location()) + " "
+                + unknown.resource() + ": " + unknown.describe()) + '\n';
     }
 
     /** An exemption as one line. */
     public String exempt(Exemption exemption) {
-        return paint(DIM, "EXEMPT") + ' ' + options.display(exemption.location()) + ' ' + exemption.resource()
-                + " from " + exemption.policyId() + ": " + exemption.reason() + '\n';
+        return paint(DIM, "EXEMPT") + ' ' + clean(options.display(exemption.location()) + " "
+                + exemption.resource() + " from " + exemption.policyId() + ": " + exemption.reason()) + '\n';
     }
 
     /** A violation the baseline knows, as one line. */
     public String known(Result result) {
-        return paint(DIM, "KNOWN") + ' ' + options.display(result.location()) + ' ' + result.resource() + ' '
-                + result.policyId() + " (in the baseline): " + result.message() + '\n';
+        return paint(DIM, "KNOWN") + ' ' + clean(options.display(result.location()) + " " + result.resource() + ' '
+                + result.policyId() + " (in the baseline): " + result.message()) + '\n';
     }
 
     private void block(Result result, StringBuilder out) {
@@ -114,19 +114,43 @@ public final class TextReport {
             case ERROR -> paint(RED, "ERROR");
             default -> result.outcome().name();
         };
-        out.append(label).append(' ').append(options.display(result.location())).append("  ").append(paint(BOLD,
-                result.resource().toString())).append('\n');
+        out.append(label).append(' ').append(clean(options.display(result.location()))).append("  ").append(paint(
+                BOLD, clean(result.resource().toString()))).append('\n');
         out.append("  policy:  ").append(result.policyId()).append(" — ").append(result.policyTitle())
                 .append(" [").append(result.severity().label()).append(", ").append(result.action().label())
                 .append(']').append('\n');
         if (!result.rule().isEmpty()) {
             out.append("  rule:    ").append(result.rule()).append('\n');
         }
-        out.append("  message: ").append(result.message()).append('\n');
+        out.append("  message: ").append(clean(result.message())).append('\n');
         if (!result.remediation().isEmpty()) {
             out.append("  fix:     ").append(result.remediation()).append('\n');
         }
         out.append('\n');
+    }
+
+    /**
+     * Text from manifests and files, safe for a terminal and a log: control characters (an escape sequence, a
+     * carriage return or line break that would forge a line) are shown escaped.
+     */
+    static String clean(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f;
+            if (control && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                if (control) {
+                    out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static final String RED = "\u001B[31m";
