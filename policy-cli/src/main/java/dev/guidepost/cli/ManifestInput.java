@@ -1,7 +1,6 @@
 package dev.guidepost.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class ManifestInput {
                         + "input");
             }
             if (path.equals(STDIN)) {
-                parts.add(Manifests.parse(new String(System.in.readAllBytes(), StandardCharsets.UTF_8), "<stdin>"));
+                parts.add(Manifests.read(System.in, "<stdin>"));
             } else {
                 Path p = Path.of(path);
                 if (!Files.exists(p)) {

@@ -98,6 +98,23 @@ public final class Manifests implements Iterable<Manifest> {
         return new Manifests(manifests, problems, origins);
     }
 
+    /**
+     * Reads YAML or JSON from a stream, such as standard input, to its end. Input that is not UTF-8 text is one
+     * unreadable problem, as a binary file is.
+     *
+     * @param sourceName what locations call the input, for example {@code <stdin>}
+     * @throws IOException when the stream cannot be read
+     */
+    public static Manifests read(java.io.InputStream in, String sourceName) throws IOException {
+        java.util.Objects.requireNonNull(sourceName, "sourceName");
+        byte[] bytes = in.readAllBytes();
+        List<Manifest> manifests = new ArrayList<>();
+        List<ManifestProblem> problems = new ArrayList<>();
+        Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
+        collect(YamlDocuments.parse(bytes, sourceName), manifests, problems, origins);
+        return new Manifests(manifests, problems, origins);
+    }
+
     /** Manifests that were already read, without problems. */
     public static Manifests of(Collection<Manifest> manifests) {
         return new Manifests(List.copyOf(manifests), List.of());

@@ -116,6 +116,22 @@ class ManifestsTest {
     }
 
     @Test
+    void aStreamIsReadAsUtf8AndOtherBytesAreOneUnreadableProblem() throws Exception {
+        byte[] yaml = Files.readAllBytes(FIXTURES.resolve("multi.yaml"));
+        Manifests read = Manifests.read(new java.io.ByteArrayInputStream(yaml), "<stdin>");
+        assertThat(read.manifests()).extracting(Manifest::name).containsExactly("first", "listed-one", "listed-two");
+
+        byte[] utf16 = new String(yaml, java.nio.charset.StandardCharsets.UTF_8)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        Manifests binary = Manifests.read(new java.io.ByteArrayInputStream(utf16), "<stdin>");
+        assertThat(binary.manifests()).isEmpty();
+        assertThat(binary.unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.location().file()).isEqualTo("<stdin>");
+            assertThat(p.message()).startsWith("the input is not UTF-8 text");
+        });
+    }
+
+    @Test
     void aBrokenDocumentDoesNotHideTheOthers() {
         Manifests manifests = load("broken-middle.yaml");
 

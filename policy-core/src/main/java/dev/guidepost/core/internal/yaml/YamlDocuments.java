@@ -63,6 +63,28 @@ public final class YamlDocuments {
         }
     }
 
+    /**
+     * Parses every document of YAML or JSON bytes (standard input, say), which must be UTF-8 text; bytes that are
+     * not give one document with an {@code IO} problem, as a file's do.
+     */
+    public static List<YamlDocument> parse(byte[] bytes, String source) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.LIMIT, 0, 0,
+                    "the input has " + bytes.length + " bytes, more than the limit of " + MAX_FILE_BYTES
+                            + "; split it into smaller parts")));
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return parse(text, source);
+        } catch (CharacterCodingException e) {
+            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
+                    "the input is not UTF-8 text (binary data, or UTF-16?); YAML must be UTF-8")));
+        }
+    }
+
     /** Parses every document of a YAML or JSON text; {@code source} names it in locations. */
     public static List<YamlDocument> parse(String text, String source) {
         List<YamlDocument> documents = new ArrayList<>();
