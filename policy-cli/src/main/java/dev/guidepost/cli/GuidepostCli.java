@@ -94,8 +94,12 @@ public final class GuidepostCli {
             if (e instanceof GuidepostException) {
                 err.println("error: " + e.getMessage());
             } else if (cause instanceof java.nio.file.FileSystemException f) {
-                err.println("error: " + f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName()
-                        : f.getReason()) + "; check the path");
+                err.println("error: " + f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+                        : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                        : f instanceof java.nio.file.FileAlreadyExistsException ? "exists, and is not a folder"
+                        : f instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                        : "cannot be read or written") + "; check the path");
             } else {
                 err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 if (System.getenv("GUIDEPOST_DEBUG") != null) {

@@ -131,6 +131,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void anOutputPathThatCannotBeWrittenSaysWhyWithoutNamingAnException(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "not a folder");
+
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, "-o", file.resolve("report.json").toString(),
+                Cli.SAMPLES.resolve("manifests/good").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("error: " + file + ": exists, and is not a folder; check the path")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void wrongManifestPathIsAUsageErrorWithoutStackTrace() {
         Cli cli = Cli.run("check", "--pack", Cli.PACK, "no/such/folder");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
