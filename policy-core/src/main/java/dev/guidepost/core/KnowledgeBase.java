@@ -2,7 +2,10 @@ package dev.guidepost.core;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -118,8 +121,9 @@ public final class KnowledgeBase {
      * related to it by meaning, found with a query built out of the manifest's kind, names, labels, images and
      * fields. The enforceable policies apply when their match rules select the manifest (exact, as the engine
      * decides); an advisory policy, which has no rules to evaluate, applies when its match kinds include the
-     * manifest's kind. Related policies are only those scoring at least the pack's average for the query
-     * ({@link SearchHit#score()} of 0 or more).
+     * manifest's kind. Related policies are only those scoring at least the pack's average ({@link SearchHit#score()}
+     * of 0 or more) for that query or for a compact one of the kind and images alone ({@code StatefulSet postgres}),
+     * which keeps a workload's nature from drowning in its field names.
      */
     public ManifestDiscovery discover(Manifest manifest) {
         String query = ManifestQuery.of(manifest);
@@ -128,7 +132,22 @@ public final class KnowledgeBase {
         List<Policy> applicable = pack.policies().stream().filter(p -> selected.contains(p.id())
                 || !p.enforceable() && KindSelector.anySelects(p.kinds(), manifest.apiVersion(), manifest.kind()))
                 .toList();
-        return new ManifestDiscovery(manifest, query, applicable, search(SearchRequest.of(query).withMinimumScore(0)));
+        return new ManifestDiscovery(manifest, query, applicable, related(query, ManifestQuery.compact(manifest)));
+    }
+
+    /**
+     * The hits scoring at least the pack's average for the manifest's full query or for its compact one (kind and
+     * images), each policy once with its better score, best first.
+     */
+    private List<SearchHit> related(String query, String compact) {
+        Map<String, SearchHit> best = new LinkedHashMap<>();
+        for (String q : compact.isEmpty() ? List.of(query) : List.of(query, compact)) {
+            for (SearchHit hit : search(SearchRequest.of(q).withMinimumScore(0))) {
+                best.merge(hit.policy().id(), hit, (a, b) -> b.score() > a.score() ? b : a);
+            }
+        }
+        return best.values().stream().sorted(Comparator.comparingDouble((SearchHit h) -> -h.score())
+                .thenComparing(h -> h.policy().id())).toList();
     }
 
     /**

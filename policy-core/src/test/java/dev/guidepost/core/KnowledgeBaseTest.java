@@ -119,6 +119,21 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aDatabaseWorkloadFindsTheAdvisoryDatabaseGuidanceAmongRelatedPolicies() {
+        KnowledgeBase sample = KnowledgeBase.builder(PolicyPack.load(Path.of("../samples/pack")))
+                .cacheDirectory(Path.of("target/test-cache")).build();
+        Manifest database = Manifests.load(Path.of("../samples/manifests/good/orders-db.yaml")).manifests()
+                .get(0);
+
+        ManifestDiscovery discovery = sample.discover(database);
+
+        assertThat(discovery.related()).extracting(h -> h.policy().id())
+                .contains("use-managed-postgres", "database-backups");
+        assertThat(discovery.related()).extracting(SearchHit::score).isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+    }
+
+    @Test
     void byWordsAloneAQuestionSharingNoWordWithThePackFindsNothing() {
         KnowledgeBase words = KnowledgeBase.builder(PolicyPack.load(FIXTURE_PACK)).lexicalOnly().build();
 

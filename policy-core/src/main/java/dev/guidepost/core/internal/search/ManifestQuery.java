@@ -42,6 +42,17 @@ public final class ManifestQuery {
         return String.join(" ", parts);
     }
 
+    /**
+     * The manifest in a few telling words, its kind and what its containers run ({@code StatefulSet postgres}):
+     * the long query's field names can drown what a workload is, which this one keeps. Empty for a manifest
+     * without images, whose kind alone says little.
+     */
+    public static String compact(Manifest manifest) {
+        Set<String> images = new LinkedHashSet<>();
+        walk(manifest.object().get("spec"), images, new LinkedHashSet<>());
+        return images.isEmpty() ? "" : manifest.kind() + " " + String.join(" ", images);
+    }
+
     private static void walk(Object node, Set<String> images, Set<String> fields) {
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
