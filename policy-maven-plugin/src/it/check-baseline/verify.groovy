@@ -2,7 +2,7 @@
 // entries are pointed out); -Dpolicy.baseline.update=true rewrites it, after which the build is green.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 3
+assert runs.size() == 4
 
 def first = runs[0]
 assert first.contains('Baseline guidepost-baseline.yaml: 2 known violations')
@@ -20,6 +20,12 @@ assert second.contains('BUILD SUCCESS')
 def third = runs[2]
 assert third.contains('Guidepost policy check passed: 2 known violations in the baseline')
 assert third.contains('BUILD SUCCESS')
+
+def fourth = runs[3]
+assert fourth.contains('[WARNING] No baseline file at no-such-baseline.yaml, so every violation counts; write it from the current violations with -Dpolicy.baseline.update=true and commit it')
+assert fourth.contains('[ERROR] FAIL src/main/k8s/legacy.yaml:2')
+assert fourth.contains('BUILD FAILURE')
+assert !new File(basedir, 'no-such-baseline.yaml').exists()
 
 def baseline = new File(basedir, 'guidepost-baseline.yaml').text
 assert baseline.contains('''violations:

@@ -194,9 +194,15 @@ public class CheckMojo extends AbstractPolicyMojo {
     private Baseline baseline(Report report) throws MojoExecutionException {
         if (updateBaseline) {
             if (baseline == null) {
-                throw new MojoExecutionException("-Dpolicy.baseline.update needs a <baseline> file to write");
+                throw new MojoExecutionException("-Dpolicy.baseline.update needs a <baseline> file to write: add "
+                        + "<baseline>policy-baseline.yaml</baseline> to the plugin's configuration (in a parent's "
+                        + "pluginManagement it names one file per module)");
             }
             Baseline current = Baseline.of(report);
+            if (current.size() == 0 && !baseline.isFile()) {
+                getLog().info("No violations to record, so no baseline written to " + display(baseline.toPath()));
+                return current;
+            }
             current.write(baseline.toPath());
             getLog().info("Wrote " + current.describeFor(report) + " to the baseline " + display(baseline.toPath())
                     + "; commit it");
@@ -206,8 +212,10 @@ public class CheckMojo extends AbstractPolicyMojo {
             return Baseline.empty();
         }
         if (!baseline.isFile()) {
-            throw new MojoExecutionException("Baseline file " + display(baseline.toPath()) + " does not exist; "
+            // a parent may name a baseline for every module; a module without known violations has none
+            getLog().warn("No baseline file at " + display(baseline.toPath()) + ", so every violation counts; "
                     + "write it from the current violations with -Dpolicy.baseline.update=true and commit it");
+            return Baseline.empty();
         }
         Baseline loaded = Baseline.load(baseline.toPath());
         getLog().info("Baseline " + display(baseline.toPath()) + ": " + loaded.size()
