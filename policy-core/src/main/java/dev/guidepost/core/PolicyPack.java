@@ -7,11 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.guidepost.core.internal.pack.PackContents;
 import dev.guidepost.core.internal.pack.PackReader;
@@ -122,10 +124,13 @@ public final class PolicyPack {
         List<Policy> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (PolicyPack pack : packs) {
-            all.addAll(pack.policies());
+            // a file given on its own and inside a folder given too is one policy, not two with the same id
+            pack.policies().stream().filter(p -> seen.add(p.id() + "@" + sameSource(p.source().file()) + ":"
+                    + p.source().line())).forEach(all::add);
             names.add(pack.name());
-            warnings.addAll(pack.warnings());
+            pack.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,

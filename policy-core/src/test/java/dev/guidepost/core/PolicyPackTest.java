@@ -153,6 +153,14 @@ class PolicyPackTest {
     }
 
     @Test
+    void aPolicyFileGivenAloneAndInsideAFolderGivenTooIsOnePolicy() {
+        PolicyPack combined = PolicyPack.combine(List.of(PolicyPack.load(SAMPLE_PACK),
+                PolicyPack.load(SAMPLE_PACK.resolve("disallow-latest-tag.yaml"))));
+
+        assertThat(combined.policies()).hasSameSizeAs(PolicyPack.load(SAMPLE_PACK).policies());
+    }
+
+    @Test
     void rulesKeepTheirMessagesAndMessageExpressions() {
         Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
         assertThat(residency.rules()).singleElement().satisfies(rule -> {
