@@ -2,7 +2,7 @@
 // reports of the run before, so CI never shows violations nobody looked at this time.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 2
+assert runs.size() == 3
 
 assert runs[0].contains('[INFO] Skipping Guidepost check: a pom project (parent or aggregator) without <packs>')
 assert runs[0].contains('Checking 1 file in src/main/k8s')
@@ -12,6 +12,11 @@ assert runs[0].contains('require-team-label')
 assert runs[1].contains('[WARNING] No manifests to check in src/main/k8s that <includes> [**/*.yml]')
 assert runs[1].contains('Removed the report of an earlier run: target/guidepost/')
 assert runs[1].contains('BUILD SUCCESS')
-def reports = new File(basedir, 'app/target/guidepost')
-assert !reports.exists() || reports.listFiles().length == 0
+assert runs[1].contains('BUILD SUCCESS')
+
+assert runs[2].contains('BUILD SUCCESS')
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'app/target/guidepost/report.sarif'))
+assert sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri == 'app/src/main/k8s/workers.yaml'
+def json = new File(basedir, 'app/target/guidepost/report.json').text
+assert json.contains('"file": "src/main/k8s/workers.yaml"')
 return true

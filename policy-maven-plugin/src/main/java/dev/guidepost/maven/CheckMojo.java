@@ -254,6 +254,21 @@ public class CheckMojo extends AbstractPolicyMojo {
         }
     }
 
+    /**
+     * The folder of the build's top project: SARIF paths are relative to it, so that code scanning, which reads
+     * them from the repository's root, finds the files of every module of a multi-module build.
+     */
+    @Parameter(defaultValue = "${session.topLevelProject.basedir}", readonly = true)
+    private File topLevelBasedir;
+
+    private ReportOptions optionsFor(ReportFormat format, ReportOptions options) {
+        if (format != ReportFormat.SARIF || topLevelBasedir == null) {
+            return options;
+        }
+        Path top = topLevelBasedir.toPath().toAbsolutePath().normalize();
+        return basedir.toPath().toAbsolutePath().normalize().startsWith(top) ? options.withBaseDir(top) : options;
+    }
+
     private List<Path> writeReports(Report report, ReportOptions options, List<ReportFormat> reportFormats)
             throws MojoExecutionException {
         List<Path> written = new ArrayList<>();
@@ -265,7 +280,7 @@ public class CheckMojo extends AbstractPolicyMojo {
             Files.createDirectories(dir);
             for (ReportFormat format : reportFormats) {
                 Path file = dir.resolve(format.fileName());
-                Files.writeString(file, format.render(report, options), StandardCharsets.UTF_8);
+                Files.writeString(file, format.render(report, optionsFor(format, options)), StandardCharsets.UTF_8);
                 written.add(file);
             }
         } catch (IOException e) {
