@@ -55,7 +55,12 @@ final class TestCommand implements Callable<Integer> {
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String pack : packs) {
-            KyvernoTestReport examples = PackExamples.run(PolicyEngine.of(PolicyPack.load(pack)));
+            PolicyPack loaded = PolicyPack.load(pack);
+            KyvernoTestReport examples = PackExamples.run(PolicyEngine.of(loaded));
+            if (examples.results().isEmpty()) {
+                spec.commandLine().getErr().println("warning: " + loaded.coordinates() + " has no pass or fail "
+                        + "examples, so --pack tested nothing; add examples to its policies (spec.examples)");
+            }
             results.addAll(examples.results());
         }
         if (!folders.isEmpty()) {

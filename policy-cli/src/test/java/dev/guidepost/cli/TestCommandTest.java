@@ -29,6 +29,23 @@ class TestCommandTest {
     }
 
     @Test
+    void aPackWithoutExamplesIsAWarningThatNothingWasTested(@TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: two-replicas}
+                spec:
+                  title: Two replicas
+                  description: Deployments run two replicas.
+                  match: {kinds: [Deployment]}
+                  validations: [{expression: "object.spec.replicas >= 2"}]
+                """);
+        Cli cli = Cli.run("test", "--pack", policy.toString());
+        assertThat(cli.err()).contains("warning: ").contains("has no pass or fail examples, so --pack tested "
+                + "nothing");
+    }
+
+    @Test
     void runsThePackExamplesAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("results.json");
         Cli cli = Cli.run("test", "--pack", Cli.PACK, "--json", json.toString());
