@@ -50,9 +50,11 @@ public final class GuidepostMcpServer {
         JsonRpcLineFilter.RequestCheck initialize = new InitializeCheck();
         JsonRpcLineFilter.RequestCheck toolCall = new ToolCallCheck(catalog);
         JsonRpcLineFilter.RequestCheck loggingLevel = new LoggingLevelCheck();
+        JsonRpcLineFilter.RequestCheck listCursor = new ListCursorCheck();
         InputStream checked = new JsonRpcLineFilter(in, replies, (method, params) -> initialize
                 .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params))
-                .or(() -> loggingLevel.invalidParams(method, params)), inFlight);
+                .or(() -> loggingLevel.invalidParams(method, params))
+                .or(() -> listCursor.invalidParams(method, params)), inFlight);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 new EndSignallingInput(checked, closed, inFlight), replies);
         McpSyncServer server = McpServer.sync(new SerialSends(transport))

@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * rejects; each with one short warning on the log (stderr). It answers {@code ping} itself, at any time (the SDK
  * would hold it until the session is initialized), and takes {@code notifications/cancelled} itself (the
  * cancelled request's reply is then dropped, see {@link InFlightRequests}). A request other than {@code ping} sent
- * before {@code initialize} is answered here as an invalid request (the SDK would hold it unanswered). Blank lines are
+ * before {@code initialize} is answered here as an invalid request (the SDK would hold it unanswered); one sent after
+ * {@code initialize} but before {@code notifications/initialized} is served, the notification passed on for the
+ * client first (the SDK would hold the request until it came, and for good if it never does). Blank lines are
  * skipped, and a line longer than the SDK reads ({@link #MAX_MESSAGE_CHARS}) is answered here as an invalid request.
  *
  * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
@@ -56,6 +58,13 @@ final class JsonRpcLineFilter extends InputStream {
     static final int MAX_MESSAGE_CHARS = 16_000_000;
     /** Whether an {@code initialize} request has been passed on; until then other requests are answered here. */
     private boolean initializeSeen;
+    /**
+     * Whether {@code notifications/initialized} has reached the SDK: the client's, or one sent on its behalf before
+     * its first request after {@code initialize} (the SDK would hold that request until the notification came).
+     */
+    private boolean initializedSent;
+    /** The notification the SDK waits for before it serves requests. */
+    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
     /** Jackson's "[Source: REDACTED ...]" parts, which say nothing to a client. */
     private static final Pattern SOURCE_NOISE = Pattern.compile(
             "\\s*\\(start marker at \\[Source:[^]]*]\\)|\\s*\\[Source:[^]]*]");
@@ -76,14 +85,15 @@ final class JsonRpcLineFilter extends InputStream {
      * What to do with a line: answer it with a rejection, answer it here ({@code reply}: a {@code ping}), drop it
      * ({@code consumed}: a cancellation, which nothing here can act on), or pass it on (noting a request's id).
      */
-    private record Inspection(Rejection rejection, JsonNode requestId, ObjectNode reply, boolean consumed) {
+    private record Inspection(Rejection rejection, JsonNode requestId, ObjectNode reply, boolean consumed,
+            boolean startSession) {
 
         static Inspection reject(Rejection rejection) {
-            return new Inspection(rejection, null, null, true);
+            return new Inspection(rejection, null, null, true, false);
         }
 
         static Inspection passOn(JsonNode requestId) {
-            return new Inspection(null, requestId, null, false);
+            return new Inspection(null, requestId, null, false, false);
         }
     }
 
@@ -156,7 +166,8 @@ final class JsonRpcLineFilter extends InputStream {
                 if (inspection.requestId() != null) {
                     inFlight.forwarded(inspection.requestId());
                 }
-                pending = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                pending = ((inspection.startSession() ? INITIALIZED + "\n" : "") + line + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }
         }
@@ -216,7 +227,7 @@ final class JsonRpcLineFilter extends InputStream {
             pong.put("jsonrpc", "2.0");
             pong.set("id", replyId);
             pong.putObject("result");
-            return new Inspection(null, null, pong, true);
+            return new Inspection(null, null, pong, true, false);
         }
         if (method != null && replyId != null && !initializeSeen) {
             if (!method.asString().equals("initialize")) {
@@ -232,7 +243,19 @@ final class JsonRpcLineFilter extends InputStream {
             if (requestId != null && (requestId.isString() || requestId.isIntegralNumber())) {
                 inFlight.cancelled(requestId);
             }
-            return new Inspection(null, null, null, true);
+            return new Inspection(null, null, null, true, false);
+        }
+        if (method != null && method.asString().equals("notifications/initialized") && id == null) {
+            // sent on the client's behalf already: the SDK must not see it twice
+            boolean duplicate = initializedSent;
+            initializedSent = true;
+            return duplicate ? new Inspection(null, null, null, true, false) : Inspection.passOn(null);
+        }
+        if (method != null && replyId != null && initializeSeen && !initializedSent
+                && !method.asString().equals("initialize")) {
+            // a request after initialize but before the client's notification is served, not held unanswered
+            initializedSent = true;
+            return new Inspection(null, replyId, null, false, true);
         }
         return Inspection.passOn(method != null ? replyId : null);
     }

@@ -53,7 +53,8 @@ class JsonRpcLineFilterTest {
                 + "\"check_manifest\",\"arguments\":{\"yaml\":\"a: " + "x".repeat(JsonRpcLineFilter.MAX_MESSAGE_CHARS)
                 + "\"}}}";
 
-        assertThat(passedOn(INITIALIZE + "\n" + huge + "\n" + LIST + "\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n" + huge + "\n" + LIST + "\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n");
         JsonNode reply = single(replies());
         assertThat(reply.get("id").asString()).isEqualTo("big");
         assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32600);
@@ -63,7 +64,8 @@ class JsonRpcLineFilterTest {
 
     @Test
     void answersTextThatIsNotJsonWithAParseErrorAndKeepsReading() throws IOException {
-        assertThat(passedOn(INITIALIZE + "\nthis is not json\n" + LIST + "\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\nthis is not json\n" + LIST + "\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n");
         JsonNode reply = single(replies());
         assertThat(reply.get("jsonrpc").asString()).isEqualTo("2.0");
         assertThat(reply.get("id").isNull()).isTrue();
@@ -122,8 +124,8 @@ class JsonRpcLineFilterTest {
                 ? Optional.of("no tools here") : Optional.empty();
         String call = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
         String notification = "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"x\"}}";
-        assertThat(passedOn(INITIALIZE + "\n" + call + "\n" + notification + "\n" + LIST + "\n", noTools))
-                .isEqualTo(INITIALIZE + "\n" + notification + "\n" + LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n" + call + "\n" + notification + "\n" + LIST + "\n",
+                noTools)).isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + notification + "\n" + LIST + "\n");
         JsonNode reply = single(replies());
         assertThat(reply.get("id").asInt()).isEqualTo(9);
         assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32602);
@@ -144,8 +146,16 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void aRequestAfterInitializeButBeforeTheNotificationIsServedWithTheNotificationSentFirstOnce() throws IOException {
+        assertThat(passedOn(INITIALIZE + "\n" + LIST + "\n" + INITIALIZED + "\n" + LIST + "\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n" + LIST + "\n");
+        assertThat(replies()).isEmpty();
+    }
+
+    @Test
     void skipsBlankLinesAndAcceptsCarriageReturns() throws IOException {
-        assertThat(passedOn(INITIALIZE + "\n\n   \r\n" + LIST + "\r\n\n")).isEqualTo(INITIALIZE + "\n" + LIST + "\n");
+        assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n\n   \r\n" + LIST + "\r\n\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n");
         assertThat(replies()).isEmpty();
     }
 
@@ -166,13 +176,14 @@ class JsonRpcLineFilterTest {
         String message = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search_policies\","
                 + "\"arguments\":{\"query\":\"Größe ☸ 日本\"}}}";
         ByteArrayOutputStream read = new ByteArrayOutputStream();
-        try (InputStream filter = filter(INITIALIZE + "\n" + message + "\n")) {
+        try (InputStream filter = filter(INITIALIZE + "\n" + INITIALIZED + "\n" + message + "\n")) {
             byte[] piece = new byte[3];
             for (int n; (n = filter.read(piece, 0, piece.length)) >= 0;) {
                 read.write(piece, 0, n);
             }
         }
-        assertThat(read.toString(StandardCharsets.UTF_8)).isEqualTo(INITIALIZE + "\n" + message + "\n");
+        assertThat(read.toString(StandardCharsets.UTF_8)).isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + message
+                + "\n");
     }
 
     @Test
