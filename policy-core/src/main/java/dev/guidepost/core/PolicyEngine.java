@@ -45,6 +45,9 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public final class PolicyEngine {
 
+    /** Manifests times policies from which a check spreads over threads. */
+    static final int PARALLEL_WORK = 16;
+
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
     private final boolean honourExemptions;
@@ -167,15 +170,19 @@ public final class PolicyEngine {
     }
 
     /**
-     * Checks manifests against the enforceable policies that {@code which} accepts. Policies are evaluated on up to
-     * four threads (an autogen variant compiles on first use); results come in manifest order, then pack order.
+     * Checks manifests against the enforceable policies that {@code which} accepts. A batch (manifests times
+     * policies of at least {@value #PARALLEL_WORK}) is evaluated on up to four threads, a smaller check on the
+     * caller's thread alone (an autogen variant compiles on first use); results come in manifest order, then pack
+     * order, either way.
      */
     public Report check(Manifests manifests, Predicate<Policy> which) {
         List<Compiled> selected = compiled.values().stream().filter(c -> which.test(c.policy())).toList();
         EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(manifests.manifests()));
         List<Manifest> list = manifests.manifests();
         List<PreparedRequest> requests = list.stream().map(PolicyEngine::prepare).toList();
-        List<List<Evaluated>> byPolicy = Parallel.map(selected, c -> {
+        // threads pay off for a build's batch (and its cold start), not for a service checking one manifest
+        boolean threads = (long) list.size() * selected.size() >= PARALLEL_WORK;
+        List<List<Evaluated>> byPolicy = Parallel.map(selected, threads, c -> {
             List<Evaluated> out = new ArrayList<>(list.size());
             for (int m = 0; m < list.size(); m++) {
                 Evaluated evaluated = new Evaluated(new ArrayList<>(), new ArrayList<>());

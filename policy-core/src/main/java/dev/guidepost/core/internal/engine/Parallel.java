@@ -32,7 +32,13 @@ public final class Parallel {
      * first in item order).
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> work) {
-        int threads = Math.min(Math.min(items.size(), MAX_THREADS), Runtime.getRuntime().availableProcessors());
+        return map(items, true, work);
+    }
+
+    /** As {@link #map(List, Function)}, on the caller's thread alone when {@code spread} is false. */
+    public static <T, R> List<R> map(List<T> items, boolean spread, Function<? super T, ? extends R> work) {
+        int threads = !spread ? 1
+                : Math.min(Math.min(items.size(), MAX_THREADS), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             List<R> out = new ArrayList<>(items.size());
             for (T item : items) {
