@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -176,6 +177,8 @@ public final class PolicyEngine {
      * order, either way.
      */
     public Report check(Manifests manifests, Predicate<Policy> which) {
+        Objects.requireNonNull(manifests, "manifests");
+        Objects.requireNonNull(which, "which");
         List<Compiled> selected = compiled.values().stream().filter(c -> which.test(c.policy())).toList();
         EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(manifests.manifests()));
         List<Manifest> list = manifests.manifests();
@@ -226,11 +229,23 @@ public final class PolicyEngine {
     private record Evaluated(List<Result> results, List<Exemption> exemptions) {
     }
 
-    /** Checks manifests against the named policies; unknown ids are an error. */
+    /**
+     * Checks manifests against the named policies. An unknown id is an error, and so is an advisory policy's, which
+     * has nothing to check: a check of it alone would pass without looking.
+     */
     public Report check(Manifests manifests, Collection<String> policyIds) {
-        for (String id : policyIds) {
-            if (pack.policy(id).isEmpty()) {
-                throw new GuidepostException("no policy '" + id + "' in pack " + pack.coordinates());
+        Objects.requireNonNull(manifests, "manifests");
+        for (String id : Objects.requireNonNull(policyIds, "policyIds")) {
+            Optional<Policy> policy = pack.policy(id);
+            if (policy.isEmpty()) {
+                List<String> similar = pack.similarIds(id);
+                throw new GuidepostException("no policy '" + id + "' in pack " + pack.coordinates()
+                        + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?"));
+            }
+            if (!policy.get().enforceable()) {
+                throw new GuidepostException("policy '" + id + "' of " + pack.coordinates() + " is advisory ("
+                        + policy.get().advisoryReason().orElse("no rules to check") + "), so there is nothing to "
+                        + "check it with; read it, or name the enforceable policies to check");
             }
         }
         return check(manifests, policy -> policyIds.contains(policy.id()));
@@ -238,7 +253,7 @@ public final class PolicyEngine {
 
     /** Checks one manifest against every enforceable policy. */
     public List<Result> check(Manifest manifest) {
-        return check(Manifests.of(List.of(manifest))).results();
+        return check(Manifests.of(List.of(Objects.requireNonNull(manifest, "manifest")))).results();
     }
 
     /**

@@ -170,6 +170,20 @@ class PolicyEngineTest {
     }
 
     @Test
+    void checkingNamedPoliciesRefusesAnAdvisoryOneWhichHasNothingToCheck() {
+        PolicyEngine sample = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
+        Manifests manifests = Manifests.load(Path.of("../samples/manifests/good"));
+
+        assertThatThrownBy(() -> sample.check(manifests, List.of("use-managed-postgres")))
+                .isInstanceOf(GuidepostException.class)
+                .hasMessageStartingWith("policy 'use-managed-postgres' of acme-platform@1.0.0 is advisory");
+        assertThatThrownBy(() -> sample.check(manifests, List.of("databases-in-us-east")))
+                .hasMessage("no policy 'databases-in-us-east' in pack acme-platform@1.0.0; did you mean "
+                        + "databases-in-us-east-1?");
+        assertThat(sample.check(manifests, List.of("databases-in-us-east-1")).results()).isNotEmpty();
+    }
+
+    @Test
     void anExemptionWithoutAReasonIsNotHonoured() {
         assertThat(results("two-replicas", "exempted-without-reason")).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
