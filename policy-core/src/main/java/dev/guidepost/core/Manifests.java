@@ -39,6 +39,8 @@ public final class Manifests implements Iterable<Manifest> {
     private final List<ManifestProblem> problems;
     /** Where each manifest read from YAML sits in its document, for the lines of its fields (by identity). */
     private final Map<Manifest, Origin> origins;
+    /** Files read again for the lines of manifests read elsewhere, by name (filled on first need). */
+    private final Map<String, Manifests> reread = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A manifest's document and the path of the object in it (empty, or {@code items[i]} of a List). */
     private record Origin(YamlDocument document, List<Object> path) {
@@ -140,16 +142,48 @@ public final class Manifests implements Iterable<Manifest> {
 
     /**
      * The 1-based line of a field of one of these manifests (keys and list indexes from the object's root), or of
-     * its deepest part that exists; 0 for a manifest not read from YAML here.
+     * its deepest part that exists. A manifest not read here (one passed to {@link #of(Collection)}) is looked up
+     * in the file its location names, once, and counts only if it is still the same object there; 0 when there is
+     * no such file or object.
      */
     public int lineOf(Manifest manifest, List<?> path) {
         Origin origin = origins.get(manifest);
+        if (origin == null) {
+            origin = reread(manifest);
+        }
         if (origin == null) {
             return 0;
         }
         List<Object> full = new ArrayList<>(origin.path());
         full.addAll(path);
         return origin.document().lineOf(full);
+    }
+
+    /** The origin of a manifest read elsewhere, from its file as it is now; null when it is not there. */
+    private Origin reread(Manifest manifest) {
+        String file = manifest.location().file();
+        if (manifest.location().line() <= 0 || file.isEmpty() || file.startsWith("<")) {
+            return null;
+        }
+        Manifests again = reread.computeIfAbsent(file, f -> {
+            try {
+                Path path = Path.of(f);
+                return Files.isRegularFile(path) ? load(path) : empty();
+            } catch (RuntimeException e) {
+                return empty();
+            }
+        });
+        for (Manifest candidate : again.manifests) {
+            if (candidate.location().line() == manifest.location().line()
+                    && candidate.object().equals(manifest.object())) {
+                return again.origins.get(candidate);
+            }
+        }
+        return null;
+    }
+
+    private static Manifests empty() {
+        return new Manifests(List.of(), List.of());
     }
 
     /** The objects read, in file order. */

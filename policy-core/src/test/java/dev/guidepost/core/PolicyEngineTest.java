@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -181,6 +182,22 @@ class PolicyEngineTest {
                 .hasMessage("no policy 'databases-in-us-east' in pack acme-platform@1.0.0; did you mean "
                         + "databases-in-us-east-1?");
         assertThat(sample.check(manifests, List.of("databases-in-us-east-1")).results()).isNotEmpty();
+    }
+
+    @Test
+    void checkingOneManifestReadElsewhereKeepsTheLineOfTheFieldItsMessageNames() {
+        PolicyEngine sample = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
+        Manifest ingress = Manifests.load(Path.of("../samples/manifests/bad/plain-http-ingress.json")).manifests()
+                .get(0);
+
+        assertThat(sample.check(ingress)).filteredOn(r -> r.policyId().equals("require-ingress-tls"))
+                .singleElement().satisfies(r -> assertThat(r.message()).endsWith("spec.tls. (line 5)"));
+        Manifest builtInCode = Manifest.of(Map.of("apiVersion", "networking.k8s.io/v1", "kind", "Ingress",
+                "metadata", Map.of("name", "legacy", "namespace", "shop"), "spec",
+                Map.of("rules", List.of(Map.of("host", "legacy.example.com")))),
+                ingress.location());
+        assertThat(sample.check(builtInCode)).filteredOn(r -> r.policyId().equals("require-ingress-tls"))
+                .singleElement().satisfies(r -> assertThat(r.message()).endsWith("spec.tls."));
     }
 
     @Test
