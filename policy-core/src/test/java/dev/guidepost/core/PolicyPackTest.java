@@ -430,6 +430,38 @@ class PolicyPackTest {
     }
 
     @Test
+    void aClassPathPackIsFoundInAJarWrittenWithoutDirectoryEntries(@TempDir Path temp) throws IOException {
+        Path root = temp.resolve("root");
+        Files.createDirectories(root.resolve("META-INF/guidepost/acme"));
+        Files.copy(PACKS.resolve("jar-pack/META-INF/guidepost/no-node-ports.yaml"),
+                root.resolve("META-INF/guidepost/acme/no-node-ports.yaml"));
+        for (boolean manifest : new boolean[] {true, false}) {
+            Path jar = jarWithoutFolders(root, temp.resolve("flat-" + manifest + ".jar"), manifest);
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+                assertThat(loader.getResource("META-INF/guidepost/acme/")).as("no folder entry").isNull();
+
+                assertThat(PolicyPack.fromClasspath("acme", loader).policies()).extracting(Policy::id)
+                        .containsExactly("no-node-ports");
+            }
+        }
+    }
+
+    /** A jar with file entries only (as some build tools write them), with or without a manifest. */
+    private static Path jarWithoutFolders(Path root, Path jar, boolean manifest) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = manifest ? new JarOutputStream(out, new java.util.jar.Manifest())
+                        : new JarOutputStream(out);
+                Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new JarEntry(root.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    @Test
     void aClassPathPackIsFoundByItsFolderOrByTheNameItsPackFileGives(@TempDir Path temp) throws IOException {
         Path root = temp.resolve("root");
         Files.createDirectories(root.resolve("META-INF/guidepost/rules"));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.guidepost.core.GuidepostException;
@@ -146,20 +147,17 @@ public final class PackReader {
                 }
                 seen.add(contents.name());
             }
+            List<Path> found = new ArrayList<>();
             for (URL root : Collections.list(loader.getResources(CLASSPATH_ROOT))) {
-                Path dir = pathOf(root);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                for (Path child : subfolders(dir)) {
-                    String declared = PlainValues.string(header(child.resolve(PACK_FILE)), "name");
-                    if (declared.equals(name)) {
-                        return readFolder(child, name);
-                    }
-                    String folderName = nameOf(child);
-                    seen.add(declared.isEmpty() || declared.equals(folderName) ? folderName
-                            : folderName + " (named " + declared + ")");
-                }
+                found.add(pathOf(root));
+            }
+            Optional<PackContents> named = named(found, name, seen);
+            if (named.isPresent()) {
+                return named.get();
+            }
+            named = named(rootsWithoutDirectoryEntries(loader, found), name, seen);
+            if (named.isPresent()) {
+                return named.get();
             }
             throw new GuidepostException("no pack named '" + name + "' on the class path (looked for "
                     + CLASSPATH_ROOT + name + "/ and a pack.yaml naming it under " + CLASSPATH_ROOT
@@ -168,6 +166,82 @@ public final class PackReader {
         } catch (IOException e) {
             throw new GuidepostException("cannot read pack '" + name + "' from the class path: " + e.getMessage());
         }
+    }
+
+    /** The pack in one of the class path's {@code META-INF/guidepost/} folders named {@code name}, if any. */
+    private static Optional<PackContents> named(List<Path> roots, String name, List<String> seen) {
+        for (Path dir : roots) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try {
+                for (Path child : subfolders(dir)) {
+                    String declared = PlainValues.string(header(child.resolve(PACK_FILE)), "name");
+                    String folderName = nameOf(child);
+                    if (declared.equals(name) || declared.isEmpty() && folderName.equals(name)) {
+                        return Optional.of(readFolder(child, name));
+                    }
+                    String shown = declared.isEmpty() || declared.equals(folderName) ? folderName
+                            : folderName + " (named " + declared + ")";
+                    if (!seen.contains(shown)) {
+                        seen.add(shown);
+                    }
+                }
+            } catch (IOException e) {
+                throw new GuidepostException("cannot read " + dir + " on the class path: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code META-INF/guidepost/} folders inside the class path's jars that the class loader cannot find
+     * because the jar was written without directory entries (it finds the files there, but no folder). Only jars
+     * that hold such files are opened.
+     */
+    private static List<Path> rootsWithoutDirectoryEntries(ClassLoader loader, List<Path> known) throws IOException {
+        Set<String> seenRoots = new java.util.HashSet<>();
+        known.forEach(p -> seenRoots.add(p.toUri().toString()));
+        Set<Path> jars = new java.util.LinkedHashSet<>();
+        for (URL manifest : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
+            String url = manifest.toString();
+            int bang = url.indexOf("!/");
+            if (url.startsWith("jar:file:") && bang > 0) {
+                try {
+                    jars.add(Path.of(URI.create(url.substring(4, bang))));
+                } catch (IllegalArgumentException e) {
+                    // not a plain file URL
+                }
+            }
+        }
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+                        try {
+                            jars.add(Path.of(url.toURI()));
+                        } catch (URISyntaxException | IllegalArgumentException e) {
+                            // not a plain file URL
+                        }
+                    }
+                }
+            }
+        }
+        List<Path> roots = new ArrayList<>();
+        for (Path jar : jars) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                if (zip.stream().noneMatch(e -> e.getName().startsWith(CLASSPATH_ROOT))) {
+                    continue;
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            Path dir = pathOf(URI.create("jar:" + jar.toUri() + "!/" + CLASSPATH_ROOT).toURL());
+            if (seenRoots.add(dir.toUri().toString())) {
+                roots.add(dir);
+            }
+        }
+        return roots;
     }
 
     private static PackContents readUrl(URL url, String name) throws IOException {
