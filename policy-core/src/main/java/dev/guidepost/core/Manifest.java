@@ -12,8 +12,13 @@ import dev.guidepost.core.internal.yaml.PlainValues;
 public record Manifest(ResourceRef resource, Map<String, Object> object, SourceLocation location) {
 
     /**
-     * A manifest; the object is copied into unmodifiable values. Prefer {@link #of(Map, SourceLocation)}, which
-     * takes the resource from the object, so that the two cannot disagree.
+     * A manifest; the object is copied into unmodifiable values (sets and arrays become lists, other text and
+     * number types their plain form). Prefer {@link #of(Map, SourceLocation)}, which takes the resource from the
+     * object.
+     *
+     * @throws IllegalArgumentException when the resource names another apiVersion, kind, name or namespace than
+     *     the object (the engine selects policies by the resource, so the object's fields would go unchecked), or
+     *     the object holds a value that has no YAML form
      */
     @SuppressWarnings("unchecked")
     public Manifest {
@@ -21,6 +26,12 @@ public record Manifest(ResourceRef resource, Map<String, Object> object, SourceL
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(location, "location");
         object = (Map<String, Object>) PlainValues.immutableCopy(object);
+        ResourceRef own = refOf(object);
+        if (!own.equals(resource)) {
+            throw new IllegalArgumentException("the resource " + resource + " (" + resource.apiVersion() + ") is not "
+                    + "the object's, " + own + " (" + own.apiVersion() + "); build the manifest with Manifest.of(object, "
+                    + "location), which takes the resource from the object");
+        }
     }
 
     /**
@@ -29,14 +40,17 @@ public record Manifest(ResourceRef resource, Map<String, Object> object, SourceL
      */
     @SuppressWarnings("unchecked")
     public static Manifest of(Map<String, ?> object, SourceLocation location) {
-        Objects.requireNonNull(object, "object");
+        return new Manifest(refOf(Objects.requireNonNull(object, "object")), (Map<String, Object>) object, location);
+    }
+
+    /** What identifies an object: its apiVersion, kind, namespace and name (or generateName). */
+    private static ResourceRef refOf(Map<String, ?> object) {
         String name = PlainValues.string(object, "metadata", "name");
         if (name.isEmpty()) {
             name = PlainValues.string(object, "metadata", "generateName");
         }
-        ResourceRef ref = new ResourceRef(PlainValues.string(object, "apiVersion"),
-                PlainValues.string(object, "kind"), PlainValues.string(object, "metadata", "namespace"), name);
-        return new Manifest(ref, (Map<String, Object>) object, location);
+        return new ResourceRef(PlainValues.string(object, "apiVersion"), PlainValues.string(object, "kind"),
+                PlainValues.string(object, "metadata", "namespace"), name);
     }
 
     /** The object's {@code kind}. */

@@ -61,6 +61,7 @@ public record Policy(
         SourceLocation source,
         Map<String, Object> definition) {
 
+    @SuppressWarnings("unchecked")
     public Policy {
         Objects.requireNonNull(id, "id");
         title = Objects.requireNonNullElse(title, id);
@@ -81,7 +82,8 @@ public record Policy(
         Objects.requireNonNull(advisoryReason, "advisoryReason");
         examples = Objects.requireNonNullElse(examples, Examples.NONE);
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(definition, "definition");
+        definition = (Map<String, Object>) PlainValues.immutableCopy(Objects.requireNonNull(definition,
+                "definition"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
@@ -129,6 +130,37 @@ class ManifestsTest {
             assertThat(p.location().file()).isEqualTo("<stdin>");
             assertThat(p.message()).startsWith("the input is not UTF-8 text");
         });
+    }
+
+    @Test
+    void aManifestBuiltInCodeHoldsOnlyPlainValuesCopiedOrRefusesWhatHasNoYamlForm() {
+        java.util.Set<String> args = new java.util.LinkedHashSet<>(List.of("--port", "8080"));
+        Map<String, Object> container = new java.util.HashMap<>(Map.of("name", "app", "image",
+                new StringBuilder("nginx:1.27"), "args", args, "cpu", new java.math.BigDecimal("0.5")));
+        Manifest manifest = Manifest.of(Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "p"),
+                "spec", Map.of("containers", List.of(container))), SourceLocation.of("code"));
+        args.add("--debug");
+
+        Map<?, ?> copied = (Map<?, ?>) ((List<?>) ((Map<?, ?>) manifest.object().get("spec")).get("containers"))
+                .get(0);
+        assertThat(copied.get("args")).isEqualTo(List.of("--port", "8080"));
+        assertThat(copied.get("image")).isEqualTo("nginx:1.27");
+        assertThat(copied.get("cpu")).isEqualTo(0.5);
+
+        assertThatThrownBy(() -> Manifest.of(Map.of("apiVersion", "v1", "kind", "ConfigMap", "data",
+                Map.of("when", new Object())), SourceLocation.of("code")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no YAML or JSON form");
+    }
+
+    @Test
+    void aManifestWhoseResourceIsNotItsObjectsIsRefusedSinceItsFieldsWouldGoUnchecked() {
+        Map<String, Object> pod = Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "p"));
+
+        assertThatThrownBy(() -> new Manifest(new ResourceRef("v1", "ConfigMap", "", "p"), pod,
+                SourceLocation.of("code"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the resource ConfigMap/p (v1) is not the object's, Pod/p (v1)");
+        assertThat(new Manifest(new ResourceRef("v1", "Pod", "", "p"), pod, SourceLocation.of("code")))
+                .isEqualTo(Manifest.of(pod, SourceLocation.of("code")));
     }
 
     @Test

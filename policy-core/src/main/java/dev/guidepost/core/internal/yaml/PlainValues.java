@@ -32,7 +32,30 @@ public final class PlainValues {
         if (value instanceof Float f) {
             return f.doubleValue();
         }
-        return value;
+        if (value == null || value instanceof String || value instanceof Long || value instanceof Double
+                || value instanceof Boolean || value instanceof java.math.BigInteger) {
+            return value;
+        }
+        // values built in code: what YAML and JSON could have said, or a clear refusal
+        if (value instanceof java.util.Collection<?> collection) {
+            return immutableCopy(new ArrayList<>(collection));
+        }
+        if (value instanceof Object[] array) {
+            return immutableCopy(java.util.Arrays.asList(array));
+        }
+        if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
+            return value instanceof Enum<?> e ? e.name() : value.toString();
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.doubleValue();
+        }
+        if (value instanceof Number number) {
+            return number instanceof java.util.concurrent.atomic.AtomicInteger
+                    || number instanceof java.util.concurrent.atomic.AtomicLong ? number.longValue()
+                    : number.doubleValue();
+        }
+        throw new IllegalArgumentException("a value of type " + value.getClass().getName() + " (" + value + ") has no "
+                + "YAML or JSON form; give maps with string keys, lists, strings, numbers, booleans or null");
     }
 
     /** A deep, modifiable copy. */
