@@ -154,6 +154,21 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void aStoreThatIgnoresMetadataFiltersNeverLendsAnotherModelsVectors() {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        MapEmbeddingStore unfiltered = MapEmbeddingStore.ignoringFilters();
+        KnowledgeBase.builder(pack).embeddingModel(new HashingEmbeddingModel(), "hashing").embeddingStore(unfiltered)
+                .classLoader(null).build();
+        HashingEmbeddingModel other = new HashingEmbeddingModel();
+        KnowledgeBase second = KnowledgeBase.builder(pack).embeddingModel(other, "hashing-v2")
+                .embeddingStore(unfiltered).classLoader(null).build();
+
+        assertThat(other.embedded()).isGreaterThanOrEqualTo(POLICIES);
+        assertThat(second.indexSummary()).contains("0 from the store");
+        assertThat(second.search("run as root", 3)).isNotEmpty();
+    }
+
+    @Test
     void anotherModelNeverReusesTheseVectors() {
         PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
         MapEmbeddingStore shared = new MapEmbeddingStore();

@@ -46,6 +46,8 @@ final class SemanticIndex {
     private final Map<String, Integer> documentOf;
     private final int documentCount;
     private final Filter filter;
+    /** The keys of this pack's views: a store that does not apply filters may answer with others. */
+    private final Set<String> keys;
     private final IndexStats stats;
 
     private SemanticIndex(EmbeddingModel model, String modelId, EmbeddingStore<TextSegment> store,
@@ -58,10 +60,11 @@ final class SemanticIndex {
         this.vectors = Map.copyOf(vectors);
         this.documentOf = Map.copyOf(documentOf);
         this.documentCount = documentCount;
-        Set<String> keys = new LinkedHashSet<>();
-        views.forEach(v -> keys.add(v.key()));
+        Set<String> viewKeys = new LinkedHashSet<>();
+        views.forEach(v -> viewKeys.add(v.key()));
+        this.keys = Set.copyOf(viewKeys);
         this.filter = MetadataFilterBuilder.metadataKey(IndexedView.MODEL).isEqualTo(modelId)
-                .and(MetadataFilterBuilder.metadataKey(IndexedView.KEY).isIn(keys));
+                .and(MetadataFilterBuilder.metadataKey(IndexedView.KEY).isIn(viewKeys));
         this.stats = stats;
     }
 
@@ -178,6 +181,9 @@ final class SemanticIndex {
                 .minScore(0.0)
                 .build()).matches();
         for (EmbeddingMatch<TextSegment> match : matches) {
+            if (!keys.contains(match.embedded().metadata().getString(IndexedView.KEY))) {
+                continue;
+            }
             Integer d = documentOf.get(match.embedded().metadata().getString(IndexedView.POLICY));
             if (d == null) {
                 continue;

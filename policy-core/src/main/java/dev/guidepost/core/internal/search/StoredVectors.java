@@ -29,6 +29,7 @@ final class StoredVectors {
         if (keys.isEmpty()) {
             return found;
         }
+        java.util.Set<String> asked = new java.util.HashSet<>(keys);
         Filter filter = MetadataFilterBuilder.metadataKey(IndexedView.MODEL).isEqualTo(modelId)
                 .and(MetadataFilterBuilder.metadataKey(IndexedView.KEY).isIn(keys));
         for (EmbeddingMatch<TextSegment> match : store.search(EmbeddingSearchRequest.builder()
@@ -39,8 +40,11 @@ final class StoredVectors {
                 .build()).matches()) {
             if (match.embedded() != null && match.embedding() != null
                     && match.embedding().dimension() == dimension) {
+                // a store that does not apply metadata filters answers with anything it holds: keep only what
+                // was asked for, of this model
                 String key = match.embedded().metadata().getString(IndexedView.KEY);
-                if (key != null) {
+                String model = match.embedded().metadata().getString(IndexedView.MODEL);
+                if (key != null && asked.contains(key) && modelId.equals(model)) {
                     found.put(key, match.embedding());
                 }
             }

@@ -26,6 +26,20 @@ public final class MapEmbeddingStore implements EmbeddingStore<TextSegment> {
 
     private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
     private volatile int added;
+    private final boolean filters;
+
+    public MapEmbeddingStore() {
+        this(true);
+    }
+
+    private MapEmbeddingStore(boolean filters) {
+        this.filters = filters;
+    }
+
+    /** A store that answers every search with all it holds, as simple stores without metadata filters do. */
+    public static MapEmbeddingStore ignoringFilters() {
+        return new MapEmbeddingStore(false);
+    }
 
     @Override
     public String add(Embedding embedding) {
@@ -59,7 +73,7 @@ public final class MapEmbeddingStore implements EmbeddingStore<TextSegment> {
     public EmbeddingSearchResult<TextSegment> search(EmbeddingSearchRequest request) {
         List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>();
         entries.forEach((id, e) -> {
-            if (request.filter() == null || request.filter().test(e.segment().metadata())) {
+            if (!filters || request.filter() == null || request.filter().test(e.segment().metadata())) {
                 double score = RelevanceScore.fromCosineSimilarity(
                         CosineSimilarity.between(e.embedding(), request.queryEmbedding()));
                 if (score >= request.minScore()) {
