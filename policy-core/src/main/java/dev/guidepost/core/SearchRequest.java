@@ -35,10 +35,14 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        kinds = lowerCase(Objects.requireNonNull(kinds).stream().map(SearchRequest::kindName)
+        kinds = lowerCase(Objects.requireNonNull(kinds, "kinds").stream().map(SearchRequest::kindName)
                 .collect(Collectors.toSet()));
-        categories = lowerCase(categories);
+        categories = lowerCase(Objects.requireNonNull(categories, "categories"));
         Objects.requireNonNull(minimumSeverity, "minimumSeverity");
+        if (Double.isNaN(minimumScore)) {
+            throw new IllegalArgumentException("minimumScore must be a number (Double.NEGATIVE_INFINITY keeps every "
+                    + "hit), was NaN");
+        }
     }
 
     /** A request for the best {@value #DEFAULT_LIMIT} hits, unfiltered. */
@@ -59,7 +63,8 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
     }
 
     public SearchRequest withMinimumSeverity(Severity severity) {
-        return new SearchRequest(query, limit, kinds, categories, Optional.of(severity), minimumScore);
+        return new SearchRequest(query, limit, kinds, categories,
+                Optional.of(Objects.requireNonNull(severity, "severity")), minimumScore);
     }
 
     public SearchRequest withMinimumScore(double score) {

@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,6 +132,14 @@ class KnowledgeBaseTest {
                 .contains("use-managed-postgres", "database-backups");
         assertThat(discovery.related()).extracting(SearchHit::score).isSortedAccordingTo(
                 java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void aSearchRequestRefusesANaNScoreAndNamesTheNullArgument() {
+        assertThatThrownBy(() -> SearchRequest.of("root").withMinimumScore(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimumScore must be a number");
+        assertThatThrownBy(() -> SearchRequest.of("root").withKinds(null)).hasMessage("kinds");
+        assertThatThrownBy(() -> SearchRequest.of("root").withMinimumSeverity(null)).hasMessage("severity");
     }
 
     @Test

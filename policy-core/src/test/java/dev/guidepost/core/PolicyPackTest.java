@@ -161,6 +161,13 @@ class PolicyPackTest {
     }
 
     @Test
+    void invalidYamlGivenAsTextIsAnErrorThatDoesNotSpeakOfPackFolders() {
+        assertThatThrownBy(() -> PolicyPack.parse("kind: [Policy\n", "inline.yaml"))
+                .isInstanceOf(GuidepostException.class).hasMessageStartingWith("inline.yaml:")
+                .hasMessageContaining("invalid YAML").hasMessageNotContaining("pack folder");
+    }
+
+    @Test
     void rulesKeepTheirMessagesAndMessageExpressions() {
         Policy residency = PolicyPack.load(SAMPLE_PACK).policy("databases-in-us-east-1").orElseThrow();
         assertThat(residency.rules()).singleElement().satisfies(rule -> {

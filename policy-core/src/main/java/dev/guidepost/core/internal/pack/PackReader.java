@@ -394,7 +394,7 @@ public final class PackReader {
         SourceLocation location = SourceLocation.of(doc.source(), doc.line());
         if (doc.problem() != null) {
             throw new GuidepostException(location, doc.problem().message()
-                    + (leftOut == null ? " (every YAML file in a pack folder must be readable)" : ""));
+                    + (leftOut == null && folder != null ? " (every YAML file in a pack folder must be readable)" : ""));
         }
         if (doc.value() instanceof List<?> items && items.stream().anyMatch(item -> item instanceof Map<?, ?> m
                 && PolicyFormats.of(PlainValues.string(m, "apiVersion"), PlainValues.string(m, "kind")).isPresent())) {
