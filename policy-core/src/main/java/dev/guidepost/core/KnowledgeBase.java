@@ -90,7 +90,7 @@ public final class KnowledgeBase {
 
     /** The best policies for a request, filtered, best first; ties are broken by policy id. */
     public List<SearchHit> search(SearchRequest request) {
-        if (request.query().isBlank()) {
+        if (Objects.requireNonNull(request, "request").query().isBlank()) {
             return List.of();
         }
         Ranker.Scores scores = ranker.score(request.query());
@@ -126,6 +126,7 @@ public final class KnowledgeBase {
      * which keeps a workload's nature from drowning in its field names.
      */
     public ManifestDiscovery discover(Manifest manifest) {
+        Objects.requireNonNull(manifest, "manifest");
         String query = ManifestQuery.of(manifest);
         Set<String> selected = engine().applicablePolicies(manifest).stream().map(Policy::id)
                 .collect(Collectors.toSet());

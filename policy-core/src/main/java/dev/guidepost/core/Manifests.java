@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.guidepost.core.internal.manifest.Kustomizations;
@@ -92,6 +93,8 @@ public final class Manifests implements Iterable<Manifest> {
      * @param sourceName what locations call the text, for example {@code <stdin>} or {@code deploy.yaml}
      */
     public static Manifests parse(String text, String sourceName) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sourceName, "sourceName");
         dev.guidepost.core.internal.yaml.SourceName.check(text, sourceName, "Manifests.parse(text, sourceName)");
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();

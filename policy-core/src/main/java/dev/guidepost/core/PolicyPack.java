@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +68,7 @@ public final class PolicyPack {
      * @throws GuidepostException when the path does not exist or a policy is invalid (with file and line)
      */
     public static PolicyPack load(Path path) {
-        return of(PackReader.read(path));
+        return of(PackReader.read(Objects.requireNonNull(path, "path")));
     }
 
     /**
@@ -75,6 +76,10 @@ public final class PolicyPack {
      * context class loader), otherwise a folder or file path.
      */
     public static PolicyPack load(String location) {
+        if (Objects.requireNonNull(location, "location").isBlank()) {
+            throw new GuidepostException("the pack location is empty; give a pack folder, a policy file or "
+                    + CLASSPATH_PREFIX + "NAME");
+        }
         if (location.startsWith(CLASSPATH_PREFIX)) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             return fromClasspath(location.substring(CLASSPATH_PREFIX.length()),
@@ -85,7 +90,8 @@ public final class PolicyPack {
 
     /** Reads the pack {@code name} from a class loader's {@code META-INF/guidepost/}. */
     public static PolicyPack fromClasspath(String name, ClassLoader loader) {
-        return of(PackReader.readClasspath(name, loader));
+        return of(PackReader.readClasspath(Objects.requireNonNull(name, "name"), Objects.requireNonNull(loader,
+                "loader")));
     }
 
     /**
@@ -95,6 +101,8 @@ public final class PolicyPack {
      * @param sourceName what locations call the text; also the pack's name
      */
     public static PolicyPack parse(String yaml, String sourceName) {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(sourceName, "sourceName");
         dev.guidepost.core.internal.yaml.SourceName.check(yaml, sourceName, "PolicyPack.parse(yaml, sourceName)");
         List<Policy> policies = PackReader.readText(yaml, sourceName);
         PackReader.checkUniqueIds(policies);
