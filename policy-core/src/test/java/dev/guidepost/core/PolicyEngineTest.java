@@ -123,8 +123,13 @@ class PolicyEngineTest {
         assertThat(replicas.check(Manifests.parse(empty, "empty.yaml")).results()).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains("a field on the way is empty in the manifest, for "
                         + "example 'spec:' with nothing under it"));
+        assertThat(replicas.check(Manifests.parse(empty.replace("spec:\n", "spec: {replicas: two}\n"), "typed.yaml"))
+                .results()).singleElement().satisfies(r -> assertThat(r.message()).contains("No matching overload")
+                        .contains("a value the rule reads has another type than it expects"));
         assertThat(replicas.check(Manifests.parse(missing, "missing.yaml")).results()).singleElement()
-                .satisfies(r -> assertThat(r.message()).contains("the manifest does not set this field"));
+                .satisfies(r -> assertThat(r.message()).contains("(the manifest does not set 'replicas', which the rule "
+                        + "reads: if the object needs it, add it to the manifest; if the field is optional, the policy "
+                        + "should read it with has(...)"));
     }
 
     @Test

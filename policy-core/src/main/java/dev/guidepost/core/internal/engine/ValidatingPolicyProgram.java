@@ -137,8 +137,14 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
      */
     private static String missingFieldHint(String message) {
         if (message != null && (message.contains("no such key") || message.contains("is not present in map"))) {
-            return " (the manifest does not set this field; the API server may default it, so read optional fields "
-                    + "with has(...) or .?field.orValue(default))";
+            String key = missingKey(message);
+            return " (the manifest does not set " + (key.isEmpty() ? "this field" : "'" + key + "'") + ", which the "
+                    + "rule reads: if the object needs it, add it to the manifest; if the field is optional, the "
+                    + "policy should read it with has(...) or .?field.orValue(default))";
+        }
+        if (message != null && message.contains("No matching overload")) {
+            return " (a value the rule reads has another type than it expects, for example a mapping where "
+                    + "Kubernetes wants a list such as containers; check the manifest's fields against the API)";
         }
         if (message != null && message.contains("Field selections must be performed on messages or maps")) {
             return " (a field on the way is empty in the manifest, for example 'spec:' with nothing under it; fill "
@@ -146,6 +152,15 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
         }
         return "";
     }
+
+    /** The key a missing-key message names ({@code key 'spec' is not present in map}), or empty. */
+    private static String missingKey(String message) {
+        java.util.regex.Matcher m = MISSING_KEY.matcher(message);
+        return !m.find() ? "" : m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static final java.util.regex.Pattern MISSING_KEY = java.util.regex.Pattern.compile(
+            "(?:key '([^']+)' is not present in map|no such key: (\\S+))");
 
     /** Kyverno evaluates audit annotations after a pass or a fail; one that errors or is not a string errors. */
     private Optional<RuleResponse> auditAnnotationError(Activation activation, EvaluationContext context) {
