@@ -229,6 +229,11 @@ final class JsonRpcLineFilter extends InputStream {
             pong.putObject("result");
             return new Inspection(null, null, pong, true, false);
         }
+        if (method != null && replyId != null && initializeSeen && method.asString().equals("initialize")) {
+            // the SDK would renegotiate silently; a session is initialized once
+            return invalid(replyId, "the session is already initialized; start a new server process for a new "
+                    + "session");
+        }
         if (method != null && replyId != null && !initializeSeen) {
             if (!method.asString().equals("initialize")) {
                 // the SDK would hold the request, unanswered, until a session exists

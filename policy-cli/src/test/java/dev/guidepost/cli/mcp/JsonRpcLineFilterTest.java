@@ -153,6 +153,15 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void aSecondInitializeIsAnInvalidRequest() throws IOException {
+        assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n" + INITIALIZE + "\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n");
+        JsonNode reply = single(replies());
+        assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(reply.get("error").get("message").asString()).contains("the session is already initialized");
+    }
+
+    @Test
     void skipsBlankLinesAndAcceptsCarriageReturns() throws IOException {
         assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n\n   \r\n" + LIST + "\r\n\n"))
                 .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n");
