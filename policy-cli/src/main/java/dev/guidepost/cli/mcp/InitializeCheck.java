@@ -16,6 +16,9 @@ final class InitializeCheck implements JsonRpcLineFilter.RequestCheck {
             return Optional.empty();
         }
         JsonNode version = params == null ? null : params.get("protocolVersion");
+        if (version != null && !version.isNull() && !version.isString()) {
+            return Optional.of("params.protocolVersion must be a string, e.g. \"2025-06-18\", not " + version);
+        }
         if (version == null || !version.isString() || version.asString().isBlank()) {
             return Optional.of("initialize needs params.protocolVersion, the MCP version the client speaks, e.g. "
                     + "\"2025-06-18\" (with params.capabilities and params.clientInfo).");

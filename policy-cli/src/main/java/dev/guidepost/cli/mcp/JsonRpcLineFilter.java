@@ -191,6 +191,10 @@ final class JsonRpcLineFilter extends InputStream {
         if (id != null && replyId == null) {
             return invalid(null, "'id' must be a string or a whole number, not " + kind(id));
         }
+        if (replyId != null && replyId.isIntegralNumber() && !replyId.canConvertToLong()) {
+            return invalid(replyId, "'id' is a number larger than this server reads; use a string, or a number "
+                    + "from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        }
         JsonNode method = message.get("method");
         if (method == null && (id == null || message.has("result") == message.has("error"))) {
             return invalid(replyId, "a request needs 'method' and 'id', a notification 'method', and a response "

@@ -22,7 +22,8 @@ class InitializeCheckTest {
         assertThat(check.invalidParams("initialize", params("{\"capabilities\":{}}"))).get().asString()
                 .startsWith("initialize needs params.protocolVersion").contains("2025-06-18");
         assertThat(check.invalidParams("initialize", null)).isPresent();
-        assertThat(check.invalidParams("initialize", params("{\"protocolVersion\":7}"))).isPresent();
+        assertThat(check.invalidParams("initialize", params("{\"protocolVersion\":7}"))).get().asString()
+                .startsWith("params.protocolVersion must be a string");
     }
 
     @Test

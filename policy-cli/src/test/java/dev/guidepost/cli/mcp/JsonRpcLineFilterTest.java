@@ -162,6 +162,17 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void anIdTooLargeForTheSdkIsAnsweredSayingSoWithTheIdItself() throws IOException {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":12345678901234567890,\"method\":\"tools/list\"}";
+        assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n" + huge + "\n"))
+                .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n");
+        JsonNode reply = single(replies());
+        assertThat(reply.get("id").toString()).isEqualTo("12345678901234567890");
+        assertThat(reply.get("error").get("message").asString()).contains("'id' is a number larger than this "
+                + "server reads").doesNotContain("McpSchema");
+    }
+
+    @Test
     void skipsBlankLinesAndAcceptsCarriageReturns() throws IOException {
         assertThat(passedOn(INITIALIZE + "\n" + INITIALIZED + "\n\n   \r\n" + LIST + "\r\n\n"))
                 .isEqualTo(INITIALIZE + "\n" + INITIALIZED + "\n" + LIST + "\n");
