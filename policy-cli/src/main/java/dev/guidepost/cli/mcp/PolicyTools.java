@@ -202,7 +202,8 @@ public final class PolicyTools {
             List<Policy> advisory = allAdvisory.stream().limit(MAX_ADVISORY).toList();
             if (!advisory.isEmpty()) {
                 out.append("Also read (advisory guidance that applies to or is related to these objects; never "
-                        + "checked):\n");
+                        + "checked, so it does not decide compliance, and it is listed again on every check: follow "
+                        + "it once where it fits, then move on):\n");
                 for (Policy p : advisory) {
                     out.append("- ").append(p.id()).append(": ").append(p.title())
                             .append(changesObjects(p) ? " (the cluster changes or adds objects with it)" : "")
