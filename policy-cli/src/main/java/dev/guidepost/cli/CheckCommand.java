@@ -130,12 +130,21 @@ final class CheckCommand implements Callable<Integer> {
         return code;
     }
 
+    /** Where a path leads, through symbolic links when it exists. */
+    private static Path real(Path path) {
+        try {
+            return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     /** The report must not overwrite a manifest it reports on. */
     private void refuseInputAsOutput(Manifests manifests) {
-        Path target = output.toAbsolutePath().normalize();
+        Path target = real(output);
         java.util.stream.Stream.concat(manifests.manifests().stream().map(m -> m.location().file()),
                 manifests.problems().stream().map(p -> p.location().file())).distinct().forEach(file -> {
-                    if (!file.startsWith("<") && Path.of(file).toAbsolutePath().normalize().equals(target)) {
+                    if (!file.startsWith("<") && real(Path.of(file)).equals(target)) {
                         throw new GuidepostException("--output " + output + " is one of the manifests being checked;"
                                 + " write the report to another file");
                     }

@@ -124,6 +124,11 @@ class CheckCommandTest {
         assertThat(overwrite.err()).contains("is one of the manifests being checked; write the report to another "
                 + "file");
         assertThat(Files.readString(manifest)).isEqualTo(before);
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), manifest);
+        Cli throughLink = Cli.run("check", "--pack", Cli.PACK, "--format", "json", "-o", link.toString(),
+                manifest.toString());
+        assertThat(throughLink.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readString(manifest)).isEqualTo(before);
 
         Cli empty = Cli.run("check", "--pack", Cli.PACK, "");
         assertThat(empty.exitCode()).isEqualTo(ExitCode.USAGE);

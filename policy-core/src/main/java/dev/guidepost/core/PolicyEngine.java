@@ -230,23 +230,32 @@ public final class PolicyEngine {
     }
 
     /**
-     * Checks manifests against the named policies. An unknown id is an error, and so is an advisory policy's, which
-     * has nothing to check: a check of it alone would pass without looking.
+     * Checks manifests against the named policies. An unknown id is an error. Advisory policies among them are
+     * passed over (they have nothing to check), so the hits of a search can be checked as they come; naming only
+     * advisory policies, or none, is an error, since such a check would pass without looking.
      */
     public Report check(Manifests manifests, Collection<String> policyIds) {
         Objects.requireNonNull(manifests, "manifests");
-        for (String id : Objects.requireNonNull(policyIds, "policyIds")) {
-            Optional<Policy> policy = pack.policy(id);
+        if (Objects.requireNonNull(policyIds, "policyIds").isEmpty()) {
+            throw new GuidepostException("no policy ids given; name the policies to check, or check them all with "
+                    + "check(manifests)");
+        }
+        List<String> advisory = new ArrayList<>();
+        for (String id : policyIds) {
+            Optional<Policy> policy = pack.policy(Objects.requireNonNull(id, "a policy id is null"));
             if (policy.isEmpty()) {
                 List<String> similar = pack.similarIds(id);
                 throw new GuidepostException("no policy '" + id + "' in pack " + pack.coordinates()
                         + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?"));
             }
             if (!policy.get().enforceable()) {
-                throw new GuidepostException("policy '" + id + "' of " + pack.coordinates() + " is advisory ("
-                        + policy.get().advisoryReason().orElse("no rules to check") + "), so there is nothing to "
-                        + "check it with; read it, or name the enforceable policies to check");
+                advisory.add(id + " (" + policy.get().advisoryReason().orElse("no rules to check") + ")");
             }
+        }
+        if (advisory.size() == new java.util.HashSet<>(policyIds).size()) {
+            // only advisory ones: a check would pass without looking at anything
+            throw new GuidepostException("the policies named are advisory, so there is nothing to check them with: "
+                    + String.join(", ", advisory) + "; read them, or name enforceable policies to check");
         }
         return check(manifests, policy -> policyIds.contains(policy.id()));
     }
@@ -369,8 +378,10 @@ public final class PolicyEngine {
     private static Optional<String> whyNotChecked(Compiled c, RuleResponse rule, PreparedRequest request,
             EvaluationContext context) {
         if (!rule.evaluated()) {
-            return Optional.of("Guidepost cannot evaluate " + rule.unsupported()
-                    + " yet; Kyverno evaluates this rule in the cluster");
+            // a limitation is said either as the thing not evaluated or as a sentence of its own
+            String what = rule.unsupported().startsWith("Guidepost ") ? rule.unsupported()
+                    : "Guidepost cannot evaluate " + rule.unsupported() + " yet";
+            return Optional.of(what + "; Kyverno evaluates this rule in the cluster");
         }
         if (c.readsRequestUser(rule)) {
             return Optional.of("the rule reads who sends the request (request.userInfo), which a check of "

@@ -176,13 +176,17 @@ class PolicyEngineTest {
     }
 
     @Test
-    void checkingNamedPoliciesRefusesAnAdvisoryOneWhichHasNothingToCheck() {
+    void checkingNamedPoliciesPassesOverAdvisoryOnesButRefusesOnlyAdvisoryOnesOrNone() {
         PolicyEngine sample = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
         Manifests manifests = Manifests.load(Path.of("../samples/manifests/good"));
 
         assertThatThrownBy(() -> sample.check(manifests, List.of("use-managed-postgres")))
                 .isInstanceOf(GuidepostException.class)
-                .hasMessageStartingWith("policy 'use-managed-postgres' of acme-platform@1.0.0 is advisory");
+                .hasMessageStartingWith("the policies named are advisory, so there is nothing to check them with: "
+                        + "use-managed-postgres (");
+        assertThat(sample.check(manifests, List.of("use-managed-postgres", "databases-in-us-east-1")).results())
+                .isNotEmpty().allSatisfy(r -> assertThat(r.policyId()).isEqualTo("databases-in-us-east-1"));
+        assertThatThrownBy(() -> sample.check(manifests, List.of())).hasMessageStartingWith("no policy ids given");
         assertThatThrownBy(() -> sample.check(manifests, List.of("databases-in-us-east")))
                 .hasMessage("no policy 'databases-in-us-east' in pack acme-platform@1.0.0; did you mean "
                         + "databases-in-us-east-1?");

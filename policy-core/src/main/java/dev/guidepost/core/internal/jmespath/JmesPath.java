@@ -114,7 +114,8 @@ public final class JmesPath {
             } catch (io.burt.jmespath.JmesPathException e) {
                 if (String.valueOf(e.getMessage()).contains("unknown function")) {
                     throw JmesPathException.unsupported("Guidepost does not support the JMESPath function in "
-                            + expression + ": " + e.getMessage());
+                            + expression + " (" + e.getMessage().strip() + "; check its spelling against Kyverno's "
+                            + "functions: if Kyverno lacks it too, the rule errors in the cluster)");
                 }
                 throw new JmesPathException("incorrect query " + expression + ": " + e.getMessage(), e);
             }
