@@ -390,7 +390,8 @@ public final class Manifests implements Iterable<Manifest> {
             problems.add(kustomization(document, location));
             return;
         }
-        Optional<ManifestProblem> malformed = malformedMetadata(map, document, path);
+        Optional<ManifestProblem> malformed = malformedMetadata(map, document, path)
+                .or(() -> malformedPodSpec(map, apiVersion, kind, document, path));
         if (malformed.isPresent()) {
             problems.add(malformed.get());
             return;
@@ -453,6 +454,61 @@ public final class Manifests implements Iterable<Manifest> {
     }
 
     /** A value of the wrong type in words, a scalar as it is written. */
+    /** Where the pod spec sits in the built-in workload kinds, by kind (their groups are Kubernetes' own). */
+    private static final Map<String, List<Object>> POD_SPEC = Map.of(
+            "Pod", List.of("spec"),
+            "ReplicationController", List.of("spec", "template", "spec"),
+            "Deployment", List.of("spec", "template", "spec"),
+            "StatefulSet", List.of("spec", "template", "spec"),
+            "DaemonSet", List.of("spec", "template", "spec"),
+            "ReplicaSet", List.of("spec", "template", "spec"),
+            "Job", List.of("spec", "template", "spec"),
+            "CronJob", List.of("spec", "jobTemplate", "spec", "template", "spec"));
+
+    /**
+     * The first part of a built-in workload's pod spec with a type the API server cannot decode: a mapping on the
+     * way written as text or a list, or containers that are not a list of mappings. Missing parts are left alone
+     * (a fixture may leave out what a policy does not read); only wrong types, which the cluster always refuses.
+     */
+    private static Optional<ManifestProblem> malformedPodSpec(Map<?, ?> object, String apiVersion, String kind,
+            YamlDocument document, List<Object> path) {
+        List<Object> podSpec = POD_SPEC.get(kind);
+        String group = ApiResources.groupOf(apiVersion);
+        if (podSpec == null || !(group.isEmpty() || group.equals("apps") || group.equals("batch"))) {
+            return Optional.empty();
+        }
+        Object node = object;
+        List<Object> at = new ArrayList<>(path);
+        for (Object step : podSpec) {
+            node = node instanceof Map<?, ?> map ? map.get(step) : null;
+            at.add(step);
+            if (node == null) {
+                return Optional.empty();
+            }
+            if (!(node instanceof Map<?, ?>)) {
+                return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
+                        String.join(".", at.subList(path.size(), at.size()).stream().map(String::valueOf).toList())
+                                + " of the " + kind + " must be a mapping, not " + describe(node, document, at)
+                                + ", so the cluster would refuse it"));
+            }
+        }
+        for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
+            Object containers = ((Map<?, ?>) node).get(field);
+            List<Object> fieldPath = fieldPath(at, field);
+            String name = String.join(".", fieldPath.subList(path.size(), fieldPath.size()).stream()
+                    .map(String::valueOf).toList());
+            if (containers != null && (!(containers instanceof List<?> list)
+                    || list.stream().anyMatch(c -> !(c instanceof Map<?, ?>)))) {
+                return Optional.of(new ManifestProblem(located(document, fieldPath), ManifestProblem.Type.MALFORMED,
+                        name + " of the " + kind + " must be a list of containers (- name: app, image: ...), not "
+                                + (containers instanceof List<?> ? "a list holding something else"
+                                        : describe(containers, document, fieldPath))
+                                + ", so the cluster would refuse it"));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String describe(Object value, YamlDocument document, List<Object> path) {
         if (value instanceof Map<?, ?>) {
             return "a mapping";
@@ -461,7 +517,8 @@ public final class Manifests implements Iterable<Manifest> {
             return "a list";
         }
         String written = document.scalarText(path).orElse(String.valueOf(value));
-        return (value instanceof Boolean ? "the boolean " : value instanceof Number ? "the number " : "") + written;
+        return value instanceof Boolean ? "the boolean " + written : value instanceof Number ? "the number " + written
+                : "the text '" + written + "'";
     }
 
     /** For a scalar read as a number or boolean, how to write it as text. */

@@ -117,11 +117,14 @@ public final class PolicyPack {
     }
 
     /**
-     * Combines packs into one. Policy ids must be unique across them.
+     * Combines packs into one (at least one). Policy ids must be unique across them.
      *
      * @throws GuidepostException naming both places when two packs define the same policy id
      */
     public static PolicyPack combine(List<PolicyPack> packs) {
+        if (Objects.requireNonNull(packs, "packs").isEmpty()) {
+            throw new IllegalArgumentException("combine needs at least one pack");
+        }
         // the same pack given twice (same source) counts once; two packs defining one id stay an error
         Map<String, PolicyPack> distinct = new LinkedHashMap<>();
         packs.forEach(pack -> distinct.putIfAbsent(sameSource(pack.source()), pack));

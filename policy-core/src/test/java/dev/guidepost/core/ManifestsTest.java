@@ -164,6 +164,19 @@ class ManifestsTest {
     }
 
     @Test
+    void aPodSpecPartOfTheWrongTypeIsMalformedButAMissingOneIsNot() {
+        Manifests manifests = load("malformed/pod-spec-types.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("no-spec");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line(), ManifestProblem::message)
+                .containsExactly(
+                        tuple(5, "spec.containers of the Pod must be a list of containers (- name: app, image: ...), "
+                                + "not a mapping, so the cluster would refuse it"),
+                        tuple(10, "spec of the Deployment must be a mapping, not the text 'oops', so the cluster "
+                                + "would refuse it"));
+    }
+
+    @Test
     void aBrokenDocumentDoesNotHideTheOthers() {
         Manifests manifests = load("broken-middle.yaml");
 
