@@ -147,8 +147,8 @@ class PolicyPackTest {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("broken-variable"));
 
         assertThat(pack.policies()).extracting(Policy::id).containsExactly("one-container");
-        assertThat(pack.warnings()).singleElement().asString().contains("one-container.yaml:18: invalid JMESPath in "
-                + "the variable {{ request.object.spec.containers | length(@ }}")
+        assertThat(pack.warnings()).singleElement().asString().contains("one-container.yaml:18: broken JMESPath in "
+                + "the variable {{ request.object.spec.containers | length(@ }}: '(' is not closed")
                 .contains("Kyverno's admission refuses a policy with an invalid variable");
     }
 

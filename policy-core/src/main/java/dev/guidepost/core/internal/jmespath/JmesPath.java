@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.guidepost.core.internal.golang.GoValues;
 
@@ -79,19 +78,6 @@ public final class JmesPath {
             throw new JmesPathException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new JmesPathException("JMESPath evaluation of \"" + expression + "\" failed: " + e, e);
-        }
-    }
-
-    /**
-     * Why an expression does not parse, or empty when it does (a function Guidepost lacks is not a syntax error:
-     * Kyverno may have it).
-     */
-    public Optional<String> syntaxError(String expression) {
-        try {
-            compile(expression.strip());
-            return Optional.empty();
-        } catch (JmesPathException e) {
-            return e.isUnsupported() ? Optional.empty() : Optional.of(e.getMessage());
         }
     }
 

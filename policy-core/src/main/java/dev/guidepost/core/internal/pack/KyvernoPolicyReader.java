@@ -334,7 +334,7 @@ final class KyvernoPolicyReader {
     /** The first string (or key) of a rule holding a <code>{{ }}</code> variable whose JMESPath does not parse. */
     private static Optional<GuidepostException> brokenVariable(PolicyDocument doc, Object node, List<Object> path) {
         if (node instanceof String text) {
-            return Variables.syntaxError(text).map(why -> doc.error("invalid JMESPath in the variable " + why
+            return Variables.syntaxError(text).map(why -> doc.error("broken JMESPath in the variable " + why
                     + "; Kyverno's admission refuses a policy with an invalid variable, and where it runs one a "
                     + "condition reads it as an empty string", path.toArray()));
         }

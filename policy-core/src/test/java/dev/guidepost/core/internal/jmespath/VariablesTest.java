@@ -36,6 +36,17 @@ class VariablesTest {
     }
 
     @Test
+    void aVariableCutOffByAnOpenBracketOrQuoteIsNamedWithWhy() {
+        assertThat(Variables.syntaxError("n: {{ length(request.object.spec.containers }}")).hasValue(
+                "{{ length(request.object.spec.containers }}: '(' is not closed");
+        assertThat(Variables.syntaxError("{{ items[?name == 'a'] ]}}")).hasValue(
+                "{{ items[?name == 'a'] ]}}: ']' at position 21 closes nothing open");
+        assertThat(Variables.syntaxError("{{ to_string('abc) }}")).get().asString().endsWith("the quote ' is not closed");
+        assertThat(Variables.syntaxError("{{ items[?name == ')]'] | length(@) }} and {{ a.{{ b }} }}")).isEmpty();
+        assertThat(Variables.syntaxError("\\{{ not a variable ( }}")).isEmpty();
+    }
+
+    @Test
     void findsVariablesInStringsKeysAndNestedValues() {
         assertThat(Variables.hasVariables("{{ request.object.metadata.name }}")).isTrue();
         assertThat(Variables.hasVariables("name-{{x}}")).isTrue();
