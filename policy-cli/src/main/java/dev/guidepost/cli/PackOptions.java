@@ -33,6 +33,27 @@ final class PackOptions {
         return pack;
     }
 
+    /**
+     * Loads the packs and applies {@code work} to them (building a knowledge base, say) while their rules compile on
+     * another thread: a rule that does not compile is still a usage error, after the work, and the time of the two
+     * overlaps.
+     */
+    <T> T loadCompiledWhile(java.util.function.Function<PolicyPack, T> work) {
+        PolicyPack pack = load();
+        java.util.concurrent.CompletableFuture<PolicyEngine> compiling =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> PolicyEngine.of(pack));
+        T result = work.apply(pack);
+        try {
+            compiling.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return result;
+    }
+
     /** The packs given as folders, absolute: what a command must not write into. */
     List<Path> folders() {
         return packs.stream().filter(p -> !p.isBlank() && !p.startsWith(PolicyPack.CLASSPATH_PREFIX))
