@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import dev.guidepost.cli.mcp.GuidepostMcpServer;
 import dev.guidepost.cli.mcp.PolicyTools;
 import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,8 @@ final class McpCommand implements Callable<Integer> {
         try {
             var err = spec.commandLine().getErr();
             long start = System.nanoTime();
+            // the CEL compiler loads while the pack and the model do (the engine is compiled after the index)
+            PolicyEngine.warmUp();
             PolicyPack pack = packs.load();
             long packLoaded = System.nanoTime();
             KnowledgeBase kb = knowledge.build(pack, err);
