@@ -17,8 +17,9 @@ public record Manifest(ResourceRef resource, Map<String, Object> object, SourceL
      * object.
      *
      * @throws IllegalArgumentException when the resource names another apiVersion, kind, name or namespace than
-     *     the object (the engine selects policies by the resource, so the object's fields would go unchecked), or
-     *     the object holds a value that has no YAML form
+     *     the object (the engine selects policies by the resource, so the object's fields would go unchecked; a
+     *     namespace for an object that names none is allowed, as {@code kubectl -n} gives one), or the object
+     *     holds a value that has no YAML form
      */
     @SuppressWarnings("unchecked")
     public Manifest {
@@ -27,7 +28,10 @@ public record Manifest(ResourceRef resource, Map<String, Object> object, SourceL
         Objects.requireNonNull(location, "location");
         object = (Map<String, Object>) PlainValues.immutableCopy(object);
         ResourceRef own = refOf(object);
-        if (!own.equals(resource)) {
+        // the resource may place an object that names no namespace into one, as kubectl -n does
+        boolean placed = own.namespace().isEmpty() && own.equals(new ResourceRef(resource.apiVersion(),
+                resource.kind(), "", resource.name()));
+        if (!own.equals(resource) && !placed) {
             throw new IllegalArgumentException("the resource " + resource + " (" + resource.apiVersion() + ") is not "
                     + "the object's, " + own + " (" + own.apiVersion() + "); build the manifest with Manifest.of(object, "
                     + "location), which takes the resource from the object");

@@ -109,7 +109,7 @@ class ManifestsTest {
         Manifests manifests = Manifests.load(dir);
 
         assertThat(manifests.manifests()).extracting(m -> dir.relativize(Path.of(m.location().file())).toString())
-                .contains("multi.yaml", "linked/shared/service.json", "shared/service.json");
+                .contains("multi.yaml", "linked/shared/service.json").doesNotContain("shared/service.json");
         assertThat(manifests.unreadable()).extracting(p -> dir.relativize(Path.of(p.location().file())).toString(),
                 ManifestProblem::message).containsExactly(
                         tuple("gone.yaml", "a symbolic link to nothing (its target does not exist)"),
@@ -161,6 +161,8 @@ class ManifestsTest {
                 .hasMessageContaining("the resource ConfigMap/p (v1) is not the object's, Pod/p (v1)");
         assertThat(new Manifest(new ResourceRef("v1", "Pod", "", "p"), pod, SourceLocation.of("code")))
                 .isEqualTo(Manifest.of(pod, SourceLocation.of("code")));
+        assertThat(new Manifest(new ResourceRef("v1", "Pod", "shop", "p"), pod, SourceLocation.of("code"))
+                .namespace()).as("placed into a namespace, as kubectl -n does").isEqualTo("shop");
     }
 
     @Test

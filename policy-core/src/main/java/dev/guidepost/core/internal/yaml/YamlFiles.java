@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The YAML (and optionally JSON) files below a folder, in a stable order, leaving out hidden files and folders
  * (names starting with {@code .}, such as {@code .git} or a {@code .kyverno-test} folder). Symbolic links are
- * followed; a folder or file that cannot be read is named rather than ending the walk.
+ * followed, and a file reached through two paths is listed once; a folder or file that cannot be read is named
+ * rather than ending the walk.
  */
 public final class YamlFiles {
 
@@ -55,6 +56,8 @@ public final class YamlFiles {
     public static Listing list(Path folder, boolean includeJson) throws IOException {
         List<Path> files = new ArrayList<>();
         Map<Path, String> unreadable = new TreeMap<>();
+        // a file reached twice (through a link to a folder walked too) is listed once, at its first path in order
+        Map<Path, Object> identities = new java.util.HashMap<>();
         Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -70,6 +73,7 @@ public final class YamlFiles {
                         }
                         if (attrs.isRegularFile()) {
                             files.add(file);
+                            identities.put(file, attrs.fileKey() != null ? attrs.fileKey() : file.toAbsolutePath());
                         } else if (attrs.isSymbolicLink()) {
                             unreadable.put(file, "a symbolic link to nothing (its target does not exist)");
                         } else if (!attrs.isDirectory()) {
@@ -94,6 +98,8 @@ public final class YamlFiles {
                     }
                 });
         files.sort(null);
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        files.removeIf(file -> !seen.add(identities.get(file)));
         return new Listing(files, unreadable);
     }
 
