@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import dev.guidepost.core.internal.manifest.Kustomizations;
 import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.UnrenderedTemplate;
 import dev.guidepost.core.internal.yaml.YamlDocument;
@@ -304,9 +305,14 @@ public final class Manifests implements Iterable<Manifest> {
             List<Object> itemPath = new ArrayList<>(path);
             itemPath.add("items");
             itemPath.add(i);
-            SourceLocation itemLocation = new SourceLocation(document.source(), document.lineOf(itemPath), 0);
-            addValue(list.get(i), itemLocation, document, List.copyOf(itemPath), manifests, problems, origins);
+            addValue(list.get(i), located(document, itemPath), document, List.copyOf(itemPath), manifests, problems,
+                    origins);
         }
+    }
+
+    /** A path from {@code from} on, as a field name ({@code spec.template.spec}). */
+    private static String dotted(List<Object> path, int from) {
+        return String.join(".", path.subList(from, path.size()).stream().map(String::valueOf).toList());
     }
 
     /** The path of a field below {@code path}. */
@@ -454,17 +460,6 @@ public final class Manifests implements Iterable<Manifest> {
     }
 
     /** A value of the wrong type in words, a scalar as it is written. */
-    /** Where the pod spec sits in the built-in workload kinds, by kind (their groups are Kubernetes' own). */
-    private static final Map<String, List<Object>> POD_SPEC = Map.of(
-            "Pod", List.of("spec"),
-            "ReplicationController", List.of("spec", "template", "spec"),
-            "Deployment", List.of("spec", "template", "spec"),
-            "StatefulSet", List.of("spec", "template", "spec"),
-            "DaemonSet", List.of("spec", "template", "spec"),
-            "ReplicaSet", List.of("spec", "template", "spec"),
-            "Job", List.of("spec", "template", "spec"),
-            "CronJob", List.of("spec", "jobTemplate", "spec", "template", "spec"));
-
     /**
      * The first part of a built-in workload's pod spec with a type the API server cannot decode: a mapping on the
      * way written as text or a list, or containers that are not a list of mappings. Missing parts are left alone
@@ -472,14 +467,14 @@ public final class Manifests implements Iterable<Manifest> {
      */
     private static Optional<ManifestProblem> malformedPodSpec(Map<?, ?> object, String apiVersion, String kind,
             YamlDocument document, List<Object> path) {
-        List<Object> podSpec = POD_SPEC.get(kind);
+        Optional<List<String>> podSpec = PodControllers.podSpecPath(kind);
         String group = ApiResources.groupOf(apiVersion);
-        if (podSpec == null || !(group.isEmpty() || group.equals("apps") || group.equals("batch"))) {
+        if (podSpec.isEmpty() || !(group.isEmpty() || group.equals("apps") || group.equals("batch"))) {
             return Optional.empty();
         }
         Object node = object;
         List<Object> at = new ArrayList<>(path);
-        for (Object step : podSpec) {
+        for (String step : podSpec.get()) {
             node = node instanceof Map<?, ?> map ? map.get(step) : null;
             at.add(step);
             if (node == null) {
@@ -487,20 +482,17 @@ public final class Manifests implements Iterable<Manifest> {
             }
             if (!(node instanceof Map<?, ?>)) {
                 return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        String.join(".", at.subList(path.size(), at.size()).stream().map(String::valueOf).toList())
-                                + " of the " + kind + " must be a mapping, not " + describe(node, document, at)
-                                + ", so the cluster would refuse it"));
+                        dotted(at, path.size()) + " of the " + kind + " must be a mapping, not "
+                                + describe(node, document, at) + ", so the cluster would refuse it"));
             }
         }
         for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
             Object containers = ((Map<?, ?>) node).get(field);
             List<Object> fieldPath = fieldPath(at, field);
-            String name = String.join(".", fieldPath.subList(path.size(), fieldPath.size()).stream()
-                    .map(String::valueOf).toList());
             if (containers != null && (!(containers instanceof List<?> list)
                     || list.stream().anyMatch(c -> !(c instanceof Map<?, ?>)))) {
                 return Optional.of(new ManifestProblem(located(document, fieldPath), ManifestProblem.Type.MALFORMED,
-                        name + " of the " + kind + " must be a list of containers (- name: app, image: ...), not "
+                        dotted(fieldPath, path.size()) + " of the " + kind + " must be a list of containers (- name: app, image: ...), not "
                                 + (containers instanceof List<?> ? "a list holding something else"
                                         : describe(containers, document, fieldPath))
                                 + ", so the cluster would refuse it"));

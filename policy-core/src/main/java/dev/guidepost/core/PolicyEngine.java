@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
@@ -28,6 +29,7 @@ import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
+import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
 import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.PolicyLocator;
@@ -419,9 +421,9 @@ public final class PolicyEngine {
     /** True when a pod controller's pod template carries the exemption, which is read on the controller only. */
     private static boolean podTemplateExemption(Manifest manifest, String policyId) {
         String key = Exemption.ANNOTATION_PREFIX + policyId;
-        return PlainValues.stringMap(manifest.object(), "spec", "template", "metadata", "annotations")
-                .containsKey(key) || PlainValues.stringMap(manifest.object(), "spec", "jobTemplate", "spec",
-                        "template", "metadata", "annotations").containsKey(key);
+        return Stream.of(PodControllers.POD_TEMPLATE_PATH, PodControllers.CRONJOB_TEMPLATE_PATH).anyMatch(template ->
+                PlainValues.stringMap(PlainValues.at(manifest.object(), template.toArray(String[]::new)), "metadata",
+                        "annotations").containsKey(key));
     }
 
     private static Optional<String> exemptionReason(Manifest manifest, String policyId) {

@@ -32,9 +32,9 @@ final class ClusterPolicyAutogen {
 
     /** Where a pod template sits in pod controllers and in CronJobs. */
     /** Where Deployments and the other pod controllers keep their pod template. */
-    static final List<String> POD_TEMPLATE_PATH = List.of("spec", "template");
+    static final List<String> POD_TEMPLATE_PATH = PodControllers.POD_TEMPLATE_PATH;
     /** Where CronJobs keep their pod template. */
-    static final List<String> CRONJOB_TEMPLATE_PATH = List.of("spec", "jobTemplate", "spec", "template");
+    static final List<String> CRONJOB_TEMPLATE_PATH = PodControllers.CRONJOB_TEMPLATE_PATH;
 
     private ClusterPolicyAutogen() {
     }

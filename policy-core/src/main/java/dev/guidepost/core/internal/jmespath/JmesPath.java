@@ -121,31 +121,18 @@ public final class JmesPath {
     static List<String> splitTopLevelPipes(String expression) {
         List<String> out = new ArrayList<>();
         int depth = 0;
-        char quote = 0;
         int start = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\' && quote != '`') {
-                    i++;
-                } else if (c == '\\' && i + 1 < expression.length() && expression.charAt(i + 1) == '`') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            switch (c) {
-                case '\'', '"', '`' -> quote = c;
+        Unquoted scan = new Unquoted(expression);
+        while (scan.next()) {
+            switch (scan.current()) {
                 case '[', '(', '{' -> depth++;
                 case ']', ')', '}' -> depth--;
                 case '|' -> {
-                    boolean or = (i + 1 < expression.length() && expression.charAt(i + 1) == '|');
-                    if (or) {
-                        i++;
+                    if (scan.followedBy('|')) {
+                        scan.skip();
                     } else if (depth == 0) {
-                        out.add(expression.substring(start, i));
-                        start = i + 1;
+                        out.add(expression.substring(start, scan.position()));
+                        start = scan.position() + 1;
                     }
                 }
                 default -> {

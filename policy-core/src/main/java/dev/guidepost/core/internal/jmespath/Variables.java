@@ -114,31 +114,22 @@ public final class Variables {
     /** What is left open or closed without opening in a JMESPath expression, outside its quoted parts. */
     private static Optional<String> unbalanced(String expression) {
         java.util.Deque<Character> open = new java.util.ArrayDeque<>();
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
+        Unquoted scan = new Unquoted(expression);
+        while (scan.next()) {
+            char c = scan.current();
             switch (c) {
-                case '\'', '"', '`' -> quote = c;
                 case '(', '[', '{' -> open.push(c);
                 case ')', ']', '}' -> {
                     char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
                     if (open.isEmpty() || open.pop() != expected) {
-                        return Optional.of("'" + c + "' at position " + i + " closes nothing open");
+                        return Optional.of("'" + c + "' at position " + scan.position() + " closes nothing open");
                     }
                 }
                 default -> { }
             }
         }
-        if (quote != 0) {
-            return Optional.of("the quote " + quote + " is not closed");
+        if (scan.openQuote() != 0) {
+            return Optional.of("the quote " + scan.openQuote() + " is not closed");
         }
         return open.isEmpty() ? Optional.empty() : Optional.of("'" + open.peek() + "' is not closed");
     }

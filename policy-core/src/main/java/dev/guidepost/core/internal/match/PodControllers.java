@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.match;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The workload kinds that run pods through a pod template, which Kyverno's autogen adds to a policy written for
@@ -18,10 +19,32 @@ public final class PodControllers {
     public static final List<String> CLUSTER_POLICY = List.of("Deployment", "StatefulSet", "DaemonSet",
             "ReplicaSet", "Job", "CronJob", "ReplicationController");
 
+    /** Where Deployments and the other pod controllers keep their pod template. */
+    public static final List<String> POD_TEMPLATE_PATH = List.of("spec", "template");
+    /** Where CronJobs keep their pod template. */
+    public static final List<String> CRONJOB_TEMPLATE_PATH = List.of("spec", "jobTemplate", "spec", "template");
+
     /** The annotation with which a ClusterPolicy narrows its autogen: {@code none}, {@code all} or a list. */
     public static final String CLUSTER_POLICY_ANNOTATION = "pod-policies.kyverno.io/autogen-controllers";
 
     private PodControllers() {
+    }
+
+    /**
+     * Where a kind keeps its pod spec: {@code spec} for a Pod, the pod template's {@code spec} for the controllers
+     * of {@link #CLUSTER_POLICY}; empty for other kinds.
+     */
+    public static Optional<List<String>> podSpecPath(String kind) {
+        if (kind.equals("Pod")) {
+            return Optional.of(List.of("spec"));
+        }
+        if (!CLUSTER_POLICY.contains(kind)) {
+            return Optional.empty();
+        }
+        List<String> path = new java.util.ArrayList<>(kind.equals("CronJob") ? CRONJOB_TEMPLATE_PATH
+                : POD_TEMPLATE_PATH);
+        path.add("spec");
+        return Optional.of(List.copyOf(path));
     }
 
     /**
