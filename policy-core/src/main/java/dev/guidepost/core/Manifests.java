@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.guidepost.core.internal.manifest.Kustomizations;
+import dev.guidepost.core.internal.manifest.ObjectShape;
 import dev.guidepost.core.internal.match.ApiResources;
-import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.UnrenderedTemplate;
 import dev.guidepost.core.internal.yaml.YamlDocument;
@@ -294,7 +294,9 @@ public final class Manifests implements Iterable<Manifest> {
                 problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
                         "a List without items; nothing to check"));
             } else {
-                problems.add(new ManifestProblem(located(document, fieldPath(path, "items")),
+                List<Object> itemsPath = new ArrayList<>(path);
+                itemsPath.add("items");
+                problems.add(new ManifestProblem(ObjectShape.located(document, itemsPath),
                         ManifestProblem.Type.MALFORMED,
                         "the List's items must be a list of objects (items: [...]), so the cluster would refuse "
                                 + "it"));
@@ -305,26 +307,9 @@ public final class Manifests implements Iterable<Manifest> {
             List<Object> itemPath = new ArrayList<>(path);
             itemPath.add("items");
             itemPath.add(i);
-            addValue(list.get(i), located(document, itemPath), document, List.copyOf(itemPath), manifests, problems,
-                    origins);
+            addValue(list.get(i), ObjectShape.located(document, itemPath), document, List.copyOf(itemPath), manifests,
+                    problems, origins);
         }
-    }
-
-    /** A path from {@code from} on, as a field name ({@code spec.template.spec}). */
-    private static String dotted(List<Object> path, int from) {
-        return String.join(".", path.subList(from, path.size()).stream().map(String::valueOf).toList());
-    }
-
-    /** The path of a field below {@code path}. */
-    private static List<Object> fieldPath(List<Object> path, Object... field) {
-        List<Object> full = new ArrayList<>(path);
-        full.addAll(List.of(field));
-        return full;
-    }
-
-    /** The location of the element at {@code path} in a document. */
-    private static SourceLocation located(YamlDocument document, List<Object> path) {
-        return new SourceLocation(document.source(), document.lineOf(path), 0);
     }
 
     /** Adds the object at {@code path} in a document, or the problem that keeps it from being checked. */
@@ -346,15 +331,10 @@ public final class Manifests implements Iterable<Manifest> {
                             + " not a mapping); skipped"));
             return;
         }
-        for (String field : List.of("apiVersion", "kind")) {
-            Object v = map.get(field);
-            if (v != null && !(v instanceof String)) {
-                List<Object> at = fieldPath(path, field);
-                problems.add(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        field + " must be text, not " + describe(v, document, at) + ", so the cluster would refuse "
-                                + "the object"));
-                return;
-            }
+        Optional<ManifestProblem> untyped = ObjectShape.typeOfIdentity(map, document, path);
+        if (untyped.isPresent()) {
+            problems.add(untyped.get());
+            return;
         }
         String apiVersion = PlainValues.string(map, "apiVersion");
         String kind = PlainValues.string(map, "kind");
@@ -396,8 +376,7 @@ public final class Manifests implements Iterable<Manifest> {
             problems.add(kustomization(document, location));
             return;
         }
-        Optional<ManifestProblem> malformed = malformedMetadata(map, document, path)
-                .or(() -> malformedPodSpec(map, apiVersion, kind, document, path));
+        Optional<ManifestProblem> malformed = ObjectShape.typesOfParts(map, apiVersion, kind, document, path);
         if (malformed.isPresent()) {
             problems.add(malformed.get());
             return;
@@ -405,118 +384,6 @@ public final class Manifests implements Iterable<Manifest> {
         Manifest manifest = Manifest.of((Map<String, ?>) map, location);
         manifests.add(manifest);
         origins.put(manifest, new Origin(document, path));
-    }
-
-    /**
-     * The first identifying field of an object's metadata that has a type the API server cannot decode: its
-     * name, namespace and generateName are text, and so are the values of its labels and annotations (YAML reads
-     * {@code version: 1.0} and {@code scrape: true} as a number and a boolean).
-     */
-    private static Optional<ManifestProblem> malformedMetadata(Map<?, ?> object, YamlDocument document,
-            List<Object> path) {
-        Object metadata = object.get("metadata");
-        if (metadata == null) {
-            return Optional.empty();
-        }
-        if (!(metadata instanceof Map<?, ?> meta)) {
-            List<Object> at = fieldPath(path, "metadata");
-            return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                    "metadata must be a mapping (name: ..., namespace: ...), not " + describe(metadata, document, at)
-                            + ", so the cluster would refuse the object"));
-        }
-        for (String field : List.of("name", "namespace", "generateName")) {
-            Object v = meta.get(field);
-            if (v != null && !(v instanceof String)) {
-                List<Object> at = fieldPath(path, "metadata", field);
-                return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        "metadata." + field + " must be text, not " + describe(v, document, at)
-                                + ", so the cluster would refuse the object" + quoteHint(field, v, document, at)));
-            }
-        }
-        for (String field : List.of("labels", "annotations")) {
-            Object v = meta.get(field);
-            if (v == null) {
-                continue;
-            }
-            if (!(v instanceof Map<?, ?> entries)) {
-                List<Object> at = fieldPath(path, "metadata", field);
-                return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        "metadata." + field + " must be a mapping of keys to text, not " + describe(v, document, at)
-                                + ", so the cluster would refuse the object"));
-            }
-            for (Map.Entry<?, ?> e : entries.entrySet()) {
-                if (e.getValue() != null && !(e.getValue() instanceof String)) {
-                    String key = String.valueOf(e.getKey());
-                    List<Object> at = fieldPath(path, "metadata", field, key);
-                    return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                            "the " + field.substring(0, field.length() - 1) + " '" + key + "' has "
-                                    + describe(e.getValue(), document, at) + " as its value, and the cluster takes "
-                                    + "only text there, so it would refuse the object" + quoteHint(key, e.getValue(),
-                                            document, at)));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A value of the wrong type in words, a scalar as it is written. */
-    /**
-     * The first part of a built-in workload's pod spec with a type the API server cannot decode: a mapping on the
-     * way written as text or a list, or containers that are not a list of mappings. Missing parts are left alone
-     * (a fixture may leave out what a policy does not read); only wrong types, which the cluster always refuses.
-     */
-    private static Optional<ManifestProblem> malformedPodSpec(Map<?, ?> object, String apiVersion, String kind,
-            YamlDocument document, List<Object> path) {
-        Optional<List<String>> podSpec = PodControllers.podSpecPath(kind);
-        String group = ApiResources.groupOf(apiVersion);
-        if (podSpec.isEmpty() || !(group.isEmpty() || group.equals("apps") || group.equals("batch"))) {
-            return Optional.empty();
-        }
-        Object node = object;
-        List<Object> at = new ArrayList<>(path);
-        for (String step : podSpec.get()) {
-            node = node instanceof Map<?, ?> map ? map.get(step) : null;
-            at.add(step);
-            if (node == null) {
-                return Optional.empty();
-            }
-            if (!(node instanceof Map<?, ?>)) {
-                return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        dotted(at, path.size()) + " of the " + kind + " must be a mapping, not "
-                                + describe(node, document, at) + ", so the cluster would refuse it"));
-            }
-        }
-        for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
-            Object containers = ((Map<?, ?>) node).get(field);
-            List<Object> fieldPath = fieldPath(at, field);
-            if (containers != null && (!(containers instanceof List<?> list)
-                    || list.stream().anyMatch(c -> !(c instanceof Map<?, ?>)))) {
-                return Optional.of(new ManifestProblem(located(document, fieldPath), ManifestProblem.Type.MALFORMED,
-                        dotted(fieldPath, path.size()) + " of the " + kind + " must be a list of containers (- name: app, image: ...), not "
-                                + (containers instanceof List<?> ? "a list holding something else"
-                                        : describe(containers, document, fieldPath))
-                                + ", so the cluster would refuse it"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(Object value, YamlDocument document, List<Object> path) {
-        if (value instanceof Map<?, ?>) {
-            return "a mapping";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        String written = document.scalarText(path).orElse(String.valueOf(value));
-        return value instanceof Boolean ? "the boolean " + written : value instanceof Number ? "the number " + written
-                : "the text '" + written + "'";
-    }
-
-    /** For a scalar read as a number or boolean, how to write it as text. */
-    private static String quoteHint(String key, Object value, YamlDocument document, List<Object> path) {
-        return value instanceof Map<?, ?> || value instanceof List<?> ? ""
-                : "; quote it: " + key + ": \"" + document.scalarText(path).orElse(String.valueOf(value)) + "\"";
     }
 
     /** A kustomization document, skipped with what to check instead. */
