@@ -80,8 +80,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
             return;
         }
         if ("pom".equals(packaging) && !"standalone-pom".equals(artifactId) && configuredPacks().isEmpty()) {
-            getLog().info("Skipping Guidepost " + goal() + ": a pom project (parent or aggregator) without <packs>;"
-                    + " its modules run the goal on their own");
+            pomProjectWithoutPacks();
             return;
         }
         if (basedir == null) {
@@ -95,6 +94,20 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
             throw message.equals(e.getMessage()) ? new MojoExecutionException(message, e)
                     : new MojoExecutionException(message);
         }
+    }
+
+    /**
+     * What a goal does in a {@code pom} project (a parent, an aggregator) without {@code <packs>}: by default it is
+     * skipped, since the goal runs in each module of the build on its own.
+     */
+    protected void pomProjectWithoutPacks() throws MojoExecutionException {
+        getLog().info("Skipping Guidepost " + goal() + ": a pom project (parent or aggregator) without <packs>;"
+                + " its modules run the goal on their own");
+    }
+
+    /** The project's artifactId. */
+    protected String artifactId() {
+        return artifactId;
     }
 
     /** The goal's work, called when it is not skipped; {@link GuidepostException}s become configuration errors. */
@@ -122,7 +135,9 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     protected List<String> packLocations() throws MojoExecutionException {
         List<String> locations = configuredPacks();
         if (locations.isEmpty()) {
-            locations = projectPackFolders().stream().map(Path::toString).toList();
+            List<Path> own = projectPackFolders();
+            own.forEach(this::warnIfStale);
+            locations = own.stream().map(Path::toString).toList();
         }
         if (locations.isEmpty()) {
             throw new MojoExecutionException("No policy pack configured. Add <configuration><packs><pack>"
@@ -132,6 +147,15 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
                     + "once it is compiled");
         }
         return locations;
+    }
+
+    /** Warns when a pack of the classes folder is older than its source (see {@link StalePackCopy}). */
+    private void warnIfStale(Path copy) {
+        StalePackCopy.differences(copy, classesDirectory.toPath(), resources == null ? List.of() : resources,
+                basedir.toPath()).ifPresent(d -> getLog().warn("The " + goal() + " goal reads the pack's copy in "
+                        + display(copy) + ", which is older than its source (" + d + "): run it after the "
+                        + "resources are copied (mvn process-resources policy:" + goal() + "), and after mvn clean "
+                        + "when a file was removed"));
     }
 
     /** Loads one pack: a {@code classpath:NAME} from the plugin's class path, otherwise a project path. */

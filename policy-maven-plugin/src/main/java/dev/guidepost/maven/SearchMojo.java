@@ -1,6 +1,7 @@
 package dev.guidepost.maven;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +60,10 @@ public class SearchMojo extends AbstractKnowledgeMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
+    /** The projects of the build, to name the modules a search run in a parent could be run in instead. */
+    @Parameter(defaultValue = "${session.projects}", readonly = true)
+    private List<MavenProject> reactorProjects = new ArrayList<>();
+
     @Override
     protected String goal() {
         return "search";
@@ -72,6 +77,35 @@ public class SearchMojo extends AbstractKnowledgeMojo {
     @Override
     protected String goalSkipProperty() {
         return "policy.search.skip";
+    }
+
+    /**
+     * Maven runs a goal that needs no project once, in the project it starts in, and not in its modules: a search
+     * from a parent without {@code <packs>} would answer nothing, so it says where to run it instead.
+     */
+    @Override
+    protected void pomProjectWithoutPacks() throws MojoExecutionException {
+        List<String> modules = new ArrayList<>();
+        for (MavenProject module : reactorProjects == null ? List.<MavenProject>of() : reactorProjects) {
+            if (module != project && usesGuidepost(module)) {
+                modules.add(module.getArtifactId());
+            }
+        }
+        String example = modules.isEmpty() ? "MODULE" : modules.get(modules.size() - 1);
+        throw new MojoExecutionException("policy:search runs once, in the project Maven starts in, and "
+                + artifactId() + " is a pom project without <packs>, so it has no pack to search. Run it in a "
+                + "module that has one: mvn policy:search -pl :" + example + " -Dquery=\"...\""
+                + (modules.isEmpty() ? "" : " (modules with the Guidepost plugin: " + String.join(", ", modules)
+                        + ")") + ", or name the pack here: -Dpolicy.packs=PATH");
+    }
+
+    /** True when a project configures the Guidepost plugin or builds a pack of its own. */
+    private static boolean usesGuidepost(MavenProject module) {
+        boolean plugin = module.getBuildPlugins().stream().anyMatch(p -> "dev.guidepost".equals(p.getGroupId())
+                && "policy-maven-plugin".equals(p.getArtifactId()));
+        boolean pack = module.getResources().stream().anyMatch(r -> r.getDirectory() != null
+                && Files.isDirectory(Path.of(r.getDirectory(), "META-INF", "guidepost")));
+        return plugin || pack;
     }
 
     @Override
