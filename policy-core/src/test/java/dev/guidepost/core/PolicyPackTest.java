@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.guidepost.core.internal.pack.PackReader;
 
@@ -607,6 +609,19 @@ class PolicyPackTest {
                 .hasMessageContaining("message-expression-not-a-string.yaml:14")
                 .hasMessageContaining("spec.validations[0].messageExpression gives a value of type int, but a message "
                         + "expression must give a string");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "validation-not-a-bool.yaml|10|spec.validations[0].expression gives a value of type int, but it must give a bool",
+            "match-condition-not-a-bool.yaml|14|spec.matchConditions[0].expression gives a value of type string, but it "
+                    + "must give a bool",
+    })
+    void aConditionThatGivesNoBoolIsAnErrorWhenTheEngineCompilesThePack(String file, int line, String message) {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/" + file));
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining(file + ":" + line).hasMessageContaining(message);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.guidepost.core.internal.cel;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelListsExtensions;
 import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -74,6 +76,7 @@ public final class CelEnvironment {
             builder.addVar(variable, SimpleType.DYN);
         }
         List<Object> libraries = new ArrayList<>(List.of(
+                new OptionalIndexLibrary(), // before cel-java's optional library, whose bindings it replaces
                 CelExtensions.optional(),
                 // strings v2 as Kubernetes has it: reverse() only arrived in v3
                 CelExtensions.strings(stringsV2()),
@@ -81,7 +84,9 @@ public final class CelEnvironment {
                 new StringConversionLibrary(),
                 CelExtensions.sets(options),
                 CelExtensions.comprehensions(),
-                CelExtensions.lists(),
+                // lists v2 but sortBy, whose macro SortByLibrary gives the list's own type
+                CelExtensions.lists(EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.SORT_BY))),
+                new SortByLibrary(),
                 new OrValueCompatLibrary(),
                 new NullSafeSelectLibrary(),
                 new QuantityLibrary(),

@@ -11,7 +11,7 @@ import dev.cel.runtime.CelFunctionBinding;
 /**
  * Kyverno's image library (kyverno/sdk extensions/cel/libs/image/lib.go): {@code parseImageReference} (and its
  * deprecated alias {@code image}), {@code isImage}, and {@code registry()}, {@code repository()}, {@code tag()},
- * {@code digest()}, {@code identifier()}, {@code containsDigest()} on the result.
+ * {@code digest()}, {@code identifier()}, {@code identifierWithSeparator()}, {@code containsDigest()} on the result.
  */
 final class ImageLibrary extends FunctionLibrary {
 
@@ -33,6 +33,9 @@ final class ImageLibrary extends FunctionLibrary {
                 CelFunctionBinding.from("image_repository", ImageReference.class, ImageReference::repository));
         function("identifier", newMemberOverload("image_identifier", SimpleType.STRING, TYPE),
                 CelFunctionBinding.from("image_identifier", ImageReference.class, ImageReference::identifier));
+        function("identifierWithSeparator", newMemberOverload("image_identifier_with_separator",
+                SimpleType.STRING, TYPE), CelFunctionBinding.from("image_identifier_with_separator",
+                        ImageReference.class, ImageReference::identifierWithSeparator));
         function("tag", newMemberOverload("image_tag", SimpleType.STRING, TYPE),
                 CelFunctionBinding.from("image_tag", ImageReference.class, ImageReference::tag));
         function("digest", newMemberOverload("image_digest", SimpleType.STRING, TYPE),

@@ -173,9 +173,18 @@ final class ImageReference {
         return digest != null && !digest.isEmpty();
     }
 
-    /** The tag, or the digest of a digest reference (also when a tag was written before it, as ggcr's Digest). */
+    /** The tag, or the digest of a digest reference; {@code tag@digest} when a tag was written before it. */
     String identifier() {
-        return digest == null ? tag : digest;
+        if (digest == null) {
+            return tag;
+        }
+        String before = tagBeforeDigest();
+        return before.isEmpty() ? digest : before + "@" + digest;
+    }
+
+    /** {@code @digest} for a digest reference (a tag before it does not count), else {@code :tag}. */
+    String identifierWithSeparator() {
+        return digest != null ? "@" + digest : ":" + tag;
     }
 
     private String tagBeforeDigest() {

@@ -101,7 +101,7 @@ final class ClusterPolicyCompiler {
                 String messageExpression = PlainValues.string(e, "messageExpression");
                 texts.add(text);
                 expressions.add(new ValidationProgram(
-                        compiler.compile(text, ExpressionCompiler.append(at, "expression")),
+                        compiler.condition(text, ExpressionCompiler.append(at, "expression")),
                         PlainValues.string(e, "message"),
                         messageExpression.isBlank() ? null
                                 : compiler.compile(messageExpression,

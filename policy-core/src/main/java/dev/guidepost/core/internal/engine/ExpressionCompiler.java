@@ -38,14 +38,42 @@ final class ExpressionCompiler {
         }
     }
 
-    /** Compiles {@code [{name, expression}]} entries. */
+    /**
+     * Compiles an expression that decides (a validation, a match condition): like Kyverno's compiler, it refuses
+     * one whose type is known and not bool. A {@code dyn} result passes, since Guidepost types less than Kyverno
+     * does (variables are {@code dyn}), and a value that is no bool is then an error when it is evaluated.
+     */
+    CelExpression condition(String expression, List<Object> path) throws PolicyCompileException {
+        CelExpression compiled = compile(expression, path);
+        if (!compiled.mayBeBool()) {
+            throw new PolicyCompileException(path, describe(path) + " gives a value of type "
+                    + compiled.resultType() + ", but it must give a bool (true or false); compare it, for example "
+                    + "object.spec.replicas > 1 or has(object.spec.x)");
+        }
+        return compiled;
+    }
+
+    /**
+     * Compiles {@code [{name, expression}]} conditions, or {@code [{name, valueExpression}]} audit annotations
+     * (whose values must be strings or null).
+     */
     List<NamedExpression> named(List<Object> entries, List<Object> path) throws PolicyCompileException {
         List<NamedExpression> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
             String name = PlainValues.string(entry, "name");
-            String key = PlainValues.at(entry, "expression") != null ? "expression" : "valueExpression";
-            out.add(new NamedExpression(name, compile(PlainValues.string(entry, key), append(path, i, key))));
+            if (PlainValues.at(entry, "expression") != null) {
+                out.add(new NamedExpression(name, condition(PlainValues.string(entry, "expression"),
+                        append(path, i, "expression"))));
+                continue;
+            }
+            List<Object> at = append(path, i, "valueExpression");
+            CelExpression value = compile(PlainValues.string(entry, "valueExpression"), at);
+            if (!value.mayBeString() && !value.resultType().equals("null_type")) {
+                throw new PolicyCompileException(at, describe(at) + " gives a value of type " + value.resultType()
+                        + ", but an audit annotation's value must be a string or null; wrap it in string(...)");
+            }
+            out.add(new NamedExpression(name, value));
         }
         return out;
     }

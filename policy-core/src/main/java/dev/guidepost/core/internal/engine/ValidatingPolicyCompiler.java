@@ -68,7 +68,7 @@ final class ValidatingPolicyCompiler {
                         + "example string(...) or '...' + string(...)");
             }
             validations.add(new ValidationProgram(
-                    compiler.compile(PlainValues.string(v, "expression"), ExpressionCompiler.append(at, "expression")),
+                    compiler.condition(PlainValues.string(v, "expression"), ExpressionCompiler.append(at, "expression")),
                     PlainValues.string(v, "message"), message));
         }
         List<Object> annotationEntries = new ArrayList<>();

@@ -106,4 +106,30 @@ class CelEnvironmentTest {
         compileError(CelDialect.VALIDATING_POLICY, "'abc'.reverse() == 'cba'");
         assertThat(eval("[1, 2].reverse()")).isEqualTo(List.of(2L, 1L));
     }
+
+    @Test
+    void indexesAnOptionalListOrMapAsCelGoDoes() {
+        Map<String, Object> pod = Map.of("object", Map.of("spec", Map.of("containers", List.of(Map.of("name", "app")),
+                "nodeSelector", Map.of("zone", "a"))));
+        assertThat(eval("object.?spec.?containers[?0].?name.orValue('')", pod)).isEqualTo("app");
+        assertThat(eval("object.?spec.?initContainers[?0].?name.orValue('none')", pod)).isEqualTo("none");
+        assertThat(eval("object.?spec.?containers[?3].hasValue()", pod)).isEqualTo(false);
+        assertThat(eval("object.?spec.?containers[0].name.orValue('')", pod)).isEqualTo("app");
+        assertThat(eval("object.?spec.?nodeSelector[?'zone'].orValue('')", pod)).isEqualTo("a");
+        assertThat(eval("object.?spec.?nodeSelector['region'].hasValue()", pod)).isEqualTo(false);
+        assertThat(eval("optional.of([1, 2])[?1].orValue(0) + optional.of(dyn({1: 5}))[?1].orValue(0)"))
+                .isEqualTo(7L);
+    }
+
+    @Test
+    void sortByKeepsTheListsTypeAndNeedsKeysOfOneComparableType() {
+        assertThat(eval("[3, 1, 2].sortBy(x, -x) == [3, 2, 1]")).isEqualTo(true);
+        assertThat(eval("object.items.sortBy(i, i.rank).map(i, i.name)", Map.of("object", Map.of("items", List.of(
+                Map.of("name", "b", "rank", 2L), Map.of("name", "a", "rank", 1L), Map.of("name", "c", "rank", 2L))))))
+                .isEqualTo(List.of("a", "b", "c"));
+        assertThat(eval("[].sortBy(x, x).size()")).isEqualTo(0L);
+        evalError("[[1], [2]].sortBy(x, x)").hasMessageContaining("list elements must be comparable");
+        evalError("[dyn(1), dyn('a')].sortBy(x, x)").hasMessageContaining("list elements must have the same type");
+        compileError(CelDialect.VALIDATING_POLICY, "[1].sortBy(x.y, x)");
+    }
 }

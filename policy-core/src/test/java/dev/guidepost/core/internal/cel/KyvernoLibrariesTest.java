@@ -22,24 +22,25 @@ class KyvernoLibrariesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "nginx|index.docker.io|library/nginx|latest|''|latest|false",
-            "nginx:1.25|index.docker.io|library/nginx|1.25|''|1.25|false",
-            "docker.io/bitnami/redis:7|index.docker.io|bitnami/redis|7|''|7|false",
-            "ghcr.io/org/app:v1|ghcr.io|org/app|v1|''|v1|false",
-            "localhost:5000/app|localhost:5000|app|latest|''|latest|false",
-            "localhost/app|index.docker.io|localhost/app|latest|''|latest|false",
-            "quay.io/org/app@DIGEST|quay.io|org/app|''|DIGEST|DIGEST|true",
-            "nginx:1.25@DIGEST|index.docker.io|library/nginx|1.25|DIGEST|DIGEST|true",
-            "registry.example:5000/repo@DIGEST|registry.example:5000|repo|''|DIGEST|DIGEST|true",
+            "nginx|index.docker.io|library/nginx|latest|''|latest|:latest|false",
+            "nginx:1.25|index.docker.io|library/nginx|1.25|''|1.25|:1.25|false",
+            "docker.io/bitnami/redis:7|index.docker.io|bitnami/redis|7|''|7|:7|false",
+            "ghcr.io/org/app:v1|ghcr.io|org/app|v1|''|v1|:v1|false",
+            "localhost:5000/app|localhost:5000|app|latest|''|latest|:latest|false",
+            "localhost/app|index.docker.io|localhost/app|latest|''|latest|:latest|false",
+            "quay.io/org/app@DIGEST|quay.io|org/app|''|DIGEST|DIGEST|@DIGEST|true",
+            "nginx:1.25@DIGEST|index.docker.io|library/nginx|1.25|DIGEST|1.25@DIGEST|@DIGEST|true",
+            "registry.example:5000/repo@DIGEST|registry.example:5000|repo|''|DIGEST|DIGEST|@DIGEST|true",
     })
     void parsesImageReferencesLikeGoContainerRegistry(String image, String registry, String repository, String tag,
-            String digest, String identifier, boolean containsDigest) {
+            String digest, String identifier, String identifierWithSeparator, boolean containsDigest) {
         String ref = "parseImageReference('" + image.replace("DIGEST", DIGEST) + "')";
         assertThat(eval(ref + ".registry()")).isEqualTo(registry);
         assertThat(eval(ref + ".repository()")).isEqualTo(repository);
         assertThat(eval(ref + ".tag()")).isEqualTo(unquote(tag));
         assertThat(eval(ref + ".digest()")).isEqualTo(unquote(digest));
         assertThat(eval(ref + ".identifier()")).isEqualTo(unquote(identifier));
+        assertThat(eval(ref + ".identifierWithSeparator()")).isEqualTo(unquote(identifierWithSeparator));
         assertThat(eval(ref + ".containsDigest()")).isEqualTo(containsDigest);
     }
 
