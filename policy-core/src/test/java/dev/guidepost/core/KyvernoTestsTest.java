@@ -239,6 +239,16 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void valuesForTheRequestsObjectsChangeWhatAClusterPolicyMatchesAndValidates() {
+        List<ExpectationResult> results = run("object-values", false);
+
+        assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.status()).as(r.rule() + " " + r.resource()
+                + ": " + r.reason()).isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual)
+                .containsExactly("pass", "pass", "fail", "fail", "fail", "pass");
+    }
+
+    @Test
     void aResultNamingATargetOfAMutateExistingRuleIsSkippedWhileAnUnknownNameIsNotFound() {
         List<ExpectationResult> results = run("mutate-existing", false);
 
@@ -376,7 +386,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(159);
+        assertThat(report.results()).hasSize(165);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

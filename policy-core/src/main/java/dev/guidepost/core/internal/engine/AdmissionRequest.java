@@ -22,6 +22,41 @@ import dev.guidepost.core.internal.match.UserInfo;
 public record AdmissionRequest(String operation, Map<String, Object> object, Map<String, Object> oldObject,
         ApiResource resource, String namespace, String name, UserInfo user) {
 
+    /**
+     * The request with a Kyverno CLI test's values for {@code request.object...} and {@code request.oldObject...}
+     * put into its objects. The CLI adds a ClusterPolicy's values to the JSON context and reads the objects back
+     * from it (kyverno cmd/cli processor, makePolicyContext), so such a value changes the object the policy
+     * matches and validates: the new object on CREATE and UPDATE, the old one on UPDATE and DELETE.
+     */
+    public AdmissionRequest withObjectValues(Map<String, Object> values) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("object", object);
+        request.put("oldObject", oldObject);
+        context.put("request", request);
+        boolean changed = false;
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            String key = value.getKey();
+            if (key.equals("request.object") || key.startsWith("request.object.") || key.equals("request.oldObject")
+                    || key.startsWith("request.oldObject.")) {
+                JsonContext.put(context, key, value.getValue());
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return this;
+        }
+        Map<String, Object> merged = PlainValues.map(context, "request");
+        Map<String, Object> newObject = operation.equals("DELETE") ? object : objectOrNull(merged.get("object"));
+        Map<String, Object> newOld = operation.equals("CREATE") ? oldObject : objectOrNull(merged.get("oldObject"));
+        return new AdmissionRequest(operation, newObject, newOld, resource, namespace, name, user);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOrNull(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
     /** The object that identifies the request: the new object, or the old one on DELETE. */
     public Map<String, Object> subject() {
         return object != null ? object : oldObject;

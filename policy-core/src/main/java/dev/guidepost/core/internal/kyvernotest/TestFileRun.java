@@ -131,9 +131,9 @@ final class TestFileRun {
                     }
                     PreparedRequest request = resource.payload()
                             ? PreparedRequest.payload(resource.object(), NUMBERS)
-                            : new PreparedRequest(request(resource, policy.classic() ? beforeMutatingPolicies
-                                    : object, runOperation(run, policy, resource, values, defaultOperation), user),
-                                    NUMBERS);
+                            : new PreparedRequest(policyRequest(policy, resource, policy.classic()
+                                    ? beforeMutatingPolicies : object, runOperation(run, policy, resource, values,
+                                            defaultOperation), user, values), NUMBERS);
                     PolicyMutation mutation = mutations.get(policy.name());
                     PolicyResponse response = mutation == null ? policy.program().get().evaluate(request, context)
                             : policy.program().get().evaluateAfterMutation(request, context, mutation);
@@ -246,8 +246,8 @@ final class TestFileRun {
     private static Optional<PolicyMutation> mutate(LoadedPolicy policy, LoadedResource resource,
             Map<String, Object> object, String run, TestValues values, String defaultOperation, UserInfo user,
             EvaluationContext context) {
-        PreparedRequest request = new PreparedRequest(request(resource, object, runOperation(run, policy, resource,
-                values, defaultOperation), user), NUMBERS);
+        PreparedRequest request = new PreparedRequest(policyRequest(policy, resource, object, runOperation(run,
+                policy, resource, values, defaultOperation), user, values), NUMBERS);
         return policy.program().get().mutate(request, context);
     }
 
@@ -615,6 +615,17 @@ final class TestFileRun {
         }
         String op = value.toUpperCase(Locale.ROOT);
         return op.equals("CONNECT") ? "CREATE" : op;
+    }
+
+    /**
+     * The request a policy sees: for a ClusterPolicy, the test's values for {@code request.object...} and
+     * {@code request.oldObject...} change its objects, as the CLI reads them back from the policy's JSON context.
+     */
+    private static AdmissionRequest policyRequest(LoadedPolicy policy, LoadedResource resource,
+            Map<String, Object> object, String operation, UserInfo user, TestValues values) {
+        AdmissionRequest request = request(resource, object, operation, user);
+        return policy.classic() ? request.withObjectValues(values.forResource(policy.name(), resource.name()))
+                : request;
     }
 
     /**
