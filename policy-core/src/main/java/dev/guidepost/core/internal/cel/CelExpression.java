@@ -2,8 +2,11 @@ package dev.guidepost.core.internal.cel;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelEvaluationExceptionBuilder;
 import dev.cel.runtime.CelFunctionResolver;
 import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
@@ -60,17 +63,39 @@ public final class CelExpression {
      */
     public Object evaluate(CelVariableResolver variables, ClusterData cluster) throws CelEvaluationException {
         CelFunctionResolver late = environment.lateBindings(cluster);
-        Object result = program.eval(variables, late);
+        Object result;
+        try {
+            result = program.eval(variables, late);
+        } catch (CelEvaluationException e) {
+            throw withColumn(e);
+        }
         if (result instanceof CelUnknownSet unknown) {
             throw new CelEvaluationException("no such key: " + unknown);
         }
         return result;
     }
 
+    /**
+     * cel-java places an error at {@code <input>:OFFSET}, a character offset in the expression, which reads like a
+     * line number next to the policy file's {@code file:line}: it is given as the column it is, after the message.
+     */
+    private static CelEvaluationException withColumn(CelEvaluationException e) {
+        String message = e.getMessage();
+        Matcher m = INPUT_OFFSET.matcher(message == null ? "" : message);
+        if (!m.matches()) {
+            return e;
+        }
+        return CelEvaluationExceptionBuilder.newBuilder("%s (column %s of the expression)", m.group(2),
+                Integer.parseInt(m.group(1)) + 1).setErrorCode(e.getErrorCode()).setCause(e.getCause()).build();
+    }
+
     /** Evaluates the expression over a map of variables. */
     public Object evaluate(Map<String, ?> variables, ClusterData cluster) throws CelEvaluationException {
         return evaluate(name -> java.util.Optional.ofNullable(variables.get(name)), cluster);
     }
+
+    private static final Pattern INPUT_OFFSET = Pattern.compile(
+            "evaluation error at <input>:(\\d+): (.*)", Pattern.DOTALL);
 
     @Override
     public String toString() {
