@@ -51,6 +51,9 @@ final class CheckCommand implements Callable<Integer> {
                     + "paths in reports are relative to the working directory.")
     private String format;
 
+    @Option(names = "--json", description = "Short for --format json, as the other commands write it.")
+    private boolean json;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to a file.")
     private Path output;
 
@@ -74,8 +77,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportFormat reportFormat = ReportFormat.parse(format).orElseThrow(() -> new GuidepostException(
-                "unknown --format '" + format + "'; use one of " + ReportFormat.labels()));
+        if (json && !format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
+            throw new GuidepostException("--json and --format " + format + " ask for two formats; give one");
+        }
+        ReportFormat reportFormat = json ? ReportFormat.JSON : ReportFormat.parse(format).orElseThrow(
+                () -> new GuidepostException("unknown --format '" + format + "'; use one of "
+                        + ReportFormat.labels()));
         if (updateBaseline && baselineFile == null) {
             throw new GuidepostException("--update-baseline needs --baseline FILE to write");
         }

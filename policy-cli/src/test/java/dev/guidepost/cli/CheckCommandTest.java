@@ -57,6 +57,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void jsonAsTheOtherCommandsWriteItIsShortForFormatJsonAndConflictsWithAnotherFormat() {
+        String bad = Cli.SAMPLES.resolve("manifests/bad").toString();
+        Cli json = Cli.run("check", "--pack", Cli.PACK, "--json", bad);
+        Cli format = Cli.run("check", "--pack", Cli.PACK, "--format", "json", bad);
+        assertThat(json.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(json.out()).isEqualTo(format.out());
+
+        Cli both = Cli.run("check", "--pack", Cli.PACK, "--json", "--format", "sarif", bad);
+        assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(both.err()).contains("--json and --format sarif ask for two formats");
+    }
+
+    @Test
     void sarifAndJunitGoThroughReportFormat() {
         for (String format : new String[] {"sarif", "junit"}) {
             Cli cli = Cli.run("check", "--pack", Cli.PACK, "--format", format,

@@ -214,7 +214,8 @@ class PolicyPackTest {
         assertError("missing-description.yaml", "missing-description.yaml:5", "no spec.description");
         assertError("bad-severity.yaml", "bad-severity.yaml:7", "spec.severity is 'urgent'",
                 "low, medium, high or critical");
-        assertError("unknown-field.yaml", "unknown-field.yaml:7", "unknown field 'spec.sevrity'");
+        assertError("unknown-field.yaml", "unknown-field.yaml:7", "unknown field 'spec.sevrity'",
+                "did you mean spec.severity?");
         assertError("bad-id.yaml", "bad-id.yaml:4", "'Not_A_Name' is not a valid name");
         assertError("unknown-kind.yaml", "unknown-kind.yaml:8", "'Cluster' is not a built-in kind",
                 "group/version/Kind");

@@ -27,7 +27,7 @@ abstract class AbstractKnowledgeMojo extends AbstractPolicyMojo {
             case "quantized", "q" -> SearchModel.QUANTIZED;
             case "full" -> SearchModel.FULL;
             default -> throw new MojoExecutionException("Unknown embedding model '" + model
-                    + "' in <model>; use quantized or full");
+                    + "' in <model> (-Dpolicy.model); use quantized or full");
         };
     }
 

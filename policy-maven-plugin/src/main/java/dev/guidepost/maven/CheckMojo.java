@@ -134,12 +134,19 @@ public class CheckMojo extends AbstractPolicyMojo {
                     : selection.searched().stream().map(this::display).collect(Collectors.joining(", "));
             String message = "No manifests to check in " + where + (includes.isEmpty() && excludes.isEmpty()
                     ? "; configure <manifests>"
-                    : " that <includes> " + includes + " and <excludes> " + excludes + " select; check them and "
-                            + "<manifests>");
+                    : " that <includes> " + (includes.isEmpty() ? ManifestSelection.DEFAULT_INCLUDES + " (the default)"
+                            : includes) + " and <excludes> " + excludes + " select; check them and <manifests>");
             if (failIfNothingChecked) {
                 throw new MojoFailureException(message);
             }
-            getLog().warn(message);
+            if (selection.searched().isEmpty() && configuredPacks().isEmpty() && !projectPackFolders().isEmpty()) {
+                // a pack project with no manifests of its own: its examples are what policy:test checks
+                getLog().info("No manifests to check in this pack project (none of "
+                        + String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " exists); policy:test checks the "
+                        + "pack's examples");
+            } else {
+                getLog().warn(message);
+            }
             removeStaleReports(reportFormats);
             return;
         }
@@ -230,8 +237,8 @@ public class CheckMojo extends AbstractPolicyMojo {
                 continue;
             }
             ReportFormat format = ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException(
-                    "Unknown report format '" + name.strip() + "' in <formats>; use one of " + ReportFormat.labels()
-                            + " (or none)"));
+                    "Unknown report format '" + name.strip() + "' in <formats> (-Dpolicy.formats); use one of "
+                            + ReportFormat.labels() + " (or none)"));
             if (!out.contains(format)) {
                 out.add(format);
             }

@@ -90,8 +90,8 @@ public class KyvernoMojo extends AbstractPolicyMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         EmitFormat emitFormat = EmitFormat.parse(format == null ? "" : format).orElseThrow(
-                () -> new MojoExecutionException("Unknown Kyverno format '" + format + "' in <format>; use one of "
-                        + EmitFormat.labels()));
+                () -> new MojoExecutionException("Unknown Kyverno format '" + format + "' in <format> "
+                        + "(-Dpolicy.kyverno.format); use one of " + EmitFormat.labels()));
         PolicyPack pack = loadPacks();
         KyvernoOutput output = KyvernoEmitter.forPack(pack).format(emitFormat).withTests(tests).emit();
         Path folder = outputDirectory.toPath();

@@ -67,7 +67,9 @@ final class GuidepostPolicyReader {
         Map<String, Object> spec = PlainValues.map(root, "spec");
         for (String key : spec.keySet()) {
             if (!SPEC_FIELDS.contains(key)) {
-                throw doc.error("unknown field 'spec." + key + "' in policy '" + id + "'; known fields: "
+                List<String> similar = IdSimilarity.similar(SPEC_FIELDS, key);
+                throw doc.error("unknown field 'spec." + key + "' in policy '" + id + "'; "
+                        + (similar.isEmpty() ? "" : "did you mean spec." + similar.get(0) + "? ") + "known fields: "
                         + String.join(", ", new java.util.TreeSet<>(SPEC_FIELDS)), "spec", key);
             }
         }
