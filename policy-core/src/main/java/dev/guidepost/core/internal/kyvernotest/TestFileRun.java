@@ -81,7 +81,12 @@ final class TestFileRun {
             inputs = new TestInputReader(test, dir, displayFile, problems).read();
         } catch (GuidepostException e) {
             problems.add(displayFile + ": " + e.getMessage());
-            return failAll(testName, results, "the test could not be loaded: " + e.getMessage());
+            // each row names the cause in one line; the whole message (a CEL diagnostic with its caret) is the
+            // test file's error
+            String cause = e.getMessage().lines().findFirst().orElse("").strip();
+            String more = cause.equals(e.getMessage().strip()) ? ""
+                    : " (the whole error is reported with the test file)";
+            return failAll(testName, results, "the test could not be loaded: " + cause + more);
         }
         List<LoadedPolicy> policies = inputs.policies();
         List<LoadedResource> resources = inputs.resources();
