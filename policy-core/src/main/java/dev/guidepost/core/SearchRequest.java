@@ -19,7 +19,9 @@ import dev.guidepost.core.internal.match.ApiResources;
  * @param query           the question
  * @param limit           the most hits to return (at least 1)
  * @param kinds           keep policies that select or talk about one of these kinds (any case; {@code Kind},
- *                        {@code version/Kind} or {@code group/version/Kind}); empty keeps all
+ *                        {@code version/Kind} or {@code group/version/Kind}): by their match kinds (a {@code *}
+ *                        selects every kind) or subject, or, for a policy without match kinds (advisory
+ *                        guidance), its keywords; empty keeps all
  * @param categories      keep policies in one of these categories (any case); empty keeps all
  * @param minimumSeverity keep policies at least this severe
  * @param minimumScore    keep hits scoring at least this ({@link SearchHit#score()}); {@code -Infinity} keeps all
@@ -80,9 +82,16 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
             return false;
         }
         if (!kinds.isEmpty()) {
-            Set<String> policyKinds = split(policy.subject());
-            policy.kinds().forEach(k -> policyKinds.add(k.toLowerCase(Locale.ROOT)));
-            return policyKinds.stream().anyMatch(kinds::contains);
+            Set<String> named = split(policy.subject());
+            policy.kinds().forEach(k -> named.add(kindName(k).toLowerCase(Locale.ROOT)));
+            if (named.contains("*")) {
+                return true; // a policy for every kind
+            }
+            if (policy.kinds().isEmpty()) {
+                // guidance without match kinds names the kinds it is about among its keywords
+                policy.keywords().forEach(k -> named.add(k.strip().toLowerCase(Locale.ROOT)));
+            }
+            return named.stream().anyMatch(kinds::contains);
         }
         return true;
     }

@@ -3,6 +3,7 @@ package dev.guidepost.cli.mcp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,9 +256,15 @@ public final class PolicyTools {
         return guarded(arguments, args -> {
             String category = args.optionalString("category").strip();
             String kind = args.optionalString("kind").strip();
+            // one kind as the schema says, or several separated by commas as agents also write them
+            Set<String> kinds = new LinkedHashSet<>();
+            for (String k : kind.split(",")) {
+                if (!k.isBlank()) {
+                    kinds.add(k.strip());
+                }
+            }
             SearchRequest filter = SearchRequest.of("list")
-                    .withCategories(category.isEmpty() ? Set.of() : Set.of(category))
-                    .withKinds(kind.isEmpty() ? Set.of() : Set.of(kind));
+                    .withCategories(category.isEmpty() ? Set.of() : Set.of(category)).withKinds(kinds);
             List<Policy> all = kb.pack().policies();
             List<Policy> selected = all.stream().filter(filter::accepts).toList();
             StringBuilder out = new StringBuilder();
@@ -270,8 +277,13 @@ public final class PolicyTools {
             }
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
-            if (selected.isEmpty()) {
-                out.append(FilterValues.describe(kb.pack())).append(". Or call search_policies with a question.\n");
+            boolean unselectedKind = kinds.stream().anyMatch(k -> kb.pack().kinds().stream()
+                    .noneMatch(known -> known.equalsIgnoreCase(k.substring(k.lastIndexOf('/') + 1))));
+            if (selected.isEmpty() || unselectedKind) {
+                out.append(unselectedKind && !selected.isEmpty() ? "No policy selects " + String.join(", ", kinds)
+                        + " by its kinds; these name it in their keywords or select every kind. " : "")
+                        .append(FilterValues.describe(kb.pack()))
+                        .append(". Or call search_policies with a question.\n");
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("pack", kb.pack().coordinates());

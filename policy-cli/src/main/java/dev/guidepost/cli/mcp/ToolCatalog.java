@@ -86,7 +86,8 @@ public final class ToolCatalog {
                                 + "a task by meaning.",
                         schema(Map.of(
                                 "category", property("string", "Only policies in this category."),
-                                "kind", property("string", "Only policies about this Kubernetes kind.")),
+                                "kind", property("string", "Only policies about this Kubernetes kind (several: "
+                                        + "separate them with commas, e.g. \"Deployment,Service\").")),
                                 List.of()),
                         OutputSchemas.listPolicies(),
                         arguments -> tools.listPolicies(arguments)),

@@ -305,6 +305,9 @@ class PolicyToolsTest {
         assertThat(none.text()).contains("Categories in this pack: ");
         ToolAnswer typo = tools.listPolicies(Map.of("kind", "Deploymnet"));
         assertThat(typo.text()).contains("Kinds its policies select: ").contains("Deployment");
+        ToolAnswer two = tools.listPolicies(Map.of("kind", "Ingress, Service"));
+        assertThat(two.text()).contains("require-ingress-tls", "restrict-loadbalancer-services")
+                .doesNotContain("Kinds its policies select");
     }
 
     @Test

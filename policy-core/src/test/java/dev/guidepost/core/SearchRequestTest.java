@@ -1,0 +1,33 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SearchRequestTest {
+
+    private static final PolicyPack PACK = PolicyPack.load(Path.of("src/test/resources/search/kind-filter"));
+
+    @Test
+    void aKindFilterKeepsPoliciesForEveryKindAndGuidanceWhoseKeywordsNameTheKind() {
+        // pods-only: a pod policy applies to the pods of a StatefulSet (autogen); prefer-operators names no kind;
+        // tune-statefulsets selects Deployments, so its keywords do not count
+        assertThat(accepted("StatefulSet")).containsExactly("order-stores", "pods-only", "stamp-creator");
+        assertThat(accepted("Service")).containsExactly("stamp-creator");
+    }
+
+    @Test
+    void aKindFilterMatchesAPolicysKindsWrittenWithTheirVersion() {
+        assertThat(accepted("pod")).contains("pods-only");
+        assertThat(accepted("v1/Pod")).contains("pods-only");
+    }
+
+    private static List<String> accepted(String kind) {
+        SearchRequest request = SearchRequest.of("anything").withKinds(Set.of(kind));
+        return PACK.policies().stream().filter(request::accepts).map(Policy::id).sorted().toList();
+    }
+}
