@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.guidepost.core.internal.match.LabelSelector;
 import dev.guidepost.core.internal.match.MatchSections;
@@ -108,6 +109,15 @@ public record Policy(
     }
 
     /**
+     * True when a check evaluates at least one of its rules. An enforceable policy whose rules Guidepost cannot
+     * evaluate (only Kyverno {@code verifyImages} rules, say) is still enforced by the cluster: a check reports it
+     * as not checked rather than passing it.
+     */
+    public boolean checked() {
+        return enforceable() && rules.stream().anyMatch(Rule::checked);
+    }
+
+    /**
      * The namespace labels the policy's match rules require, in words ({@code env=prod},
      * {@code team in (payments, shop)}), or empty when it selects namespaces by name or not at all. A policy with a
      * namespace selector applies only where the namespace's labels match, which a manifest alone does not tell.
@@ -168,6 +178,17 @@ public record Policy(
         /** A rule without message expressions. */
         public Rule(String name, String type, List<String> expressions, List<String> messages) {
             this(name, type, expressions, messages, List.of());
+        }
+
+        /** The rule types Guidepost evaluates: CEL, and Kyverno's pattern, deny, foreach and podSecurity. */
+        private static final Set<String> CHECKED_TYPES = Set.of("cel", "pattern", "deny", "foreach", "podSecurity");
+
+        /**
+         * True when Guidepost evaluates a rule of this type; a Kyverno {@code verifyImages}, {@code manifests},
+         * {@code mutate} or {@code generate} rule is shown but not checked.
+         */
+        public boolean checked() {
+            return CHECKED_TYPES.contains(type);
         }
 
         /**

@@ -627,6 +627,10 @@ class PolicyEngineTest {
                 """, "verify.yaml"));
 
         assertThat(verify.enforceablePolicies()).extracting(Policy::id).containsExactly("verify-signatures");
+        assertThat(verify.pack().policies()).singleElement().satisfies(p -> {
+            assertThat(p.enforceable()).as("the cluster enforces it").isTrue();
+            assertThat(p.checked()).as("Guidepost does not evaluate verifyImages").isFalse();
+        });
         Report report = verify.check(Manifests.parse("""
                 apiVersion: v1
                 kind: Pod

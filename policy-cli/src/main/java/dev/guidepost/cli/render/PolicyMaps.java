@@ -36,7 +36,7 @@ public final class PolicyMaps {
         m.put("advisory", !p.enforceable());
         m.put("category", p.category());
         m.put("kinds", p.aboutKinds());
-        m.put("checked", p.enforceable());
+        m.put("checked", p.checked());
         m.put("description", p.description());
         m.put("remediation", p.remediation());
         return m;

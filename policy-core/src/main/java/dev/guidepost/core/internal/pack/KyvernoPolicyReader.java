@@ -82,7 +82,7 @@ final class KyvernoPolicyReader {
                 for (Object rule : ruleList) {
                     Policy.Rule r = classicRule(rule);
                     rules.add(r);
-                    if (List.of("cel", "pattern", "deny", "foreach", "podSecurity").contains(r.type())) {
+                    if (r.checked()) {
                         checkable = true;
                     } else {
                         unsupported.add(r.type());
