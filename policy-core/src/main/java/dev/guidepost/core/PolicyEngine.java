@@ -336,7 +336,7 @@ public final class PolicyEngine {
             Outcome outcome = rule.outcome();
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
                     ? ViolationPaths.withLine(rule.message(), manifest.object(), manifest.location().line(),
-                    lineOf, podPolicyOnController) : rule.message();
+                    lineOf, podPolicyOnController) + alsoFailing(rule) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();
@@ -411,6 +411,11 @@ public final class PolicyEngine {
             case SKIP -> "skips";
         };
         return "; checked without it, the rule " + verb + (rule.message().isBlank() ? "" : ": " + rule.message());
+    }
+
+    /** The rule's later failing validations, after its (Kyverno's) message, so that one round shows every fix. */
+    private static String alsoFailing(RuleResponse rule) {
+        return rule.alsoFailing().isEmpty() ? "" : " Also failing: " + String.join("; ", rule.alsoFailing());
     }
 
     private static Result notChecked(Policy policy, String rule, Action action, String why, Manifest manifest) {

@@ -606,6 +606,44 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aViolationGivesTheFirstFailingValidationsMessageThenTheOthersThatFailSoOneRoundShowsEveryFix() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: resources-set
+                spec:
+                  description: Containers set requests and limits.
+                  match:
+                    kinds: [Pod]
+                  validations:
+                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.requests))"
+                      message: Set resources.requests.
+                    - expression: "object.spec.containers.all(c, c.resources.limits.memory != '')"
+                      message: Set resources.limits.memory.
+                    - expression: "object.spec.containers.all(c, has(c.resources) && has(c.resources.limits))"
+                      message: Set resources.limits.
+                    - expression: "object.spec.containers.all(c, c.name != 'app')"
+                      message: Do not call a container app.
+                """, "resources.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec:
+                  containers: [{name: app, image: registry.acme.io/app:1}]
+                """, "pod.yaml"));
+
+        // the second validation errors (no limits to read) and is left out; the verdict is the first's, as Kyverno's
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(r.message()).isEqualTo("Set resources.requests. Also failing: Set resources.limits.; Do not "
+                    + "call a container app.");
+        });
+    }
+
+    @Test
     void aPolicyMadeOfVerifyImagesRulesIsInTheCheckAsNotCheckedNeverSilent() {
         PolicyEngine verify = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -1,5 +1,7 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.List;
+
 import dev.guidepost.core.Action;
 import dev.guidepost.core.Outcome;
 
@@ -12,8 +14,19 @@ import dev.guidepost.core.Outcome;
  * @param action      what the cluster would do on a failure
  * @param unsupported when the rule could not be evaluated because Guidepost lacks a feature: that feature;
  *                    otherwise null (the outcome is then meaningless)
+ * @param alsoFailing on a fail, the messages of the rule's later validations that fail too (Kyverno stops at the
+ *                    first and reports its message, which {@code message} is); empty otherwise
  */
-public record RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported) {
+public record RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported,
+        List<String> alsoFailing) {
+
+    public RuleResponse {
+        alsoFailing = alsoFailing == null ? List.of() : List.copyOf(alsoFailing);
+    }
+
+    public RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported) {
+        this(rule, outcome, message, action, unsupported, List.of());
+    }
 
     /** The feature a mutate-existing rule needs, and a test result that names one of its targets. */
     public static final String MUTATE_EXISTING = "mutate existing resources (mutate.targets)";
@@ -24,6 +37,11 @@ public record RuleResponse(String rule, Outcome outcome, String message, Action 
 
     static RuleResponse unsupported(String rule, String feature, Action action) {
         return new RuleResponse(rule, Outcome.SKIP, "not evaluated: " + feature, action, feature);
+    }
+
+    /** This fail with the messages of the rule's later validations that fail too. */
+    RuleResponse withAlsoFailing(List<String> messages) {
+        return new RuleResponse(rule, outcome, message, action, unsupported, messages);
     }
 
     /** True when the rule was evaluated. */

@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,11 +125,34 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
                         + value + ", not a bool", action));
             }
             String message = message(validation, i, activation, context);
+            List<String> also = laterFailures(i + 1, activation, context);
             return Optional.of(auditAnnotationError(activation, context)
-                    .orElseGet(() -> RuleResponse.of("", Outcome.FAIL, message, action)));
+                    .orElseGet(() -> RuleResponse.of("", Outcome.FAIL, message, action).withAlsoFailing(also)));
         }
         return Optional.of(auditAnnotationError(activation, context)
                 .orElseGet(() -> RuleResponse.of("", Outcome.PASS, "", action)));
+    }
+
+    /**
+     * The messages of the validations after the first failing one that fail too. Kyverno stops at the first and
+     * the verdict is its; the others are for whoever fixes the manifest, so that one round shows every fix. A later
+     * validation that errors is left out: it may only hold once the first is fixed.
+     */
+    private List<String> laterFailures(int from, Activation activation, EvaluationContext context) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < validations.size(); i++) {
+            try {
+                if (Boolean.FALSE.equals(validations.get(i).expression().evaluate(activation, context.cluster()))) {
+                    String message = message(validations.get(i), i, activation, context);
+                    if (!out.contains(message)) {
+                        out.add(message);
+                    }
+                }
+            } catch (CelEvaluationException | RuntimeException e) {
+                // an error after a failure says nothing the fix of the first would not change
+            }
+        }
+        return out;
     }
 
     /**
