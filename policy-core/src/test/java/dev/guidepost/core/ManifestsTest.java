@@ -221,6 +221,17 @@ class ManifestsTest {
     }
 
     @Test
+    void reportsAMarkdownCodeFenceAtItsLineSayingToDropItAndKeepsTheOtherDocuments() {
+        Manifests manifests = load("markdown-fence.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("after-the-fence");
+        assertThat(manifests.unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.location().line()).isEqualTo(2);
+            assertThat(problem.message()).contains("Markdown code fence", "without the fence lines");
+        });
+    }
+
+    @Test
     void reportsUnquotedTemplatesThatAreValidYamlAtTheirLineAndKeepsCheckingTheOtherDocuments() {
         Manifests manifests = load("helm-unquoted.yaml");
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,6 +165,11 @@ public final class YamlDocuments {
                 || lower.contains("exceeds the limit")) {
             return new YamlProblem(YamlProblem.Type.LIMIT, line, column, "over a safety limit: " + message);
         }
+        int fenceLine = chunk.fenceLine();
+        if (fenceLine > 0) {
+            return new YamlProblem(YamlProblem.Type.SYNTAX, fenceLine, 0, "this is a Markdown code fence (```), "
+                    + "not YAML: give the manifest without the fence lines");
+        }
         int templateLine = chunk.templateLine();
         if (templateLine > 0) {
             return new YamlProblem(YamlProblem.Type.TEMPLATE, templateLine, 0,
@@ -295,9 +301,18 @@ public final class YamlDocuments {
 
         /** The 1-based line of the first "{{" in the chunk, or 0. */
         int templateLine() {
+            return firstLineWhere(line -> line.contains("{{"));
+        }
+
+        /** The line of a Markdown code fence ({@code ```yaml}), as YAML copied out of a chat or a README has. */
+        int fenceLine() {
+            return firstLineWhere(line -> line.strip().startsWith("```") || line.strip().startsWith("~~~"));
+        }
+
+        private int firstLineWhere(Predicate<String> test) {
             String[] lines = text.split("\n");
             for (int i = 0; i < lines.length; i++) {
-                if (lines[i].contains("{{")) {
+                if (test.test(lines[i])) {
                     return firstLine + i + 1;
                 }
             }
