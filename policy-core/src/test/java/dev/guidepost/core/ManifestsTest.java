@@ -221,6 +221,15 @@ class ManifestsTest {
     }
 
     @Test
+    void aFileThatEndsInsideAQuoteIsReportedWhereTheQuoteOpensNotPastItsEnd() {
+        assertThat(load("unclosed-quote.yaml").unreadable()).singleElement().satisfies(problem -> {
+            assertThat(problem.location().line()).isEqualTo(4);
+            assertThat(problem.location().column()).isEqualTo(9);
+            assertThat(problem.message()).contains("quoted scalar that starts at line 4, column 9");
+        });
+    }
+
+    @Test
     void reportsAMarkdownCodeFenceAtItsLineSayingToDropItAndKeepsTheOtherDocuments() {
         Manifests manifests = load("markdown-fence.yaml");
 

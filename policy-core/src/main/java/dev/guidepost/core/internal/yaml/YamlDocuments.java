@@ -143,6 +143,9 @@ public final class YamlDocuments {
             // the problem mark is where snakeyaml noticed the error; the context mark, quoted in the message, is
             // where the broken construct (an unclosed quote, a flow mapping, a block) starts
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (mark != null && chunk.isPastEnd(mark) && e.getContextMark() != null) {
+                mark = e.getContextMark(); // the file ended inside a construct: point at where it starts
+            }
             int line = mark == null ? chunk.firstLine() + 1 : chunk.lineOf(mark);
             int column = mark == null || chunk.isPastEnd(mark) ? 0 : mark.getColumn() + 1;
             return YamlDocument.failed(source, classify(e, describe(e, chunk), chunk, line, column));
