@@ -2,6 +2,7 @@ package dev.guidepost.cli.mcp;
 
 import java.util.Optional;
 
+import io.modelcontextprotocol.spec.ProtocolVersions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class InitializeCheck implements JsonRpcLineFilter.RequestCheck {
 
+    /** The newest MCP version the server speaks, which the messages suggest. */
+    private static final String NEWEST = ProtocolVersions.MCP_2025_11_25;
+
     @Override
     public Optional<String> invalidParams(String method, JsonNode params) {
         if (!method.equals("initialize")) {
@@ -17,11 +21,11 @@ final class InitializeCheck implements JsonRpcLineFilter.RequestCheck {
         }
         JsonNode version = params == null ? null : params.get("protocolVersion");
         if (version != null && !version.isNull() && !version.isString()) {
-            return Optional.of("params.protocolVersion must be a string, e.g. \"2025-06-18\", not " + version);
+            return Optional.of("params.protocolVersion must be a string, e.g. \"" + NEWEST + "\", not " + version);
         }
         if (version == null || !version.isString() || version.asString().isBlank()) {
             return Optional.of("initialize needs params.protocolVersion, the MCP version the client speaks, e.g. "
-                    + "\"2025-06-18\" (with params.capabilities and params.clientInfo).");
+                    + "\"" + NEWEST + "\" (with params.capabilities and params.clientInfo).");
         }
         return Optional.empty();
     }

@@ -20,7 +20,7 @@ class InitializeCheckTest {
         InitializeCheck check = new InitializeCheck();
 
         assertThat(check.invalidParams("initialize", params("{\"capabilities\":{}}"))).get().asString()
-                .startsWith("initialize needs params.protocolVersion").contains("2025-06-18");
+                .startsWith("initialize needs params.protocolVersion").contains("2025-11-25");
         assertThat(check.invalidParams("initialize", null)).isPresent();
         assertThat(check.invalidParams("initialize", params("{\"protocolVersion\":7}"))).get().asString()
                 .startsWith("params.protocolVersion must be a string");
