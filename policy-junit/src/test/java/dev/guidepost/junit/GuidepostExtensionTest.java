@@ -342,7 +342,7 @@ class GuidepostExtensionTest {
                 + "(src/test/resources/manifests/bad/public-db.yaml:2)").doesNotHaveDuplicates();
         assertThat(names.stream().map(GuidepostExtensionTest::withoutFile)).hasSize(13).startsWith("StatefulSet/shop/public-db ▸ allowed-registries",
                 "StatefulSet/shop/public-db ▸ databases-in-us-east-1")
-                .endsWith("src/test/resources/manifests/broken/typo.yaml:8 ▸ unreadable",
+                .endsWith("src/test/resources/manifests/broken/typo.yaml:7 ▸ unreadable",
                         "Service/shop/metrics ▸ require-ownership-labels",
                         "Service/shop/metrics ▸ restrict-loadbalancer-services",
                         "ConfigMap/shop/shop-settings ▸ no applicable policy");

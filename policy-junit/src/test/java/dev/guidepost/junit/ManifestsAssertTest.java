@@ -208,7 +208,7 @@ class ManifestsAssertTest {
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("they do, but 1 document could not be read, so what they would violate is "
                         + "unknown:")
-                .hasMessageContaining("broken/typo.yaml:8  syntax: invalid YAML");
+                .hasMessageContaining("broken/typo.yaml:7  syntax: invalid YAML");
     }
 
     @Test

@@ -209,6 +209,11 @@ final class JsonRpcLineFilter extends InputStream {
                 return invalid(replyId, "'method' must be a non-empty string");
             }
             JsonNode params = message.get("params");
+            if (params != null && params.isArray() && replyId != null) {
+                // by-position params are valid JSON-RPC, but MCP names every parameter
+                return Inspection.reject(new Rejection(INVALID_PARAMS, replyId, "Invalid params: MCP takes "
+                        + "'params' as a JSON object of named parameters, not an array"));
+            }
             if (params != null && !params.isObject() && !params.isNull()) {
                 return invalid(replyId, "'params' must be a JSON object, not " + kind(params));
             }

@@ -106,6 +106,18 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void paramsByPositionAreValidJsonRpcButInvalidParamsForMcp() throws IOException {
+        assertThat(passedOn("""
+                {"jsonrpc":"2.0","id":7,"method":"tools/list","params":[]}
+                """)).isEmpty();
+        assertThat(replies()).singleElement().satisfies(reply -> {
+            assertThat(reply.get("id").asInt()).isEqualTo(7);
+            assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32602);
+            assertThat(reply.get("error").get("message").asString()).contains("named parameters, not an array");
+        });
+    }
+
+    @Test
     void anIdThatIsNeitherAStringNorAWholeNumberIsAnsweredWithIdNull() throws IOException {
         passedOn("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}\n[" + LIST + "]\n\"hello\"\n");
         List<JsonNode> replies = replies();
