@@ -135,9 +135,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     protected List<String> packLocations() throws MojoExecutionException {
         List<String> locations = configuredPacks();
         if (locations.isEmpty()) {
-            List<Path> own = projectPackFolders();
-            own.forEach(this::warnIfStale);
-            locations = own.stream().map(Path::toString).toList();
+            locations = ownPackFolders().stream().map(Path::toString).toList();
         }
         if (locations.isEmpty()) {
             throw new MojoExecutionException("No policy pack configured. Add <configuration><packs><pack>"
@@ -147,6 +145,16 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
                     + "once it is compiled");
         }
         return locations;
+    }
+
+    /**
+     * The packs the project builds itself ({@link #projectPackFolders()}), read by a goal: each one whose copy in
+     * the classes folder is older than its source is warned about.
+     */
+    protected List<Path> ownPackFolders() throws MojoExecutionException {
+        List<Path> own = projectPackFolders();
+        own.forEach(this::warnIfStale);
+        return own;
     }
 
     /** Warns when a pack of the classes folder is older than its source (see {@link StalePackCopy}). */

@@ -125,7 +125,7 @@ public class TestMojo extends AbstractPolicyMojo {
     /** The packs whose examples run: the configured ones, or else the project's own. */
     private List<String> examplePacks() throws MojoExecutionException {
         List<String> configured = configuredPacks();
-        return configured.isEmpty() ? projectPackFolders().stream().map(this::display).toList() : configured;
+        return configured.isEmpty() ? ownPackFolders().stream().map(this::display).toList() : configured;
     }
 
     private List<Path> testFolders() throws MojoExecutionException {

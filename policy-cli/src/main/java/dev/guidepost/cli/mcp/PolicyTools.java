@@ -277,11 +277,13 @@ public final class PolicyTools {
             }
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
-            boolean unselectedKind = kinds.stream().anyMatch(k -> kb.pack().kinds().stream()
-                    .noneMatch(known -> known.equalsIgnoreCase(k.substring(k.lastIndexOf('/') + 1))));
-            if (selected.isEmpty() || unselectedKind) {
-                out.append(unselectedKind && !selected.isEmpty() ? "No policy selects " + String.join(", ", kinds)
-                        + " by its kinds; these name it in their keywords or select every kind. " : "")
+            List<String> unselected = kinds.stream().filter(k -> kb.pack().kinds().stream()
+                    .noneMatch(known -> known.equalsIgnoreCase(k.substring(k.lastIndexOf('/') + 1)))).toList();
+            if (selected.isEmpty() || !unselected.isEmpty()) {
+                out.append(!unselected.isEmpty() && !selected.isEmpty() ? "No policy selects "
+                        + String.join(", ", unselected) + " by its kinds; for "
+                        + (unselected.size() == 1 ? "it" : "them") + " the list has only the policies that select "
+                        + "every kind or name it in their keywords. " : "")
                         .append(FilterValues.describe(kb.pack()))
                         .append(". Or call search_policies with a question.\n");
             }

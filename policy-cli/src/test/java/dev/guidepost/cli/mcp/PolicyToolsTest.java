@@ -308,6 +308,9 @@ class PolicyToolsTest {
         ToolAnswer two = tools.listPolicies(Map.of("kind", "Ingress, Service"));
         assertThat(two.text()).contains("require-ingress-tls", "restrict-loadbalancer-services")
                 .doesNotContain("Kinds its policies select");
+        ToolAnswer oneUnknown = tools.listPolicies(Map.of("kind", "Ingress,Gateway"));
+        assertThat(oneUnknown.text()).contains("require-ingress-tls", "No policy selects Gateway by its kinds")
+                .doesNotContain("selects Ingress");
     }
 
     @Test
