@@ -216,6 +216,8 @@ class PolicyPackTest {
                 "low, medium, high or critical");
         assertError("unknown-field.yaml", "unknown-field.yaml:7", "unknown field 'spec.sevrity'",
                 "did you mean spec.severity?");
+        assertError("misspelt-metadata.yaml", "misspelt-metadata.yaml:3", "unknown field 'metdata' in the policy "
+                + "document; did you mean metadata?");
         assertError("bad-id.yaml", "bad-id.yaml:4", "'Not_A_Name' is not a valid name");
         assertError("unknown-kind.yaml", "unknown-kind.yaml:8", "'Cluster' is not a built-in kind",
                 "group/version/Kind");

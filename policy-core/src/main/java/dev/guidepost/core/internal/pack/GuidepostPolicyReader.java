@@ -49,8 +49,19 @@ final class GuidepostPolicyReader {
     private GuidepostPolicyReader() {
     }
 
+    /** The fields of a policy document. */
+    private static final Set<String> TOP_FIELDS = Set.of("apiVersion", "kind", "metadata", "spec");
+
     static Policy read(PolicyDocument doc) {
         Map<String, Object> root = doc.root();
+        for (String key : root.keySet()) {
+            if (!TOP_FIELDS.contains(key)) {
+                List<String> similar = IdSimilarity.similar(TOP_FIELDS, key);
+                throw doc.error("unknown field '" + key + "' in the policy document; "
+                        + (similar.isEmpty() ? "" : "did you mean " + similar.get(0) + "? ")
+                        + "it has apiVersion, kind, metadata and spec (the policy's fields go under spec)", key);
+            }
+        }
         String id = PlainValues.string(root, "metadata", "name");
         if (id.isEmpty()) {
             throw doc.error("the policy has no metadata.name; give it an id such as 'require-resource-limits'",
