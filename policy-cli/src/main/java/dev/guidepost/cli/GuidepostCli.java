@@ -40,7 +40,6 @@ public final class GuidepostCli {
         }
     }
 
-    /** Runs the command and exits with its exit code. */
     /**
      * Core's search logger, silenced: the commands print the knowledge base's warnings themselves, as {@code
      * warning: ...}, and the JDK's logging would print each a second time. Held here, since the JDK keeps loggers
@@ -49,6 +48,7 @@ public final class GuidepostCli {
     private static final java.util.logging.Logger SEARCH_LOG = java.util.logging.Logger.getLogger(
             "dev.guidepost.search");
 
+    /** Runs the command and exits with its exit code. */
     public static void main(String[] args) {
         SEARCH_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
@@ -426,7 +425,7 @@ public final class PolicyEngine {
     /** True when a pod controller's pod template carries the exemption, which is read on the controller only. */
     private static boolean podTemplateExemption(Manifest manifest, String policyId) {
         String key = Exemption.ANNOTATION_PREFIX + policyId;
-        return Stream.of(PodControllers.POD_TEMPLATE_PATH, PodControllers.CRONJOB_TEMPLATE_PATH).anyMatch(template ->
+        return PodControllers.TEMPLATE_PATHS.stream().anyMatch(template ->
                 PlainValues.stringMap(PlainValues.at(manifest.object(), template.toArray(String[]::new)), "metadata",
                         "annotations").containsKey(key));
     }

@@ -30,12 +30,6 @@ final class ClusterPolicyAutogen {
             "StatefulSet", "apps/v1/StatefulSet", "ReplicaSet", "apps/v1/ReplicaSet",
             "ReplicationController", "v1/ReplicationController", "CronJob", "batch/v1/CronJob", "Pod", "v1/Pod");
 
-    /** Where a pod template sits in pod controllers and in CronJobs. */
-    /** Where Deployments and the other pod controllers keep their pod template. */
-    static final List<String> POD_TEMPLATE_PATH = PodControllers.POD_TEMPLATE_PATH;
-    /** Where CronJobs keep their pod template. */
-    static final List<String> CRONJOB_TEMPLATE_PATH = PodControllers.CRONJOB_TEMPLATE_PATH;
-
     private ClusterPolicyAutogen() {
     }
 
@@ -55,7 +49,7 @@ final class ClusterPolicyAutogen {
             Map<String, Object> forControllers = forControllers(rule, withoutCronJob);
             if (forControllers != null) {
                 generated.add(underTemplate(AutogenRewrite.clusterPolicyCel(forControllers,
-                        AutogenRewrite.POD_TEMPLATE), POD_TEMPLATE_PATH));
+                        AutogenRewrite.POD_TEMPLATE), PodControllers.POD_TEMPLATE_PATH));
             }
             if (controllers.contains("CronJob")) {
                 Map<String, Object> base = forControllers(rule, sorted);
@@ -63,7 +57,7 @@ final class ClusterPolicyAutogen {
                     Map<String, Object> cron = withKinds(base, name("autogen-cronjob", PlainValues.string(rule, "name")),
                             List.of("CronJob"), true);
                     generated.add(underTemplate(AutogenRewrite.clusterPolicyCel(cron,
-                            AutogenRewrite.CRONJOB_TEMPLATE), CRONJOB_TEMPLATE_PATH));
+                            AutogenRewrite.CRONJOB_TEMPLATE), PodControllers.CRONJOB_TEMPLATE_PATH));
                 }
             }
         }

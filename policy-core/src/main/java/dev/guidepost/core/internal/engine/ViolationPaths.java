@@ -7,6 +7,8 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.guidepost.core.internal.match.PodControllers;
+
 /**
  * The field a violation names, and its line: Kyverno's pattern messages end in {@code failed at path
  * /spec/volumes/1/hostPath/}, and Pod Security messages name fields as {@code spec.volumes[1].hostPath}. Pointing
@@ -14,9 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class ViolationPaths {
 
-    /** Where pod controllers keep their pod (Deployments and the like, then CronJobs). */
-    private static final List<List<String>> POD_TEMPLATES = List.of(ClusterPolicyAutogen.POD_TEMPLATE_PATH,
-            ClusterPolicyAutogen.CRONJOB_TEMPLATE_PATH);
     private static final Pattern PATTERN_PATH = Pattern.compile("failed at path (/\\S*)");
     private static final Pattern FIELD = Pattern.compile("\\b((?:spec|metadata|data)(?:\\.[A-Za-z0-9_-]+|\\[\\d+])+)");
     private static final Pattern FIELD_STEP = Pattern.compile("\\.?([A-Za-z0-9_-]+)|\\[(\\d+)]");
@@ -67,7 +66,7 @@ public final class ViolationPaths {
         List<Object> best = path;
         int bestFound = found(object, List.of(), path);
         if (!path.isEmpty() && (path.get(0).equals("spec") || path.get(0).equals("metadata"))) {
-            for (List<String> template : POD_TEMPLATES) {
+            for (List<String> template : PodControllers.TEMPLATE_PATHS) {
                 int inTemplate = found(object, template, path);
                 if (inTemplate > bestFound || podPolicy && inTemplate >= 0 && inTemplate == bestFound) {
                     best = new ArrayList<>(template);

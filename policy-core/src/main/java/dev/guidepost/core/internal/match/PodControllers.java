@@ -23,6 +23,8 @@ public final class PodControllers {
     public static final List<String> POD_TEMPLATE_PATH = List.of("spec", "template");
     /** Where CronJobs keep their pod template. */
     public static final List<String> CRONJOB_TEMPLATE_PATH = List.of("spec", "jobTemplate", "spec", "template");
+    /** Both places a pod template sits: in the pod controllers, then in CronJobs. */
+    public static final List<List<String>> TEMPLATE_PATHS = List.of(POD_TEMPLATE_PATH, CRONJOB_TEMPLATE_PATH);
 
     /** The annotation with which a ClusterPolicy narrows its autogen: {@code none}, {@code all} or a list. */
     public static final String CLUSTER_POLICY_ANNOTATION = "pod-policies.kyverno.io/autogen-controllers";
