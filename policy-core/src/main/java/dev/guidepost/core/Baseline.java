@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.json.Json;
+import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.report.Plural;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
@@ -324,8 +325,8 @@ public final class Baseline {
      * to do ({@code where}: in which file, or empty).
      */
     static String unknownPolicyAdvice(String policyId, List<String> similar, String where) {
-        return "'" + policyId + "'" + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?")
-                + " Fix the id" + where + ", or remove the entry if the policy is gone";
+        return "'" + policyId + "'" + IdSimilarity.didYouMean(similar) + " Fix the id" + where
+                + ", or remove the entry if the policy is gone";
     }
 
     /**

@@ -31,6 +31,7 @@ import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
 import dev.guidepost.core.internal.match.UserInfo;
+import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.pack.PolicyLocator;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
@@ -245,9 +246,8 @@ public final class PolicyEngine {
         for (String id : policyIds) {
             Optional<Policy> policy = pack.policy(Objects.requireNonNull(id, "a policy id is null"));
             if (policy.isEmpty()) {
-                List<String> similar = pack.similarIds(id);
                 throw new GuidepostException("no policy '" + id + "' in pack " + pack.coordinates()
-                        + (similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?"));
+                        + IdSimilarity.didYouMean(pack.similarIds(id)));
             }
             if (!policy.get().enforceable()) {
                 advisory.add(id + " (" + policy.get().advisoryReason().orElse("no rules to check") + ")");

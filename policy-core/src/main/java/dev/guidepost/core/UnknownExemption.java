@@ -2,6 +2,8 @@ package dev.guidepost.core;
 
 import java.util.List;
 
+import dev.guidepost.core.internal.pack.IdSimilarity;
+
 /**
  * An exemption annotation ({@code guidepost.dev/ignore-<policy-id>}) that names no policy of the pack, most often a
  * misspelt id: it exempts nothing, so a report says so rather than let the author believe the manifest is exempt.
@@ -22,6 +24,6 @@ public record UnknownExemption(String policyId, ResourceRef resource, SourceLoca
     public String describe() {
         return "the annotation " + Exemption.ANNOTATION_PREFIX + policyId + " names no policy of the pack, so it "
                 + "exempts nothing" + (similarIds.isEmpty() ? "; check the policy id"
-                        : "; did you mean " + String.join(", ", similarIds) + "?");
+                        : IdSimilarity.didYouMean(similarIds));
     }
 }

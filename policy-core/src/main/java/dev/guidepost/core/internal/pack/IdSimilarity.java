@@ -33,6 +33,11 @@ public final class IdSimilarity {
                 .limit(3).map(Scored::id).toList();
     }
 
+    /** "; did you mean a, b?" for the ids {@link #similar} found, or empty when it found none. */
+    public static String didYouMean(List<String> similar) {
+        return similar.isEmpty() ? "" : "; did you mean " + String.join(", ", similar) + "?";
+    }
+
     private record Scored(String id, int distance, int shared) {
     }
 
