@@ -294,9 +294,7 @@ public final class Manifests implements Iterable<Manifest> {
                 problems.add(new ManifestProblem(location, ManifestProblem.Type.NOT_KUBERNETES,
                         "a List without items; nothing to check"));
             } else {
-                List<Object> itemsPath = new ArrayList<>(path);
-                itemsPath.add("items");
-                problems.add(new ManifestProblem(ObjectShape.located(document, itemsPath),
+                problems.add(new ManifestProblem(ObjectShape.located(document, YamlDocument.path(path, "items")),
                         ManifestProblem.Type.MALFORMED,
                         "the List's items must be a list of objects (items: [...]), so the cluster would refuse "
                                 + "it"));
@@ -304,9 +302,7 @@ public final class Manifests implements Iterable<Manifest> {
             return;
         }
         for (int i = 0; i < list.size(); i++) {
-            List<Object> itemPath = new ArrayList<>(path);
-            itemPath.add("items");
-            itemPath.add(i);
+            List<Object> itemPath = YamlDocument.path(path, "items", i);
             addValue(list.get(i), ObjectShape.located(document, itemPath), document, List.copyOf(itemPath), manifests,
                     problems, origins);
         }

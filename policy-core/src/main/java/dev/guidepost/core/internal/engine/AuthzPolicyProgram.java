@@ -18,6 +18,7 @@ import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /**
  * A ValidatingPolicy in {@code evaluation.mode: Envoy} or {@code HTTP}, evaluated on an authorization check request
@@ -65,14 +66,14 @@ public final class AuthzPolicyProgram implements PolicyProgram {
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(dialect));
         List<Object> path = List.of("spec");
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                ExpressionCompiler.append(path, "matchConditions"));
+                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
-                ExpressionCompiler.append(path, "variables"));
+                YamlDocument.path(path, "variables"));
         List<CelExpression> validations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "validations");
         for (int i = 0; i < entries.size(); i++) {
             validations.add(compiler.compile(PlainValues.string(entries.get(i), "expression"),
-                    ExpressionCompiler.append(path, "validations", i, "expression")));
+                    YamlDocument.path(path, "validations", i, "expression")));
         }
         return new AuthzPolicyProgram(name, dialect, conditions, variables, validations,
                 "Ignore".equals(PlainValues.string(spec, "failurePolicy")), action);

@@ -11,6 +11,7 @@ import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.pack.KyvernoActions;
 import dev.guidepost.core.internal.pattern.PatternRules;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /**
  * Compiles a ClusterPolicy or namespaced Policy: computes its rules with autogen, then compiles each
@@ -88,24 +89,24 @@ final class ClusterPolicyCompiler {
         Map<String, Object> cel = PlainValues.map(validate, "cel");
         try {
             List<NamedExpression> preconditions = compiler.named(PlainValues.list(rule, "celPreconditions"),
-                    ExpressionCompiler.append(path, "celPreconditions"));
+                    YamlDocument.path(path, "celPreconditions"));
             Map<String, CelExpression> variables = compiler.variables(PlainValues.list(cel, "variables"),
-                    ExpressionCompiler.append(path, "validate", "cel", "variables"));
+                    YamlDocument.path(path, "validate", "cel", "variables"));
             List<ValidationProgram> expressions = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             List<Object> entries = PlainValues.list(cel, "expressions");
             for (int i = 0; i < entries.size(); i++) {
                 Object e = entries.get(i);
-                List<Object> at = ExpressionCompiler.append(path, "validate", "cel", "expressions", i);
+                List<Object> at = YamlDocument.path(path, "validate", "cel", "expressions", i);
                 String text = PlainValues.string(e, "expression");
                 String messageExpression = PlainValues.string(e, "messageExpression");
                 texts.add(text);
                 expressions.add(new ValidationProgram(
-                        compiler.condition(text, ExpressionCompiler.append(at, "expression")),
+                        compiler.condition(text, YamlDocument.path(at, "expression")),
                         PlainValues.string(e, "message"),
                         messageExpression.isBlank() ? null
                                 : compiler.compile(messageExpression,
-                                        ExpressionCompiler.append(at, "messageExpression"))));
+                                        YamlDocument.path(at, "messageExpression"))));
             }
             return ClassicRuleProgram.cel(name, match, exclude, action, preconditions, variables, expressions, texts,
                     PlainValues.string(validate, "message"));

@@ -13,6 +13,7 @@ import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /** Compiles the CEL parts of a policy document, naming the field of any expression that does not compile. */
 final class ExpressionCompiler {
@@ -64,10 +65,10 @@ final class ExpressionCompiler {
             String name = PlainValues.string(entry, "name");
             if (PlainValues.at(entry, "expression") != null) {
                 out.add(new NamedExpression(name, condition(PlainValues.string(entry, "expression"),
-                        append(path, i, "expression"))));
+                        YamlDocument.path(path, i, "expression"))));
                 continue;
             }
-            List<Object> at = append(path, i, "valueExpression");
+            List<Object> at = YamlDocument.path(path, i, "valueExpression");
             CelExpression value = compile(PlainValues.string(entry, "valueExpression"), at);
             if (!value.mayBeString() && !value.resultType().equals("null_type")) {
                 throw new PolicyCompileException(at, describe(at) + " gives a value of type " + value.resultType()
@@ -92,11 +93,12 @@ final class ExpressionCompiler {
             String expression = PlainValues.string(entries.get(i), "expression");
             Optional<String> forward = forwardReference(expression, names, i);
             if (forward.isPresent()) {
-                throw new PolicyCompileException(append(path, i, "expression"), describe(append(path, i))
-                        + " (" + name + ") uses variables." + forward.get() + ", which is not declared before it"
+                throw new PolicyCompileException(YamlDocument.path(path, i, "expression"),
+                        describe(YamlDocument.path(path, i)) + " (" + name + ") uses variables." + forward.get()
+                                + ", which is not declared before it"
                         + (names.contains(forward.get()) ? "" : declared(names)));
             }
-            out.put(name, compile(expression, append(path, i, "expression")));
+            out.put(name, compile(expression, YamlDocument.path(path, i, "expression")));
         }
         return out;
     }
@@ -136,12 +138,6 @@ final class ExpressionCompiler {
 
     private static String declared(List<String> names) {
         return names.isEmpty() ? " (it declares no variables)" : " (declared: " + String.join(", ", names) + ")";
-    }
-
-    static List<Object> append(List<Object> path, Object... more) {
-        List<Object> out = new ArrayList<>(path);
-        out.addAll(List.of(more));
-        return out;
     }
 
     static String describe(List<Object> path) {

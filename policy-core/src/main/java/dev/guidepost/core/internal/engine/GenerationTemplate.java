@@ -103,7 +103,7 @@ final class GenerationTemplate {
     /** Compiles {@code template} (with {@code value} and optional {@code interpolate}) found at {@code path}. */
     static GenerationTemplate compile(Object template, List<Object> path, Compiler compiler)
             throws PolicyCompileException {
-        List<Object> at = ExpressionCompiler.append(path, "value");
+        List<Object> at = YamlDocument.path(path, "value");
         boolean interpolate = "cel".equals(PlainValues.string(template, "interpolate"));
         List<Node> documents = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(PlainValues.string(template, "value"), "template")) {

@@ -10,6 +10,7 @@ import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.match.MatchConstraints;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /**
  * Compiles a MutatingPolicy spec (kyverno pkg/cel/policies/mpol/compiler) in Kyverno's MutatingPolicy CEL
@@ -38,9 +39,9 @@ final class MutatingPolicyCompiler {
             throws PolicyCompileException {
         List<Object> path = List.of("spec");
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                ExpressionCompiler.append(path, "matchConditions"));
+                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
-                ExpressionCompiler.append(path, "variables"));
+                YamlDocument.path(path, "variables"));
         List<String> declared = List.copyOf(variables.keySet());
         List<MutatingPolicyProgram.Mutation> mutations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "mutations");
@@ -50,14 +51,14 @@ final class MutatingPolicyCompiler {
             String field = switch (patchType) {
                 case "JSONPatch" -> "jsonPatch";
                 case "ApplyConfiguration" -> "applyConfiguration";
-                default -> throw new PolicyCompileException(ExpressionCompiler.append(path, "mutations", i,
+                default -> throw new PolicyCompileException(YamlDocument.path(path, "mutations", i,
                         "patchType"), "spec.mutations[" + i + "].patchType: unsupported value \"" + patchType
                         + "\"");
             };
             if (PlainValues.at(entry, field) == null) {
                 continue; // Kyverno skips a mutation without its patch
             }
-            List<Object> at = ExpressionCompiler.append(path, "mutations", i, field, "expression");
+            List<Object> at = YamlDocument.path(path, "mutations", i, field, "expression");
             String expression = PlainValues.string(entry, field, "expression");
             ExpressionCompiler.requireDeclared(expression, declared, at);
             mutations.add(new MutatingPolicyProgram.Mutation(field.equals("applyConfiguration"),

@@ -13,6 +13,7 @@ import dev.guidepost.core.internal.match.MatchConstraints;
 import dev.guidepost.core.internal.pack.KyvernoActions;
 import dev.guidepost.core.internal.pack.ValidatingPolicyTranslator;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /** Compiles any checkable policy into a {@link PolicyProgram}. */
 public final class PolicyCompiler {
@@ -106,20 +107,20 @@ public final class PolicyCompiler {
         Map<String, Object> spec = PlainValues.map(document, "spec");
         List<Object> path = List.of("spec");
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                ExpressionCompiler.append(path, "matchConditions"));
+                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
-                ExpressionCompiler.append(path, "variables"));
+                YamlDocument.path(path, "variables"));
         List<GeneratingPolicyProgram.Step> generate = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "generate");
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
-            List<Object> at = ExpressionCompiler.append(path, "generate", i);
+            List<Object> at = YamlDocument.path(path, "generate", i);
             if (PlainValues.at(entry, "template") instanceof Map<?, ?> template) {
                 generate.add(new GeneratingPolicyProgram.Template(GenerationTemplate.compile(template,
-                        ExpressionCompiler.append(at, "template"), compiler::compile)));
+                        YamlDocument.path(at, "template"), compiler::compile)));
             } else {
                 generate.add(new GeneratingPolicyProgram.Expression(compiler.compile(
-                        PlainValues.string(entry, "expression"), ExpressionCompiler.append(at, "expression"))));
+                        PlainValues.string(entry, "expression"), YamlDocument.path(at, "expression"))));
             }
         }
         String kind = PlainValues.string(document, "kind");

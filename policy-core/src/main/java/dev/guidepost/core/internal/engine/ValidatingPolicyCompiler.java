@@ -11,6 +11,7 @@ import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.match.MatchConstraints;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /**
  * Compiles a ValidatingPolicy spec, with Kyverno's autogen ({@link ValidatingPolicyAutogen}): a policy whose only
@@ -45,30 +46,30 @@ final class ValidatingPolicyCompiler {
     ValidatingPolicyProgram compileSpec(String name, String kind, Map<String, Object> spec, Action action,
             List<Object> path) throws PolicyCompileException {
         List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                ExpressionCompiler.append(path, "matchConditions"));
+                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
-                ExpressionCompiler.append(path, "variables"));
+                YamlDocument.path(path, "variables"));
         List<ValidationProgram> validations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "validations");
         for (int i = 0; i < entries.size(); i++) {
             Object v = entries.get(i);
-            List<Object> at = ExpressionCompiler.append(path, "validations", i);
+            List<Object> at = YamlDocument.path(path, "validations", i);
             String messageExpression = PlainValues.string(v, "messageExpression");
             List<String> declared = List.copyOf(variables.keySet());
             ExpressionCompiler.requireDeclared(PlainValues.string(v, "expression"), declared,
-                    ExpressionCompiler.append(at, "expression"));
+                    YamlDocument.path(at, "expression"));
             ExpressionCompiler.requireDeclared(messageExpression, declared,
-                    ExpressionCompiler.append(at, "messageExpression"));
+                    YamlDocument.path(at, "messageExpression"));
             CelExpression message = messageExpression.isBlank() ? null
-                    : compiler.compile(messageExpression, ExpressionCompiler.append(at, "messageExpression"));
+                    : compiler.compile(messageExpression, YamlDocument.path(at, "messageExpression"));
             if (message != null && !message.mayBeString()) {
-                List<Object> where = ExpressionCompiler.append(at, "messageExpression");
+                List<Object> where = YamlDocument.path(at, "messageExpression");
                 throw new PolicyCompileException(where, ExpressionCompiler.describe(where) + " gives a value of type "
                         + message.resultType() + ", but a message expression must give a string; wrap it, for "
                         + "example string(...) or '...' + string(...)");
             }
             validations.add(new ValidationProgram(
-                    compiler.condition(PlainValues.string(v, "expression"), ExpressionCompiler.append(at, "expression")),
+                    compiler.condition(PlainValues.string(v, "expression"), YamlDocument.path(at, "expression")),
                     PlainValues.string(v, "message"), message));
         }
         List<Object> annotationEntries = new ArrayList<>();
@@ -79,7 +80,7 @@ final class ValidatingPolicyCompiler {
             annotationEntries.add(named);
         }
         List<NamedExpression> annotations = compiler.named(annotationEntries,
-                ExpressionCompiler.append(path, "auditAnnotations"));
+                YamlDocument.path(path, "auditAnnotations"));
         boolean jsonMode = "JSON".equals(PlainValues.string(spec, "evaluation", "mode"));
         return new ValidatingPolicyProgram(name, kind, jsonMode,
                 MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),

@@ -100,24 +100,18 @@ final class TestFileFields {
             boolean ok = value == null || value instanceof List<?> items
                     && items.stream().allMatch(item -> item != null && !(item instanceof Map) && !(item instanceof List));
             if (!ok) {
-                return Optional.of(new Problem(document.lineOf(path(at, key)), key + " in " + where + " must be a "
-                        + "list of names ([a.yaml, b.yaml]), not " + shape(value)));
+                return Optional.of(new Problem(document.lineOf(YamlDocument.path(at, key)), key + " in " + where
+                        + " must be a list of names ([a.yaml, b.yaml]), not " + shape(value)));
             }
         }
         for (String key : texts) {
             Object value = fields.get(key);
             if (value instanceof Map<?, ?> || value instanceof List<?>) {
-                return Optional.of(new Problem(document.lineOf(path(at, key)), key + " in " + where + " must be "
-                        + "one value, not " + shape(value)));
+                return Optional.of(new Problem(document.lineOf(YamlDocument.path(at, key)), key + " in " + where
+                        + " must be one value, not " + shape(value)));
             }
         }
         return Optional.empty();
-    }
-
-    private static List<Object> path(List<Object> at, String key) {
-        List<Object> out = new ArrayList<>(at);
-        out.add(key);
-        return out;
     }
 
     private static String shape(Object value) {

@@ -27,7 +27,7 @@ public final class ObjectShape {
         for (String field : List.of("apiVersion", "kind")) {
             Object v = object.get(field);
             if (v != null && !(v instanceof String)) {
-                List<Object> at = fieldPath(path, field);
+                List<Object> at = YamlDocument.path(path, field);
                 return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
                         field + " must be text, not " + describe(v, document, at) + ", so the cluster would refuse "
                                 + "the object"));
@@ -47,13 +47,6 @@ public final class ObjectShape {
         return String.join(".", path.subList(from, path.size()).stream().map(String::valueOf).toList());
     }
 
-    /** The path of a field below {@code path}. */
-    private static List<Object> fieldPath(List<Object> path, Object... field) {
-        List<Object> full = new ArrayList<>(path);
-        full.addAll(List.of(field));
-        return full;
-    }
-
     /** The location of the element at {@code path} in a document. */
     public static SourceLocation located(YamlDocument document, List<Object> path) {
         return new SourceLocation(document.source(), document.lineOf(path), 0);
@@ -71,7 +64,7 @@ public final class ObjectShape {
             return Optional.empty();
         }
         if (!(metadata instanceof Map<?, ?> meta)) {
-            List<Object> at = fieldPath(path, "metadata");
+            List<Object> at = YamlDocument.path(path, "metadata");
             return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
                     "metadata must be a mapping (name: ..., namespace: ...), not " + describe(metadata, document, at)
                             + ", so the cluster would refuse the object"));
@@ -79,7 +72,7 @@ public final class ObjectShape {
         for (String field : List.of("name", "namespace", "generateName")) {
             Object v = meta.get(field);
             if (v != null && !(v instanceof String)) {
-                List<Object> at = fieldPath(path, "metadata", field);
+                List<Object> at = YamlDocument.path(path, "metadata", field);
                 return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
                         "metadata." + field + " must be text, not " + describe(v, document, at)
                                 + ", so the cluster would refuse the object" + quoteHint(field, v, document, at)));
@@ -91,7 +84,7 @@ public final class ObjectShape {
                 continue;
             }
             if (!(v instanceof Map<?, ?> entries)) {
-                List<Object> at = fieldPath(path, "metadata", field);
+                List<Object> at = YamlDocument.path(path, "metadata", field);
                 return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
                         "metadata." + field + " must be a mapping of keys to text, not " + describe(v, document, at)
                                 + ", so the cluster would refuse the object"));
@@ -99,7 +92,7 @@ public final class ObjectShape {
             for (Map.Entry<?, ?> e : entries.entrySet()) {
                 if (e.getValue() != null && !(e.getValue() instanceof String)) {
                     String key = String.valueOf(e.getKey());
-                    List<Object> at = fieldPath(path, "metadata", field, key);
+                    List<Object> at = YamlDocument.path(path, "metadata", field, key);
                     return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
                             "the " + field.substring(0, field.length() - 1) + " '" + key + "' has "
                                     + describe(e.getValue(), document, at) + " as its value, and the cluster takes "
@@ -139,7 +132,7 @@ public final class ObjectShape {
         }
         for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
             Object containers = ((Map<?, ?>) node).get(field);
-            List<Object> fieldPath = fieldPath(at, field);
+            List<Object> fieldPath = YamlDocument.path(at, field);
             if (containers != null && (!(containers instanceof List<?> list)
                     || list.stream().anyMatch(c -> !(c instanceof Map<?, ?>)))) {
                 return Optional.of(new ManifestProblem(located(document, fieldPath), ManifestProblem.Type.MALFORMED,

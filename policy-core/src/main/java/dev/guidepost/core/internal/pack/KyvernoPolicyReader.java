@@ -14,6 +14,7 @@ import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.internal.jmespath.Variables;
 import dev.guidepost.core.Severity;
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /**
  * Reads a Kyverno or Kubernetes policy file as it is. Its plain-English text comes from the
@@ -265,8 +266,7 @@ final class KyvernoPolicyReader {
         for (String[] block : new String[][] {{"preconditions"}, {"deny", "conditions"},
                 {"validate", "deny", "conditions"}}) {
             Object conditions = PlainValues.at(node, block);
-            List<Object> at = new ArrayList<>(path);
-            at.addAll(List.of((Object[]) block));
+            List<Object> at = YamlDocument.path(path, (Object[]) block);
             if (conditions instanceof List<?> items) {
                 Optional<GuidepostException> found = unknownOperator(doc, items, at);
                 if (found.isPresent()) {
@@ -275,7 +275,7 @@ final class KyvernoPolicyReader {
             } else if (conditions instanceof Map<?, ?>) {
                 for (String group : List.of("any", "all")) {
                     Optional<GuidepostException> found = unknownOperator(doc, PlainValues.list(conditions, group),
-                            concat(at, group));
+                            YamlDocument.path(at, group));
                     if (found.isPresent()) {
                         return found;
                     }
@@ -284,10 +284,9 @@ final class KyvernoPolicyReader {
         }
         for (String[] foreachPath : new String[][] {{"foreach"}, {"validate", "foreach"}}) {
             List<Object> entries = PlainValues.list(node, foreachPath);
-            List<Object> base = new ArrayList<>(path);
-            base.addAll(List.of((Object[]) foreachPath));
+            List<Object> base = YamlDocument.path(path, (Object[]) foreachPath);
             for (int i = 0; i < entries.size(); i++) {
-                Optional<GuidepostException> inner = unknownOperator(doc, entries.get(i), concat(base, i));
+                Optional<GuidepostException> inner = unknownOperator(doc, entries.get(i), YamlDocument.path(base, i));
                 if (inner.isPresent()) {
                     return inner;
                 }
@@ -307,7 +306,7 @@ final class KyvernoPolicyReader {
                         .map(o -> "did you mean " + o + "? ").orElse("");
                 return Optional.of(doc.error("condition operator '" + written + "' is not one Kyverno accepts; "
                         + meant + "the operators are " + String.join(", ", OPERATORS),
-                        concat(concat(path, i), "operator").toArray()));
+                        YamlDocument.path(path, i, "operator").toArray()));
             }
         }
         return Optional.empty();
@@ -340,7 +339,7 @@ final class KyvernoPolicyReader {
         }
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                List<Object> at = concat(path, String.valueOf(e.getKey()));
+                List<Object> at = YamlDocument.path(path, String.valueOf(e.getKey()));
                 Optional<GuidepostException> found = brokenVariable(doc, String.valueOf(e.getKey()), at)
                         .or(() -> brokenVariable(doc, e.getValue(), at));
                 if (found.isPresent()) {
@@ -350,19 +349,13 @@ final class KyvernoPolicyReader {
         }
         if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                Optional<GuidepostException> found = brokenVariable(doc, list.get(i), concat(path, i));
+                Optional<GuidepostException> found = brokenVariable(doc, list.get(i), YamlDocument.path(path, i));
                 if (found.isPresent()) {
                     return found;
                 }
             }
         }
         return Optional.empty();
-    }
-
-    private static List<Object> concat(List<Object> path, Object step) {
-        List<Object> out = new ArrayList<>(path);
-        out.add(step);
-        return out;
     }
 
     /** A misspelt field would make a rule silently unchecked; Kyverno rejects unknown fields, and so does this. */

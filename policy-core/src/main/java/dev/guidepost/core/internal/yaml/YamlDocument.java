@@ -8,6 +8,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import java.util.ArrayList;
+
+import java.util.Arrays;
+
 /**
  * One document of a YAML stream: its plain Java value, the 1-based line and column where its content starts, or
  * the problem that kept it from being read. Keeps the composed node tree and the document's text so that callers
@@ -86,6 +90,16 @@ public final class YamlDocument {
             current = next;
         }
         return current.line();
+    }
+
+    /**
+     * The path of an element below another: {@code path} followed by {@code steps} (as {@link #lineOf(List)} takes
+     * paths: map keys as strings, list indexes as integers).
+     */
+    public static List<Object> path(List<?> path, Object... steps) {
+        List<Object> out = new ArrayList<>(path);
+        out.addAll(Arrays.asList(steps));
+        return out;
     }
 
     /**
