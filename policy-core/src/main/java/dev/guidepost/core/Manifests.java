@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,11 +98,7 @@ public final class Manifests implements Iterable<Manifest> {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
         dev.guidepost.core.internal.yaml.SourceName.check(text, sourceName, "Manifests.parse(text, sourceName)");
-        List<Manifest> manifests = new ArrayList<>();
-        List<ManifestProblem> problems = new ArrayList<>();
-        Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
-        collect(YamlDocuments.parse(text, sourceName), manifests, problems, origins);
-        return new Manifests(manifests, problems, origins);
+        return fromDocuments(YamlDocuments.parse(text, sourceName));
     }
 
     /**
@@ -111,13 +108,17 @@ public final class Manifests implements Iterable<Manifest> {
      * @param sourceName what locations call the input, for example {@code <stdin>}
      * @throws IOException when the stream cannot be read
      */
-    public static Manifests read(java.io.InputStream in, String sourceName) throws IOException {
-        java.util.Objects.requireNonNull(sourceName, "sourceName");
-        byte[] bytes = in.readAllBytes();
+    public static Manifests read(InputStream in, String sourceName) throws IOException {
+        Objects.requireNonNull(sourceName, "sourceName");
+        return fromDocuments(YamlDocuments.parse(in.readAllBytes(), sourceName));
+    }
+
+    /** The manifests and problems of parsed documents. */
+    private static Manifests fromDocuments(List<YamlDocument> documents) {
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
         Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
-        collect(YamlDocuments.parse(bytes, sourceName), manifests, problems, origins);
+        collect(documents, manifests, problems, origins);
         return new Manifests(manifests, problems, origins);
     }
 

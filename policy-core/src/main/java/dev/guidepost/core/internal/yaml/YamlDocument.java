@@ -1,16 +1,15 @@
 package dev.guidepost.core.internal.yaml;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-
-import java.util.ArrayList;
-
-import java.util.Arrays;
 
 /**
  * One document of a YAML stream: its plain Java value, the 1-based line and column where its content starts, or
@@ -107,6 +106,17 @@ public final class YamlDocument {
      * {@link #lineOf(List)}), or null when there is none or no such element. See {@link UnrenderedTemplate}.
      */
     public UnrenderedTemplate unrenderedTemplate(List<?> path) {
+        Node at = nodeAt(path);
+        return at == null ? null : UnrenderedTemplate.find(at, text, lineOffset);
+    }
+
+    /** The text of the scalar at {@code path} as written (before YAML read it as a number or boolean), if any. */
+    public Optional<String> scalarText(List<?> path) {
+        return nodeAt(path) instanceof ScalarNode scalar ? Optional.of(scalar.getValue()) : Optional.empty();
+    }
+
+    /** The node at {@code path}, or null when there is no such element. */
+    private Node nodeAt(List<?> path) {
         Node current = node;
         for (Object step : path) {
             Step next = current == null ? null : child(current, step);
@@ -115,21 +125,7 @@ public final class YamlDocument {
             }
             current = next.node();
         }
-        return current == null ? null : UnrenderedTemplate.find(current, text, lineOffset);
-    }
-
-    /** The text of the scalar at {@code path} as written (before YAML read it as a number or boolean), if any. */
-    public java.util.Optional<String> scalarText(List<?> path) {
-        Node current = node;
-        for (Object step : path) {
-            Step next = current == null ? null : child(current, step);
-            if (next == null) {
-                return java.util.Optional.empty();
-            }
-            current = next.node();
-        }
-        return current instanceof ScalarNode scalar ? java.util.Optional.of(scalar.getValue())
-                : java.util.Optional.empty();
+        return current;
     }
 
     /** The element one step below a node with its 1-based line (of its key for a map entry), or null. */
