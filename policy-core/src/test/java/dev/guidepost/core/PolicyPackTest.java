@@ -619,8 +619,11 @@ class PolicyPackTest {
             "validation-not-a-bool.yaml|10|spec.validations[0].expression gives a value of type int, but it must give a bool",
             "match-condition-not-a-bool.yaml|14|spec.matchConditions[0].expression gives a value of type string, but it "
                     + "must give a bool",
+            "audit-annotation-not-a-string.yaml|17|spec.auditAnnotations[0].valueExpression gives a value of type int, "
+                    + "but an audit annotation's value must be a string or null",
     })
-    void aConditionThatGivesNoBoolIsAnErrorWhenTheEngineCompilesThePack(String file, int line, String message) {
+    void anExpressionWhoseKnownTypeDoesNotFitItsFieldIsAnErrorWhenTheEngineCompilesThePack(String file, int line,
+            String message) {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/" + file));
 
         assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)

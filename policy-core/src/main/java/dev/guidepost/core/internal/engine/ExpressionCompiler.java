@@ -46,10 +46,23 @@ final class ExpressionCompiler {
      */
     CelExpression condition(String expression, List<Object> path) throws PolicyCompileException {
         CelExpression compiled = compile(expression, path);
-        if (!compiled.mayBeBool()) {
-            throw new PolicyCompileException(path, describe(path) + " gives a value of type "
-                    + compiled.resultType() + ", but it must give a bool (true or false); compare it, for example "
-                    + "object.spec.replicas > 1 or has(object.spec.x)");
+        return typed(compiled, path, compiled.mayBeBool(), "it must give a bool (true or false); compare it, for "
+                + "example object.spec.replicas > 1 or has(object.spec.x)");
+    }
+
+    /** Compiles a message expression, refusing one whose type is known and not string (as for conditions). */
+    CelExpression message(String expression, List<Object> path) throws PolicyCompileException {
+        CelExpression compiled = compile(expression, path);
+        return typed(compiled, path, compiled.mayBeString(), "a message expression must give a string; wrap it, "
+                + "for example string(...) or '...' + string(...)");
+    }
+
+    /** The expression when its type fits; else an error naming the field, the type and what it must give. */
+    private static CelExpression typed(CelExpression compiled, List<Object> path, boolean fits, String must)
+            throws PolicyCompileException {
+        if (!fits) {
+            throw new PolicyCompileException(path, describe(path) + " gives a value of type " + compiled.resultType()
+                    + ", but " + must);
         }
         return compiled;
     }
@@ -70,11 +83,9 @@ final class ExpressionCompiler {
             }
             List<Object> at = YamlDocument.path(path, i, "valueExpression");
             CelExpression value = compile(PlainValues.string(entry, "valueExpression"), at);
-            if (!value.mayBeString() && !value.resultType().equals("null_type")) {
-                throw new PolicyCompileException(at, describe(at) + " gives a value of type " + value.resultType()
-                        + ", but an audit annotation's value must be a string or null; wrap it in string(...)");
-            }
-            out.add(new NamedExpression(name, value));
+            out.add(new NamedExpression(name, typed(value, at, value.mayBeString()
+                    || value.resultType().equals("null_type"), "an audit annotation's value must be a string or "
+                            + "null; wrap it in string(...)")));
         }
         return out;
     }

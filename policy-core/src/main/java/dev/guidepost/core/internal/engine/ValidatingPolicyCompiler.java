@@ -61,13 +61,7 @@ final class ValidatingPolicyCompiler {
             ExpressionCompiler.requireDeclared(messageExpression, declared,
                     YamlDocument.path(at, "messageExpression"));
             CelExpression message = messageExpression.isBlank() ? null
-                    : compiler.compile(messageExpression, YamlDocument.path(at, "messageExpression"));
-            if (message != null && !message.mayBeString()) {
-                List<Object> where = YamlDocument.path(at, "messageExpression");
-                throw new PolicyCompileException(where, ExpressionCompiler.describe(where) + " gives a value of type "
-                        + message.resultType() + ", but a message expression must give a string; wrap it, for "
-                        + "example string(...) or '...' + string(...)");
-            }
+                    : compiler.message(messageExpression, YamlDocument.path(at, "messageExpression"));
             validations.add(new ValidationProgram(
                     compiler.condition(PlainValues.string(v, "expression"), YamlDocument.path(at, "expression")),
                     PlainValues.string(v, "message"), message));
