@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,6 +152,18 @@ public final class PolicyPack {
     /** Every category of the pack's policies, each once, sorted: the values a category filter can take. */
     public List<String> categories() {
         return policies().stream().flatMap(p -> p.categories().stream()).distinct().sorted().toList();
+    }
+
+    /**
+     * Those of {@code kinds}, in their order, that none of the pack's policies is about ({@link #kinds()}), taken as a
+     * {@link SearchRequest}'s kind filter takes them ({@code Kind}, {@code group/version/Kind}, a plural or a short
+     * name, any case): a kind filter with one of them finds only policies for every kind, or none.
+     */
+    public List<String> unselectedKinds(Collection<String> kinds) {
+        Set<String> about = new HashSet<>();
+        kinds().forEach(k -> about.add(SearchRequest.kindName(k).toLowerCase(Locale.ROOT)));
+        return kinds.stream().filter(k -> !about.contains(SearchRequest.kindName(k).toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /** Every kind the pack's policies are about ({@link Policy#aboutKinds()}), each once, sorted. */

@@ -100,7 +100,7 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
      * The kind of a reference as packs write them ({@code apps/v1/Deployment} and {@code v1/Pod} name a kind too),
      * or as people and agents do: a plural resource ({@code statefulsets}) or kubectl's short name ({@code pvc}).
      */
-    private static String kindName(String reference) {
+    static String kindName(String reference) {
         String[] parts = reference.strip().split("/");
         for (int i = parts.length - 1; i >= 0; i--) {
             if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {

@@ -26,6 +26,12 @@ class SearchRequestTest {
         assertThat(accepted("v1/Pod")).contains("pods-only");
     }
 
+    @Test
+    void thePackNamesTheKindsOfAFilterThatNoPolicyIsAboutReadingThemAsTheFilterDoes() {
+        assertThat(PACK.unselectedKinds(List.of("deployments", "v1/Pod", "Gateway", "Deploymnt")))
+                .containsExactly("Gateway", "Deploymnt");
+    }
+
     private static List<String> accepted(String kind) {
         SearchRequest request = SearchRequest.of("anything").withKinds(Set.of(kind));
         return PACK.policies().stream().filter(request::accepts).map(Policy::id).sorted().toList();

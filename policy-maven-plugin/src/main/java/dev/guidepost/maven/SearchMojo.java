@@ -125,12 +125,10 @@ public class SearchMojo extends AbstractKnowledgeMojo {
             }
         }
         List<SearchHit> hits = kb.search(SearchRequest.of(query.strip()).withLimit(limit).withKinds(kindFilter));
-        List<String> packKinds = kb.pack().kinds();
-        List<String> unknownKinds = kindFilter.stream()
-                .filter(kind -> packKinds.stream().noneMatch(kind::equalsIgnoreCase)).sorted().toList();
+        List<String> unknownKinds = kb.pack().unselectedKinds(kindFilter.stream().sorted().toList());
         if (hits.isEmpty() && !unknownKinds.isEmpty()) {
             getLog().warn("No policy of " + kb.pack().coordinates() + " is about " + String.join(", ", unknownKinds)
-                    + "; the kinds its policies are about: " + String.join(", ", packKinds));
+                    + "; the kinds its policies are about: " + String.join(", ", kb.pack().kinds()));
             return;
         }
         if (hits.isEmpty()) {

@@ -277,8 +277,7 @@ public final class PolicyTools {
             }
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
-            List<String> unselected = kinds.stream().filter(k -> kb.pack().kinds().stream()
-                    .noneMatch(known -> known.equalsIgnoreCase(k.substring(k.lastIndexOf('/') + 1)))).toList();
+            List<String> unselected = kb.pack().unselectedKinds(kinds);
             if (selected.isEmpty() || !unselected.isEmpty()) {
                 out.append(!unselected.isEmpty() && !selected.isEmpty() ? "No policy selects "
                         + String.join(", ", unselected) + " by its kinds; for "
