@@ -837,6 +837,90 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aClusterEntryIsOnlyNeededByTheRulePartsThatReadItAsKyvernoLoadsEntriesLazily() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: require-pdb
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: pdb-for-replicated
+                      match:
+                        any:
+                          - resources:
+                              kinds: [Deployment]
+                      context:
+                        - name: pdbs
+                          apiCall:
+                            urlPath: "/apis/policy/v1/namespaces/{{ request.namespace }}/poddisruptionbudgets"
+                            jmesPath: "items"
+                        - name: pdbCount
+                          variable:
+                            jmesPath: "length(pdbs)"
+                        - name: wanted
+                          variable:
+                            value: 3
+                      preconditions:
+                        all:
+                          - key: "{{ request.object.spec.replicas }}"
+                            operator: GreaterThanOrEquals
+                            value: "{{ wanted }}"
+                      validate:
+                        message: "A Deployment with {{ wanted }} or more replicas needs a PodDisruptionBudget."
+                        deny:
+                          conditions:
+                            all:
+                              - key: "{{ pdbCount }}"
+                                operator: Equals
+                                value: 0
+                    - name: named-containers
+                      match:
+                        any:
+                          - resources:
+                              kinds: [Deployment]
+                      context:
+                        - name: registries
+                          configMap:
+                            name: registries
+                            namespace: platform
+                      validate:
+                        message: "Every container needs a name."
+                        pattern:
+                          spec:
+                            template:
+                              spec:
+                                containers:
+                                  - name: "?*"
+                """, "require-pdb.yaml");
+        Manifests deployments = Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: small, namespace: shop}
+                spec:
+                  replicas: 1
+                  template: {spec: {containers: [{name: app, image: shop:1.0}]}}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: large, namespace: shop}
+                spec:
+                  replicas: 3
+                  template: {spec: {containers: [{name: app, image: shop:1.0}]}}
+                """, "deployments.yaml");
+
+        List<Result> results = PolicyEngine.of(pack).check(deployments).results();
+
+        assertThat(results).extracting(r -> r.resource().name() + " " + r.rule() + " " + r.outcome()
+                + (r.isNotChecked() ? " not checked" : ""))
+                .containsExactly("small pdb-for-replicated SKIP", "small named-containers PASS",
+                        "large pdb-for-replicated SKIP not checked", "large named-containers PASS");
+        assertThat(results.get(0).message()).contains("preconditions not met");
+        assertThat(results.get(2).message()).contains("context entries that need a cluster");
+    }
+
+    @Test
     void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -1,8 +1,11 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.jmespath.JmesPath;
 import dev.guidepost.core.internal.jmespath.JmesPathException;
@@ -13,7 +16,7 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * Loads the {@code context} entries of a ClusterPolicy rule (or of a foreach entry) into its JMESPath data, as the
  * Kyverno CLI does offline: {@code variable} entries are computed ({@code value}, {@code jmesPath},
  * {@code default}); the others (API calls, config maps, image data, global references) can only come from the
- * test's rule values, and without them the rule cannot be evaluated.
+ * test's rule values; without them, the parts of the rule that read them cannot be evaluated.
  */
 final class ContextEntries {
 
@@ -40,20 +43,89 @@ final class ContextEntries {
         return context;
     }
 
-    /** Adds each entry to the context in order; {@code ruleValueNames} are the entries the test's values give. */
-    static void load(Map<String, Object> context, List<Object> entries, Set<String> ruleValueNames) {
+    /**
+     * Adds each entry to the context in order; {@code ruleValueNames} are the entries the test's values give.
+     * Entries that need a cluster and have no test values are left out, with the variables computed from them: as
+     * Kyverno loads entries lazily, only a part of the rule that reads one of them cannot be evaluated (see
+     * {@link Unloaded#requireUnusedBy}).
+     */
+    static Unloaded load(Map<String, Object> context, List<Object> entries, Set<String> ruleValueNames) {
+        Set<String> unloaded = new LinkedHashSet<>();
         for (Object entry : entries) {
             String name = PlainValues.string(entry, "name");
             Object variable = PlainValues.at(entry, "variable");
             if (variable == null) {
                 // as the Kyverno CLI: no cluster to ask; a test's values stand in for the entry
-                if (ruleValueNames.contains(name) || context.containsKey(name)) {
-                    continue;
+                if (!ruleValueNames.contains(name) && !context.containsKey(name)) {
+                    unloaded.add(name);
                 }
+                continue;
+            }
+            if (Unloaded.mentions(variable, unloaded)) {
+                unloaded.add(name);
+                continue;
+            }
+            JsonContext.put(context, name, variable(context, name, PlainValues.map(variable)));
+        }
+        return new Unloaded(Set.copyOf(unloaded));
+    }
+
+    /** The names of the context entries that could not be loaded offline. */
+    record Unloaded(Set<String> names) {
+
+        private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9_]");
+
+        /**
+         * Throws {@link Unsupported} when {@code part} of the rule (its preconditions, its validation, its patch)
+         * reads an entry that could not be loaded: any text in it naming the entry, so a false alarm only costs
+         * the rule its evaluation.
+         */
+        void requireUnusedBy(Object part) {
+            if (!names.isEmpty() && mentions(part, names)) {
                 throw new Unsupported("context entries that need a cluster (apiCall, configMap, imageRegistry, "
                         + "globalReference) when no test values stand in for them");
             }
-            JsonContext.put(context, name, variable(context, name, PlainValues.map(variable)));
+        }
+
+        /** {@link #requireUnusedBy} for a rule body or foreach entry, leaving out its own context and preconditions. */
+        void requireUnusedByBody(Map<String, Object> body) {
+            Map<String, Object> rest = new LinkedHashMap<>(body);
+            rest.remove("context");
+            rest.remove("preconditions");
+            requireUnusedBy(rest);
+        }
+
+        private static boolean mentions(Object value, Set<String> names) {
+            if (names.isEmpty() || value == null) {
+                return false;
+            }
+            if (value instanceof String text) {
+                return names.stream().anyMatch(name -> mentions(text, name));
+            }
+            if (value instanceof Map<?, ?> map) {
+                return map.entrySet().stream().anyMatch(e -> mentions(e.getKey(), names)
+                        || mentions(e.getValue(), names));
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().anyMatch(item -> mentions(item, names));
+            }
+            return false;
+        }
+
+        private static boolean mentions(String text, String name) {
+            if (name.isEmpty()) {
+                return false;
+            }
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                boolean startsWord = at == 0 || !NAME_CHARACTERS.matcher(text.substring(at - 1, at)).matches();
+                int end = at + name.length();
+                boolean endsWord = end == text.length()
+                        || !NAME_CHARACTERS.matcher(text.substring(end, end + 1)).matches();
+                if (startsWord && endsWord) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -63,13 +63,16 @@ final class LegacyValidation {
      */
     private RuleResponse validate(Scope scope, Map<String, Object> holder, Map<String, Object> validate, int nesting,
             PreparedRequest prepared) {
+        ContextEntries.Unloaded unloaded;
         try {
-            loadContext(scope, PlainValues.list(holder, "context"));
+            unloaded = ContextEntries.load(scope.context(), PlainValues.list(holder, "context"),
+                    scope.ruleValueNames());
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to load context: " + e.getMessage(), scope.action());
         }
         Object preconditions = holder.get("preconditions");
+        unloaded.requireUnusedBy(preconditions);
         if (preconditions != null) {
             Conditions.Result result;
             try {
@@ -84,6 +87,7 @@ final class LegacyValidation {
                         scope.action());
             }
         }
+        unloaded.requireUnusedByBody(validate);
         if (validate.get("deny") != null) {
             return deny(scope, PlainValues.map(validate, "deny"));
         }
@@ -96,9 +100,6 @@ final class LegacyValidation {
         return null;
     }
 
-    private void loadContext(Scope scope, List<Object> entries) {
-        ContextEntries.load(scope.context(), entries, scope.ruleValueNames());
-    }
 
     private RuleResponse deny(Scope scope, Map<String, Object> deny) {
         Conditions.Result result;

@@ -71,13 +71,15 @@ final class RuleGeneration {
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
         Map<String, Object> context = ContextEntries.start(prepared, evaluation, policy, ruleValues);
         try {
+            ContextEntries.Unloaded unloaded;
             try {
-                ContextEntries.load(context, PlainValues.list(definition, "context"), ruleValues.keySet());
+                unloaded = ContextEntries.load(context, PlainValues.list(definition, "context"), ruleValues.keySet());
             } catch (JmesPathException e) {
                 rethrowUnsupported(e);
                 return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), action);
             }
             Object preconditions = definition.get("preconditions");
+            unloaded.requireUnusedBy(preconditions);
             if (preconditions != null) {
                 try {
                     if (!Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, context))
@@ -89,6 +91,7 @@ final class RuleGeneration {
                     return result(Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(), action);
                 }
             }
+            unloaded.requireUnusedBy(definition.get("generate"));
             Object substituted;
             try {
                 substituted = Variables.substitute(definition.get("generate"), context);

@@ -85,13 +85,16 @@ final class RuleMutation {
     }
 
     private Result outcome(Step step, Map<String, Object> object, Map<String, Object> mutate, Action action) {
+        ContextEntries.Unloaded unloaded;
         try {
-            ContextEntries.load(step.context(), PlainValues.list(definition, "context"), step.ruleValueNames());
+            unloaded = ContextEntries.load(step.context(), PlainValues.list(definition, "context"),
+                    step.ruleValueNames());
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), object, action);
         }
         Object preconditions = definition.get("preconditions");
+        unloaded.requireUnusedBy(preconditions);
         if (preconditions != null) {
             Conditions.Result holds;
             try {
@@ -104,6 +107,7 @@ final class RuleMutation {
                 return result(Outcome.SKIP, "preconditions not met", object, action);
             }
         }
+        unloaded.requireUnusedByBody(mutate);
         Patched patched = mutate.get("foreach") != null
                 ? forEach(step, PlainValues.list(mutate, "foreach"), object, 0)
                 : patch(step, mutate, object);
@@ -208,14 +212,16 @@ final class RuleMutation {
             context.put("elementIndex", (long) index);
             context.put("elementIndex" + nesting, (long) index);
             Step inner = step.with(context);
+            ContextEntries.Unloaded unloaded;
             try {
-                ContextEntries.load(context, PlainValues.list(foreach, "context"), step.ruleValueNames());
+                unloaded = ContextEntries.load(context, PlainValues.list(foreach, "context"), step.ruleValueNames());
             } catch (JmesPathException e) {
                 rethrowUnsupported(e);
                 return new Patched(Outcome.ERROR, "failed to load to mutate.foreach[" + index + "].context: "
                         + e.getMessage(), object);
             }
             Object preconditions = foreach.get("preconditions");
+            unloaded.requireUnusedBy(preconditions);
             if (preconditions != null) {
                 try {
                     if (!Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, context)).holds()) {
@@ -227,6 +233,7 @@ final class RuleMutation {
                             + "].preconditions: " + e.getMessage(), object);
                 }
             }
+            unloaded.requireUnusedByBody(foreach);
             Patched result = foreach.get("foreach") != null
                     ? forEach(inner, PlainValues.list(foreach, "foreach"), patched, nesting + 1)
                     : patch(inner, foreach, patched);
