@@ -61,7 +61,9 @@ final class OutputSchemas {
         fields.put("summary", string("Counts of the results."));
         fields.put("manifests", array(manifest(), "The objects read, with their lines."));
         fields.put("violations", array(result(), "Every failed result, blocking or not."));
-        fields.put("notChecked", array(notChecked(), "Rules the cluster checks that could not be checked here."));
+        fields.put("notChecked", array(notChecked(), "Rules the cluster checks that could not be checked here, one "
+                + "entry per object (the first " + PolicyTools.MAX_STRUCTURED_NOT_CHECKED + ")."));
+        fields.put("notCheckedOmitted", typed("integer", "Unchecked results left out of notChecked."));
         fields.put("advisory", array(object(summaryFields()), "Advisory guidance for these objects (never checked)."));
         fields.put("advisoryOmitted", typed("integer", "Advisory policies left out of the list."));
         fields.put("problems", array(problem(), "Documents that were not checked and why."));

@@ -51,6 +51,12 @@ public final class PolicyTools {
     static final int MAX_ADVISORY = 10;
     /** How many violations a check's text lists (the structured answer has every one). */
     static final int MAX_LISTED_VIOLATIONS = 50;
+    /** How many unchecked rules a check's text names, each once with its first objects. */
+    static final int MAX_NOT_CHECKED_RULES = 20;
+    /** How many objects a check's text names for one unchecked rule before "and N more". */
+    static final int MAX_OBJECTS_PER_UNCHECKED_RULE = 3;
+    /** How many unchecked results the structured answer lists ({@code notCheckedOmitted} counts the rest). */
+    static final int MAX_STRUCTURED_NOT_CHECKED = 100;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -221,20 +227,15 @@ public final class PolicyTools {
             List<Result> notChecked = report.results().stream().filter(Result::isNotChecked).toList();
             if (!notChecked.isEmpty()) {
                 out.append("Not checked here (the cluster will check these):\n");
-                for (Result r : notChecked) {
-                    out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
-                            .append(r.policyId()).append(r.rule().isEmpty() ? "" : "/" + r.rule())
-                            .append(" [").append(canReject(r) ? r.action().label() : "changes the object, never "
-                                    + "rejects it").append("] — ")
-                            .append(r.message().substring(Result.NOT_CHECKED.length())).append('\n');
-                }
+                notCheckedByRule(notChecked, out);
             }
             Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("notChecked", notChecked.stream().map(r -> {
+            structured.put("notChecked", notChecked.stream().limit(MAX_STRUCTURED_NOT_CHECKED).map(r -> {
                 Map<String, Object> m = PolicyMaps.result(r);
                 m.put("couldBlock", uncheckedBlockingRule(r)); // an Enforce rule that can reject (not a mutation)
                 return m;
             }).toList());
+            structured.put("notCheckedOmitted", Math.max(0, notChecked.size() - MAX_STRUCTURED_NOT_CHECKED));
             // compliant only when everything the cluster enforces was checked and passed
             structured.put("compliant", violations.isEmpty() && manifests.unreadable().isEmpty()
                     && uncheckedEnforce == 0);
@@ -249,6 +250,35 @@ public final class PolicyTools {
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });
+    }
+
+    /**
+     * The rules left unchecked, one line per rule and reason however many objects it skipped (a rule reading the
+     * cluster is unchecked on every workload), naming the first objects and then how many more, and no more than
+     * {@link #MAX_NOT_CHECKED_RULES} rules, so a large check keeps a readable answer.
+     */
+    private void notCheckedByRule(List<Result> notChecked, StringBuilder out) {
+        Map<List<String>, List<Result>> byRule = new LinkedHashMap<>();
+        for (Result r : notChecked) {
+            byRule.computeIfAbsent(List.of(r.policyId(), r.rule(), r.message()), k -> new ArrayList<>()).add(r);
+        }
+        byRule.values().stream().limit(MAX_NOT_CHECKED_RULES).forEach(results -> {
+            Result first = results.get(0);
+            out.append("- ").append(first.policyId()).append(first.rule().isEmpty() ? "" : "/" + first.rule())
+                    .append(" [").append(canReject(first) ? first.action().label() : "changes the object, never "
+                            + "rejects it").append("] on ");
+            List<String> objects = results.stream().limit(MAX_OBJECTS_PER_UNCHECKED_RULE)
+                    .map(r -> "line " + r.location().line() + " " + r.resource()).toList();
+            out.append(String.join(", ", objects));
+            if (results.size() > objects.size()) {
+                out.append(" and ").append(results.size() - objects.size()).append(" more");
+            }
+            out.append(" — ").append(first.message().substring(Result.NOT_CHECKED.length())).append('\n');
+        });
+        if (byRule.size() > MAX_NOT_CHECKED_RULES) {
+            out.append("- and ").append(byRule.size() - MAX_NOT_CHECKED_RULES).append(" more rules (check fewer "
+                    + "manifests per call to read them all)\n");
+        }
     }
 
     /** {@code list_policies {category?, kind?}}. */

@@ -243,10 +243,24 @@ class PolicyToolsTest {
                 """));
 
         assertThat(answer.text()).startsWith("No violations found, but 1 rule of an Enforce policy was not checked")
-                .contains("Not checked here (the cluster will check these):\n- line 1 Pod/payments/api: pci-seccomp "
-                        + "[Enforce] — ");
+                .contains("Not checked here (the cluster will check these):\n- pci-seccomp [Enforce] on line 1 "
+                        + "Pod/payments/api — ");
         assertThat(answer.structured().get("uncheckedEnforce")).isEqualTo(1L);
         assertThat(answer.structured().get("compliant")).isEqualTo(false);
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            many.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: api-").append(i)
+                    .append(", namespace: payments}\nspec: {containers: [{name: app, image: app:1}]}\n");
+        }
+        ToolAnswer large = pci.checkManifest(Map.of("yaml", many.toString()));
+
+        assertThat(large.text()).contains("- pci-seccomp [Enforce] on line 2 Pod/payments/api-0, line 7 "
+                + "Pod/payments/api-1, line 12 Pod/payments/api-2 and 147 more — ");
+        assertThat(large.text().lines().filter(l -> l.contains("pci-seccomp"))).hasSize(1);
+        assertThat((List<?>) large.structured().get("notChecked")).hasSize(PolicyTools.MAX_STRUCTURED_NOT_CHECKED);
+        assertThat(large.structured()).containsEntry("notCheckedOmitted", 50)
+                .containsEntry("uncheckedEnforce", 150L);
     }
 
     @Test
