@@ -336,5 +336,21 @@ class KyvernoEmitterTest {
         assertThat(output.summary().advisory()).doesNotContain("add-default-labels");
         assertThat(output.summary().notes()).anyMatch(n -> n.contains("add-default-labels")
                 && n.contains("although Guidepost does not check it"));
+        assertThat(output.summary().notes()).noneMatch(n -> n.contains("policies.kyverno.io")
+                || n.contains("no Kyverno CLI tests"));
+    }
+
+    @Test
+    void theClusterPolicyFormatSaysWhichPassedThroughPoliciesAnOlderKyvernoCannotLoadAndTestsSayWhatTheyLeaveOut() {
+        PolicyPack kyverno = PolicyPack.load(Path.of("src/test/resources/packs/kyverno-folder"));
+
+        KyvernoOutput output = KyvernoEmitter.forPack(kyverno).format(EmitFormat.CLUSTER_POLICY).withTests(true)
+                .emit();
+
+        assertThat(output.summary().lines()).anyMatch(l -> l.startsWith("Note: the cluster-policy format is for "
+                + "Kyverno without policies.kyverno.io, but ") && l.contains("(ValidatingPolicy)")
+                && l.contains("(MutatingPolicy)") && !l.contains("mixed"));
+        assertThat(output.summary().lines()).anyMatch(l -> l.startsWith("Note: no Kyverno CLI tests for the 3 "
+                + "Kyverno policies passed through"));
     }
 }

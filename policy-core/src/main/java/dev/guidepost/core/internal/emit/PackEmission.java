@@ -1,9 +1,11 @@
 package dev.guidepost.core.internal.emit;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.guidepost.core.EmitFormat;
@@ -13,6 +15,7 @@ import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.PolicyPack;
+import dev.guidepost.core.internal.report.Plural;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -31,6 +34,11 @@ public final class PackEmission {
     private static final String TEST_FOLDER = "kyverno-tests/";
     private static final String SINGLE_FILE = "policies.yaml";
     private static final String KUSTOMIZATION = "kustomization.yaml";
+
+    /** Kinds of {@code policies.kyverno.io}, which a Kyverno that only knows ClusterPolicy cannot load. */
+    private static final Set<PolicyFormat> NEWER_KYVERNO_KINDS = EnumSet.of(PolicyFormat.VALIDATING_POLICY,
+            PolicyFormat.NAMESPACED_VALIDATING_POLICY, PolicyFormat.MUTATING_POLICY, PolicyFormat.GENERATING_POLICY,
+            PolicyFormat.IMAGE_VALIDATING_POLICY, PolicyFormat.DELETING_POLICY);
 
     private PackEmission() {
     }
@@ -100,6 +108,22 @@ public final class PackEmission {
                 expectations += output.expectations();
                 notes.addAll(output.notes());
             }
+        }
+        if (format == EmitFormat.CLUSTER_POLICY) {
+            List<String> newer = pack.policies().stream().filter(p -> passedThrough.contains(p.id())
+                    && NEWER_KYVERNO_KINDS.contains(p.format())).map(p -> p.id() + " (" + p.format().kind() + ")")
+                    .toList();
+            if (!newer.isEmpty()) {
+                notes.add("the cluster-policy format is for Kyverno without policies.kyverno.io, but "
+                        + String.join(", ", newer) + (newer.size() == 1 ? " is" : " are") + " passed through as "
+                        + "written, which only a Kyverno serving policies.kyverno.io (1.14 or later) loads; leave "
+                        + "them out of the pack for an older cluster");
+            }
+        }
+        if (tests && !passedThrough.isEmpty()) {
+            notes.add("no Kyverno CLI tests for the " + Plural.count(passedThrough.size(), "Kyverno policy",
+                    "Kyverno policies") + " passed through: tests come from a pack policy's examples, and imported "
+                    + "policies have none (keep their own kyverno-test.yaml beside them)");
         }
         if (format == EmitFormat.VALIDATING_ADMISSION_POLICY && kinds.getOrDefault(AdmissionPolicyTarget.KIND, 0)
                 > emitted.size()) {
