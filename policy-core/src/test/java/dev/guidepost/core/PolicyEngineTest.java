@@ -921,6 +921,37 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aMessageExpressionThatFailsFallsBackToTheMessageAsTheClusterDoesAndSaysWhy() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: require-team
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [configmaps]}
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                      message: "A ConfigMap needs a team label."
+                      messageExpression: "'ConfigMap ' + object.metadata.name + ' has labels ' + string(object.metadata.labels)"
+                """, "require-team.yaml");
+        Manifests configMap = Manifests.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: shop, labels: {app: shop}}
+                data: {a: b}
+                """, "configmap.yaml");
+
+        Result result = PolicyEngine.of(pack).check(configMap).results().get(0);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(result.message()).startsWith("A ConfigMap needs a team label. (the policy's messageExpression "
+                + "failed, so the cluster shows the message before this note: ").contains("string");
+    }
+
+    @Test
     void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -224,6 +224,7 @@ final class ClassicRuleProgram {
 
     private String message(ValidationProgram validation, int index, Activation activation,
             EvaluationContext context) {
+        Exception failure = null;
         if (validation.messageExpression() != null) {
             try {
                 Object value = validation.messageExpression().evaluate(activation, context.cluster());
@@ -235,15 +236,15 @@ final class ClassicRuleProgram {
                     }
                 }
             } catch (CelEvaluationException | RuntimeException e) {
-                // the API server falls back to the static message
+                failure = e; // the API server falls back to the static message
             }
         }
         if (!validation.message().isEmpty()) {
-            return validation.message();
+            return FallbackMessage.of(validation.message(), failure);
         }
         if (!ruleMessage.isEmpty()) {
-            return ruleMessage;
+            return FallbackMessage.of(ruleMessage, failure);
         }
-        return "failed expression: " + expressionTexts.get(index);
+        return FallbackMessage.of("failed expression: " + expressionTexts.get(index), failure);
     }
 }

@@ -240,6 +240,7 @@ final class ValidatingAdmissionPolicyProgram implements PolicyProgram {
 
     /** The API server's failure message: messageExpression, else message, else the failed expression. */
     private static String message(Validation validation, Activation activation, EvaluationContext context) {
+        Exception failure = null;
         if (validation.messageExpression() != null) {
             try {
                 Object value = evaluate(validation.messageExpression(), activation, context);
@@ -250,12 +251,12 @@ final class ValidatingAdmissionPolicyProgram implements PolicyProgram {
                     }
                 }
             } catch (CelEvaluationException | RuntimeException e) {
-                // falls back to the static message
+                failure = e; // falls back to the static message
             }
         }
         if (!validation.message().isEmpty()) {
-            return validation.message();
+            return FallbackMessage.of(validation.message(), failure);
         }
-        return "failed expression: " + validation.expression().text().strip();
+        return FallbackMessage.of("failed expression: " + validation.expression().text().strip(), failure);
     }
 }

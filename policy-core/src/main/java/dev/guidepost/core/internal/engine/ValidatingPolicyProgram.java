@@ -205,6 +205,7 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
 
     private static String message(ValidationProgram validation, int index, Activation activation,
             EvaluationContext context) {
+        Exception failure = null;
         if (validation.messageExpression() != null) {
             try {
                 Object value = validation.messageExpression().evaluate(activation, context.cluster());
@@ -212,12 +213,12 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
                     return s.strip();
                 }
             } catch (CelEvaluationException | RuntimeException e) {
-                // fall back to the literal message, as the API server does
+                failure = e; // fall back to the literal message, as the API server does
             }
         }
         if (!validation.message().isEmpty()) {
-            return validation.message();
+            return FallbackMessage.of(validation.message(), failure);
         }
-        return "CEL expression validation failed at index " + index;
+        return FallbackMessage.of("CEL expression validation failed at index " + index, failure);
     }
 }
