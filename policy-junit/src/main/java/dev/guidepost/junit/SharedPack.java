@@ -33,13 +33,20 @@ final class SharedPack {
         return engine.get(() -> {
             try {
                 PolicyPack pack = caller.loadPack();
-                pack.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+                warn(pack);
                 return PolicyEngine.of(pack);
             } catch (GuidepostException e) {
                 throw GuidepostConfigurationException.withoutTrace(caller.annotation() + ": cannot load the pack: "
                         + e.getMessage());
             }
         });
+    }
+
+    /** Logs the pack's warnings, named after the pack (a loop, so that the log names this method as their source). */
+    private static void warn(PolicyPack pack) {
+        for (String warning : pack.warnings()) {
+            LOG.log(System.Logger.Level.WARNING, pack.coordinates() + ": " + warning);
+        }
     }
 
     /** The knowledge base for the caller's search settings, built on first use. */

@@ -48,7 +48,7 @@ abstract class AbstractKnowledgeMojo extends AbstractPolicyMojo {
             builder.cacheDirectory(cacheDirectory);
         }
         KnowledgeBase kb = builder.build();
-        kb.warnings().forEach(w -> getLog().warn(w));
+        kb.warnings().forEach(this::warnOnce);
         getLog().info("Search index of " + pack.coordinates() + ": " + kb.indexSummary());
         return kb;
     }

@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,6 +32,9 @@ import dev.guidepost.core.PolicyPack;
  * and exceptions.
  */
 abstract class AbstractPolicyMojo extends AbstractMojo {
+
+    /** The warnings logged in each build (a weak key: a long-lived Maven process forgets finished builds). */
+    private static final Map<Object, Set<String>> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * The policy packs: each a folder, a policy file (relative to the project) or {@code classpath:NAME} for a
@@ -64,6 +73,10 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     /** The project's artifactId; Maven names the project of a goal run outside any {@code standalone-pom}. */
     @Parameter(defaultValue = "${project.artifactId}", readonly = true)
     private String artifactId;
+
+    /** The build, so that a warning several goals and modules would repeat is logged once in it. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
 
     /** The folder Maven was started in, for goals run without a project. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
@@ -175,9 +188,19 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         } else {
             pack = PolicyPack.load(resolve(location));
         }
-        pack.warnings().forEach(w -> getLog().warn(pack.coordinates() + ": " + w));
+        // the source file rather than its copy in target/classes, and once per build however many goals read it
+        pack.warnings().forEach(w -> warnOnce(pack.coordinates() + ": " + withSourceFiles(w)));
         getLog().debug("Loaded pack " + pack.coordinates() + " from " + pack.source());
         return pack;
+    }
+
+    /** Logs a warning unless this build has logged it already. */
+    protected void warnOnce(String warning) {
+        Set<String> warned = WARNED.computeIfAbsent(session == null ? this : session,
+                k -> ConcurrentHashMap.newKeySet());
+        if (warned.add(warning)) {
+            getLog().warn(warning);
+        }
     }
 
     /** Loads and combines every configured pack. */
