@@ -76,7 +76,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
 
     /** The build, so that a warning several goals and modules would repeat is logged once in it. */
     @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
+    MavenSession session;
 
     /** The folder Maven was started in, for goals run without a project. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)

@@ -37,4 +37,57 @@ class SourceFilesTest {
                         + "target/classes/META-INF/guidepost/index.json");
         assertThat(mojo.withSourceFiles("no file here")).isEqualTo("no file here");
     }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void aPackWarningNamesTheSourceFileAndIsLoggedOncePerBuildHoweverManyGoalsReadThePack(@TempDir Path project)
+            throws IOException {
+        String pack = "apiVersion: guidepost.dev/v1alpha1\nkind: Pack\nname: acme\nversion: 1.0.0\n";
+        String exception = """
+                apiVersion: kyverno.io/v2
+                kind: PolicyException
+                metadata: {name: legacy-batch}
+                spec:
+                  exceptions: [{policyName: require-team, ruleNames: [team]}]
+                  match: {any: [{resources: {kinds: [Pod], names: [batch-*]}}]}
+                """;
+        String policy = """
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: require-team}
+                spec:
+                  rules:
+                    - name: team
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate: {message: "A team label is needed.", pattern: {metadata: {labels: {team: "?*"}}}}
+                """;
+        for (String root : List.of("src/main/resources", "target/classes")) {
+            Path folder = project.resolve(root).resolve("META-INF/guidepost/acme");
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("pack.yaml"), pack);
+            Files.writeString(folder.resolve("exception.yaml"), exception);
+            Files.writeString(folder.resolve("require-team.yaml"), policy);
+        }
+        org.apache.maven.execution.MavenSession build = new org.apache.maven.execution.MavenSession(null, null,
+                new org.apache.maven.execution.DefaultMavenExecutionRequest(), null);
+        List<String> warnings = new java.util.ArrayList<>();
+        for (AbstractPolicyMojo goal : List.of(new IndexMojo(), new KyvernoMojo())) {
+            goal.basedir = project.toFile();
+            goal.classesDirectory = project.resolve("target/classes").toFile();
+            Resource resources = new Resource();
+            resources.setDirectory("src/main/resources");
+            goal.resources = List.of(resources);
+            goal.session = build;
+            goal.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+                @Override
+                public void warn(CharSequence content) {
+                    warnings.add(content.toString());
+                }
+            });
+            goal.loadPack(project.resolve("target/classes/META-INF/guidepost/acme").toString());
+        }
+
+        assertThat(warnings).singleElement().asString()
+                .startsWith("acme@1.0.0: src/main/resources/META-INF/guidepost/acme/exception.yaml:1: this PolicyException");
+    }
 }
