@@ -16,10 +16,17 @@ final class FailureText {
     private FailureText() {
     }
 
-    /** A file as the user reads it: relative to the base folder when inside it. */
+    /**
+     * A file as the user reads it and an IDE opens it: relative to the project folder the tests run in when inside
+     * it (so {@code baseDir = "src/test"} still shows {@code src/test/k8s/app.yaml}), else to the base folder.
+     */
     static String path(String file, Path baseDir) {
         try {
             Path path = Path.of(file);
+            Path project = Path.of("").toAbsolutePath();
+            if (path.isAbsolute() && path.startsWith(project)) {
+                return project.relativize(path).toString();
+            }
             if (path.isAbsolute() && path.startsWith(baseDir)) {
                 return baseDir.relativize(path).toString();
             }
@@ -29,7 +36,7 @@ final class FailureText {
         return file;
     }
 
-    /** {@code file:line}, the file relative to the base folder. */
+    /** {@code file:line}, the file as {@link #path} shows it. */
     static String location(SourceLocation location, Path baseDir) {
         String file = path(location.file(), baseDir);
         return location.line() > 0 ? file + ":" + location.line() : file;

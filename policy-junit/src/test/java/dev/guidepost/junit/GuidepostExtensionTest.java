@@ -313,13 +313,15 @@ class GuidepostExtensionTest {
 
         assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("theProjectsManifestsViolateTheOwnerRule()",
-                        "ConfigMap/shop/settings ▸ configmaps-have-owner (k8s/settings.yaml:1)");
+                        "ConfigMap/shop/settings ▸ configmaps-have-owner "
+                                + "(src/test/resources/projects/conventional/k8s/settings.yaml:1)");
         Map<String, Throwable> failures = failures(tests);
         assertThat(failures).containsOnlyKeys("theProjectsManifestsSatisfyEveryApplicablePolicy",
                 "ConfigMap/shop/flags ▸ configmaps-have-owner");
         assertThat(failures.get("theProjectsManifestsSatisfyEveryApplicablePolicy"))
                 .hasMessageContaining("ConfigMap flags has no team label")
-                .hasMessageContaining("the manifests in src/main/k8s, k8s");
+                .hasMessageContaining("the manifests in src/test/resources/projects/conventional/src/main/k8s, "
+                        + "src/test/resources/projects/conventional/k8s");
     }
 
     @Test
