@@ -46,7 +46,7 @@ public final class ConsoleReport {
         Verdict verdict = options.verdict(report);
         TextReport text = new TextReport(false, options);
         List<Entry> out = new ArrayList<>();
-        for (Result result : report.results()) {
+        for (Result result : TextReport.blockingFirst(report.results())) {
             if (!result.isViolation()) {
                 continue;
             }

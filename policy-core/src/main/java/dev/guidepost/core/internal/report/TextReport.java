@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.report;
 
+import java.util.Comparator;
 import java.util.List;
 
 import dev.guidepost.core.Exemption;
@@ -33,7 +34,7 @@ public final class TextReport {
     /** Renders the report. */
     public String render(Report report) {
         StringBuilder out = new StringBuilder();
-        for (Result result : report.results()) {
+        for (Result result : blockingFirst(report.results())) {
             if (result.outcome() == Outcome.PASS || result.outcome() == Outcome.SKIP) {
                 continue;
             }
@@ -58,6 +59,14 @@ public final class TextReport {
         }
         out.append(report.summary()).append('\n');
         return out.toString();
+    }
+
+    /**
+     * The results with the violations of Enforce policies (what the cluster rejects) first, each group in report
+     * order, so the findings that block a deploy are read before the Audit and Warn advice.
+     */
+    public static List<Result> blockingFirst(List<Result> results) {
+        return results.stream().sorted(Comparator.comparing((Result r) -> !r.isEnforcedViolation())).toList();
     }
 
     /** One result as a block of lines. */
