@@ -334,8 +334,8 @@ public final class PolicyEngine {
             }
             Outcome outcome = rule.outcome();
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
-                    ? ViolationPaths.withLine(rule.message(), manifest.object(), manifest.location().line(),
-                    lineOf, podPolicyOnController) + alsoFailing(rule) : rule.message();
+                    ? ViolationPaths.withLine(rule.message(), rule.element(), manifest.object(),
+                    manifest.location().line(), lineOf, podPolicyOnController) + alsoFailing(rule) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();

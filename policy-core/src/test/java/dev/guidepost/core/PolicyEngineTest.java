@@ -952,6 +952,66 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aForeachFailureGivesTheLineOfTheFailingElementsFieldSinceKyvernosPathIsRelativeToTheElement() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: require-image-tag
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: tagged-images
+                      match:
+                        any:
+                          - resources:
+                              kinds: [Pod]
+                      validate:
+                        foreach:
+                          - list: "request.object.spec.containers"
+                            pattern:
+                              image: "*:*"
+                    - name: named-ports
+                      match:
+                        any:
+                          - resources:
+                              kinds: [Pod]
+                      validate:
+                        message: "Every container port needs a name."
+                        foreach:
+                          - list: "request.object.spec.containers[].ports[]"
+                            deny:
+                              conditions:
+                                any:
+                                  - key: "{{ element.name || '' }}"
+                                    operator: Equals
+                                    value: ""
+                """, "require-image-tag.yaml");
+        Manifests pod = Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec:
+                  containers:
+                    - name: app
+                      image: shop:1.0
+                      ports:
+                        - {name: http, containerPort: 8080}
+                    - name: sidecar
+                      image: proxy
+                      ports:
+                        - {containerPort: 9090}
+                """, "pod.yaml");
+
+        List<Result> results = PolicyEngine.of(pack).check(pod).results();
+
+        assertThat(results.get(0).message()).startsWith("validation failure: ").endsWith("failed at path /image/ "
+                + "(line 11)");
+        assertThat(results.get(1).message()).isEqualTo("validation failure: Every container port needs a name. "
+                + "(line 13)");
+    }
+
+    @Test
     void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -148,7 +148,7 @@ final class ClusterPolicyProgram implements PolicyProgram {
             if (!failureActions.none() && !rule.mutates()) {
                 response = new RuleResponse(response.rule(), response.outcome(), response.message(),
                         failureActions.of(rule.name(), subject.namespace(), subject.namespaceLabels()),
-                        response.unsupported(), response.alsoFailing());
+                        response.unsupported(), response.alsoFailing(), response.element());
             }
             responses.add(response);
             if (applyOne && response.evaluated()

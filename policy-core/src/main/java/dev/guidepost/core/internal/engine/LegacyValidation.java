@@ -210,8 +210,11 @@ final class LegacyValidation {
                     continue;
                 }
                 if (response.outcome() != Outcome.PASS) {
+                    // the innermost element that failed, where the message's path starts
+                    List<Object> at = !response.element().isEmpty() ? response.element()
+                            : ElementPaths.locate(PlainValues.at(scope.context(), "request", "object"), element);
                     return RuleResponse.of(rule, response.outcome(), "validation failure: " + response.message(),
-                            scope.action());
+                            scope.action()).withElement(at);
                 }
                 count++;
             }

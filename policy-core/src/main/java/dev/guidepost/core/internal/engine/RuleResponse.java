@@ -16,16 +16,19 @@ import dev.guidepost.core.Outcome;
  *                    otherwise null (the outcome is then meaningless)
  * @param alsoFailing on a fail, the messages of the rule's later validations that fail too (Kyverno stops at the
  *                    first and reports its message, which {@code message} is); empty otherwise
+ * @param element     on a foreach rule's fail, the path in the request's object of the element that failed (the
+ *                    message's own path is relative to it); empty otherwise
  */
 public record RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported,
-        List<String> alsoFailing) {
+        List<String> alsoFailing, List<Object> element) {
 
     public RuleResponse {
         alsoFailing = alsoFailing == null ? List.of() : List.copyOf(alsoFailing);
+        element = element == null ? List.of() : List.copyOf(element);
     }
 
     public RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported) {
-        this(rule, outcome, message, action, unsupported, List.of());
+        this(rule, outcome, message, action, unsupported, List.of(), List.of());
     }
 
     /** The feature a mutate-existing rule needs, and a test result that names one of its targets. */
@@ -41,7 +44,12 @@ public record RuleResponse(String rule, Outcome outcome, String message, Action 
 
     /** This fail with the messages of the rule's later validations that fail too. */
     RuleResponse withAlsoFailing(List<String> messages) {
-        return new RuleResponse(rule, outcome, message, action, unsupported, messages);
+        return new RuleResponse(rule, outcome, message, action, unsupported, messages, element);
+    }
+
+    /** This response for the foreach element at {@code path} of the request's object. */
+    RuleResponse withElement(List<Object> path) {
+        return new RuleResponse(rule, outcome, message, action, unsupported, alsoFailing, path);
     }
 
     /** True when the rule was evaluated. */

@@ -44,7 +44,22 @@ public final class ViolationPaths {
      */
     public static String withLine(String message, Map<String, Object> object, int objectLine,
             ToIntFunction<List<Object>> lineOf, boolean podPolicy) {
-        List<Object> path = existing(object, path(message), podPolicy);
+        return withLine(message, List.of(), object, objectLine, lineOf, podPolicy);
+    }
+
+    /**
+     * As {@link #withLine(String, Map, int, ToIntFunction, boolean)}, for a message whose path is relative to the
+     * node at {@code element} (a foreach element that failed; empty for the object itself).
+     */
+    public static String withLine(String message, List<Object> element, Map<String, Object> object, int objectLine,
+            ToIntFunction<List<Object>> lineOf, boolean podPolicy) {
+        List<Object> path;
+        if (element.isEmpty()) {
+            path = existing(object, path(message), podPolicy);
+        } else {
+            path = new ArrayList<>(element);
+            path.addAll(PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
+        }
         if (path.isEmpty()) {
             return message;
         }
