@@ -32,6 +32,7 @@ import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
 import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.IdSimilarity;
+import dev.guidepost.core.internal.pack.PackProblems;
 import dev.guidepost.core.internal.pack.PolicyLocator;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
@@ -119,21 +120,24 @@ public final class PolicyEngine {
      * result does not depend on it).
      *
      * @throws GuidepostException naming the file and line of the first expression that does not compile (of the
-     *                            first policy, in pack order, that has one)
+     *                            first policy, in pack order, that has one), then every other one
      */
     public static PolicyEngine of(PolicyPack pack) {
         List<Policy> policies = pack.policies();
         List<CompiledPolicy> results = Parallel.map(policies, PolicyCompiler::compile);
         Map<String, Compiled> compiled = new LinkedHashMap<>();
+        List<GuidepostException> problems = new ArrayList<>();
         for (int i = 0; i < policies.size(); i++) {
             Policy policy = policies.get(i);
             CompiledPolicy result = results.get(i);
-            if (!result.errors().isEmpty()) {
-                PolicyCompileException e = result.errors().get(0);
-                throw new GuidepostException(PolicyLocator.locate(policy, e.path()),
-                        "policy '" + policy.id() + "': " + e.getMessage());
+            for (PolicyCompileException e : result.errors()) {
+                problems.add(new GuidepostException(PolicyLocator.locate(policy, e.path()),
+                        "policy '" + policy.id() + "': " + e.getMessage()));
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
+        }
+        if (!problems.isEmpty()) {
+            throw PackProblems.of(problems);
         }
         return new PolicyEngine(pack, compiled, true);
     }

@@ -791,7 +791,9 @@ class PolicyEngineTest {
 
         for (int run = 0; run < 5; run++) {
             assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
-                    .hasMessageStartingWith("broken.yaml:").hasMessageContaining("policy 'p7'");
+                    .hasMessageStartingWith("broken.yaml:").hasMessageContaining("policy 'p7'")
+                    .hasMessageContaining("\nand 1 more problem in the pack:\n  broken.yaml:")
+                    .hasMessageContaining("policy 'p9'");
         }
     }
 

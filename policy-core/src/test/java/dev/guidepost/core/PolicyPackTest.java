@@ -520,6 +520,32 @@ class PolicyPackTest {
     }
 
     @Test
+    void everyBrokenFileOfAPackIsReportedInOneErrorSoOneRunShowsEveryFix(@TempDir Path pack) throws IOException {
+        String policy = """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: %s}
+                spec:
+                  title: %s
+                  description: A policy.
+                  match: {kinds: [Pod]}
+                  %s:
+                    - expression: "has(object.spec)"
+                """;
+        Files.writeString(pack.resolve("a.yaml"), policy.formatted("a", "A", "validatons"));
+        Files.writeString(pack.resolve("b.yaml"), policy.formatted("b", "B", "validations"));
+        Files.writeString(pack.resolve("c.yaml"), "apiVersion: guidepost.dev/v1alpha1\nkind: Policy\n  bad: [\n");
+        Files.writeString(pack.resolve("d.yaml"), policy.formatted("d", "D", "validation"));
+
+        assertThatThrownBy(() -> PolicyPack.load(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageStartingWith(pack.resolve("a.yaml") + ":8: unknown field")
+                .hasMessageContaining("\nand 2 more problems in the pack:\n  " + pack.resolve("c.yaml") + ":")
+                .hasMessageContaining("\n  " + pack.resolve("d.yaml") + ":8: unknown field")
+                .satisfies(e -> assertThat(((GuidepostException) e).location()).get().extracting(SourceLocation::line)
+                        .isEqualTo(8));
+    }
+
+    @Test
     void otherDocumentsInAPackFolderAreLeftOut(@TempDir Path pack) throws IOException {
         Files.copy(Path.of("../samples/pack/require-resource-limits.yaml"),
                 pack.resolve("require-resource-limits.yaml"));

@@ -63,13 +63,29 @@ public final class PackReader {
         String defaultName = nameOf(Files.isDirectory(path) ? path : path.getFileName());
         List<Policy> policies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        // every broken file and document is reported at once, so one run shows every fix
+        List<GuidepostException> problems = new ArrayList<>();
         for (Path file : files) {
             if (file.getFileName().toString().equals(PACK_FILE) && file.getParent().equals(folder)) {
                 continue;
             }
-            for (YamlDocument doc : YamlDocuments.read(file)) {
-                readDocument(doc, file.getParent(), null, warnings::add).ifPresent(policies::add);
+            List<YamlDocument> documents;
+            try {
+                documents = YamlDocuments.read(file);
+            } catch (GuidepostException e) {
+                problems.add(e);
+                continue;
             }
+            for (YamlDocument doc : documents) {
+                try {
+                    readDocument(doc, file.getParent(), null, warnings::add).ifPresent(policies::add);
+                } catch (GuidepostException e) {
+                    problems.add(e);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw PackProblems.of(problems);
         }
         if (policies.isEmpty()) {
             throw new GuidepostException(SourceLocation.of(path.toString()), "the pack holds no policies; add "
