@@ -111,7 +111,12 @@ public final class KnowledgeBase {
         return List.copyOf(hits);
     }
 
-    /** Policies for an intent in plain words ("I want to expose my app on the internet"): the best ten. */
+    /**
+     * Policies for an intent in plain words ("I want to expose my app on the internet"): the best ten, ranked as
+     * {@link #search(SearchRequest)} ranks them. Every one is returned, with {@link SearchHit#weakMatch()} set on
+     * those that answer the intent poorly and scores relative to the pack's average (0); for strong matches only,
+     * search with {@link SearchRequest#withMinimumScore(double)}.
+     */
     public List<SearchHit> discover(String intent) {
         return search(SearchRequest.of(intent));
     }
