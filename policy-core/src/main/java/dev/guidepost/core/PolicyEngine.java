@@ -13,6 +13,7 @@ import java.util.function.ToIntFunction;
 
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.ApiServerDefaults;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.ManifestNamespaces;
@@ -339,7 +340,9 @@ public final class PolicyEngine {
             Outcome outcome = rule.outcome();
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
                     ? ViolationPaths.withLine(rule.message(), rule.element(), manifest.object(),
-                    manifest.location().line(), lineOf, podPolicyOnController) + alsoFailing(rule) : rule.message();
+                    manifest.location().line(), lineOf, podPolicyOnController)
+                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind())
+                    + alsoFailing(rule) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();
