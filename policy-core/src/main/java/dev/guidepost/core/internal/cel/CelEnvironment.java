@@ -114,7 +114,8 @@ public final class CelEnvironment {
                     new TimeLibrary(),
                     new TransformLibrary(),
                     new ServiceAccountLibrary(),
-                    new GzipLibrary()));
+                    new GzipLibrary(),
+                    new RandomLibrary()));
             if (dialect == CelDialect.MUTATING_POLICY) {
                 libraries.add(new ObjectConstructionLibrary());
             }

@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.jmespath;
 import dev.guidepost.core.internal.cel.Quantity;
 import dev.guidepost.core.internal.golang.GoDuration;
 import dev.guidepost.core.internal.golang.GoValues;
+import dev.guidepost.core.internal.golang.RandomStrings;
 import dev.guidepost.core.internal.golang.Semver;
 import dev.guidepost.core.internal.match.Wildcard;
 
@@ -104,7 +105,13 @@ final class KyvernoFunctions {
         f.add(fn("lookup", KyvernoFunctions::lookup, types(OBJECT, ARRAY), types(STRING, NUMBER)));
         f.add(fn("items", KyvernoFunctions::items, types(OBJECT, ARRAY), types(STRING), types(STRING)));
         f.add(fn("object_from_lists", KyvernoFunctions::objectFromLists, ARRAY, ARRAY));
-        f.add(unsupported("random", "its result is random", STRING));
+        f.add(fn("random", a -> {
+            try {
+                return RandomStrings.matching(str(a, 0));
+            } catch (IllegalArgumentException e) {
+                throw new JmesPathException(e.getMessage());
+            }
+        }, STRING));
         f.add(unsupported("x509_decode", "decoding certificates is not implemented", STRING));
         f.add(unsupported("image_normalize", "it depends on Kyverno's configured default registry", STRING));
         f.add(fn("time_since", this::timeSince, STRING, STRING, STRING));

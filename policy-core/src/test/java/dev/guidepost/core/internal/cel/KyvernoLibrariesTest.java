@@ -49,6 +49,16 @@ class KyvernoLibrariesTest {
     }
 
     @Test
+    void randomGivesEightLettersAndDigitsOrAStringThePatternMatches() {
+        for (int i = 0; i < 50; i++) {
+            assertThat((String) eval("random()")).matches("[0-9a-z]{8}");
+            assertThat((String) eval("random('[A-F]{4}_x+')")).matches("[A-F]{4}_x+");
+        }
+        assertThat(eval("random() != random() || random() != random()")).isEqualTo(true);
+        evalError("random('(')").hasMessageContaining("error parsing regexp");
+    }
+
+    @Test
     void validatesImageReferences() {
         assertThat(eval("isImage('nginx:latest')")).isEqualTo(true);
         assertThat(eval("isImage('Nginx')")).isEqualTo(false);

@@ -233,9 +233,19 @@ class KyvernoFunctionsTest {
     void unsupportedFunctionsNameThemselves() {
         assertThatThrownBy(() -> eval("x509_decode('x')")).isInstanceOf(JmesPathException.class)
                 .hasMessageStartingWith("Guidepost does not support x509_decode");
-        assertThatThrownBy(() -> eval("random('[a-z]{5}')")).hasMessageStartingWith("Guidepost does not support random");
         assertThatThrownBy(() -> eval("image_normalize('nginx')"))
                 .hasMessageStartingWith("Guidepost does not support image_normalize");
+    }
+
+    @Test
+    void randomGivesAStringThePatternMatchesAndRejectsAnEmptyOrBrokenPattern() {
+        for (int i = 0; i < 50; i++) {
+            assertThat((String) eval("random('[a-z]{5}-[0-9]{2,3}')")).matches("[a-z]{5}-[0-9]{2,3}");
+        }
+        assertThatThrownBy(() -> eval("random('')")).isInstanceOf(JmesPathException.class)
+                .hasMessageContaining("no pattern provided");
+        assertThatThrownBy(() -> eval("random('[a-z')")).isInstanceOf(JmesPathException.class)
+                .hasMessageContaining("error parsing regexp");
     }
 
     @Test
