@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.engine;
 import java.util.List;
 
 import dev.guidepost.core.internal.json.Json;
+import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
 
@@ -59,12 +60,19 @@ final class AutogenRewrite {
         return parse(json);
     }
 
-    /** ClusterPolicy CEL autogen: plain replacement of {@code object.} and {@code oldObject.} paths. */
-    static Object clusterPolicyCel(Object rule, List<Replacement> replacements) {
+    /**
+     * ClusterPolicy autogen: plain replacement in the whole rule. A {@code validate.cel} rule has its
+     * {@code object.} and {@code oldObject.} paths replaced (which covers {@code request.object.} too); any other
+     * rule only {@code request.object.} and {@code request.oldObject.} ones, so a JMESPath variable such as
+     * {@code rawobject.spec} keeps reading the workload, as in Kyverno.
+     */
+    static Object clusterPolicy(Object rule, List<Replacement> replacements) {
+        boolean cel = PlainValues.at(rule, "validate", "cel") != null;
+        String prefix = cel ? "" : "request.";
         String json = Json.pretty(rule);
         for (Replacement r : replacements) {
-            json = json.replace("object." + r.from(), "object." + r.to());
-            json = json.replace("oldObject." + r.from(), "oldObject." + r.to());
+            json = json.replace(prefix + "object." + r.from(), prefix + "object." + r.to());
+            json = json.replace(prefix + "oldObject." + r.from(), prefix + "oldObject." + r.to());
         }
         return parse(json);
     }

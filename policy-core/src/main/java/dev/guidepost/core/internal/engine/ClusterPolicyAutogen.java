@@ -48,15 +48,15 @@ final class ClusterPolicyAutogen {
         for (Object rule : rules) {
             Map<String, Object> forControllers = forControllers(rule, withoutCronJob);
             if (forControllers != null) {
-                generated.add(underTemplate(AutogenRewrite.clusterPolicyCel(forControllers,
+                generated.add(underTemplate(AutogenRewrite.clusterPolicy(forControllers,
                         AutogenRewrite.POD_TEMPLATE), PodControllers.POD_TEMPLATE_PATH));
             }
-            if (controllers.contains("CronJob")) {
+            if (PodControllers.includesCronJob(controllers)) {
                 Map<String, Object> base = forControllers(rule, sorted);
                 if (base != null) {
                     Map<String, Object> cron = withKinds(base, name("autogen-cronjob", PlainValues.string(rule, "name")),
                             List.of("CronJob"), true);
-                    generated.add(underTemplate(AutogenRewrite.clusterPolicyCel(cron,
+                    generated.add(underTemplate(AutogenRewrite.clusterPolicy(cron,
                             AutogenRewrite.CRONJOB_TEMPLATE), PodControllers.CRONJOB_TEMPLATE_PATH));
                 }
             }

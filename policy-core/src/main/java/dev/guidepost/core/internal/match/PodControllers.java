@@ -51,7 +51,8 @@ public final class PodControllers {
 
     /**
      * The controllers a ClusterPolicy's autogen annotation names: all of {@link #CLUSTER_POLICY} without it or
-     * with {@code all}, none with {@code none}, else its comma-separated kinds.
+     * with {@code all}, none with {@code none}, else its comma-separated entries exactly as Kyverno splits them,
+     * without trimming, so {@code "Deployment, StatefulSet"} names {@code " StatefulSet"}, which is no kind.
      */
     public static List<String> ofClusterPolicy(Map<String, Object> annotations) {
         Object annotation = annotations.get(CLUSTER_POLICY_ANNOTATION);
@@ -59,6 +60,25 @@ public final class PodControllers {
             return CLUSTER_POLICY;
         }
         String value = String.valueOf(annotation);
-        return value.equals("none") ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
+        return value.equals("none") ? List.of() : Arrays.asList(value.split(",", -1));
+    }
+
+    /**
+     * True when the annotation's entries give CronJobs a rule: Kyverno looks for {@code CronJob} (or {@code all})
+     * anywhere in them, so {@code " CronJob"} counts where {@code " StatefulSet"} does not.
+     */
+    public static boolean includesCronJob(List<String> controllers) {
+        String joined = String.join(",", controllers);
+        return joined.contains("CronJob") || joined.contains("all");
+    }
+
+    /** The kinds a ClusterPolicy's autogen gives rules to, given its annotation's entries. */
+    public static List<String> autogenKinds(List<String> controllers) {
+        List<String> kinds = new java.util.ArrayList<>(controllers.stream()
+                .filter(c -> CLUSTER_POLICY.contains(c) && !c.equals("CronJob")).distinct().toList());
+        if (includesCronJob(controllers)) {
+            kinds.add("CronJob");
+        }
+        return List.copyOf(kinds);
     }
 }

@@ -80,7 +80,7 @@ final class MatchKinds {
             kinds.addAll(ruleKinds);
         }
         if (podRule) {
-            kinds.addAll(PodControllers.ofClusterPolicy(annotations));
+            kinds.addAll(PodControllers.autogenKinds(PodControllers.ofClusterPolicy(annotations)));
         }
         return List.copyOf(kinds);
     }
