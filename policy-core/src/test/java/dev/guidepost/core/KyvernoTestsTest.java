@@ -239,6 +239,16 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void anUpdateSkipsAnEnforceFailureTheOldObjectHadUnlessExistingViolationsAreNotAllowed() {
+        List<ExpectationResult> results = run("existing-violations", false);
+
+        assertThat(results).hasSize(7).allSatisfy(r -> assertThat(r.status()).as(r.policy() + "/" + r.rule() + " "
+                + r.resource() + ": " + r.reason()).isIn(Status.PASSED, Status.SKIPPED));
+        assertThat(results).extracting(ExpectationResult::actual)
+                .containsExactly("fail", "skip", "skip", "fail", "fail", "pass", "fail");
+    }
+
+    @Test
     void autogenOfLegacyRulesSplitsTheAnnotationWithoutTrimmingAndMovesOnlyRequestObjectPaths() {
         List<ExpectationResult> results = run("autogen-legacy", false);
 
@@ -395,7 +405,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(169);
+        assertThat(report.results()).hasSize(176);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

@@ -37,6 +37,8 @@ final class ClassicRuleProgram {
     private final PodSecurityValidation podSecurity;
     private final RuleMutation mutation;
     private final RuleGeneration generation;
+    /** Kyverno's {@code validate.allowExistingViolations} (true unless set to false). */
+    private boolean existingViolationsAllowed = true;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
@@ -145,6 +147,12 @@ final class ClassicRuleProgram {
                 null, null, null, null, podSecurity, null, null);
     }
 
+    /** This rule with {@code validate.allowExistingViolations} as the policy sets it. */
+    ClassicRuleProgram allowingExistingViolations(boolean allowed) {
+        existingViolationsAllowed = allowed;
+        return this;
+    }
+
     String name() {
         return name;
     }
@@ -159,8 +167,27 @@ final class ClassicRuleProgram {
                 subject));
     }
 
-    /** The rule's response for a selected request, or null when Kyverno gives none. */
+    /**
+     * The rule's response for a selected request, or null when Kyverno gives none. An UPDATE that an Enforce
+     * validation fails is skipped when the old object fails it too (Kyverno's {@code allowExistingViolations},
+     * on by default): the old object is validated as if it were being created.
+     */
     RuleResponse evaluate(PreparedRequest prepared, EvaluationContext context) {
+        RuleResponse response = evaluateRequest(prepared, context);
+        AdmissionRequest request = prepared.request();
+        if (response == null || response.outcome() != Outcome.FAIL || !response.evaluated() || compileError != null
+                || action != Action.ENFORCE || !existingViolationsAllowed || !"UPDATE".equals(request.operation())
+                || request.oldObject() == null) {
+            return response;
+        }
+        RuleResponse prior = evaluateRequest(prepared.oldObjectCreated(), context);
+        return prior != null && prior.outcome() == Outcome.FAIL
+                ? RuleResponse.of(name, Outcome.SKIP, "skipping the rule evaluation as pre-existing violations are "
+                        + "allowed", action)
+                : response;
+    }
+
+    private RuleResponse evaluateRequest(PreparedRequest prepared, EvaluationContext context) {
         if (unsupported != null) {
             return RuleResponse.unsupported(name, unsupported, action);
         }

@@ -57,6 +57,12 @@ final class ClusterPolicyCompiler {
 
     private ClassicRuleProgram compileRule(String policy, Object rule, Map<String, Object> spec,
             List<Object> path) {
+        return ruleProgram(policy, rule, spec, path).allowingExistingViolations(
+                !Boolean.FALSE.equals(PlainValues.at(rule, "validate", "allowExistingViolations")));
+    }
+
+    private ClassicRuleProgram ruleProgram(String policy, Object rule, Map<String, Object> spec,
+            List<Object> path) {
         String name = PlainValues.string(rule, "name");
         Map<String, Object> validate = PlainValues.map(rule, "validate");
         Action action = KyvernoActions.ofRule(spec, rule);

@@ -40,6 +40,9 @@ final class ContextEntries {
         evaluation.variables().forResource(policy, prepared.request().name())
                 .forEach((k, v) -> JsonContext.put(context, k, v));
         ruleValues.forEach((k, v) -> JsonContext.put(context, k, v));
+        if (prepared.operationFixed()) {
+            JsonContext.put(context, "request.operation", prepared.request().operation());
+        }
         return context;
     }
 

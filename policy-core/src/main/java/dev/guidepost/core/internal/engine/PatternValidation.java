@@ -12,8 +12,7 @@ import dev.guidepost.core.internal.pattern.PatternMatcher;
 /**
  * A {@code validate.pattern} or {@code validate.anyPattern} rule evaluated as Kyverno's validation handler does:
  * one pattern must match, or any one of several; a skipped pattern (a condition anchor that did not hold) skips the
- * rule. On UPDATE the old object is checked too, and a failure it already had is skipped rather than reported
- * (existing violations are allowed). DELETE requests get no response.
+ * rule. DELETE requests get no response. (An UPDATE's existing violations are {@link ClassicRuleProgram}'s.)
  */
 final class PatternValidation {
 
@@ -51,16 +50,7 @@ final class PatternValidation {
             return null;
         }
         PatternMatcher matcher = new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE);
-        RuleResponse now = validate(matcher, request.object(), action);
-        if ("UPDATE".equals(request.operation()) && request.oldObject() != null) {
-            RuleResponse before = validate(matcher, request.oldObject(), action);
-            if (before.outcome() == now.outcome() && before.message().equals(now.message())) {
-                return now.outcome() == Outcome.PASS ? now
-                        : RuleResponse.of(rule, Outcome.SKIP,
-                                "skipping modified resource as validation results have not changed", action);
-            }
-        }
-        return now;
+        return validate(matcher, request.object(), action);
     }
 
     /** The response for one resource (or foreach element) against the pattern(s), without the UPDATE rule. */

@@ -12,6 +12,8 @@ public final class PreparedRequest {
     private final AdmissionRequest request;
     private final CelValues.Numbers numbers;
     private final boolean payload;
+    /** True when the request's operation wins over a test's {@code request.operation} value. */
+    private final boolean operationFixed;
     private Object object;
     private Object oldObject;
     private Map<String, Object> requestValue;
@@ -22,9 +24,30 @@ public final class PreparedRequest {
     }
 
     private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload) {
+        this(request, numbers, payload, false);
+    }
+
+    private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
+            boolean operationFixed) {
         this.request = request;
         this.numbers = numbers;
         this.payload = payload;
+        this.operationFixed = operationFixed;
+    }
+
+    /**
+     * An UPDATE's old object as if it were being created, as Kyverno validates it to allow existing violations: the
+     * engine sets the operation to CREATE after a test's values, so a {@code request.operation} value does not
+     * reach it.
+     */
+    PreparedRequest oldObjectCreated() {
+        return new PreparedRequest(new AdmissionRequest("CREATE", request.oldObject(), null, request.resource(),
+                request.namespace(), request.name(), request.user()), numbers, payload, true);
+    }
+
+    /** True when the operation wins over a test's {@code request.operation} value (see {@link #oldObjectCreated}). */
+    boolean operationFixed() {
+        return operationFixed;
     }
 
     /**
