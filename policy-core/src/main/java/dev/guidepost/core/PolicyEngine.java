@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 import dev.guidepost.core.internal.cel.CelValues;
+import dev.guidepost.core.internal.cel.ClusterData;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
 import dev.guidepost.core.internal.engine.ApiServerDefaults;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
@@ -400,6 +401,12 @@ public final class PolicyEngine {
             if (uncertain.isPresent()) {
                 return uncertain;
             }
+        }
+        if ((rule.outcome() == Outcome.ERROR || rule.outcome() == Outcome.FAIL)
+                && context.cluster() == ClusterData.NONE && rule.message().contains(ClusterData.UNAVAILABLE)) {
+            // a CEL rule calling resource.Get/List, globalContext.Get, http.* or image.GetMetadata
+            return Optional.of("the rule reads the cluster (" + rule.message() + "), which a check of manifests does "
+                    + "not have; Kyverno evaluates this rule in the cluster");
         }
         if (rule.outcome() == Outcome.ERROR && c.failurePolicyIgnore()) {
             return Optional.of("the rule could not be evaluated (" + rule.message() + "), and with failurePolicy: "

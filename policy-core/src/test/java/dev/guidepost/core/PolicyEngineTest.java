@@ -1014,6 +1014,42 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aCelRuleThatReadsTheClusterIsNotCheckedRatherThanAnErrorThatFailsTheBuild() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: require-pdb
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [deployments]}
+                  variables:
+                    - name: pdbs
+                      expression: "resource.List('policy/v1', 'poddisruptionbudgets', object.metadata.namespace)"
+                  validations:
+                    - expression: "size(variables.pdbs.items) > 0"
+                      message: "A Deployment needs a PodDisruptionBudget."
+                """, "require-pdb.yaml");
+        Manifests deployment = Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: shop}
+                spec:
+                  template: {spec: {containers: [{name: app, image: shop:1.0}]}}
+                """, "deployment.yaml");
+
+        Report report = PolicyEngine.of(pack).check(deployment);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("the rule reads the cluster (").contains("resource.List");
+        });
+        assertThat(report.failed()).isFalse();
+    }
+
+    @Test
     void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

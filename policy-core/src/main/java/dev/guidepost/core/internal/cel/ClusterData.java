@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public interface ClusterData {
 
+    /** How the message of a call that needs a cluster ends when there is none ({@link #NONE}). */
+    String UNAVAILABLE = "needs data from a cluster, which is not available offline";
+
     /** No cluster: every call fails with a message that says the data is not available offline. */
     ClusterData NONE = new ClusterData() {
     };
@@ -54,6 +57,6 @@ public interface ClusterData {
     }
 
     private static IllegalStateException unavailable(String function) {
-        return new IllegalStateException(function + " needs data from a cluster, which is not available offline");
+        return new IllegalStateException(function + " " + UNAVAILABLE);
     }
 }
