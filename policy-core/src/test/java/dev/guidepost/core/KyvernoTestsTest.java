@@ -239,6 +239,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void contextEntriesAreLoadedWhenAQueryReadsThemSoAnUnreadOneNeitherErrsNorNeedsACluster() {
+        List<ExpectationResult> results = run("deferred-context", false);
+
+        assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.rule() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).containsExactly("fail", "error", "fail");
+    }
+
+    @Test
     void anUpdateSkipsAnEnforceFailureTheOldObjectHadUnlessExistingViolationsAreNotAllowed() {
         List<ExpectationResult> results = run("existing-violations", false);
 
@@ -405,7 +414,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(176);
+        assertThat(report.results()).hasSize(179);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

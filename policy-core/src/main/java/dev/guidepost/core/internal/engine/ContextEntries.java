@@ -54,6 +54,7 @@ final class ContextEntries {
      */
     static Unloaded load(Map<String, Object> context, List<Object> entries, Set<String> ruleValueNames) {
         Set<String> unloaded = new LinkedHashSet<>();
+        Map<String, JmesPathException> failed = new LinkedHashMap<>();
         for (Object entry : entries) {
             String name = PlainValues.string(entry, "name");
             Object variable = PlainValues.at(entry, "variable");
@@ -68,15 +69,42 @@ final class ContextEntries {
                 unloaded.add(name);
                 continue;
             }
-            JsonContext.put(context, name, variable(context, name, PlainValues.map(variable)));
+            try {
+                JsonContext.put(context, name, variable(context, name, PlainValues.map(variable)));
+            } catch (JmesPathException e) {
+                if (e.isUnsupported()) {
+                    throw e;
+                }
+                failed.put(name, e); // an error only for the parts that read it (Kyverno loads it on first use)
+            }
         }
-        return new Unloaded(Set.copyOf(unloaded));
+        return new Unloaded(Set.copyOf(unloaded), Map.copyOf(failed));
     }
 
-    /** The names of the context entries that could not be loaded offline. */
-    record Unloaded(Set<String> names) {
+    /**
+     * The context entries left out: those that need a cluster ({@code names}) and the variables whose value could
+     * not be computed ({@code failed}, with the error).
+     */
+    record Unloaded(Set<String> names, Map<String, JmesPathException> failed) {
 
-        private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9_]");
+        /**
+         * Throws the error of a variable that could not be computed when what {@code holder} (a rule or a foreach
+         * entry) evaluates reads it; a variable nothing reads is never loaded in Kyverno, so its error does not
+         * count.
+         */
+        void rethrowFailuresReadBy(Map<String, Object> holder) {
+            if (failed.isEmpty()) {
+                return;
+            }
+            Map<String, Object> rest = new LinkedHashMap<>(holder);
+            // what a rule evaluates: not its name, match and exclude blocks, nor the entries themselves
+            rest.keySet().removeAll(List.of("context", "name", "match", "exclude"));
+            for (Map.Entry<String, JmesPathException> failure : failed.entrySet()) {
+                if (mentions(rest, Set.of(failure.getKey()))) {
+                    throw failure.getValue();
+                }
+            }
+        }
 
         /**
          * Throws {@link Unsupported} when {@code part} of the rule (its preconditions, its validation, its patch)
@@ -115,20 +143,13 @@ final class ContextEntries {
             return false;
         }
 
+        /**
+         * Kyverno's test of whether a query reads an entry: the name on ASCII word boundaries, but not right
+         * after a dot ({@code x} is read by {@code x.y}, not by {@code y.x}).
+         */
         private static boolean mentions(String text, String name) {
-            if (name.isEmpty()) {
-                return false;
-            }
-            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-                boolean startsWord = at == 0 || !NAME_CHARACTERS.matcher(text.substring(at - 1, at)).matches();
-                int end = at + name.length();
-                boolean endsWord = end == text.length()
-                        || !NAME_CHARACTERS.matcher(text.substring(end, end + 1)).matches();
-                if (startsWord && endsWord) {
-                    return true;
-                }
-            }
-            return false;
+            return !name.isEmpty() && Pattern.compile("(?:\\A|\\z|\\s|[^.0-9A-Za-z])" + Pattern.quote(name)
+                    + "\\b").matcher(text).find();
         }
     }
 

@@ -67,6 +67,7 @@ final class LegacyValidation {
         try {
             unloaded = ContextEntries.load(scope.context(), PlainValues.list(holder, "context"),
                     scope.ruleValueNames());
+            unloaded.rethrowFailuresReadBy(holder);
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to load context: " + e.getMessage(), scope.action());

@@ -74,6 +74,7 @@ final class RuleGeneration {
             ContextEntries.Unloaded unloaded;
             try {
                 unloaded = ContextEntries.load(context, PlainValues.list(definition, "context"), ruleValues.keySet());
+                unloaded.rethrowFailuresReadBy(definition);
             } catch (JmesPathException e) {
                 rethrowUnsupported(e);
                 return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), action);

@@ -89,6 +89,7 @@ final class RuleMutation {
         try {
             unloaded = ContextEntries.load(step.context(), PlainValues.list(definition, "context"),
                     step.ruleValueNames());
+            unloaded.rethrowFailuresReadBy(definition);
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), object, action);
@@ -215,6 +216,7 @@ final class RuleMutation {
             ContextEntries.Unloaded unloaded;
             try {
                 unloaded = ContextEntries.load(context, PlainValues.list(foreach, "context"), step.ruleValueNames());
+                unloaded.rethrowFailuresReadBy(foreach);
             } catch (JmesPathException e) {
                 rethrowUnsupported(e);
                 return new Patched(Outcome.ERROR, "failed to load to mutate.foreach[" + index + "].context: "
