@@ -60,9 +60,12 @@ final class OutputSchemas {
         fields.put("uncheckedEnforce", typed("integer", "Rules of Enforce policies that could not be checked here."));
         fields.put("summary", string("Counts of the results."));
         fields.put("manifests", array(manifest(), "The objects read, with their lines."));
-        fields.put("violations", array(result(), "Every failed result, blocking or not."));
+        fields.put("violations", array(result(), "The failed results, blocking ones first (the first "
+                + PolicyTools.MAX_STRUCTURED_VIOLATIONS + ")."));
+        fields.put("violationsOmitted", typed("integer", "Failed results left out of violations."));
         fields.put("notChecked", array(notChecked(), "Rules the cluster checks that could not be checked here, one "
-                + "entry per object (the first " + PolicyTools.MAX_STRUCTURED_NOT_CHECKED + ")."));
+                + "entry per object, those that could block first (the first " + PolicyTools.MAX_STRUCTURED_NOT_CHECKED
+                + ")."));
         fields.put("notCheckedOmitted", typed("integer", "Unchecked results left out of notChecked."));
         fields.put("advisory", array(object(summaryFields()), "Advisory guidance for these objects (never checked)."));
         fields.put("advisoryOmitted", typed("integer", "Advisory policies left out of the list."));

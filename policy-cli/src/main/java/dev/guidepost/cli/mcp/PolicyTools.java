@@ -49,8 +49,10 @@ public final class PolicyTools {
     static final int ADVISORY_MANIFESTS = 20;
     /** The most advisory policies a check's answer names: those that select the objects come first. */
     static final int MAX_ADVISORY = 10;
-    /** How many violations a check's text lists (the structured answer has every one). */
+    /** How many violations a check's text lists (the structured answer has more, see below). */
     static final int MAX_LISTED_VIOLATIONS = 50;
+    /** How many violations the structured answer lists, blocking ones first ({@code violationsOmitted}: the rest). */
+    static final int MAX_STRUCTURED_VIOLATIONS = 500;
     /** How many unchecked rules a check's text names, each once with its first objects. */
     static final int MAX_NOT_CHECKED_RULES = 20;
     /** How many objects a check's text names for one unchecked rule before "and N more". */
@@ -165,7 +167,7 @@ public final class PolicyTools {
             if (!violations.isEmpty()) {
                 out.append("Violations").append(report.enforcedViolations().isEmpty() ? "" : " (blocking first)")
                         .append(":\n");
-                // blocking ones first, and no more than an agent can read; the structured answer has them all
+                // blocking ones first, and no more than an agent can read; the structured answer has more
                 List<Result> listed = violations.stream()
                         .sorted(java.util.Comparator.comparing((Result r) -> !r.isEnforcedViolation()))
                         .limit(MAX_LISTED_VIOLATIONS).toList();
@@ -183,7 +185,8 @@ public final class PolicyTools {
                 }
                 if (violations.size() > listed.size()) {
                     out.append("- and ").append(violations.size() - listed.size()).append(" more (the structured "
-                            + "answer lists every one; check fewer manifests per call to read them all here)\n");
+                            + "answer lists up to " + MAX_STRUCTURED_VIOLATIONS + "; check fewer manifests per call "
+                            + "to read them all here)\n");
                 }
                 out.append(!report.enforcedViolations().isEmpty()
                         ? "Fix every blocking violation, then call check_manifest again"
@@ -230,7 +233,10 @@ public final class PolicyTools {
                 notCheckedByRule(notChecked, out);
             }
             Map<String, Object> structured = new LinkedHashMap<>();
-            structured.put("notChecked", notChecked.stream().limit(MAX_STRUCTURED_NOT_CHECKED).map(r -> {
+            // the rules that could block first, so a cap never drops them
+            structured.put("notChecked", notChecked.stream()
+                    .sorted(java.util.Comparator.comparing((Result r) -> !uncheckedBlockingRule(r)))
+                    .limit(MAX_STRUCTURED_NOT_CHECKED).map(r -> {
                 Map<String, Object> m = PolicyMaps.result(r);
                 m.put("couldBlock", uncheckedBlockingRule(r)); // an Enforce rule that can reject (not a mutation)
                 return m;
@@ -244,7 +250,10 @@ public final class PolicyTools {
             structured.put("blocking", report.failed());
             structured.put("summary", report.summary());
             structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());
-            structured.put("violations", violations.stream().map(PolicyMaps::result).toList());
+            structured.put("violations", violations.stream()
+                    .sorted(java.util.Comparator.comparing((Result r) -> !r.isEnforcedViolation()))
+                    .limit(MAX_STRUCTURED_VIOLATIONS).map(PolicyMaps::result).toList());
+            structured.put("violationsOmitted", Math.max(0, violations.size() - MAX_STRUCTURED_VIOLATIONS));
             structured.put("advisory", advisory.stream().map(PolicyMaps::summary).toList());
             structured.put("advisoryOmitted", allAdvisory.size() - advisory.size());
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());

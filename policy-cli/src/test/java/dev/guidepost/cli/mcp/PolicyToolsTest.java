@@ -161,7 +161,7 @@ class PolicyToolsTest {
     }
 
     @Test
-    void aLongCheckListsBlockingViolationsFirstAndCutsTheTextButNotTheStructuredAnswer() {
+    void aLongCheckListsBlockingViolationsFirstAndCutsTheTextMoreThanTheStructuredAnswer() {
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             many.append(NON_COMPLIANT.replace("name: checkout", "name: checkout-" + i)).append("---\n");
@@ -172,7 +172,8 @@ class PolicyToolsTest {
         assertThat(violations.size()).isGreaterThan(PolicyTools.MAX_LISTED_VIOLATIONS);
         String text = answer.text();
         assertThat(text).contains("Violations (blocking first):", "- and " + (violations.size()
-                - PolicyTools.MAX_LISTED_VIOLATIONS) + " more (the structured answer lists every one");
+                - PolicyTools.MAX_LISTED_VIOLATIONS) + " more (the structured answer lists up to "
+                + PolicyTools.MAX_STRUCTURED_VIOLATIONS);
         String section = text.substring(text.indexOf("Violations (blocking first):"), text.indexOf("- and "));
         List<String> listed = section.lines().filter(l -> l.startsWith("- line ")).toList();
         assertThat(listed).hasSize(PolicyTools.MAX_LISTED_VIOLATIONS);
@@ -217,6 +218,49 @@ class PolicyToolsTest {
                 .contains("Also read (advisory guidance", "- use-managed-postgres: Prefer the managed PostgreSQL "
                         + "operator");
         assertThat((List<?>) answer.structured().get("advisory")).isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLargeCheckKeepsItsStructuredAnswerBoundedWithTheBlockingFindingsFirst() {
+        PolicyTools team = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: team-label}
+                spec:
+                  validationActions: [Audit]
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                      message: "A team label is needed."
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: no-debug}
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}
+                  validations:
+                    - expression: "!has(object.data) || !('debug' in object.data)"
+                      message: "No debug switch."
+                """, "pack.yaml")).lexicalOnly().build());
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i)
+                    .append(", namespace: shop}\ndata: {").append(i == 599 ? "debug: 'on'" : "a: b").append("}\n");
+        }
+
+        ToolAnswer answer = team.checkManifest(Map.of("yaml", many.toString()));
+
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) answer.structured().get("violations");
+        assertThat(violations).hasSize(PolicyTools.MAX_STRUCTURED_VIOLATIONS);
+        assertThat(violations.get(0)).containsEntry("policy", "no-debug");
+        assertThat(answer.structured()).containsEntry("violationsOmitted", 101);
+        assertThat(answer.text()).contains("the structured answer lists up to 500");
     }
 
     @Test
