@@ -1,5 +1,6 @@
 package dev.guidepost.core;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,12 @@ public record Result(String policyId, String policyTitle, String rule, Severity 
     public boolean isEnforcedViolation() {
         return isViolation() && action == Action.ENFORCE;
     }
+
+    /**
+     * Orders results so that the violations that block a deploy (Enforce) come first; a stable sort keeps the
+     * others, and each group, in their order.
+     */
+    public static final Comparator<Result> BLOCKING_FIRST = Comparator.comparing(r -> !r.isEnforcedViolation());
 
     /** How the message of a rule Guidepost could not evaluate starts. */
     public static final String NOT_CHECKED = "not checked: ";

@@ -60,7 +60,8 @@ final class FailureText {
     }
 
     /** Numbered violation blocks. */
-    static String violations(List<Result> results, Path baseDir) {
+    static String violations(List<Result> unordered, Path baseDir) {
+        List<Result> results = unordered.stream().sorted(Result.BLOCKING_FIRST).toList();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < results.size(); i++) {
             String number = "  " + (i + 1) + ". ";

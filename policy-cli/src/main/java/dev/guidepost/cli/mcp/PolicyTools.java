@@ -169,7 +169,7 @@ public final class PolicyTools {
                         .append(":\n");
                 // blocking ones first, and no more than an agent can read; the structured answer has more
                 List<Result> listed = violations.stream()
-                        .sorted(java.util.Comparator.comparing((Result r) -> !r.isEnforcedViolation()))
+                        .sorted(Result.BLOCKING_FIRST)
                         .limit(MAX_LISTED_VIOLATIONS).toList();
                 for (Result r : listed) {
                     boolean error = r.outcome() == Outcome.ERROR;
@@ -251,7 +251,7 @@ public final class PolicyTools {
             structured.put("summary", report.summary());
             structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());
             structured.put("violations", violations.stream()
-                    .sorted(java.util.Comparator.comparing((Result r) -> !r.isEnforcedViolation()))
+                    .sorted(Result.BLOCKING_FIRST)
                     .limit(MAX_STRUCTURED_VIOLATIONS).map(PolicyMaps::result).toList());
             structured.put("violationsOmitted", Math.max(0, violations.size() - MAX_STRUCTURED_VIOLATIONS));
             structured.put("advisory", advisory.stream().map(PolicyMaps::summary).toList());

@@ -1,6 +1,5 @@
 package dev.guidepost.core.internal.report;
 
-import java.util.Comparator;
 import java.util.List;
 
 import dev.guidepost.core.Exemption;
@@ -66,7 +65,7 @@ public final class TextReport {
      * order, so the findings that block a deploy are read before the Audit and Warn advice.
      */
     public static List<Result> blockingFirst(List<Result> results) {
-        return results.stream().sorted(Comparator.comparing((Result r) -> !r.isEnforcedViolation())).toList();
+        return results.stream().sorted(Result.BLOCKING_FIRST).toList();
     }
 
     /** One result as a block of lines. */
