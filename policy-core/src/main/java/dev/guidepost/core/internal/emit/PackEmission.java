@@ -116,8 +116,9 @@ public final class PackEmission {
             if (!newer.isEmpty()) {
                 notes.add("the cluster-policy format is for Kyverno without policies.kyverno.io, but "
                         + String.join(", ", newer) + (newer.size() == 1 ? " is" : " are") + " passed through as "
-                        + "written, which only a Kyverno serving policies.kyverno.io (1.14 or later) loads; leave "
-                        + "them out of the pack for an older cluster");
+                        + "written, which a Kyverno without policies.kyverno.io cannot load (that API group came "
+                        + "with 1.14, some of its kinds and its v1 version later); leave them out of the pack for "
+                        + "an older cluster");
             }
         }
         if (tests && !passedThrough.isEmpty()) {

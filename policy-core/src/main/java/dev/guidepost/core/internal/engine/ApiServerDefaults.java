@@ -63,7 +63,8 @@ public final class ApiServerDefaults {
             if (relative != null && matches(field.path(), relative)) {
                 String value = field.value().equals(IMAGE_PULL_POLICY) ? pullPolicy(object, path) : field.value();
                 return " (the manifest does not set " + dotted(path) + ", which the API server sets to " + value
-                        + " before Kyverno sees the object; write it out to get the cluster's verdict here)";
+                        + " before Kyverno sees the object, so the cluster may judge it otherwise; write it out to "
+                        + "check here what the cluster sees)";
             }
         }
         return "";

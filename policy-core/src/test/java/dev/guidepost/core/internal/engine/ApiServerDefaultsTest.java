@@ -15,7 +15,8 @@ class ApiServerDefaultsTest {
     void aPatternFailingAtAFieldTheApiServerDefaultsSaysWhatTheClusterSees() {
         assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), SERVICE, "Service"))
                 .isEqualTo(" (the manifest does not set spec.type, which the API server sets to ClusterIP before "
-                        + "Kyverno sees the object; write it out to get the cluster's verdict here)");
+                        + "Kyverno sees the object, so the cluster may judge it otherwise; write it out to check here "
+                        + "what the cluster sees)");
         assertThat(ApiServerDefaults.hint("rule p failed at path /spec/ports/0/protocol/", List.of(), SERVICE,
                 "Service")).contains("spec.ports[0].protocol, which the API server sets to TCP");
     }
