@@ -239,6 +239,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void anEscapedVariableInAPatternIsComparedAsLiteralTextWithoutItsBackslash() {
+        List<ExpectationResult> results = run("escapes", false);
+
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.status()).as(r.resource() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(find(results, "template-annotation", "rendered", "fail").reason()).isEmpty();
+    }
+
+    @Test
     void contextEntriesAreLoadedWhenAQueryReadsThemSoAnUnreadOneNeitherErrsNorNeedsACluster() {
         List<ExpectationResult> results = run("deferred-context", false);
 
@@ -414,7 +423,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(179);
+        assertThat(report.results()).hasSize(181);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

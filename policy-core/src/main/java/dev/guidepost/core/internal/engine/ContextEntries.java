@@ -198,6 +198,6 @@ final class ContextEntries {
     }
 
     private static Object substitute(Object value, Map<String, Object> context) {
-        return Variables.hasVariables(value) ? Variables.substitute(value, context) : value;
+        return Variables.needsSubstitution(value) ? Variables.substitute(value, context) : value;
     }
 }

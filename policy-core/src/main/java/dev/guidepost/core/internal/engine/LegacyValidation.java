@@ -157,7 +157,7 @@ final class LegacyValidation {
     /** The rule's message with its variables substituted (unchanged when they cannot be). */
     private String ruleMessage(Scope scope) {
         String message = PlainValues.string(definition, "validate", "message");
-        if (!Variables.hasVariables(message)) {
+        if (!Variables.needsSubstitution(message)) {
             return message;
         }
         try {
@@ -245,7 +245,7 @@ final class LegacyValidation {
     }
 
     private static Object substitute(Object value, Scope scope) {
-        return Variables.hasVariables(value) ? Variables.substitute(value, scope.context()) : value;
+        return Variables.needsSubstitution(value) ? Variables.substitute(value, scope.context()) : value;
     }
 
     private static String join(String a, String b) {

@@ -131,7 +131,8 @@ final class RuleMutation {
         patches.put("patchesJson6902", holder.get("patchesJson6902"));
         Object substituted;
         try {
-            substituted = Variables.hasVariables(patches) ? Variables.substitute(patches, step.context()) : patches;
+            substituted = Variables.needsSubstitution(patches) ? Variables.substitute(patches, step.context())
+                    : patches;
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return new Patched(Outcome.ERROR, "variable substitution failed: " + e.getMessage(), object);

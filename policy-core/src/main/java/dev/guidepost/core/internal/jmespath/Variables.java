@@ -49,12 +49,25 @@ public final class Variables {
 
     /** True when the value (string, or any string inside maps/lists, keys included) holds a {{ }} variable. */
     public static boolean hasVariables(Object value) {
+        return anyString(value, s -> VARIABLE.matcher(s).find());
+    }
+
+    /**
+     * True when {@link #substitute} would change the value: it holds a variable, a {@code $(...)} reference, or an
+     * escaped one of them whose backslash Kyverno's substitution removes.
+     */
+    public static boolean needsSubstitution(Object value) {
+        return anyString(value, s -> VARIABLE.matcher(s).find() || ESCAPED_VARIABLE.matcher(s).find()
+                || REFERENCE.matcher(s).find() || ESCAPED_REFERENCE.matcher(s).find());
+    }
+
+    private static boolean anyString(Object value, java.util.function.Predicate<String> test) {
         if (value instanceof String s) {
-            return VARIABLE.matcher(s).find();
+            return test.test(s);
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (hasVariables(String.valueOf(e.getKey())) || hasVariables(e.getValue())) {
+                if (anyString(String.valueOf(e.getKey()), test) || anyString(e.getValue(), test)) {
                     return true;
                 }
             }
@@ -62,7 +75,7 @@ public final class Variables {
         }
         if (value instanceof List<?> list) {
             for (Object item : list) {
-                if (hasVariables(item)) {
+                if (anyString(item, test)) {
                     return true;
                 }
             }
