@@ -105,9 +105,10 @@ public final class PolicyPack {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         dev.guidepost.core.internal.yaml.SourceName.check(yaml, sourceName, "PolicyPack.parse(yaml, sourceName)");
-        List<Policy> policies = PackReader.readText(yaml, sourceName);
+        List<String> warnings = new ArrayList<>();
+        List<Policy> policies = PackReader.readText(yaml, sourceName, warnings::add);
         PackReader.checkUniqueIds(policies);
-        return new PolicyPack(sourceName, "", "", policies, sourceName, List.of());
+        return new PolicyPack(sourceName, "", "", policies, sourceName, warnings);
     }
 
     /** A pack of the given policies. */

@@ -239,6 +239,17 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aPolicyKyvernoRefusesInBackgroundModeIsSkippedAsTheCliSkipsItWhileOneWithBackgroundOffIsEvaluated() {
+        List<ExpectationResult> results = run("background-mode", false);
+
+        assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).containsExactly("skip", "skip", "fail");
+        assertThat(results.get(0).reason()).contains("invalid policy, which the Kyverno CLI skips")
+                .contains("spec/rules[0]/exclude/any[0]/clusterRoles");
+        assertThat(results.get(1).reason()).contains("variable {{ request.userInfo.username }} is not allowed");
+    }
+
+    @Test
     void anEscapedVariableInAPatternIsComparedAsLiteralTextWithoutItsBackslash() {
         List<ExpectationResult> results = run("escapes", false);
 
@@ -423,7 +434,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(181);
+        assertThat(report.results()).hasSize(184);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

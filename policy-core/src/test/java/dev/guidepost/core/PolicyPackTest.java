@@ -520,6 +520,26 @@ class PolicyPackTest {
     }
 
     @Test
+    void aKyvernoPolicyThatReadsTheRequestingUserInBackgroundModeIsLoadedWithAWarningThatKyvernoRefusesIt() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: admins-exempt}
+                spec:
+                  rules:
+                    - name: team-label
+                      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+                      exclude: {any: [{clusterRoles: [cluster-admin]}]}
+                      validate: {message: "A team label.", pattern: {metadata: {labels: {team: "?*"}}}}
+                """, "admins-exempt.yaml");
+
+        assertThat(pack.policies()).hasSize(1);
+        assertThat(pack.warnings()).singleElement().asString().startsWith("admins-exempt.yaml:1: Kyverno refuses "
+                + "this policy (only select variables are allowed in background mode. Set spec.background=false")
+                .contains("spec/rules[0]/exclude/any[0]/clusterRoles");
+    }
+
+    @Test
     void everyBrokenFileOfAPackIsReportedInOneErrorSoOneRunShowsEveryFix(@TempDir Path pack) throws IOException {
         String policy = """
                 apiVersion: guidepost.dev/v1alpha1

@@ -47,6 +47,16 @@ public final class Variables {
     private Variables() {
     }
 
+    /** The {{ }} variables of a text, in order, as Kyverno's variable regex finds them. */
+    public static List<String> variablesIn(String text) {
+        List<String> found = new java.util.ArrayList<>();
+        Matcher m = VARIABLE.matcher(text);
+        while (m.find()) {
+            found.add(m.group(2));
+        }
+        return found;
+    }
+
     /** True when the value (string, or any string inside maps/lists, keys included) holds a {{ }} variable. */
     public static boolean hasVariables(Object value) {
         return anyString(value, s -> VARIABLE.matcher(s).find());

@@ -393,9 +393,14 @@ public final class PackReader {
 
     /** The policies of a YAML text (for example sent by an agent). */
     public static List<Policy> readText(String text, String sourceName) {
+        return readText(text, sourceName, note -> { });
+    }
+
+    /** As {@link #readText(String, String)}, telling {@code warnings} what a pack would warn about. */
+    public static List<Policy> readText(String text, String sourceName, Consumer<String> warnings) {
         List<Policy> policies = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
-            readDocument(doc, null, null, note -> { }).ifPresent(policies::add);
+            readDocument(doc, null, null, warnings).ifPresent(policies::add);
         }
         return policies;
     }
@@ -461,6 +466,10 @@ public final class PackReader {
             return Optional.empty();
         }
         KyvernoPolicyReader.variableWarnings(policyDocument, format.get()).forEach(notes);
+        if (format.get() == PolicyFormat.CLUSTER_POLICY || format.get() == PolicyFormat.KYVERNO_POLICY) {
+            BackgroundMode.problem(root).ifPresent(why -> notes.accept(location + ": Kyverno refuses this policy ("
+                    + why + "); Guidepost checks it as written"));
+        }
         return Optional.of(KyvernoPolicyReader.read(policyDocument, format.get()));
     }
 
