@@ -1050,6 +1050,31 @@ class PolicyEngineTest {
     }
 
     @Test
+    void everyExpressionOfAPolicyThatDoesNotCompileIsReportedInOrderInOneError() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: broken
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}
+                  validations:
+                    - expression: "object.metadata.("
+                    - expression: "has(object.data) &&"
+                      messageExpression: "'missing ' +"
+                """, "broken.yaml");
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageMatching("(?s)broken\\.yaml:\\d+: policy 'broken': spec\\.validations\\[0]\\.expression does "
+                        + "not compile.*and 2 more problems in the pack:\n  broken\\.yaml:\\d+: policy 'broken': "
+                        + "spec\\.validations\\[1]\\.expression does not compile.*\n  broken\\.yaml:\\d+: policy "
+                        + "'broken': spec\\.validations\\[1]\\.messageExpression does not compile.*");
+    }
+
+    @Test
     void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -96,7 +96,7 @@ public final class PolicyCompiler {
                 }
             }
         } catch (PolicyCompileException e) {
-            return new CompiledPolicy(policy, Optional.empty(), List.of(e));
+            return new CompiledPolicy(policy, Optional.empty(), e.all());
         }
     }
 

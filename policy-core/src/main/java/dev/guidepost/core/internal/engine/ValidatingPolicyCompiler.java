@@ -43,28 +43,50 @@ final class ValidatingPolicyCompiler {
         return new ValidatingPolicyPrograms(name, variants);
     }
 
+    /** A compilation step whose problem is noted rather than thrown. */
+    private interface Step<T> {
+        T run() throws PolicyCompileException;
+    }
+
+    /** The step's result, or null with its problem added to {@code errors}. */
+    private static <T> T attempt(List<PolicyCompileException> errors, Step<T> step) {
+        try {
+            return step.run();
+        } catch (PolicyCompileException e) {
+            errors.add(e);
+            return null;
+        }
+    }
+
     ValidatingPolicyProgram compileSpec(String name, String kind, Map<String, Object> spec, Action action,
             List<Object> path) throws PolicyCompileException {
-        List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                YamlDocument.path(path, "matchConditions"));
-        Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
-                YamlDocument.path(path, "variables"));
+        // every expression is compiled, so one error report shows every fix
+        List<PolicyCompileException> errors = new ArrayList<>();
+        List<NamedExpression> conditions = attempt(errors, () -> compiler.named(
+                PlainValues.list(spec, "matchConditions"), YamlDocument.path(path, "matchConditions")));
+        Map<String, CelExpression> variables = attempt(errors, () -> compiler.variables(
+                PlainValues.list(spec, "variables"), YamlDocument.path(path, "variables")));
         List<ValidationProgram> validations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "validations");
         for (int i = 0; i < entries.size(); i++) {
             Object v = entries.get(i);
             List<Object> at = YamlDocument.path(path, "validations", i);
+            String expression = PlainValues.string(v, "expression");
             String messageExpression = PlainValues.string(v, "messageExpression");
-            List<String> declared = List.copyOf(variables.keySet());
-            ExpressionCompiler.requireDeclared(PlainValues.string(v, "expression"), declared,
-                    YamlDocument.path(at, "expression"));
-            ExpressionCompiler.requireDeclared(messageExpression, declared,
-                    YamlDocument.path(at, "messageExpression"));
-            CelExpression message = messageExpression.isBlank() ? null
-                    : compiler.message(messageExpression, YamlDocument.path(at, "messageExpression"));
-            validations.add(new ValidationProgram(
-                    compiler.condition(PlainValues.string(v, "expression"), YamlDocument.path(at, "expression")),
-                    PlainValues.string(v, "message"), message));
+            if (variables != null) { // with broken variables, which are declared is unknown
+                List<String> declared = List.copyOf(variables.keySet());
+                attempt(errors, () -> {
+                    ExpressionCompiler.requireDeclared(expression, declared, YamlDocument.path(at, "expression"));
+                    ExpressionCompiler.requireDeclared(messageExpression, declared,
+                            YamlDocument.path(at, "messageExpression"));
+                    return null;
+                });
+            }
+            CelExpression condition = attempt(errors, () -> compiler.condition(expression,
+                    YamlDocument.path(at, "expression")));
+            CelExpression message = messageExpression.isBlank() ? null : attempt(errors,
+                    () -> compiler.message(messageExpression, YamlDocument.path(at, "messageExpression")));
+            validations.add(new ValidationProgram(condition, PlainValues.string(v, "message"), message));
         }
         List<Object> annotationEntries = new ArrayList<>();
         for (Object a : PlainValues.list(spec, "auditAnnotations")) {
@@ -73,8 +95,11 @@ final class ValidatingPolicyCompiler {
             named.put("valueExpression", PlainValues.string(a, "valueExpression"));
             annotationEntries.add(named);
         }
-        List<NamedExpression> annotations = compiler.named(annotationEntries,
-                YamlDocument.path(path, "auditAnnotations"));
+        List<NamedExpression> annotations = attempt(errors, () -> compiler.named(annotationEntries,
+                YamlDocument.path(path, "auditAnnotations")));
+        if (!errors.isEmpty()) {
+            throw PolicyCompileException.of(errors);
+        }
         boolean jsonMode = "JSON".equals(PlainValues.string(spec, "evaluation", "mode"));
         return new ValidatingPolicyProgram(name, kind, jsonMode,
                 MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
