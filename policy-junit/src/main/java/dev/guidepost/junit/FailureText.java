@@ -36,6 +36,12 @@ final class FailureText {
         return file;
     }
 
+    /** A message with the files below the project folder shown relative to it, as {@link #path} shows them. */
+    static String withProjectPaths(String message) {
+        String project = Path.of("").toAbsolutePath() + java.io.File.separator;
+        return message == null ? null : message.replace(project, "");
+    }
+
     /** {@code file:line}, the file as {@link #path} shows it. */
     static String location(SourceLocation location, Path baseDir) {
         String file = path(location.file(), baseDir);

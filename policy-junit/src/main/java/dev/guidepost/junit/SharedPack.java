@@ -37,7 +37,7 @@ final class SharedPack {
                 return PolicyEngine.of(pack);
             } catch (GuidepostException e) {
                 throw GuidepostConfigurationException.withoutTrace(caller.annotation() + ": cannot load the pack: "
-                        + e.getMessage());
+                        + FailureText.withProjectPaths(e.getMessage()));
             }
         });
     }

@@ -253,7 +253,8 @@ class GuidepostExtensionTest {
                 .isInstanceOf(GuidepostConfigurationException.class)
                 .hasMessageStartingWith("@GuidepostTest(pack = \"src/test/resources/packs/invalid-cel\") on"
                         + " InvalidPolicyFixture: cannot load the pack: ")
-                .hasMessageContaining("broken-expression.yaml:13: policy 'broken-expression':"
+                .hasMessageContaining(": cannot load the pack: src/test/resources/packs/invalid-cel/"
+                        + "broken-expression.yaml:13: policy 'broken-expression':"
                         + " spec.validations[0].expression does not compile");
     }
 
