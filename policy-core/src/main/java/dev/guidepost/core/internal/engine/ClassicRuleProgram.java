@@ -38,13 +38,14 @@ final class ClassicRuleProgram {
     private final RuleMutation mutation;
     private final RuleGeneration generation;
     /** Kyverno's {@code validate.allowExistingViolations} (true unless set to false). */
-    private boolean existingViolationsAllowed = true;
+    private final boolean existingViolationsAllowed;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage, String unsupported,
             String compileError, PatternValidation patterns, LegacyValidation legacy,
-            PodSecurityValidation podSecurity, RuleMutation mutation, RuleGeneration generation) {
+            PodSecurityValidation podSecurity, RuleMutation mutation, RuleGeneration generation,
+            boolean existingViolationsAllowed) {
         this.name = name;
         this.match = match;
         this.exclude = exclude;
@@ -61,6 +62,7 @@ final class ClassicRuleProgram {
         this.podSecurity = podSecurity;
         this.mutation = mutation;
         this.generation = generation;
+        this.existingViolationsAllowed = existingViolationsAllowed;
     }
 
     /** A {@code validate.cel} rule: CEL preconditions, variables and expressions (with their source texts). */
@@ -68,35 +70,35 @@ final class ClassicRuleProgram {
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage) {
         return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
-                expressionTexts, ruleMessage, null, null, null, null, null, null, null);
+                expressionTexts, ruleMessage, null, null, null, null, null, null, null, true);
     }
 
     /** A rule whose CEL did not compile: a selected request fails with the compiler's message. */
     static ClassicRuleProgram compileError(String name, Object match, Object exclude, Action action,
             String compileError) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, compileError, null, null, null, null, null);
+                null, compileError, null, null, null, null, null, true);
     }
 
     /** A rule using a feature Guidepost lacks: reported as not evaluated, naming the feature. */
     static ClassicRuleProgram unsupported(String name, Object match, Object exclude, Action action,
             String unsupported) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                unsupported, null, null, null, null, null, null);
+                unsupported, null, null, null, null, null, null, true);
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
     static ClassicRuleProgram pattern(String name, Object match, Object exclude, Action action,
             PatternValidation patterns) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, patterns, null, null, null, null);
+                null, null, patterns, null, null, null, null, true);
     }
 
     /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
     static ClassicRuleProgram legacy(String name, Object match, Object exclude, Action action,
             LegacyValidation legacy) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, legacy, null, null, null);
+                null, null, null, legacy, null, null, null, true);
     }
 
     /**
@@ -106,7 +108,7 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram mutation(String name, Object match, Object exclude, Action action,
             RuleMutation mutation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                "mutate rules", null, null, null, null, mutation, null);
+                "mutate rules", null, null, null, null, mutation, null, true);
     }
 
     /**
@@ -116,7 +118,7 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram generation(String name, Object match, Object exclude, Action action,
             RuleGeneration generation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                "generate rules", null, null, null, null, null, generation);
+                "generate rules", null, null, null, null, null, generation, true);
     }
 
     /** True for a {@code generate} rule. */
@@ -144,13 +146,14 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram podSecurity(String name, Object match, Object exclude, Action action,
             PodSecurityValidation podSecurity) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, null, podSecurity, null, null);
+                null, null, null, null, podSecurity, null, null, true);
     }
 
     /** This rule with {@code validate.allowExistingViolations} as the policy sets it. */
     ClassicRuleProgram allowingExistingViolations(boolean allowed) {
-        existingViolationsAllowed = allowed;
-        return this;
+        return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
+                expressionTexts, ruleMessage, unsupported, compileError, patterns, legacy, podSecurity, mutation,
+                generation, allowed);
     }
 
     String name() {
