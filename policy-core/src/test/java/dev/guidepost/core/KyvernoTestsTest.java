@@ -278,6 +278,14 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void autogenRebuildsAForeachMutationWithoutItsOrderSoControllersGetTheDefaultDescendingOrder() {
+        List<ExpectationResult> results = run("autogen-mutate-foreach", false);
+
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.status()).as(r.kind() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+    }
+
+    @Test
     void autogenOfLegacyRulesSplitsTheAnnotationWithoutTrimmingAndMovesOnlyRequestObjectPaths() {
         List<ExpectationResult> results = run("autogen-legacy", false);
 
@@ -434,7 +442,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(184);
+        assertThat(report.results()).hasSize(186);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

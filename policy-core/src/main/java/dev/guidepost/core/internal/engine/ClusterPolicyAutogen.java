@@ -81,17 +81,30 @@ final class ClusterPolicyAutogen {
     @SuppressWarnings("unchecked")
     private static Object underTemplate(Object rule, List<String> path) {
         if (rule instanceof Map<?, ?> r && r.get("mutate") instanceof Map<?, ?> m) {
+            // Kyverno rebuilds the mutation from the patch alone: a strategic merge patch, or each foreach entry's
+            // list, context, preconditions and patch (its order, nested foreach and JSON patches are dropped)
             Map<String, Object> mutate = (Map<String, Object>) m;
+            Map<String, Object> rebuilt = new LinkedHashMap<>();
             if (mutate.get("patchStrategicMerge") != null) {
-                mutate.put("patchStrategicMerge", nest(mutate.get("patchStrategicMerge"), path));
-            }
-            if (mutate.get("foreach") instanceof List<?> entries) {
+                rebuilt.put("patchStrategicMerge", nest(mutate.get("patchStrategicMerge"), path));
+            } else if (mutate.get("foreach") instanceof List<?> entries && !entries.isEmpty()) {
+                List<Object> foreach = new ArrayList<>();
                 for (Object entry : entries) {
-                    if (entry instanceof Map<?, ?> e && e.get("patchStrategicMerge") != null) {
-                        ((Map<String, Object>) e).put("patchStrategicMerge", nest(e.get("patchStrategicMerge"), path));
+                    Map<String, Object> kept = new LinkedHashMap<>();
+                    kept.put("list", PlainValues.at(entry, "list"));
+                    for (String key : List.of("context", "preconditions")) {
+                        if (PlainValues.at(entry, key) != null) {
+                            kept.put(key, PlainValues.at(entry, key));
+                        }
                     }
+                    kept.put("patchStrategicMerge", nest(PlainValues.at(entry, "patchStrategicMerge"), path));
+                    foreach.add(kept);
                 }
+                rebuilt.put("foreach", foreach);
+            } else {
+                return rule;
             }
+            ((Map<String, Object>) r).put("mutate", rebuilt);
             return rule;
         }
         if (!(rule instanceof Map<?, ?>) || !(((Map<String, Object>) rule).get("validate") instanceof Map<?, ?> v)) {
