@@ -118,11 +118,13 @@ final class ContextEntries {
             }
         }
 
-        /** {@link #requireUnusedBy} for a rule body or foreach entry, leaving out its own context and preconditions. */
+        /**
+         * {@link #requireUnusedBy} for a rule body or foreach entry, leaving out its own context and preconditions,
+         * and its message, which Kyverno reads only to report a failure the check decides without it.
+         */
         void requireUnusedByBody(Map<String, Object> body) {
             Map<String, Object> rest = new LinkedHashMap<>(body);
-            rest.remove("context");
-            rest.remove("preconditions");
+            rest.keySet().removeAll(List.of("context", "preconditions", "message"));
             requireUnusedBy(rest);
         }
 
