@@ -90,7 +90,7 @@ public final class JmesPath {
             return compiled;
         }
         List<Expression<Object>> segments = new ArrayList<>();
-        for (String segment : splitTopLevelPipes(expression)) {
+        for (String segment : splitTopLevelPipes(HashCommas.added(expression))) {
             try {
                 segments.add(runtime.compile(segment));
             } catch (io.burt.jmespath.function.FunctionConfigurationException e) {

@@ -34,6 +34,17 @@ class JmesPathTest {
     }
 
     @Test
+    void aMultiSelectHashMayLeaveOutTheCommaBetweenPairsAsGoJmespathAllows() {
+        assertThat(jp.search("{name: request.object.metadata.name labels: request.object.metadata.labels}", pod()))
+                .isEqualTo(Map.of("name", "web-1", "labels", Map.of("app", "web")));
+        assertThat(jp.search("{op: 'add', path: join('/', ['a', 'b']) value: `[1]`}", pod()))
+                .isEqualTo(Map.of("op", "add", "path", "a/b", "value", List.of(1L)));
+        assertThat(HashCommas.added("{a: b, c: d}")).isEqualTo("{a: b, c: d}");
+        assertThat(HashCommas.added("items[1:2]")).isEqualTo("items[1:2]");
+        assertThat(HashCommas.added("{a: 'x: y' b: c[0:1]}")).isEqualTo("{a: 'x: y' , b: c[0:1]}");
+    }
+
+    @Test
     void readsAFieldPath() {
         assertThat(jp.search("request.object.metadata.labels.app", pod())).isEqualTo("web");
     }
