@@ -278,6 +278,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aMutationWhosePatchErrsLeavesAnEmptyObjectThatLaterRulesAndPoliciesDoNotMatch() {
+        List<ExpectationResult> results = run("mutate-error", false);
+
+        assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.rule() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).containsExactly("error", "excluded", "excluded");
+    }
+
+    @Test
     void autogenRebuildsAForeachMutationWithoutItsOrderSoControllersGetTheDefaultDescendingOrder() {
         List<ExpectationResult> results = run("autogen-mutate-foreach", false);
 
@@ -442,7 +451,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(187);
+        assertThat(report.results()).hasSize(190);
         assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
                 + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");

@@ -53,7 +53,7 @@ final class ClusterPolicyProgram implements PolicyProgram {
         if (object == null || rules.stream().noneMatch(ClassicRuleProgram::mutates)) {
             return Optional.empty();
         }
-        if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
+        if (object.isEmpty() || !namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
             return Optional.of(new PolicyMutation(List.of(), object));
         }
         List<RuleResponse> responses = new ArrayList<>();
@@ -61,6 +61,9 @@ final class ClusterPolicyProgram implements PolicyProgram {
         for (ClassicRuleProgram rule : rules) {
             if (!rule.mutates()) {
                 continue;
+            }
+            if (current.request().object().isEmpty()) {
+                break; // an earlier rule's patch erred and left nothing to match
             }
             ResourceFilters.Subject subject = subject(current.request(), context);
             if (!rule.selects(subject)) {
@@ -127,7 +130,10 @@ final class ClusterPolicyProgram implements PolicyProgram {
 
     private PolicyResponse evaluate(PreparedRequest prepared, EvaluationContext context, boolean withMutateRules,
             List<RuleResponse> mutations) {
-        if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
+        Map<String, Object> object = prepared.request().object();
+        if (object != null && object.isEmpty()
+                || !namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
+            // an empty object is what an erring mutation left: it matches no rule
             return new PolicyResponse(name, true, mutations);
         }
         ResourceFilters.Subject subject = subject(prepared.request(), context);

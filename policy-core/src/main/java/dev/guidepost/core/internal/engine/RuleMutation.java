@@ -115,8 +115,10 @@ final class RuleMutation {
         if (patched.status() == Outcome.PASS) {
             return result(Outcome.PASS, successMessage(patched.object()), patched.object(), action);
         }
+        // a patch that errs leaves Kyverno with an empty object, which the policy's later rules and the later
+        // policies of a test then see (and match nothing in)
         return result(patched.status(), patched.message(), patched.status() == Outcome.SKIP ? patched.object()
-                : object, action);
+                : patched.status() == Outcome.ERROR ? Map.of() : object, action);
     }
 
     private Result result(Outcome outcome, String message, Map<String, Object> object, Action action) {
