@@ -87,6 +87,29 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void aCacheEntryWithAVectorOfAnotherLengthIsIgnoredWithAWarningAndTheCacheWrittenAgain() throws Exception {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        build(pack, new HashingEmbeddingModel(), temp);
+        Path cacheFile;
+        try (Stream<Path> files = Files.list(temp)) {
+            cacheFile = files.filter(f -> f.toString().endsWith(".index.json")).findFirst().orElseThrow();
+        }
+        String json = Files.readString(cacheFile);
+        int vector = json.indexOf("\"vector\"");
+        int open = json.indexOf('[', vector);
+        Files.writeString(cacheFile, json.substring(0, open) + "[1.0, 2.0]"
+                + json.substring(json.indexOf(']', open) + 1));
+
+        KnowledgeBase kb = build(pack, new HashingEmbeddingModel(), temp);
+
+        assertThat(kb.warnings()).singleElement().asString().contains("ignoring an unusable search index");
+        assertThat(kb.search("run as root", 1)).isNotEmpty();
+        HashingEmbeddingModel after = new HashingEmbeddingModel();
+        assertThat(build(pack, after, temp).warnings()).isEmpty();
+        assertThat(after.embedded()).isZero();
+    }
+
+    @Test
     void aWrittenIndexOnTheClassPathSpareConsumersAnyEmbedding() throws Exception {
         PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
         Path classes = temp.resolve("classes");

@@ -112,6 +112,10 @@ public final class IndexBuilder {
             return false;
         }
         int dimension = semantic.vectors().values().iterator().next().dimension();
-        return StoredVectors.find(store, semantic.modelId(), keys, dimension).size() == keys.size();
+        try {
+            return StoredVectors.find(store, semantic.modelId(), keys, dimension).size() == keys.size();
+        } catch (RuntimeException e) {
+            return false; // an unusable entry (a vector of another length): the cache is written again
+        }
     }
 }
