@@ -127,6 +127,30 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void aPackJarGivenByItsPathServesItsOwnIndexSoNothingIsEmbeddedAgain() throws Exception {
+        PolicyPack source = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        Path index = build(source, new HashingEmbeddingModel(), temp.resolve("cache"))
+                .writeIndex(temp.resolve("index"));
+        Path jar = temp.resolve("pack.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.list(KnowledgeBaseTest.FIXTURE_PACK)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/guidepost/fixture/" + file.getFileName()));
+                zip.write(Files.readAllBytes(file));
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/guidepost/index.json"));
+            zip.write(Files.readAllBytes(index));
+        }
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        KnowledgeBase kb = KnowledgeBase.builder(PolicyPack.load(jar)).embeddingModel(model, "hashing").build();
+
+        assertThat(model.embedded()).isZero();
+        assertThat(kb.indexSummary()).contains(" from pack jars' index.json, 0 from the cache folder, 0 embedded now")
+                .doesNotContain(" 0 from pack jars");
+    }
+
+    @Test
     void theCacheAndTheIndexFileGetTheUmaskPermissionsOfAnyNewFile() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
                 "skipped: POSIX permissions are not supported here");

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -55,6 +58,34 @@ final class IndexFiles {
     }
 
     /** The stores of every {@value #CLASSPATH_INDEX} on a class path. */
+    /**
+     * The index a pack jar given by its path holds ({@code META-INF/guidepost/index.json}, written by the plugin's
+     * {@code index} goal), as a class path jar's would be read; empty when {@code source} is no jar or has none.
+     */
+    static List<InMemoryEmbeddingStore<TextSegment>> readJar(String source, Consumer<String> warn) {
+        Path jar;
+        try {
+            jar = Path.of(source);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        String name = jar.getFileName() == null ? "" : jar.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".jar") || name.endsWith(".zip")) || !Files.isRegularFile(jar)) {
+            return List.of();
+        }
+        try (FileSystem fs = FileSystems.newFileSystem(jar)) {
+            Path index = fs.getPath("/" + CLASSPATH_INDEX);
+            if (!Files.isRegularFile(index)) {
+                return List.of();
+            }
+            return List.of(InMemoryEmbeddingStore.fromJson(Files.readString(index, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            warn.accept("the search index in " + jar + " is unreadable (" + SharedModels.describe(e)
+                    + "); ignoring it");
+            return List.of();
+        }
+    }
+
     static List<InMemoryEmbeddingStore<TextSegment>> readClasspath(ClassLoader loader, Consumer<String> warn) {
         if (loader == null) {
             return List.of();
