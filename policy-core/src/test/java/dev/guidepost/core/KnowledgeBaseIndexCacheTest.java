@@ -151,6 +151,34 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void twoPacksOfOneNameKeepTheirOwnCacheInASharedCacheFolder() throws Exception {
+        List<Path> copies = List.of(temp.resolve("team-a/pack"), temp.resolve("team-b/pack"));
+        for (Path copy : copies) {
+            Files.createDirectories(copy);
+            try (Stream<Path> files = Files.list(KnowledgeBaseTest.FIXTURE_PACK)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()));
+                }
+            }
+        }
+        Path edited = copies.get(1).resolve("disallow-latest-tag.yaml");
+        Files.writeString(edited, Files.readString(edited).replace("title: Disallow", "title: Team B disallows"));
+        Path cache = temp.resolve("shared-cache");
+        for (Path copy : copies) {
+            build(PolicyPack.load(copy), new HashingEmbeddingModel(), cache);
+        }
+
+        for (Path copy : copies) {
+            HashingEmbeddingModel model = new HashingEmbeddingModel();
+            build(PolicyPack.load(copy), model, cache);
+            assertThat(model.embedded()).as(copy.toString()).isZero();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".index.json"))).hasSize(2);
+        }
+    }
+
+    @Test
     void theCacheAndTheIndexFileGetTheUmaskPermissionsOfAnyNewFile() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
                 "skipped: POSIX permissions are not supported here");

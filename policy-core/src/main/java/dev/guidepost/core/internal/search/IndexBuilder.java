@@ -63,7 +63,7 @@ public final class IndexBuilder {
             }
             return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
         }
-        Optional<Path> cacheFile = cacheDirectory.map(d -> IndexFiles.cacheFile(d, pack.name(), modelId));
+        Optional<Path> cacheFile = cacheDirectory.map(d -> IndexFiles.cacheFile(d, pack.name(), pack.source(), modelId));
         List<InMemoryEmbeddingStore<TextSegment>> packJars = new ArrayList<>(IndexFiles.readJar(pack.source(), warn));
         packJars.addAll(IndexFiles.readClasspath(loader, warn));
         List<InMemoryEmbeddingStore<TextSegment>> cached = cacheFile.map(f -> IndexFiles.read(f, warn))

@@ -37,10 +37,29 @@ final class IndexFiles {
     private IndexFiles() {
     }
 
-    /** The cache file of a pack and model inside a cache folder. */
-    static Path cacheFile(Path cacheDirectory, String packName, String modelId) {
+    /**
+     * The cache file of a pack and model inside a cache folder: named after the pack and a short hash of where it
+     * was read from, so two packs of one name (two projects' {@code policies} folders) sharing a cache folder do
+     * not overwrite each other's vectors.
+     */
+    static Path cacheFile(Path cacheDirectory, String packName, String packSource, String modelId) {
         String safe = packName.replaceAll("[^A-Za-z0-9._-]+", "_");
-        return cacheDirectory.resolve((safe.isEmpty() ? "pack" : safe) + "." + modelId + ".index.json");
+        String where;
+        try {
+            where = packSource.startsWith("classpath:") ? packSource
+                    : Path.of(packSource).toAbsolutePath().normalize().toString();
+        } catch (RuntimeException e) {
+            where = packSource;
+        }
+        String hash;
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(where.getBytes(StandardCharsets.UTF_8));
+            hash = java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+        return cacheDirectory.resolve((safe.isEmpty() ? "pack" : safe) + "-" + hash + "." + modelId + ".index.json");
     }
 
     /** The stores held in a file; empty (with a warning when it exists but cannot be read). */
