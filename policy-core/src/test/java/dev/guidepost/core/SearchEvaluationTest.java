@@ -42,6 +42,26 @@ class SearchEvaluationTest {
     }
 
     @Test
+    void aQueryFileWithAMisspeltFieldARepeatedIdOrNoQueriesIsAnErrorAtItsLine() throws Exception {
+        Path misspelt = temp.resolve("misspelt.yaml");
+        Files.writeString(misspelt,
+                "queries:\n  - id: q1\n    query: run as root\n    relevant: [a]\n    primray: 1\n");
+        Path repeated = temp.resolve("repeated.yaml");
+        Files.writeString(repeated,
+                "queries:\n  - {id: q1, query: a, relevant: [x]}\n  - {id: q1, query: b, relevant: [y]}\n");
+        Path empty = temp.resolve("empty.yaml");
+        Files.writeString(empty, "queries: []\n");
+
+        assertThatThrownBy(() -> LabelledQuery.read(misspelt)).isInstanceOf(GuidepostException.class)
+                .hasMessage(misspelt + ":5: query #1: unknown field 'primray'; did you mean primary? (a query has id, "
+                        + "query, relevant, primary)");
+        assertThatThrownBy(() -> LabelledQuery.read(repeated)).isInstanceOf(GuidepostException.class)
+                .hasMessageStartingWith(repeated + ":3: query id 'q1' is used twice");
+        assertThatThrownBy(() -> LabelledQuery.read(empty)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("the query file has no queries");
+    }
+
+    @Test
     void scoresRankingsAsTheReadmeDefines() {
         List<LabelledQuery> queries = List.of(
                 new LabelledQuery("a", "first", List.of("p2", "p1"), 1),
