@@ -370,8 +370,9 @@ public final class PolicyTools {
                 for (SearchHit hit : d.related()) {
                     Policy p = hit.policy();
                     out.append("    - ").append(p.id()).append(String.format(java.util.Locale.ROOT,
-                            " (score %.2f, %s%s) ", hit.score(), p.severity().label(),
-                            p.enforceable() ? "" : ", advisory")).append(p.title()).append('\n');
+                            " (score %.2f, %s%s%s) ", hit.score(), p.severity().label(),
+                            p.enforceable() ? "" : ", advisory", hit.weakMatch() ? ", weak match" : ""))
+                            .append(p.title()).append('\n');
                 }
             }
             Map<String, Object> structured = new LinkedHashMap<>();

@@ -381,5 +381,13 @@ class PolicyToolsTest {
         assertThat(maps(deployment.get("applicable"))).extracting(p -> p.get("id"))
                 .contains("require-run-as-non-root", "disallow-latest-tag");
         assertThat(deployment.containsKey("related")).isTrue();
+        // the text marks the weak related hits the structured answer flags
+        for (Map<String, Object> manifest : maps(answer.structured().get("manifests"))) {
+            for (Map<String, Object> hit : maps(manifest.get("related"))) {
+                String line = answer.text().lines().filter(l -> l.startsWith("    - " + hit.get("id") + " (score "))
+                        .findFirst().orElseThrow();
+                assertThat(line.contains(", weak match)")).as(line).isEqualTo(hit.get("weakMatch"));
+            }
+        }
     }
 }
