@@ -1075,6 +1075,45 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aKindNamedWithoutItsVersionMatchesEveryVersionKubernetesServesOfIt() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: hpa-minimum}
+                spec:
+                  title: Autoscalers keep two replicas
+                  description: An autoscaler never scales below two replicas.
+                  action: Enforce
+                  match: {kinds: [HorizontalPodAutoscaler]}
+                  validations:
+                    - expression: "has(object.spec.minReplicas) && object.spec.minReplicas >= 2"
+                      message: "Set spec.minReplicas to 2 or more."
+                """, "hpa-minimum.yaml");
+        Manifests autoscalers = Manifests.parse("""
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: api, namespace: shop}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                  minReplicas: 1
+                  maxReplicas: 5
+                ---
+                apiVersion: autoscaling/v1
+                kind: HorizontalPodAutoscaler
+                metadata: {name: worker, namespace: shop}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: worker}
+                  minReplicas: 1
+                  maxReplicas: 5
+                """, "autoscalers.yaml");
+
+        List<Result> results = PolicyEngine.of(pack).check(autoscalers).results();
+
+        assertThat(results).extracting(r -> r.resource().name() + " " + r.outcome())
+                .containsExactly("api FAIL", "worker FAIL");
+    }
+
+    @Test
     void variablesInAKyvernoRuleMessageAreSubstitutedAsKyvernoDoes() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -82,6 +82,26 @@ public final class ApiResources {
         return Optional.ofNullable(preferredByKind.get(kind));
     }
 
+    /**
+     * Every served version of a kind in the group of its preferred one, the preferred first
+     * ({@code HorizontalPodAutoscaler}: autoscaling/v1, then autoscaling/v2); empty for an unknown kind.
+     */
+    public List<ApiResource> versionsOfKind(String kind) {
+        ApiResource preferred = preferredByKind.get(kind);
+        if (preferred == null) {
+            return List.of();
+        }
+        List<ApiResource> versions = new ArrayList<>();
+        versions.add(preferred);
+        for (ApiResource r : resources) {
+            if (r.subresource().isEmpty() && r.kind().equals(kind) && r.group().equals(preferred.group())
+                    && !versions.contains(r)) {
+                versions.add(r);
+            }
+        }
+        return List.copyOf(versions);
+    }
+
     /** The kind of a plural resource name in any group, or empty. */
     public Optional<String> kindOfResource(String resource) {
         for (ApiResource r : resources) {

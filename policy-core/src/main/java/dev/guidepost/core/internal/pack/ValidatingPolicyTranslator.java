@@ -98,11 +98,16 @@ public final class ValidatingPolicyTranslator {
         }
         Map<String, List<String>> byGroupVersion = new LinkedHashMap<>();
         for (String kind : PlainValues.strings(match, "kinds")) {
-            ApiResource resource = resolve(kind);
-            List<String> resources = byGroupVersion.computeIfAbsent(resource.group() + "/" + resource.version(),
-                    k -> new ArrayList<>());
-            if (!resources.contains(resource.resource())) {
-                resources.add(resource.resource());
+            ApiResource named = resolve(kind);
+            // a kind written without its version is every version Kubernetes serves of it
+            List<ApiResource> served = kind.contains("/") ? List.of(named)
+                    : ApiResources.builtIn().versionsOfKind(kind);
+            for (ApiResource resource : served.isEmpty() ? List.of(named) : served) {
+                List<String> resources = byGroupVersion.computeIfAbsent(resource.group() + "/" + resource.version(),
+                        k -> new ArrayList<>());
+                if (!resources.contains(resource.resource())) {
+                    resources.add(resource.resource());
+                }
             }
         }
         List<Object> rules = new ArrayList<>();
