@@ -54,7 +54,7 @@ public final class ApiServerDefaults {
     public static String hint(String message, List<Object> element, Map<String, Object> object, String kind) {
         List<Object> path = new ArrayList<>(element);
         path.addAll(ViolationPaths.path(message));
-        if (path.size() <= element.size() || exists(object, path)) {
+        if (path.size() <= element.size() || ViolationPaths.found(object, List.of(), path) == path.size()) {
             return "";
         }
         for (Field field : FIELDS) {
@@ -62,7 +62,7 @@ public final class ApiServerDefaults {
                     : field.kind().equals(kind) ? path : null;
             if (relative != null && matches(field.path(), relative)) {
                 String value = field.value().equals(IMAGE_PULL_POLICY) ? pullPolicy(object, path) : field.value();
-                return " (the manifest does not set " + dotted(path) + ", which the API server sets to " + value
+                return " (the manifest does not set " + ExpressionCompiler.describe(path) + ", which the API server sets to " + value
                         + " before Kyverno sees the object, so the cluster may judge it otherwise; write it out to "
                         + "check here what the cluster sees)";
             }
@@ -72,21 +72,9 @@ public final class ApiServerDefaults {
 
     /** The path below the pod spec of a Pod or of a controller's pod template, or null when it is not there. */
     private static List<Object> belowPodSpec(String kind, List<Object> path) {
-        List<List<String>> specs = new ArrayList<>();
-        if (kind.equals("Pod")) {
-            specs.add(List.of("spec"));
-        }
-        for (List<String> template : PodControllers.TEMPLATE_PATHS) {
-            List<String> spec = new ArrayList<>(template);
-            spec.add("spec");
-            specs.add(spec);
-        }
-        for (List<String> spec : specs) {
-            if (path.size() > spec.size() && path.subList(0, spec.size()).equals(spec)) {
-                return path.subList(spec.size(), path.size());
-            }
-        }
-        return null;
+        List<String> spec = PodControllers.podSpecPath(kind).orElse(null);
+        return spec != null && path.size() > spec.size() && path.subList(0, spec.size()).equals(spec)
+                ? path.subList(spec.size(), path.size()) : null;
     }
 
     private static boolean matches(List<String> pattern, List<Object> path) {
@@ -102,26 +90,11 @@ public final class ApiServerDefaults {
         return true;
     }
 
-    private static boolean exists(Object node, List<Object> path) {
-        Object current = node;
-        for (Object step : path) {
-            if (step instanceof Integer index && current instanceof List<?> list && index < list.size()) {
-                current = list.get(index);
-            } else if (step instanceof String key && current instanceof Map<?, ?> map && map.containsKey(key)) {
-                current = map.get(key);
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The pull policy the API server gives the container at {@code path} (which ends in imagePullPolicy). */
     private static String pullPolicy(Map<String, Object> object, List<Object> path) {
         Object container = object;
         for (Object step : path.subList(0, path.size() - 1)) {
-            container = step instanceof Integer i && container instanceof List<?> l ? l.get(i)
-                    : container instanceof Map<?, ?> m ? m.get(step) : null;
+            container = ViolationPaths.child(container, step);
         }
         Object image = container instanceof Map<?, ?> m ? m.get("image") : null;
         if (!(image instanceof String ref)) {
@@ -133,17 +106,5 @@ public final class ApiServerDefaults {
         int colon = name.lastIndexOf(':');
         String tag = colon > name.lastIndexOf('/') ? name.substring(colon + 1) : "";
         return tag.equals("latest") || tag.isEmpty() && !digest ? "Always" : "IfNotPresent";
-    }
-
-    private static String dotted(List<Object> path) {
-        StringBuilder out = new StringBuilder();
-        for (Object step : path) {
-            if (step instanceof Integer index) {
-                out.append('[').append(index).append(']');
-            } else {
-                out.append(out.length() == 0 ? "" : ".").append(step);
-            }
-        }
-        return out.toString();
     }
 }

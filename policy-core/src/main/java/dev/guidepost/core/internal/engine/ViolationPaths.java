@@ -94,7 +94,7 @@ public final class ViolationPaths {
     }
 
     /** How many steps of {@code path} exist below {@code prefix} in the object; -1 when the prefix does not. */
-    private static int found(Object root, List<?> prefix, List<Object> path) {
+    static int found(Object root, List<?> prefix, List<Object> path) {
         Object current = root;
         for (Object step : prefix) {
             current = child(current, step);
@@ -113,7 +113,8 @@ public final class ViolationPaths {
         return steps;
     }
 
-    private static Object child(Object node, Object step) {
+    /** The child of a map (by key) or a list (by index), or null when there is none. */
+    static Object child(Object node, Object step) {
         if (step instanceof Integer index && node instanceof List<?> list) {
             return index < list.size() ? list.get(index) : null;
         }
