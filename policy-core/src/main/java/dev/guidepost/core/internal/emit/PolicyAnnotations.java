@@ -1,10 +1,6 @@
 package dev.guidepost.core.internal.emit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -12,6 +8,7 @@ import java.util.Set;
 
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyPack;
+import dev.guidepost.core.internal.digest.Sha256;
 import dev.guidepost.core.internal.json.Json;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
@@ -74,13 +71,7 @@ final class PolicyAnnotations {
 
     /** A SHA-256 of the policy's source definition in canonical JSON: it changes exactly when the source does. */
     static String sourceHash(Policy policy) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest(Json.canonical(policy.definition()).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "sha256:" + Sha256.hex(Json.canonical(policy.definition()));
     }
 
     /**

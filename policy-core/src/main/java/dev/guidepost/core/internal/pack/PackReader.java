@@ -103,7 +103,8 @@ public final class PackReader {
                 warnings);
     }
 
-    private static boolean isArchive(Path path) {
+    /** True for a jar or zip file name, which a pack is read from as a pack jar. */
+    public static boolean isArchive(Path path) {
         String file = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return file.endsWith(".jar") || file.endsWith(".zip");
     }

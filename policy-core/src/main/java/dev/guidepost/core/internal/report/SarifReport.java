@@ -2,12 +2,8 @@ package dev.guidepost.core.internal.report;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +19,7 @@ import dev.guidepost.core.ResourceRef;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.Severity;
 import dev.guidepost.core.SourceLocation;
+import dev.guidepost.core.internal.digest.Sha256;
 import dev.guidepost.core.internal.json.Json;
 
 /**
@@ -305,14 +302,9 @@ public final class SarifReport {
     }
 
     private static String fingerprint(String policyId, ResourceRef resource, String rule) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String key = policyId + '\0' + rule + '\0' + resource.kind() + '\0' + resource.namespace() + '\0'
-                    + resource.name();
-            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        String key = policyId + '\0' + rule + '\0' + resource.kind() + '\0' + resource.namespace() + '\0'
+                + resource.name();
+        return Sha256.hex(key).substring(0, 32);
     }
 
     private static final class Rules {

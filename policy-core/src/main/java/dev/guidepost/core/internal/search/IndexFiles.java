@@ -12,11 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.guidepost.core.internal.digest.Sha256;
+import dev.guidepost.core.internal.pack.PackReader;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
@@ -51,14 +52,7 @@ final class IndexFiles {
         } catch (RuntimeException e) {
             where = packSource;
         }
-        String hash;
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(where.getBytes(StandardCharsets.UTF_8));
-            hash = java.util.HexFormat.of().formatHex(digest, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
+        String hash = Sha256.hex(where).substring(0, 8);
         return cacheDirectory.resolve((safe.isEmpty() ? "pack" : safe) + "-" + hash + "." + modelId + ".index.json");
     }
 
@@ -88,8 +82,7 @@ final class IndexFiles {
         } catch (RuntimeException e) {
             return List.of();
         }
-        String name = jar.getFileName() == null ? "" : jar.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".jar") || name.endsWith(".zip")) || !Files.isRegularFile(jar)) {
+        if (jar.getFileName() == null || !PackReader.isArchive(jar) || !Files.isRegularFile(jar)) {
             return List.of();
         }
         try (FileSystem fs = FileSystems.newFileSystem(jar)) {
