@@ -48,6 +48,8 @@ final class TestFileRun {
     private final List<String> problems;
     /** The mutation of each ClusterPolicy that mutates, by run, resource and policy. */
     private final Map<String, PolicyMutation> mutations = new LinkedHashMap<>();
+    /** Why Kyverno refuses a policy in background mode (see {@link BackgroundMode}), by policy name. */
+    private final Map<String, Optional<String>> refusals = new LinkedHashMap<>();
     /** The object after every mutating policy (what validation saw), by run and resource. */
     private final Map<String, Map<String, Object>> mutatedObjects = new LinkedHashMap<>();
     private final PatchedResources patchedResources;
@@ -353,8 +355,9 @@ final class TestFileRun {
                         policyKind));
                 continue;
             }
-            Optional<String> refused = policy.get().classic()
-                    ? BackgroundMode.problem(policy.get().policy().definition()) : Optional.empty();
+            LoadedPolicy loaded = policy.get();
+            Optional<String> refused = refusals.computeIfAbsent(loaded.name(), id -> loaded.classic()
+                    ? BackgroundMode.problem(loaded.policy().definition()) : Optional.empty());
             if (refused.isPresent()) {
                 // the CLI drops a policy Kyverno refuses and counts its results as skipped, not failed
                 out.add(new ExpectationResult(displayFile, testName, policyRef, rule, kind, name, expected, "skip",
