@@ -264,6 +264,49 @@ class PolicyToolsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theCappedStructuredListOfUncheckedRulesKeepsTheOnesThatCouldBlockFirst() {
+        PolicyTools pci = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: pci-pods}
+                spec:
+                  validationActions: [Audit]
+                  matchConstraints:
+                    namespaceSelector: {matchLabels: {compliance: pci}}
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
+                  validations:
+                    - expression: "has(object.spec.securityContext)"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: pci-configmaps}
+                spec:
+                  validationActions: [Deny]
+                  matchConstraints:
+                    namespaceSelector: {matchLabels: {compliance: pci}}
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}
+                  validations:
+                    - expression: "has(object.data)"
+                """, "pci.yaml")).lexicalOnly().build());
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            many.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: api-").append(i)
+                    .append(", namespace: payments}\nspec: {containers: [{name: app, image: app:1}]}\n");
+        }
+        many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: keys, namespace: payments}\n");
+
+        ToolAnswer answer = pci.checkManifest(Map.of("yaml", many.toString()));
+
+        List<Map<String, Object>> notChecked = (List<Map<String, Object>>) answer.structured().get("notChecked");
+        assertThat(notChecked).hasSize(PolicyTools.MAX_STRUCTURED_NOT_CHECKED);
+        assertThat(notChecked.get(0)).containsEntry("policy", "pci-configmaps").containsEntry("couldBlock", true);
+        assertThat(answer.structured()).containsEntry("notCheckedOmitted", 51).containsEntry("uncheckedEnforce", 1L);
+    }
+
+    @Test
     void aCheckWithAnEnforcePolicyLeftUncheckedDoesNotSayCompliant() {
         PolicyTools pci = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse("""
                 apiVersion: policies.kyverno.io/v1
