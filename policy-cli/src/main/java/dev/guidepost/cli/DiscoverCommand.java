@@ -57,6 +57,7 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        knowledge.preload();
         Manifests manifests = ManifestInput.read(files);
         KnowledgeBase kb = knowledge.build(packs.loadCompiled(), spec.commandLine().getErr());
         List<ManifestDiscovery> discoveries = new ArrayList<>();

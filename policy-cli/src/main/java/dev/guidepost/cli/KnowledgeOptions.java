@@ -29,6 +29,16 @@ final class KnowledgeOptions {
     @Option(names = "--words-only", description = "Rank by words alone (BM25F), without the embedding model.")
     private boolean wordsOnly;
 
+    /**
+     * Starts loading the model in the background, for a command to call before it reads its packs: the two
+     * overlap, which takes about half a second off a search from the cache.
+     */
+    void preload() {
+        if (!wordsOnly) {
+            searchModel().preload();
+        }
+    }
+
     /** Builds the knowledge base of a pack, printing its warnings (model or cache problems) to {@code err}. */
     KnowledgeBase build(PolicyPack pack, PrintWriter err) {
         KnowledgeBase.Builder builder = KnowledgeBase.builder(pack).model(searchModel());

@@ -46,6 +46,7 @@ final class McpCommand implements Callable<Integer> {
             long start = System.nanoTime();
             // the CEL compiler loads while the pack and the model do (the engine is compiled after the index)
             PolicyEngine.warmUp();
+            knowledge.preload();
             PolicyPack pack = packs.load();
             long packLoaded = System.nanoTime();
             KnowledgeBase kb = knowledge.build(pack, err);

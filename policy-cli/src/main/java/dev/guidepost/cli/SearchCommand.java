@@ -63,6 +63,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new dev.guidepost.core.GuidepostException("give a question in plain words, e.g. guidepost search "
                     + "--pack PACK \"can my container run as root?\" (guidepost list shows every policy)");
         }
+        knowledge.preload();
         KnowledgeBase kb = packs.loadCompiledWhile(pack -> knowledge.build(pack, spec.commandLine().getErr()));
         SearchRequest request = SearchRequest.of(question).withLimit(limit)
                 .withKinds(new HashSet<>(kinds)).withCategories(new HashSet<>(categories));

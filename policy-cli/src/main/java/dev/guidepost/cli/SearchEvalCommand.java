@@ -47,6 +47,7 @@ final class SearchEvalCommand implements Callable<Integer> {
             throw new GuidepostException("no such query file: " + queries + "; check the --queries path");
         }
         List<LabelledQuery> labelled = LabelledQuery.read(queries);
+        knowledge.preload();
         KnowledgeBase kb = packs.loadCompiledWhile(pack -> knowledge.build(pack, spec.commandLine().getErr()));
         List<String> unknown = labelled.stream().flatMap(q -> q.relevant().stream())
                 .filter(id -> kb.pack().policy(id).isEmpty()).distinct().sorted().toList();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.guidepost.core.internal.match.KindSelector;
@@ -283,26 +284,24 @@ public final class KnowledgeBase {
 
         /** Builds the indexes (embedding only what no store, index file or cache already holds). */
         public KnowledgeBase build() {
-            Optional<EmbeddingModel> embeddingModel;
+            Optional<Supplier<SharedModels.Loaded>> embeddingModel;
             String modelId;
-            String failure;
             if (lexicalOnly) {
                 embeddingModel = Optional.empty();
                 modelId = "none";
-                failure = "";
             } else if (customModel != null) {
-                embeddingModel = Optional.of(customModel);
+                SharedModels.Loaded custom = new SharedModels.Loaded(Optional.of(customModel), "");
+                embeddingModel = Optional.of(() -> custom);
                 modelId = customModelId;
-                failure = "";
             } else {
-                SharedModels.Loaded loaded = SharedModels.get(model);
-                embeddingModel = loaded.model();
-                modelId = model.id();
-                failure = loaded.failure();
+                SearchModel shared = model;
+                shared.preload();
+                embeddingModel = Optional.of(() -> SharedModels.get(shared));
+                modelId = shared.id();
             }
             ClassLoader loader = classLoaderSet ? classLoader : Thread.currentThread().getContextClassLoader();
             EmbeddingStore<TextSegment> target = store != null ? store : new InMemoryEmbeddingStore<>();
-            return new KnowledgeBase(pack, IndexBuilder.build(pack, embeddingModel, modelId, failure, target,
+            return new KnowledgeBase(pack, IndexBuilder.build(pack, embeddingModel, modelId, target,
                     Optional.ofNullable(cacheDirectory), loader));
         }
     }

@@ -21,4 +21,13 @@ public enum SearchModel {
     public String id() {
         return id;
     }
+
+    /**
+     * Starts loading the model in the background, for a program that will build a knowledge base after other work
+     * (reading a pack, say): the build then finds the model loaded, or waits only for the rest. Optional: a build
+     * loads the model anyway. Does nothing once the model is loaded.
+     */
+    public void preload() {
+        dev.guidepost.core.internal.search.SharedModels.preload(this);
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.guidepost.core.internal.search.HashingEmbeddingModel;
 import dev.guidepost.core.internal.search.IndexBuilder;
+import dev.guidepost.core.internal.search.SharedModels;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 
 class KnowledgeBaseFallbackTest {
@@ -30,9 +31,10 @@ class KnowledgeBaseFallbackTest {
 
     @Test
     void aModelThatCannotLoadFallsBackToWords() {
-        IndexBuilder.Built built = IndexBuilder.build(pack, Optional.empty(), "all-minilm-l6-v2-q",
-                "onnxruntime native library already loaded in another classloader", new InMemoryEmbeddingStore<>(),
-                Optional.empty(), null);
+        SharedModels.Loaded failed = new SharedModels.Loaded(Optional.empty(),
+                "onnxruntime native library already loaded in another classloader");
+        IndexBuilder.Built built = IndexBuilder.build(pack, Optional.of(() -> failed), "all-minilm-l6-v2-q",
+                new InMemoryEmbeddingStore<>(), Optional.empty(), null);
 
         assertThat(built.ranker().semantic()).isFalse();
         assertThat(built.warnings()).singleElement().asString().contains("could not load", "another classloader");

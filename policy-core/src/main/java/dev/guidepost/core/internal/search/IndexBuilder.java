@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.PolicyPack;
@@ -36,45 +37,49 @@ public final class IndexBuilder {
     }
 
     /**
-     * Builds the indexes.
+     * Builds the indexes. The lexical index and the index files are read before the model is asked for, so that a
+     * model loading in the background ({@link SharedModels#preload}) overlaps that work.
      *
-     * @param model          the embedding model, or empty for lexical search
+     * @param model          supplies the embedding model, or why it could not load; empty for lexical search
      * @param modelId        the model's id (part of every vector's key)
-     * @param modelFailure   why the model is missing, for the warning (empty when lexical search was asked for)
      * @param store          where vectors are kept and searched
      * @param cacheDirectory a folder for the cache file, if any
      * @param loader         where to look for pack jars' indexes, if anywhere
      */
-    public static Built build(PolicyPack pack, Optional<EmbeddingModel> model, String modelId, String modelFailure,
+    public static Built build(PolicyPack pack, Optional<Supplier<SharedModels.Loaded>> model, String modelId,
             EmbeddingStore<TextSegment> store, Optional<Path> cacheDirectory, ClassLoader loader) {
         List<String> warnings = new ArrayList<>();
         Consumer<String> warn = message -> {
             warnings.add(message);
             LOG.log(System.Logger.Level.WARNING, message);
         };
+        LexicalIndex lexical = Ranker.lexicalIndex(pack.policies());
         if (model.isEmpty()) {
-            if (!modelFailure.isEmpty()) {
-                String message = "semantic search is off because the embedding model " + modelId
-                        + " could not load (" + modelFailure + "); ranking by words only";
-                warnings.add(message);
-                if (LOGGED.add(message)) {
-                    LOG.log(System.Logger.Level.WARNING, message);
-                }
-            }
-            return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
+            return new Built(Ranker.of(pack.policies(), lexical, Optional.empty(), warn), warnings, Optional.empty());
         }
         Optional<Path> cacheFile = cacheDirectory.map(d -> IndexFiles.cacheFile(d, pack.name(), pack.source(), modelId));
         List<InMemoryEmbeddingStore<TextSegment>> packJars = new ArrayList<>(IndexFiles.readJar(pack.source(), warn));
         packJars.addAll(IndexFiles.readClasspath(loader, warn));
         List<InMemoryEmbeddingStore<TextSegment>> cached = cacheFile.map(f -> IndexFiles.read(f, warn))
                 .orElse(List.of());
+        SharedModels.Loaded loaded = model.get().get();
+        if (loaded.model().isEmpty()) {
+            String message = "semantic search is off because the embedding model " + modelId
+                    + " could not load (" + loaded.failure() + "); ranking by words only";
+            warnings.add(message);
+            if (LOGGED.add(message)) {
+                LOG.log(System.Logger.Level.WARNING, message);
+            }
+            return new Built(Ranker.of(pack.policies(), lexical, Optional.empty(), warn), warnings, Optional.empty());
+        }
         SemanticIndex semantic;
         try {
-            semantic = SemanticIndex.build(pack.policies(), model.get(), modelId, store, packJars, cached, warn);
+            semantic = SemanticIndex.build(pack.policies(), loaded.model().get(), modelId, store, packJars, cached,
+                    warn);
         } catch (RuntimeException e) {
             warn.accept("semantic search is off because the policies could not be embedded ("
                     + SharedModels.describe(e) + "); ranking by words only");
-            return new Built(Ranker.of(pack.policies(), Optional.empty(), warn), warnings, Optional.empty());
+            return new Built(Ranker.of(pack.policies(), lexical, Optional.empty(), warn), warnings, Optional.empty());
         }
         // the cache keeps what was embedded here; vectors that came from a pack jar or the store need no copy
         if (cacheFile.isPresent() && semantic.stats().embedded() > 0 && !holdsExactly(cached, semantic)) {
@@ -85,7 +90,7 @@ public final class IndexBuilder {
                         + SharedModels.describe(e));
             }
         }
-        return new Built(Ranker.of(pack.policies(), Optional.of(semantic), warn), warnings,
+        return new Built(Ranker.of(pack.policies(), lexical, Optional.of(semantic), warn), warnings,
                 Optional.of(semantic.stats()));
     }
 

@@ -57,11 +57,13 @@ public final class Ranker {
         return new Ranker(policies, lexicalIndex(policies), Optional.empty(), w -> { });
     }
 
-    static Ranker of(List<Policy> policies, Optional<SemanticIndex> semantic, Consumer<String> warn) {
-        return new Ranker(policies, lexicalIndex(policies), semantic, warn);
+    static Ranker of(List<Policy> policies, LexicalIndex lexical, Optional<SemanticIndex> semantic,
+            Consumer<String> warn) {
+        return new Ranker(policies, lexical, semantic, warn);
     }
 
-    private static LexicalIndex lexicalIndex(List<Policy> policies) {
+    /** The BM25F index of the policies' fields. */
+    static LexicalIndex lexicalIndex(List<Policy> policies) {
         List<Map<PolicyField, String>> documents = new ArrayList<>();
         for (Policy policy : policies) {
             Map<PolicyField, String> fields = new EnumMap<>(PolicyField.class);

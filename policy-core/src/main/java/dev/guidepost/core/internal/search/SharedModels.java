@@ -41,9 +41,26 @@ public final class SharedModels {
     private SharedModels() {
     }
 
-    /** The shared instance of a model, loading it on first use. */
+    /** The shared instance of a model, loading it on first use (or waiting for a {@link #preload} under way). */
     public static synchronized Loaded get(SearchModel choice) {
         return MODELS.computeIfAbsent(choice, SharedModels::load);
+    }
+
+    /**
+     * Starts loading a model on a background thread, so that work done meanwhile (reading a pack, its index files)
+     * overlaps the ~0.5-1.3 s the model takes; {@link #get} then waits for it. The thread uses the caller's context
+     * class loader, as loading on the caller's thread would. Does nothing when the model is already loaded.
+     */
+    public static void preload(SearchModel choice) {
+        synchronized (SharedModels.class) {
+            if (MODELS.containsKey(choice)) {
+                return;
+            }
+        }
+        Thread loader = new Thread(() -> get(choice), "guidepost-model-" + choice.id());
+        loader.setDaemon(true);
+        loader.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        loader.start();
     }
 
     private static Loaded load(SearchModel choice) {

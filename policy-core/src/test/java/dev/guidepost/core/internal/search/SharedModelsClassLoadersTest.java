@@ -32,6 +32,23 @@ class SharedModelsClassLoadersTest {
         }
     }
 
+    @Test
+    void aModelLoadingInTheBackgroundIsTheOneEveryCallerGets() throws Exception {
+        try (URLClassLoader realm = new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader())) {
+            Class<?> models = Class.forName(SharedModels.class.getName(), true, realm);
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Object choice = Enum.valueOf((Class) Class.forName(SearchModel.class.getName(), true, realm), "QUANTIZED");
+            models.getMethod("preload", choice.getClass()).invoke(null, choice);
+            Object first = models.getMethod("get", choice.getClass()).invoke(null, choice);
+            models.getMethod("preload", choice.getClass()).invoke(null, choice);
+            Object second = models.getMethod("get", choice.getClass()).invoke(null, choice);
+
+            assertThat(first.getClass().getMethod("failure").invoke(first)).isEqualTo("");
+            assertThat(first.getClass().getMethod("model").invoke(first))
+                    .isSameAs(second.getClass().getMethod("model").invoke(second));
+        }
+    }
+
     /** Loads the shared model through the class loader's own classes and embeds one text; the vector's size. */
     private static int loadAndEmbed(ClassLoader realm) throws Exception {
         Class<?> models = Class.forName(SharedModels.class.getName(), true, realm);
