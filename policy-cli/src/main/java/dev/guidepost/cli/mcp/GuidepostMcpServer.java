@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import dev.guidepost.core.internal.json.Json;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -74,8 +75,8 @@ public final class GuidepostMcpServer {
                         .name(entry.name())
                         .title(entry.title())
                         .description(entry.description())
-                        .inputSchema(entry.inputSchema())
-                        .outputSchema(entry.outputSchema())
+                        .inputSchema(stable(entry.inputSchema()))
+                        .outputSchema(stable(entry.outputSchema()))
                         .annotations(new ToolAnnotations(entry.title(), true, false, true, false, null))
                         .build())
                 .callHandler((exchange, request) -> call(entry, request.arguments()))
@@ -95,9 +96,15 @@ public final class GuidepostMcpServer {
         }
         return CallToolResult.builder()
                 .addTextContent(answer.text())
-                .structuredContent(answer.structured())
+                .structuredContent(Json.stableOrder(answer.structured()))
                 .isError(answer.error())
                 .build();
+    }
+
+    /** A map written the same way in every run (the SDK writes maps in their iteration order). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stable(Map<String, Object> map) {
+        return (Map<String, Object>) Json.stableOrder(map);
     }
 
     private static String instructions(PolicyTools tools) {

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * Writes plain values (maps, lists, strings, numbers, booleans, null) as JSON: compact with sorted keys (a
  * canonical form, the same value always gives the same text) or indented in the maps' own key order (for reports
- * people read).
+ * people read). A map without an order of its own ({@code Map.of}, {@code HashMap}, whose order changes from one JVM
+ * to the next) is always written with sorted keys, so the same value gives the same text in every run.
  */
 public final class Json {
 
@@ -32,7 +33,7 @@ public final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Map<?, ?> map) {
-            Map<?, ?> entries = sort ? new TreeMap<>(stringKeys(map)) : map;
+            Map<?, ?> entries = sort || unordered(map) ? new TreeMap<>(stringKeys(map)) : map;
             if (entries.isEmpty()) {
                 out.append("{}");
                 return;
@@ -75,6 +76,31 @@ public final class Json {
         } else {
             string(String.valueOf(value), out);
         }
+    }
+
+    /**
+     * The value with every map that has no order of its own replaced by one sorted by key, all the way down; other
+     * maps keep their order, and lists their elements'. For values that another library writes as JSON (the MCP
+     * SDK), so that its text is the same in every run.
+     */
+    public static Object stableOrder(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = unordered(map) ? new TreeMap<>() : new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), stableOrder(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Json::stableOrder).toList();
+        }
+        return value;
+    }
+
+    /** True for maps whose iteration order is not defined: {@code Map.of}/{@code copyOf}, hash maps. */
+    private static boolean unordered(Map<?, ?> map) {
+        Class<?> type = map.getClass();
+        return map.size() > 1 && (type == java.util.HashMap.class
+                || type == java.util.concurrent.ConcurrentHashMap.class
+                || type.getName().startsWith("java.util.ImmutableCollections$"));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
