@@ -15,6 +15,7 @@ import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.cel.ClusterData;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
 import dev.guidepost.core.internal.engine.ApiServerDefaults;
+import dev.guidepost.core.internal.engine.ApiServerQuantities;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.ManifestNamespaces;
@@ -459,8 +460,10 @@ public final class PolicyEngine {
         if (!type.namespaced()) {
             namespace = "";
         }
-        AdmissionRequest request = new AdmissionRequest("CREATE", manifest.object(), null, type, namespace,
-                manifest.name(), UserInfo.NONE);
+        // numbers at quantity fields reach Kyverno as the API server writes them: canonical strings
+        AdmissionRequest request = new AdmissionRequest("CREATE",
+                ApiServerQuantities.of(manifest.kind(), manifest.object()), null, type, namespace, manifest.name(),
+                UserInfo.NONE);
         return new PreparedRequest(request, CelValues.Numbers.AS_READ);
     }
 }

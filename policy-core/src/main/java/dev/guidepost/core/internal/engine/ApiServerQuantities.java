@@ -1,0 +1,161 @@
+package dev.guidepost.core.internal.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.guidepost.core.internal.match.PodControllers;
+
+/**
+ * Quantities as the API server passes them on. A manifest may write a quantity as a YAML number ({@code cpu: 2},
+ * {@code memory: 2147483648}); the API server accepts it, and the object Kyverno receives holds the quantity's
+ * canonical string ({@code "2"}, {@code 0.5} as {@code "500m"}, {@code 1000} as {@code "1k"}). A check reads numbers
+ * at the quantity fields of the common kinds that way, so {@code quantity(...)} and string comparisons give the
+ * cluster's verdict instead of failing on a number.
+ */
+public final class ApiServerQuantities {
+
+    /** A quantity field: the kind ({@code PodSpec} for every pod spec) and its path ({@code *}: any key or index). */
+    private record Field(String kind, List<String> path) {
+        static Field of(String kind, String path) {
+            return new Field(kind, List.of(path.split("\\.")));
+        }
+    }
+
+    private static final List<Field> FIELDS = fields();
+
+    private ApiServerQuantities() {
+    }
+
+    private static List<Field> fields() {
+        List<Field> fields = new ArrayList<>();
+        for (String containers : List.of("containers", "initContainers", "ephemeralContainers")) {
+            fields.add(Field.of("PodSpec", containers + ".*.resources.limits.*"));
+            fields.add(Field.of("PodSpec", containers + ".*.resources.requests.*"));
+        }
+        fields.add(Field.of("PodSpec", "resources.limits.*"));
+        fields.add(Field.of("PodSpec", "resources.requests.*"));
+        fields.add(Field.of("PodSpec", "overhead.*"));
+        fields.add(Field.of("PodSpec", "volumes.*.emptyDir.sizeLimit"));
+        fields.add(Field.of("PodSpec", "volumes.*.ephemeral.volumeClaimTemplate.spec.resources.requests.*"));
+        fields.add(Field.of("PodSpec", "volumes.*.ephemeral.volumeClaimTemplate.spec.resources.limits.*"));
+        fields.add(Field.of("StatefulSet", "spec.volumeClaimTemplates.*.spec.resources.requests.*"));
+        fields.add(Field.of("StatefulSet", "spec.volumeClaimTemplates.*.spec.resources.limits.*"));
+        fields.add(Field.of("PersistentVolumeClaim", "spec.resources.requests.*"));
+        fields.add(Field.of("PersistentVolumeClaim", "spec.resources.limits.*"));
+        fields.add(Field.of("PersistentVolume", "spec.capacity.*"));
+        fields.add(Field.of("ResourceQuota", "spec.hard.*"));
+        for (String limit : List.of("max", "min", "default", "defaultRequest", "maxLimitRequestRatio")) {
+            fields.add(Field.of("LimitRange", "spec.limits.*." + limit + ".*"));
+        }
+        return List.copyOf(fields);
+    }
+
+    /**
+     * The object with every number at a quantity field of its kind replaced by the canonical string the API server
+     * gives it; the object itself when there is none (the object is never changed).
+     */
+    public static Map<String, Object> of(String kind, Map<String, Object> object) {
+        Optional<List<String>> podSpec = PodControllers.podSpecPath(kind);
+        Object out = object;
+        for (Field field : FIELDS) {
+            List<String> path;
+            if (field.kind().equals("PodSpec") && podSpec.isPresent()) {
+                path = new ArrayList<>(podSpec.get());
+                path.addAll(field.path());
+            } else if (field.kind().equals(kind)) {
+                path = field.path();
+            } else {
+                continue;
+            }
+            out = rewrite(out, path, 0);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) out;
+        return result;
+    }
+
+    /** The node with the numbers at {@code path} (from {@code at}) made strings; the node itself if none was. */
+    private static Object rewrite(Object node, List<String> path, int at) {
+        if (at == path.size()) {
+            return node instanceof Number n ? canonical(n) : node;
+        }
+        String step = path.get(at);
+        if (node instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = null;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!step.equals("*") && !step.equals(e.getKey())) {
+                    continue;
+                }
+                Object changed = rewrite(e.getValue(), path, at + 1);
+                if (changed != e.getValue()) {
+                    if (copy == null) {
+                        copy = new LinkedHashMap<>(map);
+                    }
+                    copy.put(e.getKey(), changed);
+                }
+            }
+            return copy == null ? node : copy;
+        }
+        if (node instanceof List<?> list && step.equals("*")) {
+            List<Object> copy = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object changed = rewrite(list.get(i), path, at + 1);
+                if (changed != list.get(i)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(i, changed);
+                }
+            }
+            return copy == null ? node : copy;
+        }
+        return node;
+    }
+
+    /**
+     * The canonical form of a number read as a decimal quantity, as Kubernetes writes it: the largest power of
+     * 1000 that keeps the digits whole, as a suffix ({@code 1000} is {@code 1k}, {@code 0.5} is {@code 500m},
+     * {@code 1500} stays {@code 1500}; past {@code E}, {@code 1e21}), rounded up to nano units.
+     */
+    static String canonical(Number number) {
+        BigDecimal value = number instanceof BigDecimal b ? b
+                : number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
+                : new BigDecimal(number.toString());
+        if (value.signum() == 0) {
+            return "0";
+        }
+        String sign = value.signum() < 0 ? "-" : "";
+        value = value.abs();
+        if (value.scale() > 9) {
+            value = value.setScale(9, RoundingMode.CEILING);
+        }
+        value = value.stripTrailingZeros();
+        BigInteger digits = value.unscaledValue();
+        int exponent = -value.scale();
+        int thousands = Math.floorDiv(exponent, 3) * 3;
+        digits = digits.multiply(BigInteger.TEN.pow(exponent - thousands));
+        return sign + digits + suffix(thousands);
+    }
+
+    private static String suffix(int exponent) {
+        return switch (exponent) {
+            case -9 -> "n";
+            case -6 -> "u";
+            case -3 -> "m";
+            case 0 -> "";
+            case 3 -> "k";
+            case 6 -> "M";
+            case 9 -> "G";
+            case 12 -> "T";
+            case 15 -> "P";
+            case 18 -> "E";
+            default -> "e" + exponent;
+        };
+    }
+}
