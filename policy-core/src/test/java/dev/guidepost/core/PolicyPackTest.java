@@ -225,6 +225,14 @@ class PolicyPackTest {
     }
 
     @Test
+    void aNamespaceThatIsNoWholeNameIsAnErrorRatherThanAPatternTheClusterWouldReadOtherwise() {
+        assertError("namespace-pattern.yaml", "namespace-pattern.yaml:11", "spec.match.namespaces has the pattern "
+                + "'payments-*'", "label them and use namespaceSelector");
+        assertError("namespace-not-a-name.yaml", "namespace-not-a-name.yaml:9", "spec.match.excludeNamespaces has "
+                + "'Kube_System', which is no namespace name");
+    }
+
+    @Test
     void aListOrMappingWhereTextBelongsIsAnErrorInsteadOfADefault() {
         assertError("action-as-list.yaml", "action-as-list.yaml:7", "spec.action of policy 'readiness-probe' is a "
                 + "list, not text", "Kyverno's validationActions [Deny] is action: Enforce");

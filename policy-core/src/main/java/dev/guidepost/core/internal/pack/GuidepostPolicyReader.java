@@ -323,6 +323,31 @@ final class GuidepostPolicyReader {
                         + "group/version/Kind (for example apps/v1/Deployment)", "spec", "match", "kinds");
             }
         }
+        for (String key : List.of("namespaces", "excludeNamespaces")) {
+            List<String> names = PlainValues.strings(match, key);
+            for (int i = 0; i < names.size(); i++) {
+                checkNamespaceName(doc, key, names.get(i), i);
+            }
+        }
+    }
+
+    /**
+     * A namespace of {@code match.namespaces}: the policy selects it by its {@code kubernetes.io/metadata.name}
+     * label, which holds the whole name, so a pattern would match nothing in the cluster (and an API server refuses
+     * a selector value with {@code *}).
+     */
+    private static void checkNamespaceName(PolicyDocument doc, String key, String name, int index) {
+        if (name.contains("*") || name.contains("?")) {
+            throw doc.error("spec.match." + key + " has the pattern '" + name + "'; list whole namespace names: "
+                    + "the policy selects namespaces by their kubernetes.io/metadata.name label, which matches whole "
+                    + "names only. To select a family of namespaces, label them and use namespaceSelector",
+                    "spec", "match", key, index);
+        }
+        if (!name.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            throw doc.error("spec.match." + key + " has '" + name + "', which is no namespace name (lower-case "
+                    + "letters, digits and '-', at most 63, starting and ending with a letter or digit)",
+                    "spec", "match", key, index);
+        }
     }
 
     private static Policy.Examples examples(PolicyDocument doc, String id, Map<String, Object> examples) {
