@@ -126,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
         if (verdict.failed()) {
             code = ExitCode.VIOLATIONS;
         } else if (report.nothingChecked()) {
-            err.println((failIfNothingChecked ? "" : "warning: ") + "nothing was checked: "
+            err.println((failIfNothingChecked ? "error: " : "warning: ") + "nothing was checked: "
                     + report.nothingCheckedReason() + " (check the paths and the pack"
                     + (failIfNothingChecked ? ")" : "; --fail-if-nothing-checked makes this exit 3)"));
             if (failIfNothingChecked) {

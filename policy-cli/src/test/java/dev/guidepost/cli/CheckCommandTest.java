@@ -93,7 +93,7 @@ class CheckCommandTest {
                 """);
         Cli asked = Cli.run("check", "--fail-if-nothing-checked", "--pack", Cli.PACK, dir.toString());
         assertThat(asked.exitCode()).isEqualTo(ExitCode.NOTHING_CHECKED);
-        assertThat(asked.err()).contains("nothing was checked: no policy selects any of the 1 manifest read");
+        assertThat(asked.err()).contains("error: nothing was checked: no policy selects any of the 1 manifest read");
         Cli notAsked = Cli.run("check", "--pack", Cli.PACK, dir.toString());
         assertThat(notAsked.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(notAsked.err()).contains("warning: nothing was checked: no policy selects any of the 1 manifest");

@@ -341,10 +341,10 @@ public final class PolicyEngine {
             }
             Outcome outcome = rule.outcome();
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
-                    ? ViolationPaths.withLine(rule.message(), rule.element(), manifest.object(),
+                    ? withAlsoFailing(ViolationPaths.withLine(rule.message(), rule.element(), manifest.object(),
                     manifest.location().line(), lineOf, podPolicyOnController)
-                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind())
-                    + alsoFailing(rule) : rule.message();
+                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind()),
+                    rule) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;
                 message = "exempted (" + Exemption.ANNOTATION_PREFIX + policy.id() + "): " + exemption.get();
@@ -427,9 +427,17 @@ public final class PolicyEngine {
         return "; checked without it, the rule " + verb + (rule.message().isBlank() ? "" : ": " + rule.message());
     }
 
-    /** The rule's later failing validations, after its (Kyverno's) message, so that one round shows every fix. */
-    private static String alsoFailing(RuleResponse rule) {
-        return rule.alsoFailing().isEmpty() ? "" : " Also failing: " + String.join("; ", rule.alsoFailing());
+    /**
+     * The message followed by the rule's later failing validations (Kyverno reports the first), so that one round
+     * shows every fix: "first message. Also failing: second; third."
+     */
+    private static String withAlsoFailing(String message, RuleResponse rule) {
+        if (rule.alsoFailing().isEmpty()) {
+            return message;
+        }
+        List<String> others = rule.alsoFailing().stream().map(m -> m.strip().replaceAll("[.;]+$", "")).toList();
+        String first = message.strip();
+        return first + (first.matches(".*[.!?]$") ? "" : ".") + " Also failing: " + String.join("; ", others) + ".";
     }
 
     private static Result notChecked(Policy policy, String rule, Action action, String why, Manifest manifest) {

@@ -638,9 +638,42 @@ class PolicyEngineTest {
         // the second validation errors (no limits to read) and is left out; the verdict is the first's, as Kyverno's
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(r.message()).isEqualTo("Set resources.requests. Also failing: Set resources.limits.; Do not "
+            assertThat(r.message()).isEqualTo("Set resources.requests. Also failing: Set resources.limits; Do not "
                     + "call a container app.");
         });
+    }
+
+    @Test
+    void theFailingValidationsOfAViolationReadAsSentencesWhateverTheirOwnPunctuation() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: cronjob-safety
+                spec:
+                  description: CronJobs say when and how late they may run.
+                  match:
+                    kinds: [CronJob]
+                  validations:
+                    - expression: "has(object.spec.timeZone)"
+                      messageExpression: "'no time zone on ' + object.metadata.name"
+                    - expression: "has(object.spec.startingDeadlineSeconds)"
+                      message: spec.startingDeadlineSeconds must be set (e.g. 300).
+                    - expression: "object.spec.?concurrencyPolicy.orValue('Allow') == 'Forbid'"
+                      message: Set concurrencyPolicy to Forbid;
+                """, "cronjob.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: nightly, namespace: shop}
+                spec:
+                  schedule: "0 2 * * *"
+                  jobTemplate: {spec: {template: {spec: {containers: [{name: backup, image: backup:1}]}}}}
+                """, "cronjob.yaml"));
+
+        assertThat(report.results()).singleElement().extracting(Result::message).isEqualTo("no time zone on nightly. "
+                + "Also failing: spec.startingDeadlineSeconds must be set (e.g. 300); Set concurrencyPolicy to Forbid.");
     }
 
     @Test

@@ -105,6 +105,9 @@ final class ArgumentCheck {
     }
 
     private static String shown(Object value) {
+        if (value instanceof String s && s.isBlank()) {
+            return s.isEmpty() ? "an empty string" : "a string of only white space";
+        }
         if (value instanceof String s) {
             String cut = codePoints(s) > SHOWN ? s.substring(0, s.offsetByCodePoints(0, SHOWN - 1)) + "…" : s;
             return "the string \"" + cut.replaceAll("\\s+", " ") + "\"";

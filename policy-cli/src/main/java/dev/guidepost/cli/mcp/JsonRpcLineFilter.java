@@ -285,7 +285,7 @@ final class JsonRpcLineFilter extends InputStream {
             // no id to answer with
         }
         return invalid(id, "the message has " + line.length() + " characters, more than the "
-                + MAX_MESSAGE_CHARS + " this server reads; send the manifests in several smaller calls");
+                + MAX_MESSAGE_CHARS + " this server reads; send less in one call (for check_manifest, split the manifests over several calls)");
     }
 
     private static Inspection invalid(JsonNode id, String why) {

@@ -59,7 +59,9 @@ final class OutputSchemas {
         fields.put("nothingChecked", bool("True when no policy selects these kinds."));
         fields.put("uncheckedEnforce", typed("integer", "Rules of Enforce policies that could not be checked here."));
         fields.put("summary", string("Counts of the results."));
-        fields.put("manifests", array(manifest(), "The objects read, with their lines."));
+        fields.put("manifests", array(manifest(), "The objects read, with their lines (the first "
+                + PolicyTools.MAX_STRUCTURED_MANIFESTS + ")."));
+        fields.put("manifestsOmitted", typed("integer", "Objects read but left out of manifests."));
         fields.put("violations", array(result(), "The failed results, blocking ones first (the first "
                 + PolicyTools.MAX_STRUCTURED_VIOLATIONS + ")."));
         fields.put("violationsOmitted", typed("integer", "Failed results left out of violations."));
@@ -67,9 +69,21 @@ final class OutputSchemas {
                 + "entry per object, those that could block first (the first " + PolicyTools.MAX_STRUCTURED_NOT_CHECKED
                 + ")."));
         fields.put("notCheckedOmitted", typed("integer", "Unchecked results left out of notChecked."));
-        fields.put("advisory", array(object(summaryFields()), "Advisory guidance for these objects (never checked)."));
+        Map<String, Object> advice = new LinkedHashMap<>(summaryFields());
+        advice.put("applies", bool("True when the policy's match rules select one of the objects; false when it is "
+                + "only related by meaning."));
+        advice.put("score", typed("number", "For guidance related by meaning: how clearly (3+ is strong)."));
+        fields.put("advisory", array(object(advice), "Advisory guidance for these objects (never checked): what "
+                + "applies first, then what is related by meaning."));
         fields.put("advisoryOmitted", typed("integer", "Advisory policies left out of the list."));
         fields.put("problems", array(problem(), "Documents that were not checked and why."));
+        fields.put("unknownExemptions", array(object(Map.of(
+                "policy", string("The policy id the annotation names, which the pack does not have."),
+                "resource", string("Kind/namespace/name of the annotated object."),
+                "line", typed("integer", "The object's line in the given YAML."),
+                "similarIds", array(Map.of("type", "string"), "Policy ids it may have meant."),
+                "message", string("What is wrong and what to do."))),
+                "Exemption annotations (guidepost.dev/ignore-<id>) naming no policy of the pack."));
         return object(fields);
     }
 

@@ -59,6 +59,8 @@ public final class PolicyTools {
     static final int MAX_OBJECTS_PER_UNCHECKED_RULE = 3;
     /** How many unchecked results the structured answer lists ({@code notCheckedOmitted} counts the rest). */
     static final int MAX_STRUCTURED_NOT_CHECKED = 100;
+    /** How many objects the structured answer lists ({@code manifestsOmitted}: the rest). */
+    static final int MAX_STRUCTURED_MANIFESTS = 500;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -198,25 +200,32 @@ public final class PolicyTools {
                                         + "not be checked here (see below) and the cluster will check them."))
                         .append('\n');
             }
-            for (UnknownExemption unknown : report.unknownExemptions()) {
-                out.append("- line ").append(unknown.location().line()).append(' ').append(unknown.resource())
-                        .append(": ").append(unknown.describe()).append('\n');
+            if (!report.unknownExemptions().isEmpty()) {
+                out.append("Exemption annotations that name no policy (they exempt nothing; here no annotation "
+                        + "exempts anything, as in the cluster):\n");
+                for (UnknownExemption unknown : report.unknownExemptions()) {
+                    out.append("- line ").append(unknown.location().line()).append(' ').append(unknown.resource())
+                            .append(": ").append(unknown.describe()).append('\n');
+                }
             }
             if (!manifests.skipped().isEmpty()) {
                 out.append("Skipped (not objects to check):\n");
                 manifests.skipped().forEach(p -> out.append("- ").append(describe(p)).append('\n'));
             }
             // guidance first; policies that change or create objects in the cluster after it
-            List<Policy> allAdvisory = advisoryFor(manifests).stream()
-                    .sorted(java.util.Comparator.comparing(PolicyTools::changesObjects)).toList();
-            List<Policy> advisory = allAdvisory.stream().limit(MAX_ADVISORY).toList();
+            List<Advice> allAdvisory = advisoryFor(manifests).stream()
+                    .sorted(java.util.Comparator.comparing((Advice a) -> changesObjects(a.policy()))).toList();
+            List<Advice> advisory = allAdvisory.stream().limit(MAX_ADVISORY).toList();
             if (!advisory.isEmpty()) {
                 out.append("Also read (advisory guidance that applies to or is related to these objects; never "
                         + "checked, so it does not decide compliance, and it is listed again on every check: follow "
                         + "it once where it fits, then move on):\n");
-                for (Policy p : advisory) {
+                for (Advice a : advisory) {
+                    Policy p = a.policy();
                     out.append("- ").append(p.id()).append(": ").append(p.title())
                             .append(changesObjects(p) ? " (the cluster changes or adds objects with it)" : "")
+                            .append(a.relatedScore().isPresent() ? " (related by meaning, score "
+                                    + String.format(java.util.Locale.ROOT, "%.2f", a.relatedScore().get()) + ")" : "")
                             .append('\n');
                     if (!p.remediation().isBlank()) {
                         appendIndented(out, "fix: " + p.remediation());
@@ -249,14 +258,18 @@ public final class PolicyTools {
             structured.put("uncheckedEnforce", uncheckedEnforce);
             structured.put("blocking", report.failed());
             structured.put("summary", report.summary());
-            structured.put("manifests", manifests.manifests().stream().map(PolicyMaps::manifest).toList());
+            structured.put("manifests", manifests.manifests().stream().limit(MAX_STRUCTURED_MANIFESTS)
+                    .map(PolicyMaps::manifest).toList());
+            structured.put("manifestsOmitted", Math.max(0, manifests.size() - MAX_STRUCTURED_MANIFESTS));
             structured.put("violations", violations.stream()
                     .sorted(Result.BLOCKING_FIRST)
                     .limit(MAX_STRUCTURED_VIOLATIONS).map(PolicyMaps::result).toList());
             structured.put("violationsOmitted", Math.max(0, violations.size() - MAX_STRUCTURED_VIOLATIONS));
-            structured.put("advisory", advisory.stream().map(PolicyMaps::summary).toList());
+            structured.put("advisory", advisory.stream().map(Advice::toMap).toList());
             structured.put("advisoryOmitted", allAdvisory.size() - advisory.size());
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
+            structured.put("unknownExemptions", report.unknownExemptions().stream().map(PolicyMaps::unknownExemption)
+                    .toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });
     }
@@ -360,7 +373,7 @@ public final class PolicyTools {
                             .append(p.namespaceSelection().map(labels -> " (only in namespaces labelled " + labels
                                     + ")").orElse("")).append('\n');
                     if (!p.remediation().isBlank()) {
-                        appendIndented(out, "    fix: " + p.remediation());
+                        appendIndented(out, "      ", "fix: " + p.remediation());
                     }
                 }
                 out.append("  Related by meaning (not checked against this manifest; read with get_policy):\n");
@@ -471,21 +484,34 @@ public final class PolicyTools {
      * by meaning (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak match), for the first
      * {@value #ADVISORY_MANIFESTS} manifests.
      */
-    private List<Policy> advisoryFor(Manifests manifests) {
+    /** Advisory guidance for the manifests: what applies by match rules, then what is related by meaning. */
+    private List<Advice> advisoryFor(Manifests manifests) {
         java.util.Set<String> applicable = new java.util.HashSet<>();
-        java.util.Set<String> related = new java.util.HashSet<>();
+        Map<String, Double> related = new java.util.HashMap<>();
         // one search per manifest: the first ones of a large input are enough for guidance, and keep it fast
         for (Manifest manifest : manifests.manifests().stream().limit(ADVISORY_MANIFESTS).toList()) {
             ManifestDiscovery found = kb.discover(manifest);
             found.applicable().stream().filter(p -> !p.enforceable()).map(Policy::id).forEach(applicable::add);
             found.related().stream().filter(h -> !h.policy().enforceable() && !h.weakMatch())
-                    .limit(RELATED_ADVISORY).map(h -> h.policy().id()).forEach(related::add);
+                    .limit(RELATED_ADVISORY).forEach(h -> related.merge(h.policy().id(), h.score(), Math::max));
         }
-        List<Policy> out = new ArrayList<>();
-        kb.pack().policies().stream().filter(p -> applicable.contains(p.id())).forEach(out::add);
-        kb.pack().policies().stream().filter(p -> related.contains(p.id()) && !applicable.contains(p.id()))
-                .forEach(out::add);
+        List<Advice> out = new ArrayList<>();
+        kb.pack().policies().stream().filter(p -> applicable.contains(p.id()))
+                .forEach(p -> out.add(new Advice(p, Optional.empty())));
+        kb.pack().policies().stream().filter(p -> related.containsKey(p.id()) && !applicable.contains(p.id()))
+                .forEach(p -> out.add(new Advice(p, Optional.of(related.get(p.id())))));
         return out;
+    }
+
+    /** An advisory policy for a check: it applies by its match rules, or it is related by meaning (its score). */
+    private record Advice(Policy policy, Optional<Double> relatedScore) {
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = PolicyMaps.summary(policy);
+            m.put("applies", relatedScore.isEmpty());
+            relatedScore.ifPresent(score -> m.put("score", Math.round(score * 100) / 100.0));
+            return m;
+        }
     }
 
     private static void unreadable(Manifests manifests, StringBuilder out) {
@@ -505,8 +531,13 @@ public final class PolicyTools {
     }
 
     private static void appendIndented(StringBuilder out, String text) {
+        appendIndented(out, "   ", text);
+    }
+
+    /** The text on one line under a list item, indented to the item's text. */
+    private static void appendIndented(StringBuilder out, String indent, String text) {
         if (!text.isBlank()) {
-            out.append("   ").append(text.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
+            out.append(indent).append(text.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
         }
     }
 

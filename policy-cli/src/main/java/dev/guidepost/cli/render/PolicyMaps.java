@@ -10,6 +10,7 @@ import dev.guidepost.core.ManifestDiscovery;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.CelRules;
 import dev.guidepost.core.Policy;
+import dev.guidepost.core.UnknownExemption;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.SearchHit;
 
@@ -145,6 +146,17 @@ public final class PolicyMaps {
         m.put("type", problem.type().label());
         m.put("unreadable", problem.unreadable());
         m.put("message", problem.message());
+        return m;
+    }
+
+    /** An exemption annotation that names no policy of the pack. */
+    public static Map<String, Object> unknownExemption(UnknownExemption unknown) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", unknown.policyId());
+        m.put("resource", unknown.resource().toString());
+        m.put("line", unknown.location().line());
+        m.put("similarIds", unknown.similarIds());
+        m.put("message", unknown.describe());
         return m;
     }
 

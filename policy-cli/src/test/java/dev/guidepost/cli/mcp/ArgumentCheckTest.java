@@ -28,7 +28,7 @@ class ArgumentCheckTest {
                 .hasValue("check_manifest needs 'yaml' (a non-empty string), not a list: the manifest YAML text "
                         + "(or JSON) to check.");
         assertThat(ArgumentCheck.problems(tool("check_manifest"), Map.of("yaml", ""))).get().asString()
-                .contains("not the string \"\"");
+                .contains("not an empty string");
     }
 
     @Test
@@ -65,8 +65,8 @@ class ArgumentCheckTest {
     @Test
     void aBlankStringIsAsEmptyAsAnEmptyOne() {
         assertThat(ArgumentCheck.problems(tool("search_policies"), Map.of("query", "   "))).get().asString()
-                .startsWith("search_policies needs 'query' (a non-empty string of at most 1000 characters), not the "
-                        + "string \" \"");
+                .startsWith("search_policies needs 'query' (a non-empty string of at most 1000 characters), not a "
+                        + "string of only white space");
     }
 
     @Test

@@ -59,7 +59,7 @@ class JsonRpcLineFilterTest {
         assertThat(reply.get("id").asString()).isEqualTo("big");
         assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32600);
         assertThat(reply.get("error").get("message").asString()).contains("more than the 16000000",
-                "several smaller calls");
+                "send less in one call");
     }
 
     @Test

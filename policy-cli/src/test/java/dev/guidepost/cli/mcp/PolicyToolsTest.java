@@ -217,7 +217,10 @@ class PolicyToolsTest {
                 .contains("Skipped (not objects to check):\n- line ")
                 .contains("Also read (advisory guidance", "- use-managed-postgres: Prefer the managed PostgreSQL "
                         + "operator");
-        assertThat((List<?>) answer.structured().get("advisory")).isNotEmpty();
+        assertThat(maps(answer.structured().get("advisory"))).anySatisfy(advice -> assertThat(advice)
+                .containsEntry("id", "use-managed-postgres").containsKey("applies"));
+        assertThat(maps(answer.structured().get("advisory"))).allSatisfy(advice -> assertThat(
+                advice.containsKey("score")).isEqualTo(Boolean.FALSE.equals(advice.get("applies"))));
     }
 
     @Test
@@ -261,6 +264,26 @@ class PolicyToolsTest {
         assertThat(violations.get(0)).containsEntry("policy", "no-debug");
         assertThat(answer.structured()).containsEntry("violationsOmitted", 101);
         assertThat(answer.text()).contains("the structured answer lists up to 500");
+        assertThat((List<?>) answer.structured().get("manifests")).hasSize(PolicyTools.MAX_STRUCTURED_MANIFESTS);
+        assertThat(answer.structured()).containsEntry("manifestsOmitted", 100);
+    }
+
+    @Test
+    void aMisspeltExemptionAnnotationIsInTheStructuredAnswerAsInTheText() {
+        String misspelt = NON_COMPLIANT.replace("  namespace: shop\nspec:\n  selector",
+                "  namespace: shop\n  annotations:\n    guidepost.dev/ignore-disallow-latest-tagg: \"we need latest\"\n"
+                        + "spec:\n  selector");
+        ToolAnswer answer = tools.checkManifest(Map.of("yaml", misspelt));
+
+        assertThat(misspelt).contains("ignore-disallow-latest-tagg");
+        assertThat(answer.text()).contains("Exemption annotations that name no policy", "did you mean "
+                + "disallow-latest-tag?");
+        assertThat(maps(answer.structured().get("unknownExemptions"))).singleElement().satisfies(unknown -> {
+            assertThat(unknown).containsEntry("policy", "disallow-latest-tagg")
+                    .containsEntry("resource", "Deployment/shop/checkout")
+                    .containsEntry("similarIds", List.of("disallow-latest-tag"));
+            assertThat(unknown.get("line")).isEqualTo(1);
+        });
     }
 
     @Test
