@@ -87,8 +87,9 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
             if (named.contains("*")) {
                 return true; // a policy for every kind
             }
-            if (policy.kinds().isEmpty()) {
-                // guidance without match kinds names the kinds it is about among its keywords
+            if (policy.kinds().isEmpty() || !policy.enforceable()) {
+                // guidance names the kinds it is about among its keywords (it checks nothing, so its match kinds
+                // need not say all of them: advice on Deployments may be about their PodDisruptionBudget)
                 policy.keywords().forEach(k -> named.add(k.strip().toLowerCase(Locale.ROOT)));
             }
             return named.stream().anyMatch(kinds::contains);

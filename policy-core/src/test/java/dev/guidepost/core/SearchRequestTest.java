@@ -21,6 +21,14 @@ class SearchRequestTest {
     }
 
     @Test
+    void guidanceIsAlsoAboutTheKindsItsKeywordsNameBesideTheOnesItSelects() {
+        // disruption-advice selects Deployments and is about their PodDisruptionBudget
+        assertThat(accepted("PodDisruptionBudget")).containsExactly("disruption-advice", "stamp-creator");
+        assertThat(accepted("pdb")).containsExactly("disruption-advice", "stamp-creator");
+        assertThat(accepted("Deployment")).contains("disruption-advice", "tune-statefulsets");
+    }
+
+    @Test
     void aKindFilterMatchesAPolicysKindsWrittenWithTheirVersion() {
         assertThat(accepted("pod")).contains("pods-only");
         assertThat(accepted("v1/Pod")).contains("pods-only");
