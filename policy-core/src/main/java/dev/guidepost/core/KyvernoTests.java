@@ -12,6 +12,9 @@ import dev.guidepost.core.internal.kyvernotest.KyvernoTestRunner;
  */
 public final class KyvernoTests {
 
+    /** The name of the test files a run finds below its folders. */
+    public static final String TEST_FILE = KyvernoTestRunner.TEST_FILE;
+
     private KyvernoTests() {
     }
 

@@ -1,11 +1,13 @@
 package dev.guidepost.maven;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,6 +20,7 @@ import dev.guidepost.core.KyvernoTestReport;
 import dev.guidepost.core.KyvernoTests;
 import dev.guidepost.core.PackExamples;
 import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.PolicyPack;
 
 /**
  * Runs the packs' own examples (every {@code examples.pass} manifest must pass its policy, every
@@ -128,13 +131,40 @@ public class TestMojo extends AbstractPolicyMojo {
         return configured.isEmpty() ? ownPackFolders().stream().map(this::display).toList() : configured;
     }
 
+    /** The packs that are folders: the configured ones on the disk, or else the project's own. */
+    private List<Path> packFolders() throws MojoExecutionException {
+        List<String> configured = configuredPacks();
+        if (configured.isEmpty()) {
+            return ownPackFolders();
+        }
+        return configured.stream().filter(p -> !p.startsWith(PolicyPack.CLASSPATH_PREFIX)).map(this::resolve)
+                .filter(Files::isDirectory).toList();
+    }
+
+    private static boolean holdsKyvernoTests(Path folder) throws MojoExecutionException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().equals(KyvernoTests.TEST_FILE));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new MojoExecutionException("Cannot read the pack folder " + folder + ": " + e.getMessage());
+        }
+    }
+
     private List<Path> testFolders() throws MojoExecutionException {
         List<Path> out = new ArrayList<>();
         boolean configured = testDirectories != null && testDirectories.stream().anyMatch(d -> d != null
                 && !d.isBlank());
         if (!configured) {
             Path conventional = resolve(DEFAULT_TEST_FOLDER);
-            return Files.isDirectory(conventional) ? List.of(conventional) : List.of();
+            if (Files.isDirectory(conventional)) {
+                out.add(conventional);
+            }
+            // imported Kyverno policies keep their kyverno-test.yaml beside them, inside the pack
+            for (Path pack : packFolders()) {
+                if (!pack.startsWith(conventional) && holdsKyvernoTests(pack)) {
+                    out.add(pack);
+                }
+            }
+            return out;
         }
         for (String dir : testDirectories) {
             if (dir == null || dir.isBlank()) {
