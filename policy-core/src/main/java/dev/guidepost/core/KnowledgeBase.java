@@ -258,8 +258,9 @@ public final class KnowledgeBase {
          * Where vectors are kept and searched (default: a new in-memory store). A store shared by many builds
          * and agents is filled once: entries are keyed by model, policy and view content, and only missing ones
          * are added. The store should apply langchain4j's metadata filters (the in-memory store, pgvector, Qdrant
-         * and Elasticsearch do): one that does not still gives right answers, since entries of other packs and
-         * models are left out, but it returns them and may crowd this pack's out of a search's results.
+         * and Elasticsearch do): one that does not still gives the same answers, since entries of other packs and
+         * models are left out and a search asks it again for more results until it has all of this pack's, but
+         * each search then costs more.
          */
         public Builder embeddingStore(EmbeddingStore<TextSegment> embeddingStore) {
             this.store = Objects.requireNonNull(embeddingStore, "embeddingStore");

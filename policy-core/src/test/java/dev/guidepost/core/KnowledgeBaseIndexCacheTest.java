@@ -244,6 +244,24 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void aStoreThatIgnoresMetadataFiltersAndHoldsAnotherPacksVectorsRanksAsAPrivateStoreDoes() {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        PolicyPack other = PolicyPack.load(Path.of("../samples/pack"));
+        MapEmbeddingStore unfiltered = MapEmbeddingStore.ignoringFilters();
+        KnowledgeBase.builder(other).embeddingModel(new HashingEmbeddingModel(), "hashing")
+                .embeddingStore(unfiltered).classLoader(null).build();
+        KnowledgeBase shared = KnowledgeBase.builder(pack).embeddingModel(new HashingEmbeddingModel(), "hashing")
+                .embeddingStore(unfiltered).classLoader(null).build();
+        KnowledgeBase alone = KnowledgeBase.builder(pack).embeddingModel(new HashingEmbeddingModel(), "hashing")
+                .classLoader(null).build();
+
+        assertThat(unfiltered.size()).isGreaterThan(2 * pack.policies().size());
+        for (String query : List.of("run as root", "latest image tag", "host path volumes", "resource limits")) {
+            assertThat(shared.search(query, POLICIES)).as(query).isEqualTo(alone.search(query, POLICIES));
+        }
+    }
+
+    @Test
     void anotherModelNeverReusesTheseVectors() {
         PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
         MapEmbeddingStore shared = new MapEmbeddingStore();

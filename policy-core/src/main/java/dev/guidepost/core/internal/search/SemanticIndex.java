@@ -34,6 +34,9 @@ final class SemanticIndex {
      */
     private static final int BATCH = 16;
 
+    /** How many times as many matches as the pack has views a search asks a store that ignores filters for. */
+    private static final int MAX_WIDENING = 256;
+
     /** One query's similarities: per document, the best view's cosine and that view's name. */
     record Similarities(double[] cosines, String[] bestViews) {
     }
@@ -168,19 +171,41 @@ final class SemanticIndex {
         return vectors;
     }
 
+    /**
+     * The store's matches for a query vector, this pack's views among them. A store that applies the filter answers
+     * with exactly those; one that ignores it (allowed, see {@code KnowledgeBase.Builder#embeddingStore}) may fill
+     * the answer with other packs' vectors, so it is asked again for more, up to {@value #MAX_WIDENING} times as
+     * many, until every view of this pack is among them or the store has no more.
+     */
+    private List<EmbeddingMatch<TextSegment>> search(Embedding q) {
+        int wanted = Math.max(1, views.size());
+        for (int asked = wanted; ; asked *= 4) {
+            List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
+                    .queryEmbedding(q)
+                    .filter(filter)
+                    .maxResults(asked)
+                    .minScore(0.0)
+                    .build()).matches();
+            Set<String> found = new java.util.HashSet<>();
+            for (EmbeddingMatch<TextSegment> match : matches) {
+                String key = match.embedded().metadata().getString(IndexedView.KEY);
+                if (keys.contains(key)) {
+                    found.add(key);
+                }
+            }
+            if (found.size() >= keys.size() || matches.size() < asked || asked >= (long) wanted * MAX_WIDENING) {
+                return matches;
+            }
+        }
+    }
+
     /** Embeds a query and scores every document's views against it. */
     Similarities similarities(String query) {
         Embedding q = model.embed(query).content();
         double[] cosines = new double[documentCount];
         Arrays.fill(cosines, Double.NaN);
         String[] best = new String[documentCount];
-        List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
-                .queryEmbedding(q)
-                .filter(filter)
-                .maxResults(Math.max(1, views.size()))
-                .minScore(0.0)
-                .build()).matches();
-        for (EmbeddingMatch<TextSegment> match : matches) {
+        for (EmbeddingMatch<TextSegment> match : search(q)) {
             if (!keys.contains(match.embedded().metadata().getString(IndexedView.KEY))) {
                 continue;
             }
