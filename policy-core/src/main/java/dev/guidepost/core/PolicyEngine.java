@@ -134,7 +134,7 @@ public final class PolicyEngine {
             Policy policy = policies.get(i);
             CompiledPolicy result = results.get(i);
             for (PolicyCompileException e : result.errors()) {
-                problems.add(new GuidepostException(PolicyLocator.locate(policy, e.path()),
+                problems.add(new GuidepostException(PolicyLocator.locate(policy, e.path(), pack.sourceText(policy)),
                         "policy '" + policy.id() + "': " + e.getMessage()));
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));

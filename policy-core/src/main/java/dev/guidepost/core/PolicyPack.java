@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.Set;
 
 import dev.guidepost.core.internal.pack.PackContents;
 import dev.guidepost.core.internal.pack.PackReader;
+import dev.guidepost.core.internal.pack.PolicySourceText;
 import dev.guidepost.core.internal.json.Json;
 
 /**
@@ -45,9 +47,11 @@ public final class PolicyPack {
     private final String source;
     private final List<String> warnings;
     private final String contentHash;
+    /** The text each policy was read from, by id; none for packs made of policy objects. */
+    private final Map<String, PolicySourceText> texts;
 
     private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
-            List<String> warnings) {
+            List<String> warnings, Map<String, PolicySourceText> texts) {
         this.name = name;
         this.version = version;
         this.description = description;
@@ -60,6 +64,7 @@ public final class PolicyPack {
         this.source = source;
         this.warnings = List.copyOf(warnings);
         this.contentHash = hash(this.policies);
+        this.texts = Map.copyOf(texts);
     }
 
     /**
@@ -105,17 +110,14 @@ public final class PolicyPack {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         dev.guidepost.core.internal.yaml.SourceName.check(yaml, sourceName, "PolicyPack.parse(yaml, sourceName)");
-        List<String> warnings = new ArrayList<>();
-        List<Policy> policies = PackReader.readText(yaml, sourceName, warnings::add);
-        PackReader.checkUniqueIds(policies);
-        return new PolicyPack(sourceName, "", "", policies, sourceName, warnings);
+        return of(PackReader.readPack(yaml, sourceName));
     }
 
     /** A pack of the given policies. */
     public static PolicyPack of(String name, String version, String description, Collection<Policy> policies) {
         List<Policy> list = List.copyOf(policies);
         PackReader.checkUniqueIds(list);
-        return new PolicyPack(name, version, description, list, name, List.of());
+        return new PolicyPack(name, version, description, list, name, List.of(), Map.of());
     }
 
     /**
@@ -137,8 +139,10 @@ public final class PolicyPack {
         List<Policy> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, PolicySourceText> texts = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (PolicyPack pack : packs) {
+            pack.texts.forEach(texts::putIfAbsent);
             // a file given on its own and inside a folder given too is one policy, not two with the same id
             pack.policies().stream().filter(p -> seen.add(p.id() + "@" + sameSource(p.source().file()) + ":"
                     + p.source().line())).forEach(all::add);
@@ -147,7 +151,7 @@ public final class PolicyPack {
         }
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,
-                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings);
+                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings, texts);
     }
 
     /** Every category of the pack's policies, each once, sorted: the values a category filter can take. */
@@ -188,7 +192,13 @@ public final class PolicyPack {
 
     private static PolicyPack of(PackContents contents) {
         return new PolicyPack(contents.name(), contents.version(), contents.description(), contents.policies(),
-                contents.source(), contents.warnings());
+                contents.source(), contents.warnings(), contents.texts());
+    }
+
+    /** The text a policy of the pack was read from, if it was read from text. */
+    Optional<PolicySourceText> sourceText(Policy policy) {
+        PolicySourceText text = texts.get(policy.id());
+        return text != null && byId.get(policy.id()) == policy ? Optional.of(text) : Optional.empty();
     }
 
     /** The pack's name. */

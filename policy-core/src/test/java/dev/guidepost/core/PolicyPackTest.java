@@ -330,6 +330,25 @@ class PolicyPackTest {
     }
 
     @Test
+    void anExpressionThatDoesNotCompileIsLocatedInTheTextThatWasReadNotInTheFileAsItIsNow(@TempDir Path temp)
+            throws IOException {
+        String text = Files.readString(PACKS.resolve("invalid/bad-cel.yaml"));
+        Path file = Files.writeString(temp.resolve("bad-cel.yaml"), "# a comment\n---\n" + text);
+        PolicyPack fromFile = PolicyPack.load(file);
+        Files.writeString(file, "# edited after loading\n\n\n\n\n" + text);
+        PolicyPack fromText = PolicyPack.parse("---\n" + text, "inline.yaml");
+        Path packFolder = Files.createDirectories(temp.resolve("jar/META-INF/guidepost/bad"));
+        Files.writeString(packFolder.resolve("bad-cel.yaml"), text);
+        Path jar = jar(temp.resolve("jar"), temp.resolve("bad.jar"));
+        PolicyPack fromJar = PolicyPack.load(jar);
+        Files.delete(jar);
+
+        assertThatThrownBy(() -> PolicyEngine.of(fromFile)).hasMessageContaining("bad-cel.yaml:14: ");
+        assertThatThrownBy(() -> PolicyEngine.of(fromText)).hasMessageContaining("inline.yaml:13: ");
+        assertThatThrownBy(() -> PolicyEngine.of(fromJar)).hasMessageContaining("bad-cel.yaml:12: ");
+    }
+
+    @Test
     void aValidationReadingAVariableThePolicyDoesNotDeclareIsAnErrorAtItsLine() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("invalid/undeclared-variable.yaml"));
 

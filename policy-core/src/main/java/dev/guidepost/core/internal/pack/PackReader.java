@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class PackReader {
         String defaultName = nameOf(Files.isDirectory(path) ? path : path.getFileName());
         List<Policy> policies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, PolicySourceText> texts = new HashMap<>();
         // every broken file and document is reported at once, so one run shows every fix
         List<GuidepostException> problems = new ArrayList<>();
         for (Path file : files) {
@@ -78,7 +80,11 @@ public final class PackReader {
             }
             for (YamlDocument doc : documents) {
                 try {
-                    readDocument(doc, file.getParent(), null, warnings::add).ifPresent(policies::add);
+                    Optional<Policy> policy = readDocument(doc, file.getParent(), null, warnings::add);
+                    if (policy.isPresent()) {
+                        policies.add(policy.get());
+                        texts.putIfAbsent(policy.get().id(), PolicySourceText.of(doc));
+                    }
                 } catch (GuidepostException e) {
                     problems.add(e);
                 }
@@ -100,7 +106,8 @@ public final class PackReader {
                 PlainValues.string(header, "description").strip(),
                 policies,
                 path.toString(),
-                warnings);
+                warnings,
+                texts);
     }
 
     /** True for a jar or zip file name, which a pack is read from as a pack jar. */
@@ -134,8 +141,7 @@ public final class PackReader {
                 folder = packs.get(0);
             }
             PackContents contents = read(folder);
-            return new PackContents(contents.name(), contents.version(), contents.description(),
-                    contents.policies(), jar.toString(), contents.warnings());
+            return contents.as(contents.name(), jar.toString());
         } catch (IOException e) {
             throw new GuidepostException(SourceLocation.of(jar.toString()), "cannot read the jar: " + e.getMessage()
                     + "; check that it is a complete jar file");
@@ -278,8 +284,7 @@ public final class PackReader {
         PackContents contents = read(folder);
         String packName = contents.name().equals(nameOf(folder)) && !Files.exists(folder.resolve(PACK_FILE))
                 ? name : contents.name();
-        return new PackContents(packName, contents.version(), contents.description(), contents.policies(),
-                "classpath:" + name, contents.warnings());
+        return contents.as(packName, "classpath:" + name);
     }
 
     /** A class path resource as a path: inside its jar's file system, or on the disk. */
@@ -404,6 +409,21 @@ public final class PackReader {
             readDocument(doc, null, null, warnings).ifPresent(policies::add);
         }
         return policies;
+    }
+
+    /** The pack a YAML text makes, named after its source, with the text of each policy. */
+    public static PackContents readPack(String text, String sourceName) {
+        List<Policy> policies = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, PolicySourceText> texts = new HashMap<>();
+        for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
+            readDocument(doc, null, null, warnings::add).ifPresent(policy -> {
+                policies.add(policy);
+                texts.putIfAbsent(policy.id(), PolicySourceText.of(doc));
+            });
+        }
+        checkUniqueIds(policies);
+        return new PackContents(sourceName, "", "", policies, sourceName, warnings, texts);
     }
 
     /**

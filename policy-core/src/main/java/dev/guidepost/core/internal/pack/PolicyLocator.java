@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.pack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.SourceLocation;
@@ -16,10 +17,22 @@ public final class PolicyLocator {
     private PolicyLocator() {
     }
 
-    /** The location of the field at {@code path} in the policy's document, or the policy's own location. */
-    public static SourceLocation locate(Policy policy, List<Object> path) {
+    /**
+     * The location of the field at {@code path} in the policy's document, read from the text the policy was read
+     * from when there is one, else from its file; the policy's own location when neither has the document.
+     */
+    public static SourceLocation locate(Policy policy, List<Object> path, Optional<PolicySourceText> text) {
         SourceLocation source = policy.source();
         try {
+            if (text.isPresent()) {
+                for (YamlDocument doc : YamlDocuments.parse(text.get().text(), source.file())) {
+                    int offset = text.get().lineOffset();
+                    if (doc.problem() == null && doc.line() + offset == source.line()) {
+                        return SourceLocation.of(source.file(), doc.lineOf(path) + offset);
+                    }
+                }
+                return source;
+            }
             Path file = SourceName.open(source.file());
             if (!Files.isRegularFile(file)) {
                 return source;

@@ -49,6 +49,16 @@ public final class YamlDocument {
         return new YamlDocument(source, problem.line(), problem.column(), null, problem, null, 0, "");
     }
 
+    /** The document's own text, as read (empty for a document that could not be read). */
+    public String text() {
+        return text;
+    }
+
+    /** How many lines of its file come before the document's text. */
+    public int lineOffset() {
+        return lineOffset;
+    }
+
     /** The file (or other source name) the document came from. */
     public String source() {
         return source;
