@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-import dev.guidepost.core.internal.json.Json;
-import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -23,6 +23,8 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Guidepost MCP server over stdio (the official Java SDK): newline-delimited JSON-RPC on the given streams,
@@ -56,7 +58,11 @@ public final class GuidepostMcpServer {
                 .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params))
                 .or(() -> loggingLevel.invalidParams(method, params))
                 .or(() -> listCursor.invalidParams(method, params)), inFlight);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+        // maps are written with sorted keys: Map.of and HashMap iterate in another order in every JVM, and the same
+        // answer should be the same text in every run
+        McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.builder()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build());
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json,
                 new EndSignallingInput(checked, closed, inFlight), replies);
         McpSyncServer server = McpServer.sync(new SerialSends(transport))
                 .serverInfo("guidepost", version)
@@ -75,8 +81,8 @@ public final class GuidepostMcpServer {
                         .name(entry.name())
                         .title(entry.title())
                         .description(entry.description())
-                        .inputSchema(stable(entry.inputSchema()))
-                        .outputSchema(stable(entry.outputSchema()))
+                        .inputSchema(entry.inputSchema())
+                        .outputSchema(entry.outputSchema())
                         .annotations(new ToolAnnotations(entry.title(), true, false, true, false, null))
                         .build())
                 .callHandler((exchange, request) -> call(entry, request.arguments()))
@@ -96,15 +102,9 @@ public final class GuidepostMcpServer {
         }
         return CallToolResult.builder()
                 .addTextContent(answer.text())
-                .structuredContent(Json.stableOrder(answer.structured()))
+                .structuredContent(answer.structured())
                 .isError(answer.error())
                 .build();
-    }
-
-    /** A map written the same way in every run (the SDK writes maps in their iteration order). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> stable(Map<String, Object> map) {
-        return (Map<String, Object>) Json.stableOrder(map);
     }
 
     private static String instructions(PolicyTools tools) {

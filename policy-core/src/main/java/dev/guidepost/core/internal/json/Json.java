@@ -78,23 +78,6 @@ public final class Json {
         }
     }
 
-    /**
-     * The value with every map that has no order of its own replaced by one sorted by key, all the way down; other
-     * maps keep their order, and lists their elements'. For values that another library writes as JSON (the MCP
-     * SDK), so that its text is the same in every run.
-     */
-    public static Object stableOrder(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = unordered(map) ? new TreeMap<>() : new java.util.LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), stableOrder(v)));
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(Json::stableOrder).toList();
-        }
-        return value;
-    }
-
     /** True for maps whose iteration order is not defined: {@code Map.of}/{@code copyOf}, hash maps. */
     private static boolean unordered(Map<?, ?> map) {
         Class<?> type = map.getClass();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,26 +26,5 @@ class JsonTest {
 
         assertThat(Json.pretty(Map.of("b", 1, "a", 2, "c", 3))).isEqualTo("{\n  \"a\": 2,\n  \"b\": 1,\n  \"c\": 3\n}\n");
         assertThat(Json.pretty(hashed)).startsWith("{\n  \"expression\": \"b\",\n  \"k\": 2,\n  \"name\": \"a\"");
-    }
-
-    @Test
-    void stableOrderSortsUnorderedMapsAllTheWayDownAndKeepsOrderedOnes() {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("type", "object");
-        ordered.put("properties", Map.of("query", Map.of("type", "string", "minLength", 1, "description", "q"),
-                "limit", Map.of("type", "integer", "maximum", 50)));
-        ordered.put("required", List.of(Map.of("y", 1, "x", 2)));
-
-        Object stable = Json.stableOrder(ordered);
-
-        assertThat(stable).isEqualTo(ordered);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> top = (Map<String, Object>) stable;
-        assertThat(top.keySet()).containsExactly("type", "properties", "required");
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) top.get("properties");
-        assertThat(properties.keySet()).containsExactly("limit", "query");
-        assertThat(properties.get("query").keySet()).containsExactly("description", "minLength", "type");
-        assertThat(List.copyOf(((Map<?, ?>) ((List<?>) top.get("required")).get(0)).keySet())).isEqualTo(List.of("x", "y"));
     }
 }
