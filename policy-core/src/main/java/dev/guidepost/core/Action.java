@@ -8,7 +8,12 @@ import java.util.Optional;
  * {@code Warn} returns a warning. Maps to Kyverno's {@code validationActions} (Deny, Audit, Warn).
  */
 public enum Action {
-    ENFORCE, AUDIT, WARN;
+    /** The request is denied (Kyverno's {@code Deny}): a violation blocks a deploy. */
+    ENFORCE,
+    /** The request is admitted and the violation recorded in a policy report. */
+    AUDIT,
+    /** The request is admitted with a warning to the client. */
+    WARN;
 
     /** Parses {@code Enforce|Audit|Warn} and Kyverno's {@code Deny}, case-insensitively. */
     public static Optional<Action> parse(String text) {

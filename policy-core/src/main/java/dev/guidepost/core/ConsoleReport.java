@@ -17,7 +17,12 @@ public final class ConsoleReport {
 
     /** How loudly a message is logged. */
     public enum Level {
-        ERROR, WARNING, INFO
+        /** A violation that fails the check (by its verdict) or an unreadable manifest. */
+        ERROR,
+        /** A violation that does not fail it, an unchecked rule of an Enforce policy, an unknown exemption. */
+        WARNING,
+        /** Everything else: known violations, skipped documents, exemptions honoured, the summary. */
+        INFO
     }
 
     /**

@@ -216,6 +216,13 @@ public final class Manifests implements Iterable<Manifest> {
         return manifests.size();
     }
 
+    /** How many objects and problems there are, for logs and debuggers: {@code Manifests[3 objects, 1 problem]}. */
+    @Override
+    public String toString() {
+        return "Manifests[" + manifests.size() + (manifests.size() == 1 ? " object, " : " objects, ")
+                + problems.size() + (problems.size() == 1 ? " problem]" : " problems]");
+    }
+
     @Override
     public Iterator<Manifest> iterator() {
         return manifests.iterator();

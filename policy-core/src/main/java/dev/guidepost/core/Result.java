@@ -23,6 +23,8 @@ public record Result(String policyId, String policyTitle, String rule, Severity 
 
     public Result {
         Objects.requireNonNull(policyId, "policyId");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(action, "action");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(location, "location");

@@ -52,23 +52,32 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
         return new SearchRequest(query, DEFAULT_LIMIT, Set.of(), Set.of(), Optional.empty(), Double.NEGATIVE_INFINITY);
     }
 
+    /** This request returning at most {@code newLimit} hits (at least 1). */
     public SearchRequest withLimit(int newLimit) {
         return new SearchRequest(query, newLimit, kinds, categories, minimumSeverity, minimumScore);
     }
 
+    /**
+     * This request keeping only policies about one of these kinds ({@code Deployment}, {@code apps/v1/Deployment},
+     * {@code deployments} or {@code deploy}), policies for every kind, and guidance whose keywords name the kind;
+     * empty: every kind.
+     */
     public SearchRequest withKinds(Set<String> newKinds) {
         return new SearchRequest(query, limit, newKinds, categories, minimumSeverity, minimumScore);
     }
 
+    /** This request keeping only policies in one of these categories (any case); empty: every category. */
     public SearchRequest withCategories(Set<String> newCategories) {
         return new SearchRequest(query, limit, kinds, newCategories, minimumSeverity, minimumScore);
     }
 
+    /** This request keeping only policies of at least this severity. */
     public SearchRequest withMinimumSeverity(Severity severity) {
         return new SearchRequest(query, limit, kinds, categories,
                 Optional.of(Objects.requireNonNull(severity, "severity")), minimumScore);
     }
 
+    /** This request keeping only hits scoring at least {@code score} ({@link SearchHit#score()}). */
     public SearchRequest withMinimumScore(double score) {
         return new SearchRequest(query, limit, kinds, categories, minimumSeverity, score);
     }

@@ -5,7 +5,14 @@ import java.util.Optional;
 
 /** How serious a violation of a policy is, in Kyverno's vocabulary ({@code policies.kyverno.io/severity}). */
 public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL;
+    /** Worth fixing when convenient. */
+    LOW,
+    /** Should be fixed; the default. */
+    MEDIUM,
+    /** Must be fixed before release. */
+    HIGH,
+    /** Must be fixed now: a security or compliance breach. */
+    CRITICAL;
 
     /** Parses {@code low|medium|high|critical}, case-insensitively; empty when the text is none of them. */
     public static Optional<Severity> parse(String text) {

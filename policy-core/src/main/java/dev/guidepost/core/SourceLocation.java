@@ -6,7 +6,7 @@ import java.util.Objects;
  * Where something was read from: a file (or another source name such as {@code <stdin>}) and a 1-based line and
  * column. {@link #toString()} gives the {@code file:line} form editors and CI servers link to.
  */
-public record SourceLocation(String file, int line, int column) {
+public record SourceLocation(String file, int line, int column) implements java.io.Serializable {
 
     public SourceLocation {
         Objects.requireNonNull(file, "file");

@@ -66,6 +66,17 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void aCacheFolderThatCannotBeMadeIsAWarningSayingWhy() throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        KnowledgeBase kb = KnowledgeBase.builder(PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK))
+                .embeddingModel(new HashingEmbeddingModel(), "hashing").cacheDirectory(file).classLoader(null).build();
+
+        assertThat(kb.semantic()).isTrue();
+        assertThat(kb.warnings()).singleElement().asString().startsWith("cannot write the search index cache "
+                + file.resolve("")).endsWith(": " + file + ": a file is in the way");
+    }
+
+    @Test
     void aCorruptCacheIsRebuiltWithAWarning() throws Exception {
         PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
         build(pack, new HashingEmbeddingModel(), temp);
@@ -173,6 +184,29 @@ class KnowledgeBaseIndexCacheTest {
             build(PolicyPack.load(copy), model, cache);
             assertThat(model.embedded()).as(copy.toString()).isZero();
         }
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".index.json"))).hasSize(2);
+        }
+    }
+
+    @Test
+    void aCopyOfAPackReadFromAnotherPlaceUsesTheVectorsTheFirstCopyCachedAndThenHasItsOwnCache() throws Exception {
+        Path first = copyFixturePack();
+        Path second = temp.resolve("another-checkout/pack");
+        Files.createDirectories(second);
+        try (Stream<Path> files = Files.list(first)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, second.resolve(file.getFileName()));
+            }
+        }
+        Path cache = temp.resolve("cache");
+        build(PolicyPack.load(first), new HashingEmbeddingModel(), cache);
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        KnowledgeBase copy = build(PolicyPack.load(second), model, cache);
+
+        assertThat(model.embedded()).isZero();
+        assertThat(copy.indexSummary()).contains(POLICIES + " from the cache folder, 0 embedded now");
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.filter(f -> f.toString().endsWith(".index.json"))).hasSize(2);
         }

@@ -31,6 +31,7 @@ class ManifestsTest {
         assertThat(manifests.manifests().get(0).location().line()).isEqualTo(2);
         assertThat(manifests.manifests().get(0).namespace()).isEqualTo("team-a");
         assertThat(manifests.problems()).isEmpty();
+        assertThat(manifests).hasToString("Manifests[3 objects, 0 problems]");
     }
 
     @Test

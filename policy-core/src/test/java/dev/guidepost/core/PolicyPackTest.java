@@ -593,6 +593,38 @@ class PolicyPackTest {
     }
 
     @Test
+    void everyProblemOfABrokenPackCanBeReadWithItsOwnLocation(@TempDir Path pack) throws IOException {
+        Files.writeString(pack.resolve("a.yaml"), "apiVersion: guidepost.dev/v1alpha1\nkind: Policy\nmetadata: "
+                + "{name: a}\nspec:\n  description: A.\n  severty: low\n");
+        Files.writeString(pack.resolve("b.yaml"), "apiVersion: guidepost.dev/v1alpha1\nkind: Policy\n  bad: [\n");
+        GuidepostException single = new GuidepostException(SourceLocation.of("x.yaml", 3), "broken");
+
+        assertThatThrownBy(() -> PolicyPack.load(pack)).isInstanceOfSatisfying(GuidepostException.class, e -> {
+            assertThat(e.problems()).extracting(p -> p.location().orElseThrow().file())
+                    .containsExactly(pack.resolve("a.yaml").toString(), pack.resolve("b.yaml").toString());
+            assertThat(e.problems().get(0).location()).get().extracting(SourceLocation::line).isEqualTo(6);
+            assertThat(e.problems().get(0).getMessage()).contains("unknown field 'spec.severty'");
+            assertThat(e.location()).isEqualTo(e.problems().get(0).location());
+        });
+        assertThat(single.problems()).containsExactly(single);
+    }
+
+    @Test
+    void anErrorKeepsItsLocationThroughSerialization() throws Exception {
+        GuidepostException error = new GuidepostException(SourceLocation.of("p.yaml", 9), "broken");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(error);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            GuidepostException read = (GuidepostException) in.readObject();
+            assertThat(read.location()).contains(SourceLocation.of("p.yaml", 9));
+            assertThat(read.getMessage()).isEqualTo("p.yaml:9: broken");
+        }
+    }
+
+    @Test
     void otherDocumentsInAPackFolderAreLeftOut(@TempDir Path pack) throws IOException {
         Files.copy(Path.of("../samples/pack/require-resource-limits.yaml"),
                 pack.resolve("require-resource-limits.yaml"));

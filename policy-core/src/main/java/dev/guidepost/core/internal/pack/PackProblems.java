@@ -25,7 +25,7 @@ public final class PackProblems {
         for (GuidepostException other : problems.subList(1, problems.size())) {
             message.append("\n  ").append(other.getMessage().replace("\n", "\n    "));
         }
-        return new GuidepostException(first.location().orElse(null), message.toString(), first);
+        return new GuidepostException(message.toString(), problems);
     }
 
     private static String withoutLocation(GuidepostException problem) {

@@ -62,6 +62,9 @@ public final class IndexBuilder {
         packJars.addAll(IndexFiles.readClasspath(loader, warn));
         List<InMemoryEmbeddingStore<TextSegment>> cached = cacheFile.map(f -> IndexFiles.read(f, warn))
                 .orElse(List.of());
+        // a copy of the pack read from elsewhere (another checkout) has its vectors in the folder already
+        List<InMemoryEmbeddingStore<TextSegment>> copies = cached.isEmpty() && cacheFile.isPresent()
+                ? IndexFiles.readOtherCopies(cacheFile.get(), pack.name(), modelId, warn) : List.of();
         SharedModels.Loaded loaded = model.get().get();
         if (loaded.model().isEmpty()) {
             String message = "semantic search is off because the embedding model " + modelId
@@ -74,7 +77,9 @@ public final class IndexBuilder {
         }
         SemanticIndex semantic;
         try {
-            semantic = SemanticIndex.build(pack.policies(), loaded.model().get(), modelId, store, packJars, cached,
+            List<InMemoryEmbeddingStore<TextSegment>> cache = new ArrayList<>(cached);
+            cache.addAll(copies);
+            semantic = SemanticIndex.build(pack.policies(), loaded.model().get(), modelId, store, packJars, cache,
                     warn);
         } catch (RuntimeException e) {
             warn.accept("semantic search is off because the policies could not be embedded ("
@@ -82,7 +87,8 @@ public final class IndexBuilder {
             return new Built(Ranker.of(pack.policies(), lexical, Optional.empty(), warn), warnings, Optional.empty());
         }
         // the cache keeps what was embedded here; vectors that came from a pack jar or the store need no copy
-        if (cacheFile.isPresent() && semantic.stats().embedded() > 0 && !holdsExactly(cached, semantic)) {
+        boolean copied = semantic.stats().fromCache() > 0 && cached.isEmpty();
+        if (cacheFile.isPresent() && (semantic.stats().embedded() > 0 || copied) && !holdsExactly(cached, semantic)) {
             try {
                 IndexFiles.write(cacheFile.get(), modelId, semantic.views(), semantic.vectors());
             } catch (IOException | RuntimeException e) {

@@ -44,7 +44,6 @@ final class IndexFiles {
      * not overwrite each other's vectors.
      */
     static Path cacheFile(Path cacheDirectory, String packName, String packSource, String modelId) {
-        String safe = packName.replaceAll("[^A-Za-z0-9._-]+", "_");
         String where;
         try {
             where = packSource.startsWith("classpath:") ? packSource
@@ -53,7 +52,54 @@ final class IndexFiles {
             where = packSource;
         }
         String hash = Sha256.hex(where).substring(0, 8);
-        return cacheDirectory.resolve((safe.isEmpty() ? "pack" : safe) + "-" + hash + "." + modelId + ".index.json");
+        return cacheDirectory.resolve(safeName(packName) + "-" + hash + "." + modelId + ".index.json");
+    }
+
+    /** How many other copies' cache files a build without its own reads, newest first. */
+    private static final int OTHER_COPIES = 2;
+
+    /**
+     * The stores of the cache files of other copies of a pack (same name and model, read from another place, such
+     * as another checkout of the project), newest first: their vectors are keyed by content, so they serve this
+     * copy as well. Unreadable ones are passed over with a warning.
+     */
+    static List<InMemoryEmbeddingStore<TextSegment>> readOtherCopies(Path cacheFile, String packName,
+            String modelId, Consumer<String> warn) {
+        Path folder = cacheFile.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        String prefix = safeName(packName) + "-";
+        String suffix = "." + modelId + ".index.json";
+        List<Path> copies;
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            Path own = cacheFile.toAbsolutePath();
+            copies = files.filter(f -> {
+                String name = f.getFileName().toString();
+                // the pack's name, a hash of 8 characters, the model
+                return name.startsWith(prefix) && name.endsWith(suffix)
+                        && name.length() == prefix.length() + 8 + suffix.length() && !f.equals(own);
+            }).sorted(java.util.Comparator.comparing(IndexFiles::modified).reversed().thenComparing(Path::toString))
+                    .limit(OTHER_COPIES).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+        List<InMemoryEmbeddingStore<TextSegment>> stores = new ArrayList<>();
+        copies.forEach(copy -> stores.addAll(read(copy, warn)));
+        return stores;
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String safeName(String packName) {
+        String safe = packName.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return safe.isEmpty() ? "pack" : safe;
     }
 
     /** The stores held in a file; empty (with a warning when it exists but cannot be read). */

@@ -124,10 +124,23 @@ public final class SharedModels {
         }
     }
 
+    /**
+     * The root cause's message; for a file system error, which names only the file, the file and what is wrong
+     * with it ({@code /tmp/cache: not a folder (NotDirectoryException)}).
+     */
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.nio.file.FileSystemException fs) {
+            String what = fs.getReason() != null ? fs.getReason()
+                    : fs instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                    : fs instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : fs instanceof java.nio.file.NoSuchFileException ? "does not exist"
+                    : fs.getClass().getSimpleName();
+            return fs.getFile() + ": " + what + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.strip();
