@@ -147,7 +147,7 @@ public class CheckMojo extends AbstractPolicyMojo {
             } else {
                 getLog().warn(message);
             }
-            removeStaleReports(reportFormats);
+            removeStaleReports(List.of(ReportFormat.values()));
             return;
         }
 
@@ -172,6 +172,10 @@ public class CheckMojo extends AbstractPolicyMojo {
         for (ConsoleReport.Entry entry : ConsoleReport.entries(report, options)) {
             log(entry);
         }
+        // a report of a format this run does not write is an earlier run's: CI must not read it as this one's
+        List<ReportFormat> notWritten = new ArrayList<>(List.of(ReportFormat.values()));
+        notWritten.removeAll(reportFormats);
+        removeStaleReports(notWritten);
         List<Path> written = writeReports(report, options, reportFormats);
         long reported = System.nanoTime();
         getLog().debug(String.format("Guidepost timings: packs loaded in %d ms, policies compiled in %d ms, "
