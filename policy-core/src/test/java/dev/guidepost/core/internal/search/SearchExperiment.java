@@ -47,8 +47,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
  * prf (Rocchio pseudo-relevance feedback on the query vector), adapter (a ridge-regression query adapter learnt
  * from the pack's own titles, sentences and messages), truncate (the summary cut to its first N words), chunks
  * (the summary in pieces the model reads whole), contrast (local contrast among the first k), kinds (a bonus
- * for the kinds the query names), autoq (template questions from titles), cutoff (how many policies and relevant ones clear a discovery threshold, for plain
- * and median/MAD z-scores).
+ * for the kinds the query names), autoq (template questions from titles), cutoff (how many policies and
+ * relevant ones clear a discovery threshold, for plain and median/MAD z-scores).
  * <p>
  * Findings of the second round (quantized model, 200 development queries): nothing beat the shipped design on
  * both halves by more than noise within the index-time budget. The only significant dev gain, a negative weight
