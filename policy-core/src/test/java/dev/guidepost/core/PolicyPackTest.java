@@ -389,8 +389,8 @@ class PolicyPackTest {
     void duplicateIdsAreAnErrorNamingBothFiles() {
         assertThatThrownBy(() -> PolicyPack.load(PACKS.resolve("duplicates")))
                 .isInstanceOf(GuidepostException.class)
-                .hasMessageContaining("duplicate policy id 'same-id'")
-                .hasMessageContaining("a.yaml").hasMessageContaining("b.yaml");
+                .hasMessageContaining("b.yaml:4: duplicate policy id 'same-id' (also defined at ")
+                .hasMessageContaining("a.yaml:4)");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Policy;
@@ -64,7 +65,7 @@ public final class PackReader {
         String defaultName = nameOf(Files.isDirectory(path) ? path : path.getFileName());
         List<Policy> policies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Map<String, PolicySourceText> texts = new HashMap<>();
+        Map<Policy, PolicySourceText> texts = new java.util.IdentityHashMap<>();
         // every broken file and document is reported at once, so one run shows every fix
         List<GuidepostException> problems = new ArrayList<>();
         for (Path file : files) {
@@ -83,7 +84,7 @@ public final class PackReader {
                     Optional<Policy> policy = readDocument(doc, file.getParent(), null, warnings::add);
                     if (policy.isPresent()) {
                         policies.add(policy.get());
-                        texts.putIfAbsent(policy.get().id(), PolicySourceText.of(doc));
+                        texts.put(policy.get(), PolicySourceText.of(doc));
                     }
                 } catch (GuidepostException e) {
                     problems.add(e);
@@ -99,7 +100,10 @@ public final class PackReader {
                     + "them");
         }
         policies = dropDuplicateImports(policies, warnings);
-        checkUniqueIds(policies);
+        checkUniqueIds(policies, policy -> PolicyLocator.locate(policy, List.of("metadata", "name"),
+                Optional.ofNullable(texts.get(policy))));
+        Map<String, PolicySourceText> byId = new HashMap<>();
+        policies.stream().filter(texts::containsKey).forEach(policy -> byId.put(policy.id(), texts.get(policy)));
         return new PackContents(
                 PlainValues.string(header, "name").isEmpty() ? defaultName : PlainValues.string(header, "name"),
                 PlainValues.string(header, "version"),
@@ -107,7 +111,7 @@ public final class PackReader {
                 policies,
                 path.toString(),
                 warnings,
-                texts);
+                byId);
     }
 
     /** True for a jar or zip file name, which a pack is read from as a pack jar. */
@@ -516,12 +520,17 @@ public final class PackReader {
 
     /** Fails when two policies share an id, naming both places. */
     public static void checkUniqueIds(List<Policy> policies) {
+        checkUniqueIds(policies, Policy::source);
+    }
+
+    /** As {@link #checkUniqueIds(List)}, naming where each policy's name is written. */
+    private static void checkUniqueIds(List<Policy> policies, Function<Policy, SourceLocation> nameAt) {
         Map<String, Policy> seen = new LinkedHashMap<>();
         for (Policy policy : policies) {
             Policy earlier = seen.putIfAbsent(policy.id(), policy);
             if (earlier != null) {
-                throw new GuidepostException(policy.source(), "duplicate policy id '" + policy.id()
-                        + "' (also defined at " + earlier.source() + "); policy ids must be unique across packs");
+                throw new GuidepostException(nameAt.apply(policy), "duplicate policy id '" + policy.id()
+                        + "' (also defined at " + nameAt.apply(earlier) + "); policy ids must be unique across packs");
             }
         }
     }
