@@ -479,9 +479,8 @@ final class TestFileRun {
                         // as the CLI: an expected fail is met by any row of a generate rule
                         if (!expected.equals("fail") && (problem != null || !status.equals(expected))) {
                             failures.add(resource.kind() + "/" + resource.name() + " rule " + r.rule() + " generating "
-                                    + generatedName + ": " + (problem != null ? problem : "want " + expected
-                                            + ", got " + status + (r.message().isEmpty() ? "" : " (" + r.message()
-                                                    + ")")));
+                                    + generatedName + (problem != null ? ": " + problem : " gave " + status
+                                            + (r.message().isEmpty() ? "" : " (" + r.message() + ")")));
                         }
                     }
                     continue;
@@ -505,8 +504,7 @@ final class TestFileRun {
                 actuals.add(status);
                 if (!status.equals(expected)) {
                     failures.add(resource.kind() + "/" + resource.name() + (r.rule().isEmpty() ? "" : " rule "
-                            + r.rule()) + ": want " + expected + ", got " + status
-                            + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
+                            + r.rule()) + " gave " + status + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
                 }
             }
         }
