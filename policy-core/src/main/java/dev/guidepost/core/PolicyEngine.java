@@ -343,7 +343,8 @@ public final class PolicyEngine {
             String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
                     ? withAlsoFailing(ViolationPaths.withLine(rule.message(), rule.element(), manifest.object(),
                     manifest.location().line(), lineOf, podPolicyOnController)
-                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind()),
+                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind(),
+                    policy.rules().stream().flatMap(r -> r.expressions().stream()).toList()),
                     rule) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;

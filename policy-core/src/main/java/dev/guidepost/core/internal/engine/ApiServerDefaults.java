@@ -49,9 +49,12 @@ public final class ApiServerDefaults {
 
     /**
      * A note for a failure message whose path ({@code failed at path ...}, relative to {@code element} when that
-     * is not empty) names a field the object does not set and the API server defaults; empty otherwise.
+     * is not empty) names a field the object does not set and the API server defaults; empty otherwise, and empty
+     * when one of the policy's {@code expressions} already reads the field with that default
+     * ({@code .?concurrencyPolicy.orValue('Allow')}), since the verdict is then the cluster's.
      */
-    public static String hint(String message, List<Object> element, Map<String, Object> object, String kind) {
+    public static String hint(String message, List<Object> element, Map<String, Object> object, String kind,
+            List<String> expressions) {
         List<Object> path = new ArrayList<>(element);
         path.addAll(ViolationPaths.path(message));
         if (path.size() <= element.size() || ViolationPaths.found(object, List.of(), path) == path.size()) {
@@ -62,12 +65,24 @@ public final class ApiServerDefaults {
                     : field.kind().equals(kind) ? path : null;
             if (relative != null && matches(field.path(), relative)) {
                 String value = field.value().equals(IMAGE_PULL_POLICY) ? pullPolicy(object, path) : field.value();
-                return " (the manifest does not set " + ExpressionCompiler.describe(path) + ", which the API server sets to " + value
+                if (readsWithDefault(expressions, field.path().get(field.path().size() - 1), value)) {
+                    return "";
+                }
+                return " (the manifest does not set " + ExpressionCompiler.describe(path) + ", which the API server sets to "
+                        + value
                         + " before Kyverno sees the object, so the cluster may judge it otherwise; write it out to "
                         + "check here what the cluster sees)";
             }
         }
         return "";
+    }
+
+    /** True when an expression reads the field as {@code .?field.orValue(value)}, quoted or not. */
+    private static boolean readsWithDefault(List<String> expressions, String field, String value) {
+        java.util.regex.Pattern withDefault = java.util.regex.Pattern.compile("\\.\\?\\s*"
+                + java.util.regex.Pattern.quote(field) + "\\s*\\.\\s*orValue\\(\\s*(['\"]?)"
+                + java.util.regex.Pattern.quote(value) + "\\1\\s*\\)");
+        return expressions.stream().anyMatch(e -> withDefault.matcher(e).find());
     }
 
     /** The path below the pod spec of a Pod or of a controller's pod template, or null when it is not there. */
