@@ -61,7 +61,7 @@ final class PackOptions {
     }
 
     /**
-     * Loads and combines the packs, printing their warnings (a Kyverno name defined twice, a PolicyException the pack
+     * Loads and combines the packs, printing their warnings (a Kyverno name defined twice, a cleanup policy the pack
      * does not apply) to standard error.
      */
     PolicyPack load() {

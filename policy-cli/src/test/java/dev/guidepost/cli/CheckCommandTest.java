@@ -106,23 +106,28 @@ class CheckCommandTest {
     }
 
     @Test
-    void aPolicyExceptionInThePackFolderIsAWarningThatItIsNotApplied(@TempDir Path dir) throws Exception {
+    void aPolicyExceptionInThePackFolderExemptsWhatItMatchesAsInTheCluster(@TempDir Path dir) throws Exception {
         Path pack = dir.resolve("pack");
         Files.createDirectories(pack);
         Files.copy(Path.of(Cli.PACK).resolve("pack.yaml"), pack.resolve("pack.yaml"));
         Files.copy(Path.of(Cli.PACK).resolve("disallow-latest-tag.yaml"), pack.resolve("disallow-latest-tag.yaml"));
+        String manifest = Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml").toString();
+        Cli without = Cli.run("check", "--pack", pack.toString(), manifest);
         Files.writeString(pack.resolve("exception.yaml"), """
-                apiVersion: kyverno.io/v2
+                apiVersion: policies.kyverno.io/v1
                 kind: PolicyException
-                metadata: {name: legacy}
+                metadata: {name: quick-hack-demo}
                 spec:
-                  exceptions: [{policyName: disallow-latest-tag, ruleNames: [images]}]
-                  match: {any: [{resources: {kinds: [Pod]}}]}
+                  policyRefs: [{name: disallow-latest-tag, kind: ValidatingPolicy}]
+                  matchConditions:
+                    - {name: the-demo, expression: "object.metadata.name == 'quick-hack'"}
                 """);
-        Cli cli = Cli.run("check", "--pack", pack.toString(), Cli.SAMPLES.resolve("manifests/good").toString());
-        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(cli.err()).contains("warning: ").contains("exception.yaml:1: this PolicyException is not part of "
-                + "the pack");
+        Cli with = Cli.run("check", "--pack", pack.toString(), "--format", "json", manifest);
+
+        assertThat(without.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(with.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(with.err()).doesNotContain("warning");
+        assertThat(with.out()).contains("exempted by policy exception 'quick-hack-demo'");
     }
 
     @Test

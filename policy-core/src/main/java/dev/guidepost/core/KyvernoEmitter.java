@@ -62,6 +62,6 @@ public final class KyvernoEmitter {
      * @throws GuidepostException when a policy does not compile, or two emitted policies would have the same name
      */
     public KyvernoOutput emit() {
-        return PackEmission.emit(pack, format, tests, singleFile);
+        return PackEmission.emit(pack, pack.exceptionDocuments(), format, tests, singleFile);
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.ToIntFunction;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.cel.ClusterData;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
 import dev.guidepost.core.internal.engine.ApiServerDefaults;
 import dev.guidepost.core.internal.engine.ApiServerQuantities;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
@@ -22,6 +23,7 @@ import dev.guidepost.core.internal.engine.ManifestNamespaces;
 import dev.guidepost.core.internal.engine.Parallel;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
+import dev.guidepost.core.internal.engine.PolicyExceptionProgram;
 import dev.guidepost.core.internal.engine.PolicyProgram;
 import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
@@ -34,6 +36,7 @@ import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
 import dev.guidepost.core.internal.match.UserInfo;
+import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.pack.PackProblems;
 import dev.guidepost.core.internal.pack.PolicyLocator;
@@ -57,6 +60,7 @@ public final class PolicyEngine {
 
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
+    private final Exceptions exceptions;
     private final boolean honourExemptions;
 
     /**
@@ -112,10 +116,42 @@ public final class PolicyEngine {
         }
     }
 
-    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, boolean honourExemptions) {
+    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, Exceptions exceptions,
+            boolean honourExemptions) {
         this.pack = pack;
         this.compiled = compiled;
+        this.exceptions = exceptions;
         this.honourExemptions = honourExemptions;
+    }
+
+    /** The pack's PolicyExceptions, compiled: for ClusterPolicy rules and for ValidatingPolicies. */
+    private record Exceptions(List<ClassicExceptionProgram> classic, List<PolicyExceptionProgram> cel) {
+
+        static final Exceptions NONE = new Exceptions(List.of(), List.of());
+
+        /** The context of a check of these manifests, with the exceptions the cluster would apply. */
+        EvaluationContext context(List<Manifest> manifests) {
+            return EvaluationContext.forCheck(new ManifestNamespaces(manifests), cel, classic);
+        }
+    }
+
+    private static Exceptions compileExceptions(PolicyPack pack, List<GuidepostException> problems) {
+        List<ClassicExceptionProgram> classic = new ArrayList<>();
+        List<PolicyExceptionProgram> cel = new ArrayList<>();
+        for (ExceptionDocument exception : pack.exceptionDocuments()) {
+            if (exception.classic()) {
+                classic.add(ClassicExceptionProgram.of(exception.document()));
+                continue;
+            }
+            try {
+                cel.add(PolicyExceptionProgram.compile(exception.document()));
+            } catch (PolicyCompileException e) {
+                problems.add(new GuidepostException(exception.location(), "policy exception '" + exception.name()
+                        + "' does not compile: " + e.getMessage()));
+            }
+        }
+        return classic.isEmpty() && cel.isEmpty() ? Exceptions.NONE : new Exceptions(List.copyOf(classic),
+                List.copyOf(cel));
     }
 
     /**
@@ -139,10 +175,11 @@ public final class PolicyEngine {
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
         }
+        Exceptions exceptions = compileExceptions(pack, problems);
         if (!problems.isEmpty()) {
             throw PackProblems.of(problems);
         }
-        return new PolicyEngine(pack, compiled, true);
+        return new PolicyEngine(pack, compiled, exceptions, true);
     }
 
     /**
@@ -152,7 +189,7 @@ public final class PolicyEngine {
      * compiled policies.
      */
     public PolicyEngine ignoringExemptions() {
-        return honourExemptions ? new PolicyEngine(pack, compiled, false) : this;
+        return honourExemptions ? new PolicyEngine(pack, compiled, exceptions, false) : this;
     }
 
     /**
@@ -189,7 +226,7 @@ public final class PolicyEngine {
         Objects.requireNonNull(manifests, "manifests");
         Objects.requireNonNull(which, "which");
         List<Compiled> selected = compiled.values().stream().filter(c -> which.test(c.policy())).toList();
-        EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(manifests.manifests()));
+        EvaluationContext context = exceptions.context(manifests.manifests());
         List<Manifest> list = manifests.manifests();
         List<PreparedRequest> requests = list.stream().map(PolicyEngine::prepare).toList();
         // threads pay off for a build's batch (and its cold start), not for a service checking one manifest
@@ -279,7 +316,7 @@ public final class PolicyEngine {
      * from the manifest alone, and in the cluster the policy applies if they match.
      */
     public List<Policy> applicablePolicies(Manifest manifest) {
-        EvaluationContext context = EvaluationContext.forCheck(new ManifestNamespaces(List.of(manifest)));
+        EvaluationContext context = exceptions.context(List.of(manifest));
         PreparedRequest request = prepare(manifest);
         return compiled.values().stream().filter(c -> c.program().selects(request, context)
                 || mayApplyByNamespaceLabels(c, manifest, request, context)).map(Compiled::policy).toList();

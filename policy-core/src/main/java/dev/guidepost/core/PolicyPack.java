@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.pack.PackContents;
 import dev.guidepost.core.internal.pack.PackReader;
 import dev.guidepost.core.internal.pack.PolicySourceText;
@@ -49,9 +50,10 @@ public final class PolicyPack {
     private final String contentHash;
     /** The text each policy was read from, by id; none for packs made of policy objects. */
     private final Map<String, PolicySourceText> texts;
+    private final List<ExceptionDocument> exceptions;
 
     private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
-            List<String> warnings, Map<String, PolicySourceText> texts) {
+            List<String> warnings, Map<String, PolicySourceText> texts, List<ExceptionDocument> exceptions) {
         this.name = name;
         this.version = version;
         this.description = description;
@@ -65,6 +67,7 @@ public final class PolicyPack {
         this.warnings = List.copyOf(warnings);
         this.contentHash = hash(this.policies);
         this.texts = Map.copyOf(texts);
+        this.exceptions = List.copyOf(exceptions);
     }
 
     /**
@@ -117,7 +120,7 @@ public final class PolicyPack {
     public static PolicyPack of(String name, String version, String description, Collection<Policy> policies) {
         List<Policy> list = List.copyOf(policies);
         PackReader.checkUniqueIds(list);
-        return new PolicyPack(name, version, description, list, name, List.of(), Map.of());
+        return new PolicyPack(name, version, description, list, name, List.of(), Map.of(), List.of());
     }
 
     /**
@@ -140,9 +143,11 @@ public final class PolicyPack {
         List<String> names = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, PolicySourceText> texts = new HashMap<>();
+        List<ExceptionDocument> exceptions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (PolicyPack pack : packs) {
             pack.texts.forEach(texts::putIfAbsent);
+            exceptions.addAll(pack.exceptions);
             // a file given on its own and inside a folder given too is one policy, not two with the same id
             pack.policies().stream().filter(p -> seen.add(p.id() + "@" + sameSource(p.source().file()) + ":"
                     + p.source().line())).forEach(all::add);
@@ -151,7 +156,7 @@ public final class PolicyPack {
         }
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,
-                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings, texts);
+                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings, texts, exceptions);
     }
 
     /** Every category of the pack's policies, each once, sorted: the values a category filter can take. */
@@ -192,7 +197,20 @@ public final class PolicyPack {
 
     private static PolicyPack of(PackContents contents) {
         return new PolicyPack(contents.name(), contents.version(), contents.description(), contents.policies(),
-                contents.source(), contents.warnings(), contents.texts());
+                contents.source(), contents.warnings(), contents.texts(), contents.exceptions());
+    }
+
+    /**
+     * The names of the Kyverno PolicyExceptions the pack holds, in the order read: checks apply them as the cluster
+     * does (the rules they exempt are skipped for the resources they match), and emission passes them through.
+     */
+    public List<String> exceptions() {
+        return exceptions.stream().map(ExceptionDocument::name).toList();
+    }
+
+    /** The PolicyExceptions the pack holds, as written. */
+    List<ExceptionDocument> exceptionDocuments() {
+        return exceptions;
     }
 
     /** The text a policy of the pack was read from, if it was read from text. */

@@ -56,6 +56,28 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void passesThePacksPolicyExceptionsOnSoTheClusterAdmitsWhatTheChecksLetThrough() {
+        PolicyPack withExceptions = PolicyPack.load(Path.of("src/test/resources/packs/with-exception"));
+
+        KyvernoOutput output = KyvernoEmitter.forPack(withExceptions).emit();
+        KyvernoOutput vap = KyvernoEmitter.forPack(withExceptions).format(EmitFormat.VALIDATING_ADMISSION_POLICY)
+                .emit();
+
+        assertThat(documents(output, "kyverno/exception-legacy-batch.yaml")).singleElement().satisfies(d -> {
+            assertThat(d).containsEntry("apiVersion", "policies.kyverno.io/v1").containsEntry("kind",
+                    "PolicyException");
+            assertThat(PlainValues.list(d, "spec", "policyRefs")).isNotEmpty();
+        });
+        assertThat(documents(output, "kyverno/exception-legacy-apps.yaml")).singleElement()
+                .satisfies(d -> assertThat(PlainValues.string(d, "metadata", "namespace")).isEqualTo("kyverno"));
+        assertThat(output.summary().documentsByKind()).containsEntry("PolicyException", 2);
+        assertThat(output.files().get("kyverno/kustomization.yaml")).contains("exception-legacy-batch.yaml");
+        assertThat(vap.files().keySet()).noneMatch(f -> f.contains("exception"));
+        assertThat(vap.summary().notes()).anyMatch(n -> n.startsWith("PolicyException 'legacy-batch' is not "
+                + "emitted"));
+    }
+
+    @Test
     void leavesAdvisoryPoliciesOutAndSaysSo() {
         KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
 

@@ -2,6 +2,7 @@ package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -98,15 +99,55 @@ class PolicyPackTest {
     }
 
     @Test
-    void kyvernoExceptionsAndCleanupPoliciesInAPackFolderAreNamedInWarningsNotSilentlyDropped() {
+    void aPackKeepsItsKyvernoExceptionsAndNamesCleanupPoliciesItLeavesOutInAWarning() {
         PolicyPack pack = PolicyPack.load(PACKS.resolve("with-exception"));
 
-        assertThat(pack.policies()).extracting(Policy::id).containsExactly("require-team-label");
-        assertThat(pack.warnings()).hasSize(2);
-        assertThat(pack.warnings().get(0)).contains("exceptions.yaml:2").contains("PolicyException is not part of "
-                + "the pack").contains("guidepost.dev/ignore-<policy-id>");
-        assertThat(pack.warnings().get(1)).contains("exceptions.yaml:16")
+        assertThat(pack.policies()).extracting(Policy::id)
+                .containsExactlyInAnyOrder("require-app-label", "require-team-label");
+        assertThat(pack.exceptions()).containsExactly("legacy-batch", "legacy-apps");
+        assertThat(pack.warnings()).singleElement().asString().contains("exceptions.yaml:29")
                 .contains("ClusterCleanupPolicy is not part of the pack");
+    }
+
+    @Test
+    void aCheckAppliesThePacksExceptionsAsTheClusterDoes() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.load(PACKS.resolve("with-exception")));
+        Report report = engine.ignoringExemptions().check(Manifests.load(Path.of(
+                "src/test/resources/manifests-exceptions")));
+
+        assertThat(report.results()).filteredOn(r -> r.resource().name().equals("legacy-report"))
+                .extracting(Result::policyId, Result::outcome, Result::message).containsExactlyInAnyOrder(
+                        tuple("require-app-label", Outcome.SKIP, "rule is skipped due to policy exception legacy-apps"),
+                        tuple("require-team-label", Outcome.SKIP, "exempted by policy exception 'legacy-batch'"));
+        assertThat(report.results()).filteredOn(r -> r.resource().name().equals("web"))
+                .extracting(Result::policyId, Result::outcome).containsExactlyInAnyOrder(
+                        tuple("require-app-label", Outcome.FAIL), tuple("require-team-label", Outcome.FAIL));
+    }
+
+    @Test
+    void anExceptionThatDoesNotCompileIsAnErrorAtItsLine() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: team}
+                spec:
+                  matchConstraints:
+                    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}]
+                  validations:
+                    - expression: "has(object.metadata.labels)"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: broken}
+                spec:
+                  policyRefs: [{name: team, kind: ValidatingPolicy}]
+                  matchConditions:
+                    - name: oops
+                      expression: "object.metadata.name.startsWith("
+                """, "pack.yaml");
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).hasMessageStartingWith("pack.yaml:10: policy exception "
+                + "'broken' does not compile");
     }
 
     @Test

@@ -19,7 +19,7 @@ import dev.guidepost.core.PolicyPack;
  */
 final class SharedPack {
 
-    /** Pack warnings (a PolicyException the pack does not apply) go to the JDK's logging, once per pack. */
+    /** Pack warnings (a cleanup policy the pack does not apply) go to the JDK's logging, once per pack. */
     private static final System.Logger LOG = System.getLogger("dev.guidepost.junit");
 
     private final Once<PolicyEngine> engine = new Once<>();

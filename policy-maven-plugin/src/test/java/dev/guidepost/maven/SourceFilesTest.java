@@ -45,11 +45,11 @@ class SourceFilesTest {
         String pack = "apiVersion: guidepost.dev/v1alpha1\nkind: Pack\nname: acme\nversion: 1.0.0\n";
         String exception = """
                 apiVersion: kyverno.io/v2
-                kind: PolicyException
-                metadata: {name: legacy-batch}
+                kind: ClusterCleanupPolicy
+                metadata: {name: old-batch-jobs}
                 spec:
-                  exceptions: [{policyName: require-team, ruleNames: [team]}]
-                  match: {any: [{resources: {kinds: [Pod], names: [batch-*]}}]}
+                  schedule: "0 3 * * *"
+                  match: {any: [{resources: {kinds: [Job], names: [batch-*]}}]}
                 """;
         String policy = """
                 apiVersion: kyverno.io/v1
@@ -88,6 +88,7 @@ class SourceFilesTest {
         }
 
         assertThat(warnings).singleElement().asString()
-                .startsWith("acme@1.0.0: src/main/resources/META-INF/guidepost/acme/exception.yaml:1: this PolicyException");
+                .startsWith("acme@1.0.0: src/main/resources/META-INF/guidepost/acme/exception.yaml:1: this "
+                        + "ClusterCleanupPolicy");
     }
 }

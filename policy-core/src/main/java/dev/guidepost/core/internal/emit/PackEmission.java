@@ -15,6 +15,7 @@ import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.PolicyPack;
+import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.report.Plural;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
@@ -43,8 +44,9 @@ public final class PackEmission {
     private PackEmission() {
     }
 
-    /** Emits the pack. */
-    public static KyvernoOutput emit(PolicyPack pack, EmitFormat format, boolean tests, boolean singleFile) {
+    /** Emits the pack and its PolicyExceptions. */
+    public static KyvernoOutput emit(PolicyPack pack, List<ExceptionDocument> exceptions, EmitFormat format,
+            boolean tests, boolean singleFile) {
         PolicyEngine engine = PolicyEngine.of(pack);
         List<String> header = List.of(KyvernoOutput.GENERATED_MARK.substring(2) + " from pack " + pack.coordinates()
                 + "; do not edit: change the pack and emit again.");
@@ -108,6 +110,23 @@ public final class PackEmission {
                 expectations += output.expectations();
                 notes.addAll(output.notes());
             }
+        }
+        // the pack's exceptions go to the cluster with its policies, so that it admits what the checks let through
+        for (ExceptionDocument exception : exceptions) {
+            if (format == EmitFormat.VALIDATING_ADMISSION_POLICY) {
+                notes.add("PolicyException '" + exception.name() + "' is not emitted: the vap format is for "
+                        + "clusters without Kyverno, which have no exceptions");
+                continue;
+            }
+            Map<String, Object> document = exception.document();
+            String name = PlainValues.string(document, "metadata", "namespace") + "/" + exception.name();
+            if (names.putIfAbsent("PolicyException " + name, "exception " + exception.name()) != null) {
+                throw new GuidepostException(exception.location(), "two PolicyExceptions are named '"
+                        + exception.name() + "' in one namespace; rename one of them");
+            }
+            kinds.merge("PolicyException", 1, Integer::sum);
+            String file = POLICY_FOLDER + (singleFile ? SINGLE_FILE : "exception-" + exception.name() + ".yaml");
+            policyFiles.computeIfAbsent(file, f -> new ArrayList<>()).add(document);
         }
         if (format == EmitFormat.CLUSTER_POLICY) {
             List<String> newer = pack.policies().stream().filter(p -> passedThrough.contains(p.id())

@@ -39,7 +39,14 @@ public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelV
 
     /** The context of a check of manifests: no cluster, numbers as read, minimal namespace objects. */
     public static EvaluationContext forCheck(Namespaces namespaces) {
-        return new EvaluationContext(namespaces, ClusterData.NONE, CelValues.Numbers.AS_READ, true, List.of());
+        return forCheck(namespaces, List.of(), List.of());
+    }
+
+    /** The context of a check of manifests with the PolicyExceptions the cluster would apply. */
+    public static EvaluationContext forCheck(Namespaces namespaces, List<PolicyExceptionProgram> exceptions,
+            List<ClassicExceptionProgram> classicExceptions) {
+        return new EvaluationContext(namespaces, ClusterData.NONE, CelValues.Numbers.AS_READ, true, exceptions,
+                classicExceptions);
     }
 
     public EvaluationContext {

@@ -66,6 +66,7 @@ public final class PackReader {
         List<Policy> policies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<Policy, PolicySourceText> texts = new java.util.IdentityHashMap<>();
+        List<ExceptionDocument> exceptions = new ArrayList<>();
         // every broken file and document is reported at once, so one run shows every fix
         List<GuidepostException> problems = new ArrayList<>();
         for (Path file : files) {
@@ -81,6 +82,11 @@ public final class PackReader {
             }
             for (YamlDocument doc : documents) {
                 try {
+                    Optional<ExceptionDocument> exception = exception(doc);
+                    if (exception.isPresent()) {
+                        exceptions.add(exception.get());
+                        continue;
+                    }
                     Optional<Policy> policy = readDocument(doc, file.getParent(), null, warnings::add);
                     if (policy.isPresent()) {
                         policies.add(policy.get());
@@ -111,7 +117,17 @@ public final class PackReader {
                 policies,
                 path.toString(),
                 warnings,
-                byId);
+                byId,
+                exceptions);
+    }
+
+    /** The PolicyException a document is, if it is one (a pack keeps them; test files name their own). */
+    private static Optional<ExceptionDocument> exception(YamlDocument doc) {
+        if (doc.problem() != null || !(doc.value() instanceof Map<?, ?>)) {
+            return Optional.empty();
+        }
+        return ExceptionDocument.of(PlainValues.map(PlainValues.immutableCopy(doc.value())),
+                SourceLocation.of(doc.source(), doc.line()));
     }
 
     /** True for a jar or zip file name, which a pack is read from as a pack jar. */
@@ -420,14 +436,20 @@ public final class PackReader {
         List<Policy> policies = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, PolicySourceText> texts = new HashMap<>();
+        List<ExceptionDocument> exceptions = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
+            Optional<ExceptionDocument> exception = exception(doc);
+            if (exception.isPresent()) {
+                exceptions.add(exception.get());
+                continue;
+            }
             readDocument(doc, null, null, warnings::add).ifPresent(policy -> {
                 policies.add(policy);
                 texts.putIfAbsent(policy.id(), PolicySourceText.of(doc));
             });
         }
         checkUniqueIds(policies);
-        return new PackContents(sourceName, "", "", policies, sourceName, warnings, texts);
+        return new PackContents(sourceName, "", "", policies, sourceName, warnings, texts, exceptions);
     }
 
     /**

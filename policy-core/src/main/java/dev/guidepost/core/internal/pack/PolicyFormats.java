@@ -85,18 +85,12 @@ public final class PolicyFormats {
 
     /**
      * Why a Kyverno document that is no policy is not part of a pack, for the documents a pack author would expect
-     * to take effect: exceptions and cleanup policies. Empty for everything else.
+     * to take effect: cleanup policies (PolicyExceptions are kept). Empty for everything else.
      */
     public static Optional<String> notApplied(String apiVersion, String kind) {
         String group = ApiResources.groupOf(apiVersion);
         if (!group.equals("kyverno.io") && !group.equals("policies.kyverno.io")) {
             return Optional.empty();
-        }
-        if (kind.equals("PolicyException")) {
-            return Optional.of("this PolicyException is not part of the pack: Guidepost's checks do not apply "
-                    + "PolicyExceptions and do not emit them, so the resources it exempts are still reported; "
-                    + "exempt them with a guidepost.dev/ignore-<policy-id> annotation or a baseline, and apply the "
-                    + "exception to the cluster yourself");
         }
         if (kind.equals("CleanupPolicy") || kind.equals("ClusterCleanupPolicy")) {
             return Optional.of("this " + kind + " is not part of the pack: Guidepost neither checks nor emits "
