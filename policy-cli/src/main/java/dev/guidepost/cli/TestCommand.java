@@ -36,7 +36,8 @@ final class TestCommand implements Callable<Integer> {
     private List<Path> folders = new ArrayList<>();
 
     @Option(names = {"-p", "--pack"}, paramLabel = "PACK",
-            description = "Also run this pack's own pass/fail examples. Repeatable.")
+            description = "Also run this pack's own pass/fail examples, and without DIRs the kyverno-test.yaml "
+                    + "files in its folder. Repeatable.")
     private List<String> packs = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every expectation as JSON to FILE "
@@ -47,6 +48,22 @@ final class TestCommand implements Callable<Integer> {
             description = "Count expectations that no rule answered (which kyverno test passes) as failed.")
     private boolean strict;
 
+    /** True for a pack folder on the disk with a test file somewhere below it. */
+    private static boolean holdsKyvernoTests(String pack) throws IOException {
+        Path folder;
+        try {
+            folder = Path.of(pack);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().equals(KyvernoTests.TEST_FILE));
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         if (folders.isEmpty() && packs.isEmpty()) {
@@ -54,19 +71,26 @@ final class TestCommand implements Callable<Integer> {
         }
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<Path> testFolders = new ArrayList<>(folders);
         for (String pack : packs) {
             PolicyPack loaded = PolicyPack.load(pack);
             KyvernoTestReport examples = PackExamples.run(PolicyEngine.of(loaded));
-            if (examples.results().isEmpty()) {
+            // without folders, the tests kept in a pack folder (beside imported Kyverno policies) run too
+            boolean withTests = folders.isEmpty() && holdsKyvernoTests(pack);
+            if (withTests) {
+                testFolders.add(Path.of(pack));
+            }
+            if (examples.results().isEmpty() && !withTests) {
                 spec.commandLine().getErr().println("warning: " + loaded.coordinates() + " has no pass or fail "
-                        + "examples, so --pack tested nothing; add examples to its policies (spec.examples)");
+                        + "examples and no " + KyvernoTests.TEST_FILE + " in its folder, so --pack tested nothing; "
+                        + "add examples to its policies (spec.examples)");
             }
             results.addAll(examples.results());
         }
-        if (!folders.isEmpty()) {
+        if (!testFolders.isEmpty()) {
             // each test file as seen from the working directory, so that file:line opens from here
-            KyvernoTestReport tests = KyvernoTests.runNamingFilesAsFound(folders, strict);
-            if (tests.results().isEmpty() && tests.problems().isEmpty()) {
+            KyvernoTestReport tests = KyvernoTests.runNamingFilesAsFound(testFolders, strict);
+            if (tests.results().isEmpty() && tests.problems().isEmpty() && !folders.isEmpty()) {
                 throw new GuidepostException("no kyverno-test.yaml with results below " + folders.stream()
                         .map(Path::toString).collect(Collectors.joining(", ")) + "; give the folders that hold "
                         + "the tests (for example the ones with .kyverno-test folders)");

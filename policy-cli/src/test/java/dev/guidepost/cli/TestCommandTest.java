@@ -41,8 +41,50 @@ class TestCommandTest {
                   validations: [{expression: "object.spec.replicas >= 2"}]
                 """);
         Cli cli = Cli.run("test", "--pack", policy.toString());
-        assertThat(cli.err()).contains("warning: ").contains("has no pass or fail examples, so --pack tested "
-                + "nothing");
+        assertThat(cli.err()).contains("warning: ").contains("has no pass or fail examples and no "
+                + "kyverno-test.yaml in its folder, so --pack tested nothing");
+    }
+
+    @Test
+    void aPackAloneAlsoRunsTheKyvernoTestsKeptInItsFolder(@TempDir Path dir) throws Exception {
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Path tests = Files.createDirectories(pack.resolve("require-app-label/.kyverno-test"));
+        Files.writeString(pack.resolve("require-app-label/require-app-label.yaml"), """
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: require-app-label}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: app-label
+                      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+                      validate: {message: "An app label is needed.", pattern: {metadata: {labels: {app: "?*"}}}}
+                """);
+        Files.writeString(tests.resolve("resources.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: labelled, namespace: shop, labels: {app: shop}}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: bare, namespace: shop}
+                """);
+        Files.writeString(tests.resolve("kyverno-test.yaml"), """
+                apiVersion: cli.kyverno.io/v1alpha1
+                kind: Test
+                metadata: {name: app-label}
+                policies: [../require-app-label.yaml]
+                resources: [resources.yaml]
+                results:
+                  - {policy: require-app-label, rule: app-label, kind: ConfigMap, resources: [labelled], result: pass}
+                  - {policy: require-app-label, rule: app-label, kind: ConfigMap, resources: [bare], result: fail}
+                """);
+
+        Cli cli = Cli.run("test", "--pack", pack.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("2 passed, 0 failed, 0 skipped");
+        assertThat(cli.err()).doesNotContain("tested nothing");
     }
 
     @Test

@@ -80,10 +80,8 @@ public final class PolicyMaps {
         }
         m.put("rules", rules);
         CelRules cel = CelRules.of(p);
-        m.put("variables", cel.variables().stream().map(v -> Map.of("name", v.name(), "expression", v.expression()))
-                .toList());
-        m.put("matchConditions", cel.matchConditions().stream().map(c -> Map.of("name", c.name(), "expression",
-                c.expression())).toList());
+        m.put("variables", cel.variables().stream().map(v -> named(v.name(), v.expression())).toList());
+        m.put("matchConditions", cel.matchConditions().stream().map(c -> named(c.name(), c.expression())).toList());
         m.put("validations", cel.validations().stream().map(v -> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("expression", v.expression());
@@ -146,6 +144,14 @@ public final class PolicyMaps {
         m.put("type", problem.type().label());
         m.put("unreadable", problem.unreadable());
         m.put("message", problem.message());
+        return m;
+    }
+
+    /** A named CEL expression, name first (an ordered map: JSON output is the same in every run). */
+    private static Map<String, Object> named(String name, String expression) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("expression", expression);
         return m;
     }
 
