@@ -24,6 +24,7 @@ import dev.guidepost.core.internal.engine.Parallel;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
 import dev.guidepost.core.internal.engine.PolicyExceptionProgram;
+import dev.guidepost.core.internal.engine.PolicyMutation;
 import dev.guidepost.core.internal.engine.PolicyProgram;
 import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
@@ -60,7 +61,7 @@ public final class PolicyEngine {
 
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
-    private final Exceptions exceptions;
+    private final Admission admission;
     private final boolean honourExemptions;
 
     /**
@@ -116,26 +117,45 @@ public final class PolicyEngine {
         }
     }
 
-    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, Exceptions exceptions,
+    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, Admission admission,
             boolean honourExemptions) {
         this.pack = pack;
         this.compiled = compiled;
-        this.exceptions = exceptions;
+        this.admission = admission;
         this.honourExemptions = honourExemptions;
     }
 
-    /** The pack's PolicyExceptions, compiled: for ClusterPolicy rules and for ValidatingPolicies. */
-    private record Exceptions(List<ClassicExceptionProgram> classic, List<PolicyExceptionProgram> cel) {
-
-        static final Exceptions NONE = new Exceptions(List.of(), List.of());
+    /**
+     * What the cluster's Kyverno does around validation, from the pack: its mutations first (ClusterPolicy and
+     * Policy mutate rules in pack order, then MutatingPolicies), so that validation sees the object as mutated, and
+     * its PolicyExceptions during validation.
+     */
+    private record Admission(List<ClassicExceptionProgram> classic, List<PolicyExceptionProgram> cel,
+            List<PolicyProgram> mutators) {
 
         /** The context of a check of these manifests, with the exceptions the cluster would apply. */
         EvaluationContext context(List<Manifest> manifests) {
             return EvaluationContext.forCheck(new ManifestNamespaces(manifests), cel, classic);
         }
+
+        /**
+         * The request for a manifest as validation sees it: each mutation applied in turn. A mutation that errs (it
+         * leaves no object) or that cannot be evaluated here leaves the object as it was.
+         */
+        PreparedRequest request(Manifest manifest, EvaluationContext context) {
+            PreparedRequest request = prepare(manifest, manifest.object());
+            for (PolicyProgram mutator : mutators) {
+                Optional<PolicyMutation> mutation = mutator.mutate(request, context);
+                if (mutation.isPresent() && !mutation.get().patched().isEmpty()
+                        && !mutation.get().patched().equals(request.request().object())) {
+                    request = prepare(manifest, mutation.get().patched());
+                }
+            }
+            return request;
+        }
     }
 
-    private static Exceptions compileExceptions(PolicyPack pack, List<GuidepostException> problems) {
+    private static Admission admission(PolicyPack pack, List<GuidepostException> problems) {
         List<ClassicExceptionProgram> classic = new ArrayList<>();
         List<PolicyExceptionProgram> cel = new ArrayList<>();
         for (ExceptionDocument exception : pack.exceptionDocuments()) {
@@ -150,8 +170,21 @@ public final class PolicyEngine {
                         + "' does not compile: " + e.getMessage()));
             }
         }
-        return classic.isEmpty() && cel.isEmpty() ? Exceptions.NONE : new Exceptions(List.copyOf(classic),
-                List.copyOf(cel));
+        List<PolicyProgram> classicMutators = new ArrayList<>();
+        List<PolicyProgram> mutatingPolicies = new ArrayList<>();
+        for (Policy policy : pack.policies()) {
+            boolean mutatingPolicy = policy.format() == PolicyFormat.MUTATING_POLICY;
+            boolean classicMutator = (policy.format() == PolicyFormat.CLUSTER_POLICY
+                    || policy.format() == PolicyFormat.KYVERNO_POLICY)
+                    && policy.rules().stream().anyMatch(r -> r.type().equals("mutate"));
+            if (mutatingPolicy || classicMutator) {
+                // a mutation that does not compile is left out: it is advisory here, and its own tests show it
+                PolicyCompiler.compileForTests(policy).program()
+                        .ifPresent((mutatingPolicy ? mutatingPolicies : classicMutators)::add);
+            }
+        }
+        classicMutators.addAll(mutatingPolicies);
+        return new Admission(List.copyOf(classic), List.copyOf(cel), List.copyOf(classicMutators));
     }
 
     /**
@@ -175,11 +208,11 @@ public final class PolicyEngine {
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
         }
-        Exceptions exceptions = compileExceptions(pack, problems);
+        Admission admission = admission(pack, problems);
         if (!problems.isEmpty()) {
             throw PackProblems.of(problems);
         }
-        return new PolicyEngine(pack, compiled, exceptions, true);
+        return new PolicyEngine(pack, compiled, admission, true);
     }
 
     /**
@@ -189,7 +222,7 @@ public final class PolicyEngine {
      * compiled policies.
      */
     public PolicyEngine ignoringExemptions() {
-        return honourExemptions ? new PolicyEngine(pack, compiled, exceptions, false) : this;
+        return honourExemptions ? new PolicyEngine(pack, compiled, admission, false) : this;
     }
 
     /**
@@ -226,9 +259,9 @@ public final class PolicyEngine {
         Objects.requireNonNull(manifests, "manifests");
         Objects.requireNonNull(which, "which");
         List<Compiled> selected = compiled.values().stream().filter(c -> which.test(c.policy())).toList();
-        EvaluationContext context = exceptions.context(manifests.manifests());
+        EvaluationContext context = admission.context(manifests.manifests());
         List<Manifest> list = manifests.manifests();
-        List<PreparedRequest> requests = list.stream().map(PolicyEngine::prepare).toList();
+        List<PreparedRequest> requests = list.stream().map(m -> admission.request(m, context)).toList();
         // threads pay off for a build's batch (and its cold start), not for a service checking one manifest
         boolean threads = (long) list.size() * selected.size() >= PARALLEL_WORK;
         List<List<Evaluated>> byPolicy = Parallel.map(selected, threads, c -> {
@@ -316,8 +349,8 @@ public final class PolicyEngine {
      * from the manifest alone, and in the cluster the policy applies if they match.
      */
     public List<Policy> applicablePolicies(Manifest manifest) {
-        EvaluationContext context = exceptions.context(List.of(manifest));
-        PreparedRequest request = prepare(manifest);
+        EvaluationContext context = admission.context(List.of(manifest));
+        PreparedRequest request = admission.request(manifest, context);
         return compiled.values().stream().filter(c -> c.program().selects(request, context)
                 || mayApplyByNamespaceLabels(c, manifest, request, context)).map(Compiled::policy).toList();
     }
@@ -496,7 +529,7 @@ public final class PolicyEngine {
         return Optional.ofNullable(value).map(String::strip);
     }
 
-    private static PreparedRequest prepare(Manifest manifest) {
+    private static PreparedRequest prepare(Manifest manifest, Map<String, Object> object) {
         ApiResources types = ApiResources.builtIn();
         ApiResource type = types.resolve(manifest.apiVersion(), manifest.kind());
         String namespace = manifest.namespace();
@@ -507,9 +540,8 @@ public final class PolicyEngine {
             namespace = "";
         }
         // numbers at quantity fields reach Kyverno as the API server writes them: canonical strings
-        AdmissionRequest request = new AdmissionRequest("CREATE",
-                ApiServerQuantities.of(manifest.kind(), manifest.object()), null, type, namespace, manifest.name(),
-                UserInfo.NONE);
+        AdmissionRequest request = new AdmissionRequest("CREATE", ApiServerQuantities.of(manifest.kind(), object),
+                null, type, namespace, manifest.name(), UserInfo.NONE);
         return new PreparedRequest(request, CelValues.Numbers.AS_READ);
     }
 }

@@ -1,0 +1,42 @@
+package dev.guidepost.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster's Kyverno mutates an object before it validates it (and so do {@code kyverno apply} and
+ * {@code kyverno test}): a check applies the pack's mutations first, so a default the cluster sets does not fail
+ * the manifest here.
+ */
+class MutationsBeforeValidationTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/mutations");
+
+    private final Report report = PolicyEngine.of(PolicyPack.load(FIXTURES.resolve("pack")))
+            .check(Manifests.load(FIXTURES.resolve("manifests")));
+
+    @Test
+    void aFieldAClusterPolicyMutationSetsIsValidatedAsSet() {
+        assertThat(report.results()).filteredOn(r -> r.policyId().equals("require-non-root"))
+                .extracting(r -> r.resource().name(), Result::outcome).containsExactly(
+                        tuple("defaulted", Outcome.PASS), tuple("explicit-root", Outcome.FAIL),
+                        tuple("web", Outcome.PASS));
+    }
+
+    @Test
+    void aLabelAMutatingPolicyAddsIsValidatedAsAdded() {
+        assertThat(report.results()).filteredOn(r -> r.policyId().equals("require-team-label"))
+                .extracting(r -> r.resource().name(), Result::outcome).containsExactly(tuple("settings",
+                        Outcome.PASS));
+    }
+
+    @Test
+    void theMutationsThemselvesAreNoResultsOfTheCheck() {
+        assertThat(report.results()).extracting(Result::policyId).doesNotContain("add-default-securitycontext",
+                "team-label-default");
+    }
+}
