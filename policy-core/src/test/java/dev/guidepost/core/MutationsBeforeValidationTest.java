@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,24 @@ class MutationsBeforeValidationTest {
         assertThat(report.results()).filteredOn(r -> r.policyId().equals("require-team-label"))
                 .extracting(r -> r.resource().name(), Result::outcome).containsExactly(tuple("settings",
                         Outcome.PASS));
+    }
+
+    @Test
+    void oneEngineMutatesAndChecksTheSameOnManyThreads() throws Exception {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.load(FIXTURES.resolve("pack")));
+        Manifests manifests = Manifests.load(FIXTURES.resolve("manifests"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Report>> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                reports.add(pool.submit(() -> engine.check(manifests)));
+            }
+            for (java.util.concurrent.Future<Report> r : reports) {
+                assertThat(r.get()).isEqualTo(report);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
