@@ -452,7 +452,55 @@ public final class PolicyEngine {
                     + request.request().namespace() + "' are unknown: check its Namespace manifest together with "
                     + "this one; in the cluster the policy applies if they match");
         }
-        return Optional.empty();
+        return podsCheckedWhenCreated(c, manifest, request, context);
+    }
+
+    /**
+     * Why a pod controller the policy does not select is still held to it: Kyverno generates no rules for the
+     * controller from this policy (its Pod rules match by name, selector or annotations, or autogen is off for the
+     * kind), so the cluster checks each Pod when the controller creates it, and a failure stalls the rollout
+     * instead of rejecting the controller. Judged on a Pod made from the template (named after the controller).
+     */
+    private static Optional<String> podsCheckedWhenCreated(Compiled c, Manifest manifest, PreparedRequest request,
+            EvaluationContext context) {
+        Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
+        if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !c.policy().kinds().contains("Pod")) {
+            return Optional.empty();
+        }
+        List<String> templatePath = podSpec.get().subList(0, podSpec.get().size() - 1);
+        Object template = PlainValues.at(request.request().object(), templatePath.toArray(String[]::new));
+        if (!(template instanceof Map<?, ?>)) {
+            return Optional.empty();
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", manifest.name());
+        if (!request.request().namespace().isEmpty()) {
+            metadata.put("namespace", request.request().namespace());
+        }
+        Map<String, Object> templateMetadata = PlainValues.map(template, "metadata");
+        for (String key : List.of("labels", "annotations")) {
+            if (templateMetadata.get(key) instanceof Map<?, ?> values) {
+                metadata.put(key, values);
+            }
+        }
+        Map<String, Object> pod = new LinkedHashMap<>();
+        pod.put("apiVersion", "v1");
+        pod.put("kind", "Pod");
+        pod.put("metadata", metadata);
+        pod.put("spec", PlainValues.map(template, "spec"));
+        PreparedRequest podRequest = prepare(Manifest.of(pod, manifest.location()), pod);
+        if (!c.program().selects(podRequest, context)) {
+            return Optional.empty();
+        }
+        PolicyResponse response = c.program().evaluate(podRequest, context);
+        String verdict = response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL
+                || r.outcome() == Outcome.ERROR).findFirst().map(r -> "; checked as a Pod made from the template, "
+                        + "it " + (r.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + r.message())
+                .orElse("; checked as a Pod made from the template, it passes");
+        return Optional.of("Kyverno generates no rules for " + manifest.kind() + " from this policy (its Pod rules "
+                + "match by name, selector or annotations, or autogen leaves the kind out), so the cluster checks "
+                + "each Pod the " + manifest.kind() + " creates, when it is created, and a failure then stalls the "
+                + "rollout" + verdict);
     }
 
     /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */

@@ -677,6 +677,45 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aControllerKyvernoMakesNoRulesForIsNotCheckedWithTheVerdictOfThePodsItWillCreate() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: team-label
+                  annotations:
+                    pod-policies.kyverno.io/autogen-controllers: none
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: team
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate: {message: "pods need a team label", pattern: {metadata: {labels: {team: "?*"}}}}
+                """, "team-label.yaml"));
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web%s}}
+                    spec: {containers: [{name: web, image: registry.acme.io/web:1.0}]}
+                """;
+
+        Result unlabelled = engine.check(Manifests.parse(deployment.formatted(""), "web.yaml")).results().get(0);
+        Result labelled = engine.check(Manifests.parse(deployment.formatted(", team: shop"), "web.yaml")).results()
+                .get(0);
+
+        assertThat(unlabelled.isNotChecked()).isTrue();
+        assertThat(unlabelled.message()).contains("Kyverno generates no rules for Deployment from this policy",
+                "the cluster checks each Pod the Deployment creates", "checked as a Pod made from the template, it "
+                        + "fails: validation error: pods need a team label");
+        assertThat(labelled.isNotChecked()).isTrue();
+        assertThat(labelled.message()).endsWith("checked as a Pod made from the template, it passes");
+    }
+
+    @Test
     void aPolicyMadeOfVerifyImagesRulesIsInTheCheckAsNotCheckedNeverSilent() {
         PolicyEngine verify = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1
