@@ -18,7 +18,7 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * {@code autogen-cronjob-<name>} for CronJobs (names cut to 63 characters), with CEL paths rewritten to the pod
  * template. The {@code pod-policies.kyverno.io/autogen-controllers} annotation narrows or disables it.
  */
-final class ClusterPolicyAutogen {
+public final class ClusterPolicyAutogen {
 
     /** The controllers whose pod template is at {@code spec.template}. */
     private static final Set<String> TEMPLATE_CONTROLLERS = PodControllers.CLUSTER_POLICY.stream()
@@ -139,7 +139,12 @@ final class ClusterPolicyAutogen {
         return PodControllers.ofClusterPolicy(PlainValues.map(policy, "metadata", "annotations"));
     }
 
-    private static boolean canAutogen(Map<String, Object> spec) {
+    /**
+     * Kyverno's checkAutogenSupport: whether autogen applies to a ClusterPolicy at all; it does not when a rule
+     * generates, patches with JSON patches, or matches or excludes by name, selector or annotations, or lists Pod
+     * with other kinds.
+     */
+    public static boolean canAutogen(Map<String, Object> spec) {
         boolean needed = false;
         for (Object rule : PlainValues.list(spec, "rules")) {
             if (PlainValues.at(rule, "generate") != null

@@ -1,6 +1,5 @@
 package dev.guidepost.core.internal.pack;
 
-import dev.guidepost.core.internal.match.PodControllers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.guidepost.core.internal.engine.ClusterPolicyAutogen;
 import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /** Works out which kinds a policy's match rules select, for search filters and listings. */
@@ -61,7 +62,10 @@ final class MatchKinds {
         return autogen ? withControllers(kinds, POD_CONTROLLERS) : List.copyOf(kinds);
     }
 
-    /** A ClusterPolicy's kinds; a rule on Pods alone adds the controllers Kyverno's autogen covers. */
+    /**
+     * A ClusterPolicy's kinds; a rule on Pods alone adds the controllers Kyverno's autogen covers, when autogen
+     * applies to the policy ({@link ClusterPolicyAutogen#canAutogen}).
+     */
     static List<String> ofClusterPolicy(Map<String, Object> spec, Map<String, Object> annotations) {
         Set<String> kinds = new LinkedHashSet<>();
         boolean podRule = false;
@@ -79,7 +83,7 @@ final class MatchKinds {
             podRule |= ruleKinds.equals(Set.of("Pod"));
             kinds.addAll(ruleKinds);
         }
-        if (podRule) {
+        if (podRule && ClusterPolicyAutogen.canAutogen(spec)) {
             kinds.addAll(PodControllers.autogenKinds(PodControllers.ofClusterPolicy(annotations)));
         }
         return List.copyOf(kinds);
