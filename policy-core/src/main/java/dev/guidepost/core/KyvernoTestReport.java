@@ -38,9 +38,20 @@ public record KyvernoTestReport(List<ExpectationResult> results, List<String> pr
         return out;
     }
 
-    /** True when nothing failed and every test file could be loaded. */
+    /**
+     * True when nothing failed and every test file could be loaded; also true for a run that ran nothing, which
+     * {@link #nothingRun()} tells.
+     */
     public boolean successful() {
         return problems.isEmpty() && count(ExpectationResult.Status.FAILED) == 0;
+    }
+
+    /**
+     * True when the run found no expectation and no test file it could not load (an empty or wrong folder): a
+     * caller that expects tests should treat it as a mistake, as {@code guidepost test} does.
+     */
+    public boolean nothingRun() {
+        return results.isEmpty() && problems.isEmpty();
     }
 
     /**

@@ -55,6 +55,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aRunOverAFolderWithoutTestsSaysThatNothingRan(@org.junit.jupiter.api.io.TempDir Path empty) {
+        KyvernoTestReport report = KyvernoTests.run(List.of(empty));
+
+        assertThat(report.nothingRun()).isTrue();
+        assertThat(report.successful()).isTrue();
+        assertThat(KyvernoTests.run(List.of(SUITES.resolve("vpol"))).nothingRun()).isFalse();
+    }
+
+    @Test
     void aTestFileBelowTwoOfTheFoldersGivenRunsOnce() {
         assertThat(KyvernoTests.run(List.of(SUITES.resolve("vpol"), SUITES.resolve("vpol"), SUITES)).results())
                 .hasSameSizeAs(KyvernoTests.run(List.of(SUITES)).results());
