@@ -32,6 +32,7 @@ import dev.guidepost.core.internal.engine.RuleResponse;
 import dev.guidepost.core.internal.engine.ViolationPaths;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.NamespaceNames;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
@@ -452,7 +453,39 @@ public final class PolicyEngine {
                     + request.request().namespace() + "' are unknown: check its Namespace manifest together with "
                     + "this one; in the cluster the policy applies if they match");
         }
-        return podsCheckedWhenCreated(c, manifest, request, context);
+        Optional<String> pods = podsCheckedWhenCreated(c, manifest, request, context);
+        return pods.isPresent() ? pods : appliesInANamedNamespace(c, manifest, request, context);
+    }
+
+    /**
+     * Why a manifest that names no namespace, checked as in {@code default} where the policy does not apply, may
+     * still be held to it: it lands in the namespace it is deployed to ({@code kubectl -n}, Helm, kustomize), and
+     * the policy applies in a namespace it names. Judged as in the first such namespace.
+     */
+    private static Optional<String> appliesInANamedNamespace(Compiled c, Manifest manifest,
+            PreparedRequest request, EvaluationContext context) {
+        if (!manifest.namespace().isEmpty() || request.request().namespace().isEmpty()) {
+            return Optional.empty();
+        }
+        for (String namespace : NamespaceNames.of(c.policy().definition())) {
+            Map<String, Object> object = new LinkedHashMap<>(request.request().object());
+            Map<String, Object> metadata = new LinkedHashMap<>(PlainValues.map(object, "metadata"));
+            metadata.put("namespace", namespace);
+            object.put("metadata", metadata);
+            PreparedRequest there = prepare(Manifest.of(object, manifest.location()), object);
+            if (!c.program().selects(there, context)) {
+                continue;
+            }
+            PolicyResponse response = c.program().evaluate(there, context);
+            String verdict = response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL
+                    || r.outcome() == Outcome.ERROR).findFirst().map(r -> (r.outcome() == Outcome.FAIL ? "fails"
+                            : "errors") + ": " + r.message()).orElse("passes");
+            return Optional.of("the manifest names no namespace, so it was checked as in 'default', where the policy "
+                    + "does not apply; it applies in namespace '" + namespace + "' (deployed there with kubectl -n, "
+                    + "Helm or kustomize, the cluster checks it): set metadata.namespace to check it here; checked "
+                    + "as in '" + namespace + "', it " + verdict);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -716,6 +716,45 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aManifestWithoutANamespaceIsNotCheckedForAPolicyOfANamedNamespaceWithItsVerdictThere() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: payments-replicas}
+                spec:
+                  description: Payments workloads run two replicas.
+                  action: Enforce
+                  match:
+                    kinds: [Deployment]
+                    namespaces: [payments]
+                  validations:
+                    - expression: "object.spec.?replicas.orValue(1) >= 2"
+                      message: run at least two replicas
+                """, "payments.yaml"));
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api%s}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: api}}
+                  template: {metadata: {labels: {app: api}}, spec: {containers: [{name: api, image: api:1}]}}
+                """;
+
+        List<Result> unplaced = engine.check(Manifests.parse(deployment.formatted(""), "api.yaml")).results();
+        List<Result> elsewhere = engine.check(Manifests.parse(deployment.formatted(", namespace: shop"), "api.yaml"))
+                .results();
+
+        assertThat(unplaced).singleElement().satisfies(r -> {
+            assertThat(r.isNotChecked()).isTrue();
+            assertThat(r.message()).contains("the manifest names no namespace, so it was checked as in 'default'",
+                    "it applies in namespace 'payments'", "checked as in 'payments', it fails: run at least two "
+                            + "replicas");
+        });
+        assertThat(elsewhere).isEmpty();
+    }
+
+    @Test
     void aPolicyMadeOfVerifyImagesRulesIsInTheCheckAsNotCheckedNeverSilent() {
         PolicyEngine verify = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1
