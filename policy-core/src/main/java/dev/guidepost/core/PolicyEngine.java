@@ -457,6 +457,13 @@ public final class PolicyEngine {
         return pods.isPresent() ? pods : appliesInANamedNamespace(c, manifest, request, context);
     }
 
+    /** What a policy said of an object it was tried on: "passes", or "fails: " and the first failure's message. */
+    private static String verdict(PolicyResponse response) {
+        return response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL || r.outcome() == Outcome.ERROR)
+                .findFirst().map(r -> (r.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + r.message())
+                .orElse("passes");
+    }
+
     /**
      * Why a manifest that names no namespace, checked as in {@code default} where the policy does not apply, may
      * still be held to it: it lands in the namespace it is deployed to ({@code kubectl -n}, Helm, kustomize), and
@@ -476,10 +483,7 @@ public final class PolicyEngine {
             if (!c.program().selects(there, context)) {
                 continue;
             }
-            PolicyResponse response = c.program().evaluate(there, context);
-            String verdict = response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL
-                    || r.outcome() == Outcome.ERROR).findFirst().map(r -> (r.outcome() == Outcome.FAIL ? "fails"
-                            : "errors") + ": " + r.message()).orElse("passes");
+            String verdict = verdict(c.program().evaluate(there, context));
             return Optional.of("the manifest names no namespace, so it was checked as in 'default', where the policy "
                     + "does not apply; it applies in namespace '" + namespace + "' (deployed there with kubectl -n, "
                     + "Helm or kustomize, the cluster checks it): set metadata.namespace to check it here; checked "
@@ -525,15 +529,11 @@ public final class PolicyEngine {
         if (!c.program().selects(podRequest, context)) {
             return Optional.empty();
         }
-        PolicyResponse response = c.program().evaluate(podRequest, context);
-        String verdict = response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL
-                || r.outcome() == Outcome.ERROR).findFirst().map(r -> "; checked as a Pod made from the template, "
-                        + "it " + (r.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + r.message())
-                .orElse("; checked as a Pod made from the template, it passes");
         return Optional.of("Kyverno generates no rules for " + manifest.kind() + " from this policy (its Pod rules "
                 + "match by name, selector or annotations, or autogen leaves the kind out), so the cluster checks "
                 + "each Pod the " + manifest.kind() + " creates, when it is created, and a failure then stalls the "
-                + "rollout" + verdict);
+                + "rollout; checked as a Pod made from the template, it "
+                + verdict(c.program().evaluate(podRequest, context)));
     }
 
     /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */
