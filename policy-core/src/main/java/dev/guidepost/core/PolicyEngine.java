@@ -11,33 +11,26 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
-import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.cel.ClusterData;
-import dev.guidepost.core.internal.engine.AdmissionRequest;
+import dev.guidepost.core.internal.engine.AdmissionChain;
 import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
 import dev.guidepost.core.internal.engine.ApiServerDefaults;
-import dev.guidepost.core.internal.engine.ApiServerQuantities;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
-import dev.guidepost.core.internal.engine.ManifestNamespaces;
 import dev.guidepost.core.internal.engine.Parallel;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
 import dev.guidepost.core.internal.engine.PolicyExceptionProgram;
-import dev.guidepost.core.internal.engine.PolicyMutation;
 import dev.guidepost.core.internal.engine.PolicyProgram;
 import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
+import dev.guidepost.core.internal.engine.UnselectedManifests;
 import dev.guidepost.core.internal.engine.ViolationPaths;
-import dev.guidepost.core.internal.match.ApiResource;
-import dev.guidepost.core.internal.match.ApiResources;
-import dev.guidepost.core.internal.match.NamespaceNames;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
-import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.pack.PackProblems;
@@ -62,7 +55,7 @@ public final class PolicyEngine {
 
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
-    private final Admission admission;
+    private final AdmissionChain admission;
     private final boolean honourExemptions;
 
     /**
@@ -118,7 +111,7 @@ public final class PolicyEngine {
         }
     }
 
-    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, Admission admission,
+    private PolicyEngine(PolicyPack pack, Map<String, Compiled> compiled, AdmissionChain admission,
             boolean honourExemptions) {
         this.pack = pack;
         this.compiled = compiled;
@@ -126,37 +119,8 @@ public final class PolicyEngine {
         this.honourExemptions = honourExemptions;
     }
 
-    /**
-     * What the cluster's Kyverno does around validation, from the pack: its mutations first (ClusterPolicy and
-     * Policy mutate rules in pack order, then MutatingPolicies), so that validation sees the object as mutated, and
-     * its PolicyExceptions during validation.
-     */
-    private record Admission(List<ClassicExceptionProgram> classic, List<PolicyExceptionProgram> cel,
-            List<PolicyProgram> mutators) {
-
-        /** The context of a check of these manifests, with the exceptions the cluster would apply. */
-        EvaluationContext context(List<Manifest> manifests) {
-            return EvaluationContext.forCheck(new ManifestNamespaces(manifests), cel, classic);
-        }
-
-        /**
-         * The request for a manifest as validation sees it: each mutation applied in turn. A mutation that errs (it
-         * leaves no object) or that cannot be evaluated here leaves the object as it was.
-         */
-        PreparedRequest request(Manifest manifest, EvaluationContext context) {
-            PreparedRequest request = prepare(manifest, manifest.object());
-            for (PolicyProgram mutator : mutators) {
-                Optional<PolicyMutation> mutation = mutator.mutate(request, context);
-                if (mutation.isPresent() && !mutation.get().patched().isEmpty()
-                        && !mutation.get().patched().equals(request.request().object())) {
-                    request = prepare(manifest, mutation.get().patched());
-                }
-            }
-            return request;
-        }
-    }
-
-    private static Admission admission(PolicyPack pack, List<GuidepostException> problems) {
+    /** The pack's mutations and exceptions, compiled (an exception that does not compile is a problem). */
+    private static AdmissionChain admission(PolicyPack pack, List<GuidepostException> problems) {
         List<ClassicExceptionProgram> classic = new ArrayList<>();
         List<PolicyExceptionProgram> cel = new ArrayList<>();
         for (ExceptionDocument exception : pack.exceptionDocuments()) {
@@ -185,7 +149,7 @@ public final class PolicyEngine {
             }
         }
         classicMutators.addAll(mutatingPolicies);
-        return new Admission(List.copyOf(classic), List.copyOf(cel), List.copyOf(classicMutators));
+        return new AdmissionChain(classic, cel, classicMutators);
     }
 
     /**
@@ -209,7 +173,7 @@ public final class PolicyEngine {
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
         }
-        Admission admission = admission(pack, problems);
+        AdmissionChain admission = admission(pack, problems);
         if (!problems.isEmpty()) {
             throw PackProblems.of(problems);
         }
@@ -453,87 +417,10 @@ public final class PolicyEngine {
                     + request.request().namespace() + "' are unknown: check its Namespace manifest together with "
                     + "this one; in the cluster the policy applies if they match");
         }
-        Optional<String> pods = podsCheckedWhenCreated(c, manifest, request, context);
-        return pods.isPresent() ? pods : appliesInANamedNamespace(c, manifest, request, context);
-    }
-
-    /** What a policy said of an object it was tried on: "passes", or "fails: " and the first failure's message. */
-    private static String verdict(PolicyResponse response) {
-        return response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL || r.outcome() == Outcome.ERROR)
-                .findFirst().map(r -> (r.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + r.message())
-                .orElse("passes");
-    }
-
-    /**
-     * Why a manifest that names no namespace, checked as in {@code default} where the policy does not apply, may
-     * still be held to it: it lands in the namespace it is deployed to ({@code kubectl -n}, Helm, kustomize), and
-     * the policy applies in a namespace it names. Judged as in the first such namespace.
-     */
-    private static Optional<String> appliesInANamedNamespace(Compiled c, Manifest manifest,
-            PreparedRequest request, EvaluationContext context) {
-        if (!manifest.namespace().isEmpty() || request.request().namespace().isEmpty()) {
-            return Optional.empty();
-        }
-        for (String namespace : NamespaceNames.of(c.policy().definition())) {
-            Map<String, Object> object = new LinkedHashMap<>(request.request().object());
-            Map<String, Object> metadata = new LinkedHashMap<>(PlainValues.map(object, "metadata"));
-            metadata.put("namespace", namespace);
-            object.put("metadata", metadata);
-            PreparedRequest there = prepare(Manifest.of(object, manifest.location()), object);
-            if (!c.program().selects(there, context)) {
-                continue;
-            }
-            String verdict = verdict(c.program().evaluate(there, context));
-            return Optional.of("the manifest names no namespace, so it was checked as in 'default', where the policy "
-                    + "does not apply; it applies in namespace '" + namespace + "' (deployed there with kubectl -n, "
-                    + "Helm or kustomize, the cluster checks it): set metadata.namespace to check it here; checked "
-                    + "as in '" + namespace + "', it " + verdict);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Why a pod controller the policy does not select is still held to it: Kyverno generates no rules for the
-     * controller from this policy (its Pod rules match by name, selector or annotations, or autogen is off for the
-     * kind), so the cluster checks each Pod when the controller creates it, and a failure stalls the rollout
-     * instead of rejecting the controller. Judged on a Pod made from the template (named after the controller).
-     */
-    private static Optional<String> podsCheckedWhenCreated(Compiled c, Manifest manifest, PreparedRequest request,
-            EvaluationContext context) {
-        Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
-        if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !c.policy().kinds().contains("Pod")) {
-            return Optional.empty();
-        }
-        List<String> templatePath = podSpec.get().subList(0, podSpec.get().size() - 1);
-        Object template = PlainValues.at(request.request().object(), templatePath.toArray(String[]::new));
-        if (!(template instanceof Map<?, ?>)) {
-            return Optional.empty();
-        }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", manifest.name());
-        if (!request.request().namespace().isEmpty()) {
-            metadata.put("namespace", request.request().namespace());
-        }
-        Map<String, Object> templateMetadata = PlainValues.map(template, "metadata");
-        for (String key : List.of("labels", "annotations")) {
-            if (templateMetadata.get(key) instanceof Map<?, ?> values) {
-                metadata.put(key, values);
-            }
-        }
-        Map<String, Object> pod = new LinkedHashMap<>();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        pod.put("metadata", metadata);
-        pod.put("spec", PlainValues.map(template, "spec"));
-        PreparedRequest podRequest = prepare(Manifest.of(pod, manifest.location()), pod);
-        if (!c.program().selects(podRequest, context)) {
-            return Optional.empty();
-        }
-        return Optional.of("Kyverno generates no rules for " + manifest.kind() + " from this policy (its Pod rules "
-                + "match by name, selector or annotations, or autogen leaves the kind out), so the cluster checks "
-                + "each Pod the " + manifest.kind() + " creates, when it is created, and a failure then stalls the "
-                + "rollout; checked as a Pod made from the template, it "
-                + verdict(c.program().evaluate(podRequest, context)));
+        Optional<String> pods = UnselectedManifests.podsCheckedWhenCreated(c.policy(), c.program(), manifest, request,
+                context);
+        return pods.isPresent() ? pods : UnselectedManifests.appliesInANamedNamespace(c.policy(), c.program(),
+                manifest, request, context);
     }
 
     /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */
@@ -608,21 +495,5 @@ public final class PolicyEngine {
     private static Optional<String> exemptionReason(Manifest manifest, String policyId) {
         String value = manifest.annotations().get(Exemption.ANNOTATION_PREFIX + policyId);
         return Optional.ofNullable(value).map(String::strip);
-    }
-
-    private static PreparedRequest prepare(Manifest manifest, Map<String, Object> object) {
-        ApiResources types = ApiResources.builtIn();
-        ApiResource type = types.resolve(manifest.apiVersion(), manifest.kind());
-        String namespace = manifest.namespace();
-        if (namespace.isEmpty() && type.namespaced() && !types.isClusterScopedKind(manifest.kind())) {
-            namespace = "default";
-        }
-        if (!type.namespaced()) {
-            namespace = "";
-        }
-        // numbers at quantity fields reach Kyverno as the API server writes them: canonical strings
-        AdmissionRequest request = new AdmissionRequest("CREATE", ApiServerQuantities.of(manifest.kind(), object),
-                null, type, namespace, manifest.name(), UserInfo.NONE);
-        return new PreparedRequest(request, CelValues.Numbers.AS_READ);
     }
 }

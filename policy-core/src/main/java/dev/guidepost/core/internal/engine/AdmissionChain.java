@@ -1,0 +1,51 @@
+package dev.guidepost.core.internal.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.guidepost.core.Manifest;
+
+/**
+ * What the cluster's Kyverno does around validation, from a pack: its mutations first (ClusterPolicy and Policy
+ * mutate rules in pack order, then MutatingPolicies), so that validation sees the object as mutated, and its
+ * PolicyExceptions during validation. Immutable and thread-safe.
+ */
+public final class AdmissionChain {
+
+    private final List<ClassicExceptionProgram> classicExceptions;
+    private final List<PolicyExceptionProgram> exceptions;
+    private final List<PolicyProgram> mutators;
+
+    /**
+     * @param classicExceptions the {@code kyverno.io} exceptions, for ClusterPolicy and Policy rules
+     * @param exceptions        the {@code policies.kyverno.io} exceptions, for ValidatingPolicies
+     * @param mutators          the mutating policies, in the order the cluster applies them
+     */
+    public AdmissionChain(List<ClassicExceptionProgram> classicExceptions, List<PolicyExceptionProgram> exceptions,
+            List<PolicyProgram> mutators) {
+        this.classicExceptions = List.copyOf(classicExceptions);
+        this.exceptions = List.copyOf(exceptions);
+        this.mutators = List.copyOf(mutators);
+    }
+
+    /** The context of a check of these manifests, with the exceptions the cluster would apply. */
+    public EvaluationContext context(List<Manifest> manifests) {
+        return EvaluationContext.forCheck(new ManifestNamespaces(manifests), exceptions, classicExceptions);
+    }
+
+    /**
+     * The request for a manifest as validation sees it: each mutation applied in turn. A mutation that errs (it
+     * leaves no object) or that cannot be evaluated here leaves the object as it was.
+     */
+    public PreparedRequest request(Manifest manifest, EvaluationContext context) {
+        PreparedRequest request = CheckRequests.of(manifest, manifest.object());
+        for (PolicyProgram mutator : mutators) {
+            Optional<PolicyMutation> mutation = mutator.mutate(request, context);
+            if (mutation.isPresent() && !mutation.get().patched().isEmpty()
+                    && !mutation.get().patched().equals(request.request().object())) {
+                request = CheckRequests.of(manifest, mutation.get().patched());
+            }
+        }
+        return request;
+    }
+}
