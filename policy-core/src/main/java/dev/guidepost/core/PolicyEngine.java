@@ -375,9 +375,11 @@ public final class PolicyEngine {
                 continue;
             }
             Outcome outcome = rule.outcome();
-            String message = outcome == Outcome.FAIL || outcome == Outcome.ERROR
-                    ? withAlsoFailing(ViolationPaths.withLine(rule.message(), rule.element(), manifest.object(),
-                    manifest.location().line(), lineOf, podPolicyOnController)
+            boolean violation = outcome == Outcome.FAIL || outcome == Outcome.ERROR;
+            int fieldLine = violation ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
+                    manifest.location().line(), lineOf, podPolicyOnController) : 0;
+            String message = violation
+                    ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
                     + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind(),
                     policy.rules().stream().flatMap(r -> r.expressions().stream()).toList()),
                     rule) : rule.message();
@@ -396,7 +398,8 @@ public final class PolicyEngine {
                         + "'s own metadata.annotations]";
             }
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
-                    outcome, message, policy.remediation(), manifest.resource(), manifest.location()));
+                    outcome, message, policy.remediation(), manifest.resource(), manifest.location(),
+                    exempted ? 0 : fieldLine));
         }
         if (exempted) {
             evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),

@@ -17,9 +17,18 @@ import java.util.Objects;
  * @param remediation how to comply (may be empty)
  * @param resource    the manifest's kind, namespace and name
  * @param location    the manifest's file and line
+ * @param fieldLine   the line of the field a violation names (the message ends with it too), 0 when none is known
+ *                    or it is the manifest's own line
  */
 public record Result(String policyId, String policyTitle, String rule, Severity severity, Action action,
-        Outcome outcome, String message, String remediation, ResourceRef resource, SourceLocation location) {
+        Outcome outcome, String message, String remediation, ResourceRef resource, SourceLocation location,
+        int fieldLine) {
+
+    /** A result located at its manifest alone, with no field line. */
+    public Result(String policyId, String policyTitle, String rule, Severity severity, Action action, Outcome outcome,
+            String message, String remediation, ResourceRef resource, SourceLocation location) {
+        this(policyId, policyTitle, rule, severity, action, outcome, message, remediation, resource, location, 0);
+    }
 
     public Result {
         Objects.requireNonNull(policyId, "policyId");
@@ -32,6 +41,15 @@ public record Result(String policyId, String policyTitle, String rule, Severity 
         rule = Objects.requireNonNullElse(rule, "");
         message = Objects.requireNonNullElse(message, "");
         remediation = Objects.requireNonNullElse(remediation, "");
+        fieldLine = Math.max(0, fieldLine);
+    }
+
+    /**
+     * Where to point a reader: the line of the field the violation names when known (for code-scanning
+     * annotations and editors), else the manifest's own location.
+     */
+    public SourceLocation fieldLocation() {
+        return fieldLine > 0 ? SourceLocation.of(location.file(), fieldLine) : location;
     }
 
     /** True for failures and errors: the resource would not be admitted cleanly. */

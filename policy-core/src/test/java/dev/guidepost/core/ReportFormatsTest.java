@@ -190,6 +190,27 @@ class ReportFormatsTest {
                 .containsExactly(true, false);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aViolationIsPointedAtTheLineOfTheFieldItNamesInSarifAndJson() {
+        ResourceRef web = new ResourceRef("apps/v1", "Deployment", "shop", "web");
+        Result result = new Result("no-host-path", "No hostPath", "", Severity.HIGH, Action.ENFORCE, Outcome.FAIL,
+                "hostPath volumes are forbidden (line 14)", "", web, new SourceLocation("web.yaml", 2, 0), 14);
+        Report report = new Report(List.of(result), List.of(), List.of(), List.of(), 1, 1);
+
+        Map<String, Object> sarif = json(ReportFormat.SARIF.render(report));
+        Map<String, Object> sarifResult = ((List<Map<String, Object>>) ((List<Map<String, Object>>) sarif
+                .get("runs")).get(0).get("results")).get(0);
+        Map<String, Object> physical = (Map<String, Object>) ((List<Map<String, Object>>) sarifResult
+                .get("locations")).get(0).get("physicalLocation");
+        Map<String, Object> root = json(ReportFormat.JSON.render(report));
+
+        assertThat(result.fieldLocation()).isEqualTo(SourceLocation.of("web.yaml", 14));
+        assertThat((Map<String, Object>) physical.get("region")).containsEntry("startLine", 14);
+        assertThat(((List<Map<String, Object>>) root.get("results")).get(0)).containsEntry("line", 2)
+                .containsEntry("fieldLine", 14);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) {
         return (Map<String, Object>) new Yaml().load(text);

@@ -144,6 +144,8 @@ final class OutputSchemas {
         fields.put("remediation", string("How to fix it."));
         fields.put("resource", string("Kind/namespace/name of the object."));
         fields.put("line", typed("integer", "The object's first line in the given YAML."));
+        fields.put("fieldLine", typed("integer", "The line of the field the message names (the object's line when "
+                + "none is known): where to make the fix."));
         return object(fields);
     }
 

@@ -115,6 +115,7 @@ public final class PolicyMaps {
         m.put("remediation", r.remediation());
         m.put("resource", r.resource().toString());
         m.put("line", r.location().line());
+        m.put("fieldLine", r.fieldLocation().line());
         return m;
     }
 

@@ -24,34 +24,17 @@ public final class ViolationPaths {
     }
 
     /**
-     * The message with {@code (line N)} added when it names a field the object has and whose line differs from the
-     * object's. A Pod's field ({@code spec.volumes}) named by a Pod policy that autogen applied to a controller is
-     * looked up in the controller's pod template.
+     * The line of the field a message names ({@code failed at path ...}, a Pod Security field, or a field such as
+     * {@code spec.tls}), relative to {@code element} when that is not empty (a foreach element that failed); 0 when
+     * it names none, the line is unknown, or it is the object's own. For a Pod policy checking a pod controller
+     * ({@code podPolicy}), a field the manifest lacks everywhere is located in the pod template rather than in the
+     * controller's own {@code spec}, since that is where it is to be added.
      *
      * @param object     the object checked
      * @param objectLine the object's first line
      * @param lineOf     the line of a path in the object's document (0 when unknown)
      */
-    public static String withLine(String message, Map<String, Object> object, int objectLine,
-            ToIntFunction<List<Object>> lineOf) {
-        return withLine(message, object, objectLine, lineOf, false);
-    }
-
-    /**
-     * As {@link #withLine(String, Map, int, ToIntFunction)}; for a Pod policy checking a pod controller
-     * ({@code podPolicy}), a field the manifest lacks everywhere is located in the pod template rather than in the
-     * controller's own {@code spec}, since that is where it is to be added.
-     */
-    public static String withLine(String message, Map<String, Object> object, int objectLine,
-            ToIntFunction<List<Object>> lineOf, boolean podPolicy) {
-        return withLine(message, List.of(), object, objectLine, lineOf, podPolicy);
-    }
-
-    /**
-     * As {@link #withLine(String, Map, int, ToIntFunction, boolean)}, for a message whose path is relative to the
-     * node at {@code element} (a foreach element that failed; empty for the object itself).
-     */
-    public static String withLine(String message, List<Object> element, Map<String, Object> object, int objectLine,
+    public static int fieldLine(String message, List<Object> element, Map<String, Object> object, int objectLine,
             ToIntFunction<List<Object>> lineOf, boolean podPolicy) {
         List<Object> path;
         if (element.isEmpty()) {
@@ -61,10 +44,10 @@ public final class ViolationPaths {
             path.addAll(PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
         }
         if (path.isEmpty()) {
-            return message;
+            return 0;
         }
         int line = lineOf.applyAsInt(path);
-        return line > 0 && line != objectLine ? message + " (line " + line + ")" : message;
+        return line > 0 && line != objectLine ? line : 0;
     }
 
     /**

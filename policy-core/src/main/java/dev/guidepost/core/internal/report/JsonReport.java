@@ -115,6 +115,7 @@ public final class JsonReport {
         m.put("name", r.resource().name());
         m.put("file", r.location().file());
         m.put("line", r.location().line());
+        m.put("fieldLine", r.fieldLocation().line());
         m.put("message", r.message());
         m.put("remediation", r.remediation());
         m.put("enforced", r.isEnforcedViolation());

@@ -66,7 +66,7 @@ public final class SarifReport {
             m.put("ruleIndex", rules.index(r.policyId()));
             m.put("level", level(r));
             m.put("message", Map.of("text", message(r)));
-            m.put("locations", List.of(location(r.location(), r.resource(), options)));
+            m.put("locations", List.of(location(r.fieldLocation(), r.resource(), options)));
             m.put("partialFingerprints", Map.of("guidepost/v1", fingerprint(r.policyId(), r.resource(), r.rule())));
             if (withBaseline) {
                 m.put("baselineState", options.baseline().contains(r) ? "unchanged" : "new");

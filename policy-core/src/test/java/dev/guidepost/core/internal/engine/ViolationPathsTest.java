@@ -25,13 +25,13 @@ class ViolationPathsTest {
     }
 
     @Test
-    void addsTheLineOnlyWhenTheMessageNamesAFieldOnAnotherLineThanTheObject() {
-        assertThat(ViolationPaths.withLine("failed at path /spec/volumes/0/hostPath/", Map.of(), 3, path -> 16))
-                .isEqualTo("failed at path /spec/volumes/0/hostPath/ (line 16)");
-        assertThat(ViolationPaths.withLine("failed at path /metadata/", Map.of(), 3, path -> 3))
-                .isEqualTo("failed at path /metadata/");
-        assertThat(ViolationPaths.withLine("containers must run as non-root", Map.of(), 3, path -> 9))
-                .isEqualTo("containers must run as non-root");
+    void givesAFieldLineOnlyWhenTheMessageNamesAFieldOnAnotherLineThanTheObject() {
+        assertThat(ViolationPaths.fieldLine("failed at path /spec/volumes/0/hostPath/", List.of(), Map.of(), 3,
+                path -> 16, false)).isEqualTo(16);
+        assertThat(ViolationPaths.fieldLine("failed at path /metadata/", List.of(), Map.of(), 3, path -> 3, false))
+                .isZero();
+        assertThat(ViolationPaths.fieldLine("containers must run as non-root", List.of(), Map.of(), 3, path -> 9,
+                false)).isZero();
         assertThat(ViolationPaths.path("no field here")).isEqualTo(List.of());
     }
 
