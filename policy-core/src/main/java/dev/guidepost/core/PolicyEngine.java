@@ -359,10 +359,16 @@ public final class PolicyEngine {
         Policy policy = c.policy();
         PolicyResponse response = c.program().evaluate(request, context);
         if (response.rules().isEmpty()) {
-            // never a silent pass where the policy may apply in the cluster
-            whyUnselected(c, manifest, request, context).ifPresent(why -> results.add(
-                    notChecked(policy, "", policy.action(), why, manifest)));
-            return;
+            // a pod controller Kyverno makes no rules for: the cluster checks the Pods it creates
+            Optional<PolicyResponse> pods = UnselectedManifests.podsOf(policy, c.program(), manifest, request,
+                    context);
+            if (pods.isEmpty() || pods.get().rules().isEmpty()) {
+                // never a silent pass where the policy may apply in the cluster
+                whyUnselected(c, manifest, request, context).ifPresent(why -> results.add(
+                        notChecked(policy, "", policy.action(), why, manifest)));
+                return;
+            }
+            response = pods.get();
         }
         // a Pod policy that autogen applied to a pod controller names the Pod's fields
         boolean podPolicyOnController = policy.kinds().contains("Pod") && !policy.kinds().contains(manifest.kind());
@@ -420,10 +426,7 @@ public final class PolicyEngine {
                     + request.request().namespace() + "' are unknown: check its Namespace manifest together with "
                     + "this one; in the cluster the policy applies if they match");
         }
-        Optional<String> pods = UnselectedManifests.podsCheckedWhenCreated(c.policy(), c.program(), manifest, request,
-                context);
-        return pods.isPresent() ? pods : UnselectedManifests.appliesInANamedNamespace(c.policy(), c.program(),
-                manifest, request, context);
+        return UnselectedManifests.appliesInANamedNamespace(c.policy(), c.program(), manifest, request, context);
     }
 
     /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */

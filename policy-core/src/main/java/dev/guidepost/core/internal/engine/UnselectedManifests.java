@@ -13,9 +13,9 @@ import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
- * Why a policy that does not select a manifest as checked may still hold it in the cluster, judged on the object
- * the cluster would check instead: the Pods a controller creates when Kyverno makes no rules for the controller,
- * or the manifest in a namespace the policy names when the manifest names none.
+ * What a policy that does not select a manifest as checked says of it in the cluster, judged on the object the
+ * cluster checks instead: the Pods a controller creates when Kyverno makes no rules for the controller, or the
+ * manifest in a namespace the policy names when the manifest names none.
  */
 public final class UnselectedManifests {
 
@@ -23,12 +23,14 @@ public final class UnselectedManifests {
     }
 
     /**
-     * Why a pod controller the policy does not select is still held to it: Kyverno generates no rules for the
-     * controller from this policy (its Pod rules match by name, selector or annotations, or autogen is off for the
-     * kind), so the cluster checks each Pod when the controller creates it, and a failure stalls the rollout
-     * instead of rejecting the controller. Judged on a Pod made from the template (named after the controller).
+     * The verdict on the Pods a controller will create, for a Pod policy that does not select the controller:
+     * Kyverno generates no rules for it from this policy (its Pod rules match by name, selector or annotations, or
+     * autogen is off for the kind), so the cluster checks each Pod when the controller creates it; a failure then
+     * stalls the rollout (Enforce) rather than rejecting the controller. Judged on a Pod made from the template
+     * (named after the controller), each rule's message saying so and a foreach element's path moved into the
+     * template; empty when the policy would not select that Pod either.
      */
-    public static Optional<String> podsCheckedWhenCreated(Policy policy, PolicyProgram program, Manifest manifest,
+    public static Optional<PolicyResponse> podsOf(Policy policy, PolicyProgram program, Manifest manifest,
             PreparedRequest request, EvaluationContext context) {
         Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
         if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")) {
@@ -59,11 +61,22 @@ public final class UnselectedManifests {
         if (!program.selects(podRequest, context)) {
             return Optional.empty();
         }
-        return Optional.of("Kyverno generates no rules for " + manifest.kind() + " from this policy (its Pod rules "
-                + "match by name, selector or annotations, or autogen leaves the kind out), so the cluster checks "
-                + "each Pod the " + manifest.kind() + " creates, when it is created, and a failure then stalls the "
-                + "rollout; checked as a Pod made from the template, it " + verdict(program.evaluate(podRequest,
-                        context)));
+        PolicyResponse response = program.evaluate(podRequest, context);
+        List<RuleResponse> rules = new java.util.ArrayList<>();
+        for (RuleResponse rule : response.rules()) {
+            boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
+            String about = "the Pods this " + manifest.kind() + " creates (Kyverno makes no rules for the "
+                    + manifest.kind() + " itself from this policy, so the cluster checks each Pod when it is created"
+                    + (rejects ? " and rejects it: the rollout stalls" : "") + "): ";
+            List<Object> element = new java.util.ArrayList<>();
+            if (!rule.element().isEmpty()) {
+                element.addAll(templatePath);
+                element.addAll(rule.element());
+            }
+            rules.add(new RuleResponse(rule.rule(), rule.outcome(), about + rule.message(), rule.action(),
+                    rule.unsupported(), rule.alsoFailing(), element));
+        }
+        return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
     }
 
     /**
