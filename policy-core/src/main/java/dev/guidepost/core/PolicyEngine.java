@@ -375,6 +375,9 @@ public final class PolicyEngine {
         Optional<String> exemption = exemptionReason(manifest, policy.id());
         boolean exempted = honourExemptions && exemption.isPresent() && !exemption.get().isBlank();
         for (RuleResponse rule : response.rules()) {
+            if (RuleResponse.MUTATION.equals(rule.unsupported())) {
+                continue; // applied before validation (AdmissionChain); it rejects nothing itself
+            }
             Optional<String> notChecked = whyNotChecked(c, rule, request, context);
             if (notChecked.isPresent() && !(exempted && rule.evaluated())) {
                 results.add(notChecked(policy, rule.rule(), rule.action(), notChecked.get(), manifest));

@@ -82,6 +82,9 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
         return new SearchRequest(query, limit, kinds, categories, minimumSeverity, score);
     }
 
+    private static final Set<String> POD_CONTROLLERS = dev.guidepost.core.internal.match.PodControllers
+            .CLUSTER_POLICY.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
     /** True when a policy passes the filters. */
     public boolean accepts(Policy policy) {
         if (minimumSeverity.isPresent() && !policy.severity().atLeast(minimumSeverity.get())) {
@@ -95,6 +98,9 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
             policy.kinds().forEach(k -> named.add(kindName(k).toLowerCase(Locale.ROOT)));
             if (named.contains("*")) {
                 return true; // a policy for every kind
+            }
+            if (named.contains("pod") && kinds.stream().anyMatch(POD_CONTROLLERS::contains)) {
+                return true; // a controller's Pods are checked too, with or without autogen rules for it
             }
             if (policy.kinds().isEmpty() || !policy.enforceable()) {
                 // guidance names the kinds it is about among its keywords (it checks nothing, so its match kinds

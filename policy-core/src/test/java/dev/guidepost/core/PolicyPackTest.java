@@ -244,7 +244,9 @@ class PolicyPackTest {
 
         Policy mixed = pack.policy("mixed").orElseThrow();
         assertThat(mixed.enforceable()).isTrue();
-        assertThat(mixed.notes()).singleElement().asString().contains("mutate-rule").contains("does not check");
+        assertThat(mixed.notes()).anySatisfy(n -> assertThat(n).contains("mutate-rule", "checks apply it to a "
+                + "manifest before they validate it"));
+        assertThat(mixed.notes()).anySatisfy(n -> assertThat(n).contains("signed-manifest", "does not check"));
         Policy mutating = pack.policy("add-default-labels").orElseThrow();
         assertThat(mutating.enforceable()).isFalse();
         assertThat(mutating.advisoryReason()).get().asString().contains("MutatingPolicy");

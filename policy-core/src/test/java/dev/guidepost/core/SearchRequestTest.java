@@ -21,6 +21,14 @@ class SearchRequestTest {
     }
 
     @Test
+    void aPodControllerKindKeepsEveryPodPolicyForThePodsItCreates() {
+        // pods-only selects Pods; a CronJob's Pods are checked by it whether or not autogen makes rules for CronJobs
+        assertThat(accepted("CronJob")).contains("pods-only");
+        assertThat(accepted("cronjobs")).contains("pods-only");
+        assertThat(accepted("Service")).doesNotContain("pods-only");
+    }
+
+    @Test
     void guidanceIsAlsoAboutTheKindsItsKeywordsNameBesideTheOnesItSelects() {
         // disruption-advice selects Deployments and is about their PodDisruptionBudget
         assertThat(accepted("PodDisruptionBudget")).containsExactly("disruption-advice", "stamp-creator");

@@ -102,13 +102,13 @@ final class ClassicRuleProgram {
     }
 
     /**
-     * A {@code mutate} rule. Checks of manifests report it as not evaluated; Kyverno CLI tests apply it in their
-     * mutation phase ({@link #mutate}).
+     * A {@code mutate} rule. A check's validation pass answers {@link RuleResponse#MUTATION} for it (checks apply it
+     * before, in their {@link AdmissionChain}); Kyverno CLI tests apply it in their mutation phase ({@link #mutate}).
      */
     static ClassicRuleProgram mutation(String name, Object match, Object exclude, Action action,
             RuleMutation mutation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                "mutate rules", null, null, null, null, mutation, null, true);
+                RuleResponse.MUTATION, null, null, null, null, mutation, null, true);
     }
 
     /**

@@ -149,7 +149,7 @@ final class ClusterPolicyCompiler {
                 return "validate.assert rules";
             }
             if (PlainValues.at(rule, "mutate") != null) {
-                return "mutate rules";
+                return RuleResponse.MUTATION;
             }
             if (PlainValues.at(rule, "generate") != null) {
                 return "generate rules";

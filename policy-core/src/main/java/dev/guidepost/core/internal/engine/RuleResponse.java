@@ -31,6 +31,12 @@ public record RuleResponse(String rule, Outcome outcome, String message, Action 
         this(rule, outcome, message, action, unsupported, List.of(), List.of());
     }
 
+    /**
+     * What a check's validation pass answers for a mutate rule: checks apply mutations before they validate
+     * ({@link AdmissionChain}), so the rule itself has no verdict there.
+     */
+    public static final String MUTATION = "mutate rules";
+
     /** The feature a mutate-existing rule needs, and a test result that names one of its targets. */
     public static final String MUTATE_EXISTING = "mutate existing resources (mutate.targets)";
 

@@ -85,6 +85,10 @@ final class KyvernoPolicyReader {
                     rules.add(r);
                     if (r.checked()) {
                         checkable = true;
+                    } else if (r.type().equals("mutate")) {
+                        unsupported.add(r.type());
+                        notes.add("rule '" + r.name() + "' is a Kyverno mutate rule: checks apply it to a manifest "
+                                + "before they validate it, as the cluster does; it rejects nothing itself");
                     } else {
                         unsupported.add(r.type());
                         notes.add("rule '" + r.name() + "' is a Kyverno " + r.type()
@@ -95,6 +99,9 @@ final class KyvernoPolicyReader {
                 }
                 if (!checkable) {
                     advisory = Optional.of(unsupported.isEmpty() ? "the policy has no rules"
+                            : unsupported.stream().allMatch("mutate"::equals) ? "a Kyverno mutate policy: checks apply "
+                                    + "its mutations before they validate, as the cluster does, but it rejects nothing "
+                                    + "itself, so it has no verdict of its own"
                             : "Guidepost does not check Kyverno " + String.join("/", unsupported)
                                     + " rules yet; the policy is searchable but not checked");
                 }
@@ -138,8 +145,11 @@ final class KyvernoPolicyReader {
             }
             default -> {
                 rules.add(new Policy.Rule("", format.kind(), List.of(), List.of()));
-                advisory = Optional.of("a " + format.kind() + " changes or creates resources rather than "
-                        + "validating them; Guidepost shows it but does not check it");
+                advisory = Optional.of(format == PolicyFormat.MUTATING_POLICY
+                        ? "a " + format.kind() + " changes resources rather than validating them: checks apply its "
+                                + "mutations before they validate, as the cluster does, but it rejects nothing itself"
+                        : "a " + format.kind() + " creates or removes resources rather than validating them; "
+                                + "Guidepost shows it but does not check it");
                 kinds = MatchKinds.ofValidatingPolicy(spec, true);
                 action = Action.AUDIT;
             }
