@@ -409,6 +409,12 @@ public final class PolicyEngine {
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
                     outcome, message, policy.remediation(), manifest.resource(), manifest.location(),
                     exempted ? 0 : fieldLine));
+            Optional<String> exception = ClassicExceptionProgram.exemptingException(rule);
+            if (!exempted && exception.isPresent() && evaluated.exemptions().stream().noneMatch(e ->
+                    e.policyId().equals(policy.id()) && e.exception().equals(exception.get()))) {
+                evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),
+                        "PolicyException " + exception.get(), exception.get()));
+            }
         }
         if (exempted) {
             evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),

@@ -121,10 +121,16 @@ public record Report(List<Result> results, List<Exemption> exemptions, List<Unkn
                     .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
                     .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")));
         }
-        if (!exemptions.isEmpty()) {
-            out.append("; ").append(Plural.count(exemptions.size(), "exemption"))
+        long byAnnotation = exemptions.stream().filter(e -> !e.byPolicyException()).count();
+        if (byAnnotation > 0) {
+            out.append("; ").append(Plural.count(byAnnotation, "exemption"))
                     .append(" (Guidepost's only: the cluster's Kyverno policies still apply, so record a Kyverno "
                             + "PolicyException there if the cluster must admit the resource)");
+        }
+        long byException = exemptions.size() - byAnnotation;
+        if (byException > 0) {
+            out.append("; ").append(Plural.count(byException, "exemption")).append(" by a PolicyException (the "
+                    + "cluster admits ").append(byException == 1 ? "it" : "them").append(" too)");
         }
         if (!unknownExemptions.isEmpty()) {
             out.append("; ").append(Plural.count(unknownExemptions.size(), "exemption annotation"))

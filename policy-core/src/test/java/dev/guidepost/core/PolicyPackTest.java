@@ -122,6 +122,13 @@ class PolicyPackTest {
         assertThat(report.results()).filteredOn(r -> r.resource().name().equals("web"))
                 .extracting(Result::policyId, Result::outcome).containsExactlyInAnyOrder(
                         tuple("require-app-label", Outcome.FAIL), tuple("require-team-label", Outcome.FAIL));
+        assertThat(report.exemptions()).extracting(e -> e.resource().name(), Exemption::policyId,
+                Exemption::exception, Exemption::byPolicyException).containsExactlyInAnyOrder(
+                        tuple("legacy-report", "require-app-label", "legacy-apps", true),
+                        tuple("legacy-report", "require-team-label", "legacy-batch", true));
+        assertThat(report.summary()).contains("2 exemptions by a PolicyException (the cluster admits them too)")
+                .doesNotContain("Guidepost's only");
+        assertThat(ReportFormat.TEXT.render(report)).contains("legacy-report", "PolicyException legacy-apps");
     }
 
     @Test

@@ -84,6 +84,13 @@ final class OutputSchemas {
                 "similarIds", array(Map.of("type", "string"), "Policy ids it may have meant."),
                 "message", string("What is wrong and what to do."))),
                 "Exemption annotations (guidepost.dev/ignore-<id>) naming no policy of the pack."));
+        fields.put("exemptions", array(object(Map.of(
+                "policy", string("The policy the object is exempted from."),
+                "resource", string("Kind/namespace/name of the object."),
+                "line", typed("integer", "The object's line in the given YAML."),
+                "exception", string("The pack's PolicyException that exempts it (the cluster applies it too)."),
+                "reason", string("Why, in words."))),
+                "Objects the pack's PolicyExceptions exempt from a policy: admitted by the cluster too."));
         return object(fields);
     }
 

@@ -16,6 +16,7 @@ import dev.guidepost.cli.render.PolicyMaps;
 import dev.guidepost.cli.render.PolicyText;
 import dev.guidepost.cli.render.Style;
 import dev.guidepost.core.Action;
+import dev.guidepost.core.Exemption;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
 import dev.guidepost.core.Manifest;
@@ -200,6 +201,15 @@ public final class PolicyTools {
                                         + "not be checked here (see below) and the cluster will check them."))
                         .append('\n');
             }
+            List<Exemption> exceptions = report.exemptions().stream().filter(Exemption::byPolicyException).toList();
+            if (!exceptions.isEmpty()) {
+                out.append("Exempted by the pack's PolicyExceptions (the cluster applies them too, so these are "
+                        + "admitted; the exception decides which objects, by kind, namespace and name):\n");
+                for (Exemption e : exceptions) {
+                    out.append("- line ").append(e.location().line()).append(' ').append(e.resource()).append(": ")
+                            .append(e.policyId()).append(" (PolicyException ").append(e.exception()).append(")\n");
+                }
+            }
             if (!report.unknownExemptions().isEmpty()) {
                 out.append("Exemption annotations that name no policy (they exempt nothing; here no annotation "
                         + "exempts anything, as in the cluster):\n");
@@ -270,6 +280,7 @@ public final class PolicyTools {
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
             structured.put("unknownExemptions", report.unknownExemptions().stream().map(PolicyMaps::unknownExemption)
                     .toList());
+            structured.put("exemptions", exceptions.stream().map(PolicyMaps::exemption).toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });
     }

@@ -9,6 +9,7 @@ import dev.guidepost.core.Manifest;
 import dev.guidepost.core.ManifestDiscovery;
 import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.CelRules;
+import dev.guidepost.core.Exemption;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.UnknownExemption;
 import dev.guidepost.core.Result;
@@ -153,6 +154,17 @@ public final class PolicyMaps {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("expression", expression);
+        return m;
+    }
+
+    /** An object a policy exempts, and by what. */
+    public static Map<String, Object> exemption(Exemption exemption) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", exemption.policyId());
+        m.put("resource", exemption.resource().toString());
+        m.put("line", exemption.location().line());
+        m.put("exception", exemption.exception());
+        m.put("reason", exemption.reason());
         return m;
     }
 

@@ -269,6 +269,53 @@ class PolicyToolsTest {
     }
 
     @Test
+    void anObjectThePacksPolicyExceptionExemptsIsNamedWithTheExceptionAndIsNotBlocking() {
+        PolicyTools withException = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: disallow-host-path}
+                spec:
+                  rules:
+                    - name: host-path
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        failureAction: Enforce
+                        message: hostPath volumes are forbidden.
+                        pattern: {spec: {=(volumes): [{X(hostPath): "null"}]}}
+                ---
+                apiVersion: kyverno.io/v2
+                kind: PolicyException
+                metadata: {name: log-shipper, namespace: kyverno}
+                spec:
+                  exceptions: [{policyName: disallow-host-path, ruleNames: [host-path, autogen-host-path]}]
+                  match: {any: [{resources: {kinds: [Pod, DaemonSet], namespaces: [logging], names: [log-shipper*]}}]}
+                """, "pack.yaml")).lexicalOnly().build());
+        String daemonSet = """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: %s, namespace: logging}
+                spec:
+                  selector: {matchLabels: {app: shipper}}
+                  template:
+                    metadata: {labels: {app: shipper}}
+                    spec:
+                      containers: [{name: shipper, image: shipper:1}]
+                      volumes: [{name: logs, hostPath: {path: /var/log}}]
+                """;
+
+        ToolAnswer exempted = withException.checkManifest(Map.of("yaml", daemonSet.formatted("log-shipper")));
+        ToolAnswer renamed = withException.checkManifest(Map.of("yaml", daemonSet.formatted("fluent-bit")));
+
+        assertThat(exempted.structured()).containsEntry("blocking", false).containsEntry("compliant", true);
+        assertThat(exempted.text()).contains("Exempted by the pack's PolicyExceptions",
+                "DaemonSet/logging/log-shipper: disallow-host-path (PolicyException log-shipper)");
+        assertThat(maps(exempted.structured().get("exemptions"))).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("policy", "disallow-host-path").containsEntry("exception", "log-shipper"));
+        assertThat(renamed.structured()).containsEntry("blocking", true);
+        assertThat(maps(renamed.structured().get("exemptions"))).isEmpty();
+    }
+
+    @Test
     void aMisspeltExemptionAnnotationIsInTheStructuredAnswerAsInTheText() {
         String misspelt = NON_COMPLIANT.replace("  namespace: shop\nspec:\n  selector",
                 "  namespace: shop\n  annotations:\n    guidepost.dev/ignore-disallow-latest-tagg: \"we need latest\"\n"

@@ -19,6 +19,9 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public final class PolicyExceptionProgram {
 
+    /** How an exempted policy's response starts; the exception's name and a quote follow. */
+    static final String EXEMPTED = "exempted by policy exception '";
+
     /** A {@code policyRefs} entry. */
     private record PolicyRef(String name, String kind) {
     }
@@ -88,7 +91,7 @@ public final class PolicyExceptionProgram {
         }
         if (first != null && allowedImages.isEmpty() && values.isEmpty()) {
             return Optional.of(RuleResponse.of("exception", first.reportPass ? Outcome.PASS : Outcome.SKIP,
-                    "exempted by policy exception '" + first.name + "'", Action.AUDIT));
+                    EXEMPTED + first.name + "'", Action.AUDIT));
         }
         if (!allowedImages.isEmpty() || !values.isEmpty()) {
             activation.putCel("exceptions", Map.of("allowedImages", allowedImages, "allowedValues", values));
