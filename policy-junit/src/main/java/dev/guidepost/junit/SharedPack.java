@@ -54,10 +54,28 @@ final class SharedPack {
         PolicyPack pack = engine(caller).pack();
         KnowledgeBaseKey key = new KnowledgeBaseKey(caller.lexicalOnly(), caller.cacheDirectory());
         return knowledgeBases.computeIfAbsent(key, k -> new Once<>()).get(() -> {
+            quietEmbeddingLibraries();
             KnowledgeBase.Builder builder = KnowledgeBase.builder(pack).cacheDirectory(key.cacheDirectory());
             return (key.lexicalOnly() ? builder.lexicalOnly() : builder).build();
         });
     }
+
+    /**
+     * Keeps the tokenizer's native loader (DJL) to its errors under SLF4J's simple logger, which a test run often
+     * uses: its platform and GPU probes ("Failed to detect GPU count") are nothing a test can act on. The simple
+     * logger reads a logger's level from this system property when the logger is created, before the model loads;
+     * a level the user set is kept, and other SLF4J providers are not affected.
+     */
+    private static void quietEmbeddingLibraries() {
+        synchronized (SharedPack.class) {
+            if (System.getProperty(DJL_LEVEL_PROPERTY) == null) {
+                System.setProperty(DJL_LEVEL_PROPERTY, "error");
+            }
+        }
+    }
+
+    /** The simple logger's level property of the DJL loggers. */
+    static final String DJL_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.ai.djl";
 
     /** A value computed once, on first use, unless computing it fails. */
     private static final class Once<T> {
