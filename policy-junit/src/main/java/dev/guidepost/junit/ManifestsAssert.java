@@ -41,16 +41,6 @@ import dev.guidepost.core.SearchRequest;
  */
 public final class ManifestsAssert {
 
-    /**
-     * How many policies may fit one intent equally well and still all be discovered at the default minimum. When k
-     * of a pack's n policies fit a question equally and the rest not at all, each scores √((n−k)/k): policies that
-     * share a topic share the score, so in a small pack the default minimum would leave them all out.
-     */
-    private static final int EQUALLY_FITTING = 3;
-
-    /** The share of that shared score the default minimum becomes where it is out of reach (under 14 policies). */
-    private static final double SMALL_PACK_SHARE = 0.8;
-
     private final List<String> paths;
     private final Manifests given;
     private final PolicyEngine engine;
@@ -142,8 +132,7 @@ public final class ManifestsAssert {
         KnowledgeBase kb = knowledgeBase(operation);
         int size = kb.pack().policies().size();
         double ceiling = Math.sqrt(Math.max(0, size - 1));
-        double shared = Math.sqrt(Math.max(0, size - EQUALLY_FITTING) / (double) EQUALLY_FITTING);
-        double threshold = scaleToPack ? Math.min(minimumScore, SMALL_PACK_SHARE * shared) : minimumScore;
+        double threshold = DiscoveryThreshold.of(minimumScore, scaleToPack, size);
         List<SearchHit> hits = kb.search(SearchRequest.of(intent).withMinimumScore(threshold)).stream()
                 .filter(h -> !h.weakMatch()).toList();
         Set<String> enforceable = target.engine().enforceablePolicies().stream().map(Policy::id)
@@ -163,11 +152,8 @@ public final class ManifestsAssert {
             List<SearchHit> best = kb.search(intent, 3);
             if (threshold < minimumScore || ceiling < 2 * threshold) {
                 notes.add("In a pack of " + size + (size == 1 ? " policy" : " policies") + " no score can exceed √"
-                        + (size - 1) + " = " + FailureText.score(ceiling) + (size > EQUALLY_FITTING
-                                ? ", and when " + EQUALLY_FITTING + " policies fit a question equally each scores √("
-                                        + (size - EQUALLY_FITTING) + "/" + EQUALLY_FITTING + ") = "
-                                        + FailureText.score(shared)
-                                : "") + ".");
+                        + (size - 1) + " = " + FailureText.score(ceiling) + DiscoveryThreshold.sharedNote(size)
+                        + ".");
             }
             throw failure(expectation + ", but no enforceable policy was discovered, so nothing would be checked.",
                     notes, "Best matches: " + (best.isEmpty() ? "none" : FailureText.hits(best)) + "\nRephrase"

@@ -96,6 +96,15 @@ public final class SearchAssert {
         }
 
         /**
+         * Checks that the policy scores at least what {@link ManifestsAssert#satisfyPoliciesDiscoveredFor(String)}
+         * keeps under this class's settings: its {@link GuidepostTest#minimumScore()}, or the default scaled to the
+         * pack's size, so that an intent test discovers it for this question.
+         */
+        public FoundPolicy withDiscoveryScore() {
+            return withScoreAtLeast(DiscoveryThreshold.current(knowledgeBase.pack().policies().size()));
+        }
+
+        /**
          * Checks that the policy scores at least {@code minimumScore}, for example
          * {@link GuidepostTest#DEFAULT_MINIMUM_SCORE}, so that
          * {@link ManifestsAssert#satisfyPoliciesDiscoveredFor(String)} discovers it for this question.

@@ -1,6 +1,7 @@
 package dev.guidepost.junit;
 
 import static dev.guidepost.junit.GuidepostAssertions.assertThatSearch;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,18 @@ class SearchAssertTest {
     void passesWhenThePolicyRanksWithinTheTopK() {
         assertThatCode(() -> assertThatSearch(WORDS, "hostPath volumes").finds("disallow-host-path").withinTop(1)
                 .withScoreAtLeast(GuidepostTest.DEFAULT_MINIMUM_SCORE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDiscoveryScoreIsTheDefaultScaledToSmallPacksOrTheMinimumSet() {
+        assertThat(DiscoveryThreshold.of(GuidepostTest.DEFAULT_MINIMUM_SCORE, true, 8)).isCloseTo(1.03,
+                org.assertj.core.data.Offset.offset(0.005));
+        assertThat(DiscoveryThreshold.of(GuidepostTest.DEFAULT_MINIMUM_SCORE, true, 12)).isCloseTo(1.39,
+                org.assertj.core.data.Offset.offset(0.005));
+        assertThat(DiscoveryThreshold.of(GuidepostTest.DEFAULT_MINIMUM_SCORE, true, 15)).isEqualTo(1.5);
+        assertThat(DiscoveryThreshold.of(2.0, false, 8)).isEqualTo(2.0);
+        assertThatCode(() -> assertThatSearch(WORDS, "hostPath volumes").finds("disallow-host-path")
+                .withDiscoveryScore()).doesNotThrowAnyException();
     }
 
     @Test
