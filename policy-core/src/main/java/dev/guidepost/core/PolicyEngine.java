@@ -317,7 +317,9 @@ public final class PolicyEngine {
         EvaluationContext context = admission.context(List.of(manifest));
         PreparedRequest request = admission.request(manifest, context);
         return compiled.values().stream().filter(c -> c.program().selects(request, context)
-                || mayApplyByNamespaceLabels(c, manifest, request, context)).map(Compiled::policy).toList();
+                || mayApplyByNamespaceLabels(c, manifest, request, context)
+                || UnselectedManifests.selectsPodsOf(c.policy(), c.program(), manifest, request, context))
+                .map(Compiled::policy).toList();
     }
 
     /** The policy selects namespaces by label, the manifest's namespace is unknown here, and its kind matches. */

@@ -713,6 +713,49 @@ class PolicyEngineTest {
                 + "Deployment itself from this policy, so the cluster checks each Pod when it is created and rejects "
                 + "it: the rollout stalls): validation error: pods need a team label");
         assertThat(labelled.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(engine.applicablePolicies(Manifests.parse(deployment.formatted(""), "web.yaml").manifests()
+                .get(0))).extracting(Policy::id).containsExactly("team-label");
+    }
+
+    @Test
+    void aPolicyExceptionForTheNamedPodsOfAControllerKyvernoMakesNoRulesForExemptsIt() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: web-pods-labelled}
+                spec:
+                  rules:
+                    - name: team
+                      match: {any: [{resources: {kinds: [Pod], names: ["web-*"]}}]}
+                      validate:
+                        failureAction: Enforce
+                        message: web pods need a team label
+                        pattern: {metadata: {labels: {team: "?*"}}}
+                ---
+                apiVersion: kyverno.io/v2
+                kind: PolicyException
+                metadata: {name: web-pods, namespace: kyverno}
+                spec:
+                  exceptions: [{policyName: web-pods-labelled, ruleNames: [team]}]
+                  match: {any: [{resources: {kinds: [Pod], names: ["web-*"]}}]}
+                """, "web.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web-frontend, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: [{name: web, image: registry.acme.io/web:1.0}]}
+                """, "deployment.yaml"));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.SKIP);
+            assertThat(r.message()).isEqualTo("rule is skipped due to policy exception web-pods");
+        });
+        assertThat(report.exemptions()).singleElement().extracting(Exemption::exception).isEqualTo("web-pods");
     }
 
     @Test

@@ -233,7 +233,11 @@ public final class PolicyTools {
                 for (Advice a : advisory) {
                     Policy p = a.policy();
                     out.append("- ").append(p.id()).append(": ").append(p.title())
-                            .append(changesObjects(p) ? " (the cluster changes or adds objects with it)" : "")
+                            .append(p.rules().stream().anyMatch(r -> r.type().equals("mutate"))
+                                    || p.format() == PolicyFormat.MUTATING_POLICY
+                                    ? " (the cluster changes objects with it; this check applied its changes "
+                                            + "before validating)"
+                                    : changesObjects(p) ? " (the cluster adds objects with it)" : "")
                             .append(a.relatedScore().isPresent() ? " (related by meaning, score "
                                     + String.format(java.util.Locale.ROOT, "%.2f", a.relatedScore().get()) + ")" : "")
                             .append('\n');

@@ -27,10 +27,46 @@ public final class UnselectedManifests {
      * Kyverno generates no rules for it from this policy (its Pod rules match by name, selector or annotations, or
      * autogen is off for the kind), so the cluster checks each Pod when the controller creates it; a failure then
      * stalls the rollout (Enforce) rather than rejecting the controller. Judged on a Pod made from the template
-     * (named after the controller), each rule's message saying so and a foreach element's path moved into the
-     * template; empty when the policy would not select that Pod either.
+     * (named after the controller), each failure's message saying so (a pass or an exception's skip keeps its own)
+     * and a foreach element's path moved into the template; empty when the policy would not select that Pod either.
      */
     public static Optional<PolicyResponse> podsOf(Policy policy, PolicyProgram program, Manifest manifest,
+            PreparedRequest request, EvaluationContext context) {
+        Optional<PreparedRequest> pod = podRequest(policy, program, manifest, request, context);
+        if (pod.isEmpty()) {
+            return Optional.empty();
+        }
+        PreparedRequest podRequest = pod.get();
+        List<String> podSpec = PodControllers.podSpecPath(manifest.kind()).orElseThrow();
+        List<String> templatePath = podSpec.subList(0, podSpec.size() - 1);
+        PolicyResponse response = program.evaluate(podRequest, context);
+        List<RuleResponse> rules = new java.util.ArrayList<>();
+        for (RuleResponse rule : response.rules()) {
+            boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
+            boolean violation = rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR;
+            // a pass or a skip keeps its own message (an exception's skip names the exception)
+            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (Kyverno makes no rules "
+                    + "for the " + manifest.kind() + " itself from this policy, so the cluster checks each Pod when it "
+                    + "is created" + (rejects ? " and rejects it: the rollout stalls" : "") + "): ";
+            List<Object> element = new java.util.ArrayList<>();
+            if (!rule.element().isEmpty()) {
+                element.addAll(templatePath);
+                element.addAll(rule.element());
+            }
+            rules.add(new RuleResponse(rule.rule(), rule.outcome(), about + rule.message(), rule.action(),
+                    rule.unsupported(), rule.alsoFailing(), element));
+        }
+        return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
+    }
+
+    /** True when the policy, making no rules for a pod controller, selects the Pods it creates. */
+    public static boolean selectsPodsOf(Policy policy, PolicyProgram program, Manifest manifest,
+            PreparedRequest request, EvaluationContext context) {
+        return podRequest(policy, program, manifest, request, context).isPresent();
+    }
+
+    /** The request of a Pod made from a controller's template, when the policy is a Pod policy that selects it. */
+    private static Optional<PreparedRequest> podRequest(Policy policy, PolicyProgram program, Manifest manifest,
             PreparedRequest request, EvaluationContext context) {
         Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
         if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")) {
@@ -58,25 +94,7 @@ public final class UnselectedManifests {
         pod.put("metadata", metadata);
         pod.put("spec", PlainValues.map(template, "spec"));
         PreparedRequest podRequest = CheckRequests.of(Manifest.of(pod, manifest.location()), pod);
-        if (!program.selects(podRequest, context)) {
-            return Optional.empty();
-        }
-        PolicyResponse response = program.evaluate(podRequest, context);
-        List<RuleResponse> rules = new java.util.ArrayList<>();
-        for (RuleResponse rule : response.rules()) {
-            boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
-            String about = "the Pods this " + manifest.kind() + " creates (Kyverno makes no rules for the "
-                    + manifest.kind() + " itself from this policy, so the cluster checks each Pod when it is created"
-                    + (rejects ? " and rejects it: the rollout stalls" : "") + "): ";
-            List<Object> element = new java.util.ArrayList<>();
-            if (!rule.element().isEmpty()) {
-                element.addAll(templatePath);
-                element.addAll(rule.element());
-            }
-            rules.add(new RuleResponse(rule.rule(), rule.outcome(), about + rule.message(), rule.action(),
-                    rule.unsupported(), rule.alsoFailing(), element));
-        }
-        return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
+        return program.selects(podRequest, context) ? Optional.of(podRequest) : Optional.empty();
     }
 
     /**
