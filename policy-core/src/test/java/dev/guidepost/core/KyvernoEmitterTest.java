@@ -78,6 +78,44 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void emittedTestsWriteQuantitiesGivenAsNumbersAsTheApiServerHandsThemToKyverno() {
+        PolicyPack cpu = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: cpu-at-most-four}
+                spec:
+                  description: CPU limits of at most four cores.
+                  action: Enforce
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: >-
+                        object.spec.containers.all(c, quantity(c.resources.limits.cpu).compareTo(quantity('4')) <= 0)
+                  examples:
+                    pass:
+                      - apiVersion: v1
+                        kind: Pod
+                        metadata: {name: two, namespace: shop}
+                        spec: {containers: [{name: app, image: app:1, resources: {limits: {cpu: 2}}}]}
+                    fail:
+                      - apiVersion: v1
+                        kind: Pod
+                        metadata: {name: eight, namespace: shop}
+                        spec: {containers: [{name: app, image: app:1, resources: {limits: {cpu: 8}}}]}
+                """, "cpu.yaml");
+
+        KyvernoEmitter.forPack(cpu).withTests(true).emit().writeTo(out);
+        KyvernoTestReport report = KyvernoTests.run(List.of(out.resolve("kyverno-tests")), true);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.results()).hasSize(2).allSatisfy(r -> assertThat(r.status())
+                .isEqualTo(ExpectationResult.Status.PASSED));
+        assertThat(documents(KyvernoEmitter.forPack(cpu).withTests(true).emit(),
+                "kyverno-tests/cpu-at-most-four/resources.yaml")).extracting(d -> PlainValues.at(
+                        PlainValues.list(d, "spec", "containers").get(0), "resources", "limits", "cpu"))
+                .containsExactly("2", "8");
+    }
+
+    @Test
     void leavesAdvisoryPoliciesOutAndSaysSo() {
         KyvernoOutput output = KyvernoEmitter.forPack(PACK).emit();
 

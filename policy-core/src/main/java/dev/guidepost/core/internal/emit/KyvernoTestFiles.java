@@ -10,6 +10,7 @@ import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.internal.engine.ApiServerQuantities;
 import dev.guidepost.core.internal.examples.ExampleVerdict;
 import dev.guidepost.core.internal.json.Json;
 import dev.guidepost.core.internal.kyvernotest.KyvernoTestRunner;
@@ -65,8 +66,10 @@ final class KyvernoTestFiles {
             String prefix = group.suffix().isEmpty() ? "" : group.suffix() + "-";
             String name = policy.id() + (group.suffix().isEmpty() ? "" : "-" + group.suffix());
             String resourceFile = prefix + "resources.yaml";
-            files.put(resourceFile, YamlWriter.write(header, group.resources().stream().map(Manifest::object)
-                    .toList()));
+            // as the API server hands them to Kyverno: a quantity written as a number (cpu: 2) becomes its string,
+            // which the Kyverno CLI, reading resources as written, would otherwise pass to quantity() as a number
+            files.put(resourceFile, YamlWriter.write(header, group.resources().stream()
+                    .map(m -> (Object) ApiServerQuantities.of(m.kind(), m.object())).toList()));
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("apiVersion", API_VERSION);
             test.put("kind", "Test");
