@@ -34,8 +34,20 @@ public final class PackExamples {
         String file = policy.source().file();
         String expectedLabel = expected.label();
         boolean anySelected = false;
+        List<String> leftOut = new ArrayList<>();
         for (ExampleVerdict verdict : ExampleVerdict.of(engine, policy, examples, expected)) {
             if (!verdict.selected()) {
+                Manifest context = verdict.manifest();
+                leftOut.add(context.resource().toString());
+                if (!context.kind().equals("Namespace") && !policy.kinds().contains(context.kind())) {
+                    // not a kind the policy checks: context at most, and the author may believe it tested
+                    out.add(new ExpectationResult(file, "examples", policy.id(), "", context.kind(), context.name(),
+                            expectedLabel, "not selected", ExpectationResult.Status.SKIPPED, "the " + expectedLabel
+                                    + " example " + context.resource() + " is a kind the policy does not check ("
+                                    + String.join(", ", policy.kinds()) + "), so it is context, not an example",
+                            policy.format().kind(), context.location().file().equals(file)
+                                    ? context.location().line() : 0));
+                }
                 continue;
             }
             anySelected = true;
@@ -56,7 +68,7 @@ public final class PackExamples {
             out.add(new ExpectationResult(file, "examples", policy.id(), "", "", "", expectedLabel, "not selected",
                     ExpectationResult.Status.FAILED, policy.source() + ": no " + expectedLabel + " example of policy '"
                             + policy.id() + "' is one the policy applies to (its match rules, exclusions and match "
-                            + "conditions leave them all out)",
+                            + "conditions leave out " + String.join(", ", leftOut) + ")",
                     policy.format().kind()));
         }
     }

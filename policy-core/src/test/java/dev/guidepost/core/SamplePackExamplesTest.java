@@ -90,4 +90,40 @@ class SamplePackExamplesTest {
             assertThat(r.status()).isEqualTo(ExpectationResult.Status.PASSED);
         });
     }
+
+    @Test
+    void anExampleOfAKindThePolicyDoesNotCheckIsASkipThatSaysSoNotASilentContext() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: ingress-tls
+                spec:
+                  description: Ingresses use TLS.
+                  match: {kinds: [Ingress]}
+                  validations:
+                    - expression: "has(object.spec.tls)"
+                  examples:
+                    fail:
+                      - apiVersion: networking.k8s.io/v1
+                        kind: Ingress
+                        metadata: {name: plain, namespace: shop}
+                        spec: {rules: [{host: shop.example.com}]}
+                      - apiVersion: v1
+                        kind: Service
+                        metadata: {name: portal-svc, namespace: shop}
+                        spec: {ports: [{port: 80}]}
+                """, "inline.yaml");
+
+        KyvernoTestReport report = PackExamples.run(PolicyEngine.of(pack));
+
+        assertThat(report.successful()).isTrue();
+        assertThat(report.results()).extracting(ExpectationResult::resource, ExpectationResult::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("plain",
+                        ExpectationResult.Status.PASSED), org.assertj.core.groups.Tuple.tuple("portal-svc",
+                        ExpectationResult.Status.SKIPPED));
+        assertThat(report.results()).filteredOn(r -> r.resource().equals("portal-svc")).singleElement()
+                .extracting(ExpectationResult::reason).asString().contains("Service/shop/portal-svc is a kind the "
+                        + "policy does not check (Ingress), so it is context, not an example");
+    }
 }
