@@ -156,6 +156,32 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void explainSaysWhatTheMatchNarrowsBeyondTheKinds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path policy = java.nio.file.Files.writeString(dir.resolve("payments.yaml"), """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: payments-non-root}
+                spec:
+                  description: Payments pods run as non-root.
+                  match:
+                    kinds: [Pod]
+                    namespaces: [payments, ledger]
+                    excludeNamespaces: [kube-system]
+                    labels: {tier: backend}
+                  autogen: false
+                  validations:
+                    - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false)"
+                """);
+
+        Cli cli = Cli.run("explain", "--pack", policy.toString(), "payments-non-root");
+
+        assertThat(cli.out()).contains("Scope: only in namespaces payments, ledger; not in namespace kube-system; "
+                + "only objects labelled tier=backend; autogen off: pod controllers are not checked themselves; the "
+                + "Pods they create are, when created");
+    }
+
+    @Test
     void explainShowsTheDocumentOfKyvernoRulesThatAreNotCel() {
         Cli cli = Cli.run("explain", "--pack", "src/test/resources/dev/guidepost/cli/mcp/document-pack",
                 "disallow-host-path");

@@ -1,6 +1,7 @@
 package dev.guidepost.cli.render;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +72,44 @@ public final class PolicyText {
                 + YamlText.of(PolicyDefinition.withoutExamples(p))).orElse("");
     }
 
+    /**
+     * What a Guidepost policy's short match form narrows beyond its kinds: namespaces, excluded namespaces, object
+     * labels, operations and autogen; empty when it narrows nothing (Kyverno policies show their document).
+     */
+    static Optional<String> scope(Policy p) {
+        if (p.format() != dev.guidepost.core.PolicyFormat.GUIDEPOST
+                || !(p.definition().get("spec") instanceof Map<?, ?> spec)) {
+            return Optional.empty();
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        Map<?, ?> match = spec.get("match") instanceof Map<?, ?> m ? m : Map.of();
+        if (match.get("namespaces") instanceof List<?> names && !names.isEmpty()) {
+            parts.add("only in namespace" + (names.size() == 1 ? " " : "s ") + join(names));
+        }
+        if (match.get("excludeNamespaces") instanceof List<?> names && !names.isEmpty()) {
+            parts.add("not in namespace" + (names.size() == 1 ? " " : "s ") + join(names));
+        }
+        if (match.get("labels") instanceof Map<?, ?> labels && !labels.isEmpty()) {
+            parts.add("only objects labelled " + labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (match.get("operations") instanceof List<?> operations && !operations.isEmpty()) {
+            parts.add("on " + join(operations));
+        }
+        Object autogen = spec.get("autogen");
+        if (Boolean.FALSE.equals(autogen)) {
+            parts.add("autogen off: pod controllers are not checked themselves; the Pods they create are, when "
+                    + "created");
+        } else if (autogen instanceof List<?> kinds) {
+            parts.add("autogen only for " + join(kinds));
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    }
+
+    private static String join(List<?> values) {
+        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Why the document is shown, or empty when the rules above say it all. */
     static Optional<String> documentHeading(Policy p) {
         if (p.rules().isEmpty()) {
@@ -104,6 +143,7 @@ public final class PolicyText {
         paragraph(out, "How to comply: ", p.remediation());
         p.namespaceSelection().ifPresent(labels -> paragraph(out, "Applies only in namespaces labelled: ", labels
                 + " (a check needs the Namespace manifest to tell)"));
+        scope(p).ifPresent(scope -> paragraph(out, "Scope: ", scope));
         p.advisoryReason().ifPresent(reason -> paragraph(out, "Advisory (never fails a check): ", reason));
         CelRules cel = CelRules.of(p);
         if (!cel.isEmpty()) {
