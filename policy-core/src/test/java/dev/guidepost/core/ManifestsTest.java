@@ -358,6 +358,18 @@ class ManifestsTest {
     }
 
     @Test
+    void thePatchesOfAKustomizationNamedKustomizationAreSkippedToo() {
+        Path folder = FIXTURES.resolve("kustomize-capital");
+        Manifests manifests = Manifests.load(folder);
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("web");
+        assertThat(manifests.skipped()).singleElement().satisfies(p -> {
+            assertThat(Path.of(p.location().file()).getFileName()).hasToString("more-replicas.yaml");
+            assertThat(p.message()).isEqualTo(Kustomizations.skippedPatch(folder.resolve("Kustomization")));
+        });
+    }
+
+    @Test
     void aFileNamedTwiceOrInsideANamedFolderIsReadOnce() {
         Path folder = FIXTURES.resolve("kustomize");
         Manifests manifests = Manifests.load(folder, folder.resolve("deployment.yaml"), folder.resolve("./deployment.yaml"));

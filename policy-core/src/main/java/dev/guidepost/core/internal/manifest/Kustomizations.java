@@ -57,10 +57,19 @@ public final class Kustomizations {
      */
     public static Map<Path, Path> patchFiles(Collection<Path> files) {
         Map<Path, Path> patches = new TreeMap<>();
+        // a kustomization named Kustomization has no YAML extension, so it is not among the files read: look for it
+        // beside them
+        Set<Path> kustomizations = new java.util.TreeSet<>();
         for (Path file : files) {
-            if (file.getFileName() == null || !FILE_NAMES.contains(file.getFileName().toString())) {
-                continue;
+            Path sibling = file.getParent() == null ? Path.of("Kustomization") : file.getParent().resolve(
+                    "Kustomization");
+            if (file.getFileName() != null && FILE_NAMES.contains(file.getFileName().toString())) {
+                kustomizations.add(file);
+            } else if (java.nio.file.Files.isRegularFile(sibling)) {
+                kustomizations.add(sibling);
             }
+        }
+        for (Path file : kustomizations) {
             Path folder = file.toAbsolutePath().getParent();
             for (YamlDocument document : YamlDocuments.read(file)) {
                 if (document.problem() != null || !(document.value() instanceof Map<?, ?> kustomization)) {
