@@ -258,8 +258,10 @@ final class GuidepostPolicyReader {
             Map<String, Object> item = items.get(i);
             for (String field : item.keySet()) {
                 if (!fields.contains(field)) {
-                    throw doc.error("unknown field '" + field + "' in spec." + key + "[" + i + "]; the fields there "
-                            + "are " + String.join(", ", fields), "spec", key, i, field);
+                    String meant = IdSimilarity.didYouMean(IdSimilarity.similar(fields, field));
+                    throw doc.error("unknown field '" + field + "' in spec." + key + "[" + i + "]" + meant
+                            + (meant.isEmpty() ? "; the" : " The") + " fields there are " + String.join(", ", fields),
+                            "spec", key, i, field);
                 }
                 if (item.get(field) instanceof Map || item.get(field) instanceof List) {
                     throw doc.error("spec." + key + "[" + i + "]." + field + " must be text, not "

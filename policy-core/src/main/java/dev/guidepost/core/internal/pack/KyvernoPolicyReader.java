@@ -377,8 +377,10 @@ final class KyvernoPolicyReader {
             if (!known.contains(String.valueOf(key))) {
                 List<Object> at = new ArrayList<>(List.of(path));
                 at.add(key);
-                throw doc.error("unknown field '" + key + "' in " + describe(path) + "; Kyverno's fields there are "
-                        + String.join(", ", known), at.toArray());
+                String meant = IdSimilarity.didYouMean(IdSimilarity.similar(known, String.valueOf(key)));
+                throw doc.error("unknown field '" + key + "' in " + describe(path) + meant + (meant.isEmpty()
+                        ? "; Kyverno's" : " Kyverno's") + " fields there are " + String.join(", ", known),
+                        at.toArray());
             }
         }
     }
