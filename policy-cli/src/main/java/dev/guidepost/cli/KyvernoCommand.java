@@ -34,8 +34,9 @@ final class KyvernoCommand implements Callable<Integer> {
     private PackOptions packOptions;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "The folder to write kyverno/ and kyverno-tests/ into. Files Guidepost wrote there "
-                    + "before and no longer emits are removed; other files are left alone.")
+            description = "The folder to write kyverno/ and kyverno-tests/ into (one folder per pack). Files "
+                    + "Guidepost wrote there from this pack before and no longer emits are removed; other files are "
+                    + "left alone, and a file to write that Guidepost did not generate stops the run.")
     private Path out;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "validating-policy",

@@ -37,13 +37,24 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
 
     /**
      * Writes the files below a folder, replacing earlier output: files under {@code kyverno/} and
-     * {@code kyverno-tests/} that Guidepost generated before (they start with {@link #GENERATED_MARK}) and that
-     * are no longer emitted are deleted; other files are left alone.
+     * {@code kyverno-tests/} that Guidepost generated from this pack before (they start with {@link #GENERATED_MARK}
+     * and name the pack) and that are no longer emitted are deleted; other files, another pack's output among them,
+     * are left alone. The {@code kustomization.yaml} lists this pack's files only: give each pack its own folder.
      *
+     * @throws GuidepostException before writing anything, when a file to write exists and Guidepost did not
+     *                            generate it (a hand-written {@code kustomization.yaml})
      * @throws UncheckedIOException when a file cannot be written
      */
     public void writeTo(Path folder) {
         try {
+            for (String file : files.keySet()) {
+                Path path = folder.resolve(file);
+                if (Files.isRegularFile(path) && !generated(path)) {
+                    throw new GuidepostException("refusing to overwrite " + path + ", which Guidepost did not "
+                            + "generate (it does not start with '" + GENERATED_MARK + "'); move it, or emit into "
+                            + "another folder");
+                }
+            }
             for (String sub : FOLDERS) {
                 deleteStale(folder, folder.resolve(sub));
             }
@@ -67,7 +78,8 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
         }
         for (Path path : paths) {
             String relative = root.relativize(path).toString().replace('\\', '/');
-            if (Files.isRegularFile(path) && !files.containsKey(relative) && generated(path)) {
+            if (Files.isRegularFile(path) && !files.containsKey(relative) && generated(path)
+                    && fromThisPack(path)) {
                 Files.delete(path);
             } else if (Files.isDirectory(path) && !path.equals(folder)) {
                 try (Stream<Path> entries = Files.list(path)) {
@@ -76,6 +88,32 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * True when a generated file came from this output's pack (any version), or does not say which pack: another
+     * pack's output in the same folder is left alone.
+     */
+    private boolean fromThisPack(Path file) throws IOException {
+        String first = firstLine(file);
+        java.util.regex.Matcher pack = FROM_PACK.matcher(first == null ? "" : first);
+        return !pack.find() || packName(pack.group(1)).equals(packName(summary.pack()));
+    }
+
+    private static final java.util.regex.Pattern FROM_PACK = java.util.regex.Pattern.compile(" from pack ([^;\\s]+)");
+
+    /** The name part of {@code name@version}. */
+    private static String packName(String coordinates) {
+        int at = coordinates.lastIndexOf('@');
+        return at > 0 ? coordinates.substring(0, at) : coordinates;
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return reader.readLine();
+        } catch (java.nio.charset.MalformedInputException e) {
+            return null;
         }
     }
 

@@ -348,6 +348,22 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void writingLeavesAnotherPacksOutputAndRefusesToOverwriteAFileItDidNotGenerate() throws Exception {
+        Path otherPack = out.resolve("kyverno/other-policy.yaml");
+        Files.createDirectories(otherPack.getParent());
+        Files.writeString(otherPack, KyvernoOutput.GENERATED_MARK + " from pack someone-else@2.0.0; do not edit\n"
+                + "kind: ValidatingPolicy\n");
+        KyvernoEmitter.forPack(PACK).emit().writeTo(out);
+        Path kustomization = out.resolve("kyverno/kustomization.yaml");
+        Files.writeString(kustomization, "resources: [my-own.yaml]\n");
+
+        assertThat(otherPack).exists();
+        assertThatThrownBy(() -> KyvernoEmitter.forPack(PACK).emit().writeTo(out))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("refusing to overwrite " + kustomization);
+        assertThat(kustomization).hasContent("resources: [my-own.yaml]\n");
+    }
+
+    @Test
     void refusesTwoPoliciesThatWouldGetTheSameName() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: guidepost.dev/v1alpha1

@@ -45,7 +45,8 @@ public class KyvernoMojo extends AbstractPolicyMojo {
     /**
      * Where {@code kyverno/} (the policies) and {@code kyverno-tests/} (the CLI tests, which refer to the policies
      * as {@code ../../kyverno/<policy-id>.yaml}) are written, as {@code guidepost kyverno --out} does. Files
-     * Guidepost wrote in those two folders before and no longer emits are removed; other files are left alone.
+     * Guidepost wrote in those two folders from this pack before and no longer emits are removed; other files are
+     * left alone, and a file to write that Guidepost did not generate stops the goal.
      */
     @Parameter(property = "policy.kyverno.outputDirectory", defaultValue = "${project.build.directory}/guidepost")
     private File outputDirectory;
