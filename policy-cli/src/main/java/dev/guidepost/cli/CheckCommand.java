@@ -68,6 +68,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "be read.")
     private boolean updateBaseline;
 
+    @Option(names = "--base-dir", paramLabel = "DIR",
+            description = "Write file paths in reports relative to DIR (default: the working directory); for "
+                    + "GitHub code scanning, the repository's root.")
+    private Path baseDir;
+
     @Option(names = "--fail-if-nothing-checked",
             description = "Exit with 3 when no manifest is selected by any policy (a wrong folder looks green).")
     private boolean failIfNothingChecked;
@@ -102,7 +107,12 @@ final class CheckCommand implements Callable<Integer> {
             baseline.write(baselineFile);
             err.println("wrote " + baseline.describeFor(report) + " to " + baselineFile + "; commit it");
         }
-        ReportOptions options = ReportOptions.defaults().withBaseDir(Path.of("").toAbsolutePath())
+        Path reportBase = (baseDir != null ? baseDir : Path.of("")).toAbsolutePath().normalize();
+        if (!Files.isDirectory(reportBase)) {
+            throw new GuidepostException("--base-dir " + baseDir + " is not a folder; give the folder report paths "
+                    + "are relative to (for GitHub code scanning, the repository's root)");
+        }
+        ReportOptions options = ReportOptions.defaults().withBaseDir(reportBase)
                 .withPolicies(pack.policies()).withBaseline(baseline).withFailurePolicy(FailurePolicy.DEFAULT);
         String rendered = reportFormat.render(report, options,
                 output == null && Terminal.colorWanted(color.noColor()));

@@ -106,6 +106,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void reportPathsAreRelativeToTheBaseDirGivenAsCodeScanningWantsThemFromTheRepositoryRoot() throws Exception {
+        String bad = Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml").toString();
+        Cli fromHere = Cli.run("check", "--pack", Cli.PACK, "--format", "sarif", bad);
+        Cli fromRoot = Cli.run("check", "--pack", Cli.PACK, "--format", "sarif", "--base-dir",
+                Cli.SAMPLES.resolve("..").toString(), bad);
+        Cli notAFolder = Cli.run("check", "--pack", Cli.PACK, "--base-dir", bad, bad);
+
+        // outside the working directory, a file is named by its absolute URI, normalised
+        assertThat(fromHere.out()).contains("\"uri\": \"" + Path.of(bad).toAbsolutePath().normalize().toUri() + "\"");
+        assertThat(fromRoot.out()).contains("\"uri\": \"samples/manifests/bad/quick-hack.yaml\"");
+        assertThat(notAFolder.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(notAFolder.err()).contains("--base-dir " + bad + " is not a folder");
+    }
+
+    @Test
     void aPolicyExceptionInThePackFolderExemptsWhatItMatchesAsInTheCluster(@TempDir Path dir) throws Exception {
         Path pack = dir.resolve("pack");
         Files.createDirectories(pack);

@@ -251,7 +251,7 @@ public final class SarifReport {
         Map<String, Object> artifact = new LinkedHashMap<>();
         String shown = options.displayPath(location.file());
         if (!shown.startsWith("<") && isAbsolute(shown)) {
-            artifact.put("uri", Path.of(shown).toUri().toString());
+            artifact.put("uri", Path.of(shown).normalize().toUri().toString());
         } else {
             artifact.put("uri", relativeUri(shown));
             if (options.baseDir().isPresent() && !shown.startsWith("<")) {
