@@ -109,6 +109,9 @@ class BaselineTest {
 
         assertThat(split.fixed()).containsExactly(webFixed);
         assertThat(split.unchecked()).containsExactly(elsewhere);
+        String json = ReportFormat.JSON.render(report, ReportOptions.defaults().withBaseline(baseline));
+        assertThat(json).contains("\"fixedEntries\": [\n      {\n        \"policy\": \"require-team-label\"")
+                .contains("\"unseenEntries\": [").contains("\"namespace\": \"other\"");
     }
 
     @Test

@@ -50,6 +50,9 @@ public final class JsonReport {
         judged.put("known", verdict.known().size());
         judged.put("fixed", verdict.fixed().size());
         judged.put("unseen", verdict.unseen().size());
+        // which baseline entries, so that a bot can prune the baseline
+        judged.put("fixedEntries", verdict.fixed().stream().map(JsonReport::entry).toList());
+        judged.put("unseenEntries", verdict.unseen().stream().map(JsonReport::entry).toList());
         judged.put("text", verdict.describe());
         root.put("verdict", judged);
         boolean withBaseline = !options.baseline().isEmpty();
@@ -119,6 +122,16 @@ public final class JsonReport {
         m.put("message", r.message());
         m.put("remediation", r.remediation());
         m.put("enforced", r.isEnforcedViolation());
+        return m;
+    }
+
+    private static Map<String, Object> entry(dev.guidepost.core.Baseline.Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", e.policyId());
+        m.put("rule", e.rule());
+        m.put("kind", e.kind());
+        m.put("namespace", e.namespace());
+        m.put("name", e.name());
         return m;
     }
 }
