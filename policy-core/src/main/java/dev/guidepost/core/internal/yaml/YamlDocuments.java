@@ -204,8 +204,11 @@ public final class YamlDocuments {
         Matcher construct = CONTEXT.matcher(context);
         String what = construct.matches() ? construct.group(1).replace("simple key", "key") : null;
         String where = "line " + chunk.lineOf(mark) + ", column " + (mark.getColumn() + 1);
-        return what == null ? problem + " (" + context + ", at " + where + ")"
-                : problem + " (in the " + what + " that starts at " + where + ")";
+        // two objects written one after the other without '---' (files concatenated with cat, say)
+        String joined = problem.matches("found duplicate key (apiVersion|kind)") && mark.getColumn() == 0
+                ? "; two documents without '---' between them? Separate Kubernetes objects with a line '---'" : "";
+        return (what == null ? problem + " (" + context + ", at " + where + ")"
+                : problem + " (in the " + what + " that starts at " + where + ")") + joined;
     }
 
     private static String describe(Throwable e) {

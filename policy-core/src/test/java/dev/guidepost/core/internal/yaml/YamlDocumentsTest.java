@@ -23,4 +23,15 @@ class YamlDocumentsTest {
         assertThat(over).singleElement().satisfies(d -> assertThat(d.problem().message())
                 .contains("more than " + YamlDocuments.MAX_DOCUMENT_CHARS));
     }
+
+    @Test
+    void twoObjectsWithoutASeparatorAreAProblemThatSaysSo() {
+        YamlDocument joined = YamlDocuments.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n", "cat.yaml").get(0);
+        YamlDocument nested = YamlDocuments.parse("metadata:\n  name: a\n  name: b\n", "dup.yaml").get(0);
+
+        assertThat(joined.problem().message()).startsWith("invalid YAML: found duplicate key apiVersion").endsWith("two documents "
+                + "without '---' between them? Separate Kubernetes objects with a line '---'");
+        assertThat(nested.problem().message()).startsWith("invalid YAML: found duplicate key name").doesNotContain("'---'");
+    }
 }
