@@ -211,6 +211,23 @@ class ReportFormatsTest {
                 .containsEntry("fieldLine", 14);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMisspeltExemptionAnnotationIsASarifWarningAtItsManifest() {
+        ResourceRef web = new ResourceRef("apps/v1", "Deployment", "shop", "web");
+        UnknownExemption typo = new UnknownExemption("disallow-latest-tagg", web, SourceLocation.of("web.yaml", 3),
+                List.of("disallow-latest-tag"));
+        Report report = new Report(List.of(), List.of(), List.of(typo), List.of(), 1, 1);
+
+        Map<String, Object> run = ((List<Map<String, Object>>) json(ReportFormat.SARIF.render(report)).get("runs"))
+                .get(0);
+        Map<String, Object> result = ((List<Map<String, Object>>) run.get("results")).get(0);
+
+        assertThat(result).containsEntry("ruleId", "guidepost:unknown-exemption").containsEntry("level", "warning");
+        assertThat(((Map<String, Object>) result.get("message")).get("text").toString())
+                .contains("did you mean disallow-latest-tag?");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) {
         return (Map<String, Object>) new Yaml().load(text);

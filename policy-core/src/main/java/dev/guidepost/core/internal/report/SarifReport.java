@@ -18,6 +18,7 @@ import dev.guidepost.core.ReportOptions;
 import dev.guidepost.core.ResourceRef;
 import dev.guidepost.core.Result;
 import dev.guidepost.core.Severity;
+import dev.guidepost.core.UnknownExemption;
 import dev.guidepost.core.SourceLocation;
 import dev.guidepost.core.internal.digest.Sha256;
 import dev.guidepost.core.internal.json.Json;
@@ -26,7 +27,8 @@ import dev.guidepost.core.internal.json.Json;
  * SARIF 2.1.0 for code-scanning UIs: one rule per policy (title, description, remediation as help, default level
  * from the action, GitHub's {@code security-severity}), one result per violation with its file and line relative to
  * the base folder ({@code %SRCROOT%}), exemptions as suppressed results, unreadable manifests as results of the rule
- * {@value #UNREADABLE_RULE}. With a baseline, results carry {@code baselineState} ({@code new} or
+ * {@value #UNREADABLE_RULE}, exemption annotations naming no policy as warnings of {@value #UNKNOWN_EXEMPTION_RULE}.
+ * With a baseline, results carry {@code baselineState} ({@code new} or
  * {@code unchanged}).
  */
 public final class SarifReport {
@@ -38,6 +40,8 @@ public final class SarifReport {
             + "sarif-schema-2.1.0.json";
     /** The rule id of unreadable manifests (a colon, so it never clashes with a policy id). */
     public static final String UNREADABLE_RULE = "guidepost:unreadable-manifest";
+    /** The rule of exemption annotations that name no policy of the pack. */
+    public static final String UNKNOWN_EXEMPTION_RULE = "guidepost:unknown-exemption";
     /** The base id of project-relative paths. */
     public static final String SRCROOT = "%SRCROOT%";
 
@@ -114,6 +118,26 @@ public final class SarifReport {
             suppression.put("justification", e.reason());
             m.put("suppressions", List.of(suppression));
             results.add(m);
+        }
+        if (!report.unknownExemptions().isEmpty()) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("id", UNKNOWN_EXEMPTION_RULE);
+            rule.put("name", "UnknownExemption");
+            rule.put("shortDescription", Map.of("text", "Exemption annotations name a policy of the pack"));
+            rule.put("fullDescription", Map.of("text", "An annotation " + Exemption.ANNOTATION_PREFIX + "<id> "
+                    + "that names no policy of the pack (a misspelt id) exempts nothing."));
+            rule.put("help", Map.of("text", "Correct the policy id in the annotation, or remove it."));
+            rule.put("defaultConfiguration", Map.of("level", "warning"));
+            rules.add(UNKNOWN_EXEMPTION_RULE, rule);
+            for (UnknownExemption unknown : report.unknownExemptions()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("ruleId", UNKNOWN_EXEMPTION_RULE);
+                m.put("ruleIndex", rules.index(UNKNOWN_EXEMPTION_RULE));
+                m.put("level", "warning");
+                m.put("message", Map.of("text", unknown.resource() + ": " + unknown.describe()));
+                m.put("locations", List.of(location(unknown.location(), unknown.resource(), options)));
+                results.add(m);
+            }
         }
         List<ManifestProblem> unreadable = report.unreadable();
         if (!unreadable.isEmpty()) {
