@@ -132,6 +132,33 @@ class PolicyPackTest {
     }
 
     @Test
+    void aQuantityLiteralThatIsNoQuantityIsAnErrorWhenAGuidepostPolicyLoadsNotWhenAnExampleRuns() {
+        assertThatThrownBy(() -> PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: memory-cap}
+                spec:
+                  description: Containers use at most 8 GiB.
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: "object.spec.containers.all(c, has(c.resources.limits.memory))"
+                    - expression: "quantity(object.spec.containers[0].resources.limits.memory).isLessThan(quantity('8GB'))"
+                """, "memory.yaml")).hasMessageStartingWith("memory.yaml:9: spec.validations[1].expression has "
+                        + "quantity('8GB'), which is no quantity");
+        // a valid literal loads
+        assertThat(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: memory-cap}
+                spec:
+                  description: Containers use at most 8 GiB.
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: "quantity(object.spec.containers[0].resources.limits.memory).isLessThan(quantity('8Gi'))"
+                """, "memory.yaml").policies()).hasSize(1);
+    }
+
+    @Test
     void anExceptionThatDoesNotCompileIsAnErrorAtItsLine() {
         PolicyPack pack = PolicyPack.parse("""
                 apiVersion: policies.kyverno.io/v1

@@ -249,6 +249,28 @@ final class GuidepostPolicyReader {
         return out;
     }
 
+    /** {@code quantity('...')} with a string literal, whose value is known when the policy loads. */
+    private static final java.util.regex.Pattern QUANTITY_LITERAL = java.util.regex.Pattern.compile(
+            "(?<![.\\w])quantity\\(\\s*(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")\\s*\\)");
+
+    /**
+     * Refuses a quantity literal that is no quantity ({@code quantity('8GB')}) in a Guidepost policy: it could only
+     * fail each time the expression runs, so the author hears of it where it is written. (Kyverno loads such a
+     * policy and fails when it evaluates it; imported Kyverno policies are left to do the same.)
+     */
+    private static void checkQuantityLiterals(PolicyDocument doc, String expression, Object... path) {
+        java.util.regex.Matcher literal = QUANTITY_LITERAL.matcher(expression);
+        while (literal.find()) {
+            String value = literal.group(1) != null ? literal.group(1) : literal.group(2);
+            try {
+                dev.guidepost.core.internal.cel.Quantity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw doc.error("spec." + path[1] + "[" + path[2] + "]." + path[3] + " has " + literal.group()
+                        + ", which is no quantity; write it as Kubernetes does (8Gi, 500m, 2)", path);
+            }
+        }
+    }
+
     private static void checkExpressions(PolicyDocument doc, List<Map<String, Object>> items, String key,
             boolean validation) {
         Set<String> names = new LinkedHashSet<>();
@@ -272,6 +294,9 @@ final class GuidepostPolicyReader {
                 throw doc.error("spec." + key + "[" + i + "] has no expression; write it in CEL, for example "
                         + (validation ? "\"object.spec.replicas >= 2\"" : "\"object.spec.?replicas.orValue(1)\""),
                         "spec", key, i);
+            }
+            for (String field : List.of("expression", "messageExpression")) {
+                checkQuantityLiterals(doc, PlainValues.string(item, field), "spec", key, i, field);
             }
             if (!validation) {
                 String name = PlainValues.string(item, "name");
