@@ -798,6 +798,36 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aValidationThatGivesNoBoolWhenItRunsIsAnErrorNamingWhichValidation() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: replicas-set}
+                spec:
+                  description: Deployments say how many replicas they run.
+                  match: {kinds: [Deployment]}
+                  variables:
+                    - name: replicas
+                      expression: "object.spec.?replicas.orValue(0)"
+                  validations:
+                    - expression: "has(object.spec.selector)"
+                    - expression: "variables.replicas"
+                """, "replicas.yaml"));
+
+        List<Result> results = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec: {replicas: 3, selector: {matchLabels: {app: web}}}
+                """, "web.yaml")).results();
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(r.message()).contains("validation expression returned 3, not a bool (spec.validations[1])");
+        });
+    }
+
+    @Test
     void aPolicyMadeOfVerifyImagesRulesIsInTheCheckAsNotCheckedNeverSilent() {
         PolicyEngine verify = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

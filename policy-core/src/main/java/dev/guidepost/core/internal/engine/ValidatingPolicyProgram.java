@@ -122,7 +122,7 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
             }
             if (!(value instanceof Boolean)) {
                 return Optional.of(RuleResponse.of("", Outcome.ERROR, "error: validation expression returned "
-                        + value + ", not a bool", action));
+                        + value + ", not a bool (spec.validations[" + i + "])", action));
             }
             String message = message(validation, i, activation, context);
             List<String> also = laterFailures(i + 1, activation, context);
