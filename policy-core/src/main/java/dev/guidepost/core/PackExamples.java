@@ -26,6 +26,16 @@ public final class PackExamples {
         return new KyvernoTestReport(results, List.of());
     }
 
+    /**
+     * The line of the policy's {@code examples.pass} or {@code examples.fail} list, for an example read from a file
+     * (its own file:line is in the reason); 0 when unknown.
+     */
+    private static int listLine(PolicyPack pack, Policy policy, String list) {
+        SourceLocation at = dev.guidepost.core.internal.pack.PolicyLocator.locate(policy,
+                List.of("spec", "examples", list), pack.sourceText(policy));
+        return at.line() == policy.source().line() ? 0 : at.line();
+    }
+
     private static void check(PolicyEngine engine, Policy policy, List<Manifest> examples, Outcome expected,
             List<ExpectationResult> out) {
         if (examples.isEmpty()) {
@@ -62,7 +72,7 @@ public final class PackExamples {
             out.add(new ExpectationResult(file, "examples", policy.id(), "", example.kind(), example.name(),
                     expectedLabel, actual.label(), ok ? ExpectationResult.Status.PASSED
                             : ExpectationResult.Status.FAILED, reason, policy.format().kind(),
-                    inline ? example.location().line() : 0));
+                    inline ? example.location().line() : listLine(engine.pack(), policy, expectedLabel)));
         }
         if (!anySelected) {
             out.add(new ExpectationResult(file, "examples", policy.id(), "", "", "", expectedLabel, "not selected",

@@ -126,4 +126,37 @@ class SamplePackExamplesTest {
                 .extracting(ExpectationResult::reason).asString().contains("Service/shop/portal-svc is a kind the "
                         + "policy does not check (Ingress), so it is context, not an example");
     }
+
+    @Test
+    void aWrongExampleReadFromAFileIsLocatedAtItsListInThePolicyAndAtItsOwnFile(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("examples"));
+        java.nio.file.Files.writeString(dir.resolve("examples/ok.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: two, namespace: shop}
+                spec: {replicas: 2}
+                """);
+        java.nio.file.Files.writeString(dir.resolve("two-replicas.yaml"), """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: two-replicas}
+                spec:
+                  description: Deployments run two replicas.
+                  match: {kinds: [Deployment]}
+                  validations:
+                    - expression: "object.spec.?replicas.orValue(1) >= 2"
+                  examples:
+                    fail:
+                      - file: examples/ok.yaml
+                """);
+
+        KyvernoTestReport report = PackExamples.run(PolicyEngine.of(PolicyPack.load(dir)));
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ExpectationResult.Status.FAILED);
+            assertThat(r.location().toString()).endsWith("two-replicas.yaml:10");
+            assertThat(r.reason()).contains("examples/ok.yaml:1: the fail example Deployment/shop/two gave pass");
+        });
+    }
 }
