@@ -52,7 +52,10 @@ public final class SarifReport {
     public static String render(Report report, ReportOptions options) {
         Rules rules = new Rules();
         for (Policy policy : options.policies()) {
-            rules.add(policy.id(), rule(policy));
+            // advisory policies (guidance, mutations) have no verdicts: they are no rules of a code-scanning tool
+            if (policy.enforceable()) {
+                rules.add(policy.id(), rule(policy));
+            }
         }
         for (Result r : report.results()) {
             if (r.isViolation() && !rules.has(r.policyId())) {
