@@ -411,11 +411,11 @@ public final class PolicyEngine {
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
                     outcome, message, policy.remediation(), manifest.resource(), manifest.location(),
                     exempted ? 0 : fieldLine));
-            Optional<String> exception = ClassicExceptionProgram.exemptingException(rule);
-            if (!exempted && exception.isPresent() && evaluated.exemptions().stream().noneMatch(e ->
-                    e.policyId().equals(policy.id()) && e.exception().equals(exception.get()))) {
+            String exception = rule.exception();
+            if (!exempted && !exception.isEmpty() && evaluated.exemptions().stream().noneMatch(e ->
+                    e.policyId().equals(policy.id()) && e.exception().equals(exception))) {
                 evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),
-                        "PolicyException " + exception.get(), exception.get()));
+                        "PolicyException " + exception, exception));
             }
         }
         if (exempted) {

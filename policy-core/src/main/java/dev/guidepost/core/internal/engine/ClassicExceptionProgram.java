@@ -20,23 +20,6 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public final class ClassicExceptionProgram {
 
-    /** How Kyverno words a rule an exception skips; the exception's name follows. */
-    static final String SKIPPED = "rule is skipped due to policy exception ";
-
-    /**
-     * The name of the PolicyException (of either kind) that a rule response says exempted the rule, if one did.
-     */
-    public static Optional<String> exemptingException(RuleResponse rule) {
-        String message = rule.message();
-        if (message.startsWith(SKIPPED)) {
-            return Optional.of(message.substring(SKIPPED.length()).strip());
-        }
-        if (message.startsWith(PolicyExceptionProgram.EXEMPTED) && message.endsWith("'")) {
-            return Optional.of(message.substring(PolicyExceptionProgram.EXEMPTED.length(), message.length() - 1));
-        }
-        return Optional.empty();
-    }
-
     private record Entry(String policyName, List<String> ruleNames, boolean fineGrained, String reportAs) {
     }
 
@@ -102,8 +85,8 @@ public final class ClassicExceptionProgram {
             if (reportAs.equals("warn")) {
                 return Optional.of(RuleResponse.unsupported(rule, "PolicyException reportAs: warn", action));
             }
-            return Optional.of(RuleResponse.of(rule, reportAs.equals("pass") ? Outcome.PASS : Outcome.SKIP,
-                    SKIPPED + exception.name, action));
+            return Optional.of(RuleResponse.exempted(rule, reportAs.equals("pass") ? Outcome.PASS : Outcome.SKIP,
+                    "rule is skipped due to policy exception " + exception.name, action, exception.name));
         }
         return Optional.empty();
     }

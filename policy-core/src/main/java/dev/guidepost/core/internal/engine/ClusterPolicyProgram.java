@@ -152,9 +152,8 @@ final class ClusterPolicyProgram implements PolicyProgram {
                 continue;
             }
             if (!failureActions.none() && !rule.mutates()) {
-                response = new RuleResponse(response.rule(), response.outcome(), response.message(),
-                        failureActions.of(rule.name(), subject.namespace(), subject.namespaceLabels()),
-                        response.unsupported(), response.alsoFailing(), response.element());
+                response = response.withAction(failureActions.of(rule.name(), subject.namespace(),
+                        subject.namespaceLabels()));
             }
             responses.add(response);
             if (applyOne && response.evaluated()

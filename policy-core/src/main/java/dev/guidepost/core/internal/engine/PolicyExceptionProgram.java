@@ -19,9 +19,6 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  */
 public final class PolicyExceptionProgram {
 
-    /** How an exempted policy's response starts; the exception's name and a quote follow. */
-    static final String EXEMPTED = "exempted by policy exception '";
-
     /** A {@code policyRefs} entry. */
     private record PolicyRef(String name, String kind) {
     }
@@ -90,8 +87,8 @@ public final class PolicyExceptionProgram {
             values.addAll(exception.allowedValues);
         }
         if (first != null && allowedImages.isEmpty() && values.isEmpty()) {
-            return Optional.of(RuleResponse.of("exception", first.reportPass ? Outcome.PASS : Outcome.SKIP,
-                    EXEMPTED + first.name + "'", Action.AUDIT));
+            return Optional.of(RuleResponse.exempted("exception", first.reportPass ? Outcome.PASS : Outcome.SKIP,
+                    "exempted by policy exception '" + first.name + "'", Action.AUDIT, first.name));
         }
         if (!allowedImages.isEmpty() || !values.isEmpty()) {
             activation.putCel("exceptions", Map.of("allowedImages", allowedImages, "allowedValues", values));

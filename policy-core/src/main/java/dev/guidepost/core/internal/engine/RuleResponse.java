@@ -18,17 +18,20 @@ import dev.guidepost.core.Outcome;
  *                    first and reports its message, which {@code message} is); empty otherwise
  * @param element     on a foreach rule's fail, the path in the request's object of the element that failed (the
  *                    message's own path is relative to it); empty otherwise
+ * @param exception   the PolicyException that decided the outcome (the rule skipped, or passed by {@code
+ *                    reportAs: pass}); empty otherwise
  */
 public record RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported,
-        List<String> alsoFailing, List<Object> element) {
+        List<String> alsoFailing, List<Object> element, String exception) {
 
     public RuleResponse {
         alsoFailing = alsoFailing == null ? List.of() : List.copyOf(alsoFailing);
         element = element == null ? List.of() : List.copyOf(element);
+        exception = exception == null ? "" : exception;
     }
 
     public RuleResponse(String rule, Outcome outcome, String message, Action action, String unsupported) {
-        this(rule, outcome, message, action, unsupported, List.of(), List.of());
+        this(rule, outcome, message, action, unsupported, List.of(), List.of(), "");
     }
 
     /**
@@ -48,14 +51,29 @@ public record RuleResponse(String rule, Outcome outcome, String message, Action 
         return new RuleResponse(rule, Outcome.SKIP, "not evaluated: " + feature, action, feature);
     }
 
+    /** The response of a rule a PolicyException decided. */
+    static RuleResponse exempted(String rule, Outcome outcome, String message, Action action, String exception) {
+        return new RuleResponse(rule, outcome, message, action, null, List.of(), List.of(), exception);
+    }
+
     /** This fail with the messages of the rule's later validations that fail too. */
     RuleResponse withAlsoFailing(List<String> messages) {
-        return new RuleResponse(rule, outcome, message, action, unsupported, messages, element);
+        return new RuleResponse(rule, outcome, message, action, unsupported, messages, element, exception);
     }
 
     /** This response for the foreach element at {@code path} of the request's object. */
     RuleResponse withElement(List<Object> path) {
-        return new RuleResponse(rule, outcome, message, action, unsupported, alsoFailing, path);
+        return new RuleResponse(rule, outcome, message, action, unsupported, alsoFailing, path, exception);
+    }
+
+    /** This response with another message. */
+    RuleResponse withMessage(String newMessage) {
+        return new RuleResponse(rule, outcome, newMessage, action, unsupported, alsoFailing, element, exception);
+    }
+
+    /** This response under another action (a failure action override for the object's namespace). */
+    RuleResponse withAction(Action newAction) {
+        return new RuleResponse(rule, outcome, message, newAction, unsupported, alsoFailing, element, exception);
     }
 
     /** True when the rule was evaluated. */

@@ -53,8 +53,7 @@ public final class UnselectedManifests {
                 element.addAll(templatePath);
                 element.addAll(rule.element());
             }
-            rules.add(new RuleResponse(rule.rule(), rule.outcome(), about + rule.message(), rule.action(),
-                    rule.unsupported(), rule.alsoFailing(), element));
+            rules.add(rule.withMessage(about + rule.message()).withElement(element));
         }
         return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
     }
