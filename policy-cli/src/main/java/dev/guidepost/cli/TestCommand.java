@@ -48,19 +48,13 @@ final class TestCommand implements Callable<Integer> {
             description = "Count expectations that no rule answered (which kyverno test passes) as failed.")
     private boolean strict;
 
-    /** True for a pack folder on the disk with a test file somewhere below it. */
-    private static boolean holdsKyvernoTests(String pack) throws IOException {
-        Path folder;
+    /** True for a pack folder on the disk with a test file somewhere below it (not a jar or a class path pack). */
+    private static boolean holdsKyvernoTests(String pack) {
         try {
-            folder = Path.of(pack);
+            Path folder = Path.of(pack);
+            return java.nio.file.Files.isDirectory(folder) && KyvernoTests.found(folder);
         } catch (java.nio.file.InvalidPathException e) {
             return false;
-        }
-        if (!java.nio.file.Files.isDirectory(folder)) {
-            return false;
-        }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().equals(KyvernoTests.TEST_FILE));
         }
     }
 

@@ -18,6 +18,16 @@ public final class KyvernoTests {
     private KyvernoTests() {
     }
 
+    /**
+     * True when a {@value #TEST_FILE} lies below the folder (or the path is one), as a run would find it: for an
+     * adapter deciding whether a folder, such as a pack's, holds tests to run.
+     *
+     * @throws GuidepostException when the folder cannot be listed
+     */
+    public static boolean found(Path folder) {
+        return KyvernoTestRunner.hasTests(folder);
+    }
+
     /** Finds and runs every {@code kyverno-test.yaml} below the folders (or the given files). */
     public static KyvernoTestReport run(List<Path> folders) {
         return run(folders, false);

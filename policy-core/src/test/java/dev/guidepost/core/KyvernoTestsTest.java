@@ -61,6 +61,10 @@ class KyvernoTestsTest {
         assertThat(report.nothingRun()).isTrue();
         assertThat(report.successful()).isTrue();
         assertThat(KyvernoTests.run(List.of(SUITES.resolve("vpol"))).nothingRun()).isFalse();
+        assertThat(KyvernoTests.found(empty)).isFalse();
+        assertThat(KyvernoTests.found(empty.resolve("missing"))).isFalse();
+        assertThat(KyvernoTests.found(SUITES)).isTrue();
+        assertThat(KyvernoTests.found(SUITES.resolve("vpol/kyverno-test.yaml"))).isTrue();
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.guidepost.maven;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -141,14 +139,6 @@ public class TestMojo extends AbstractPolicyMojo {
                 .filter(Files::isDirectory).toList();
     }
 
-    private static boolean holdsKyvernoTests(Path folder) throws MojoExecutionException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().equals(KyvernoTests.TEST_FILE));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new MojoExecutionException("Cannot read the pack folder " + folder + ": " + e.getMessage());
-        }
-    }
-
     private List<Path> testFolders() throws MojoExecutionException {
         List<Path> out = new ArrayList<>();
         boolean configured = testDirectories != null && testDirectories.stream().anyMatch(d -> d != null
@@ -160,7 +150,7 @@ public class TestMojo extends AbstractPolicyMojo {
             }
             // imported Kyverno policies keep their kyverno-test.yaml beside them, inside the pack
             for (Path pack : packFolders()) {
-                if (!pack.startsWith(conventional) && holdsKyvernoTests(pack)) {
+                if (!pack.startsWith(conventional) && KyvernoTests.found(pack)) {
                     out.add(pack);
                 }
             }

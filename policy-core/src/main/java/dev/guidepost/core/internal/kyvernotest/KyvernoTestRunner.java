@@ -82,6 +82,11 @@ public final class KyvernoTestRunner {
         }
     }
 
+    /** True when the path is a test file or a folder with one somewhere below it; false for what does not exist. */
+    public static boolean hasTests(Path root) {
+        return (Files.isRegularFile(root) || Files.isDirectory(root)) && !testFiles(root).isEmpty();
+    }
+
     private static List<Path> testFiles(Path root) {
         if (Files.isRegularFile(root)) {
             return List.of(root);
