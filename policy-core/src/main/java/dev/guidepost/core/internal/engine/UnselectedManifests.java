@@ -32,14 +32,12 @@ public final class UnselectedManifests {
      */
     public static Optional<PolicyResponse> podsOf(Policy policy, PolicyProgram program, Manifest manifest,
             PreparedRequest request, EvaluationContext context) {
-        Optional<PreparedRequest> pod = podRequest(policy, program, manifest, request, context);
+        Optional<PodFromTemplate> pod = podRequest(policy, program, manifest, request, context);
         if (pod.isEmpty()) {
             return Optional.empty();
         }
-        PreparedRequest podRequest = pod.get();
-        List<String> podSpec = PodControllers.podSpecPath(manifest.kind()).orElseThrow();
-        List<String> templatePath = podSpec.subList(0, podSpec.size() - 1);
-        PolicyResponse response = program.evaluate(podRequest, context);
+        List<String> templatePath = pod.get().templatePath();
+        PolicyResponse response = program.evaluate(pod.get().request(), context);
         List<RuleResponse> rules = new java.util.ArrayList<>();
         for (RuleResponse rule : response.rules()) {
             boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
@@ -64,8 +62,12 @@ public final class UnselectedManifests {
         return podRequest(policy, program, manifest, request, context).isPresent();
     }
 
+    /** A Pod made from a controller's template: its request, and where the template is in the controller. */
+    private record PodFromTemplate(PreparedRequest request, List<String> templatePath) {
+    }
+
     /** The request of a Pod made from a controller's template, when the policy is a Pod policy that selects it. */
-    private static Optional<PreparedRequest> podRequest(Policy policy, PolicyProgram program, Manifest manifest,
+    private static Optional<PodFromTemplate> podRequest(Policy policy, PolicyProgram program, Manifest manifest,
             PreparedRequest request, EvaluationContext context) {
         Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
         if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")) {
@@ -93,7 +95,8 @@ public final class UnselectedManifests {
         pod.put("metadata", metadata);
         pod.put("spec", PlainValues.map(template, "spec"));
         PreparedRequest podRequest = CheckRequests.of(Manifest.of(pod, manifest.location()), pod);
-        return program.selects(podRequest, context) ? Optional.of(podRequest) : Optional.empty();
+        return program.selects(podRequest, context) ? Optional.of(new PodFromTemplate(podRequest, templatePath))
+                : Optional.empty();
     }
 
     /**
