@@ -78,8 +78,7 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
         }
         for (Path path : paths) {
             String relative = root.relativize(path).toString().replace('\\', '/');
-            if (Files.isRegularFile(path) && !files.containsKey(relative) && generated(path)
-                    && fromThisPack(path)) {
+            if (Files.isRegularFile(path) && !files.containsKey(relative) && generatedFromThisPack(path)) {
                 Files.delete(path);
             } else if (Files.isDirectory(path) && !path.equals(folder)) {
                 try (Stream<Path> entries = Files.list(path)) {
@@ -91,13 +90,22 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
         }
     }
 
-    /**
-     * True when a generated file came from this output's pack (any version), or does not say which pack: another
-     * pack's output in the same folder is left alone.
-     */
-    private boolean fromThisPack(Path file) throws IOException {
+    /** True for a file Guidepost generated: its first line starts with {@link #GENERATED_MARK}. */
+    private static boolean generated(Path file) throws IOException {
         String first = firstLine(file);
-        java.util.regex.Matcher pack = FROM_PACK.matcher(first == null ? "" : first);
+        return first != null && first.startsWith(GENERATED_MARK);
+    }
+
+    /**
+     * True for a file Guidepost generated from this output's pack (any version), or without saying from which
+     * pack: another pack's output in the same folder is left alone.
+     */
+    private boolean generatedFromThisPack(Path file) throws IOException {
+        String first = firstLine(file);
+        if (first == null || !first.startsWith(GENERATED_MARK)) {
+            return false;
+        }
+        java.util.regex.Matcher pack = FROM_PACK.matcher(first);
         return !pack.find() || packName(pack.group(1)).equals(packName(summary.pack()));
     }
 
@@ -109,20 +117,12 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
         return at > 0 ? coordinates.substring(0, at) : coordinates;
     }
 
+    /** The file's first line, or null when it is empty or no UTF-8 text. */
     private static String firstLine(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return reader.readLine();
         } catch (java.nio.charset.MalformedInputException e) {
             return null;
-        }
-    }
-
-    private static boolean generated(Path file) throws IOException {
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            return first != null && first.startsWith(GENERATED_MARK);
-        } catch (java.nio.charset.MalformedInputException e) {
-            return false;
         }
     }
 
