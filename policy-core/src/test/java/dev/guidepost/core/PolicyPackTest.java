@@ -132,6 +132,43 @@ class PolicyPackTest {
     }
 
     @Test
+    void aCheckLeavesOutAnExceptionWhoseExpiryHasPassedAsAdmissionDoesAndThePackWarnsOfIt() {
+        PolicyPack pack = PolicyPack.load(PACKS.resolve("with-expiring-exceptions"));
+        Report report = PolicyEngine.of(pack).check(Manifests.load(Path.of(
+                "src/test/resources/manifests-expiring-exceptions")));
+
+        assertThat(report.results()).extracting(r -> r.resource().name(), Result::outcome)
+                .containsExactlyInAnyOrder(tuple("debug-tools", Outcome.FAIL), tuple("migrating-orders", Outcome.SKIP));
+        assertThat(report.exemptions()).extracting(Exemption::exception).containsExactly("migration-waiver");
+        assertThat(pack.warnings()).singleElement().asString().contains("exceptions.yaml:2")
+                .contains("'old-debug-waiver' expired at 2020-01-01T00:00:00Z", "renew spec.expiresAt");
+    }
+
+    @Test
+    void anExceptionExpiryThatIsNoTimeIsAPackErrorAtTheException() {
+        assertThatThrownBy(() -> PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: require-team-label}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
+                  validations:
+                    - expression: "has(object.metadata.labels)"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: waiver}
+                spec:
+                  expiresAt: "next friday"
+                  policyRefs: [{name: require-team-label, kind: ValidatingPolicy}]
+                """, "inline.yaml")).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("inline.yaml:11").hasMessageContaining("'waiver'")
+                .hasMessageContaining("spec.expiresAt 'next friday' is no RFC 3339 time");
+    }
+
+    @Test
     void aQuantityLiteralThatIsNoQuantityIsAnErrorWhenAGuidepostPolicyLoadsNotWhenAnExampleRuns() {
         assertThatThrownBy(() -> PolicyPack.parse("""
                 apiVersion: guidepost.dev/v1alpha1

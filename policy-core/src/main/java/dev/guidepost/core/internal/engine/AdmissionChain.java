@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +29,14 @@ public final class AdmissionChain {
         this.mutators = List.copyOf(mutators);
     }
 
-    /** The context of a check of these manifests, with the exceptions the cluster would apply. */
+    /**
+     * The context of a check of these manifests, with the exceptions the cluster would apply now (admission leaves
+     * out those whose {@code expiresAt} has passed).
+     */
     public EvaluationContext context(List<Manifest> manifests) {
-        return EvaluationContext.forCheck(new ManifestNamespaces(manifests), exceptions, classicExceptions);
+        Instant now = Instant.now();
+        return EvaluationContext.forCheck(new ManifestNamespaces(manifests),
+                exceptions.stream().filter(e -> !e.expiredAt(now)).toList(), classicExceptions);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import dev.guidepost.core.Action;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.internal.cel.CelDialect;
 import dev.guidepost.core.internal.cel.CelEnvironment;
+import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -29,10 +31,12 @@ public final class PolicyExceptionProgram {
     private final List<String> images;
     private final List<String> allowedValues;
     private final boolean reportPass;
+    private final Optional<Instant> expiresAt;
 
     private PolicyExceptionProgram(String name, List<PolicyRef> policyRefs, List<NamedExpression> matchConditions,
-            List<String> images, List<String> allowedValues, boolean reportPass) {
+            List<String> images, List<String> allowedValues, boolean reportPass, Optional<Instant> expiresAt) {
         this.name = name;
+        this.expiresAt = expiresAt;
         this.policyRefs = List.copyOf(policyRefs);
         this.matchConditions = matchConditions;
         this.images = images;
@@ -47,11 +51,25 @@ public final class PolicyExceptionProgram {
         for (Object ref : PlainValues.list(spec, "policyRefs")) {
             policies.add(new PolicyRef(PlainValues.string(ref, "name"), PlainValues.string(ref, "kind")));
         }
+        Optional<Instant> expiresAt;
+        try {
+            expiresAt = ExceptionDocument.expiresAt(document);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyCompileException(List.of("spec", "expiresAt"), e.getMessage());
+        }
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.VALIDATING_POLICY));
         return new PolicyExceptionProgram(PlainValues.string(document, "metadata", "name"), policies,
                 compiler.named(PlainValues.list(spec, "matchConditions"), List.of("spec", "matchConditions")),
                 PlainValues.strings(spec, "images"), PlainValues.strings(spec, "allowedValues"),
-                "pass".equalsIgnoreCase(PlainValues.string(spec, "reportResult")));
+                "pass".equalsIgnoreCase(PlainValues.string(spec, "reportResult")), expiresAt);
+    }
+
+    /**
+     * Whether the exception has expired at {@code now} ({@code spec.expiresAt}): the cluster's admission leaves it
+     * out then, while {@code kyverno test} and {@code kyverno apply} still apply it.
+     */
+    public boolean expiredAt(Instant now) {
+        return expiresAt.filter(now::isAfter).isPresent();
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.guidepost.core.internal.pack;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.SourceLocation;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
@@ -32,5 +36,41 @@ public record ExceptionDocument(Map<String, Object> document, SourceLocation loc
     /** The exception's name. */
     public String name() {
         return PlainValues.string(document, "metadata", "name");
+    }
+
+    /**
+     * When a {@code policies.kyverno.io} exception stops applying: its {@code spec.expiresAt}, an RFC 3339 time.
+     * The cluster's admission leaves an expired exception out (the Kyverno CLI still applies it).
+     *
+     * @throws IllegalArgumentException saying what is wrong when the field is no RFC 3339 time
+     */
+    public static Optional<Instant> expiresAt(Map<String, Object> document) {
+        String value = PlainValues.string(document, "spec", "expiresAt");
+        if (value.isEmpty() || PlainValues.string(document, "apiVersion").startsWith("kyverno.io/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("spec.expiresAt '" + value + "' is no RFC 3339 time; write it like "
+                    + "\"2026-05-01T00:00:00Z\"");
+        }
+    }
+
+    /**
+     * A warning when this exception has expired at {@code now}, as checks leave it out then.
+     *
+     * @throws GuidepostException at the exception when its {@code spec.expiresAt} is no RFC 3339 time
+     */
+    Optional<String> expiryWarning(Instant now) {
+        Optional<Instant> expiresAt;
+        try {
+            expiresAt = expiresAt(document);
+        } catch (IllegalArgumentException e) {
+            throw new GuidepostException(location, "PolicyException '" + name() + "': " + e.getMessage());
+        }
+        return expiresAt.filter(now::isAfter).map(at -> location + ": PolicyException '" + name() + "' expired at "
+                + at + ": the cluster no longer applies it, and neither do checks; renew spec.expiresAt or remove "
+                + "the exception");
     }
 }

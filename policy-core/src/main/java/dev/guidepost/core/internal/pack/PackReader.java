@@ -9,6 +9,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -82,7 +83,7 @@ public final class PackReader {
             }
             for (YamlDocument doc : documents) {
                 try {
-                    Optional<ExceptionDocument> exception = exception(doc);
+                    Optional<ExceptionDocument> exception = exception(doc, warnings::add);
                     if (exception.isPresent()) {
                         exceptions.add(exception.get());
                         continue;
@@ -121,13 +122,18 @@ public final class PackReader {
                 exceptions);
     }
 
-    /** The PolicyException a document is, if it is one (a pack keeps them; test files name their own). */
-    private static Optional<ExceptionDocument> exception(YamlDocument doc) {
+    /**
+     * The PolicyException a document is, if it is one (a pack keeps them; test files name their own); one that has
+     * expired is kept with a warning, since checks leave it out as the cluster does.
+     */
+    private static Optional<ExceptionDocument> exception(YamlDocument doc, Consumer<String> warnings) {
         if (doc.problem() != null || !(doc.value() instanceof Map<?, ?>)) {
             return Optional.empty();
         }
-        return ExceptionDocument.of(PlainValues.map(PlainValues.immutableCopy(doc.value())),
-                SourceLocation.of(doc.source(), doc.line()));
+        Optional<ExceptionDocument> exception = ExceptionDocument.of(
+                PlainValues.map(PlainValues.immutableCopy(doc.value())), SourceLocation.of(doc.source(), doc.line()));
+        exception.flatMap(e -> e.expiryWarning(Instant.now())).ifPresent(warnings);
+        return exception;
     }
 
     /** True for a jar or zip file name, which a pack is read from as a pack jar. */
@@ -438,7 +444,7 @@ public final class PackReader {
         Map<String, PolicySourceText> texts = new HashMap<>();
         List<ExceptionDocument> exceptions = new ArrayList<>();
         for (YamlDocument doc : YamlDocuments.parse(text, sourceName)) {
-            Optional<ExceptionDocument> exception = exception(doc);
+            Optional<ExceptionDocument> exception = exception(doc, warnings::add);
             if (exception.isPresent()) {
                 exceptions.add(exception.get());
                 continue;
