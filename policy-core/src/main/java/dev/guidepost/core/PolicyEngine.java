@@ -387,7 +387,8 @@ public final class PolicyEngine {
             }
             Outcome outcome = rule.outcome();
             boolean violation = outcome == Outcome.FAIL || outcome == Outcome.ERROR;
-            int fieldLine = violation ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
+            // an error's message speaks of the policy (spec.validations[1]), not of a field of the manifest
+            int fieldLine = outcome == Outcome.FAIL ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
                     manifest.location().line(), lineOf, podPolicyOnController) : 0;
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")

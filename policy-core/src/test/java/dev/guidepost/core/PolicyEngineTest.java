@@ -823,7 +823,9 @@ class PolicyEngineTest {
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
-            assertThat(r.message()).contains("validation expression returned 3, not a bool (spec.validations[1])");
+            assertThat(r.message()).contains("validation expression returned 3, not a bool (spec.validations[1])")
+                    .doesNotContain("(line");
+            assertThat(r.fieldLine()).as("the path names the policy's field, not the manifest's").isZero();
         });
     }
 
