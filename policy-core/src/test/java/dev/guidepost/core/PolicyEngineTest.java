@@ -2,6 +2,7 @@ package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -550,6 +551,53 @@ class PolicyEngineTest {
 
         assertThat(report.violations()).singleElement()
                 .satisfies(r -> assertThat(r.message()).startsWith("web in shop has no team label"));
+    }
+
+    @Test
+    void aPodTemplateWrittenWithoutMetadataHasTheEmptyMetadataTheApiServerGivesIt() {
+        PolicyEngine optOut = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata:
+                  name: no-latest-unless-opted-out
+                spec:
+                  description: Pods run tagged images unless they opt out.
+                  match: {kinds: [Pod]}
+                  matchConditions:
+                    - name: not-opted-out
+                      expression: "!('acme.io/allow-latest' in object.metadata.?annotations.orValue({}))"
+                  validations:
+                    - expression: "object.spec.containers.all(c, !c.image.endsWith(':latest'))"
+                      message: Images carry a version tag.
+                """, "no-latest.yaml"));
+
+        Report report = optOut.check(Manifests.parse("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: migrate, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: migrate, image: "registry.example.com/migrate:latest"}]
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: report, namespace: shop}
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: Never
+                          containers: [{name: report, image: "registry.example.com/report:1.2"}]
+                """, "jobs.yaml"));
+
+        assertThat(report.results()).extracting(r -> r.resource().kind(), Result::outcome).containsExactly(
+                tuple("Job", Outcome.FAIL), tuple("CronJob", Outcome.PASS));
+        assertThat(report.violations()).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("Images carry a version tag."));
     }
 
     @Test

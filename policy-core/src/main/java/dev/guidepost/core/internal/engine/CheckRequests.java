@@ -1,17 +1,22 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
+import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserInfo;
 
 /**
  * The admission request a check makes of a manifest: a CREATE by an unknown user, in the manifest's namespace
- * ({@code default} for a namespaced object that names none, as {@code kubectl apply} puts it there), with
- * quantities written as numbers turned into the strings the API server hands Kyverno.
+ * ({@code default} for a namespaced object that names none, as {@code kubectl apply} puts it there), with the
+ * object as the API server hands it to Kyverno: quantities written as numbers turned into strings, and an empty
+ * {@code metadata} in a pod controller's templates that have none (the API server's objects always carry the
+ * template's metadata, so a Pod policy that autogen applies to {@code object.spec.template.metadata} finds it).
  */
 public final class CheckRequests {
 
@@ -29,8 +34,53 @@ public final class CheckRequests {
         if (!type.namespaced()) {
             namespace = "";
         }
-        AdmissionRequest request = new AdmissionRequest("CREATE", ApiServerQuantities.of(manifest.kind(), object),
+        AdmissionRequest request = new AdmissionRequest("CREATE",
+                withTemplateMetadata(manifest.kind(), ApiServerQuantities.of(manifest.kind(), object)),
                 null, type, namespace, manifest.name(), UserInfo.NONE);
         return new PreparedRequest(request, CelValues.Numbers.AS_READ);
+    }
+
+    /**
+     * The object with {@code metadata: {}} in each template of a pod controller that lacks one
+     * ({@code spec.template}, and a CronJob's {@code spec.jobTemplate}); the object itself when none lacks it.
+     */
+    static Map<String, Object> withTemplateMetadata(String kind, Map<String, Object> object) {
+        if (kind.equals("Pod")) {
+            return object;
+        }
+        List<String> path = PodControllers.podSpecPath(kind).orElse(List.of());
+        Map<String, Object> out = object;
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).equals("template") || path.get(i).equals("jobTemplate")) {
+                out = withMetadataAt(out, path.subList(0, i + 1));
+            }
+        }
+        return out;
+    }
+
+    /** A copy of {@code node} with an empty metadata map in the map at {@code path}, if that map exists and lacks it. */
+    private static Map<String, Object> withMetadataAt(Map<String, Object> node, List<String> path) {
+        Object child = node.get(path.get(0));
+        if (!(child instanceof Map<?, ?> map)) {
+            return node;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) map;
+        Map<String, Object> changed;
+        if (path.size() == 1) {
+            if (next.containsKey("metadata")) {
+                return node;
+            }
+            changed = new LinkedHashMap<>(next);
+            changed.put("metadata", Map.of());
+        } else {
+            changed = withMetadataAt(next, path.subList(1, path.size()));
+            if (changed == next) {
+                return node;
+            }
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(node);
+        copy.put(path.get(0), changed);
+        return copy;
     }
 }
