@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.guidepost.core.internal.manifest.KindSpelling;
 import dev.guidepost.core.internal.manifest.Kustomizations;
 import dev.guidepost.core.internal.manifest.ObjectShape;
 import dev.guidepost.core.internal.match.ApiResources;
@@ -367,6 +368,13 @@ public final class Manifests implements Iterable<Manifest> {
             problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, "Kubernetes has no kind "
                     + kind + " (kinds are case-sensitive), so the cluster would refuse it; use kind: "
                     + spelled.get()));
+            return;
+        }
+        Optional<String> meant = KindSpelling.meant(apiVersion, kind);
+        if (meant.isPresent()) {
+            problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, "Kubernetes has no kind "
+                    + kind + " in " + apiVersion + ", so the cluster would refuse it; did you mean kind: "
+                    + meant.get() + "?"));
             return;
         }
         Optional<String> served = ApiResources.builtIn().servedApiVersion(apiVersion, kind);

@@ -429,11 +429,11 @@ class ManifestsTest {
     }
 
     @Test
-    void refusesABuiltInKindAtAnApiVersionKubernetesDoesNotServeAndNamesTheOneItDoes() {
+    void refusesABuiltInKindAtAnApiVersionKubernetesDoesNotServeOrAMisspeltKindOfAKubernetesGroupAndNamesTheOneMeant() {
         Manifests manifests = load("unserved-api-versions.yaml");
 
         assertThat(manifests.manifests()).extracting(m -> m.resource().name())
-                .containsExactly("cache", "orders", "custom-deployment-kind", "edge");
+                .containsExactly("cache", "orders", "custom-deployment-kind", "edge", "unknown-apps-kind");
         assertThat(manifests.unreadable()).extracting(ManifestProblem::type)
                 .containsOnly(ManifestProblem.Type.UNSERVED);
         assertThat(manifests.unreadable()).extracting(ManifestProblem::message).containsExactly(
@@ -446,8 +446,16 @@ class ManifestsTest {
                 "Kubernetes does not serve Ingress at apiVersion networking.k8s.io/v1beta1, so the cluster would "
                         + "refuse it; use apiVersion: networking.k8s.io/v1",
                 "Kubernetes has no kind Statefulset (kinds are case-sensitive), so the cluster would refuse it; use "
-                        + "kind: StatefulSet");
-        assertThat(manifests.unreadable()).extracting(p -> p.location().line()).containsExactly(2, 6, 22, 26, 34);
+                        + "kind: StatefulSet",
+                "Kubernetes has no kind Deploymnet in apps/v1, so the cluster would refuse it; did you mean kind: "
+                        + "Deployment?",
+                "Kubernetes has no kind CronJobs in batch/v1, so the cluster would refuse it; did you mean kind: "
+                        + "CronJob?",
+                "Kubernetes has no kind Ingres in networking.k8s.io/v1, so the cluster would refuse it; did you mean "
+                        + "kind: Ingress?",
+                "Kubernetes has no kind svc in v1, so the cluster would refuse it; did you mean kind: Service?");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line())
+                .containsExactly(2, 6, 22, 26, 34, 38, 42, 46, 50);
     }
 
     @Test

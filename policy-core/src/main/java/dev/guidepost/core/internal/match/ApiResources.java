@@ -183,6 +183,19 @@ public final class ApiResources {
     }
 
     /**
+     * The built-in kinds of the group of {@code apiVersion} when that group is one of Kubernetes' own ({@code apps},
+     * {@code networking.k8s.io}, the core group); empty for any other group, where custom resources live.
+     */
+    public java.util.Set<String> kindsOfBuiltInGroup(String apiVersion) {
+        String group = groupOf(apiVersion);
+        if (!groups.contains(group)) {
+            return java.util.Set.of();
+        }
+        return resources.stream().filter(r -> r.subresource().isEmpty() && r.group().equals(group))
+                .map(ApiResource::kind).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
      * Whether objects of a group are held to the built-in types: Kubernetes' own groups, and groups without a dot
      * (a custom resource's group has one, so a dotless group is a misspelt built-in one).
      */
