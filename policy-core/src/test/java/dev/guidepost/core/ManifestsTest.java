@@ -98,6 +98,42 @@ class ManifestsTest {
     }
 
     @Test
+    void fieldsTheApiServerCannotDecodeAreMalformedOncePerObjectNamingEveryFieldAndNoSecretValue() {
+        Manifests manifests = load("malformed/field-types.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("fine-secret");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line(), ManifestProblem::message)
+                .containsExactly(
+                        tuple(7, "spec.replicas must be a number, not the text '3', so the cluster would refuse the "
+                                + "object; write it without quotes: replicas: 3"
+                                + "; also at line 11: the label 'version' in spec.template.metadata has the number "
+                                + "1.10 as its value, and the cluster takes only text there, so it would refuse the "
+                                + "object; quote it: version: \"1.10\""
+                                + "; also at line 18: spec.template.spec.containers[0].args[1] must be text, not the "
+                                + "number 8080, so the cluster would refuse the object; quote it: - \"8080\""
+                                + "; also at line 20: spec.template.spec.containers[0].env[0].value must be text, not "
+                                + "the number 5432, so the cluster would refuse the object; quote it: value: \"5432\""
+                                + "; also at line 23: spec.template.spec.containers[0].ports[0].containerPort must be "
+                                + "a number, not the text '8080', so the cluster would refuse the object; write it "
+                                + "without quotes: containerPort: 8080"),
+                        tuple(34, "the annotation 'sidecar.istio.io/inject' in spec.jobTemplate.spec.template.metadata "
+                                + "has the boolean false as its value, and the cluster takes only text there, so it "
+                                + "would refuse the object; quote it: sidecar.istio.io/inject: \"false\""),
+                        tuple(43, "data.port must be text, not the number 5432, so the cluster would refuse the "
+                                + "object; quote it: port: \"5432\"; also at line 44: data.debug must be text, not "
+                                + "the boolean true, so the cluster would refuse the object; quote it: debug: \"true\""),
+                        tuple(51, "data.password of the Secret is not base64, so the cluster would refuse the "
+                                + "object; encode it (b64enc in a Helm template), or give the plain text under "
+                                + "stringData; also at line 54: stringData.retries of the Secret must be text, not a "
+                                + "number, so the cluster would refuse the object; quote it"),
+                        tuple(79, "the label 'tier' in spec.volumeClaimTemplates[0].metadata has the number 2 as its "
+                                + "value, and the cluster takes only text there, so it would refuse the object; quote "
+                                + "it: tier: \"2\""));
+        assertThat(manifests.unreadable()).extracting(ManifestProblem::message)
+                .noneMatch(m -> m.contains("hunter2") || m.contains("'3'") && m.contains("retries"));
+    }
+
+    @Test
     void aFolderThatCannotBeWalkedWhollyNamesWhatItCouldNotReadAndChecksTheRest(@TempDir Path dir) throws Exception {
         Files.copy(FIXTURES.resolve("multi.yaml"), dir.resolve("multi.yaml"));
         Files.createDirectories(dir.resolve("linked"));

@@ -36,15 +36,49 @@ public final class ObjectShape {
         return Optional.empty();
     }
 
-    /** The first problem in an object's metadata, then in a built-in workload's pod spec. */
+    /**
+     * The problems of an object's parts, as one problem at the first that names the others, so that one run shows
+     * every fix: its metadata and that of its templates, a built-in workload's pod spec, replicas and containers,
+     * and the data of ConfigMaps and Secrets.
+     */
     public static Optional<ManifestProblem> typesOfParts(Map<?, ?> object, String apiVersion, String kind,
             YamlDocument document, List<Object> path) {
-        return metadata(object, document, path).or(() -> podSpec(object, apiVersion, kind, document, path));
+        List<ManifestProblem> found = new ArrayList<>();
+        metadata(object, document, path, "metadata").ifPresent(found::add);
+        String group = ApiResources.groupOf(apiVersion);
+        boolean builtIn = group.isEmpty() || group.equals("apps") || group.equals("batch");
+        if (builtIn) {
+            Optional<ManifestProblem> spec = podSpec(object, apiVersion, kind, document, path);
+            if (spec.isPresent()) {
+                found.add(spec.get());
+            } else {
+                found.addAll(WorkloadFields.problems(object, kind, document, path));
+            }
+            found.addAll(DataFields.problems(object, apiVersion, kind, document, path));
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        found.sort(java.util.Comparator.comparingInt(p -> p.location().line()));
+        ManifestProblem first = found.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        for (ManifestProblem other : found.subList(1, found.size())) {
+            message.append("; also at line ").append(other.location().line()).append(": ").append(other.message());
+        }
+        return Optional.of(new ManifestProblem(first.location(), first.type(), message.toString()));
     }
 
-    /** A path from {@code from} on, as a field name ({@code spec.template.spec}). */
-    private static String dotted(List<Object> path, int from) {
-        return String.join(".", path.subList(from, path.size()).stream().map(String::valueOf).toList());
+    /** A path from {@code from} on, as a field name ({@code spec.template.spec.containers[0].env[1].value}). */
+    static String dotted(List<Object> path, int from) {
+        StringBuilder out = new StringBuilder();
+        for (Object step : path.subList(from, path.size())) {
+            if (step instanceof Integer) {
+                out.append('[').append(step).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(step);
+            }
+        }
+        return out.toString();
     }
 
     /** The location of the element at {@code path} in a document. */
@@ -53,12 +87,13 @@ public final class ObjectShape {
     }
 
     /**
-     * The first identifying field of an object's metadata that has a type the API server cannot decode: its
+     * The first identifying field of an object's metadata ({@code name}: where it is, such as
+     * {@code spec.template.metadata}) that has a type the API server cannot decode: its
      * name, namespace and generateName are text, and so are the values of its labels and annotations (YAML reads
      * {@code version: 1.0} and {@code scrape: true} as a number and a boolean).
      */
-    private static Optional<ManifestProblem> metadata(Map<?, ?> object, YamlDocument document,
-            List<Object> path) {
+    static Optional<ManifestProblem> metadata(Map<?, ?> object, YamlDocument document, List<Object> path,
+            String name) {
         Object metadata = object.get("metadata");
         if (metadata == null) {
             return Optional.empty();
@@ -66,7 +101,7 @@ public final class ObjectShape {
         if (!(metadata instanceof Map<?, ?> meta)) {
             List<Object> at = YamlDocument.path(path, "metadata");
             return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                    "metadata must be a mapping (name: ..., namespace: ...), not " + describe(metadata, document, at)
+                    name + " must be a mapping (name: ..., labels: ...), not " + describe(metadata, document, at)
                             + ", so the cluster would refuse the object"));
         }
         for (String field : List.of("name", "namespace", "generateName")) {
@@ -74,7 +109,7 @@ public final class ObjectShape {
             if (v != null && !(v instanceof String)) {
                 List<Object> at = YamlDocument.path(path, "metadata", field);
                 return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        "metadata." + field + " must be text, not " + describe(v, document, at)
+                        name + "." + field + " must be text, not " + describe(v, document, at)
                                 + ", so the cluster would refuse the object" + quoteHint(field, v, document, at)));
             }
         }
@@ -86,7 +121,7 @@ public final class ObjectShape {
             if (!(v instanceof Map<?, ?> entries)) {
                 List<Object> at = YamlDocument.path(path, "metadata", field);
                 return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                        "metadata." + field + " must be a mapping of keys to text, not " + describe(v, document, at)
+                        name + "." + field + " must be a mapping of keys to text, not " + describe(v, document, at)
                                 + ", so the cluster would refuse the object"));
             }
             for (Map.Entry<?, ?> e : entries.entrySet()) {
@@ -94,7 +129,8 @@ public final class ObjectShape {
                     String key = String.valueOf(e.getKey());
                     List<Object> at = YamlDocument.path(path, "metadata", field, key);
                     return Optional.of(new ManifestProblem(located(document, at), ManifestProblem.Type.MALFORMED,
-                            "the " + field.substring(0, field.length() - 1) + " '" + key + "' has "
+                            "the " + field.substring(0, field.length() - 1) + " '" + key + "'"
+                                    + (name.equals("metadata") ? "" : " in " + name) + " has "
                                     + describe(e.getValue(), document, at) + " as its value, and the cluster takes "
                                     + "only text there, so it would refuse the object" + quoteHint(key, e.getValue(),
                                             document, at)));
@@ -147,7 +183,7 @@ public final class ObjectShape {
     }
 
     /** A value of the wrong type in words, a scalar as it is written. */
-    private static String describe(Object value, YamlDocument document, List<Object> path) {
+    static String describe(Object value, YamlDocument document, List<Object> path) {
         if (value instanceof Map<?, ?>) {
             return "a mapping";
         }
@@ -160,7 +196,7 @@ public final class ObjectShape {
     }
 
     /** For a scalar read as a number or boolean, how to write it as text. */
-    private static String quoteHint(String key, Object value, YamlDocument document, List<Object> path) {
+    static String quoteHint(String key, Object value, YamlDocument document, List<Object> path) {
         return value instanceof Map<?, ?> || value instanceof List<?> ? ""
                 : "; quote it: " + key + ": \"" + document.scalarText(path).orElse(String.valueOf(value)) + "\"";
     }
