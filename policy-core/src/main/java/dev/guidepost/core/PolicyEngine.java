@@ -65,15 +65,30 @@ public final class PolicyEngine {
      * ({@code failurePolicy: Ignore}).
      */
     private record Compiled(Policy policy, PolicyProgram program, boolean selectsByNamespaceLabels,
-            Set<String> namespaceObjectRules, Set<String> requestUserRules, boolean excludesCreate,
-            boolean failurePolicyIgnore) {
+            Set<String> namespaceObjectRules, boolean namespaceObjectOnlyInMatchConditions,
+            Set<String> requestUserRules, boolean excludesCreate, boolean failurePolicyIgnore) {
 
         Compiled(Policy policy, PolicyProgram program) {
             this(policy, program, NamespaceSelection.byLabels(policy.definition()),
                     rulesWhere(policy, NamespaceSelection::readsNamespaceObject),
+                    namespaceObjectOnlyInMatchConditions(policy.definition()),
                     rulesWhere(policy, UserDependence::readsRequestUser),
                     OperationSelection.excludesCreate(policy.definition()),
                     "Ignore".equals(PlainValues.string(policy.definition(), "spec", "failurePolicy")));
+        }
+
+        /**
+         * True when only the policy's match conditions read the Namespace object: its validations then give the
+         * same verdict in every namespace the conditions let through.
+         */
+        private static boolean namespaceObjectOnlyInMatchConditions(Map<String, Object> definition) {
+            Map<String, Object> spec = PlainValues.map(definition, "spec");
+            if (!NamespaceSelection.readsNamespaceObject(PlainValues.list(spec, "matchConditions"))) {
+                return false;
+            }
+            Map<String, Object> rest = new LinkedHashMap<>(spec);
+            rest.remove("matchConditions");
+            return !NamespaceSelection.readsNamespaceObject(rest);
         }
 
         boolean readsNamespaceObject(RuleResponse rule) {
@@ -344,6 +359,10 @@ public final class PolicyEngine {
         String unknown = "namespace '" + namespace + "' is not among the manifests checked: check its Namespace "
                 + "manifest together with this one";
         String failure = checkedWithout(rule);
+        if (rule.outcome() == Outcome.PASS && c.namespaceObjectOnlyInMatchConditions()) {
+            // the validations passed and do not read the namespace: where the conditions skip, nothing fails either
+            return Optional.empty();
+        }
         if (c.readsNamespaceObject(rule)) {
             return Optional.of("the policy reads the Namespace object (namespaceObject) and " + unknown + failure);
         }
@@ -380,6 +399,7 @@ public final class PolicyEngine {
             if (RuleResponse.MUTATION.equals(rule.unsupported())) {
                 continue; // applied before validation (AdmissionChain); it rejects nothing itself
             }
+            rule = holdsInAnyNamespace(c, rule, request, context).orElse(rule);
             Optional<String> notChecked = whyNotChecked(c, rule, request, context);
             if (notChecked.isPresent() && !(exempted && rule.evaluated())) {
                 results.add(notChecked(policy, rule.rule(), rule.action(), notChecked.get(), manifest));
@@ -439,6 +459,23 @@ public final class PolicyEngine {
                     + "this one; in the cluster the policy applies if they match");
         }
         return UnselectedManifests.appliesInANamedNamespace(c.policy(), c.program(), manifest, request, context);
+    }
+
+    /**
+     * For a rule that skipped because its match conditions, the only part reading the Namespace object, are false
+     * with the namespace unknown here: a pass when its validations pass anyway, since then the manifest passes or
+     * is skipped whatever the namespace's labels are; empty otherwise.
+     */
+    private static Optional<RuleResponse> holdsInAnyNamespace(Compiled c, RuleResponse rule, PreparedRequest request,
+            EvaluationContext context) {
+        if (rule.outcome() != Outcome.SKIP || !rule.exception().isEmpty() || !rule.evaluated()
+                || !c.namespaceObjectOnlyInMatchConditions() || !unknownNamespace(request, context)) {
+            return Optional.empty();
+        }
+        return c.program().evaluate(request, context.assumingMatchConditions()).rules().stream()
+                .filter(r -> r.rule().equals(rule.rule()) && r.outcome() == Outcome.PASS).findFirst()
+                .map(r -> r.withMessage("passes whatever the labels of namespace '" + request.request().namespace()
+                        + "': its validations hold, and only its match conditions read the namespace"));
     }
 
     /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */

@@ -125,8 +125,22 @@ class PolicyEngineTest {
                 .satisfies(r -> assertThat(r.message()).contains("a field on the way is empty in the manifest, for "
                         + "example 'spec:' with nothing under it"));
         assertThat(replicas.check(Manifests.parse(empty.replace("spec:\n", "spec: {replicas: two}\n"), "typed.yaml"))
-                .results()).singleElement().satisfies(r -> assertThat(r.message()).contains("No matching overload")
-                        .contains("a value the rule reads has another type than it expects"));
+                .unreadable()).as("the API server refuses text as replicas").singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("spec.replicas must be a number"));
+        PolicyEngine tier = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: tier-two}
+                spec:
+                  description: Deployments are of tier two or above.
+                  match: {kinds: [Deployment]}
+                  validations:
+                    - expression: "object.metadata.labels.tier >= 2"
+                """, "tier.yaml"));
+        assertThat(tier.check(Manifests.parse(empty.replace("metadata: {name: web}", "metadata: {name: web, labels: "
+                + "{tier: '3'}}"), "typed.yaml")).results()).singleElement().satisfies(r -> assertThat(r.message())
+                        .contains("No matching overload").contains("a value the rule reads has another type than it "
+                                + "expects"));
         assertThat(replicas.check(Manifests.parse(missing, "missing.yaml")).results()).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains("(the manifest does not set 'replicas', which the rule "
                         + "reads: if the object needs it, add it to the manifest; if the field is optional, the policy "
@@ -397,6 +411,40 @@ class PolicyEngineTest {
                 """, "pod.yaml"));
 
         assertThat(report.violations()).extracting(Result::policyId).containsExactly("require-limits");
+    }
+
+    @Test
+    void aManifestThatPassesWhateverItsNamespacesLabelsPassesWhenOnlyMatchConditionsReadTheNamespace() {
+        PolicyEngine production = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: production-replicas}
+                spec:
+                  description: Deployments in production namespaces run two replicas or more.
+                  action: Warn
+                  match: {kinds: [Deployment]}
+                  matchConditions:
+                    - name: production-namespace
+                      expression: "namespaceObject.metadata.?labels.?env.orValue('') == 'production'"
+                  validations:
+                    - expression: "object.spec.?replicas.orValue(1) >= 2"
+                      message: Production deployments need two replicas.
+                """, "production.yaml"));
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec: {replicas: 3}
+                """;
+
+        assertThat(production.check(Manifests.parse(deployment, "web.yaml")).results()).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.outcome()).isEqualTo(Outcome.PASS);
+                    assertThat(r.message()).contains("passes whatever the labels of namespace 'shop'");
+                });
+        assertThat(production.check(Manifests.parse(deployment.replace("replicas: 3", "replicas: 1"), "web.yaml"))
+                .results()).as("it would fail in a production namespace").singleElement()
+                .satisfies(r -> assertThat(r.isNotChecked()).isTrue());
     }
 
     @Test

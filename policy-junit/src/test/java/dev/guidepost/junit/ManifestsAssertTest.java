@@ -42,6 +42,15 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void satisfyingEveryPolicyIsAbortedTooWhenAWarnRuleCouldNotBeChecked() {
+        assertThatThrownBy(() -> assertThatManifests("src/test/resources/manifests/single-replica").using(ENGINE)
+                .satisfyAllApplicablePolicies())
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("1 rule could not be checked here", "production-replicas [Warn]",
+                        "namespace 'shop' is not among the manifests checked");
+    }
+
+    @Test
     void anExplicitEngineWorksWithoutTheExtension() {
         assertThatCode(() -> assertThatManifests(GOOD).using(ENGINE).satisfyAllApplicablePolicies()
                 .satisfy("databases-in-us-east-1")).doesNotThrowAnyException();

@@ -18,10 +18,25 @@ import dev.guidepost.core.internal.cel.ClusterData;
  * @param exceptions             CEL policy exceptions ({@code policies.kyverno.io} PolicyException)
  * @param classicExceptions      policy exceptions for ClusterPolicy rules ({@code kyverno.io/v2} PolicyException)
  * @param variables              values for the JMESPath context of ClusterPolicy rules (Kyverno CLI values files)
+ * @param matchConditionsAssumed true to evaluate a CEL policy's validations as if its match conditions held:
+ *                               what a check asks when the conditions read what only the cluster knows
  */
 public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
         boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions,
-        List<ClassicExceptionProgram> classicExceptions, RuleVariables variables) {
+        List<ClassicExceptionProgram> classicExceptions, RuleVariables variables, boolean matchConditionsAssumed) {
+
+    /** A context with values for ClusterPolicy rules. */
+    public EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,
+            boolean namespaceObjectDefault, List<PolicyExceptionProgram> exceptions,
+            List<ClassicExceptionProgram> classicExceptions, RuleVariables variables) {
+        this(namespaces, cluster, numbers, namespaceObjectDefault, exceptions, classicExceptions, variables, false);
+    }
+
+    /** This context, with a CEL policy's match conditions taken to hold. */
+    public EvaluationContext assumingMatchConditions() {
+        return new EvaluationContext(namespaces, cluster, numbers, namespaceObjectDefault, exceptions,
+                classicExceptions, variables, true);
+    }
 
     /** A context without values for ClusterPolicy rules. */
     public EvaluationContext(Namespaces namespaces, ClusterData cluster, CelValues.Numbers numbers,

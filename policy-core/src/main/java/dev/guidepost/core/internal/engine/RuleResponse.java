@@ -67,7 +67,7 @@ public record RuleResponse(String rule, Outcome outcome, String message, Action 
     }
 
     /** This response with another message. */
-    RuleResponse withMessage(String newMessage) {
+    public RuleResponse withMessage(String newMessage) {
         return new RuleResponse(rule, outcome, newMessage, action, unsupported, alsoFailing, element, exception);
     }
 

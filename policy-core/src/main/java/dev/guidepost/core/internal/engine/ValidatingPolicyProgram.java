@@ -97,7 +97,8 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
             return exempted;
         }
 
-        MatchConditions conditions = MatchConditions.evaluate(matchConditions, activation, context.cluster());
+        MatchConditions conditions = context.matchConditionsAssumed() ? MatchConditions.evaluate(List.of(),
+                activation, context.cluster()) : MatchConditions.evaluate(matchConditions, activation, context.cluster());
         if (conditions.falseCondition() != null) {
             return Optional.of(RuleResponse.of("", Outcome.SKIP,
                     "match condition '" + conditions.falseCondition() + "' is false", action));
