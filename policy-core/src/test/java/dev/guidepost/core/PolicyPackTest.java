@@ -583,6 +583,32 @@ class PolicyPackTest {
     }
 
     @Test
+    void aPackTheClassPathHoldsTwiceIsAnErrorNamingBothCopies(@TempDir Path temp) throws IOException {
+        Path jar = jar(PACKS.resolve("jar-pack"), temp.resolve("jar-pack-2.0.0.jar"));
+        Path old = jar(PACKS.resolve("jar-pack"), temp.resolve("old-jar-pack-1.0.0.jar"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), old.toUri().toURL()},
+                null)) {
+            assertThatThrownBy(() -> PolicyPack.fromClasspath("jar-pack", loader))
+                    .isInstanceOf(GuidepostException.class)
+                    .hasMessageContaining("the class path holds pack 'jar-pack' 2 times: " + jar + ", " + old)
+                    .hasMessageContaining("keep one of them");
+        }
+        Path folders = temp.resolve("folders");
+        for (String copy : List.of("a", "b")) {
+            Files.createDirectories(folders.resolve(copy + "/META-INF/guidepost/acme"));
+            Files.copy(PACKS.resolve("jar-pack/META-INF/guidepost/no-node-ports.yaml"),
+                    folders.resolve(copy + "/META-INF/guidepost/acme/no-node-ports.yaml"));
+            Files.writeString(folders.resolve(copy + "/META-INF/guidepost/acme/pack.yaml"), "name: acme\n");
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {folders.resolve("a/").toUri().toURL(),
+                folders.resolve("b/").toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> PolicyPack.fromClasspath("acme", loader))
+                    .hasMessageContaining("holds pack 'acme' 2 times: " + folders.resolve("a") + ", "
+                            + folders.resolve("b") + ";");
+        }
+    }
+
+    @Test
     void aClassPathPackIsFoundInAJarWrittenWithoutDirectoryEntries(@TempDir Path temp) throws IOException {
         Path root = temp.resolve("root");
         Files.createDirectories(root.resolve("META-INF/guidepost/acme"));

@@ -180,7 +180,9 @@ public final class PackReader {
      */
     public static PackContents readClasspath(String name, ClassLoader loader) {
         try {
-            URL folder = loader.getResource(CLASSPATH_ROOT + name + "/" + PACK_FILE);
+            List<URL> copies = Collections.list(loader.getResources(CLASSPATH_ROOT + name + "/" + PACK_FILE));
+            refuseCopies(name, copies);
+            URL folder = copies.isEmpty() ? null : copies.get(0);
             if (folder == null) {
                 folder = loader.getResource(CLASSPATH_ROOT + name + "/");
             }
@@ -189,24 +191,32 @@ public final class PackReader {
             }
             Enumeration<URL> headers = loader.getResources(CLASSPATH_ROOT + PACK_FILE);
             List<String> seen = new ArrayList<>();
+            List<URL> named = new ArrayList<>();
+            PackContents first = null;
             for (URL url : Collections.list(headers)) {
                 PackContents contents = readUrl(url, name);
                 if (contents.name().equals(name)) {
-                    return contents;
+                    named.add(url);
+                    first = first == null ? contents : first;
+                } else {
+                    seen.add(contents.name());
                 }
-                seen.add(contents.name());
+            }
+            refuseCopies(name, named);
+            if (first != null) {
+                return first;
             }
             List<Path> found = new ArrayList<>();
             for (URL root : Collections.list(loader.getResources(CLASSPATH_ROOT))) {
                 found.add(pathOf(root));
             }
-            Optional<PackContents> named = named(found, name, seen);
-            if (named.isPresent()) {
-                return named.get();
+            Optional<PackContents> inFolder = named(found, name, seen);
+            if (inFolder.isPresent()) {
+                return inFolder.get();
             }
-            named = named(rootsWithoutDirectoryEntries(loader, found), name, seen);
-            if (named.isPresent()) {
-                return named.get();
+            inFolder = named(rootsWithoutDirectoryEntries(loader, found), name, seen);
+            if (inFolder.isPresent()) {
+                return inFolder.get();
             }
             throw new GuidepostException("no pack named '" + name + "' on the class path (looked for "
                     + CLASSPATH_ROOT + name + "/ and a pack.yaml naming it under " + CLASSPATH_ROOT
@@ -214,6 +224,29 @@ public final class PackReader {
                     + "plugin (inside its <plugin> element), for tests as a test-scoped dependency");
         } catch (IOException e) {
             throw new GuidepostException("cannot read pack '" + name + "' from the class path: " + e.getMessage());
+        }
+    }
+
+    /** Refuses a pack the class path holds more than once: its order would pick one, maybe another release. */
+    private static void refuseCopies(String name, List<URL> copies) {
+        if (copies.size() > 1) {
+            throw new GuidepostException("the class path holds pack '" + name + "' " + copies.size() + " times: "
+                    + String.join(", ", copies.stream().map(PackReader::containerOf).toList())
+                    + "; keep one of them (mvn dependency:tree shows what pulls in each)");
+        }
+    }
+
+    /** The jar or folder a class path resource is in, as a user knows it: its file path. */
+    private static String containerOf(URL url) {
+        String text = url.toString();
+        int bang = text.indexOf("!/");
+        int root = text.lastIndexOf(CLASSPATH_ROOT);
+        String container = text.startsWith("jar:") && bang > 0 ? text.substring(4, bang)
+                : root > 0 ? text.substring(0, root) : text;
+        try {
+            return Path.of(URI.create(container)).toString();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return container;
         }
     }
 
