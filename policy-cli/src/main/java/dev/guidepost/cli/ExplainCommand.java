@@ -1,5 +1,6 @@
 package dev.guidepost.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.guidepost.cli.render.JsonText;
@@ -43,7 +44,9 @@ final class ExplainCommand implements Callable<Integer> {
                 "no policy '" + id + "' in pack " + pack.coordinates() + PolicyIds.didYouMean(pack, id)
                         + "; find ids with: guidepost search --pack ... \"what you want to do\""));
         var out = spec.commandLine().getOut();
-        out.print(json ? JsonText.pretty(PolicyMaps.full(policy)) : new PolicyText(color.style()).explainInFull(policy));
+        List<String> exceptions = pack.exceptionsFor(policy.id());
+        out.print(json ? JsonText.pretty(PolicyMaps.full(policy, exceptions))
+                : new PolicyText(color.style()).explainInFull(policy, exceptions));
         return ExitCode.OK;
     }
 }

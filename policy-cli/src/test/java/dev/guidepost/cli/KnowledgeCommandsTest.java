@@ -182,6 +182,55 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void explainSaysWhatAValidatingPolicyLeavesOutAndWhichExceptionsExemptFromIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("team-label.yaml"), """
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: require-team-label}
+                spec:
+                  validationActions: [Deny, Audit]
+                  failurePolicy: Ignore
+                  autogen:
+                    podControllers: {controllers: [deployments]}
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
+                    excludeResourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods],
+                         resourceNames: [legacy-app]}
+                    objectSelector:
+                      matchExpressions: [{key: policy.acme.io/exempt, operator: DoesNotExist}]
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: batch-jobs}
+                spec:
+                  policyRefs: [{name: require-team-label, kind: ValidatingPolicy}]
+                  matchConditions: [{name: batch, expression: "object.metadata.name.startsWith('batch-')"}]
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: ended-waiver}
+                spec:
+                  expiresAt: "2020-01-01T00:00:00Z"
+                  policyRefs: [{name: require-team-label, kind: ValidatingPolicy}]
+                """);
+
+        Cli cli = Cli.run("explain", "--pack", dir.toString(), "require-team-label");
+
+        assertThat(cli.out()).contains("Applies only to objects labelled: no policy.acme.io/exempt (others are not "
+                + "checked)", "Scope: not for pods named legacy-app; autogen only for deployments; other pod "
+                + "controllers are not checked themselves, the Pods they create are; validation actions Deny, Audit; "
+                + "failurePolicy Ignore: an object the policy cannot evaluate is admitted", "Exceptions: the pack's "
+                + "PolicyException batch-jobs exempt").doesNotContain("ended-waiver exempt");
+        assertThat(Cli.run("explain", "--pack", dir.toString(), "--json", "require-team-label").out())
+                .contains("\"exceptions\" : [ \"batch-jobs\" ]", "\"objectLabels\" : \"no policy.acme.io/exempt\"");
+    }
+
+    @Test
     void explainShowsTheDocumentOfKyvernoRulesThatAreNotCel() {
         Cli cli = Cli.run("explain", "--pack", "src/test/resources/dev/guidepost/cli/mcp/document-pack",
                 "disallow-host-path");

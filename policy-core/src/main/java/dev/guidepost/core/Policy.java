@@ -130,6 +130,21 @@ public record Policy(
     }
 
     /**
+     * The object labels the policy's match rules require, in words ({@code app.kubernetes.io/part-of=shop},
+     * {@code !policy.acme.io/exempt}), or empty when they require none: objects without them are not selected (an
+     * opt-out label, often).
+     */
+    public Optional<String> objectSelection() {
+        List<String> selectors = new ArrayList<>();
+        for (String key : List.of("objectSelector", "selector")) {
+            MatchSections.valuesOf(definition, key).stream().filter(Map.class::isInstance)
+                    .map(selector -> LabelSelector.of(selector).describe()).filter(text -> !text.isEmpty())
+                    .filter(text -> !selectors.contains(text)).forEach(selectors::add);
+        }
+        return selectors.isEmpty() ? Optional.empty() : Optional.of(String.join(" or ", selectors));
+    }
+
+    /**
      * Where an imported Kyverno ClusterPolicy's failure-action overrides change its {@link #action()}, as text
      * ({@code Enforce in prod-*}), policy overrides first; empty for policies without overrides.
      */

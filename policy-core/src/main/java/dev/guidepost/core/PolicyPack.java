@@ -208,6 +208,19 @@ public final class PolicyPack {
         return exceptions.stream().map(ExceptionDocument::name).toList();
     }
 
+    /**
+     * The names of the pack's PolicyExceptions in force that exempt some of a policy's rules (their
+     * {@code policyRefs} or {@code exceptions} name it, and their {@code expiresAt}, if any, has not passed), in the
+     * order read.
+     */
+    public List<String> exceptionsFor(String policyId) {
+        Objects.requireNonNull(policyId, "policyId");
+        java.time.Instant now = java.time.Instant.now();
+        return exceptions.stream().filter(e -> e.names(policyId))
+                .filter(e -> ExceptionDocument.expiresAt(e.document()).filter(now::isAfter).isEmpty())
+                .map(ExceptionDocument::name).toList();
+    }
+
     /** The PolicyExceptions the pack holds, as written. */
     List<ExceptionDocument> exceptionDocuments() {
         return exceptions;

@@ -148,7 +148,8 @@ public final class PolicyTools {
                         + ". Call search_policies with what you want to do, or list_policies to see every id.");
             }
             Policy p = policy.get();
-            return ToolAnswer.ok(text.explainInFull(p), PolicyMaps.full(p));
+            List<String> exceptions = kb.pack().exceptionsFor(p.id());
+            return ToolAnswer.ok(text.explainInFull(p, exceptions), PolicyMaps.full(p, exceptions));
         });
     }
 

@@ -60,8 +60,11 @@ public final class PolicyMaps {
         return m;
     }
 
-    /** Everything about a policy: text, rules with their CEL, examples as YAML, where it was read from. */
-    public static Map<String, Object> full(Policy p) {
+    /**
+     * Everything about a policy: text, rules with their CEL, examples as YAML, where it was read from, and the
+     * pack's PolicyExceptions that name it.
+     */
+    public static Map<String, Object> full(Policy p, List<String> exceptions) {
         Map<String, Object> m = summary(p);
         m.put("rationale", p.rationale());
         m.put("subject", p.subject());
@@ -69,6 +72,9 @@ public final class PolicyMaps {
         m.put("keywords", p.keywords());
         m.put("questions", p.questions());
         p.namespaceSelection().ifPresent(labels -> m.put("namespaceLabels", labels));
+        p.objectSelection().ifPresent(labels -> m.put("objectLabels", labels));
+        PolicyText.scope(p).ifPresent(scope -> m.put("scope", scope));
+        m.put("exceptions", exceptions);
         List<Object> rules = new ArrayList<>();
         for (Policy.Rule rule : p.rules()) {
             Map<String, Object> r = new LinkedHashMap<>();

@@ -64,21 +64,28 @@ public final class PolicyText {
     private static final Set<String> LEGACY_TYPES = Set.of("pattern", "deny", "foreach");
 
     /**
-     * {@link #explain(Policy)}, then the policy document itself when the rules shown do not hold all of the
+     * {@link #explain(Policy, List)}, then the policy document itself when the rules shown do not hold all of the
      * policy's logic as CEL, under a heading that says why.
      */
-    public String explainInFull(Policy p) {
-        return explain(p) + documentHeading(p).map(heading -> "\n" + heading + "\n"
+    public String explainInFull(Policy p, List<String> exceptions) {
+        return explain(p, exceptions) + documentHeading(p).map(heading -> "\n" + heading + "\n"
                 + YamlText.of(PolicyDefinition.withoutExamples(p))).orElse("");
     }
 
     /**
-     * What a Guidepost policy's short match form narrows beyond its kinds: namespaces, excluded namespaces, object
-     * labels, operations and autogen; empty when it narrows nothing (Kyverno policies show their document).
+     * What a policy narrows beyond its kinds and labels: for a Guidepost policy's short match form its namespaces,
+     * excluded namespaces, object labels, operations and autogen; for a ValidatingPolicy the resources its
+     * {@code excludeResourceRules} leave out, its autogen controllers, its validation actions and a
+     * {@code failurePolicy: Ignore}; empty when it narrows nothing (ClusterPolicies show their document).
      */
-    static Optional<String> scope(Policy p) {
-        if (p.format() != dev.guidepost.core.PolicyFormat.GUIDEPOST
-                || !(p.definition().get("spec") instanceof Map<?, ?> spec)) {
+    public static Optional<String> scope(Policy p) {
+        if (!(p.definition().get("spec") instanceof Map<?, ?> spec)) {
+            return Optional.empty();
+        }
+        if (p.format() == dev.guidepost.core.PolicyFormat.VALIDATING_POLICY) {
+            return validatingPolicyScope(spec);
+        }
+        if (p.format() != dev.guidepost.core.PolicyFormat.GUIDEPOST) {
             return Optional.empty();
         }
         List<String> parts = new java.util.ArrayList<>();
@@ -102,6 +109,33 @@ public final class PolicyText {
                     + "created");
         } else if (autogen instanceof List<?> kinds) {
             parts.add("autogen only for " + join(kinds));
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    }
+
+    private static Optional<String> validatingPolicyScope(Map<?, ?> spec) {
+        List<String> parts = new java.util.ArrayList<>();
+        Map<?, ?> constraints = spec.get("matchConstraints") instanceof Map<?, ?> m ? m : Map.of();
+        if (constraints.get("excludeResourceRules") instanceof List<?> rules) {
+            for (Object rule : rules) {
+                if (rule instanceof Map<?, ?> r && r.get("resources") instanceof List<?> resources) {
+                    List<?> names = r.get("resourceNames") instanceof List<?> n ? n : List.of();
+                    parts.add("not for " + join(resources) + (names.isEmpty() ? "" : " named " + join(names)));
+                }
+            }
+        }
+        Object controllers = spec.get("autogen") instanceof Map<?, ?> autogen
+                && autogen.get("podControllers") instanceof Map<?, ?> pods ? pods.get("controllers") : null;
+        if (controllers instanceof List<?> kinds) {
+            parts.add(kinds.isEmpty() ? "autogen off: pod controllers are not checked themselves; the Pods they "
+                    + "create are, when created" : "autogen only for " + join(kinds) + "; other pod controllers "
+                    + "are not checked themselves, the Pods they create are");
+        }
+        if (spec.get("validationActions") instanceof List<?> actions && actions.size() > 1) {
+            parts.add("validation actions " + join(actions));
+        }
+        if ("Ignore".equals(spec.get("failurePolicy"))) {
+            parts.add("failurePolicy Ignore: an object the policy cannot evaluate is admitted");
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }
@@ -135,6 +169,11 @@ public final class PolicyText {
      * one compliant example.
      */
     public String explain(Policy p) {
+        return explain(p, List.of());
+    }
+
+    /** {@link #explain(Policy)}, naming the pack's PolicyExceptions that exempt from the policy. */
+    public String explain(Policy p, List<String> exceptions) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold(p.id())).append(" — ").append(p.title()).append('\n');
         out.append(style.dim(facts(p))).append("\n\n");
@@ -143,7 +182,14 @@ public final class PolicyText {
         paragraph(out, "How to comply: ", p.remediation());
         p.namespaceSelection().ifPresent(labels -> paragraph(out, "Applies only in namespaces labelled: ", labels
                 + " (a check needs the Namespace manifest to tell)"));
+        p.objectSelection().ifPresent(labels -> paragraph(out, "Applies only to objects labelled: ", labels
+                + " (others are not checked)"));
         scope(p).ifPresent(scope -> paragraph(out, "Scope: ", scope));
+        if (!exceptions.isEmpty()) {
+            paragraph(out, "Exceptions: ", "the pack's PolicyException" + (exceptions.size() == 1 ? " " : "s ")
+                    + String.join(", ", exceptions) + (exceptions.size() == 1 ? " exempts" : " exempt")
+                    + " some objects from it, in checks and in the cluster");
+        }
         p.advisoryReason().ifPresent(reason -> paragraph(out, "Advisory (never fails a check): ", reason));
         CelRules cel = CelRules.of(p);
         if (!cel.isEmpty()) {

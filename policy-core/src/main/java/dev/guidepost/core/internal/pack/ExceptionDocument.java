@@ -33,6 +33,14 @@ public record ExceptionDocument(Map<String, Object> document, SourceLocation loc
         return PlainValues.string(document, "apiVersion").startsWith("kyverno.io/");
     }
 
+    /** True when the exception names the policy: a {@code policyRefs} entry, or an {@code exceptions} entry. */
+    public boolean names(String policyId) {
+        String list = classic() ? "exceptions" : "policyRefs";
+        String key = classic() ? "policyName" : "name";
+        return PlainValues.list(document, "spec", list).stream()
+                .anyMatch(entry -> PlainValues.string(entry, key).equals(policyId));
+    }
+
     /** The exception's name. */
     public String name() {
         return PlainValues.string(document, "metadata", "name");
