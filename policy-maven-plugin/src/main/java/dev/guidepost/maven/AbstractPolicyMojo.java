@@ -173,7 +173,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     /** Warns when a pack of the classes folder is older than its source (see {@link StalePackCopy}). */
     private void warnIfStale(Path copy) {
         StalePackCopy.differences(copy, classesDirectory.toPath(), resources == null ? List.of() : resources,
-                basedir.toPath()).ifPresent(d -> getLog().warn("The " + goal() + " goal reads the pack's copy in "
+                basedir.toPath()).ifPresent(d -> warnOnce("The " + goal() + " goal reads the pack's copy in "
                         + display(copy) + ", which is older than its source (" + d + "): run it after the "
                         + "resources are copied (mvn process-resources policy:" + goal() + "), and after mvn clean "
                         + "when a file was removed"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.maven.model.Resource;
@@ -41,14 +42,51 @@ final class StalePackCopy {
             Path source = basedir.resolve(resource.getDirectory()).resolve(relative).normalize();
             if (Files.isDirectory(source)) {
                 boolean selective = !resource.getIncludes().isEmpty() || !resource.getExcludes().isEmpty();
-                return describe(compare(source, copy, selective));
+                // a file this resource does not copy (a pack.yaml another, filtering, resource copies) is not its
+                Predicate<Path> copied = file -> copies(resource, relative.resolve(file));
+                return describe(compare(source, copy, selective, copied));
             }
         }
         return Optional.empty();
     }
 
-    private static List<String> compare(Path source, Path copy, boolean selective) {
-        TreeSet<Path> sourceFiles = files(source);
+    /** Whether a resource copies a file (its path relative to the resource folder): its includes and excludes. */
+    static boolean copies(Resource resource, Path file) {
+        String path = file.toString().replace('\\', '/');
+        List<String> includes = resource.getIncludes().isEmpty() ? List.of("**/**") : resource.getIncludes();
+        return includes.stream().anyMatch(p -> matches(p, path))
+                && resource.getExcludes().stream().noneMatch(p -> matches(p, path));
+    }
+
+    /** Maven's include/exclude patterns: {@code **} any folders (none too), {@code *} and {@code ?} within one. */
+    static boolean matches(String pattern, String path) {
+        String p = pattern.replace('\\', '/');
+        if (p.endsWith("/")) {
+            p = p + "**";
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (p.startsWith("**/", i)) {
+                regex.append("(?:.*/)?");
+                i += 2;
+            } else if (p.startsWith("**", i)) {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else {
+                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return path.matches(regex.toString());
+    }
+
+    private static List<String> compare(Path source, Path copy, boolean selective, Predicate<Path> copied) {
+        TreeSet<Path> allSourceFiles = files(source);
+        TreeSet<Path> sourceFiles = new TreeSet<>(allSourceFiles.stream().filter(copied).toList());
         TreeSet<Path> copyFiles = files(copy);
         List<String> out = new ArrayList<>();
         for (Path file : sourceFiles) {
@@ -62,7 +100,7 @@ final class StalePackCopy {
             }
         }
         for (Path file : copyFiles) {
-            if (!sourceFiles.contains(file) && !file.equals(GENERATED_INDEX)) {
+            if (!allSourceFiles.contains(file) && !file.equals(GENERATED_INDEX)) {
                 out.add(file.toString().replace('\\', '/') + " is no longer in the source");
             }
         }

@@ -77,6 +77,32 @@ class StalePackCopyTest {
     }
 
     @Test
+    void aPackYamlThatAnotherResourceFiltersIsNotComparedAsThePlainResourceLeavesItOut() throws IOException {
+        write(source.resolve("pack.yaml"), "name: acme\nversion: ${project.version}");
+        write(copy.resolve("pack.yaml"), "name: acme\nversion: 1.4.0");
+        Resource filtered = new Resource();
+        filtered.setDirectory("src/main/resources");
+        filtered.setFiltering(true);
+        filtered.addInclude("**/pack.yaml");
+        resource.addExclude("**/pack.yaml");
+
+        assertThat(StalePackCopy.differences(copy, project.resolve("target/classes"), List.of(filtered, resource),
+                project)).isEmpty();
+        write(source.resolve("owner.yaml"), "id: owner\nseverity: high");
+        assertThat(StalePackCopy.differences(copy, project.resolve("target/classes"), List.of(filtered, resource),
+                project)).contains("owner.yaml differs");
+    }
+
+    @Test
+    void mavenPatternsMatchAnyFoldersWithDoubleStarsAndOneLevelWithOne() {
+        assertThat(StalePackCopy.matches("**/pack.yaml", "pack.yaml")).isTrue();
+        assertThat(StalePackCopy.matches("**/pack.yaml", "META-INF/guidepost/acme/pack.yaml")).isTrue();
+        assertThat(StalePackCopy.matches("META-INF/*/pack.yaml", "META-INF/guidepost/acme/pack.yaml")).isFalse();
+        assertThat(StalePackCopy.matches("META-INF/guidepost/", "META-INF/guidepost/acme/owner.yaml")).isTrue();
+        assertThat(StalePackCopy.matches("**/*.md", "META-INF/guidepost/acme/owner.yaml")).isFalse();
+    }
+
+    @Test
     void manyDifferencesAreCounted() throws IOException {
         for (int i = 1; i <= 5; i++) {
             write(source.resolve("p" + i + ".yaml"), "id: p" + i);
