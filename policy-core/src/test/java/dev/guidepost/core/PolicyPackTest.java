@@ -145,6 +145,31 @@ class PolicyPackTest {
     }
 
     @Test
+    void anExceptionNamingAPolicyThePackDoesNotHoldIsAWarningWithTheNameMeant() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: require-team-label}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
+                  validations:
+                    - expression: "has(object.metadata.labels)"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: waiver}
+                spec:
+                  policyRefs: [{name: require-team-labels, kind: ValidatingPolicy}]
+                """, "inline.yaml");
+
+        assertThat(pack.warnings()).singleElement().asString().startsWith("inline.yaml:11: PolicyException 'waiver' "
+                + "names policy 'require-team-labels', which the pack does not hold, so it exempts nothing in checks; "
+                + "did you mean require-team-label?");
+    }
+
+    @Test
     void anExceptionExpiryThatIsNoTimeIsAPackErrorAtTheException() {
         assertThatThrownBy(() -> PolicyPack.parse("""
                 apiVersion: policies.kyverno.io/v1

@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.pack;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,10 +36,15 @@ public record ExceptionDocument(Map<String, Object> document, SourceLocation loc
 
     /** True when the exception names the policy: a {@code policyRefs} entry, or an {@code exceptions} entry. */
     public boolean names(String policyId) {
+        return policyNames().contains(policyId);
+    }
+
+    /** The policies the exception names, in its {@code policyRefs} or {@code exceptions} entries. */
+    public List<String> policyNames() {
         String list = classic() ? "exceptions" : "policyRefs";
         String key = classic() ? "policyName" : "name";
-        return PlainValues.list(document, "spec", list).stream()
-                .anyMatch(entry -> PlainValues.string(entry, key).equals(policyId));
+        return PlainValues.list(document, "spec", list).stream().map(entry -> PlainValues.string(entry, key))
+                .filter(name -> !name.isEmpty()).distinct().toList();
     }
 
     /** The exception's name. */
