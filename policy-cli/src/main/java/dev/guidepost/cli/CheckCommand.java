@@ -73,6 +73,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "GitHub code scanning, the repository's root.")
     private Path baseDir;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "Check objects that name no namespace as deployed to NAMESPACE, as kubectl apply -n and "
+                    + "helm install --namespace place them (default: as in default).")
+    private String namespace;
+
     @Option(names = "--fail-if-nothing-checked",
             description = "Exit with 3 when no manifest is selected by any policy (a wrong folder looks green).")
     private boolean failIfNothingChecked;
@@ -97,6 +102,9 @@ final class CheckCommand implements Callable<Integer> {
                 : Baseline.load(baselineFile);
         PolicyEngine engine = PolicyEngine.of(pack);
         Manifests manifests = ManifestInput.read(paths);
+        if (namespace != null) {
+            manifests = manifests.inNamespace(namespace);
+        }
         if (output != null) {
             refuseInputAsOutput(manifests);
         }

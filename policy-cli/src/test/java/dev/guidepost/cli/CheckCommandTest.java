@@ -31,6 +31,37 @@ class CheckCommandTest {
     }
 
     @Test
+    void aReleaseRenderedWithoutNamespacesIsCheckedInTheNamespaceItIsInstalledTo(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pack = java.nio.file.Files.writeString(dir.resolve("shop-team.yaml"), """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: shop-team-label}
+                spec:
+                  description: Deployments in the shop namespace carry the shop team label.
+                  action: Enforce
+                  match: {kinds: [Deployment], namespaces: [shop]}
+                  validations:
+                    - expression: "object.metadata.?labels.?team.orValue('') == 'shop'"
+                      messageExpression: "object.metadata.namespace + '/' + object.metadata.name + ' needs team=shop'"
+                """);
+        java.nio.file.Path rendered = java.nio.file.Files.writeString(dir.resolve("rendered.yaml"), """
+                # Source: web/templates/deployment.yaml
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                """);
+
+        Cli placed = Cli.run("check", "--pack", pack.toString(), "--namespace", "shop", rendered.toString());
+        assertThat(placed.exitCode()).as(placed.err()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(placed.out()).contains("Deployment/shop/web", "shop/web needs team=shop");
+        assertThat(Cli.run("check", "--pack", pack.toString(), rendered.toString()).out()).contains("NOT CHECKED");
+        Cli wrong = Cli.run("check", "--pack", pack.toString(), "-n", "Shop", rendered.toString());
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(wrong.err()).contains("'Shop' is no namespace name");
+    }
+
+    @Test
     void unreadableManifestExitsOne() {
         Cli cli = Cli.run("check", "--pack", Cli.PACK, Cli.SAMPLES.resolve("manifests/broken").toString());
         assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);

@@ -147,6 +147,38 @@ public final class Manifests implements Iterable<Manifest> {
     }
 
     /**
+     * These manifests with every namespaced object that names no namespace placed into {@code namespace}, as
+     * {@code kubectl apply -n} and {@code helm install --namespace} place them (a release's rendered objects
+     * usually name none); objects that name one, and cluster-scoped kinds, are kept as they are.
+     *
+     * @throws GuidepostException when {@code namespace} is no Kubernetes namespace name
+     */
+    public Manifests inNamespace(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            throw new GuidepostException("'" + namespace + "' is no namespace name: use lower-case letters, digits "
+                    + "and '-', at most 63, starting and ending with a letter or digit");
+        }
+        List<Manifest> placed = new ArrayList<>();
+        Map<Manifest, Origin> placedOrigins = new java.util.IdentityHashMap<>();
+        ApiResources types = ApiResources.builtIn();
+        for (Manifest manifest : manifests) {
+            Manifest out = manifest;
+            if (manifest.namespace().isEmpty() && !types.isClusterScopedKind(manifest.kind())) {
+                ResourceRef r = manifest.resource();
+                out = new Manifest(new ResourceRef(r.apiVersion(), r.kind(), namespace, r.name()), manifest.object(),
+                        manifest.location());
+            }
+            placed.add(out);
+            Origin origin = origins.get(manifest);
+            if (origin != null) {
+                placedOrigins.put(out, origin);
+            }
+        }
+        return new Manifests(placed, problems, placedOrigins);
+    }
+
+    /**
      * The 1-based line of a field of one of these manifests (keys and list indexes from the object's root), or of
      * its deepest part that exists. A manifest not read here (one passed to {@link #of(Collection)}) is looked up
      * in the file its location names, once, and counts only if it is still the same object there; 0 when there is

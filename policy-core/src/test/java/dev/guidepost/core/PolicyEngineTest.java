@@ -649,6 +649,46 @@ class PolicyEngineTest {
     }
 
     @Test
+    void manifestsWithoutANamespaceAreCheckedInTheOneTheyAreDeployedToWithTheNamespaceTheApiServerSets() {
+        PolicyEngine shopOnly = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: shop-team-label}
+                spec:
+                  description: Deployments in the shop namespace carry the shop team label.
+                  match: {kinds: [Deployment], namespaces: [shop]}
+                  validations:
+                    - expression: "object.metadata.?labels.?team.orValue('') == 'shop'"
+                      messageExpression: "object.metadata.namespace + '/' + object.metadata.name + ' needs team=shop'"
+                """, "shop.yaml"));
+        Manifests rendered = Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: web-reader}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: worker, namespace: jobs}
+                """, "rendered.yaml");
+
+        Manifests placed = rendered.inNamespace("shop");
+
+        assertThat(placed.manifests()).extracting(Manifest::namespace).containsExactly("shop", "", "jobs");
+        assertThat(shopOnly.check(placed).violations()).singleElement().satisfies(r -> {
+            assertThat(r.message()).isEqualTo("shop/web needs team=shop");
+            assertThat(r.location().line()).isEqualTo(1);
+        });
+        assertThat(shopOnly.check(rendered).violations()).as("without a namespace it is checked as in default")
+                .isEmpty();
+        assertThatThrownBy(() -> rendered.inNamespace("Shop_1")).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("'Shop_1' is no namespace name");
+    }
+
+    @Test
     void failureActionOverridesDecideTheActionByNamespaceRuleOverridesFirst() {
         Path folder = Path.of("src/test/resources/packs/failure-action-overrides");
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder));

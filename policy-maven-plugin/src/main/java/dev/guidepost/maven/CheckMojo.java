@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.guidepost.core.Baseline;
 import dev.guidepost.core.ConsoleReport;
 import dev.guidepost.core.FailurePolicy;
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
@@ -69,6 +70,13 @@ public class CheckMojo extends AbstractPolicyMojo {
     /** Fail when no manifest is selected by any policy (a wrong folder looks green otherwise). */
     @Parameter(property = "policy.failIfNothingChecked", defaultValue = "false")
     private boolean failIfNothingChecked;
+
+    /**
+     * The namespace the manifests are deployed to ({@code kubectl apply -n}, {@code helm install --namespace}):
+     * objects that name no namespace are checked in it rather than in {@code default}.
+     */
+    @Parameter(property = "policy.namespace")
+    private String namespace;
 
     /**
      * A committed file of known violations (YAML, or JSON by its extension): they are reported but only new
@@ -163,7 +171,15 @@ public class CheckMojo extends AbstractPolicyMojo {
                             .collect(Collectors.joining("; "))
                     + (pack.policies().size() > 3 ? "; ..." : "") + ". See mvn policy:search or guidepost explain.");
         }
-        Report report = engine.check(Manifests.load(selection.files()));
+        Manifests read = Manifests.load(selection.files());
+        if (namespace != null && !namespace.isBlank()) {
+            try {
+                read = read.inNamespace(namespace.strip());
+            } catch (GuidepostException e) {
+                throw new MojoExecutionException("<namespace>: " + e.getMessage());
+            }
+        }
+        Report report = engine.check(read);
         long checked = System.nanoTime();
 
         Baseline known = baseline(report);

@@ -14,7 +14,8 @@ import dev.guidepost.core.internal.match.UserInfo;
 /**
  * The admission request a check makes of a manifest: a CREATE by an unknown user, in the manifest's namespace
  * ({@code default} for a namespaced object that names none, as {@code kubectl apply} puts it there), with the
- * object as the API server hands it to Kyverno: quantities written as numbers turned into strings, and an empty
+ * object as the API server hands it to Kyverno: its {@code metadata.namespace} set to that namespace, quantities
+ * written as numbers turned into strings, and an empty
  * {@code metadata} in a pod controller's templates that have none (the API server's objects always carry the
  * template's metadata, so a Pod policy that autogen applies to {@code object.spec.template.metadata} finds it).
  */
@@ -34,10 +35,27 @@ public final class CheckRequests {
         if (!type.namespaced()) {
             namespace = "";
         }
-        AdmissionRequest request = new AdmissionRequest("CREATE",
-                withTemplateMetadata(manifest.kind(), ApiServerQuantities.of(manifest.kind(), object)),
+        AdmissionRequest request = new AdmissionRequest("CREATE", withNamespace(namespace,
+                withTemplateMetadata(manifest.kind(), ApiServerQuantities.of(manifest.kind(), object))),
                 null, type, namespace, manifest.name(), UserInfo.NONE);
         return new PreparedRequest(request, CelValues.Numbers.AS_READ);
+    }
+
+    /**
+     * The object with {@code metadata.namespace} set to the request's namespace when it names none, as the API
+     * server sets it before Kyverno sees the object; the object itself otherwise.
+     */
+    static Map<String, Object> withNamespace(String namespace, Map<String, Object> object) {
+        if (namespace.isEmpty() || !(object.get("metadata") instanceof Map<?, ?> metadata)
+                || metadata.get("namespace") instanceof String written && !written.isEmpty()) {
+            return object;
+        }
+        Map<String, Object> placed = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> placed.put(String.valueOf(k), v));
+        placed.put("namespace", namespace);
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        copy.put("metadata", placed);
+        return copy;
     }
 
     /**
