@@ -157,6 +157,10 @@ public final class PolicyTools {
     public ToolAnswer checkManifest(Map<String, Object> arguments) {
         return guarded(arguments, args -> {
             Manifests manifests = Manifests.parse(args.requiredString("yaml"), INPUT);
+            String namespace = args.optionalString("namespace").strip();
+            if (!namespace.isEmpty()) {
+                manifests = manifests.inNamespace(namespace);
+            }
             Optional<ToolAnswer> nothing = nothingToCheck(manifests);
             if (nothing.isPresent()) {
                 return nothing.get();

@@ -73,7 +73,10 @@ public final class ToolCatalog {
                                 + "or 'Compliant'. Unreadable YAML is an error naming the line. Exemption "
                                 + "annotations (guidepost.dev/ignore-<policy-id>) are not honoured here, because "
                                 + "the cluster does not honour them: fix the YAML instead.",
-                        schema(Map.of("yaml", text("The manifest YAML text (or JSON) to check.")),
+                        schema(Map.of("yaml", text("The manifest YAML text (or JSON) to check."),
+                                "namespace", property("string", "The namespace the objects are deployed to "
+                                        + "(kubectl apply -n, helm install --namespace): objects that name none are "
+                                        + "checked in it rather than in default.")),
                                 List.of("yaml")),
                         OutputSchemas.checkManifest(),
                         arguments -> tools.checkManifest(arguments)),

@@ -209,6 +209,29 @@ class PolicyToolsTest {
     }
 
     @Test
+    void objectsThatNameNoNamespaceAreCheckedInTheNamespaceGiven() throws Exception {
+        PolicyTools shop = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: shop-team-label}
+                spec:
+                  description: ConfigMaps in the shop namespace carry the shop team label.
+                  action: Enforce
+                  match: {kinds: [ConfigMap], namespaces: [shop]}
+                  validations:
+                    - expression: "object.metadata.?labels.?team.orValue('') == 'shop'"
+                      message: ConfigMaps in shop need team=shop.
+                """, "shop.yaml")).lexicalOnly().build());
+        String settings = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
+
+        ToolAnswer placed = shop.checkManifest(Map.of("yaml", settings, "namespace", "shop"));
+        assertThat(placed.text()).startsWith("Not compliant").contains("ConfigMap/shop/settings",
+                "ConfigMaps in shop need team=shop.");
+        assertThat(shop.checkManifest(Map.of("yaml", settings)).text()).startsWith("No violations found, but");
+        assertThat(shop.checkManifest(Map.of("yaml", settings, "namespace", "Shop!")).error()).isTrue();
+    }
+
+    @Test
     void aCompliantAnswerNamesTheAdvisoryGuidanceAndTheSkippedDocumentsWithTheirLines() throws Exception {
         String yaml = Files.readString(Path.of("../samples/manifests/good/orders-db.yaml")) + "\n---\nfoo: bar\n";
         ToolAnswer answer = tools.checkManifest(Map.of("yaml", yaml));
