@@ -1,6 +1,7 @@
 package dev.guidepost.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,13 @@ final class ManifestInput {
                 Path p = Path.of(path);
                 if (!Files.exists(p)) {
                     throw new GuidepostException("no such file or folder: " + path + "; check the path");
+                }
+                if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                    // a pipe: a shell's process substitution, check <(helm template ...), or a named pipe
+                    try (InputStream in = Files.newInputStream(p)) {
+                        parts.add(Manifests.read(in, path));
+                    }
+                    continue;
                 }
                 files.add(p);
             }

@@ -62,6 +62,29 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPipeNamedAsAPathIsReadLikeStandardInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pipe = dir.resolve("rendered");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start()
+                .waitFor() == 0, "mkfifo makes named pipes here");
+        String bad = java.nio.file.Files.readString(Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml"));
+        Thread writer = new Thread(() -> {
+            try {
+                java.nio.file.Files.writeString(pipe, bad);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        Cli cli = Cli.run("check", "--pack", Cli.PACK, pipe.toString());
+        writer.join(10_000);
+
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(cli.out()).contains(pipe + ":2", "disallow-latest-tag");
+    }
+
+    @Test
     void unreadableManifestExitsOne() {
         Cli cli = Cli.run("check", "--pack", Cli.PACK, Cli.SAMPLES.resolve("manifests/broken").toString());
         assertThat(cli.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
