@@ -53,6 +53,10 @@ public final class PolicyEngine {
     /** Manifests times policies from which a check spreads over threads. */
     static final int PARALLEL_WORK = 16;
 
+    /** A field of a Pod named in a fix: {@code spec.securityContext}, {@code metadata.labels}. */
+    private static final java.util.regex.Pattern POD_FIELD = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(spec|metadata)\\.[A-Za-z]");
+
     private final PolicyPack pack;
     private final Map<String, Compiled> compiled;
     private final AdmissionChain admission;
@@ -410,6 +414,19 @@ public final class PolicyEngine {
             // an error's message speaks of the policy (spec.validations[1]), not of a field of the manifest
             int fieldLine = outcome == Outcome.FAIL ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
                     manifest.location().line(), lineOf, podPolicyOnController) : 0;
+            // a Pod rule on a controller (autogen, or the Pods it creates): its fields are the pod template's
+            Optional<List<String>> podSpec = policy.kinds().contains("Pod") && !manifest.kind().equals("Pod")
+                    ? PodControllers.podSpecPath(manifest.kind()) : Optional.empty();
+            if (outcome == Outcome.FAIL && fieldLine == 0 && podSpec.isPresent()) {
+                // a Pod rule on a controller names no field: its pod spec is where the fix goes
+                int line = lineOf.applyAsInt(List.copyOf(podSpec.get()));
+                fieldLine = line != manifest.location().line() ? line : 0;
+            }
+            // a fix that names the Pod's fields (spec.securityContext) would be applied to the controller's own
+            String remediation = violation && podSpec.isPresent() && POD_FIELD.matcher(policy.remediation()).find()
+                    && !policy.remediation().contains("template.")
+                    ? policy.remediation() + " " + PodControllers.whereThePodIs(manifest.kind())
+                    : policy.remediation();
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
                     + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind(),
@@ -430,7 +447,7 @@ public final class PolicyEngine {
                         + "'s own metadata.annotations]";
             }
             results.add(new Result(policy.id(), policy.title(), rule.rule(), policy.severity(), rule.action(),
-                    outcome, message, policy.remediation(), manifest.resource(), manifest.location(),
+                    outcome, message, remediation, manifest.resource(), manifest.location(),
                     exempted ? 0 : fieldLine));
             String exception = rule.exception();
             if (!exempted && !exception.isEmpty() && evaluated.exemptions().stream().noneMatch(e ->

@@ -689,6 +689,44 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPodRuleFailingOnAControllerSaysWhereTheControllerKeepsThePodAndPointsAtItsPodSpec() {
+        PolicyEngine nonRoot = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: run-as-non-root}
+                spec:
+                  description: Pods run as non-root.
+                  remediation: Set spec.securityContext.runAsNonRoot to true on the pod.
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false)"
+                      message: pods must run as non-root
+                """, "non-root.yaml"));
+
+        Report report = nonRoot.check(Manifests.parse("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: backup, namespace: shop}
+                spec:
+                  schedule: "0 3 * * *"
+                  securityContext: {runAsNonRoot: true}
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: Never
+                          containers: [{name: backup, image: registry.example.com/backup:2.0}]
+                """, "backup.yaml"));
+
+        assertThat(report.violations()).singleElement().satisfies(r -> {
+            assertThat(r.remediation()).isEqualTo("Set spec.securityContext.runAsNonRoot to true on the pod. (In this "
+                    + "CronJob the Pod's fields are under spec.jobTemplate.spec.template: its spec.X is "
+                    + "spec.jobTemplate.spec.template.spec.X, its metadata spec.jobTemplate.spec.template.metadata.)");
+            assertThat(r.fieldLine()).as("the pod spec, where the fix goes").isEqualTo(10);
+        });
+    }
+
+    @Test
     void failureActionOverridesDecideTheActionByNamespaceRuleOverridesFirst() {
         Path folder = Path.of("src/test/resources/packs/failure-action-overrides");
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder));

@@ -50,6 +50,21 @@ public final class PodControllers {
     }
 
     /**
+     * For a fix written for Pods, where a controller keeps the Pod's fields: "(In this CronJob the Pod's fields
+     * are under spec.jobTemplate.spec.template: its spec.X is spec.jobTemplate.spec.template.spec.X.)"; empty for
+     * other kinds.
+     */
+    public static String whereThePodIs(String kind) {
+        Optional<List<String>> spec = podSpecPath(kind);
+        if (spec.isEmpty() || kind.equals("Pod")) {
+            return "";
+        }
+        String template = String.join(".", spec.get().subList(0, spec.get().size() - 1));
+        return "(In this " + kind + " the Pod's fields are under " + template + ": its spec.X is " + template
+                + ".spec.X, its metadata " + template + ".metadata.)";
+    }
+
+    /**
      * The controllers a ClusterPolicy's autogen annotation names: all of {@link #CLUSTER_POLICY} without it or
      * with {@code all}, none with {@code none}, else its comma-separated entries exactly as Kyverno splits them,
      * without trimming, so {@code "Deployment, StatefulSet"} names {@code " StatefulSet"}, which is no kind.
