@@ -3,12 +3,15 @@ package dev.guidepost.cli;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import dev.guidepost.cli.render.JsonText;
 import dev.guidepost.cli.render.PolicyMaps;
 import dev.guidepost.cli.render.PolicyText;
 import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.Policy;
 import dev.guidepost.core.SearchHit;
 import dev.guidepost.core.SearchRequest;
 import picocli.CommandLine.Command;
@@ -80,6 +83,18 @@ final class SearchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("note: no policy matches this question well; these are only "
                         + "the closest. Try other words, or the pack may have no rule about it");
             }
+        }
+        if (kinds.isEmpty()) {
+            // search ranks by meaning: rules every object of a kind must follow may not be among the hits
+            Set<String> shown = hits.stream().map(h -> h.policy().id()).collect(Collectors.toSet());
+            kb.policiesForKindsNamedIn(question).forEach((kind, policies) -> {
+                List<String> more = policies.stream().map(Policy::id).filter(id -> !shown.contains(id)).toList();
+                if (!more.isEmpty()) {
+                    spec.commandLine().getErr().println("note: " + more.size() + (more.size() == 1
+                            ? " more policy applies" : " more policies apply") + " to every " + kind + ": "
+                            + String.join(", ", more) + " (guidepost list --kinds " + kind + " lists them all)");
+                }
+            });
         }
         return ExitCode.OK;
     }

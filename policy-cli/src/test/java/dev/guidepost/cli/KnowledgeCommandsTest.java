@@ -113,6 +113,14 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void aSearchNamingAKindNotesTheOtherRulesEveryObjectOfThatKindMustSatisfy() {
+        Cli cli = Cli.run("search", "--pack", Cli.PACK, "--words-only", "--limit", "2", "adding a cronjob for backups");
+
+        assertThat(cli.err()).contains("more policies apply to every CronJob: ", "require-run-as-non-root",
+                "(guidepost list --kinds CronJob lists them all)");
+    }
+
+    @Test
     void searchWorksOnAFolderOfPlainKyvernoPolicies(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("disallow-host-ports.yaml"), """
                 apiVersion: kyverno.io/v1

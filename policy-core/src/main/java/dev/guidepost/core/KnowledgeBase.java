@@ -17,6 +17,7 @@ import dev.guidepost.core.internal.search.Evaluator;
 import dev.guidepost.core.internal.search.IndexBuilder;
 import dev.guidepost.core.internal.search.IndexStats;
 import dev.guidepost.core.internal.search.ManifestQuery;
+import dev.guidepost.core.internal.search.QueryKinds;
 import dev.guidepost.core.internal.search.Ranker;
 import dev.guidepost.core.internal.search.SharedModels;
 import dev.guidepost.core.internal.search.WeakMatch;
@@ -87,6 +88,27 @@ public final class KnowledgeBase {
     /** The best {@code limit} policies for a question. */
     public List<SearchHit> search(String query, int limit) {
         return search(SearchRequest.of(query).withLimit(limit));
+    }
+
+    /**
+     * The Kubernetes kinds a question names ({@code StatefulSet}, {@code cronjobs}, {@code sts}), each with every
+     * enforceable policy of the pack that applies to it (as a {@link SearchRequest#withKinds kind filter} selects
+     * them), in the order the question names them; kinds no policy applies to are left out. Search ranks by
+     * meaning, so a rule every workload must follow can rank low for "I'm adding a StatefulSet": this is the
+     * complete list to read besides the hits.
+     */
+    public Map<String, List<Policy>> policiesForKindsNamedIn(String question) {
+        Objects.requireNonNull(question, "question");
+        Map<String, List<Policy>> out = new LinkedHashMap<>();
+        for (String kind : QueryKinds.named(question)) {
+            SearchRequest filter = SearchRequest.of(question).withKinds(Set.of(kind));
+            List<Policy> applying = pack.policies().stream().filter(p -> p.enforceable() && filter.accepts(p))
+                    .toList();
+            if (!applying.isEmpty()) {
+                out.put(kind, applying);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The best policies for a request, filtered, best first; ties are broken by policy id. */

@@ -18,7 +18,10 @@ final class OutputSchemas {
     static Map<String, Object> searchPolicies() {
         return object(Map.of(
                 "query", string("The question as asked."),
-                "policies", array(hit(), "The best policies, best first.")));
+                "policies", array(hit(), "The best policies, best first."),
+                "alsoApplyToKinds", typed("object", "For each Kubernetes kind the query names (StatefulSet, "
+                        + "cronjob, pvc), the ids of the other enforceable policies every object of that kind must "
+                        + "satisfy, which are not among the hits.")));
     }
 
     static Map<String, Object> getPolicy() {
@@ -29,6 +32,9 @@ final class OutputSchemas {
         fields.put("keywords", strings("The pack's keywords for it."));
         fields.put("questions", strings("Example questions it answers."));
         fields.put("namespaceLabels", string("The namespace labels its match rules require, when any (env=prod)."));
+        fields.put("objectLabels", string("The object labels its match rules require, when any."));
+        fields.put("scope", string("What it leaves out beyond its kinds (namespaces, resources, controllers)."));
+        fields.put("exceptions", strings("The pack's PolicyExceptions in force that exempt from it."));
         fields.put("rules", array(object(Map.of(
                 "name", string("The rule's name."),
                 "type", string("validate, mutate, generate, verifyImages, ..."),

@@ -46,6 +46,23 @@ class PolicyToolsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSearchNamingAKindListsTheOtherRulesEveryObjectOfThatKindMustSatisfy() {
+        ToolAnswer answer = tools.searchPolicies(Map.of("query", "I'm adding a StatefulSet for Postgres", "limit", 2));
+
+        Map<String, List<String>> also = (Map<String, List<String>>) answer.structured().get("alsoApplyToKinds");
+        List<String> shown = maps(answer.structured().get("policies")).stream().map(p -> (String) p.get("id"))
+                .toList();
+        assertThat(also).containsOnlyKeys("StatefulSet");
+        assertThat(also.get("StatefulSet")).contains("require-run-as-non-root", "disallow-privileged-containers")
+                .doesNotContainAnyElementsOf(shown);
+        assertThat(answer.text()).contains("Also enforced on every StatefulSet (not above): ",
+                "list_policies {kind: StatefulSet}");
+        assertThat(tools.searchPolicies(Map.of("query", "can my container run as root?")).structured()
+                .get("alsoApplyToKinds")).isEqualTo(Map.of());
+    }
+
+    @Test
     void searchFiltersByKinds() {
         ToolAnswer answer = tools.searchPolicies(Map.of("query", "tls https", "kinds", List.of("Ingress")));
         assertThat(maps(answer.structured().get("policies"))).isNotEmpty().allSatisfy(p -> assertThat(p.get("kinds")
