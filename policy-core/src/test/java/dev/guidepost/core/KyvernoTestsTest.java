@@ -420,6 +420,15 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aPolicyThatDoesNotCompileIsAProblemAtTheLineOfTheExpression() {
+        KyvernoTestReport report = KyvernoTests.run(List.of(SUITES.resolve("schema/broken-cel")));
+
+        assertThat(report.problems()).singleElement().asString().contains("policy.yaml:14: policy 'pinned-images' "
+                + "does not compile: spec.validations[0].expression does not compile");
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(Status.FAILED));
+    }
+
+    @Test
     void aPolicyWithAFieldKyvernoDoesNotKnowFailsItsTestAsTheKyvernoCliRefusesToLoadIt() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES.resolve("schema/unknown-field")));
 
@@ -464,10 +473,11 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(190);
-        assertThat(report.problems()).hasSize(8); // broken, three misspelt fields, two wrong types, two schema problems
+        assertThat(report.results()).hasSize(191);
+        // broken, three misspelt fields, two wrong types, three schema problems
+        assertThat(report.problems()).hasSize(9);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "
-                + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 8 errors");
+                + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped, 9 errors");
         assertThat(report.skippedByFeature()).containsEntry("validate.manifests rules", 1L);
         assertThat(report.results()).extracting(ExpectationResult::file)
                 .contains("vpol/kyverno-test.yaml", "classic/kyverno-test.yaml");

@@ -23,6 +23,7 @@ import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.UserInfo;
 import dev.guidepost.core.internal.pack.PackReader;
+import dev.guidepost.core.internal.pack.PolicyLocator;
 import dev.guidepost.core.internal.yaml.PlainValues;
 import dev.guidepost.core.internal.yaml.YamlDocument;
 import dev.guidepost.core.internal.yaml.YamlDocuments;
@@ -120,8 +121,8 @@ final class TestInputReader {
         if (compiled.program().isEmpty()) {
             if (!compiled.errors().isEmpty()) {
                 PolicyCompileException e = compiled.errors().get(0);
-                throw new GuidepostException(policy.source(), "policy '" + policy.id() + "' does not compile: "
-                        + e.getMessage());
+                throw new GuidepostException(PolicyLocator.locate(policy, e.path(), Optional.empty()), "policy '"
+                        + policy.id() + "' does not compile: " + e.getMessage());
             }
             return new LoadedPolicy(policy, Optional.empty(), policy.format().validating()
                     ? policy.advisoryReason().orElse(policy.format().kind()) : policy.format().kind() + " policies");
