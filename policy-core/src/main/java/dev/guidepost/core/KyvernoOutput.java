@@ -111,10 +111,14 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
 
     private static final java.util.regex.Pattern FROM_PACK = java.util.regex.Pattern.compile(" from pack ([^;\\s]+)");
 
-    /** The name part of {@code name@version}. */
+    /** The name part of {@code name@version}; of each part for combined packs ({@code a@1+b@2} gives {@code a+b}). */
     private static String packName(String coordinates) {
-        int at = coordinates.lastIndexOf('@');
-        return at > 0 ? coordinates.substring(0, at) : coordinates;
+        List<String> names = new ArrayList<>();
+        for (String part : coordinates.split("\\+")) {
+            int at = part.lastIndexOf('@');
+            names.add(at > 0 ? part.substring(0, at) : part);
+        }
+        return String.join("+", names);
     }
 
     /** The file's first line, or null when it is empty or no UTF-8 text. */

@@ -51,9 +51,18 @@ public final class PolicyPack {
     /** The text each policy was read from, by id; none for packs made of policy objects. */
     private final Map<String, PolicySourceText> texts;
     private final List<ExceptionDocument> exceptions;
+    /** For a combined pack, the coordinates of the pack each policy came from, by id; empty otherwise. */
+    private final Map<String, String> origins;
 
     private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
             List<String> warnings, Map<String, PolicySourceText> texts, List<ExceptionDocument> exceptions) {
+        this(name, version, description, policies, source, warnings, texts, exceptions, Map.of());
+    }
+
+    private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
+            List<String> warnings, Map<String, PolicySourceText> texts, List<ExceptionDocument> exceptions,
+            Map<String, String> origins) {
+        this.origins = Map.copyOf(origins);
         this.name = name;
         this.version = version;
         this.description = description;
@@ -141,6 +150,7 @@ public final class PolicyPack {
         }
         List<Policy> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Map<String, String> origins = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         Map<String, PolicySourceText> texts = new HashMap<>();
         List<ExceptionDocument> exceptions = new ArrayList<>();
@@ -151,12 +161,14 @@ public final class PolicyPack {
             // a file given on its own and inside a folder given too is one policy, not two with the same id
             pack.policies().stream().filter(p -> seen.add(p.id() + "@" + sameSource(p.source().file()) + ":"
                     + p.source().line())).forEach(all::add);
-            names.add(pack.name());
+            names.add(pack.coordinates());
+            pack.policies().forEach(p -> origins.putIfAbsent(p.id(), pack.coordinatesOf(p.id())));
             pack.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,
-                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings, texts, exceptions);
+                String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings, texts, exceptions,
+                origins);
     }
 
     /** Every category of the pack's policies, each once, sorted: the values a category filter can take. */
@@ -245,6 +257,15 @@ public final class PolicyPack {
     /** {@code name@version}, or the name alone when there is no version. */
     public String coordinates() {
         return version.isEmpty() ? name : name + "@" + version;
+    }
+
+    /**
+     * The coordinates of the pack a policy came from: this pack's, or for packs {@link #combine combined} the
+     * coordinates of the one that holds it ({@code acme-security@2.0.0}), so that emitted policies and reports
+     * name their own release.
+     */
+    public String coordinatesOf(String policyId) {
+        return origins.getOrDefault(Objects.requireNonNull(policyId, "policyId"), coordinates());
     }
 
     /** The pack's description (may be empty). */

@@ -51,7 +51,7 @@ final class PolicyAnnotations {
     /** Guidepost's way back from an emitted document to the pack entry it came from. */
     private static void putWayBack(Map<String, Object> annotations, Policy policy, PolicyPack pack) {
         annotations.put(POLICY_ID, policy.id());
-        annotations.put(PACK, pack.coordinates());
+        annotations.put(PACK, pack.coordinatesOf(policy.id()));
         annotations.put(SOURCE_HASH, sourceHash(policy));
     }
 
