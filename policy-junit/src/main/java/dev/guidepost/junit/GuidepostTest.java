@@ -56,7 +56,9 @@ public @interface GuidepostTest {
     /**
      * The pack: a folder, file or pack jar path (relative paths resolve against {@link #baseDir()}), or
      * {@code classpath:NAME} for a pack jar on the test class path (its folder {@code META-INF/guidepost/NAME}, or
-     * the pack there whose {@code pack.yaml} is named NAME).
+     * the pack there whose {@code pack.yaml} is named NAME). Several, separated by commas
+     * ({@code "classpath:acme-platform,classpath:acme-security"}), are combined as the Maven plugin's
+     * {@code <packs>} are.
      */
     String pack();
 

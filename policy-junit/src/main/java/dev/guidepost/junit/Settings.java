@@ -2,6 +2,9 @@ package dev.guidepost.junit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import dev.guidepost.core.PolicyPack;
 
@@ -41,34 +44,47 @@ record Settings(String pack, Path baseDir, double minimumScore, Path cacheDirect
         return baseDir.resolve(path).normalize();
     }
 
-    /** True for {@code classpath:NAME} packs. */
-    boolean classpathPack() {
-        return pack.startsWith(PolicyPack.CLASSPATH_PREFIX);
+    /** The pack locations given: one, or several separated by commas. */
+    private List<String> locations() {
+        return Arrays.stream(pack.split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    /** What identifies the pack across test classes: the absolute path, or the class path location. */
+    private static boolean classpathPack(String location) {
+        return location.startsWith(PolicyPack.CLASSPATH_PREFIX);
+    }
+
+    /** What identifies the packs across test classes: the absolute paths, or the class path locations. */
     String packKey() {
-        return classpathPack() ? pack : resolve(pack).toString();
+        return String.join(",", locations().stream().map(l -> classpathPack(l) ? l : resolve(l).toString())
+                .toList());
     }
 
-    /** Loads the pack, with a message naming the annotation and the resolved path when it cannot. */
+    /**
+     * Loads the pack (several given are combined, as the Maven plugin's {@code <packs>} are), with a message naming
+     * the annotation and the resolved path when it cannot.
+     */
     PolicyPack loadPack() {
-        if (pack.isEmpty()) {
+        List<String> locations = locations();
+        if (locations.isEmpty()) {
             throw GuidepostConfigurationException.withoutTrace(annotation()
                     + ": no pack given; set pack to a folder (\"src/test/policies\") or a class path pack"
-                    + " (\"classpath:NAME\")");
+                    + " (\"classpath:NAME\"), or several separated by commas");
         }
-        if (!classpathPack() && !Files.isDirectory(baseDir)) {
-            throw GuidepostConfigurationException.withoutTrace(annotation() + ": baseDir " + baseDir
-                    + " is not a folder; set baseDir relative to the working directory ("
-                    + workingDirectory() + ") or leave it empty");
+        List<PolicyPack> packs = new ArrayList<>();
+        for (String location : locations) {
+            if (!classpathPack(location) && !Files.isDirectory(baseDir)) {
+                throw GuidepostConfigurationException.withoutTrace(annotation() + ": baseDir " + baseDir
+                        + " is not a folder; set baseDir relative to the working directory ("
+                        + workingDirectory() + ") or leave it empty");
+            }
+            if (!classpathPack(location) && !Files.exists(resolve(location))) {
+                throw GuidepostConfigurationException.withoutTrace(annotation() + ": no pack at " + resolve(location)
+                        + " (\"" + location + "\" resolved against " + baseDir + "); check the path, or set baseDir"
+                        + " when the tests run from another folder");
+            }
+            packs.add(PolicyPack.load(classpathPack(location) ? location : resolve(location).toString()));
         }
-        if (!classpathPack() && !Files.exists(resolve(pack))) {
-            throw GuidepostConfigurationException.withoutTrace(annotation() + ": no pack at " + resolve(pack)
-                    + " (\"" + pack + "\" resolved against " + baseDir + "); check the path, or set baseDir when"
-                    + " the tests run from another folder");
-        }
-        return PolicyPack.load(classpathPack() ? pack : resolve(pack).toString());
+        return PolicyPack.combine(packs);
     }
 
     /** The annotation as the user wrote it, for messages. */
