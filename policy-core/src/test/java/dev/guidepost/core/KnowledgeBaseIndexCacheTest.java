@@ -138,6 +138,24 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void anIndexBuiltWithAnotherModelIsNamedInAWarningWhenThePackIsEmbeddedAgain() throws Exception {
+        PolicyPack pack = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
+        Path classes = temp.resolve("classes");
+        KnowledgeBase.builder(pack).embeddingModel(new HashingEmbeddingModel(), "other-model")
+                .cacheDirectory(temp.resolve("cache")).classLoader(null).build()
+                .writeIndex(classes.resolve("META-INF/guidepost"));
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            KnowledgeBase kb = KnowledgeBase.builder(pack).embeddingModel(model, "hashing").classLoader(jar).build();
+
+            assertThat(model.embedded()).isPositive();
+            assertThat(kb.warnings()).singleElement().asString().startsWith("the pack jar's search index was built "
+                    + "with other-model, not hashing, so ").contains("views were embedded now");
+        }
+    }
+
+    @Test
     void aPackJarGivenByItsPathServesItsOwnIndexSoNothingIsEmbeddedAgain() throws Exception {
         PolicyPack source = PolicyPack.load(KnowledgeBaseTest.FIXTURE_PACK);
         Path index = build(source, new HashingEmbeddingModel(), temp.resolve("cache"))

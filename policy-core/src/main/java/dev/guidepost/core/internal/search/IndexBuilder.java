@@ -86,6 +86,12 @@ public final class IndexBuilder {
                     + SharedModels.describe(e) + "); ranking by words only");
             return new Built(Ranker.of(pack.policies(), lexical, Optional.empty(), warn), warnings, Optional.empty());
         }
+        if (semantic.stats().fromPackJars() == 0 && semantic.stats().embedded() > 0) {
+            otherModels(packJars, modelId, pack, loaded.model().get().dimension()).ifPresent(models -> warn.accept(
+                    "the pack jar's search index was built with " + models + ", not " + modelId + ", so "
+                            + semantic.stats().embedded() + " views were embedded now; build the index with the "
+                            + "model searches use (the index goal's model)"));
+        }
         // the cache keeps what was embedded here; vectors that came from a pack jar or the store need no copy
         boolean copied = semantic.stats().fromCache() > 0 && cached.isEmpty();
         if (cacheFile.isPresent() && (semantic.stats().embedded() > 0 || copied) && !holdsExactly(cached, semantic)) {
@@ -98,6 +104,26 @@ public final class IndexBuilder {
         }
         return new Built(Ranker.of(pack.policies(), lexical, Optional.of(semantic), warn), warnings,
                 Optional.of(semantic.stats()));
+    }
+
+    /**
+     * The models a pack jar's index was built with when none is {@code modelId} and it holds views of this pack's
+     * policies: its vectors then cannot serve this search.
+     */
+    private static Optional<String> otherModels(List<InMemoryEmbeddingStore<TextSegment>> packJars, String modelId,
+            PolicyPack pack, int dimension) {
+        Set<String> policies = new java.util.HashSet<>();
+        pack.policies().forEach(p -> policies.add(p.id()));
+        Set<String> models = new java.util.TreeSet<>();
+        for (InMemoryEmbeddingStore<TextSegment> store : packJars) {
+            try {
+                models.addAll(StoredVectors.models(store, policies, dimension));
+            } catch (RuntimeException e) {
+                // an index of vectors of another size: of another model, and no use here either
+            }
+        }
+        return models.isEmpty() || models.contains(modelId) ? Optional.empty()
+                : Optional.of(String.join(", ", models));
     }
 
     /** Writes a ranker's vectors as {@code index.json} in a folder, for a pack jar's {@code META-INF/guidepost/}. */

@@ -52,6 +52,25 @@ final class StoredVectors {
         return found;
     }
 
+    /** The models of the entries of these policies a store holds (any model), sorted; empty when it holds none. */
+    static java.util.SortedSet<String> models(EmbeddingStore<TextSegment> store, Collection<String> policies,
+            int dimension) {
+        java.util.SortedSet<String> models = new java.util.TreeSet<>();
+        Filter filter = MetadataFilterBuilder.metadataKey(IndexedView.POLICY).isIn(policies);
+        for (EmbeddingMatch<TextSegment> match : store.search(EmbeddingSearchRequest.builder()
+                .queryEmbedding(probe(dimension)).filter(filter).maxResults(MAX_LISTED).minScore(0.0).build())
+                .matches()) {
+            String model = match.embedded() == null ? null : match.embedded().metadata().getString(IndexedView.MODEL);
+            if (model != null && policies.contains(match.embedded().metadata().getString(IndexedView.POLICY))) {
+                models.add(model);
+            }
+        }
+        return models;
+    }
+
+    /** How many entries {@link #models} looks at: a pack's views, many times over. */
+    private static final int MAX_LISTED = 100_000;
+
     private static Embedding probe(int dimension) {
         float[] v = new float[dimension];
         v[0] = 1;
