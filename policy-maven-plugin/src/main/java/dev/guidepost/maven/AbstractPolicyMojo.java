@@ -82,6 +82,11 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     private File executionRoot;
 
+    /** True for a {@code pom} project: a parent or an aggregator, whose modules have the manifests. */
+    protected boolean pomProject() {
+        return "pom".equals(packaging) && !"standalone-pom".equals(artifactId);
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -92,7 +97,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
             getLog().info("Skipping Guidepost " + goal() + " (" + goalSkipProperty() + "=true)");
             return;
         }
-        if ("pom".equals(packaging) && !"standalone-pom".equals(artifactId) && configuredPacks().isEmpty()) {
+        if (pomProject() && configuredPacks().isEmpty()) {
             pomProjectWithoutPacks();
             return;
         }

@@ -152,6 +152,11 @@ public class CheckMojo extends AbstractPolicyMojo {
                 getLog().info("No manifests to check in this pack project (none of "
                         + String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " exists); policy:test checks the "
                         + "pack's examples");
+            } else if (selection.searched().isEmpty() && manifests.isEmpty() && pomProject()) {
+                // a parent that configures the packs once for its modules (pluginManagement) has none of its own
+                getLog().info("No manifests to check in this pom project (none of "
+                        + String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " exists); its modules are checked "
+                        + "on their own");
             } else {
                 getLog().warn(message);
             }
