@@ -134,6 +134,23 @@ class ManifestsTest {
     }
 
     @Test
+    void aSlipInAPodFieldNameIsMalformedWithTheFieldMeantButAFieldFarFromEveryKnownOneIsNot() {
+        Manifests manifests = load("malformed/field-slips.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("future");
+        assertThat(manifests.unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(11);
+            assertThat(p.message()).isEqualTo("unknown field 'runAsNonRooot' in spec.template.spec.securityContext, so "
+                    + "the cluster would refuse the object (and a check would miss what it holds); did you mean "
+                    + "runAsNonRoot?; also at line 15: unknown field 'resource' in spec.template.spec.containers[0], "
+                    + "so the cluster would refuse the object (and a check would miss what it holds); did you mean "
+                    + "resources?; also at line 17: unknown field 'allowPrivilegeEscalaton' in "
+                    + "spec.template.spec.containers[0].securityContext, so the cluster would refuse the object (and a "
+                    + "check would miss what it holds); did you mean allowPrivilegeEscalation?");
+        });
+    }
+
+    @Test
     void aFolderThatCannotBeWalkedWhollyNamesWhatItCouldNotReadAndChecksTheRest(@TempDir Path dir) throws Exception {
         Files.copy(FIXTURES.resolve("multi.yaml"), dir.resolve("multi.yaml"));
         Files.createDirectories(dir.resolve("linked"));

@@ -43,6 +43,11 @@ final class WorkloadFields {
         }
         List<Object> specPath = new ArrayList<>(path);
         specPath.addAll(podSpec.get());
+        slips(spec, PodFieldNames.POD_SPEC, document, specPath, path.size(), found);
+        if (spec.get("securityContext") instanceof Map<?, ?> security) {
+            slips(security, PodFieldNames.POD_SECURITY, document, YamlDocument.path(specPath, "securityContext"),
+                    path.size(), found);
+        }
         for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
             if (spec.get(field) instanceof List<?> containers) {
                 for (int i = 0; i < containers.size(); i++) {
@@ -82,8 +87,28 @@ final class WorkloadFields {
         }
     }
 
+    /** A problem for each key of a mapping that is a slip of a known field name. */
+    private static void slips(Map<?, ?> mapping, java.util.Set<String> known, YamlDocument document, List<Object> at,
+            int from, List<ManifestProblem> found) {
+        for (Map.Entry<String, String> slip : PodFieldNames.slips(mapping, known)) {
+            List<Object> key = YamlDocument.path(at, slip.getKey());
+            found.add(new ManifestProblem(ObjectShape.located(document, key), ManifestProblem.Type.MALFORMED,
+                    "unknown field '" + slip.getKey() + "' in " + ObjectShape.dotted(at, from) + ", so the cluster "
+                            + "would refuse the object (and a check would miss what it holds); did you mean "
+                            + slip.getValue() + "?"));
+        }
+    }
+
     private static void container(Map<?, ?> container, YamlDocument document, List<Object> at, int from,
             List<ManifestProblem> found) {
+        slips(container, PodFieldNames.CONTAINER, document, at, from, found);
+        if (container.get("securityContext") instanceof Map<?, ?> security) {
+            slips(security, PodFieldNames.CONTAINER_SECURITY, document, YamlDocument.path(at, "securityContext"),
+                    from, found);
+        }
+        if (container.get("resources") instanceof Map<?, ?> resources) {
+            slips(resources, PodFieldNames.RESOURCES, document, YamlDocument.path(at, "resources"), from, found);
+        }
         if (container.get("env") instanceof List<?> env) {
             for (int i = 0; i < env.size(); i++) {
                 Object value = map(env.get(i)).get("value");
