@@ -16,7 +16,7 @@ new ZipFile(jar).withCloseable { z ->
 }
 
 def log = runs[1]
-assert log.contains('Checking 1 file in src/main/k8s against acme-security+it-pack (4 policies)')
+assert log.contains('Checking 1 file in src/main/k8s against acme-security@2.0.0+it-pack@1.0.0 (4 policies)')
 assert log.contains('[ERROR] FAIL src/main/k8s/app.yaml:1  Deployment/shop/app')
 assert log.contains('[ERROR]   policy:  disallow-privileged-containers — No privileged containers [critical, Enforce]')
 assert log.contains('[ERROR]   fix:     Remove securityContext.privileged.')
