@@ -402,6 +402,11 @@ public final class Manifests implements Iterable<Manifest> {
                     + spelled.get()));
             return;
         }
+        Optional<String> removed = KindSpelling.removed(apiVersion, kind);
+        if (removed.isPresent()) {
+            problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, removed.get()));
+            return;
+        }
         Optional<String> meant = KindSpelling.meant(apiVersion, kind);
         if (meant.isPresent()) {
             problems.add(new ManifestProblem(location, ManifestProblem.Type.UNSERVED, "Kubernetes has no kind "

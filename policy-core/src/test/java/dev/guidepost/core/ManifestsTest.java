@@ -506,9 +506,12 @@ class ManifestsTest {
                         + "CronJob?",
                 "Kubernetes has no kind Ingres in networking.k8s.io/v1, so the cluster would refuse it; did you mean "
                         + "kind: Ingress?",
-                "Kubernetes has no kind svc in v1, so the cluster would refuse it; did you mean kind: Service?");
+                "Kubernetes has no kind svc in v1, so the cluster would refuse it; did you mean kind: Service?",
+                "Kubernetes removed PodSecurityPolicy in 1.25, so the cluster would refuse it; Pod Security admission "
+                        + "(pod-security.kubernetes.io/* labels on the Namespace) and the pack's policies replace it: "
+                        + "drop the object (a chart's psp.create: false)");
         assertThat(manifests.unreadable()).extracting(p -> p.location().line())
-                .containsExactly(2, 6, 22, 26, 34, 38, 42, 46, 50);
+                .containsExactly(2, 6, 22, 26, 34, 38, 42, 46, 50, 59);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.guidepost.core.internal.manifest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +11,20 @@ import dev.guidepost.core.internal.pack.IdSimilarity;
 /** Slips in a manifest's kind that the cluster would refuse, and the kind meant. */
 public final class KindSpelling {
 
+    /** Kinds Kubernetes removed entirely (no version serves them), with what replaced them. */
+    private static final Map<String, String> REMOVED = Map.of(
+            "PodSecurityPolicy", "Kubernetes removed PodSecurityPolicy in 1.25, so the cluster would refuse it; Pod "
+                    + "Security admission (pod-security.kubernetes.io/* labels on the Namespace) and the pack's "
+                    + "policies replace it: drop the object (a chart's psp.create: false)");
+
     private KindSpelling() {
+    }
+
+    /** Why a kind Kubernetes removed is refused (in Kubernetes' own groups only); empty for any other kind. */
+    public static Optional<String> removed(String apiVersion, String kind) {
+        String group = ApiResources.groupOf(apiVersion);
+        boolean kubernetesGroup = !group.contains(".") || group.endsWith(".k8s.io");
+        return kubernetesGroup ? Optional.ofNullable(REMOVED.get(kind)) : Optional.empty();
     }
 
     /**
