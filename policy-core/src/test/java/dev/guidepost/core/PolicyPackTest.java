@@ -144,9 +144,8 @@ class PolicyPackTest {
                 .contains("'old-debug-waiver' expired at 2020-01-01T00:00:00Z", "renew spec.expiresAt");
     }
 
-    @Test
-    void anExceptionNamingAPolicyThePackDoesNotHoldIsAWarningWithTheNameMeant() {
-        PolicyPack pack = PolicyPack.parse("""
+    /** A ValidatingPolicy for the exceptions of the tests below to name (ten lines, then theirs from line 11). */
+    private static final String TEAM_LABEL = """
                 apiVersion: policies.kyverno.io/v1
                 kind: ValidatingPolicy
                 metadata: {name: require-team-label}
@@ -157,6 +156,11 @@ class PolicyPackTest {
                   validations:
                     - expression: "has(object.metadata.labels)"
                 ---
+                """;
+
+    @Test
+    void anExceptionNamingAPolicyThePackDoesNotHoldIsAWarningWithTheNameMeant() {
+        PolicyPack pack = PolicyPack.parse(TEAM_LABEL + """
                 apiVersion: policies.kyverno.io/v1
                 kind: PolicyException
                 metadata: {name: waiver}
@@ -171,17 +175,7 @@ class PolicyPackTest {
 
     @Test
     void anExceptionExpiryThatIsNoTimeIsAPackErrorAtTheException() {
-        assertThatThrownBy(() -> PolicyPack.parse("""
-                apiVersion: policies.kyverno.io/v1
-                kind: ValidatingPolicy
-                metadata: {name: require-team-label}
-                spec:
-                  matchConstraints:
-                    resourceRules:
-                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
-                  validations:
-                    - expression: "has(object.metadata.labels)"
-                ---
+        assertThatThrownBy(() -> PolicyPack.parse(TEAM_LABEL + """
                 apiVersion: policies.kyverno.io/v1
                 kind: PolicyException
                 metadata: {name: waiver}
