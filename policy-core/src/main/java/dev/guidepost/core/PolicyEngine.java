@@ -27,6 +27,8 @@ import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
 import dev.guidepost.core.internal.engine.UnselectedManifests;
 import dev.guidepost.core.internal.engine.ViolationPaths;
+import dev.guidepost.core.internal.match.KindSelector;
+import dev.guidepost.core.internal.match.MatchSections;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
@@ -69,11 +71,13 @@ public final class PolicyEngine {
      * ({@code failurePolicy: Ignore}).
      */
     private record Compiled(Policy policy, PolicyProgram program, boolean selectsByNamespaceLabels,
-            Set<String> namespaceObjectRules, boolean namespaceObjectOnlyInMatchConditions,
-            Set<String> requestUserRules, boolean excludesCreate, boolean failurePolicyIgnore) {
+            Set<String> namespaceLabelRules, Set<String> namespaceObjectRules,
+            boolean namespaceObjectOnlyInMatchConditions, Set<String> requestUserRules, boolean excludesCreate,
+            boolean failurePolicyIgnore) {
 
         Compiled(Policy policy, PolicyProgram program) {
             this(policy, program, NamespaceSelection.byLabels(policy.definition()),
+                    rulesWhere(policy, NamespaceSelection::byLabels),
                     rulesWhere(policy, NamespaceSelection::readsNamespaceObject),
                     namespaceObjectOnlyInMatchConditions(policy.definition()),
                     rulesWhere(policy, UserDependence::readsRequestUser),
@@ -97,6 +101,11 @@ public final class PolicyEngine {
 
         boolean readsNamespaceObject(RuleResponse rule) {
             return names(namespaceObjectRules, rule.rule());
+        }
+
+        /** Whether this rule (not only a sibling of it) selects namespaces by labels a check may not know. */
+        boolean selectsByNamespaceLabels(RuleResponse rule) {
+            return names(namespaceLabelRules, rule.rule());
         }
 
         boolean readsRequestUser(RuleResponse rule) {
@@ -371,7 +380,7 @@ public final class PolicyEngine {
             return Optional.of("the policy reads the Namespace object (namespaceObject) and " + unknown + failure);
         }
         // a pass or a skip holds whatever the labels: if the selector does not match, the policy does not apply
-        if (c.selectsByNamespaceLabels() && (rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR)) {
+        if (c.selectsByNamespaceLabels(rule) && (rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR)) {
             return Optional.of("the policy selects namespaces by their labels and " + unknown + "; in the cluster "
                     + "it applies only if they match" + failure);
         }
@@ -456,6 +465,11 @@ public final class PolicyEngine {
                         "PolicyException " + exception, exception));
             }
         }
+        unansweredNamespaceLabelRules(c, manifest, request, context, response).forEach(rule -> results.add(
+                notChecked(policy, rule, policy.action(), "the rule selects namespaces by their labels and the labels "
+                        + "of namespace '" + request.request().namespace() + "' are unknown: check its Namespace "
+                        + "manifest together with this one; in the cluster the rule applies if they match",
+                        manifest)));
         if (exempted) {
             evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),
                     exemption.get()));
@@ -476,6 +490,39 @@ public final class PolicyEngine {
                     + "this one; in the cluster the policy applies if they match");
         }
         return UnselectedManifests.appliesInANamedNamespace(c.policy(), c.program(), manifest, request, context);
+    }
+
+    /**
+     * The rules of a ClusterPolicy that select namespaces by labels this check does not know and gave no answer,
+     * though the kinds they match include the manifest's (directly, or a Pod rule autogen applies to it): the
+     * cluster applies them if the labels match. Their siblings' answers must not hide them.
+     */
+    private static List<String> unansweredNamespaceLabelRules(Compiled c, Manifest manifest, PreparedRequest request,
+            EvaluationContext context, PolicyResponse response) {
+        if (c.namespaceLabelRules().isEmpty() || !unknownNamespace(request, context)) {
+            return List.of();
+        }
+        Set<String> answered = new java.util.HashSet<>();
+        response.rules().forEach(r -> answered.add(Policy.Rule.writtenName(r.rule())));
+        List<String> out = new ArrayList<>();
+        for (Object rule : PlainValues.list(c.policy().definition(), "spec", "rules")) {
+            String name = PlainValues.string(rule, "name");
+            if (!c.namespaceLabelRules().contains(name) || answered.contains(name)) {
+                continue;
+            }
+            List<String> kinds = new ArrayList<>();
+            for (Object listed : MatchSections.valuesOf(rule, "kinds")) {
+                if (listed instanceof List<?> entries) {
+                    entries.forEach(kind -> kinds.add(String.valueOf(kind)));
+                }
+            }
+            boolean podRuleOnController = kinds.contains("Pod") && !manifest.kind().equals("Pod")
+                    && c.policy().kinds().contains(manifest.kind());
+            if (KindSelector.anySelects(kinds, manifest.apiVersion(), manifest.kind()) || podRuleOnController) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     /**

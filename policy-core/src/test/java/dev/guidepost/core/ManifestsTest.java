@@ -54,6 +54,11 @@ class ManifestsTest {
         assertThat(data.get("enabled")).isEqualTo(true);
         assertThat(data.get("count")).isEqualTo(3L);
         assertThat(data.get("ratio")).isEqualTo(0.5);
+        // Kubernetes' YAML reader has no base-60 numbers, and reads a plain 0o755 as octal
+        assertThat(data.get("window")).isEqualTo("12:30");
+        assertThat(data.get("duration")).isEqualTo("1:05:00");
+        assertThat(data.get("mode")).isEqualTo(493L);
+        assertThat(data.get("quoted")).isEqualTo("0o755");
     }
 
     @Test

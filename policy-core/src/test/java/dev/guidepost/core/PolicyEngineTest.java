@@ -448,6 +448,52 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aRuleWithoutANamespaceSelectorIsCheckedThoughASiblingRuleSelectsNamespacesByLabels() {
+        PolicyEngine probes = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: require-probes}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: check-probes
+                      match:
+                        any:
+                          - resources:
+                              kinds: [Deployment]
+                              namespaceSelector: {matchLabels: {env: prod}}
+                      validate:
+                        message: every container needs a readinessProbe
+                        pattern:
+                          spec: {template: {spec: {containers: [{readinessProbe: {periodSeconds: ">0"}}]}}}
+                    - name: check-labels
+                      match:
+                        any:
+                          - resources: {kinds: [Deployment]}
+                      validate:
+                        message: needs an app label
+                        pattern:
+                          metadata: {labels: {app: "?*"}}
+                """, "probes.yaml"));
+
+        Report report = probes.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: qa}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: web, image: registry.example.com/web:1.0}]
+                """, "web.yaml"));
+
+        assertThat(report.results()).extracting(Result::rule, Result::outcome, Result::isNotChecked)
+                .containsExactlyInAnyOrder(tuple("check-labels", Outcome.FAIL, false),
+                        tuple("check-probes", Outcome.SKIP, true));
+        assertThat(report.results()).filteredOn(Result::isNotChecked).singleElement().satisfies(r -> assertThat(
+                r.message()).contains("the rule selects namespaces by their labels", "namespace 'qa'"));
+    }
+
+    @Test
     void aRuleReadingTheNamespaceObjectIsNotCheckedWithoutTheNamespaceManifest() {
         PolicyEngine region = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: guidepost.dev/v1alpha1

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -25,6 +29,51 @@ final class SafeYamlConstructor extends SafeConstructor {
         ConstructYamlStr asString = new ConstructYamlStr();
         this.yamlConstructors.put(Tag.TIMESTAMP, asString);
         this.yamlConstructors.put(Tag.BINARY, asString);
+        this.yamlConstructors.put(Tag.INT, new KubernetesNumber(new ConstructYamlInt(), asString));
+        this.yamlConstructors.put(Tag.FLOAT, new KubernetesNumber(new ConstructYamlFloat(), asString));
+        this.yamlConstructors.put(Tag.STR, new KubernetesString(asString));
+    }
+
+    /**
+     * Numbers as Kubernetes' YAML reader (go-yaml, through sigs.k8s.io/yaml) reads them: it has no base-60 numbers,
+     * so {@code 12:30} and {@code 1:05:00} (a time of day, a duration) stay text, where YAML 1.1 would make 750 and
+     * 3900 of them.
+     */
+    private static final class KubernetesNumber extends AbstractConstruct {
+        private final Construct number;
+        private final Construct text;
+
+        KubernetesNumber(Construct number, Construct text) {
+            this.number = number;
+            this.text = text;
+        }
+
+        @Override
+        public Object construct(Node node) {
+            return node instanceof ScalarNode scalar && scalar.getValue().contains(":") ? text.construct(node)
+                    : number.construct(node);
+        }
+    }
+
+    /** A plain {@code 0o755} is the octal number Kubernetes' YAML reader makes of it; other text stays text. */
+    private static final class KubernetesString extends AbstractConstruct {
+        private static final java.util.regex.Pattern OCTAL = java.util.regex.Pattern.compile("[-+]?0o[0-7]+");
+        private final Construct text;
+
+        KubernetesString(Construct text) {
+            this.text = text;
+        }
+
+        @Override
+        public Object construct(Node node) {
+            if (node instanceof ScalarNode scalar && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                    && OCTAL.matcher(scalar.getValue()).matches()) {
+                String value = scalar.getValue();
+                long magnitude = Long.parseLong(value.substring(value.indexOf('o') + 1), 8);
+                return value.startsWith("-") ? -magnitude : magnitude;
+            }
+            return text.construct(node);
+        }
     }
 
     /** The most values a document may expand to once aliases are resolved (against "billion laughs"). */
