@@ -129,9 +129,11 @@ class ManifestsTest {
                                 + "the boolean true, so the cluster would refuse the object; quote it: debug: \"true\""),
                         tuple(51, "data.password of the Secret is not base64, so the cluster would refuse the "
                                 + "object; encode it (b64enc in a Helm template), or give the plain text under "
-                                + "stringData; also at line 54: stringData.retries of the Secret must be text, not a "
-                                + "number, so the cluster would refuse the object; quote it"),
-                        tuple(79, "the label 'tier' in spec.volumeClaimTemplates[0].metadata has the number 2 as its "
+                                + "stringData; also at line 53: data.port of the Secret must be text, not a number, so "
+                                + "the cluster would refuse the object; encode it (b64enc in a Helm template), or give "
+                                + "the plain text under stringData; also at line 55: stringData.retries of the Secret "
+                                + "must be text, not a number, so the cluster would refuse the object; quote it"),
+                        tuple(80, "the label 'tier' in spec.volumeClaimTemplates[0].metadata has the number 2 as its "
                                 + "value, and the cluster takes only text there, so it would refuse the object; quote "
                                 + "it: tier: \"2\""));
         assertThat(manifests.unreadable()).extracting(ManifestProblem::message)
@@ -491,7 +493,7 @@ class ManifestsTest {
         Manifests manifests = load("unserved-api-versions.yaml");
 
         assertThat(manifests.manifests()).extracting(m -> m.resource().name())
-                .containsExactly("cache", "orders", "custom-deployment-kind", "edge", "unknown-apps-kind");
+                .containsExactly("cache", "orders", "custom-deployment-kind", "edge", "unknown-apps-kind", "fast");
         assertThat(manifests.unreadable()).extracting(ManifestProblem::type)
                 .containsOnly(ManifestProblem.Type.UNSERVED);
         assertThat(manifests.unreadable()).extracting(ManifestProblem::message).containsExactly(

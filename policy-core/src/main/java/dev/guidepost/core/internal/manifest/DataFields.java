@@ -39,9 +39,12 @@ final class DataFields {
                     continue;
                 }
                 if (!(value instanceof String text)) {
+                    // quoted, a number in a Secret's data would pass as base64 of other bytes: say what it needs
+                    String fix = !secret ? "" : base64 ? "; encode it (b64enc in a Helm template), or give the plain "
+                            + "text under stringData" : "; quote it";
                     found.add(secret ? new ManifestProblem(ObjectShape.located(document, at),
                             ManifestProblem.Type.MALFORMED, field + "." + e.getKey() + " of the Secret must be text, "
-                                    + "not " + kindOf(value) + ", so the cluster would refuse the object; quote it")
+                                    + "not " + kindOf(value) + ", so the cluster would refuse the object" + fix)
                             : WorkloadFields.notText(document, at, path.size(), value));
                 } else if (base64 && !isBase64(text)) {
                     found.add(new ManifestProblem(ObjectShape.located(document, at), ManifestProblem.Type.MALFORMED,

@@ -163,10 +163,55 @@ public final class ApiResources {
         if (!judged(group)) {
             return Optional.empty();
         }
-        return Optional.of(resources.stream()
+        Optional<ApiResource> inGroup = resources.stream()
                 .filter(r -> r.subresource().isEmpty() && r.kind().equals(kind) && r.group().equals(group))
-                .max(java.util.Comparator.comparing(ApiResource::version, ApiResources::compareVersions))
-                .orElse(builtIn).apiVersion());
+                .max(java.util.Comparator.comparing(ApiResource::version, ApiResources::compareVersions));
+        if (inGroup.isPresent() && !removed(group, versionOf(apiVersion), kind)) {
+            // a version of the kind's own group that this snapshot lacks but Kubernetes did not remove (a beta that
+            // older clusters serve, or an alpha behind a feature gate): the cluster decides
+            return Optional.empty();
+        }
+        return Optional.of(inGroup.orElse(builtIn).apiVersion());
+    }
+
+    /**
+     * The versions Kubernetes removed, by group and version, with the kinds removed there ({@code *}: all): a
+     * manifest written for them is refused by every supported cluster.
+     */
+    private static final Map<String, java.util.Set<String>> REMOVED = Map.ofEntries(
+            Map.entry("extensions/v1beta1", java.util.Set.of("*")),
+            Map.entry("apps/v1beta1", java.util.Set.of("*")),
+            Map.entry("apps/v1beta2", java.util.Set.of("*")),
+            Map.entry("networking.k8s.io/v1beta1", java.util.Set.of("Ingress", "IngressClass")),
+            Map.entry("autoscaling/v2beta1", java.util.Set.of("*")),
+            Map.entry("autoscaling/v2beta2", java.util.Set.of("*")),
+            Map.entry("policy/v1beta1", java.util.Set.of("PodDisruptionBudget", "PodSecurityPolicy")),
+            Map.entry("batch/v1beta1", java.util.Set.of("CronJob")),
+            Map.entry("batch/v2alpha1", java.util.Set.of("CronJob")),
+            Map.entry("discovery.k8s.io/v1beta1", java.util.Set.of("EndpointSlice")),
+            Map.entry("events.k8s.io/v1beta1", java.util.Set.of("Event")),
+            Map.entry("node.k8s.io/v1beta1", java.util.Set.of("RuntimeClass")),
+            Map.entry("node.k8s.io/v1alpha1", java.util.Set.of("RuntimeClass")),
+            Map.entry("rbac.authorization.k8s.io/v1beta1", java.util.Set.of("*")),
+            Map.entry("rbac.authorization.k8s.io/v1alpha1", java.util.Set.of("*")),
+            Map.entry("admissionregistration.k8s.io/v1beta1",
+                    java.util.Set.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration")),
+            Map.entry("apiextensions.k8s.io/v1beta1", java.util.Set.of("*")),
+            Map.entry("storage.k8s.io/v1beta1", java.util.Set.of("CSIDriver", "CSINode", "StorageClass",
+                    "VolumeAttachment", "CSIStorageCapacity")),
+            Map.entry("scheduling.k8s.io/v1beta1", java.util.Set.of("*")),
+            Map.entry("scheduling.k8s.io/v1alpha1", java.util.Set.of("*")),
+            Map.entry("coordination.k8s.io/v1beta1", java.util.Set.of("Lease")),
+            Map.entry("certificates.k8s.io/v1beta1", java.util.Set.of("CertificateSigningRequest")),
+            Map.entry("flowcontrol.apiserver.k8s.io/v1beta1", java.util.Set.of("*")),
+            Map.entry("flowcontrol.apiserver.k8s.io/v1beta2", java.util.Set.of("*")),
+            Map.entry("flowcontrol.apiserver.k8s.io/v1beta3", java.util.Set.of("*")),
+            Map.entry("authentication.k8s.io/v1beta1", java.util.Set.of("TokenReview")),
+            Map.entry("authorization.k8s.io/v1beta1", java.util.Set.of("*")));
+
+    private static boolean removed(String group, String version, String kind) {
+        java.util.Set<String> kinds = REMOVED.getOrDefault(group + "/" + version, java.util.Set.of());
+        return kinds.contains("*") || kinds.contains(kind);
     }
 
     /**
