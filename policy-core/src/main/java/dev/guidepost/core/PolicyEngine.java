@@ -94,8 +94,11 @@ public final class PolicyEngine {
             if (!NamespaceSelection.readsNamespaceObject(PlainValues.list(spec, "matchConditions"))) {
                 return false;
             }
-            Map<String, Object> rest = new LinkedHashMap<>(spec);
-            rest.remove("matchConditions");
+            // the CEL besides the conditions; prose (a description naming namespaceObject) reads nothing
+            Map<String, Object> rest = new LinkedHashMap<>();
+            for (String cel : List.of("variables", "validations", "auditAnnotations")) {
+                rest.put(cel, spec.get(cel));
+            }
             return !NamespaceSelection.readsNamespaceObject(rest);
         }
 

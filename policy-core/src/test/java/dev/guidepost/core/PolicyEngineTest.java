@@ -420,7 +420,8 @@ class PolicyEngineTest {
                 kind: Policy
                 metadata: {name: production-replicas}
                 spec:
-                  description: Deployments in production namespaces run two replicas or more.
+                  description: Deployments in production namespaces (namespaceObject labelled env=production) run two
+                    replicas or more.
                   action: Warn
                   match: {kinds: [Deployment]}
                   matchConditions:
