@@ -120,7 +120,8 @@ public final class UnselectedManifests {
             }
             return Optional.of("the manifest names no namespace, so it was checked as in 'default', where the policy "
                     + "does not apply; it applies in namespace '" + namespace + "' (deployed there with kubectl -n, "
-                    + "Helm or kustomize, the cluster checks it): set metadata.namespace to check it here; checked "
+                    + "Helm or kustomize, the cluster checks it): set metadata.namespace, or name the namespace it "
+                    + "is deployed to (check --namespace, the plugin's <namespace>), to check it here; checked "
                     + "as in '" + namespace + "', it " + verdict(program.evaluate(there, context)));
         }
         return Optional.empty();
