@@ -53,16 +53,19 @@ public final class PolicyPack {
     private final List<ExceptionDocument> exceptions;
     /** For a combined pack, the coordinates of the pack each policy came from, by id; empty otherwise. */
     private final Map<String, String> origins;
+    /** For a combined pack, its parts' coordinates ({@code a@1.0+b@2.0}); empty otherwise. */
+    private final String partCoordinates;
 
     private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
             List<String> warnings, Map<String, PolicySourceText> texts, List<ExceptionDocument> exceptions) {
-        this(name, version, description, policies, source, warnings, texts, exceptions, Map.of());
+        this(name, version, description, policies, source, warnings, texts, exceptions, Map.of(), "");
     }
 
     private PolicyPack(String name, String version, String description, List<Policy> policies, String source,
             List<String> warnings, Map<String, PolicySourceText> texts, List<ExceptionDocument> exceptions,
-            Map<String, String> origins) {
+            Map<String, String> origins, String partCoordinates) {
         this.origins = Map.copyOf(origins);
+        this.partCoordinates = partCoordinates;
         this.name = name;
         this.version = version;
         this.description = description;
@@ -150,6 +153,7 @@ public final class PolicyPack {
         }
         List<Policy> all = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<String> coordinates = new ArrayList<>();
         Map<String, String> origins = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         Map<String, PolicySourceText> texts = new HashMap<>();
@@ -161,14 +165,15 @@ public final class PolicyPack {
             // a file given on its own and inside a folder given too is one policy, not two with the same id
             pack.policies().stream().filter(p -> seen.add(p.id() + "@" + sameSource(p.source().file()) + ":"
                     + p.source().line())).forEach(all::add);
-            names.add(pack.coordinates());
+            names.add(pack.name());
+            coordinates.add(pack.coordinates());
             pack.policies().forEach(p -> origins.putIfAbsent(p.id(), pack.coordinatesOf(p.id())));
             pack.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,
                 String.join(", ", packs.stream().map(PolicyPack::source).toList()), warnings, texts, exceptions,
-                origins);
+                origins, String.join("+", coordinates));
     }
 
     /** Every category of the pack's policies, each once, sorted: the values a category filter can take. */
@@ -254,8 +259,14 @@ public final class PolicyPack {
         return version;
     }
 
-    /** {@code name@version}, or the name alone when there is no version. */
+    /**
+     * {@code name@version}, or the name alone when there is no version; for packs {@link #combine combined}, each
+     * part's ({@code acme-platform@1.1.0+acme-security@2.0.0}), while {@link #name()} joins their names.
+     */
     public String coordinates() {
+        if (!partCoordinates.isEmpty()) {
+            return partCoordinates;
+        }
         return version.isEmpty() ? name : name + "@" + version;
     }
 

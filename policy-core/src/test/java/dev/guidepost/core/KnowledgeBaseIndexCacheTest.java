@@ -208,6 +208,27 @@ class KnowledgeBaseIndexCacheTest {
     }
 
     @Test
+    void combinedPacksReuseTheirVectorsWhenOneOfThemIsReleasedAgain() throws Exception {
+        Path search = copyFixturePack();
+        Path nodePorts = Path.of("src/test/resources/packs/jar-pack/META-INF/guidepost");
+        Path cache = temp.resolve("cache");
+        build(PolicyPack.combine(List.of(PolicyPack.load(search), PolicyPack.load(nodePorts))),
+                new HashingEmbeddingModel(), cache);
+        Path nextRelease = temp.resolve("jar-pack-2.1.0");
+        Files.createDirectories(nextRelease);
+        Files.copy(nodePorts.resolve("no-node-ports.yaml"), nextRelease.resolve("no-node-ports.yaml"));
+        Files.writeString(nextRelease.resolve("pack.yaml"), Files.readString(nodePorts.resolve("pack.yaml"))
+                .replace("2.0.0", "2.1.0"));
+
+        HashingEmbeddingModel model = new HashingEmbeddingModel();
+        PolicyPack combined = PolicyPack.combine(List.of(PolicyPack.load(search), PolicyPack.load(nextRelease)));
+        build(combined, model, cache);
+
+        assertThat(combined.coordinates()).endsWith("+jar-pack@2.1.0");
+        assertThat(model.embedded()).as("the earlier release's vectors are reused").isZero();
+    }
+
+    @Test
     void aCopyOfAPackReadFromAnotherPlaceUsesTheVectorsTheFirstCopyCachedAndThenHasItsOwnCache() throws Exception {
         Path first = copyFixturePack();
         Path second = temp.resolve("another-checkout/pack");
