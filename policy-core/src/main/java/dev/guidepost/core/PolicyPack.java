@@ -47,6 +47,8 @@ public final class PolicyPack {
     private final Map<String, Policy> byId;
     private final String source;
     private final List<String> warnings;
+    /** The warnings of reading the pack, without those judged on its contents as a whole. */
+    private final List<String> loadWarnings;
     private final String contentHash;
     /** The text each policy was read from, by id; none for packs made of policy objects. */
     private final Map<String, PolicySourceText> texts;
@@ -76,7 +78,12 @@ public final class PolicyPack {
         }
         this.byId = index;
         this.source = source;
-        this.warnings = List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        // judged on the whole pack: a combined pack may hold the policy another part's exception names
+        ExceptionDocument.unknownPolicyWarnings(exceptions, this.byId.keySet()).stream()
+                .filter(w -> !all.contains(w)).forEach(all::add);
+        this.warnings = List.copyOf(all);
+        this.loadWarnings = List.copyOf(warnings);
         this.contentHash = hash(this.policies);
         this.texts = Map.copyOf(texts);
         this.exceptions = List.copyOf(exceptions);
@@ -168,7 +175,7 @@ public final class PolicyPack {
             names.add(pack.name());
             coordinates.add(pack.coordinates());
             pack.policies().forEach(p -> origins.putIfAbsent(p.id(), pack.coordinatesOf(p.id())));
-            pack.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            pack.loadWarnings.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         PackReader.checkUniqueIds(all);
         return new PolicyPack(String.join("+", names), "", "combined packs " + names, all,

@@ -174,6 +174,30 @@ class PolicyPackTest {
     }
 
     @Test
+    void anExceptionForAPolicyOfAnotherPackIsNoWarningOnceThePacksAreCombined() {
+        PolicyPack policies = PolicyPack.parse(TEAM_LABEL.replace("---\n", ""), "platform.yaml");
+        PolicyPack waivers = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: team-owner}
+                spec:
+                  description: Namespaces name their owner.
+                  match: {kinds: [Namespace]}
+                  validations:
+                    - expression: "has(object.metadata.labels)"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: batch-waiver}
+                spec:
+                  policyRefs: [{name: require-team-label, kind: ValidatingPolicy}]
+                """, "waivers.yaml");
+
+        assertThat(waivers.warnings()).singleElement().asString().contains("names policy 'require-team-label'");
+        assertThat(PolicyPack.combine(List.of(policies, waivers)).warnings()).isEmpty();
+    }
+
+    @Test
     void anExceptionExpiryThatIsNoTimeIsAPackErrorAtTheException() {
         assertThatThrownBy(() -> PolicyPack.parse(TEAM_LABEL + """
                 apiVersion: policies.kyverno.io/v1

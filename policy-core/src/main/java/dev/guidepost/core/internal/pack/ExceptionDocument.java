@@ -47,6 +47,24 @@ public record ExceptionDocument(Map<String, Object> document, SourceLocation loc
                 .filter(name -> !name.isEmpty()).distinct().toList();
     }
 
+    /**
+     * A warning for each exception that names a policy a pack does not hold (a misspelt name, mostly): it exempts
+     * nothing in checks, and in the cluster only if such a policy is deployed from elsewhere.
+     */
+    public static List<String> unknownPolicyWarnings(List<ExceptionDocument> exceptions, java.util.Set<String> ids) {
+        List<String> warnings = new java.util.ArrayList<>();
+        for (ExceptionDocument exception : exceptions) {
+            for (String name : exception.policyNames()) {
+                if (!ids.contains(name)) {
+                    warnings.add(exception.location() + ": PolicyException '" + exception.name() + "' names policy '"
+                            + name + "', which the pack does not hold, so it exempts nothing in checks"
+                            + IdSimilarity.didYouMean(IdSimilarity.similar(ids, name)));
+                }
+            }
+        }
+        return warnings;
+    }
+
     /** The exception's name. */
     public String name() {
         return PlainValues.string(document, "metadata", "name");

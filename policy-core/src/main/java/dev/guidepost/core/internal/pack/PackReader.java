@@ -107,7 +107,6 @@ public final class PackReader {
                     + "them");
         }
         policies = dropDuplicateImports(policies, warnings);
-        warnOfUnknownPolicies(exceptions, policies, warnings);
         checkUniqueIds(policies, policy -> PolicyLocator.locate(policy, List.of("metadata", "name"),
                 Optional.ofNullable(texts.get(policy))));
         Map<String, PolicySourceText> byId = new HashMap<>();
@@ -225,25 +224,6 @@ public final class PackReader {
                     + "plugin (inside its <plugin> element), for tests as a test-scoped dependency");
         } catch (IOException e) {
             throw new GuidepostException("cannot read pack '" + name + "' from the class path: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Warns of an exception that names a policy the pack does not hold (a misspelt name, mostly): it exempts nothing
-     * in checks, and in the cluster only if such a policy is deployed from elsewhere.
-     */
-    private static void warnOfUnknownPolicies(List<ExceptionDocument> exceptions, List<Policy> policies,
-            List<String> warnings) {
-        Set<String> ids = new java.util.HashSet<>();
-        policies.forEach(p -> ids.add(p.id()));
-        for (ExceptionDocument exception : exceptions) {
-            for (String name : exception.policyNames()) {
-                if (!ids.contains(name)) {
-                    warnings.add(exception.location() + ": PolicyException '" + exception.name() + "' names policy '"
-                            + name + "', which the pack does not hold, so it exempts nothing in checks"
-                            + IdSimilarity.didYouMean(IdSimilarity.similar(ids, name)));
-                }
-            }
         }
     }
 
@@ -508,7 +488,6 @@ public final class PackReader {
             });
         }
         checkUniqueIds(policies);
-        warnOfUnknownPolicies(exceptions, policies, warnings);
         return new PackContents(sourceName, "", "", policies, sourceName, warnings, texts, exceptions);
     }
 
