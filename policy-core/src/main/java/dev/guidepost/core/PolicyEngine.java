@@ -424,8 +424,9 @@ public final class PolicyEngine {
             Outcome outcome = rule.outcome();
             boolean violation = outcome == Outcome.FAIL || outcome == Outcome.ERROR;
             // an error's message speaks of the policy (spec.validations[1]), not of a field of the manifest
-            int fieldLine = outcome == Outcome.FAIL ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
-                    manifest.location().line(), lineOf, podPolicyOnController) : 0;
+            int fieldLine = outcome == Outcome.FAIL ? ViolationPaths.fieldLine(rule.message(), rule.element(),
+                    manifest.object(), manifest.location().line(), lineOf, podPolicyOnController,
+                    policy.kinds().contains("Pod")) : 0;
             // a Pod rule on a controller (autogen, or the Pods it creates): its fields are the pod template's
             Optional<List<String>> podSpec = policy.kinds().contains("Pod") && !manifest.kind().equals("Pod")
                     ? PodControllers.podSpecPath(manifest.kind()) : Optional.empty();

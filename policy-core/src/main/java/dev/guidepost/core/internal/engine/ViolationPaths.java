@@ -33,12 +33,14 @@ public final class ViolationPaths {
      * @param object     the object checked
      * @param objectLine the object's first line
      * @param lineOf     the line of a path in the object's document (0 when unknown)
+     * @param podRule    whether the rule is about Pods: only then may the path be in a controller's pod template (a
+     *                   Deployment rule's {@code /metadata/labels/} is the Deployment's own)
      */
     public static int fieldLine(String message, List<Object> element, Map<String, Object> object, int objectLine,
-            ToIntFunction<List<Object>> lineOf, boolean podPolicy) {
+            ToIntFunction<List<Object>> lineOf, boolean podPolicy, boolean podRule) {
         List<Object> path;
         if (element.isEmpty()) {
-            path = existing(object, path(message), podPolicy);
+            path = podRule ? existing(object, path(message), podPolicy) : path(message);
         } else {
             path = new ArrayList<>(element);
             path.addAll(PATTERN_PATH.matcher(message).find() ? path(message) : List.of());

@@ -27,12 +27,26 @@ class ViolationPathsTest {
     @Test
     void givesAFieldLineOnlyWhenTheMessageNamesAFieldOnAnotherLineThanTheObject() {
         assertThat(ViolationPaths.fieldLine("failed at path /spec/volumes/0/hostPath/", List.of(), Map.of(), 3,
-                path -> 16, false)).isEqualTo(16);
-        assertThat(ViolationPaths.fieldLine("failed at path /metadata/", List.of(), Map.of(), 3, path -> 3, false))
+                path -> 16, false, true)).isEqualTo(16);
+        assertThat(ViolationPaths.fieldLine("failed at path /metadata/", List.of(), Map.of(), 3, path -> 3, false, true))
                 .isZero();
         assertThat(ViolationPaths.fieldLine("containers must run as non-root", List.of(), Map.of(), 3, path -> 9,
-                false)).isZero();
+                false, true)).isZero();
         assertThat(ViolationPaths.path("no field here")).isEqualTo(List.of());
+    }
+
+    @Test
+    void aRuleAboutTheControllerItselfNamesItsOwnFieldsNotThePodTemplates() {
+        Map<String, Object> deployment = Map.of("metadata", Map.of("name", "web"), "spec", Map.of("template",
+                Map.of("metadata", Map.of("labels", Map.of("app", "web")))));
+        java.util.List<List<Object>> asked = new java.util.ArrayList<>();
+
+        ViolationPaths.fieldLine("failed at path /metadata/labels/", List.of(), deployment, 1, path -> {
+            asked.add(path);
+            return 5;
+        }, false, false);
+
+        assertThat(asked).containsExactly(List.of("metadata", "labels"));
     }
 
     @Test
