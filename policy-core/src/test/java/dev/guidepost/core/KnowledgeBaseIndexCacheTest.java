@@ -177,6 +177,15 @@ class KnowledgeBaseIndexCacheTest {
         assertThat(model.embedded()).isZero();
         assertThat(kb.indexSummary()).contains(" from pack jars' index.json, 0 from the cache folder, 0 embedded now")
                 .doesNotContain(" 0 from pack jars");
+
+        PolicyPack other = PolicyPack.load(Path.of("src/test/resources/packs/jar-pack/META-INF/guidepost"));
+        HashingEmbeddingModel alone = new HashingEmbeddingModel();
+        KnowledgeBase.builder(other).embeddingModel(alone, "hashing").classLoader(null).build();
+        HashingEmbeddingModel combined = new HashingEmbeddingModel();
+        KnowledgeBase.builder(PolicyPack.combine(List.of(PolicyPack.load(jar), other)))
+                .embeddingModel(combined, "hashing").classLoader(null).build();
+        assertThat(combined.embedded()).as("combined, the jar still serves its own views").isPositive()
+                .isEqualTo(alone.embedded());
     }
 
     @Test

@@ -59,6 +59,12 @@ public final class IndexBuilder {
         }
         Optional<Path> cacheFile = cacheDirectory.map(d -> IndexFiles.cacheFile(d, pack.name(), pack.source(), modelId));
         List<InMemoryEmbeddingStore<TextSegment>> packJars = new ArrayList<>(IndexFiles.readJar(pack.source(), warn));
+        if (packJars.isEmpty() && pack.source().contains(", ")) {
+            // combined packs: their sources joined, each maybe a pack jar with its own index
+            for (String part : pack.source().split(", ")) {
+                packJars.addAll(IndexFiles.readJar(part, warn));
+            }
+        }
         packJars.addAll(IndexFiles.readClasspath(loader, warn));
         List<InMemoryEmbeddingStore<TextSegment>> cached = cacheFile.map(f -> IndexFiles.read(f, warn))
                 .orElse(List.of());
