@@ -449,6 +449,49 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPolicyTheClusterEvaluatesOnlyInBackgroundScansReportsItsViolationsAsAudit() {
+        PolicyEngine backgroundOnly = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: team-label}
+                spec:
+                  admission: false
+                  background: true
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: need-team
+                      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+                      validate:
+                        message: label team required
+                        pattern: {metadata: {labels: {team: "?*"}}}
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata: {name: owner-label}
+                spec:
+                  validationActions: [Deny]
+                  evaluation: {admission: {enabled: false}, background: {enabled: true}}
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'owner' in object.metadata.labels"
+                """, "background.yaml"));
+
+        Report report = backgroundOnly.check(Manifests.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: shop}
+                """, "settings.yaml"));
+
+        assertThat(report.violations()).extracting(Result::policyId, Result::action).containsExactlyInAnyOrder(
+                tuple("team-label", Action.AUDIT), tuple("owner-label", Action.AUDIT));
+        assertThat(report.enforcedViolations()).isEmpty();
+        assertThat(backgroundOnly.pack().policy("team-label").orElseThrow().notes())
+                .anyMatch(n -> n.contains("only in background scans"));
+    }
+
+    @Test
     void aRuleWithoutANamespaceSelectorIsCheckedThoughASiblingRuleSelectsNamespacesByLabels() {
         PolicyEngine probes = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -54,6 +54,10 @@ final class FailureActions {
 
     /** The failure actions of a policy's spec and its rules (as computed, autogen rules included). */
     static FailureActions of(Map<String, Object> spec, List<Object> rules) {
+        if (KyvernoActions.backgroundOnly(spec)) {
+            // never evaluated at admission: background scans report its violations, blocking nothing
+            return new FailureActions(Map.of(), List.of(), Action.AUDIT);
+        }
         Map<String, RuleActions> byRule = new HashMap<>();
         for (Object rule : rules) {
             Map<String, Object> validate = PlainValues.map(rule, "validate");

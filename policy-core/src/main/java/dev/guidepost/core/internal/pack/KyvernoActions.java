@@ -20,11 +20,25 @@ public final class KyvernoActions {
 
     /**
      * A ClusterPolicy rule's action where no failure-action override applies: the rule's own
-     * {@code validate.failureAction}, else the policy's {@code spec.validationFailureAction}.
+     * {@code validate.failureAction}, else the policy's {@code spec.validationFailureAction}; Audit for a policy
+     * evaluated only in background scans.
      */
     public static Action ofRule(Map<String, Object> spec, Object rule) {
+        if (backgroundOnly(spec)) {
+            return Action.AUDIT;
+        }
         String own = PlainValues.string(rule, "validate", "failureAction");
         return classic(own.isEmpty() ? PlainValues.string(spec, "validationFailureAction") : own);
+    }
+
+    /**
+     * True for a policy the cluster's Kyverno evaluates only in background scans, never at admission: a
+     * ClusterPolicy with {@code spec.admission: false}, a ValidatingPolicy with
+     * {@code spec.evaluation.admission.enabled: false}. Its violations are reported, never blocking.
+     */
+    public static boolean backgroundOnly(Map<String, Object> spec) {
+        return Boolean.FALSE.equals(PlainValues.at(spec, "admission"))
+                || Boolean.FALSE.equals(PlainValues.at(spec, "evaluation", "admission", "enabled"));
     }
 
     /** A ValidatingPolicy's {@code validationActions}: Deny if listed, else Warn if listed, else Audit. */

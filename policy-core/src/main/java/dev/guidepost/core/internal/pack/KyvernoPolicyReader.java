@@ -32,6 +32,10 @@ final class KyvernoPolicyReader {
             "failureActionOverrides", "allowExistingViolations", "pattern", "anyPattern", "deny", "foreach",
             "podSecurity", "cel", "manifests", "assert");
     /** The fields of a ClusterPolicy's and a ValidatingPolicy's {@code spec}, as Kyverno's CRDs declare them. */
+    /** The note of a policy the cluster evaluates only in background scans. */
+    private static final String BACKGROUND_ONLY = "the cluster's Kyverno evaluates this policy only in background "
+            + "scans (admission is off), which report violations without blocking them; checks report them as Audit";
+
     private static final List<String> CLUSTER_POLICY_FIELDS = List.of("rules", "validationFailureAction",
             "validationFailureActionOverrides", "background", "admission", "applyRules", "emitWarning",
             "failurePolicy", "generateExisting", "generateExistingOnPolicyUpdate", "mutateExistingOnPolicyUpdate",
@@ -106,7 +110,10 @@ final class KyvernoPolicyReader {
                                     + " rules yet; the policy is searchable but not checked");
                 }
                 kinds = MatchKinds.ofClusterPolicy(spec, annotations);
-                action = classicAction(spec);
+                action = KyvernoActions.backgroundOnly(spec) ? Action.AUDIT : classicAction(spec);
+                if (KyvernoActions.backgroundOnly(spec)) {
+                    notes.add(BACKGROUND_ONLY);
+                }
             }
             case VALIDATING_POLICY, NAMESPACED_VALIDATING_POLICY, VALIDATING_ADMISSION_POLICY -> {
                 List<String> expressions = new ArrayList<>();
@@ -141,7 +148,11 @@ final class KyvernoPolicyReader {
                         checkFields(doc, validations.get(i), VALIDATION_FIELDS, "spec", "validations", i);
                     }
                 }
-                action = KyvernoActions.validationActions(validationActions);
+                action = KyvernoActions.backgroundOnly(spec) ? Action.AUDIT
+                        : KyvernoActions.validationActions(validationActions);
+                if (KyvernoActions.backgroundOnly(spec)) {
+                    notes.add(BACKGROUND_ONLY);
+                }
             }
             default -> {
                 rules.add(new Policy.Rule("", format.kind(), List.of(), List.of()));
