@@ -33,6 +33,7 @@ import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
+import dev.guidepost.core.internal.match.Wildcard;
 import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.pack.PackProblems;
@@ -469,11 +470,8 @@ public final class PolicyEngine {
                         "PolicyException " + exception, exception));
             }
         }
-        unansweredNamespaceLabelRules(c, manifest, request, context, response).forEach(rule -> results.add(
-                notChecked(policy, rule, policy.action(), "the rule selects namespaces by their labels and the labels "
-                        + "of namespace '" + request.request().namespace() + "' are unknown: check its Namespace "
-                        + "manifest together with this one; in the cluster the rule applies if they match",
-                        manifest)));
+        unansweredRules(c, manifest, request, context, response).forEach((rule, why) -> results.add(
+                notChecked(policy, rule, policy.action(), why, manifest)));
         if (exempted) {
             evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),
                     exemption.get()));
@@ -497,21 +495,46 @@ public final class PolicyEngine {
     }
 
     /**
-     * The rules of a ClusterPolicy that select namespaces by labels this check does not know and gave no answer,
-     * though the kinds they match include the manifest's (directly, or a Pod rule autogen applies to it): the
-     * cluster applies them if the labels match. Their siblings' answers must not hide them.
+     * The rules of a ClusterPolicy that gave no answer though the kinds they match include the manifest's (directly,
+     * or a Pod rule autogen applies to it), with why they may apply in the cluster: they select namespaces by labels
+     * this check does not know, or name namespaces other than {@code default} for a manifest that names none. Their
+     * siblings' answers must not hide them.
      */
-    private static List<String> unansweredNamespaceLabelRules(Compiled c, Manifest manifest, PreparedRequest request,
+    private static Map<String, String> unansweredRules(Compiled c, Manifest manifest, PreparedRequest request,
             EvaluationContext context, PolicyResponse response) {
-        if (c.namespaceLabelRules().isEmpty() || !unknownNamespace(request, context)) {
-            return List.of();
+        boolean unknownLabels = !c.namespaceLabelRules().isEmpty() && unknownNamespace(request, context);
+        // a manifest that names no namespace, checked as in default, may be deployed where a rule names
+        boolean placedInDefault = manifest.namespace().isEmpty() && !request.request().namespace().isEmpty();
+        if (!unknownLabels && !placedInDefault) {
+            return Map.of();
         }
         Set<String> answered = new java.util.HashSet<>();
         response.rules().forEach(r -> answered.add(Policy.Rule.writtenName(r.rule())));
-        List<String> out = new ArrayList<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (Object rule : PlainValues.list(c.policy().definition(), "spec", "rules")) {
             String name = PlainValues.string(rule, "name");
-            if (!c.namespaceLabelRules().contains(name) || answered.contains(name)) {
+            if (answered.contains(name)) {
+                continue;
+            }
+            String why;
+            List<String> named = new ArrayList<>();
+            for (Object listed : MatchSections.valuesOf(rule, "namespaces")) {
+                if (listed instanceof List<?> entries) {
+                    entries.forEach(n -> named.add(String.valueOf(n)));
+                }
+            }
+            if (unknownLabels && c.namespaceLabelRules().contains(name)) {
+                why = "the rule selects namespaces by their labels and the labels of namespace '"
+                        + request.request().namespace() + "' are unknown: check its Namespace manifest together "
+                        + "with this one; in the cluster the rule applies if they match";
+            } else if (placedInDefault && !named.isEmpty()
+                    && named.stream().noneMatch(n -> Wildcard.matches(n, request.request().namespace()))) {
+                why = "the manifest names no namespace, so it was checked as in '" + request.request().namespace()
+                        + "', where the rule does not apply; it applies in namespace " + String.join(", ", named)
+                        + " (deployed there with kubectl -n, Helm or kustomize, the cluster checks it): set "
+                        + "metadata.namespace, or name the namespace it is deployed to (check --namespace, the "
+                        + "plugin's <namespace>), to check it here";
+            } else {
                 continue;
             }
             List<String> kinds = new ArrayList<>();
@@ -523,7 +546,7 @@ public final class PolicyEngine {
             boolean podRuleOnController = kinds.contains("Pod") && !manifest.kind().equals("Pod")
                     && c.policy().kinds().contains(manifest.kind());
             if (KindSelector.anySelects(kinds, manifest.apiVersion(), manifest.kind()) || podRuleOnController) {
-                out.add(name);
+                out.put(name, why);
             }
         }
         return out;

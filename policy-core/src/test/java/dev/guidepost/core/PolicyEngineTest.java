@@ -449,6 +449,41 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aRuleNamingANamespaceIsNotCheckedForAManifestWithoutOneThoughItsSiblingAnswers() {
+        PolicyEngine secrets = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: secrets}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: everywhere
+                      match: {any: [{resources: {kinds: [Secret]}}]}
+                      validate:
+                        message: secrets are typed
+                        pattern: {type: "?*"}
+                    - name: prod-only
+                      match: {any: [{resources: {kinds: [Secret], namespaces: [prod]}}]}
+                      validate:
+                        message: prod secrets name their owner
+                        pattern: {metadata: {labels: {owner: "?*"}}}
+                """, "secrets.yaml"));
+
+        Report report = secrets.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db}
+                type: Opaque
+                """, "db.yaml"));
+
+        assertThat(report.results()).extracting(Result::rule, Result::outcome, Result::isNotChecked)
+                .containsExactlyInAnyOrder(tuple("everywhere", Outcome.PASS, false),
+                        tuple("prod-only", Outcome.SKIP, true));
+        assertThat(report.results()).filteredOn(Result::isNotChecked).singleElement().satisfies(r ->
+                assertThat(r.message()).contains("it applies in namespace prod", "check --namespace"));
+    }
+
+    @Test
     void aPolicyTheClusterEvaluatesOnlyInBackgroundScansReportsItsViolationsAsAudit() {
         PolicyEngine backgroundOnly = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1
