@@ -484,6 +484,37 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aDenyMessageWhoseVariableCannotBeSubstitutedIsShownAsWrittenAsKyvernoShowsIt() {
+        PolicyEngine prefix = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: name-prefix}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: prefix
+                      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+                      validate:
+                        message: "name {{ request.object.metadata.generateName }} must start with app-"
+                        deny:
+                          conditions:
+                            any:
+                              - key: "{{ starts_with(request.object.metadata.name, 'app-') }}"
+                                operator: Equals
+                                value: false
+                """, "prefix.yaml"));
+
+        Report report = prefix.check(Manifests.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: web, namespace: shop}
+                """, "web.yaml"));
+
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .startsWith("name {{ request.object.metadata.generateName }} must start with app-"));
+    }
+
+    @Test
     void aPolicyTheClusterEvaluatesOnlyInBackgroundScansReportsItsViolationsAsAudit() {
         PolicyEngine backgroundOnly = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

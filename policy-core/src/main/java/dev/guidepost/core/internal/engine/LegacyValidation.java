@@ -131,7 +131,8 @@ final class LegacyValidation {
                     : "the produced message didn't resolve to a string, check your policy definition.";
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
-            return conditionMessage;
+            // as Kyverno's deny message: the message as written when its variables cannot be substituted
+            return text;
         }
     }
 
