@@ -515,6 +515,33 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aLabelWrittenAsNullIsTheEmptyTextTheApiServerMakesOfIt() {
+        PolicyEngine team = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: team-label}
+                spec:
+                  description: Services name their team.
+                  match: {kinds: [Service]}
+                  validations:
+                    - expression: "object.metadata.?labels.?team.orValue('') != ''"
+                      message: Services need a team label.
+                """, "team.yaml"));
+
+        Report report = team.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  namespace: shop
+                  labels: {team: null, app: web}
+                """, "web.yaml"));
+
+        assertThat(report.violations()).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("Services need a team label."));
+    }
+
+    @Test
     void aPolicyTheClusterEvaluatesOnlyInBackgroundScansReportsItsViolationsAsAudit() {
         PolicyEngine backgroundOnly = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -48,7 +48,8 @@ final class OutputSchemas {
         fields.put("notes", strings("What Guidepost does not check of it."));
         fields.put("advisoryReason", string("Why it is not checked, for an advisory policy."));
         fields.put("examples", object(Map.of(
-                "pass", strings("Compliant example manifests as YAML: copy from these."),
+                "pass", strings("Example manifests as YAML that satisfy this policy (not necessarily the pack's "
+                        + "others)."),
                 "fail", strings("Non-compliant example manifests as YAML."))));
         fields.put("format", string("guidepost, cluster_policy, validating_policy, ..."));
         fields.put("source", string("The file and line it was read from."));

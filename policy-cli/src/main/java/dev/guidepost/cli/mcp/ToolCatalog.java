@@ -54,7 +54,9 @@ public final class ToolCatalog {
                         "Read one policy in full by its id (from search_policies or list_policies): the rule in "
                                 + "plain English, why it exists, how to comply, its CEL rule, and compliant "
                                 + "(pass) and non-compliant (fail) example manifests. Use it when a hit's "
-                                + "remediation is not enough to write compliant YAML; copy from the pass examples.",
+                                + "remediation is not enough to write compliant YAML; the pass examples show how to "
+                                + "satisfy this policy (they need not satisfy the pack's others: check_manifest what "
+                                + "you write).",
                         schema(Map.of("id", text("The policy id, e.g. require-run-as-non-root.")),
                                 List.of("id")),
                         OutputSchemas.getPolicy(),

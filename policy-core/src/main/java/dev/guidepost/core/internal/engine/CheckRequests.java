@@ -43,19 +43,39 @@ public final class CheckRequests {
 
     /**
      * The object with {@code metadata.namespace} set to the request's namespace when it names none, as the API
-     * server sets it before Kyverno sees the object; the object itself otherwise.
+     * server sets it before Kyverno sees the object, and labels and annotations written as null as the empty
+     * strings the API server makes of them; the object itself when neither applies.
      */
     static Map<String, Object> withNamespace(String namespace, Map<String, Object> object) {
-        if (namespace.isEmpty() || !(object.get("metadata") instanceof Map<?, ?> metadata)
-                || metadata.get("namespace") instanceof String written && !written.isEmpty()) {
+        if (!(object.get("metadata") instanceof Map<?, ?> metadata)) {
+            return object;
+        }
+        boolean place = !namespace.isEmpty()
+                && !(metadata.get("namespace") instanceof String written && !written.isEmpty());
+        boolean nullValues = hasNullValue(metadata.get("labels")) || hasNullValue(metadata.get("annotations"));
+        if (!place && !nullValues) {
             return object;
         }
         Map<String, Object> placed = new LinkedHashMap<>();
         metadata.forEach((k, v) -> placed.put(String.valueOf(k), v));
-        placed.put("namespace", namespace);
+        if (place) {
+            placed.put("namespace", namespace);
+        }
+        // a label or annotation written as null decodes to the empty string (Go's zero value) in the API server
+        for (String texts : List.of("labels", "annotations")) {
+            if (hasNullValue(placed.get(texts)) && placed.get(texts) instanceof Map<?, ?> entries) {
+                Map<String, Object> filled = new LinkedHashMap<>();
+                entries.forEach((k, v) -> filled.put(String.valueOf(k), v == null ? "" : v));
+                placed.put(texts, filled);
+            }
+        }
         Map<String, Object> copy = new LinkedHashMap<>(object);
         copy.put("metadata", placed);
         return copy;
+    }
+
+    private static boolean hasNullValue(Object entries) {
+        return entries instanceof Map<?, ?> map && map.containsValue(null);
     }
 
     /**
