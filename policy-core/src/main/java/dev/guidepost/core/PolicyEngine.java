@@ -372,9 +372,13 @@ public final class PolicyEngine {
      * Namespace object decides on data only the cluster has, and a failure under a namespace selector holds only
      * if the namespace's labels match it.
      */
-    private static Optional<String> dependsOnUnknownNamespace(Compiled c, RuleResponse rule, String namespace) {
-        String unknown = "namespace '" + namespace + "' is not among the manifests checked: check its Namespace "
-                + "manifest together with this one";
+    private static Optional<String> dependsOnUnknownNamespace(Compiled c, RuleResponse rule, String namespace,
+            boolean namespaceWritten) {
+        String unknown = namespaceWritten ? "namespace '" + namespace + "' is not among the manifests checked: check "
+                + "its Namespace manifest together with this one"
+                : "the manifest names no namespace, so it was checked as in '" + namespace + "', whose labels are "
+                        + "unknown: set metadata.namespace, or name the namespace it is deployed to (check "
+                        + "--namespace, the plugin's <namespace>)";
         String failure = checkedWithout(rule);
         if (rule.outcome() == Outcome.PASS && c.namespaceObjectOnlyInMatchConditions()) {
             // the validations passed and do not read the namespace: where the conditions skip, nothing fails either
@@ -417,7 +421,7 @@ public final class PolicyEngine {
                 continue; // applied before validation (AdmissionChain); it rejects nothing itself
             }
             rule = holdsInAnyNamespace(c, rule, request, context).orElse(rule);
-            Optional<String> notChecked = whyNotChecked(c, rule, request, context);
+            Optional<String> notChecked = whyNotChecked(c, rule, request, context, !manifest.namespace().isEmpty());
             if (notChecked.isPresent() && !(exempted && rule.evaluated())) {
                 results.add(notChecked(policy, rule.rule(), rule.action(), notChecked.get(), manifest));
                 continue;
@@ -571,7 +575,7 @@ public final class PolicyEngine {
 
     /** Why a rule's outcome is no verdict on the manifest, or empty when it is one. */
     private static Optional<String> whyNotChecked(Compiled c, RuleResponse rule, PreparedRequest request,
-            EvaluationContext context) {
+            EvaluationContext context, boolean namespaceWritten) {
         if (!rule.evaluated()) {
             // a limitation is said either as the thing not evaluated or as a sentence of its own
             String what = rule.unsupported().startsWith("Guidepost ") ? rule.unsupported()
@@ -583,7 +587,8 @@ public final class PolicyEngine {
                     + "manifests does not know; the cluster decides with the real user" + checkedWithout(rule));
         }
         if (unknownNamespace(request, context)) {
-            Optional<String> uncertain = dependsOnUnknownNamespace(c, rule, request.request().namespace());
+            Optional<String> uncertain = dependsOnUnknownNamespace(c, rule, request.request().namespace(),
+                    namespaceWritten);
             if (uncertain.isPresent()) {
                 return uncertain;
             }

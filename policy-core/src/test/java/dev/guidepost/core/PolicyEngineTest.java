@@ -446,6 +446,10 @@ class PolicyEngineTest {
         assertThat(production.check(Manifests.parse(deployment.replace("replicas: 3", "replicas: 1"), "web.yaml"))
                 .results()).as("it would fail in a production namespace").singleElement()
                 .satisfies(r -> assertThat(r.isNotChecked()).isTrue());
+        assertThat(production.check(Manifests.parse(deployment.replace("replicas: 3", "replicas: 1")
+                .replace(", namespace: shop", ""), "web.yaml")).results()).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("the manifest names no namespace, so it was checked "
+                        + "as in 'default'", "check --namespace"));
     }
 
     @Test
