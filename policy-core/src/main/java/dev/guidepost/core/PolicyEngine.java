@@ -27,13 +27,10 @@ import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
 import dev.guidepost.core.internal.engine.UnselectedManifests;
 import dev.guidepost.core.internal.engine.ViolationPaths;
-import dev.guidepost.core.internal.match.KindSelector;
-import dev.guidepost.core.internal.match.MatchSections;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserDependence;
-import dev.guidepost.core.internal.match.Wildcard;
 import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.pack.PackProblems;
@@ -474,7 +471,9 @@ public final class PolicyEngine {
                         "PolicyException " + exception, exception));
             }
         }
-        unansweredRules(c, manifest, request, context, response).forEach((rule, why) -> results.add(
+        boolean unknownLabels = !c.namespaceLabelRules().isEmpty() && unknownNamespace(request, context);
+        UnselectedManifests.unansweredRules(policy, unknownLabels ? c.namespaceLabelRules() : Set.of(), manifest,
+                request, response).forEach((rule, why) -> results.add(
                 notChecked(policy, rule, policy.action(), why, manifest)));
         if (exempted) {
             evaluated.exemptions().add(new Exemption(policy.id(), manifest.resource(), manifest.location(),
@@ -496,64 +495,6 @@ public final class PolicyEngine {
                     + "this one; in the cluster the policy applies if they match");
         }
         return UnselectedManifests.appliesInANamedNamespace(c.policy(), c.program(), manifest, request, context);
-    }
-
-    /**
-     * The rules of a ClusterPolicy that gave no answer though the kinds they match include the manifest's (directly,
-     * or a Pod rule autogen applies to it), with why they may apply in the cluster: they select namespaces by labels
-     * this check does not know, or name namespaces other than {@code default} for a manifest that names none. Their
-     * siblings' answers must not hide them.
-     */
-    private static Map<String, String> unansweredRules(Compiled c, Manifest manifest, PreparedRequest request,
-            EvaluationContext context, PolicyResponse response) {
-        boolean unknownLabels = !c.namespaceLabelRules().isEmpty() && unknownNamespace(request, context);
-        // a manifest that names no namespace, checked as in default, may be deployed where a rule names
-        boolean placedInDefault = manifest.namespace().isEmpty() && !request.request().namespace().isEmpty();
-        if (!unknownLabels && !placedInDefault) {
-            return Map.of();
-        }
-        Set<String> answered = new java.util.HashSet<>();
-        response.rules().forEach(r -> answered.add(Policy.Rule.writtenName(r.rule())));
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Object rule : PlainValues.list(c.policy().definition(), "spec", "rules")) {
-            String name = PlainValues.string(rule, "name");
-            if (answered.contains(name)) {
-                continue;
-            }
-            String why;
-            List<String> named = new ArrayList<>();
-            for (Object listed : MatchSections.valuesOf(rule, "namespaces")) {
-                if (listed instanceof List<?> entries) {
-                    entries.forEach(n -> named.add(String.valueOf(n)));
-                }
-            }
-            if (unknownLabels && c.namespaceLabelRules().contains(name)) {
-                why = "the rule selects namespaces by their labels and the labels of namespace '"
-                        + request.request().namespace() + "' are unknown: check its Namespace manifest together "
-                        + "with this one; in the cluster the rule applies if they match";
-            } else if (placedInDefault && !named.isEmpty()
-                    && named.stream().noneMatch(n -> Wildcard.matches(n, request.request().namespace()))) {
-                why = "the manifest names no namespace, so it was checked as in '" + request.request().namespace()
-                        + "', where the rule does not apply; it applies in namespace " + String.join(", ", named)
-                        + " (deployed there with kubectl -n, Helm or kustomize, the cluster checks it): set "
-                        + "metadata.namespace, or name the namespace it is deployed to (check --namespace, the "
-                        + "plugin's <namespace>), to check it here";
-            } else {
-                continue;
-            }
-            List<String> kinds = new ArrayList<>();
-            for (Object listed : MatchSections.valuesOf(rule, "kinds")) {
-                if (listed instanceof List<?> entries) {
-                    entries.forEach(kind -> kinds.add(String.valueOf(kind)));
-                }
-            }
-            boolean podRuleOnController = kinds.contains("Pod") && !manifest.kind().equals("Pod")
-                    && c.policy().kinds().contains(manifest.kind());
-            if (KindSelector.anySelects(kinds, manifest.apiVersion(), manifest.kind()) || podRuleOnController) {
-                out.put(name, why);
-            }
-        }
-        return out;
     }
 
     /**

@@ -1,15 +1,20 @@
 package dev.guidepost.core.internal.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
+import dev.guidepost.core.internal.match.KindSelector;
+import dev.guidepost.core.internal.match.MatchSections;
 import dev.guidepost.core.internal.match.NamespaceNames;
 import dev.guidepost.core.internal.match.PodControllers;
+import dev.guidepost.core.internal.match.Wildcard;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -132,5 +137,66 @@ public final class UnselectedManifests {
         return response.rules().stream().filter(r -> r.outcome() == Outcome.FAIL || r.outcome() == Outcome.ERROR)
                 .findFirst().map(r -> (r.outcome() == Outcome.FAIL ? "fails" : "errors") + ": " + r.message())
                 .orElse("passes");
+    }
+
+    /**
+     * The rules of a ClusterPolicy that gave no answer though the kinds they match include the manifest's (directly,
+     * or a Pod rule autogen applies to it), with why they may apply in the cluster: they select namespaces by labels
+     * this check does not know, or name namespaces other than {@code default} for a manifest that names none. Their
+     * siblings' answers must not hide them.
+     *
+     * @param namespaceLabelRules the rules that select namespaces by labels, when the manifest's namespace's labels
+     *                            are unknown here; empty when they are known
+     */
+    public static Map<String, String> unansweredRules(Policy policy, Set<String> namespaceLabelRules,
+            Manifest manifest, PreparedRequest request, PolicyResponse response) {
+        boolean unknownLabels = !namespaceLabelRules.isEmpty();
+        // a manifest that names no namespace, checked as in default, may be deployed where a rule names
+        boolean placedInDefault = manifest.namespace().isEmpty() && !request.request().namespace().isEmpty();
+        if (!unknownLabels && !placedInDefault) {
+            return Map.of();
+        }
+        Set<String> answered = new java.util.HashSet<>();
+        response.rules().forEach(r -> answered.add(Policy.Rule.writtenName(r.rule())));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Object rule : PlainValues.list(policy.definition(), "spec", "rules")) {
+            String name = PlainValues.string(rule, "name");
+            if (answered.contains(name)) {
+                continue;
+            }
+            String why;
+            List<String> named = new ArrayList<>();
+            for (Object listed : MatchSections.valuesOf(rule, "namespaces")) {
+                if (listed instanceof List<?> entries) {
+                    entries.forEach(n -> named.add(String.valueOf(n)));
+                }
+            }
+            if (unknownLabels && namespaceLabelRules.contains(name)) {
+                why = "the rule selects namespaces by their labels and the labels of namespace '"
+                        + request.request().namespace() + "' are unknown: check its Namespace manifest together "
+                        + "with this one; in the cluster the rule applies if they match";
+            } else if (placedInDefault && !named.isEmpty()
+                    && named.stream().noneMatch(n -> Wildcard.matches(n, request.request().namespace()))) {
+                why = "the manifest names no namespace, so it was checked as in '" + request.request().namespace()
+                        + "', where the rule does not apply; it applies in namespace " + String.join(", ", named)
+                        + " (deployed there with kubectl -n, Helm or kustomize, the cluster checks it): set "
+                        + "metadata.namespace, or name the namespace it is deployed to (check --namespace, the "
+                        + "plugin's <namespace>), to check it here";
+            } else {
+                continue;
+            }
+            List<String> kinds = new ArrayList<>();
+            for (Object listed : MatchSections.valuesOf(rule, "kinds")) {
+                if (listed instanceof List<?> entries) {
+                    entries.forEach(kind -> kinds.add(String.valueOf(kind)));
+                }
+            }
+            boolean podRuleOnController = kinds.contains("Pod") && !manifest.kind().equals("Pod")
+                    && policy.kinds().contains(manifest.kind());
+            if (KindSelector.anySelects(kinds, manifest.apiVersion(), manifest.kind()) || podRuleOnController) {
+                out.put(name, why);
+            }
+        }
+        return out;
     }
 }
