@@ -3,9 +3,7 @@ package dev.guidepost.cli;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import dev.guidepost.cli.render.JsonText;
 import dev.guidepost.cli.render.PolicyMaps;
@@ -86,15 +84,10 @@ final class SearchCommand implements Callable<Integer> {
         }
         if (kinds.isEmpty()) {
             // search ranks by meaning: rules every object of a kind must follow may not be among the hits
-            Set<String> shown = hits.stream().map(h -> h.policy().id()).collect(Collectors.toSet());
-            kb.policiesForKindsNamedIn(question).forEach((kind, policies) -> {
-                List<String> more = policies.stream().map(Policy::id).filter(id -> !shown.contains(id)).toList();
-                if (!more.isEmpty()) {
-                    spec.commandLine().getErr().println("note: " + more.size() + (more.size() == 1
-                            ? " more policy applies" : " more policies apply") + " to every " + kind + ": "
-                            + String.join(", ", more) + " (guidepost list --kinds " + kind + " lists them all)");
-                }
-            });
+            kb.policiesForKindsNamedIn(question, hits).forEach((kind, more) -> spec.commandLine().getErr().println(
+                    "note: " + more.size() + (more.size() == 1 ? " more policy applies" : " more policies apply")
+                            + " to every " + kind + ": " + String.join(", ", more.stream().map(Policy::id).toList())
+                            + " (guidepost list --kinds " + kind + " lists them all)"));
         }
         return ExitCode.OK;
     }

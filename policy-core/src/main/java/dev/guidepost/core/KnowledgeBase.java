@@ -2,6 +2,7 @@ package dev.guidepost.core;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,19 +92,20 @@ public final class KnowledgeBase {
     }
 
     /**
-     * The Kubernetes kinds a question names ({@code StatefulSet}, {@code cronjobs}, {@code sts}), each with every
-     * enforceable policy of the pack that applies to it (as a {@link SearchRequest#withKinds kind filter} selects
-     * them), in the order the question names them; kinds no policy applies to are left out. Search ranks by
-     * meaning, so a rule every workload must follow can rank low for "I'm adding a StatefulSet": this is the
-     * complete list to read besides the hits.
+     * The Kubernetes kinds a question names ({@code StatefulSet}, {@code cronjobs}, {@code sts}), each with the
+     * enforceable policies of the pack that apply to it (as a {@link SearchRequest#withKinds kind filter} selects
+     * them) and are not among the hits already shown, in the order the question names the kinds; a kind with none
+     * left is left out. Search ranks by meaning, so a rule every workload must follow can rank low for "I'm adding
+     * a StatefulSet": these are the rest of the list to read besides the hits.
      */
-    public Map<String, List<Policy>> policiesForKindsNamedIn(String question) {
+    public Map<String, List<Policy>> policiesForKindsNamedIn(String question, Collection<SearchHit> shown) {
         Objects.requireNonNull(question, "question");
+        Set<String> shownIds = shown.stream().map(h -> h.policy().id()).collect(Collectors.toSet());
         Map<String, List<Policy>> out = new LinkedHashMap<>();
         for (String kind : QueryKinds.named(question)) {
             SearchRequest filter = SearchRequest.of(question).withKinds(Set.of(kind));
-            List<Policy> applying = pack.policies().stream().filter(p -> p.enforceable() && filter.accepts(p))
-                    .toList();
+            List<Policy> applying = pack.policies().stream()
+                    .filter(p -> p.enforceable() && filter.accepts(p) && !shownIds.contains(p.id())).toList();
             if (!applying.isEmpty()) {
                 out.put(kind, applying);
             }

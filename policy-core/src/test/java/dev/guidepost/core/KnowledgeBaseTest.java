@@ -203,4 +203,18 @@ class KnowledgeBaseTest {
     private static List<String> ids(List<SearchHit> hits) {
         return hits.stream().map(h -> h.policy().id()).toList();
     }
+
+    @Test
+    void theKindsAQuestionNamesComeWithTheirOtherEnforceablePoliciesBesidesTheHitsShown() {
+        KnowledgeBase words = KnowledgeBase.builder(PolicyPack.load(Path.of("../samples/pack"))).lexicalOnly().build();
+        List<SearchHit> hits = words.search("adding a statefulset for postgres", 2);
+
+        Map<String, List<Policy>> rest = words.policiesForKindsNamedIn("adding a statefulset for postgres", hits);
+
+        assertThat(rest).containsOnlyKeys("StatefulSet");
+        assertThat(rest.get("StatefulSet")).extracting(Policy::id).contains("require-run-as-non-root")
+                .doesNotContainAnyElementsOf(hits.stream().map(h -> h.policy().id()).toList());
+        assertThat(rest.get("StatefulSet")).allMatch(Policy::enforceable);
+        assertThat(words.policiesForKindsNamedIn("can my container run as root?", List.of())).isEmpty();
+    }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import dev.guidepost.cli.render.FilterValues;
@@ -135,16 +134,12 @@ public final class PolicyTools {
             // search ranks by meaning: rules every object of a kind the query names must follow may be missing
             Map<String, Object> alsoApply = new LinkedHashMap<>();
             if (kinds.isEmpty()) {
-                Set<String> shown = hits.stream().map(h -> h.policy().id()).collect(Collectors.toSet());
-                kb.policiesForKindsNamedIn(query).forEach((kind, policies) -> {
-                    List<String> more = policies.stream().map(Policy::id).filter(id -> !shown.contains(id))
-                            .toList();
-                    if (!more.isEmpty()) {
-                        alsoApply.put(kind, more);
-                        out.append("Also enforced on every ").append(kind).append(" (not above): ")
-                                .append(String.join(", ", more)).append(" — list_policies {kind: ").append(kind)
-                                .append("} lists every rule a ").append(kind).append(" must satisfy.\n");
-                    }
+                kb.policiesForKindsNamedIn(query, hits).forEach((kind, policies) -> {
+                    List<String> more = policies.stream().map(Policy::id).toList();
+                    alsoApply.put(kind, more);
+                    out.append("Also enforced on every ").append(kind).append(" (not above): ")
+                            .append(String.join(", ", more)).append(" — list_policies {kind: ").append(kind)
+                            .append("} lists every rule a ").append(kind).append(" must satisfy.\n");
                 });
             }
             Map<String, Object> structured = new LinkedHashMap<>();
