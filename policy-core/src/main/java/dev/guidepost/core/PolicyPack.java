@@ -240,8 +240,7 @@ public final class PolicyPack {
     public List<String> exceptionsFor(String policyId) {
         Objects.requireNonNull(policyId, "policyId");
         java.time.Instant now = java.time.Instant.now();
-        return exceptions.stream().filter(e -> e.names(policyId))
-                .filter(e -> ExceptionDocument.expiresAt(e.document()).filter(now::isAfter).isEmpty())
+        return exceptions.stream().filter(e -> e.names(policyId) && !e.expiredAt(now))
                 .map(ExceptionDocument::name).toList();
     }
 

@@ -89,19 +89,27 @@ public record ExceptionDocument(Map<String, Object> document, SourceLocation loc
         }
     }
 
+    /** Whether this exception has expired at {@code now}, as admission judges it (see {@link #expiresAt}). */
+    public boolean expiredAt(Instant now) {
+        return expiry().filter(now::isAfter).isPresent();
+    }
+
+    /** This exception's expiry, if it has one; one that is no time is an error at the exception. */
+    private Optional<Instant> expiry() {
+        try {
+            return expiresAt(document);
+        } catch (IllegalArgumentException e) {
+            throw new GuidepostException(location, "PolicyException '" + name() + "': " + e.getMessage());
+        }
+    }
+
     /**
      * A warning when this exception has expired at {@code now}, as checks leave it out then.
      *
      * @throws GuidepostException at the exception when its {@code spec.expiresAt} is no RFC 3339 time
      */
     Optional<String> expiryWarning(Instant now) {
-        Optional<Instant> expiresAt;
-        try {
-            expiresAt = expiresAt(document);
-        } catch (IllegalArgumentException e) {
-            throw new GuidepostException(location, "PolicyException '" + name() + "': " + e.getMessage());
-        }
-        return expiresAt.filter(now::isAfter).map(at -> location + ": PolicyException '" + name() + "' expired at "
+        return expiry().filter(now::isAfter).map(at -> location + ": PolicyException '" + name() + "' expired at "
                 + at + ": the cluster no longer applies it, and neither do checks; renew spec.expiresAt or remove "
                 + "the exception");
     }
