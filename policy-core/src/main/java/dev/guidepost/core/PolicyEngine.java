@@ -374,8 +374,7 @@ public final class PolicyEngine {
         String unknown = namespaceWritten ? "namespace '" + namespace + "' is not among the manifests checked: check "
                 + "its Namespace manifest together with this one"
                 : "the manifest names no namespace, so it was checked as in '" + namespace + "', whose labels are "
-                        + "unknown: set metadata.namespace, or name the namespace it is deployed to (check "
-                        + "--namespace, the plugin's <namespace>)";
+                        + "unknown: " + UnselectedManifests.NAME_THE_NAMESPACE;
         String failure = checkedWithout(rule);
         if (rule.outcome() == Outcome.PASS && c.namespaceObjectOnlyInMatchConditions()) {
             // the validations passed and do not read the namespace: where the conditions skip, nothing fails either

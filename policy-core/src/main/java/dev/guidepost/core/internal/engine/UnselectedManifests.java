@@ -1,6 +1,5 @@
 package dev.guidepost.core.internal.engine;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,10 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * manifest in a namespace the policy names when the manifest names none.
  */
 public final class UnselectedManifests {
+
+    /** What to do for a manifest that names no namespace when the verdict depends on the one it is deployed to. */
+    public static final String NAME_THE_NAMESPACE = "set metadata.namespace, or name the namespace it is deployed "
+            + "to (check --namespace, the plugin's <namespace>)";
 
     private UnselectedManifests() {
     }
@@ -125,8 +128,8 @@ public final class UnselectedManifests {
             }
             return Optional.of("the manifest names no namespace, so it was checked as in 'default', where the policy "
                     + "does not apply; it applies in namespace '" + namespace + "' (deployed there with kubectl -n, "
-                    + "Helm or kustomize, the cluster checks it): set metadata.namespace, or name the namespace it "
-                    + "is deployed to (check --namespace, the plugin's <namespace>), to check it here; checked "
+                    + "Helm or kustomize, the cluster checks it): " + NAME_THE_NAMESPACE + ", to check it here; "
+                    + "checked "
                     + "as in '" + namespace + "', it " + verdict(program.evaluate(there, context)));
         }
         return Optional.empty();
@@ -165,12 +168,7 @@ public final class UnselectedManifests {
                 continue;
             }
             String why;
-            List<String> named = new ArrayList<>();
-            for (Object listed : MatchSections.valuesOf(rule, "namespaces")) {
-                if (listed instanceof List<?> entries) {
-                    entries.forEach(n -> named.add(String.valueOf(n)));
-                }
-            }
+            List<String> named = MatchSections.stringsOf(rule, "namespaces");
             if (unknownLabels && namespaceLabelRules.contains(name)) {
                 why = "the rule selects namespaces by their labels and the labels of namespace '"
                         + request.request().namespace() + "' are unknown: check its Namespace manifest together "
@@ -179,18 +177,12 @@ public final class UnselectedManifests {
                     && named.stream().noneMatch(n -> Wildcard.matches(n, request.request().namespace()))) {
                 why = "the manifest names no namespace, so it was checked as in '" + request.request().namespace()
                         + "', where the rule does not apply; it applies in namespace " + String.join(", ", named)
-                        + " (deployed there with kubectl -n, Helm or kustomize, the cluster checks it): set "
-                        + "metadata.namespace, or name the namespace it is deployed to (check --namespace, the "
-                        + "plugin's <namespace>), to check it here";
+                        + " (deployed there with kubectl -n, Helm or kustomize, the cluster checks it): "
+                        + NAME_THE_NAMESPACE + ", to check it here";
             } else {
                 continue;
             }
-            List<String> kinds = new ArrayList<>();
-            for (Object listed : MatchSections.valuesOf(rule, "kinds")) {
-                if (listed instanceof List<?> entries) {
-                    entries.forEach(kind -> kinds.add(String.valueOf(kind)));
-                }
-            }
+            List<String> kinds = MatchSections.stringsOf(rule, "kinds");
             boolean podRuleOnController = kinds.contains("Pod") && !manifest.kind().equals("Pod")
                     && policy.kinds().contains(manifest.kind());
             if (KindSelector.anySelects(kinds, manifest.apiVersion(), manifest.kind()) || podRuleOnController) {

@@ -24,6 +24,17 @@ public final class MatchSections {
         return out;
     }
 
+    /** The entries of the lists {@code key} holds in the document's match sections, as text, in document order. */
+    public static List<String> stringsOf(Object document, String key) {
+        List<String> out = new ArrayList<>();
+        for (Object listed : valuesOf(document, key)) {
+            if (listed instanceof List<?> entries) {
+                entries.forEach(entry -> out.add(String.valueOf(entry)));
+            }
+        }
+        return out;
+    }
+
     private static void collect(Object node, String wanted, boolean inMatch, List<Object> out) {
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
