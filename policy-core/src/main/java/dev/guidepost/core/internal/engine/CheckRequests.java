@@ -83,15 +83,9 @@ public final class CheckRequests {
      * ({@code spec.template}, and a CronJob's {@code spec.jobTemplate}); the object itself when none lacks it.
      */
     static Map<String, Object> withTemplateMetadata(String kind, Map<String, Object> object) {
-        if (kind.equals("Pod")) {
-            return object;
-        }
-        List<String> path = PodControllers.podSpecPath(kind).orElse(List.of());
         Map<String, Object> out = object;
-        for (int i = 0; i < path.size(); i++) {
-            if (path.get(i).equals("template") || path.get(i).equals("jobTemplate")) {
-                out = withMetadataAt(out, path.subList(0, i + 1));
-            }
+        for (List<String> template : PodControllers.templatePaths(kind)) {
+            out = withMetadataAt(out, template);
         }
         return out;
     }

@@ -63,11 +63,7 @@ final class WorkloadFields {
     private static void templateMetadata(Map<?, ?> object, String kind, YamlDocument document, List<Object> path,
             List<ManifestProblem> found) {
         List<List<Object>> templates = new ArrayList<>();
-        if (kind.equals("CronJob")) {
-            templates.add(List.of("spec", "jobTemplate"));
-        }
-        PodControllers.podSpecPath(kind).filter(p -> p.size() > 1)
-                .ifPresent(p -> templates.add(List.copyOf(p.subList(0, p.size() - 1))));
+        PodControllers.templatePaths(kind).forEach(template -> templates.add(List.copyOf(template)));
         if (kind.equals("StatefulSet") && map(object.get("spec")).get("volumeClaimTemplates") instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
                 templates.add(List.of("spec", "volumeClaimTemplates", i));

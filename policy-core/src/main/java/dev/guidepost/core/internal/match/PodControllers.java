@@ -50,6 +50,22 @@ public final class PodControllers {
     }
 
     /**
+     * The templates of a pod controller that carry their own {@code metadata}, outermost first: its pod template
+     * ({@code spec.template}), and for a CronJob its job template before it ({@code spec.jobTemplate}); none for
+     * other kinds.
+     */
+    public static List<List<String>> templatePaths(String kind) {
+        List<String> spec = podSpecPath(kind).orElse(List.of());
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < spec.size(); i++) {
+            if (spec.get(i).equals("template") || spec.get(i).equals("jobTemplate")) {
+                out.add(List.copyOf(spec.subList(0, i + 1)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * For a fix written for Pods, where a controller keeps the Pod's fields: "(In this CronJob the Pod's fields
      * are under spec.jobTemplate.spec.template: its spec.X is spec.jobTemplate.spec.template.spec.X.)"; empty for
      * other kinds.
