@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.maven.model.Resource;
+import org.codehaus.plexus.util.SelectorUtils;
 
 /**
  * Tells whether the copy of a pack project's own pack in the classes folder still matches its source under a
@@ -58,30 +59,13 @@ final class StalePackCopy {
                 && resource.getExcludes().stream().noneMatch(p -> matches(p, path));
     }
 
-    /** Maven's include/exclude patterns: {@code **} any folders (none too), {@code *} and {@code ?} within one. */
+    /**
+     * Maven's include/exclude patterns ({@code **} any folders, none too; {@code *} and {@code ?} within one), as the
+     * resources plugin matches them: a pattern ending in {@code /} stands for everything below it.
+     */
     static boolean matches(String pattern, String path) {
-        String p = pattern.replace('\\', '/');
-        if (p.endsWith("/")) {
-            p = p + "**";
-        }
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (p.startsWith("**/", i)) {
-                regex.append("(?:.*/)?");
-                i += 2;
-            } else if (p.startsWith("**", i)) {
-                regex.append(".*");
-                i++;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-            } else if (c == '?') {
-                regex.append("[^/]");
-            } else {
-                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return path.matches(regex.toString());
+        String normalized = pattern.replace('\\', '/');
+        return SelectorUtils.matchPath(normalized.endsWith("/") ? normalized + "**" : normalized, path, "/", true);
     }
 
     private static List<String> compare(Path source, Path copy, boolean selective, Predicate<Path> copied) {
