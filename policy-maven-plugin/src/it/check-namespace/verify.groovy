@@ -1,0 +1,15 @@
+// A release rendered without namespaces is checked where it is installed (<namespace>), and a parent pom that only
+// configures packs for its modules logs that it has no manifests instead of warning.
+def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
+assert runs.size() == 3
+
+assert runs[0].contains('NOT CHECKED src/main/k8s/web.yaml:2 Deployment/web shop-team-label')
+assert runs[0].contains('BUILD SUCCESS')
+
+assert runs[1].contains('FAIL src/main/k8s/web.yaml:2  Deployment/shop/web')
+assert runs[1].contains('shop/web needs team=shop')
+assert runs[1].contains('BUILD FAILURE')
+
+assert runs[2].contains('[INFO] No manifests to check in this pom project')
+assert !runs[2].contains('[WARNING] No manifests')
+assert runs[2].contains('BUILD SUCCESS')
