@@ -443,8 +443,8 @@ public final class PolicyEngine {
                     : policy.remediation();
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
-                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.kind(),
-                    policy.rules().stream().flatMap(r -> r.expressions().stream()).toList()),
+                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),
+                    manifest.kind()),
                     rule) : rule.message();
             if (exempted) {
                 outcome = Outcome.SKIP;

@@ -142,7 +142,20 @@ class PolicyEngineTest {
                         .contains("No matching overload").contains("a value the rule reads has another type than it "
                                 + "expects"));
         assertThat(replicas.check(Manifests.parse(missing, "missing.yaml")).results()).singleElement()
-                .satisfies(r -> assertThat(r.message()).contains("(the manifest does not set 'replicas', which the rule "
+                .as("the API server sets replicas: 1 before Kyverno sees the Deployment")
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.FAIL));
+        PolicyEngine paused = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: not-paused}
+                spec:
+                  description: Deployments are not paused.
+                  match: {kinds: [Deployment]}
+                  validations:
+                    - expression: "object.spec.paused == false"
+                """, "not-paused.yaml"));
+        assertThat(paused.check(Manifests.parse(missing, "missing.yaml")).results()).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("(the manifest does not set 'paused', which the rule "
                         + "reads: if the object needs it, add it to the manifest; if the field is optional, the policy "
                         + "should read it with has(...)"));
     }

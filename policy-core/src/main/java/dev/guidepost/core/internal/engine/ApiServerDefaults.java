@@ -1,125 +1,434 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.guidepost.core.internal.match.PodControllers;
+import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
- * The defaults the API server fills in before admission, for the fields policies most often read: a check reads a
- * manifest as written (as {@code kyverno apply} does), while the cluster's Kyverno sees the defaulted object. When a
- * pattern fails at a field the manifest leaves out and the API server would set, the violation says so and what to
- * write, so the manifest gets the verdict the cluster gives.
+ * The defaults the API server fills in when it decodes an object, before any admission webhook sees it (and again
+ * after each mutating webhook): a check hands Kyverno the object the cluster's Kyverno receives, so a policy reading
+ * a Service's {@code spec.type} or a container's {@code imagePullPolicy} gets the cluster's value when the manifest
+ * leaves it out. The defaults are those of Kubernetes' own defaulting functions for the built-in kinds policies
+ * most often read (core/v1 pods and pod templates, containers, probes, volumes, Services, Secrets, Namespaces,
+ * persistent volumes and claims; apps/v1 and batch/v1 controllers), in their current form (a Pod's requests from
+ * its limits and hostNetwork's host ports are Pod-only). Fields the manifest sets are never changed, and a field of
+ * an unexpected type is left as it is. A default the API server's JSON leaves out (an empty map such as a ConfigMap's
+ * {@code data: {}}) is not filled in either, since Kyverno never sees it. {@code kyverno apply} and {@code kyverno test} apply none of this; the test
+ * runner does not either.
  */
 public final class ApiServerDefaults {
 
-    /** A defaulted field: the kind ({@code PodSpec} for every pod spec), its path ({@code *} for any index). */
-    private record Field(String kind, List<String> path, String value) {
-        static Field of(String kind, String path, String value) {
-            return new Field(kind, List.of(path.split("\\.")), value);
-        }
-    }
-
-    private static final String IMAGE_PULL_POLICY = "Always when the image has no tag or the tag latest, "
-            + "otherwise IfNotPresent";
-
-    private static final List<Field> FIELDS = List.of(
-            Field.of("Service", "spec.type", "ClusterIP"),
-            Field.of("Service", "spec.sessionAffinity", "None"),
-            Field.of("Service", "spec.ports.*.protocol", "TCP"),
-            Field.of("Deployment", "spec.replicas", "1"),
-            Field.of("StatefulSet", "spec.replicas", "1"),
-            Field.of("ReplicaSet", "spec.replicas", "1"),
-            Field.of("Job", "spec.backoffLimit", "6"),
-            Field.of("CronJob", "spec.concurrencyPolicy", "Allow"),
-            Field.of("PodSpec", "restartPolicy", "Always"),
-            Field.of("PodSpec", "dnsPolicy", "ClusterFirst"),
-            Field.of("PodSpec", "schedulerName", "default-scheduler"),
-            Field.of("PodSpec", "terminationGracePeriodSeconds", "30"),
-            Field.of("PodSpec", "enableServiceLinks", "true"),
-            Field.of("PodSpec", "containers.*.imagePullPolicy", IMAGE_PULL_POLICY),
-            Field.of("PodSpec", "initContainers.*.imagePullPolicy", IMAGE_PULL_POLICY),
-            Field.of("PodSpec", "containers.*.terminationMessagePath", "/dev/termination-log"),
-            Field.of("PodSpec", "containers.*.terminationMessagePolicy", "File"),
-            Field.of("PodSpec", "containers.*.ports.*.protocol", "TCP"));
+    private static final Long DEFAULT_FILE_MODE = 420L; // 0644
 
     private ApiServerDefaults() {
     }
 
     /**
-     * A note for a failure message whose path ({@code failed at path ...}, relative to {@code element} when that
-     * is not empty) names a field the object does not set and the API server defaults; empty otherwise, and empty
-     * when one of the policy's {@code expressions} already reads the field with that default
-     * ({@code .?concurrencyPolicy.orValue('Allow')}), since the verdict is then the cluster's.
+     * A copy of {@code object} with the API server's defaults of its kind filled in; {@code object} itself when the
+     * kind is not one of Kubernetes' own at that {@code apiVersion}.
      */
-    public static String hint(String message, List<Object> element, Map<String, Object> object, String kind,
-            List<String> expressions) {
+    public static Map<String, Object> apply(String apiVersion, String kind, Map<String, Object> object) {
+        String group = switch (apiVersion) {
+            case "v1" -> "core";
+            case "apps/v1" -> "apps";
+            case "batch/v1" -> "batch";
+            default -> "";
+        };
+        if (!defaults(group, kind)) {
+            return object;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(object);
+        Map<String, Object> spec = map(copy, "spec");
+        switch (kind) {
+            case "Pod" -> {
+                if (spec != null) {
+                    podSpec(spec);
+                    podOnly(spec);
+                }
+            }
+            case "PodTemplate" -> podTemplate(map(copy, "template"));
+            case "ReplicationController" -> {
+                if (spec != null) {
+                    setIfAbsent(spec, "replicas", 1L);
+                    Map<String, Object> template = map(spec, "template");
+                    podTemplate(template);
+                    Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
+                    if (labels instanceof Map<?, ?> templateLabels && !templateLabels.isEmpty()) {
+                        if (isEmptyMap(spec.get("selector"))) {
+                            spec.put("selector", PlainValues.mutableCopy(templateLabels));
+                        }
+                        inheritLabels(copy, templateLabels);
+                    }
+                }
+            }
+            case "Deployment" -> {
+                if (spec != null) {
+                    setIfAbsent(spec, "replicas", 1L);
+                    Map<String, Object> strategy = child(spec, "strategy");
+                    setIfAbsent(strategy, "type", "RollingUpdate");
+                    if ("RollingUpdate".equals(strategy.get("type"))) {
+                        Map<String, Object> rolling = child(strategy, "rollingUpdate");
+                        setIfAbsent(rolling, "maxUnavailable", "25%");
+                        setIfAbsent(rolling, "maxSurge", "25%");
+                    }
+                    setIfAbsent(spec, "revisionHistoryLimit", 10L);
+                    setIfAbsent(spec, "progressDeadlineSeconds", 600L);
+                    podTemplate(map(spec, "template"));
+                }
+            }
+            case "StatefulSet" -> {
+                if (spec != null) {
+                    setIfAbsent(spec, "podManagementPolicy", "OrderedReady");
+                    Map<String, Object> strategy = child(spec, "updateStrategy");
+                    if (absent(strategy, "type")) {
+                        strategy.put("type", "RollingUpdate");
+                        child(strategy, "rollingUpdate");
+                    }
+                    if ("RollingUpdate".equals(strategy.get("type")) && map(strategy, "rollingUpdate") != null) {
+                        setIfAbsent(map(strategy, "rollingUpdate"), "partition", 0L);
+                    }
+                    Map<String, Object> retention = child(spec, "persistentVolumeClaimRetentionPolicy");
+                    setIfAbsent(retention, "whenDeleted", "Retain");
+                    setIfAbsent(retention, "whenScaled", "Retain");
+                    setIfAbsent(spec, "replicas", 1L);
+                    setIfAbsent(spec, "revisionHistoryLimit", 10L);
+                    podTemplate(map(spec, "template"));
+                    for (Map<String, Object> claim : maps(spec.get("volumeClaimTemplates"))) {
+                        claimSpec(map(claim, "spec"));
+                    }
+                }
+            }
+            case "DaemonSet" -> {
+                if (spec != null) {
+                    Map<String, Object> strategy = child(spec, "updateStrategy");
+                    setIfAbsent(strategy, "type", "RollingUpdate");
+                    if ("RollingUpdate".equals(strategy.get("type"))) {
+                        Map<String, Object> rolling = child(strategy, "rollingUpdate");
+                        setIfAbsent(rolling, "maxUnavailable", 1L);
+                        setIfAbsent(rolling, "maxSurge", 0L);
+                    }
+                    setIfAbsent(spec, "revisionHistoryLimit", 10L);
+                    podTemplate(map(spec, "template"));
+                }
+            }
+            case "ReplicaSet" -> {
+                if (spec != null) {
+                    setIfAbsent(spec, "replicas", 1L);
+                    podTemplate(map(spec, "template"));
+                }
+            }
+            case "Job" -> {
+                if (spec != null) {
+                    if (absent(spec, "completions") && absent(spec, "parallelism")) {
+                        spec.put("completions", 1L);
+                    }
+                    setIfAbsent(spec, "parallelism", 1L);
+                    setIfAbsent(spec, "backoffLimit", 6L);
+                    setIfAbsent(spec, "completionMode", "NonIndexed");
+                    setIfAbsent(spec, "suspend", false);
+                    Map<String, Object> template = map(spec, "template");
+                    podTemplate(template);
+                    Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
+                    if (labels instanceof Map<?, ?> templateLabels) {
+                        inheritLabels(copy, templateLabels);
+                    }
+                }
+            }
+            case "CronJob" -> {
+                if (spec != null) {
+                    setIfAbsent(spec, "concurrencyPolicy", "Allow");
+                    setIfAbsent(spec, "suspend", false);
+                    setIfAbsent(spec, "successfulJobsHistoryLimit", 3L);
+                    setIfAbsent(spec, "failedJobsHistoryLimit", 1L);
+                    Object jobSpec = PlainValues.at(spec, "jobTemplate", "spec");
+                    if (jobSpec instanceof Map<?, ?>) {
+                        podTemplate(map(asMap(jobSpec), "template"));
+                    }
+                }
+            }
+            case "Service" -> {
+                if (spec != null) {
+                    service(spec);
+                }
+            }
+            case "Secret" -> setIfAbsent(copy, "type", "Opaque");
+            case "Namespace" -> {
+                Map<String, Object> metadata = map(copy, "metadata");
+                if (metadata != null && metadata.get("name") instanceof String name && !name.isEmpty()) {
+                    Map<String, Object> labels = child(metadata, "labels");
+                    labels.put("kubernetes.io/metadata.name", name);
+                }
+            }
+            case "PersistentVolumeClaim" -> claimSpec(spec);
+            case "PersistentVolume" -> {
+                if (spec != null) {
+                    setIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
+                    setIfAbsent(spec, "volumeMode", "Filesystem");
+                }
+            }
+            default -> {
+                return object;
+            }
+        }
+        return copy;
+    }
+
+    private static boolean defaults(String group, String kind) {
+        return switch (group) {
+            case "core" -> List.of("Pod", "PodTemplate", "ReplicationController", "Service", "Secret", "Namespace", "PersistentVolumeClaim", "PersistentVolume").contains(kind);
+            case "apps" -> List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet").contains(kind);
+            case "batch" -> List.of("Job", "CronJob").contains(kind);
+            default -> false;
+        };
+    }
+
+    /**
+     * A note for a failure whose path ({@code failed at path ...}, relative to {@code element} when that is not
+     * empty) names a field the manifest as {@code written} leaves out and the API server fills in: which value the
+     * check (like the cluster) judged; empty otherwise.
+     */
+    public static String hint(String message, List<Object> element, Map<String, Object> written, String apiVersion,
+            String kind) {
         List<Object> path = new ArrayList<>(element);
         path.addAll(ViolationPaths.path(message));
-        if (path.size() <= element.size() || ViolationPaths.found(object, List.of(), path) == path.size()) {
+        if (path.size() <= element.size() || ViolationPaths.found(written, List.of(), path) == path.size()) {
             return "";
         }
-        for (Field field : FIELDS) {
-            List<Object> relative = field.kind().equals("PodSpec") ? belowPodSpec(kind, path)
-                    : field.kind().equals(kind) ? path : null;
-            if (relative != null && matches(field.path(), relative)) {
-                String value = field.value().equals(IMAGE_PULL_POLICY) ? pullPolicy(object, path) : field.value();
-                if (readsWithDefault(expressions, field.path().get(field.path().size() - 1), value)) {
-                    return "";
+        Map<String, Object> defaulted = apply(apiVersion, kind, written);
+        if (defaulted == written || ViolationPaths.found(defaulted, List.of(), path) != path.size()) {
+            return "";
+        }
+        Object value = defaulted;
+        for (Object step : path) {
+            value = ViolationPaths.child(value, step);
+        }
+        String shown = value instanceof Map<?, ?> m && m.isEmpty() ? "{}" : String.valueOf(value);
+        return " (the manifest does not set " + ExpressionCompiler.describe(path) + "; the API server sets it to "
+                + shown + " before Kyverno sees the object, as the check did: write the value the policy wants)";
+    }
+
+    // ---------------------------------------------------------------- pods
+
+    private static void podTemplate(Map<String, Object> template) {
+        Map<String, Object> spec = template == null ? null : map(template, "spec");
+        if (spec != null) {
+            podSpec(spec);
+        }
+    }
+
+    /** What every pod spec gets, in a Pod or a template. */
+    private static void podSpec(Map<String, Object> spec) {
+        setIfAbsent(spec, "dnsPolicy", "ClusterFirst");
+        setIfAbsent(spec, "restartPolicy", "Always");
+        setIfAbsent(spec, "securityContext", new LinkedHashMap<String, Object>());
+        setIfAbsent(spec, "terminationGracePeriodSeconds", 30L);
+        setIfAbsent(spec, "schedulerName", "default-scheduler");
+        for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
+            for (Map<String, Object> container : maps(spec.get(list))) {
+                container(container);
+            }
+        }
+        for (Map<String, Object> volume : maps(spec.get("volumes"))) {
+            volume(volume);
+        }
+    }
+
+    /** What only a Pod gets (not a template): requests from limits, service links, host ports of hostNetwork. */
+    private static void podOnly(Map<String, Object> spec) {
+        for (String list : List.of("containers", "initContainers")) {
+            for (Map<String, Object> container : maps(spec.get(list))) {
+                Map<String, Object> resources = map(container, "resources");
+                if (resources != null && resources.get("limits") instanceof Map<?, ?> limits) {
+                    Map<String, Object> requests = child(resources, "requests");
+                    limits.forEach((key, value) -> requests.putIfAbsent(String.valueOf(key), value));
                 }
-                return " (the manifest does not set " + ExpressionCompiler.describe(path) + ", which the API server sets to "
-                        + value
-                        + " before Kyverno sees the object, so the cluster may judge it otherwise; write it out to "
-                        + "check here what the cluster sees)";
             }
         }
-        return "";
-    }
-
-    /** True when an expression reads the field as {@code .?field.orValue(value)}, quoted or not. */
-    private static boolean readsWithDefault(List<String> expressions, String field, String value) {
-        java.util.regex.Pattern withDefault = java.util.regex.Pattern.compile("\\.\\?\\s*"
-                + java.util.regex.Pattern.quote(field) + "\\s*\\.\\s*orValue\\(\\s*(['\"]?)"
-                + java.util.regex.Pattern.quote(value) + "\\1\\s*\\)");
-        return expressions.stream().anyMatch(e -> withDefault.matcher(e).find());
-    }
-
-    /** The path below the pod spec of a Pod or of a controller's pod template, or null when it is not there. */
-    private static List<Object> belowPodSpec(String kind, List<Object> path) {
-        List<String> spec = PodControllers.podSpecPath(kind).orElse(null);
-        return spec != null && path.size() > spec.size() && path.subList(0, spec.size()).equals(spec)
-                ? path.subList(spec.size(), path.size()) : null;
-    }
-
-    private static boolean matches(List<String> pattern, List<Object> path) {
-        if (pattern.size() != path.size()) {
-            return false;
-        }
-        for (int i = 0; i < pattern.size(); i++) {
-            String step = pattern.get(i);
-            if (step.equals("*") ? !(path.get(i) instanceof Integer) : !step.equals(path.get(i))) {
-                return false;
+        setIfAbsent(spec, "enableServiceLinks", true);
+        if (Boolean.TRUE.equals(spec.get("hostNetwork"))) {
+            for (String list : List.of("containers", "initContainers")) {
+                for (Map<String, Object> container : maps(spec.get(list))) {
+                    for (Map<String, Object> port : maps(container.get("ports"))) {
+                        if (isZero(port.get("hostPort")) && port.get("containerPort") instanceof Number number) {
+                            port.put("hostPort", number.longValue());
+                        }
+                    }
+                }
             }
         }
-        return true;
     }
 
-    /** The pull policy the API server gives the container at {@code path} (which ends in imagePullPolicy). */
-    private static String pullPolicy(Map<String, Object> object, List<Object> path) {
-        Object container = object;
-        for (Object step : path.subList(0, path.size() - 1)) {
-            container = ViolationPaths.child(container, step);
+    private static void container(Map<String, Object> container) {
+        if (absent(container, "imagePullPolicy") && container.get("image") instanceof String image) {
+            container.put("imagePullPolicy", pullsAlways(image) ? "Always" : "IfNotPresent");
         }
-        Object image = container instanceof Map<?, ?> m ? m.get("image") : null;
-        if (!(image instanceof String ref)) {
-            return IMAGE_PULL_POLICY;
+        setIfAbsent(container, "terminationMessagePath", "/dev/termination-log");
+        setIfAbsent(container, "terminationMessagePolicy", "File");
+        for (Map<String, Object> port : maps(container.get("ports"))) {
+            setIfAbsent(port, "protocol", "TCP");
         }
-        // as the API server: the tag latest, or neither a tag nor a digest, pulls always
-        boolean digest = ref.contains("@");
-        String name = digest ? ref.substring(0, ref.indexOf('@')) : ref;
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            Map<String, Object> settings = map(container, probe);
+            if (settings != null) {
+                setIfAbsent(settings, "timeoutSeconds", 1L);
+                setIfAbsent(settings, "periodSeconds", 10L);
+                setIfAbsent(settings, "successThreshold", 1L);
+                setIfAbsent(settings, "failureThreshold", 3L);
+                httpGet(map(settings, "httpGet"));
+            }
+        }
+        Map<String, Object> lifecycle = map(container, "lifecycle");
+        if (lifecycle != null) {
+            for (String hook : List.of("postStart", "preStop")) {
+                Map<String, Object> handler = map(lifecycle, hook);
+                httpGet(handler == null ? null : map(handler, "httpGet"));
+            }
+        }
+    }
+
+    private static void httpGet(Map<String, Object> action) {
+        if (action != null) {
+            setIfAbsent(action, "path", "/");
+            setIfAbsent(action, "scheme", "HTTP");
+        }
+    }
+
+    private static void volume(Map<String, Object> volume) {
+        for (String source : List.of("secret", "configMap", "downwardAPI", "projected")) {
+            Map<String, Object> settings = map(volume, source);
+            if (settings != null) {
+                setIfAbsent(settings, "defaultMode", DEFAULT_FILE_MODE);
+            }
+        }
+        Map<String, Object> projected = map(volume, "projected");
+        for (Map<String, Object> projection : projected == null ? List.<Map<String, Object>>of()
+                : maps(projected.get("sources"))) {
+            Map<String, Object> token = map(projection, "serviceAccountToken");
+            if (token != null) {
+                setIfAbsent(token, "expirationSeconds", 3600L);
+            }
+        }
+        Map<String, Object> hostPath = map(volume, "hostPath");
+        if (hostPath != null) {
+            setIfAbsent(hostPath, "type", "");
+        }
+    }
+
+    /**
+     * As the API server decides it: the tag {@code latest}, or neither a tag nor a digest, pulls always; anything
+     * else if not present.
+     */
+    static boolean pullsAlways(String image) {
+        boolean digest = image.contains("@");
+        String name = digest ? image.substring(0, image.indexOf('@')) : image;
         int colon = name.lastIndexOf(':');
         String tag = colon > name.lastIndexOf('/') ? name.substring(colon + 1) : "";
-        return tag.equals("latest") || tag.isEmpty() && !digest ? "Always" : "IfNotPresent";
+        return tag.equals("latest") || tag.isEmpty() && !digest;
+    }
+
+    // ---------------------------------------------------------------- other kinds
+
+    private static void service(Map<String, Object> spec) {
+        setIfAbsent(spec, "sessionAffinity", "None");
+        if ("ClientIP".equals(spec.get("sessionAffinity"))) {
+            Map<String, Object> clientIp = child(child(spec, "sessionAffinityConfig"), "clientIP");
+            setIfAbsent(clientIp, "timeoutSeconds", 10800L);
+        }
+        setIfAbsent(spec, "type", "ClusterIP");
+        for (Map<String, Object> port : maps(spec.get("ports"))) {
+            setIfAbsent(port, "protocol", "TCP");
+            Object target = port.get("targetPort");
+            if ((isZero(target) || "".equals(target)) && port.get("port") instanceof Number number) {
+                port.put("targetPort", number.longValue());
+            }
+        }
+        Object type = spec.get("type");
+        boolean external = "LoadBalancer".equals(type) || "NodePort".equals(type)
+                || "ClusterIP".equals(type) && spec.get("externalIPs") instanceof List<?> ips && !ips.isEmpty();
+        if (external) {
+            setIfAbsent(spec, "externalTrafficPolicy", "Cluster");
+        }
+        if ("LoadBalancer".equals(type) || "NodePort".equals(type) || "ClusterIP".equals(type)) {
+            setIfAbsent(spec, "internalTrafficPolicy", "Cluster");
+        }
+        if ("LoadBalancer".equals(type)) {
+            setIfAbsent(spec, "allocateLoadBalancerNodePorts", true);
+        }
+    }
+
+    private static void claimSpec(Map<String, Object> spec) {
+        if (spec != null) {
+            setIfAbsent(spec, "volumeMode", "Filesystem");
+        }
+    }
+
+    /** The object's labels from its template's, when it has none (a Job's, a ReplicationController's). */
+    private static void inheritLabels(Map<String, Object> object, Map<?, ?> templateLabels) {
+        Map<String, Object> metadata = map(object, "metadata");
+        if (metadata != null && isEmptyMap(metadata.get("labels")) && !templateLabels.isEmpty()) {
+            metadata.put("labels", PlainValues.mutableCopy(templateLabels));
+        }
+    }
+
+    // ---------------------------------------------------------------- maps
+
+    /** True when the field is missing or null, which the API server decodes as unset. */
+    private static boolean absent(Map<String, Object> map, String key) {
+        return map.get(key) == null;
+    }
+
+    private static void setIfAbsent(Map<String, Object> map, String key, Object value) {
+        if (map != null && absent(map, key)) {
+            map.put(key, value);
+        }
+    }
+
+    /** True for a missing, null or zero number, which the API server treats as unset. */
+    private static boolean isZero(Object value) {
+        return value == null || value instanceof Number n && n.doubleValue() == 0;
+    }
+
+    private static boolean isEmptyMap(Object value) {
+        return value == null || value instanceof Map<?, ?> m && m.isEmpty();
+    }
+
+    /** The map at {@code key}, or null when there is none or it is something else. */
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent == null ? null : parent.get(key);
+        return value instanceof Map<?, ?> ? asMap(value) : null;
+    }
+
+    /** The map at {@code key}, made when missing or null; a detached empty map when it is something else. */
+    private static Map<String, Object> child(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        if (value == null) {
+            Map<String, Object> made = new LinkedHashMap<>();
+            parent.put(key, made);
+            return made;
+        }
+        return value instanceof Map<?, ?> ? asMap(value) : new LinkedHashMap<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    /** The maps of a list (others skipped); none when it is not a list. */
+    private static List<Map<String, Object>> maps(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?>) {
+                out.add(asMap(item));
+            }
+        }
+        return out;
     }
 }

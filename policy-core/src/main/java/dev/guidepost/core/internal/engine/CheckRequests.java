@@ -15,7 +15,7 @@ import dev.guidepost.core.internal.match.UserInfo;
  * The admission request a check makes of a manifest: a CREATE by an unknown user, in the manifest's namespace
  * ({@code default} for a namespaced object that names none, as {@code kubectl apply} puts it there), with the
  * object as the API server hands it to Kyverno: its {@code metadata.namespace} set to that namespace, quantities
- * written as numbers turned into strings, and an empty
+ * written as numbers turned into strings, the API server's defaults filled in ({@link ApiServerDefaults}), and an empty
  * {@code metadata} in a pod controller's templates that have none (the API server's objects always carry the
  * template's metadata, so a Pod policy that autogen applies to {@code object.spec.template.metadata} finds it).
  */
@@ -36,7 +36,8 @@ public final class CheckRequests {
             namespace = "";
         }
         AdmissionRequest request = new AdmissionRequest("CREATE", withNamespace(namespace,
-                withTemplateMetadata(manifest.kind(), ApiServerQuantities.of(manifest.kind(), object))),
+                withTemplateMetadata(manifest.kind(), ApiServerDefaults.apply(manifest.apiVersion(), manifest.kind(),
+                        ApiServerQuantities.of(manifest.kind(), object)))),
                 null, type, namespace, manifest.name(), UserInfo.NONE);
         return new PreparedRequest(request, CelValues.Numbers.AS_READ);
     }

@@ -18,15 +18,8 @@ public final class ManifestNamespaces implements Namespaces {
     public ManifestNamespaces(List<Manifest> manifests) {
         for (Manifest manifest : manifests) {
             if (manifest.kind().equals("Namespace") && manifest.group().isEmpty()) {
-                Map<String, Object> object = new LinkedHashMap<>(manifest.object());
-                Map<String, Object> metadata = new LinkedHashMap<>(manifest.object().get("metadata") instanceof Map<?, ?> m
-                        ? castMap(m) : Map.of());
-                Map<String, Object> labels = new LinkedHashMap<>(metadata.get("labels") instanceof Map<?, ?> l
-                        ? castMap(l) : Map.of());
-                labels.put(NamespaceValues.NAME_LABEL, manifest.name());
-                metadata.put("labels", labels);
-                object.put("metadata", metadata);
-                namespaces.putIfAbsent(manifest.name(), object);
+                namespaces.putIfAbsent(manifest.name(),
+                        ApiServerDefaults.apply(manifest.apiVersion(), "Namespace", manifest.object()));
             }
         }
     }
@@ -39,10 +32,5 @@ public final class ManifestNamespaces implements Namespaces {
     @Override
     public Optional<Map<String, String>> selectorLabels(String name) {
         return Optional.empty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> map) {
-        return (Map<String, Object>) map;
     }
 }

@@ -7,78 +7,198 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.guidepost.core.internal.yaml.PlainValues;
+
 class ApiServerDefaultsTest {
 
-    private static final Map<String, Object> SERVICE = Map.of("spec", Map.of("ports", List.of(Map.of("port", 80))));
+    private static final Map<String, Object> SERVICE = Map.of("spec", Map.of("ports", List.of(Map.of("port", 80L))));
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(String text) {
+        return (Map<String, Object>) PlainValues.immutableCopy(new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+                .load(text));
+    }
 
     @Test
-    void aPatternFailingAtAFieldTheApiServerDefaultsSaysWhatTheClusterSees() {
-        assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), SERVICE, "Service",
-                List.of()))
-                .isEqualTo(" (the manifest does not set spec.type, which the API server sets to ClusterIP before "
-                        + "Kyverno sees the object, so the cluster may judge it otherwise; write it out to check here "
-                        + "what the cluster sees)");
-        assertThat(ApiServerDefaults.hint("rule p failed at path /spec/ports/0/protocol/", List.of(), SERVICE,
-                "Service", List.of())).contains("spec.ports[0].protocol, which the API server sets to TCP");
+    void aServiceGetsItsTypeProtocolAndTargetPortAsTheApiServerFillsThemIn() {
+        Map<String, Object> service = ApiServerDefaults.apply("v1", "Service", SERVICE);
+
+        assertThat(PlainValues.at(service, "spec", "type")).isEqualTo("ClusterIP");
+        assertThat(PlainValues.at(service, "spec", "sessionAffinity")).isEqualTo("None");
+        assertThat(PlainValues.at(service, "spec", "internalTrafficPolicy")).isEqualTo("Cluster");
+        assertThat(PlainValues.at(service, "spec", "externalTrafficPolicy")).isNull();
+        assertThat(PlainValues.at(service, "spec", "ports"))
+                .isEqualTo(List.of(Map.of("port", 80L, "protocol", "TCP", "targetPort", 80L)));
+        assertThat(SERVICE).isEqualTo(Map.of("spec", Map.of("ports", List.of(Map.of("port", 80L)))));
+
+        Map<String, Object> loadBalancer = ApiServerDefaults.apply("v1", "Service",
+                yaml("spec: {type: LoadBalancer, ports: [{port: 443, targetPort: https}]}"));
+        assertThat(PlainValues.at(loadBalancer, "spec", "externalTrafficPolicy")).isEqualTo("Cluster");
+        assertThat(PlainValues.at(loadBalancer, "spec", "allocateLoadBalancerNodePorts")).isEqualTo(true);
+        assertThat(((List<?>) PlainValues.at(loadBalancer, "spec", "ports")).get(0))
+                .isEqualTo(Map.of("port", 443L, "targetPort", "https", "protocol", "TCP"));
+    }
+
+    @Test
+    void aPodTemplateGetsPodSpecAndContainerDefaultsButNotThePodOnlyOnes() {
+        Map<String, Object> deployment = ApiServerDefaults.apply("apps/v1", "Deployment", yaml("""
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      hostNetwork: true
+                      containers:
+                      - name: web
+                        image: nginx:1.27
+                        ports: [{containerPort: 8080}]
+                        resources: {limits: {cpu: 500m}}
+                        readinessProbe: {httpGet: {port: 8080}}
+                      - {name: sidecar, image: "registry.local:5000/team/proxy"}
+                      volumes:
+                      - {name: config, configMap: {name: web}}
+                """));
+
+        assertThat(PlainValues.at(deployment, "spec", "replicas")).isEqualTo(1L);
+        assertThat(PlainValues.at(deployment, "spec", "strategy"))
+                .isEqualTo(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxUnavailable", "25%",
+                        "maxSurge", "25%")));
+        Object podSpec = PlainValues.at(deployment, "spec", "template", "spec");
+        assertThat(PlainValues.at(podSpec, "restartPolicy")).isEqualTo("Always");
+        assertThat(PlainValues.at(podSpec, "securityContext")).isEqualTo(Map.of());
+        assertThat(PlainValues.at(podSpec, "terminationGracePeriodSeconds")).isEqualTo(30L);
+        assertThat(PlainValues.at(podSpec, "enableServiceLinks")).isNull();
+        List<?> containers = (List<?>) PlainValues.at(podSpec, "containers");
+        Object web = containers.get(0);
+        assertThat(PlainValues.at(web, "imagePullPolicy")).isEqualTo("IfNotPresent");
+        assertThat(PlainValues.at(containers.get(1), "imagePullPolicy")).isEqualTo("Always");
+        assertThat(((List<?>) PlainValues.at(web, "ports")).get(0))
+                .isEqualTo(Map.of("containerPort", 8080L, "protocol", "TCP"));
+        assertThat(PlainValues.at(web, "resources")).isEqualTo(Map.of("limits", Map.of("cpu", "500m")));
+        assertThat(PlainValues.at(web, "readinessProbe")).isEqualTo(Map.of("httpGet", Map.of("port", 8080L,
+                "path", "/", "scheme", "HTTP"), "timeoutSeconds", 1L, "periodSeconds", 10L, "successThreshold", 1L,
+                "failureThreshold", 3L));
+        assertThat(PlainValues.at(((List<?>) PlainValues.at(podSpec, "volumes")).get(0), "configMap", "defaultMode"))
+                .isEqualTo(420L);
+    }
+
+    @Test
+    void aPodGetsRequestsFromItsLimitsServiceLinksAndHostPortsOnTheHostNetwork() {
+        Map<String, Object> pod = ApiServerDefaults.apply("v1", "Pod", yaml("""
+                spec:
+                  hostNetwork: true
+                  containers:
+                  - name: agent
+                    image: agent@sha256:0123
+                    ports: [{containerPort: 9100}]
+                    resources: {limits: {cpu: 500m, memory: 1Gi}, requests: {cpu: 100m}}
+                """));
+
+        Object container = ((List<?>) PlainValues.at(pod, "spec", "containers")).get(0);
+        assertThat(PlainValues.at(container, "resources", "requests")).isEqualTo(Map.of("cpu", "100m",
+                "memory", "1Gi"));
+        assertThat(((List<?>) PlainValues.at(container, "ports")).get(0))
+                .isEqualTo(Map.of("containerPort", 9100L, "hostPort", 9100L, "protocol", "TCP"));
+        assertThat(PlainValues.at(container, "imagePullPolicy")).isEqualTo("IfNotPresent");
+        assertThat(PlainValues.at(pod, "spec", "enableServiceLinks")).isEqualTo(true);
+    }
+
+    @Test
+    void fieldsTheManifestSetsAreKeptAndOnlyKubernetesOwnKindsAreDefaulted() {
+        Map<String, Object> written = yaml("""
+                spec:
+                  replicas: 3
+                  strategy: {type: Recreate}
+                  template: {spec: {restartPolicy: Always, dnsPolicy: None, containers: [{name: a, image: a,
+                    imagePullPolicy: Never}]}}
+                """);
+        Map<String, Object> deployment = ApiServerDefaults.apply("apps/v1", "Deployment", written);
+        assertThat(PlainValues.at(deployment, "spec", "replicas")).isEqualTo(3L);
+        assertThat(PlainValues.at(deployment, "spec", "strategy")).isEqualTo(Map.of("type", "Recreate"));
+        assertThat(PlainValues.at(deployment, "spec", "template", "spec", "dnsPolicy")).isEqualTo("None");
+        assertThat(PlainValues.at(((List<?>) PlainValues.at(deployment, "spec", "template", "spec", "containers"))
+                .get(0), "imagePullPolicy")).isEqualTo("Never");
+
+        Map<String, Object> custom = Map.of("spec", Map.of());
+        assertThat(ApiServerDefaults.apply("example.com/v1", "Deployment", custom)).isSameAs(custom);
+        assertThat(ApiServerDefaults.apply("v1", "ConfigMapList", custom)).isSameAs(custom);
+    }
+
+    @Test
+    void controllersNamespacesAndSecretsGetTheirOwnDefaults() {
+        Map<String, Object> job = ApiServerDefaults.apply("batch/v1", "Job", yaml("""
+                metadata: {name: migrate}
+                spec: {template: {metadata: {labels: {app: shop}}, spec: {restartPolicy: Never, containers: []}}}
+                """));
+        assertThat(PlainValues.at(job, "metadata", "labels")).isEqualTo(Map.of("app", "shop"));
+        assertThat(PlainValues.at(job, "spec", "backoffLimit")).isEqualTo(6L);
+        assertThat(PlainValues.at(job, "spec", "completions")).isEqualTo(1L);
+        assertThat(PlainValues.at(job, "spec", "template", "spec", "restartPolicy")).isEqualTo("Never");
+
+        Map<String, Object> cronJob = ApiServerDefaults.apply("batch/v1", "CronJob",
+                yaml("spec: {jobTemplate: {spec: {template: {spec: {containers: [{name: a, image: a}]}}}}}"));
+        assertThat(PlainValues.at(cronJob, "spec", "concurrencyPolicy")).isEqualTo("Allow");
+        assertThat(PlainValues.at(cronJob, "spec", "jobTemplate", "spec", "backoffLimit")).isNull();
+        assertThat(PlainValues.at(cronJob, "spec", "jobTemplate", "spec", "template", "spec", "dnsPolicy"))
+                .isEqualTo("ClusterFirst");
+
+        Map<String, Object> statefulSet = ApiServerDefaults.apply("apps/v1", "StatefulSet",
+                yaml("spec: {volumeClaimTemplates: [{spec: {accessModes: [ReadWriteOnce]}}]}"));
+        assertThat(PlainValues.at(statefulSet, "spec", "updateStrategy"))
+                .isEqualTo(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("partition", 0L)));
+        assertThat(PlainValues.at(((List<?>) PlainValues.at(statefulSet, "spec", "volumeClaimTemplates")).get(0),
+                "spec", "volumeMode")).isEqualTo("Filesystem");
+
+        assertThat(PlainValues.at(ApiServerDefaults.apply("v1", "Namespace", yaml("metadata: {name: shop}")),
+                "metadata", "labels")).isEqualTo(Map.of("kubernetes.io/metadata.name", "shop"));
+        assertThat(ApiServerDefaults.apply("v1", "Secret", yaml("metadata: {name: s}")).get("type"))
+                .isEqualTo("Opaque");
+    }
+
+    @Test
+    void aFieldOfAnUnexpectedTypeIsLeftAsItIs() {
+        Map<String, Object> odd = yaml("spec: {template: {spec: {containers: {name: a}, securityContext: []}}}");
+        Map<String, Object> deployment = ApiServerDefaults.apply("apps/v1", "Deployment", odd);
+        assertThat(PlainValues.at(deployment, "spec", "template", "spec", "containers")).isEqualTo(Map.of("name", "a"));
+        assertThat(PlainValues.at(deployment, "spec", "template", "spec", "securityContext")).isEqualTo(List.of());
+    }
+
+    @Test
+    void theImagePullPolicyFollowsTheImagesTagAsTheApiServerDecidesIt() {
+        assertThat(ApiServerDefaults.pullsAlways("nginx")).isTrue();
+        assertThat(ApiServerDefaults.pullsAlways("nginx:latest")).isTrue();
+        assertThat(ApiServerDefaults.pullsAlways("registry.local:5000/team/app")).isTrue();
+        assertThat(ApiServerDefaults.pullsAlways("nginx:latest@sha256:abc")).isTrue();
+        assertThat(ApiServerDefaults.pullsAlways("nginx:1.25")).isFalse();
+        assertThat(ApiServerDefaults.pullsAlways("nginx@sha256:abc")).isFalse();
+    }
+
+    @Test
+    void aFailureAtAFieldTheApiServerFilledInSaysWhichValueWasJudged() {
+        assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), SERVICE, "v1",
+                "Service"))
+                .isEqualTo(" (the manifest does not set spec.type; the API server sets it to ClusterIP before "
+                        + "Kyverno sees the object, as the check did: write the value the policy wants)");
+        Map<String, Object> deployment = Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers",
+                List.of(Map.of("name", "app", "image", "shop:1.0"))))));
+        assertThat(ApiServerDefaults.hint("rule r failed at path /imagePullPolicy/",
+                List.of("spec", "template", "spec", "containers", 0), deployment, "apps/v1", "Deployment"))
+                .contains("spec.template.spec.containers[0].imagePullPolicy; the API server sets it to "
+                        + "IfNotPresent");
+        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/template/spec/securityContext/", List.of(),
+                deployment, "apps/v1", "Deployment")).contains("sets it to {} ");
     }
 
     @Test
     void aFieldTheManifestSetsOrTheApiServerLeavesAloneGetsNoHint() {
         Map<String, Object> loadBalancer = Map.of("spec", Map.of("type", "LoadBalancer"));
-        assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), loadBalancer,
-                "Service", List.of())).isEmpty();
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/externalIPs/", List.of(), SERVICE,
-                "Service", List.of())).isEmpty();
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/type/", List.of(), SERVICE, "Ingress",
-                List.of()))
+        assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), loadBalancer, "v1",
+                "Service")).isEmpty();
+        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/externalIPs/", List.of(), SERVICE, "v1",
+                "Service")).isEmpty();
+        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/type/", List.of(), SERVICE,
+                "networking.k8s.io/v1", "Ingress")).isEmpty();
+        assertThat(ApiServerDefaults.hint("validation error: no path", List.of(), SERVICE, "v1", "Service"))
                 .isEmpty();
-        assertThat(ApiServerDefaults.hint("validation error: no path", List.of(), SERVICE, "Service", List.of()))
-                .isEmpty();
-    }
-
-    @Test
-    void noHintWhenThePolicyAlreadyReadsTheFieldWithTheApiServersDefault() {
-        Map<String, Object> cronJob = Map.of("spec", Map.of("schedule", "0 2 * * *"));
-        String message = "rule r failed at path /spec/concurrencyPolicy/";
-
-        assertThat(ApiServerDefaults.hint(message, List.of(), cronJob, "CronJob",
-                List.of("object.spec.?concurrencyPolicy.orValue('Allow') == 'Forbid'"))).isEmpty();
-        assertThat(ApiServerDefaults.hint(message, List.of(), cronJob, "CronJob",
-                List.of("object.spec.?concurrencyPolicy.orValue(\"Allow\") == 'Forbid'"))).isEmpty();
-        assertThat(ApiServerDefaults.hint(message, List.of(), cronJob, "CronJob",
-                List.of("object.spec.?concurrencyPolicy.orValue('Replace') == 'Forbid'")))
-                .contains("which the API server sets to Allow");
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/replicas/", List.of(),
-                Map.of("spec", Map.of()), "Deployment", List.of("object.spec.?replicas.orValue(1) >= 2"))).isEmpty();
-    }
-
-    @Test
-    void theImagePullPolicyFollowsTheImagesTagAsTheApiServerDecidesIt() {
-        assertThat(pullPolicyHint("nginx")).contains("sets to Always ");
-        assertThat(pullPolicyHint("nginx:latest")).contains("sets to Always ");
-        assertThat(pullPolicyHint("registry.local:5000/team/app")).contains("sets to Always ");
-        assertThat(pullPolicyHint("nginx:latest@sha256:abc")).contains("sets to Always ");
-        assertThat(pullPolicyHint("nginx:1.25")).contains("sets to IfNotPresent ");
-        assertThat(pullPolicyHint("nginx@sha256:abc")).contains("sets to IfNotPresent ");
-    }
-
-    @Test
-    void podSpecDefaultsAreFoundInAControllersPodTemplateAndBelowAForeachElement() {
-        Map<String, Object> deployment = Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers",
-                List.of(Map.of("name", "app", "image", "shop:1.0"))))));
-        assertThat(ApiServerDefaults.hint("rule r failed at path /imagePullPolicy/",
-                List.of("spec", "template", "spec", "containers", 0), deployment, "Deployment", List.of()))
-                .contains("spec.template.spec.containers[0].imagePullPolicy, which the API server sets to "
-                        + "IfNotPresent");
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/template/spec/dnsPolicy/", List.of(),
-                deployment, "Deployment", List.of())).contains("sets to ClusterFirst");
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/replicas/", List.of(), deployment,
-                "Deployment", List.of())).contains("spec.replicas, which the API server sets to 1");
-    }
-
-    private static String pullPolicyHint(String image) {
-        Map<String, Object> pod = Map.of("spec", Map.of("containers", List.of(Map.of("name", "a", "image", image))));
-        return ApiServerDefaults.hint("rule r failed at path /spec/containers/0/imagePullPolicy/", List.of(), pod,
-                "Pod", List.of());
     }
 }
