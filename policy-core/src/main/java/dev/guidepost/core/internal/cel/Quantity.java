@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.cel;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -131,6 +132,89 @@ public final class Quantity implements Comparable<Quantity> {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** How Kubernetes writes a quantity back out: the form its text was written in ({@code resource.Format}). */
+    public enum Format {
+        /** Powers of 1000 ({@code 500m}, {@code 2k}, {@code 3}). */
+        DECIMAL_SI,
+        /** Powers of 1024 ({@code 3Gi}); values below 1024 or not whole are written as {@link #DECIMAL_SI}. */
+        BINARY_SI,
+        /** Powers of ten ({@code 1e3}). */
+        DECIMAL_EXPONENT
+    }
+
+    /** The format {@code resource.ParseQuantity} gives a quantity's text (which must parse). */
+    public static Format formatOf(String text) {
+        String trimmed = text.strip();
+        int end = trimmed.length();
+        while (end > 0 && Character.isLetter(trimmed.charAt(end - 1))) {
+            end--;
+        }
+        String suffix = trimmed.substring(end);
+        if (BINARY_SUFFIXES.containsKey(suffix)) {
+            // a fraction of one, such as 0.5Ki, is not binary
+            BigDecimal value = parse(text).toBigDecimal().abs();
+            return value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0 ? Format.DECIMAL_SI : Format.BINARY_SI;
+        }
+        boolean exponent = suffix.isEmpty() && (trimmed.indexOf('e') > 0 || trimmed.indexOf('E') > 0);
+        return exponent ? Format.DECIMAL_EXPONENT : Format.DECIMAL_SI;
+    }
+
+    /**
+     * A value written as Kubernetes writes a quantity of that format ({@code Quantity.String()}): decimal forms as
+     * the fewest whole digits with a power-of-1000 suffix ({@code 4500m}, {@code 2k}; past {@code E}, or in the
+     * exponent format, {@code e} and the power), the binary form as whole digits with the largest power of 1024
+     * that divides them ({@code 3Gi}, {@code 1536Mi}).
+     */
+    public static String canonical(BigDecimal value, Format format) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        boolean binary = format == Format.BINARY_SI && value.abs().compareTo(BigDecimal.valueOf(1024)) >= 0
+                && value.stripTrailingZeros().scale() <= 0;
+        if (binary) {
+            BigInteger amount = value.toBigIntegerExact();
+            BigInteger k = BigInteger.valueOf(1024);
+            int power = 0;
+            while (power < 6 && amount.mod(k).signum() == 0) {
+                amount = amount.divide(k);
+                power++;
+            }
+            return amount + List.of("", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei").get(power);
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        BigInteger digits = stripped.unscaledValue();
+        int exponent = -stripped.scale();
+        int thousands = Math.floorDiv(exponent, 3) * 3;
+        digits = digits.multiply(BigInteger.TEN.pow(exponent - thousands));
+        if (format == Format.DECIMAL_EXPONENT) {
+            return digits + (thousands == 0 ? "" : "e" + thousands);
+        }
+        String suffix = switch (thousands) {
+            case -9 -> "n";
+            case -6 -> "u";
+            case -3 -> "m";
+            case 0 -> "";
+            case 3 -> "k";
+            case 6 -> "M";
+            case 9 -> "G";
+            case 12 -> "T";
+            case 15 -> "P";
+            case 18 -> "E";
+            default -> "e" + thousands;
+        };
+        return digits + suffix;
+    }
+
+    /** The exact value. */
+    public BigDecimal exact() {
+        return toBigDecimal();
+    }
+
+    /** The scale of {@code Quantity.AsDec()}: digits after the decimal point (negative for powers of ten). */
+    public int decimalScale() {
+        return decimal != null ? decimal.scale() : -scale;
     }
 
     /** The exact value. */

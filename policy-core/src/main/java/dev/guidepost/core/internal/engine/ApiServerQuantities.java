@@ -1,7 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.guidepost.core.internal.cel.Quantity;
 import dev.guidepost.core.internal.match.PodControllers;
 
 /**
@@ -130,32 +130,9 @@ public final class ApiServerQuantities {
         if (value.signum() == 0) {
             return "0";
         }
-        String sign = value.signum() < 0 ? "-" : "";
-        value = value.abs();
         if (value.scale() > 9) {
-            value = value.setScale(9, RoundingMode.CEILING);
+            value = value.setScale(9, value.signum() < 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
         }
-        value = value.stripTrailingZeros();
-        BigInteger digits = value.unscaledValue();
-        int exponent = -value.scale();
-        int thousands = Math.floorDiv(exponent, 3) * 3;
-        digits = digits.multiply(BigInteger.TEN.pow(exponent - thousands));
-        return sign + digits + suffix(thousands);
-    }
-
-    private static String suffix(int exponent) {
-        return switch (exponent) {
-            case -9 -> "n";
-            case -6 -> "u";
-            case -3 -> "m";
-            case 0 -> "";
-            case 3 -> "k";
-            case 6 -> "M";
-            case 9 -> "G";
-            case 12 -> "T";
-            case 15 -> "P";
-            case 18 -> "E";
-            default -> "e" + exponent;
-        };
+        return Quantity.canonical(value, Quantity.Format.DECIMAL_SI);
     }
 }

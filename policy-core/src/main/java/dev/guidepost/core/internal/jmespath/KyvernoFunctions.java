@@ -691,7 +691,15 @@ final class KyvernoFunctions {
             }
         }
 
-        private record QuantityOperand(String text) implements Operand {
+        /** A quantity, with the format Kubernetes writes results of arithmetic on it in. */
+        private record QuantityOperand(Quantity value, Quantity.Format format) implements Operand {
+            BigDecimal exact() {
+                return value.exact();
+            }
+
+            String written(BigDecimal result) {
+                return Quantity.canonical(result, format);
+            }
         }
 
         static Object apply(String operation, String errorName, Object left, Object right) {
@@ -715,8 +723,7 @@ final class KyvernoFunctions {
             }
             if (value instanceof String s) {
                 try {
-                    Quantity.parse(s);
-                    return new QuantityOperand(s);
+                    return new QuantityOperand(Quantity.parse(s), Quantity.formatOf(s));
                 } catch (IllegalArgumentException notQuantity) {
                     // try a duration next, as Kyverno does
                 }
@@ -727,11 +734,6 @@ final class KyvernoFunctions {
                 }
             }
             return null;
-        }
-
-        private static JmesPathException quantities(String operation) {
-            return JmesPathException.unsupported("Guidepost does not support quantity arithmetic in " + operation
-                    + " (Kyverno computes and formats it with Kubernetes resource.Quantity)");
         }
 
         private static JmesPathException mismatch(String name) {
@@ -746,8 +748,10 @@ final class KyvernoFunctions {
             if (a instanceof Duration x && b instanceof Duration y) {
                 return GoDuration.format(add ? x.nanos() + y.nanos() : x.nanos() - y.nanos());
             }
-            if (a instanceof QuantityOperand && b instanceof QuantityOperand) {
-                throw quantities(op);
+            if (a instanceof QuantityOperand x && b instanceof QuantityOperand y) {
+                // resource.Quantity's Add and Sub: the first operand's format, or the second's when the first is 0
+                BigDecimal result = add ? x.exact().add(y.exact()) : x.exact().subtract(y.exact());
+                return (x.exact().signum() == 0 ? y : x).written(result);
             }
             throw mismatch(name);
         }
@@ -763,8 +767,8 @@ final class KyvernoFunctions {
                     double seconds = d.seconds() * s.value();
                     return GoDuration.format((long) (seconds * 1e9));
                 }
-                if (other instanceof QuantityOperand) {
-                    throw quantities("multiply");
+                if (other instanceof QuantityOperand q) {
+                    return q.written(q.exact().multiply(scalar(s.value())));
                 }
             }
             throw mismatch("multiply");
@@ -793,14 +797,20 @@ final class KyvernoFunctions {
             }
             if (a instanceof QuantityOperand x && b instanceof QuantityOperand y) {
                 // Kyverno divides the two quantities' approximate float values: a plain ratio
-                double divisor = Quantity.parse(y.text()).asApproximateFloat();
+                double divisor = y.value().asApproximateFloat();
                 if (divisor == 0) {
                     throw error("divide", "Zero divisor passed");
                 }
-                return Quantity.parse(x.text()).asApproximateFloat() / divisor;
+                return x.value().asApproximateFloat() / divisor;
             }
-            if (a instanceof QuantityOperand && !(b instanceof Duration)) {
-                throw quantities("divide");
+            if (a instanceof QuantityOperand x && b instanceof Scalar y) {
+                if (y.value() == 0) {
+                    throw error("divide", "Zero divisor passed");
+                }
+                // the quotient rounded down to the finer of the two operands' decimal places
+                BigDecimal divisor = scalar(y.value());
+                int scale = Math.max(x.value().decimalScale(), scalarScale(y.value()));
+                return x.written(x.exact().divide(divisor, scale, RoundingMode.DOWN));
             }
             throw mismatch("divide");
         }
@@ -823,10 +833,38 @@ final class KyvernoFunctions {
                 }
                 return GoDuration.format(x.nanos() % y.nanos());
             }
-            if (a instanceof QuantityOperand && b instanceof QuantityOperand) {
-                throw quantities("modulo");
+            if (a instanceof QuantityOperand x && b instanceof QuantityOperand y) {
+                double f1 = x.value().asApproximateFloat();
+                double f2 = y.value().asApproximateFloat();
+                long v1 = (long) f1;
+                long v2 = (long) f2;
+                if (f1 != (double) v1 || f2 != (double) v2) {
+                    throw error("modulo", "Non-integer argument(s) passed for modulo");
+                }
+                if (v2 == 0) {
+                    throw error("modulo", "Zero divisor passed");
+                }
+                return x.written(BigDecimal.valueOf(v1 % v2));
             }
             throw mismatch("modulo");
+        }
+
+        /** A number as Kyverno turns it into a quantity: its Go {@code %v} text, parsed. */
+        private static BigDecimal scalar(double value) {
+            return new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        }
+
+        /**
+         * The decimal places of that quantity: Go writes a float in exponent form below 1e-4 and from 1e6
+         * ({@code 1e+06}), where the places are the exponent's, otherwise with its fraction digits only.
+         */
+        private static int scalarScale(double value) {
+            BigDecimal exact = scalar(value);
+            if (exact.signum() == 0) {
+                return 0;
+            }
+            int exponent = exact.precision() - 1 - exact.scale();
+            return exponent < -4 || exponent >= 6 ? exact.scale() : Math.max(0, exact.scale());
         }
     }
 }

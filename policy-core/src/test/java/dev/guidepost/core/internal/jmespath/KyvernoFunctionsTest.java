@@ -147,9 +147,36 @@ class KyvernoFunctionsTest {
     }
 
     @Test
-    void quantityArithmeticOtherThanARatioIsUnsupported() {
-        assertThatThrownBy(() -> eval("add('10Mi', '20Mi')"))
-                .hasMessageStartingWith("Guidepost does not support quantity arithmetic in add");
+    void quantityArithmeticIsWrittenAsKubernetesWritesTheFirstOperandsFormat() {
+        assertThat(eval("add('12Ki', '13Ki')")).isEqualTo("25Ki");
+        assertThat(eval("add('12Ki', '13')")).isEqualTo("12301");
+        assertThat(eval("add('0', '2Gi')")).as("a zero first operand takes the other's format").isEqualTo("2Gi");
+        assertThat(eval("subtract('12Ki', '13Ki')")).isEqualTo("-1Ki");
+        assertThat(eval("subtract('4Gi', '1Gi')")).isEqualTo("3Gi");
+        assertThat(eval("subtract('1', '250m')")).isEqualTo("750m");
+        assertThat(eval("sum(['3', '1500m'])")).isEqualTo("4500m");
+        assertThat(eval("sum(['1Gi', '512Mi'])")).isEqualTo("1536Mi");
+        assertThat(eval("multiply('12Ki', `2`)")).isEqualTo("24Ki");
+        assertThat(eval("multiply(`2.5`, '12')")).isEqualTo("30");
+        assertThat(eval("multiply('500m', `3`)")).isEqualTo("1500m");
+        assertThat(eval("multiply('1e3', `2`)")).isEqualTo("2e3");
+        assertThat(eval("divide('12Ki', `3`)")).isEqualTo("4Ki");
+        assertThat(eval("divide('4Gi', `2`)")).isEqualTo("2Gi");
+        assertThat(eval("divide('500m', `2`)")).isEqualTo("250m");
+        assertThat(eval("divide('1', `3`)")).as("rounded down to the operands' decimal places").isEqualTo("0");
+        assertThat(eval("divide('1', `0.5`)")).isEqualTo("2");
+        assertThat(eval("modulo('12Ki', '5Ki')")).isEqualTo("2Ki");
+    }
+
+    @Test
+    void quantityArithmeticRefusesWhatKyvernoRefuses() {
+        assertThatThrownBy(() -> eval("multiply('12Ki', '12')")).hasMessage("JMESPath function 'multiply': Types mismatch");
+        assertThatThrownBy(() -> eval("add('12Ki', `13`)")).hasMessage("JMESPath function 'add': Types mismatch");
+        assertThatThrownBy(() -> eval("sum(['12Ki', `13`])")).hasMessage("JMESPath function 'sum': Types mismatch");
+        assertThatThrownBy(() -> eval("divide(`14`, '5')")).hasMessage("JMESPath function 'divide': Types mismatch");
+        assertThatThrownBy(() -> eval("divide('4Ki', `0`)")).hasMessage("JMESPath function 'divide': Zero divisor passed");
+        assertThatThrownBy(() -> eval("modulo('4', '1.5')"))
+                .hasMessage("JMESPath function 'modulo': Non-integer argument(s) passed for modulo");
     }
 
     @Test
