@@ -82,9 +82,18 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     private File executionRoot;
 
+    /** The project's modules: an aggregator's modules have its manifests. */
+    @Parameter(defaultValue = "${project.modules}", readonly = true)
+    private List<String> modules = new ArrayList<>();
+
     /** True for a {@code pom} project: a parent or an aggregator, whose modules have the manifests. */
     protected boolean pomProject() {
         return "pom".equals(packaging) && !"standalone-pom".equals(artifactId);
+    }
+
+    /** True for a {@code pom} project with modules of its own (a deploy module of packaging pom has none). */
+    protected boolean aggregator() {
+        return pomProject() && modules != null && !modules.isEmpty();
     }
 
     @Override
@@ -254,8 +263,11 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     protected String display(Path path) {
         Path base = basedir.toPath().toAbsolutePath().normalize();
         Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/')
-                : absolute.toString();
+        if (!absolute.startsWith(base)) {
+            return absolute.toString();
+        }
+        String relative = base.relativize(absolute).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
     }
 
     /**

@@ -90,6 +90,14 @@ public class CheckMojo extends AbstractPolicyMojo {
     private boolean updateBaseline;
 
     /** Where the reports are written. */
+    /**
+     * The build's output folder: a manifest folder that holds it ({@code <manifest>.</manifest>}) does not read
+     * it, since what the build writes there (emitted policies, Kyverno tests, reports) is not the project's
+     * manifests; a folder inside it ({@code target/helm-rendered}) is read.
+     */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
     @Parameter(property = "policy.outputDirectory", defaultValue = "${project.build.directory}/guidepost")
     private File outputDirectory;
 
@@ -123,7 +131,7 @@ public class CheckMojo extends AbstractPolicyMojo {
                 maxAllowedViolations);
         long started = System.nanoTime();
         ManifestSelection.Selection selection = ManifestSelection.select(basedir.toPath(), manifests, includes,
-                excludes);
+                excludes, buildDirectory.toPath());
         if (!selection.files().isEmpty()) {
             // loads the CEL compiler on another core while the packs are read; not in modules with nothing to check
             PolicyEngine.warmUp();
@@ -152,7 +160,7 @@ public class CheckMojo extends AbstractPolicyMojo {
                 getLog().info("No manifests to check in this pack project (none of "
                         + String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " exists); policy:test checks the "
                         + "pack's examples");
-            } else if (selection.searched().isEmpty() && manifests.isEmpty() && pomProject()) {
+            } else if (selection.searched().isEmpty() && manifests.isEmpty() && aggregator()) {
                 // a parent that configures the packs once for its modules (pluginManagement) has none of its own
                 getLog().info("No manifests to check in this pom project (none of "
                         + String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " exists); its modules are checked "

@@ -18,8 +18,8 @@ import dev.guidepost.core.Manifests;
 /**
  * Which manifest files a goal reads: the configured files and folders (relative to the project), or the
  * conventional folders {@code src/main/k8s}, {@code src/main/kubernetes} and {@code k8s} that exist; files in
- * folders are filtered by Ant-style {@code includes} and {@code excludes} relative to each folder. Shared by the
- * goals that read a project's manifests.
+ * folders are filtered by Ant-style {@code includes} and {@code excludes} relative to each folder, and the build's
+ * output folder is not read from a folder that holds it. Shared by the goals that read a project's manifests.
  */
 final class ManifestSelection {
 
@@ -48,8 +48,11 @@ final class ManifestSelection {
      * @param configured configured locations (empty: the default folders that exist)
      * @param includes   include patterns (empty: YAML and JSON files)
      * @param excludes   exclude patterns
+     * @param output     the build's output folder, not read from a location that holds it
      */
-    static Selection select(Path basedir, List<String> configured, List<String> includes, List<String> excludes) {
+    static Selection select(Path basedir, List<String> configured, List<String> includes, List<String> excludes,
+            Path output) {
+        Path built = output.toAbsolutePath().normalize();
         List<Path> locations = new ArrayList<>();
         List<Path> missing = new ArrayList<>();
         if (configured == null || configured.stream().allMatch(s -> s == null || s.isBlank())) {
@@ -81,8 +84,11 @@ final class ManifestSelection {
                 continue;
             }
             TreeSet<Path> found = new TreeSet<>();
+            boolean holdsOutput = !location.toAbsolutePath().normalize().startsWith(built);
             try (Stream<Path> walk = Files.walk(location)) {
-                walk.filter(Files::isRegularFile).forEach(file -> {
+                walk.filter(Files::isRegularFile)
+                        .filter(file -> !(holdsOutput && file.toAbsolutePath().normalize().startsWith(built)))
+                        .forEach(file -> {
                     Path relative = location.relativize(file);
                     if (!hidden(relative) && matches(in, relative) && !matches(out, relative)) {
                         found.add(file);

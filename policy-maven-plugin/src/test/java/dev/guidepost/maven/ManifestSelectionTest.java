@@ -28,7 +28,7 @@ class ManifestSelectionTest {
         touch("src/main/k8s/notes.txt");
         touch("src/main/k8s/.hidden/c.yaml");
 
-        ManifestSelection.Selection selection = ManifestSelection.select(project, List.of(), List.of(), List.of());
+        ManifestSelection.Selection selection = ManifestSelection.select(project, List.of(), List.of(), List.of(), target());
 
         assertThat(selection.files()).containsExactly(a, b);
         assertThat(selection.searched()).containsExactly(project.resolve("src/main/k8s"), project.resolve("k8s"));
@@ -41,7 +41,7 @@ class ManifestSelectionTest {
         Path single = touch("deploy/service.json");
 
         ManifestSelection.Selection selection = ManifestSelection.select(project,
-                List.of("target/helm", "deploy/service.json", "nope"), List.of(), List.of());
+                List.of("target/helm", "deploy/service.json", "nope"), List.of(), List.of(), target());
 
         assertThat(selection.files()).containsExactly(rendered, single);
         assertThat(selection.missing()).containsExactly(project.resolve("nope"));
@@ -55,14 +55,31 @@ class ManifestSelectionTest {
         Path top = touch("src/main/k8s/service.yaml");
 
         ManifestSelection.Selection selection = ManifestSelection.select(project, List.of(),
-                List.of("**/*.yaml"), List.of("**/kustomization.yaml", "tests/"));
+                List.of("**/*.yaml"), List.of("**/kustomization.yaml", "tests/"), target());
 
         assertThat(selection.files()).containsExactly(deployment, top);
     }
 
     @Test
+    void aFolderHoldingTheBuildOutputDoesNotReadWhatTheBuildWroteThere() throws Exception {
+        Path deployment = touch("base/deployment.yaml");
+        touch("target/guidepost/kyverno/policy.yaml");
+        touch("target/guidepost/report.json");
+        Path rendered = touch("target/helm/deployment.yaml");
+
+        assertThat(ManifestSelection.select(project, List.of("."), List.of(), List.of(), target()).files())
+                .containsExactly(deployment);
+        assertThat(ManifestSelection.select(project, List.of(".", "target/helm"), List.of(), List.of(), target())
+                .files()).containsExactly(deployment, rendered);
+    }
+
+    private Path target() {
+        return project.resolve("target");
+    }
+
+    @Test
     void findsNothingInAProjectWithoutManifests() {
-        ManifestSelection.Selection selection = ManifestSelection.select(project, List.of(), List.of(), List.of());
+        ManifestSelection.Selection selection = ManifestSelection.select(project, List.of(), List.of(), List.of(), target());
 
         assertThat(selection.files()).isEmpty();
         assertThat(selection.searched()).isEmpty();
