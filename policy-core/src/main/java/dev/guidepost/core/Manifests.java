@@ -76,12 +76,12 @@ public final class Manifests implements Iterable<Manifest> {
             files(path, problems).forEach(f -> distinct.putIfAbsent(f.toAbsolutePath().normalize(), f));
         }
         List<Path> files = List.copyOf(distinct.values());
-        Map<Path, Path> patches = Kustomizations.patchFiles(files);
+        Map<Path, Kustomizations.NamedFile> patches = Kustomizations.patchFiles(files);
         for (Path file : files) {
-            Path kustomization = patches.get(Kustomizations.key(file));
-            if (kustomization != null) {
+            Kustomizations.NamedFile named = patches.get(Kustomizations.key(file));
+            if (named != null) {
                 problems.add(new ManifestProblem(SourceLocation.of(file.toString(), 1), ManifestProblem.Type.KUSTOMIZE,
-                        Kustomizations.skippedPatch(kustomization)));
+                        Kustomizations.skippedNamedFile(named)));
                 continue;
             }
             collect(YamlDocuments.read(file), manifests, problems, origins);

@@ -403,8 +403,34 @@ class ManifestsTest {
                 .containsExactly(
                         tuple("kustomization.yaml", Kustomizations.skippedKustomization(folder)),
                         tuple("kustomization.yaml", Kustomizations.skippedKustomization(folder.resolve("overlays/prod"))),
-                        tuple("replicas.yaml", Kustomizations.skippedPatch(folder.resolve("overlays/prod/kustomization.yaml"))),
-                        tuple("resources.yaml", Kustomizations.skippedPatch(folder.resolve("overlays/prod/kustomization.yaml"))));
+                        tuple("replicas.yaml", Kustomizations.skippedNamedFile(new Kustomizations.NamedFile(
+                                folder.resolve("overlays/prod/kustomization.yaml"), "patches"))),
+                        tuple("resources.yaml", Kustomizations.skippedNamedFile(new Kustomizations.NamedFile(
+                                folder.resolve("overlays/prod/kustomization.yaml"), "patchesStrategicMerge"))));
+    }
+
+    @Test
+    void aPatchCheckedOnItsOwnIsKnownByTheKustomizationInAFolderAboveIt() {
+        Path folder = FIXTURES.resolve("kustomize");
+        Manifests manifests = Manifests.load(folder.resolve("overlays/prod/replicas.yaml"));
+
+        assertThat(manifests.manifests()).isEmpty();
+        assertThat(manifests.skipped()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(ManifestProblem.Type.KUSTOMIZE);
+            assertThat(p.message()).startsWith("a Kustomize patch named by "
+                    + folder.resolve("overlays/prod/kustomization.yaml") + " (patches), a fragment of an object")
+                    .endsWith("kustomize build " + folder.resolve("overlays/prod") + " | guidepost check --pack PACK -");
+        });
+    }
+
+    @Test
+    void theConfigurationsOfTransformersAreNotObjectsForTheCluster() {
+        Path folder = FIXTURES.resolve("kustomize-transformers");
+
+        assertThat(Manifests.load(folder).manifests()).extracting(Manifest::kind).containsExactly("Deployment");
+        assertThat(Manifests.load(folder.resolve("labels-transformer.yaml")).skipped()).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("a Kustomize transformer configuration named by "
+                        + folder.resolve("kustomization.yaml") + " (transformers), not an object for the cluster"));
     }
 
     @Test
@@ -425,7 +451,8 @@ class ManifestsTest {
         assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("web");
         assertThat(manifests.skipped()).singleElement().satisfies(p -> {
             assertThat(Path.of(p.location().file()).getFileName()).hasToString("more-replicas.yaml");
-            assertThat(p.message()).isEqualTo(Kustomizations.skippedPatch(folder.resolve("Kustomization")));
+            assertThat(p.message()).isEqualTo(Kustomizations.skippedNamedFile(new Kustomizations.NamedFile(
+                    folder.resolve("Kustomization"), "patches")));
         });
     }
 

@@ -16,6 +16,7 @@ import org.opentest4j.TestAbortedException;
 import dev.guidepost.core.Baseline;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.KnowledgeBase;
+import dev.guidepost.core.ManifestProblem;
 import dev.guidepost.core.Manifests;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
@@ -418,12 +419,17 @@ public final class ManifestsAssert {
 
     private static String read(Target target) {
         Manifests manifests = target.manifests();
+        long kustomize = manifests.skipped().stream().filter(p -> p.type() == ManifestProblem.Type.KUSTOMIZE).count();
+        String kustomizeNote = kustomize == 0 ? "" : "; " + FailureText.count((int) kustomize, "Kustomize file")
+                + " skipped (kustomizations and the patches they name are not objects: check what kustomize build"
+                + " renders, as " + manifests.skipped().stream().filter(p -> p.type() == ManifestProblem.Type.KUSTOMIZE)
+                        .findFirst().map(p -> p.location().toString()).orElse("") + " says)";
         if (manifests.size() == 0) {
-            int skipped = manifests.skipped().size();
+            int skipped = manifests.skipped().size() - (int) kustomize;
             return "they held no Kubernetes objects" + (skipped == 0 ? ""
-                    : "; " + FailureText.count(skipped, "YAML document") + " skipped");
+                    : "; " + FailureText.count(skipped, "YAML document") + " skipped") + kustomizeNote;
         }
-        return FailureText.count(manifests.size(), "manifest") + " read";
+        return FailureText.count(manifests.size(), "manifest") + " read" + kustomizeNote;
     }
 
     private static String quoted(String[] ids) {

@@ -280,6 +280,16 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void anOverlayFolderOfKustomizeFilesSaysToCheckWhatKustomizeRenders() {
+        String overlay = "src/test/resources/manifests/kustomize-overlay";
+        assertThatThrownBy(() -> assertThatManifests(overlay).using(ENGINE).satisfyAllApplicablePolicies())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("(they held no Kubernetes objects; 2 Kustomize files skipped (kustomizations"
+                        + " and the patches they name are not objects: check what kustomize build renders, as ")
+                .hasMessageContaining(overlay + "/kustomization.yaml:1 says)), so nothing was checked.");
+    }
+
+    @Test
     void violateFailsWhenThePolicySelectsNoManifest() {
         assertThatThrownBy(() -> assertThatManifests(PUBLIC_DB).using(ENGINE).violate("require-ingress-tls"))
                 .hasMessage("Expected the manifests in " + PUBLIC_DB + " to violate require-ingress-tls, but\n"

@@ -2,6 +2,7 @@ package dev.guidepost.core.internal.manifest;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,55 +46,82 @@ public final class Kustomizations {
                 + folder + " | guidepost check --pack PACK -";
     }
 
-    /** Why a patch file is skipped. */
-    public static String skippedPatch(Path kustomization) {
-        return "a Kustomize patch named by " + kustomization + ", a fragment of an object rather than a whole one; "
-                + "skipped. Check what kustomize build renders instead";
+    /** A file a kustomization names: the kustomization, and the field that names it ({@code patches}, ...). */
+    public record NamedFile(Path kustomization, String field) {
+    }
+
+    /** Why a file a kustomization names is skipped. */
+    public static String skippedNamedFile(NamedFile named) {
+        boolean patch = named.field().startsWith("patches");
+        return (patch ? "a Kustomize patch" : "a Kustomize " + named.field().replaceAll("s$", "") + " configuration")
+                + " named by " + named.kustomization() + " (" + named.field() + "), "
+                + (patch ? "a fragment of an object rather than a whole one" : "not an object for the cluster")
+                + "; skipped. Check what it renders: kustomize build " + folderOf(named.kustomization())
+                + " | guidepost check --pack PACK -";
+    }
+
+    private static Path folderOf(Path kustomization) {
+        return kustomization.getParent() == null ? Path.of(".") : kustomization.getParent();
     }
 
     /**
-     * The patch files the kustomizations among {@code files} name ({@code patches[].path},
-     * {@code patchesStrategicMerge}, {@code patchesJson6902[].path}), each with the kustomization naming it.
+     * The files the kustomizations name that are not objects for the cluster: patches ({@code patches[].path},
+     * {@code patchesStrategicMerge}, {@code patchesJson6902[].path}) and the configurations of transformers,
+     * generators and validators, each with the kustomization naming it. The kustomizations are those among
+     * {@code files} and those in the folders above each file, so a patch checked on its own is still known as one.
      */
-    public static Map<Path, Path> patchFiles(Collection<Path> files) {
-        Map<Path, Path> patches = new TreeMap<>();
-        // a kustomization named Kustomization has no YAML extension, so it is not among the files read: look for it
-        // beside them
-        Set<Path> kustomizations = new java.util.TreeSet<>();
+    public static Map<Path, NamedFile> patchFiles(Collection<Path> files) {
+        Map<Path, NamedFile> named = new TreeMap<>();
+        // each kustomization once, shown as the files name it, or relative to the working folder when found above
+        Map<Path, Path> kustomizations = new java.util.LinkedHashMap<>();
         for (Path file : files) {
-            Path sibling = file.getParent() == null ? Path.of("Kustomization") : file.getParent().resolve(
-                    "Kustomization");
             if (file.getFileName() != null && FILE_NAMES.contains(file.getFileName().toString())) {
-                kustomizations.add(file);
-            } else if (java.nio.file.Files.isRegularFile(sibling)) {
-                kustomizations.add(sibling);
+                kustomizations.putIfAbsent(key(file), file);
             }
         }
-        for (Path file : kustomizations) {
+        Path workingFolder = Path.of("").toAbsolutePath();
+        Set<Path> folders = new java.util.HashSet<>();
+        for (Path file : files) {
+            // a kustomization named Kustomization has no YAML extension, so it is not among the files read, and one
+            // in a folder above names patches below it: look for them there
+            for (Path folder = key(file).getParent(); folder != null && folders.add(folder);
+                    folder = folder.getParent()) {
+                for (String name : FILE_NAMES) {
+                    Path candidate = folder.resolve(name);
+                    if (java.nio.file.Files.isRegularFile(candidate)) {
+                        kustomizations.putIfAbsent(candidate, candidate.startsWith(workingFolder)
+                                ? workingFolder.relativize(candidate) : candidate);
+                    }
+                }
+            }
+        }
+        for (Path file : kustomizations.values()) {
             Path folder = file.toAbsolutePath().getParent();
             for (YamlDocument document : YamlDocuments.read(file)) {
                 if (document.problem() != null || !(document.value() instanceof Map<?, ?> kustomization)) {
                     continue;
                 }
-                for (Object patch : PlainValues.list(kustomization, "patches")) {
-                    add(patches, folder, PlainValues.string(patch, "path"), file);
+                for (String field : List.of("patches", "patchesJson6902")) {
+                    for (Object patch : PlainValues.list(kustomization, field)) {
+                        add(named, folder, PlainValues.string(patch, "path"), new NamedFile(file, field));
+                    }
                 }
-                for (Object patch : PlainValues.list(kustomization, "patchesJson6902")) {
-                    add(patches, folder, PlainValues.string(patch, "path"), file);
-                }
-                for (Object patch : PlainValues.list(kustomization, "patchesStrategicMerge")) {
-                    if (patch instanceof String path && !path.contains("\n")) {
-                        add(patches, folder, path, file);
+                for (String field : List.of("patchesStrategicMerge", "transformers", "generators", "validators")) {
+                    for (Object entry : PlainValues.list(kustomization, field)) {
+                        // an entry may also be the patch or configuration itself, inline
+                        if (entry instanceof String path && !path.contains("\n")) {
+                            add(named, folder, path, new NamedFile(file, field));
+                        }
                     }
                 }
             }
         }
-        return patches;
+        return named;
     }
 
-    private static void add(Map<Path, Path> patches, Path folder, String path, Path kustomization) {
+    private static void add(Map<Path, NamedFile> named, Path folder, String path, NamedFile by) {
         if (!path.isBlank()) {
-            patches.putIfAbsent(folder.resolve(path.strip()).normalize(), kustomization);
+            named.putIfAbsent(folder.resolve(path.strip()).normalize(), by);
         }
     }
 
