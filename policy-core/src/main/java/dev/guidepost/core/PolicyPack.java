@@ -205,6 +205,22 @@ public final class PolicyPack {
         return policies().stream().flatMap(p -> p.aboutKinds().stream()).distinct().sorted().toList();
     }
 
+    /**
+     * Up to three kinds of the pack's policies that look like {@code kind} (a misspelling such as
+     * {@code Deploymnet}), closest first; none when the pack has that kind. For "did you mean".
+     */
+    public List<String> similarKinds(String kind) {
+        List<String> names = kinds().stream().map(SearchRequest::kindName).distinct().toList();
+        String wanted = SearchRequest.kindName(kind);
+        if (names.stream().anyMatch(n -> n.equalsIgnoreCase(wanted))) {
+            return List.of();
+        }
+        return dev.guidepost.core.internal.pack.IdSimilarity.similar(names, wanted).stream()
+                .filter(n -> dev.guidepost.core.internal.pack.IdSimilarity.distance(n.toLowerCase(Locale.ROOT),
+                        wanted.toLowerCase(Locale.ROOT)) <= Math.max(2, wanted.length() / 4))
+                .toList();
+    }
+
     /** Up to three ids of the pack that look like {@code id} (a misspelling), closest first; for "did you mean". */
     public List<String> similarIds(String id) {
         return dev.guidepost.core.internal.pack.IdSimilarity.similar(policies.stream().map(Policy::id).toList(), id);

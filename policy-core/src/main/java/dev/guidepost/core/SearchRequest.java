@@ -120,7 +120,9 @@ public record SearchRequest(String query, int limit, Set<String> kinds, Set<Stri
         String[] parts = reference.strip().split("/");
         for (int i = parts.length - 1; i >= 0; i--) {
             if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
-                return parts[i];
+                // a capitalised plural (StatefulSets) is the resource's kind too; other names are kept as written
+                return parts.length == 1 && ApiResources.builtIn().byKind(parts[i]).isEmpty()
+                        ? ApiResources.builtIn().kindOfName(parts[i]).orElse(parts[i]) : parts[i];
             }
         }
         return ApiResources.builtIn().kindOfName(reference).orElse(reference.strip());

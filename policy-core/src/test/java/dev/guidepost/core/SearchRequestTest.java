@@ -48,6 +48,19 @@ class SearchRequestTest {
                 .containsExactly("Gateway", "Deploymnt");
     }
 
+    @Test
+    void aCapitalisedPluralNamesTheKindAsTheLowerCaseOneDoes() {
+        assertThat(accepted("StatefulSets")).isEqualTo(accepted("StatefulSet")).isEqualTo(accepted("statefulsets"));
+        assertThat(PACK.unselectedKinds(List.of("StatefulSets"))).isEmpty();
+    }
+
+    @Test
+    void aMisspeltKindGetsTheKindsOfThePackItLooksLike() {
+        assertThat(PACK.similarKinds("Deploymnt")).containsExactly("Deployment");
+        assertThat(PACK.similarKinds("StatefulSet")).as("a kind the pack has").isEmpty();
+        assertThat(PACK.similarKinds("Gateway")).isEmpty();
+    }
+
     private static List<String> accepted(String kind) {
         SearchRequest request = SearchRequest.of("anything").withKinds(Set.of(kind));
         return PACK.policies().stream().filter(request::accepts).map(Policy::id).sorted().toList();

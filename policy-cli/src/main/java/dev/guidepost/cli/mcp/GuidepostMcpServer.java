@@ -54,10 +54,12 @@ public final class GuidepostMcpServer {
         JsonRpcLineFilter.RequestCheck toolCall = new ToolCallCheck(catalog);
         JsonRpcLineFilter.RequestCheck loggingLevel = new LoggingLevelCheck();
         JsonRpcLineFilter.RequestCheck listCursor = new ListCursorCheck();
+        JsonRpcLineFilter.RequestCheck shape = new ParamsShapeCheck();
         InputStream checked = new JsonRpcLineFilter(in, replies, (method, params) -> initialize
                 .invalidParams(method, params).or(() -> toolCall.invalidParams(method, params))
                 .or(() -> loggingLevel.invalidParams(method, params))
-                .or(() -> listCursor.invalidParams(method, params)), inFlight);
+                .or(() -> listCursor.invalidParams(method, params))
+                .or(() -> shape.invalidParams(method, params)), inFlight);
         // maps are written with sorted keys: Map.of and HashMap iterate in another order in every JVM, and the same
         // answer should be the same text in every run
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.builder()

@@ -1,10 +1,13 @@
 package dev.guidepost.cli.mcp;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * before {@code initialize} is answered here as an invalid request (the SDK would hold it unanswered); one sent after
  * {@code initialize} but before {@code notifications/initialized} is served, the notification passed on for the
  * client first (the SDK would hold the request until it came, and for good if it never does). Blank lines are
- * skipped, and a line longer than the SDK reads ({@link #MAX_MESSAGE_CHARS}) is answered here as an invalid request.
+ * skipped, a line that is not UTF-8 is a parse error (decoding it with replacement characters would serve other
+ * text than the client sent), a notification is never answered (one it cannot pass on is dropped with a warning),
+ * and a line longer than the SDK reads ({@link #MAX_MESSAGE_CHARS}) is answered here as an invalid request.
  *
  * <p>Replies are written under the output stream's monitor, the lock the SDK's stdio transport holds while it
  * writes a message, so a reply and an SDK message never interleave within a line. Read by one thread at a time
@@ -97,7 +102,7 @@ final class JsonRpcLineFilter extends InputStream {
         }
     }
 
-    private final BufferedReader lines;
+    private final InputStream lines;
     private final OutputStream out;
     private final RequestCheck check;
     private final InFlightRequests inFlight;
@@ -110,7 +115,7 @@ final class JsonRpcLineFilter extends InputStream {
      * SDK writes its messages to; the requests it passes on are noted in {@code inFlight}.
      */
     JsonRpcLineFilter(InputStream in, OutputStream out, RequestCheck check, InFlightRequests inFlight) {
-        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.lines = new BufferedInputStream(in);
         this.out = Objects.requireNonNull(out, "out");
         this.check = Objects.requireNonNull(check, "check");
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
@@ -149,11 +154,21 @@ final class JsonRpcLineFilter extends InputStream {
     /** Makes sure there are bytes of a valid message to hand out; false at the end of the input. */
     private boolean fill() throws IOException {
         while (position == pending.length) {
-            String line = lines.readLine();
-            if (line == null) {
+            byte[] bytes = readLine();
+            if (bytes == null) {
                 return false;
             }
             lineNumber++;
+            String line;
+            try {
+                line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // decoding with replacement characters would serve other text than the client sent
+                answer(new Rejection(PARSE_ERROR, null, "Parse error: the line is not valid UTF-8 ("
+                        + firstInvalidByte(bytes) + "). MCP messages are UTF-8 JSON, one per line."));
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -174,6 +189,31 @@ final class JsonRpcLineFilter extends InputStream {
         return true;
     }
 
+    /** The next line's bytes without its line break ({@code \n} or {@code \r\n}); null at the end of the input. */
+    private byte[] readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = lines.read()) != -1 && b != '\n') {
+            line.write(b);
+        }
+        if (b == -1 && line.size() == 0) {
+            return null;
+        }
+        byte[] bytes = line.toByteArray();
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\r'
+                ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+    }
+
+    /** Where a line stops being UTF-8, for the error message. */
+    private static String firstInvalidByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var result = decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        return result.isError() ? String.format(java.util.Locale.ROOT, "byte 0x%02X at byte offset %d",
+                bytes[in.position()] & 0xff, in.position()) : "an incomplete character at its end";
+    }
+
     private Inspection inspect(String line) {
         JsonNode message;
         try {
@@ -189,7 +229,9 @@ final class JsonRpcLineFilter extends InputStream {
         JsonNode id = message.get("id");
         JsonNode replyId = id != null && (id.isString() || id.isIntegralNumber()) ? id : null;
         if (id != null && replyId == null) {
-            return invalid(null, "'id' must be a string or a whole number, not " + kind(id));
+            return invalid(null, id.isNumber()
+                    ? "'id' must be a string or an integer written without a fraction or an exponent, not " + id
+                    : "'id' must be a string or a whole number, not " + kind(id));
         }
         if (replyId != null && replyId.isIntegralNumber() && !replyId.canConvertToLong()) {
             return invalid(replyId, "'id' is a number larger than this server reads; use a string, or a number "
@@ -215,6 +257,12 @@ final class JsonRpcLineFilter extends InputStream {
                         + "'params' as a JSON object of named parameters, not an array"));
             }
             if (params != null && !params.isObject() && !params.isNull()) {
+                if (id == null) {
+                    // a notification is never answered, not even with an error
+                    LOG.warn("stdin line {}: notification {} ignored: 'params' must be a JSON object, not {}",
+                            lineNumber, method.asString(), kind(params));
+                    return new Inspection(null, null, null, true, false);
+                }
                 return invalid(replyId, "'params' must be a JSON object, not " + kind(params));
             }
             if (replyId != null) {

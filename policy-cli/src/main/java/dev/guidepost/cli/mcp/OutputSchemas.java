@@ -8,7 +8,8 @@ import java.util.Map;
  * The JSON schemas of the tools' structured answers ({@code outputSchema}), so that clients can discover the fields
  * an agent should read ({@code blocking}, {@code violations}, ...) and check what they get. They name and type the
  * fields but require none and allow more, so that a later field or an absent optional one never turns an answer
- * into a validation error. Error answers ({@code isError}) are not held to them.
+ * into a validation error. An error answer ({@code isError}) has {@code error} (and for unreadable YAML
+ * {@code problems}), which every schema declares.
  */
 final class OutputSchemas {
 
@@ -16,7 +17,7 @@ final class OutputSchemas {
     }
 
     static Map<String, Object> searchPolicies() {
-        return object(Map.of(
+        return answer(Map.of(
                 "query", string("The question as asked."),
                 "policies", array(hit(), "The best policies, best first."),
                 "alsoApplyToKinds", typed("object", "For each Kubernetes kind the query names (StatefulSet, "
@@ -54,7 +55,7 @@ final class OutputSchemas {
         fields.put("format", string("guidepost, cluster_policy, validating_policy, ..."));
         fields.put("source", string("The file and line it was read from."));
         fields.put("definition", string("The policy's definition as YAML, without its examples."));
-        return object(fields);
+        return answer(fields);
     }
 
     static Map<String, Object> checkManifest() {
@@ -98,11 +99,11 @@ final class OutputSchemas {
                 "exception", string("The pack's PolicyException that exempts it (the cluster applies it too)."),
                 "reason", string("Why, in words."))),
                 "Objects the pack's PolicyExceptions exempt from a policy: admitted by the cluster too."));
-        return object(fields);
+        return answer(fields);
     }
 
     static Map<String, Object> listPolicies() {
-        return object(Map.of(
+        return answer(Map.of(
                 "pack", string("The pack as name@version."),
                 "count", typed("integer", "How many policies are listed."),
                 "policies", array(object(summaryFields()), "The policies, in pack order.")));
@@ -112,8 +113,9 @@ final class OutputSchemas {
         Map<String, Object> fields = new LinkedHashMap<>(manifestFields());
         fields.put("applicable", array(object(summaryFields()), "Policies whose match rules select the object."));
         fields.put("related", array(hit(), "Other policies related by meaning."));
-        return object(Map.of(
-                "manifests", array(object(fields), "Each object read, with what applies to it."),
+        return answer(Map.of(
+                "manifests", array(object(fields), "Each object read (the first 500), with what applies to it."),
+                "manifestsOmitted", typed("integer", "Objects read but left out of manifests."),
                 "problems", array(problem(), "Documents that were not read and why.")));
     }
 
@@ -192,6 +194,14 @@ final class OutputSchemas {
                 "type", string("What kind of problem."),
                 "unreadable", bool("True when the document could not be read at all."),
                 "message", string("What is wrong and what to do.")));
+    }
+
+    /** A tool's answer: its fields, or on a failed call ({@code isError}) only {@code error}. */
+    private static Map<String, Object> answer(Map<String, Object> fields) {
+        Map<String, Object> properties = new LinkedHashMap<>(fields);
+        properties.put("error", string("Set, instead of the other fields, when the call failed (isError): what was "
+                + "wrong and what to send instead."));
+        return object(properties);
     }
 
     private static Map<String, Object> object(Map<String, Object> properties) {

@@ -62,6 +62,8 @@ public final class PolicyTools {
     static final int MAX_STRUCTURED_NOT_CHECKED = 100;
     /** How many objects the structured answer lists ({@code manifestsOmitted}: the rest). */
     static final int MAX_STRUCTURED_MANIFESTS = 500;
+    /** How many objects the text of policies_for_manifest describes (the structured answer lists more). */
+    static final int MAX_DESCRIBED_MANIFESTS = 20;
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -362,6 +364,13 @@ public final class PolicyTools {
             out.append(": id, severity, action, title [kinds]\n");
             selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
             List<String> unselected = kb.pack().unselectedKinds(kinds);
+            for (String kindAsked : unselected) {
+                List<String> meant = kb.pack().similarKinds(kindAsked);
+                if (!meant.isEmpty()) {
+                    out.append("No policy is about kind ").append(kindAsked).append("; did you mean ")
+                            .append(String.join(", ", meant)).append("? (kinds are names such as StatefulSet)\n");
+                }
+            }
             if (selected.isEmpty() || !unselected.isEmpty()) {
                 out.append(!unselected.isEmpty() && !selected.isEmpty() ? "No policy selects "
                         + String.join(", ", unselected) + " by its kinds; for "
@@ -389,11 +398,15 @@ public final class PolicyTools {
             StringBuilder out = new StringBuilder();
             unreadable(manifests, out);
             List<Object> discoveries = new ArrayList<>();
-            for (Manifest manifest : manifests) {
+            int described = 0;
+            for (Manifest manifest : manifests.manifests().stream().limit(MAX_STRUCTURED_MANIFESTS).toList()) {
                 ManifestDiscovery found = kb.discover(manifest);
                 ManifestDiscovery d = new ManifestDiscovery(found.manifest(), found.query(), found.applicable(),
                         found.related().stream().limit(RELATED_LIMIT).toList());
                 discoveries.add(PolicyMaps.discovery(d));
+                if (described++ >= MAX_DESCRIBED_MANIFESTS) {
+                    continue;
+                }
                 out.append(manifest.resource()).append(" (line ").append(manifest.location().line()).append(")\n");
                 out.append("  Applies by rule (check_manifest checks these; advisory ones are never checked):\n");
                 if (d.applicable().isEmpty()) {
@@ -420,8 +433,17 @@ public final class PolicyTools {
                             .append(p.title()).append('\n');
                 }
             }
+            if (manifests.size() > MAX_DESCRIBED_MANIFESTS) {
+                out.append("... and ").append(manifests.size() - MAX_DESCRIBED_MANIFESTS).append(" more manifests, ")
+                        .append(Math.min(manifests.size(), MAX_STRUCTURED_MANIFESTS) - MAX_DESCRIBED_MANIFESTS)
+                        .append(" of them in the structured answer")
+                        .append(manifests.size() > MAX_STRUCTURED_MANIFESTS ? " (manifestsOmitted counts the rest)"
+                                : "")
+                        .append("; call with fewer manifests, or list_policies {kind} for the rules of a kind.\n");
+            }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("manifests", discoveries);
+            structured.put("manifestsOmitted", Math.max(0, manifests.size() - MAX_STRUCTURED_MANIFESTS));
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });

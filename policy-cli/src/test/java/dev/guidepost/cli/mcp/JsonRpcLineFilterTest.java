@@ -131,6 +131,42 @@ class JsonRpcLineFilterTest {
     }
 
     @Test
+    void aNotificationIsNeverAnsweredEvenWhenItCannotBePassedOn() throws IOException {
+        assertThat(passedOn("""
+                {"jsonrpc":"2.0","method":"notifications/cancelled","params":[1,"why"]}
+                {"jsonrpc":"2.0","method":"notifications/progress","params":"oops"}
+                """)).isEmpty();
+        assertThat(replies()).isEmpty();
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsAParseErrorNotTextWithReplacementCharacters() throws IOException {
+        byte[] latin1 = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"x\":\"caf\u00e9\"}}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] next = (INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] input = new byte[latin1.length + next.length];
+        System.arraycopy(latin1, 0, input, 0, latin1.length);
+        System.arraycopy(next, 0, input, latin1.length, next.length);
+        try (InputStream filter = new JsonRpcLineFilter(new ByteArrayInputStream(input), replies,
+                (method, params) -> Optional.empty(), new InFlightRequests())) {
+            assertThat(new String(filter.readAllBytes(), StandardCharsets.UTF_8))
+                    .as("the next line is still read").isEqualTo(INITIALIZE + "\n");
+        }
+        JsonNode reply = single(replies());
+        assertThat(reply.get("id").isNull()).isTrue();
+        assertThat(reply.get("error").get("code").asInt()).isEqualTo(-32700);
+        assertThat(reply.get("error").get("message").asString())
+                .startsWith("Parse error: the line is not valid UTF-8 (byte 0xE9 at byte offset ");
+    }
+
+    @Test
+    void aWholeNumberIdWrittenWithAFractionSaysHowToWriteIt() throws IOException {
+        passedOn("{\"jsonrpc\":\"2.0\",\"id\":7.0,\"method\":\"ping\"}\n");
+        assertThat(single(replies()).get("error").get("message").asString())
+                .contains("'id' must be a string or an integer written without a fraction or an exponent, not 7.0");
+    }
+
+    @Test
     void aRequestItsCheckRejectsIsAnsweredWithInvalidParamsButNotificationsAreNotChecked() throws IOException {
         JsonRpcLineFilter.RequestCheck noTools = (method, params) -> method.equals("tools/call")
                 ? Optional.of("no tools here") : Optional.empty();

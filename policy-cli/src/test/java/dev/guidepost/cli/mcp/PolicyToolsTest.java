@@ -515,13 +515,34 @@ class PolicyToolsTest {
         assertThat(none.structured().get("count")).isEqualTo(0);
         assertThat(none.text()).contains("Categories in this pack: ");
         ToolAnswer typo = tools.listPolicies(Map.of("kind", "Deploymnet"));
-        assertThat(typo.text()).contains("Kinds its policies select: ").contains("Deployment");
+        assertThat(typo.text()).contains("Kinds its policies select: ").contains("Deployment")
+                .contains("No policy is about kind Deploymnet; did you mean Deployment?");
+        ToolAnswer plural = tools.listPolicies(Map.of("kind", "StatefulSets"));
+        assertThat(plural.structured().get("count"))
+                .isEqualTo(tools.listPolicies(Map.of("kind", "StatefulSet")).structured().get("count"))
+                .isNotEqualTo(0);
         ToolAnswer two = tools.listPolicies(Map.of("kind", "Ingress, Service"));
         assertThat(two.text()).contains("require-ingress-tls", "restrict-loadbalancer-services")
                 .doesNotContain("Kinds its policies select");
         ToolAnswer oneUnknown = tools.listPolicies(Map.of("kind", "Ingress,Gateway"));
         assertThat(oneUnknown.text()).contains("require-ingress-tls", "No policy selects Gateway by its kinds")
                 .doesNotContain("selects Ingress");
+    }
+
+    @Test
+    void policiesForManifestOfAManyObjectStreamDescribesTheFirstAndBoundsTheStructuredAnswer() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 520; i++) {
+            many.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: s").append(i)
+                    .append(", namespace: shop}\nspec: {ports: [{port: 80}]}\n");
+        }
+        ToolAnswer answer = tools.policiesForManifest(Map.of("yaml", many.toString()));
+
+        assertThat(answer.text()).contains("Service/shop/s19 (line ").doesNotContain("Service/shop/s20 (line ")
+                .contains("... and 500 more manifests, 480 of them in the structured answer (manifestsOmitted "
+                        + "counts the rest)");
+        assertThat(maps(answer.structured().get("manifests"))).hasSize(500);
+        assertThat(answer.structured().get("manifestsOmitted")).isEqualTo(20);
     }
 
     @Test

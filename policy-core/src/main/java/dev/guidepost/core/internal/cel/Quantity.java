@@ -125,7 +125,7 @@ public final class Quantity implements Comparable<Quantity> {
     }
 
     /** True when {@code str} parses. */
-    static boolean isQuantity(String str) {
+    public static boolean isQuantity(String str) {
         try {
             parse(str);
             return true;

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.guidepost.core.internal.cel.Quantity;
-import dev.guidepost.core.internal.match.PodControllers;
+import dev.guidepost.core.internal.match.QuantityFields;
 
 /**
  * Quantities as the API server passes them on. A manifest may write a quantity as a YAML number ({@code cpu: 2},
@@ -20,40 +19,7 @@ import dev.guidepost.core.internal.match.PodControllers;
  */
 public final class ApiServerQuantities {
 
-    /** A quantity field: the kind ({@code PodSpec} for every pod spec) and its path ({@code *}: any key or index). */
-    private record Field(String kind, List<String> path) {
-        static Field of(String kind, String path) {
-            return new Field(kind, List.of(path.split("\\.")));
-        }
-    }
-
-    private static final List<Field> FIELDS = fields();
-
     private ApiServerQuantities() {
-    }
-
-    private static List<Field> fields() {
-        List<Field> fields = new ArrayList<>();
-        for (String containers : List.of("containers", "initContainers", "ephemeralContainers")) {
-            fields.add(Field.of("PodSpec", containers + ".*.resources.limits.*"));
-            fields.add(Field.of("PodSpec", containers + ".*.resources.requests.*"));
-        }
-        fields.add(Field.of("PodSpec", "resources.limits.*"));
-        fields.add(Field.of("PodSpec", "resources.requests.*"));
-        fields.add(Field.of("PodSpec", "overhead.*"));
-        fields.add(Field.of("PodSpec", "volumes.*.emptyDir.sizeLimit"));
-        fields.add(Field.of("PodSpec", "volumes.*.ephemeral.volumeClaimTemplate.spec.resources.requests.*"));
-        fields.add(Field.of("PodSpec", "volumes.*.ephemeral.volumeClaimTemplate.spec.resources.limits.*"));
-        fields.add(Field.of("StatefulSet", "spec.volumeClaimTemplates.*.spec.resources.requests.*"));
-        fields.add(Field.of("StatefulSet", "spec.volumeClaimTemplates.*.spec.resources.limits.*"));
-        fields.add(Field.of("PersistentVolumeClaim", "spec.resources.requests.*"));
-        fields.add(Field.of("PersistentVolumeClaim", "spec.resources.limits.*"));
-        fields.add(Field.of("PersistentVolume", "spec.capacity.*"));
-        fields.add(Field.of("ResourceQuota", "spec.hard.*"));
-        for (String limit : List.of("max", "min", "default", "defaultRequest", "maxLimitRequestRatio")) {
-            fields.add(Field.of("LimitRange", "spec.limits.*." + limit + ".*"));
-        }
-        return List.copyOf(fields);
     }
 
     /**
@@ -61,18 +27,8 @@ public final class ApiServerQuantities {
      * gives it; the object itself when there is none (the object is never changed).
      */
     public static Map<String, Object> of(String kind, Map<String, Object> object) {
-        Optional<List<String>> podSpec = PodControllers.podSpecPath(kind);
         Object out = object;
-        for (Field field : FIELDS) {
-            List<String> path;
-            if (field.kind().equals("PodSpec") && podSpec.isPresent()) {
-                path = new ArrayList<>(podSpec.get());
-                path.addAll(field.path());
-            } else if (field.kind().equals(kind)) {
-                path = field.path();
-            } else {
-                continue;
-            }
+        for (List<String> path : QuantityFields.paths(kind)) {
             out = rewrite(out, path, 0);
         }
         @SuppressWarnings("unchecked")

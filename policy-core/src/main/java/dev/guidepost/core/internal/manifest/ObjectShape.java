@@ -39,7 +39,7 @@ public final class ObjectShape {
     /**
      * The problems of an object's parts, as one problem at the first that names the others, so that one run shows
      * every fix: its metadata and that of its templates, a built-in workload's pod spec, replicas and containers,
-     * and the data of ConfigMaps and Secrets.
+     * the data of ConfigMaps and Secrets, and the values at quantity fields.
      */
     public static Optional<ManifestProblem> typesOfParts(Map<?, ?> object, String apiVersion, String kind,
             YamlDocument document, List<Object> path) {
@@ -55,6 +55,7 @@ public final class ObjectShape {
                 found.addAll(WorkloadFields.problems(object, kind, document, path));
             }
             found.addAll(DataFields.problems(object, apiVersion, kind, document, path));
+            found.addAll(QuantityValues.problems(object, kind, document, path));
         }
         if (found.isEmpty()) {
             return Optional.empty();
