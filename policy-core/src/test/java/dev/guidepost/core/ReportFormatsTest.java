@@ -164,6 +164,23 @@ class ReportFormatsTest {
     }
 
     @Test
+    void markdownNamesTheKustomizeFilesItDidNotCheckSoAReviewerDoesNotTakeThemForChecked() {
+        List<ManifestProblem> skipped = new java.util.ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            skipped.add(new ManifestProblem(new SourceLocation("overlays/o" + i + "/kustomization.yaml", 1, 1),
+                    ManifestProblem.Type.KUSTOMIZE, "a Kustomize file, not an object for the cluster; skipped."));
+        }
+        Report withKustomize = new Report(List.of(), List.of(), List.of(), skipped, 0, 1);
+
+        assertThat(ReportFormat.MARKDOWN.render(withKustomize))
+                .contains("### Kustomize files not checked (22)\n\nKustomizations and the patches they name are not "
+                        + "objects; check what `kustomize build` renders.\n\n- ❔ `overlays/o0/kustomization.yaml:1`")
+                .contains("- ❔ `overlays/o19/kustomization.yaml:1`\n- and 2 more\n")
+                .doesNotContain("o20/");
+        assertThat(ReportFormat.MARKDOWN.render(report, CheckFixtures.options())).doesNotContain("Kustomize");
+    }
+
+    @Test
     void textAndJsonShowPathsRelativeToTheBaseFolder() {
         assertThat(ReportFormat.TEXT.render(report, CheckFixtures.options()))
                 .contains("FAIL manifests/legacy.yaml:2  Deployment/shop/legacy");

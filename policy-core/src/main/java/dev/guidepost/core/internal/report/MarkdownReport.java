@@ -16,13 +16,16 @@ import dev.guidepost.core.Verdict;
 
 /**
  * Markdown for pull-request comments: a headline with the verdict, a summary table (results by outcome, violations
- * by severity), then the violations that count, the warnings, unreadable manifests, exemptions and the baseline's
- * known and fixed entries, each with its location, resource, policy, message and fix.
+ * by severity), then the violations that count, the warnings, unreadable manifests, the Kustomize files not checked,
+ * exemptions and the baseline's known and fixed entries, each with its location, resource, policy, message and fix.
  */
 public final class MarkdownReport {
 
     private MarkdownReport() {
     }
+
+    /** How many Kustomize files the report lists by name. */
+    private static final int KUSTOMIZE_LISTED = 20;
 
     /** Renders the report. */
     public static String render(Report report, ReportOptions options) {
@@ -65,6 +68,21 @@ public final class MarkdownReport {
                 out.append("- ❌ `").append(code(options.display(p.location()).toString())).append("` (")
                         .append(p.type().label()).append("): ").append(escape(options.displayMessage(p.message())))
                         .append('\n');
+            }
+            out.append('\n');
+        }
+        List<ManifestProblem> kustomize = report.skippedDocuments().stream()
+                .filter(p -> p.type() == ManifestProblem.Type.KUSTOMIZE).toList();
+        if (!kustomize.isEmpty()) {
+            // what a reviewer must not take for checked: patches and kustomizations are checked once rendered
+            out.append("### Kustomize files not checked (").append(kustomize.size()).append(")\n\n")
+                    .append("Kustomizations and the patches they name are not objects; check what `kustomize build` "
+                            + "renders.\n\n");
+            for (ManifestProblem p : kustomize.stream().limit(KUSTOMIZE_LISTED).toList()) {
+                out.append("- ❔ `").append(code(options.display(p.location()).toString())).append("`\n");
+            }
+            if (kustomize.size() > KUSTOMIZE_LISTED) {
+                out.append("- and ").append(kustomize.size() - KUSTOMIZE_LISTED).append(" more\n");
             }
             out.append('\n');
         }
