@@ -103,6 +103,24 @@ class ManifestsTest {
     }
 
     @Test
+    void textAtAQuantityFieldThatIsNoKubernetesQuantityIsMalformedWithTheQuantityMeant() {
+        Manifests manifests = load("malformed/quantities.yaml");
+
+        assertThat(manifests.manifests()).extracting(Manifest::name).containsExactly("compute");
+        assertThat(manifests.unreadable()).extracting(p -> p.location().line(), ManifestProblem::message)
+                .containsExactly(
+                        tuple(9, "spec.containers[0].resources.requests.cpu '500mi' is not a Kubernetes quantity, "
+                                + "so the cluster would refuse the object; write 500m (millicores); also at line 9: "
+                                + "spec.containers[0].resources.requests.memory '512MB' is not a Kubernetes quantity, "
+                                + "so the cluster would refuse the object; write 512M (powers of 1000) or 512Mi "
+                                + "(powers of 1024); also at line 10: spec.containers[0].resources.limits.memory "
+                                + "'1 Gi' is not a Kubernetes quantity, so the cluster would refuse the object; "
+                                + "write 1Gi (without the space)"),
+                        tuple(18, "spec.resources.requests.storage '10GiB' is not a Kubernetes quantity, so the "
+                                + "cluster would refuse the object; write 10Gi"));
+    }
+
+    @Test
     void fieldsTheApiServerCannotDecodeAreMalformedOncePerObjectNamingEveryFieldAndNoSecretValue() {
         Manifests manifests = load("malformed/field-types.yaml");
 
