@@ -10,6 +10,7 @@ import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
+import dev.guidepost.core.internal.engine.ApiServerDefaults;
 import dev.guidepost.core.internal.engine.ApiServerQuantities;
 import dev.guidepost.core.internal.examples.ExampleVerdict;
 import dev.guidepost.core.internal.json.Json;
@@ -66,10 +67,12 @@ final class KyvernoTestFiles {
             String prefix = group.suffix().isEmpty() ? "" : group.suffix() + "-";
             String name = policy.id() + (group.suffix().isEmpty() ? "" : "-" + group.suffix());
             String resourceFile = prefix + "resources.yaml";
-            // as the API server hands them to Kyverno: a quantity written as a number (cpu: 2) becomes its string,
-            // which the Kyverno CLI, reading resources as written, would otherwise pass to quantity() as a number
+            // as the API server hands them to Kyverno, and as the check judged them: a quantity written as a number
+            // (cpu: 2) becomes its string, and the API server's defaults are filled in (a Service's type), which the
+            // Kyverno CLI, reading resources as written, would otherwise judge differently
             files.put(resourceFile, YamlWriter.write(header, group.resources().stream()
-                    .map(m -> (Object) ApiServerQuantities.of(m.kind(), m.object())).toList()));
+                    .map(m -> (Object) ApiServerDefaults.apply(m.apiVersion(), m.kind(),
+                            ApiServerQuantities.of(m.kind(), m.object()))).toList()));
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("apiVersion", API_VERSION);
             test.put("kind", "Test");
