@@ -407,6 +407,11 @@ public final class PolicyEngine {
                 return;
             }
             response = pods.get();
+        } else if (response.rules().stream().noneMatch(r -> r.outcome() == Outcome.FAIL
+                || r.outcome() == Outcome.ERROR)) {
+            // the Pods the controller creates get what its template leaves out, and the cluster checks them too
+            response = UnselectedManifests.podsFailingWhatTheTemplatePasses(policy, c.program(), manifest, request,
+                    context).orElse(response);
         }
         // a Pod policy that autogen applied to a pod controller names the Pod's fields
         boolean podPolicyOnController = policy.kinds().contains("Pod") && !policy.kinds().contains(manifest.kind());

@@ -1092,6 +1092,49 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aControllerWhosePodsGetHostPortsFromTheApiServerFailsAPodPolicyItsTemplatePasses() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: no-host-ports}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: host-ports
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: "host ports are not allowed"
+                        pattern: {spec: {containers: [{=(ports): [{=(hostPort): 0}]}]}}
+                """, "no-host-ports.yaml"));
+        String daemonSet = """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: node-exporter, namespace: monitoring}
+                spec:
+                  selector: {matchLabels: {app: node-exporter}}
+                  template:
+                    metadata: {labels: {app: node-exporter}}
+                    spec:
+                      hostNetwork: %s
+                      containers: [{name: exporter, image: exporter:1.8, ports: [{containerPort: 9100}]}]
+                """;
+
+        Result onTheHostNetwork = engine.check(Manifests.parse(daemonSet.formatted("true"), "ds.yaml")).results()
+                .get(0);
+        Result onThePodNetwork = engine.check(Manifests.parse(daemonSet.formatted("false"), "ds.yaml")).results()
+                .get(0);
+
+        assertThat(onTheHostNetwork.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(onTheHostNetwork.isEnforcedViolation()).isTrue();
+        assertThat(onTheHostNetwork.message()).startsWith("the Pods this DaemonSet creates (the API server gives each "
+                + "Pod what its template leaves out: requests taken from limits, host ports on the host network; the "
+                + "cluster checks each Pod when it is created and rejects it: the rollout stalls): validation error: "
+                + "host ports are not allowed");
+        assertThat(onThePodNetwork.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(onThePodNetwork.rule()).isEqualTo("autogen-host-ports");
+    }
+
+    @Test
     void aPolicyExceptionForTheNamedPodsOfAControllerKyvernoMakesNoRulesForExemptsIt() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -15,8 +15,14 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * most often read (core/v1 pods and pod templates, containers, probes, volumes, Services, Secrets, Namespaces,
  * persistent volumes and claims; apps/v1 and batch/v1 controllers), in their current form (a Pod's requests from
  * its limits and hostNetwork's host ports are Pod-only). Fields the manifest sets are never changed, and a field of
- * an unexpected type is left as it is. A default the API server's JSON leaves out (an empty map such as a ConfigMap's
- * {@code data: {}}) is not filled in either, since Kyverno never sees it. {@code kyverno apply} and {@code kyverno test} apply none of this; the test
+ * an unexpected type is left as it is; text written empty ({@code imagePullPolicy: ""}, as Helm's {@code quote}
+ * renders an unset value) is unset, as Go's defaulters read it. What the API server's JSON leaves out is left out
+ * too: an empty map such as a ConfigMap's {@code data: {}} is not filled in, and {@code false} or {@code 0} in the
+ * optional fields Kubernetes writes only when set ({@code hostNetwork}, {@code hostPort}, ...) are removed. A
+ * Secret's {@code stringData} is merged into its {@code data}, encoded, as the API server stores it. The changes
+ * of the API server's admission plugins (a Pod's {@code serviceAccountName: default}, a claim's default storage
+ * class) and of its registry (a Service's cluster IP, a Job's generated selector) depend on the cluster and are
+ * not made. {@code kyverno apply} and {@code kyverno test} apply none of this; the test
  * runner does not either.
  */
 public final class ApiServerDefaults {
@@ -99,6 +105,7 @@ public final class ApiServerDefaults {
                     podTemplate(map(spec, "template"));
                     for (Map<String, Object> claim : maps(spec.get("volumeClaimTemplates"))) {
                         claimSpec(map(claim, "spec"));
+                        setIfAbsent(child(claim, "status"), "phase", "Pending");
                     }
                 }
             }
@@ -127,9 +134,20 @@ public final class ApiServerDefaults {
                         spec.put("completions", 1L);
                     }
                     setIfAbsent(spec, "parallelism", 1L);
-                    setIfAbsent(spec, "backoffLimit", 6L);
+                    setIfAbsent(spec, "backoffLimit", absent(spec, "backoffLimitPerIndex") ? 6L
+                            : (long) Integer.MAX_VALUE);
                     setIfAbsent(spec, "completionMode", "NonIndexed");
                     setIfAbsent(spec, "suspend", false);
+                    setIfAbsent(spec, "podReplacementPolicy", absent(spec, "podFailurePolicy")
+                            ? "TerminatingOrFailed" : "Failed");
+                    setIfAbsent(spec, "manualSelector", false);
+                    Map<String, Object> failurePolicy = map(spec, "podFailurePolicy");
+                    for (Map<String, Object> rule : failurePolicy == null ? List.<Map<String, Object>>of()
+                            : maps(failurePolicy.get("rules"))) {
+                        for (Map<String, Object> pattern : maps(rule.get("onPodConditions"))) {
+                            setIfAbsent(pattern, "status", "True");
+                        }
+                    }
                     Map<String, Object> template = map(spec, "template");
                     podTemplate(template);
                     Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
@@ -155,7 +173,20 @@ public final class ApiServerDefaults {
                     service(spec);
                 }
             }
-            case "Secret" -> setIfAbsent(copy, "type", "Opaque");
+            case "Secret" -> {
+                setIfAbsent(copy, "type", "Opaque");
+                // the API server merges stringData into data, encoded, and keeps no stringData
+                if (copy.get("stringData") instanceof Map<?, ?> plain) {
+                    Map<String, Object> data = child(copy, "data");
+                    plain.forEach((key, value) -> {
+                        if (value instanceof String text) {
+                            data.put(String.valueOf(key), java.util.Base64.getEncoder()
+                                    .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        }
+                    });
+                    copy.remove("stringData");
+                }
+            }
             case "Namespace" -> {
                 Map<String, Object> metadata = map(copy, "metadata");
                 if (metadata != null && metadata.get("name") instanceof String name && !name.isEmpty()) {
@@ -168,6 +199,10 @@ public final class ApiServerDefaults {
                 if (spec != null) {
                     setIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
                     setIfAbsent(spec, "volumeMode", "Filesystem");
+                    Map<String, Object> hostPath = map(spec, "hostPath");
+                    if (hostPath != null) {
+                        setIfAbsent(hostPath, "type", "");
+                    }
                 }
             }
             default -> {
@@ -208,7 +243,7 @@ public final class ApiServerDefaults {
         }
         String shown = value instanceof Map<?, ?> m && m.isEmpty() ? "{}" : String.valueOf(value);
         return " (the manifest does not set " + ExpressionCompiler.describe(path) + "; the API server sets it to "
-                + shown + " before Kyverno sees the object, as the check did: write the value the policy wants)";
+                + shown + " before Kyverno sees the object, and the check judged that value)";
     }
 
     // ---------------------------------------------------------------- pods
@@ -222,6 +257,7 @@ public final class ApiServerDefaults {
 
     /** What every pod spec gets, in a Pod or a template. */
     private static void podSpec(Map<String, Object> spec) {
+        dropZero(spec, "hostNetwork", "hostPID", "hostIPC");
         setIfAbsent(spec, "dnsPolicy", "ClusterFirst");
         setIfAbsent(spec, "restartPolicy", "Always");
         setIfAbsent(spec, "securityContext", new LinkedHashMap<String, Object>());
@@ -263,13 +299,22 @@ public final class ApiServerDefaults {
     }
 
     private static void container(Map<String, Object> container) {
-        if (absent(container, "imagePullPolicy") && container.get("image") instanceof String image) {
+        if ((absent(container, "imagePullPolicy") || "".equals(container.get("imagePullPolicy")))
+                && container.get("image") instanceof String image) {
             container.put("imagePullPolicy", pullsAlways(image) ? "Always" : "IfNotPresent");
         }
         setIfAbsent(container, "terminationMessagePath", "/dev/termination-log");
         setIfAbsent(container, "terminationMessagePolicy", "File");
+        dropZero(container, "stdin", "stdinOnce", "tty");
         for (Map<String, Object> port : maps(container.get("ports"))) {
             setIfAbsent(port, "protocol", "TCP");
+            dropZero(port, "hostPort");
+        }
+        for (Map<String, Object> env : maps(container.get("env"))) {
+            Object fieldRef = PlainValues.at(env, "valueFrom", "fieldRef");
+            if (fieldRef instanceof Map<?, ?>) {
+                setIfAbsent(asMap(fieldRef), "apiVersion", "v1");
+            }
         }
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             Map<String, Object> settings = map(container, probe);
@@ -279,6 +324,10 @@ public final class ApiServerDefaults {
                 setIfAbsent(settings, "successThreshold", 1L);
                 setIfAbsent(settings, "failureThreshold", 3L);
                 httpGet(map(settings, "httpGet"));
+                Map<String, Object> grpc = map(settings, "grpc");
+                if (grpc != null && !grpc.containsKey("service")) {
+                    grpc.put("service", "");
+                }
             }
         }
         Map<String, Object> lifecycle = map(container, "lifecycle");
@@ -286,6 +335,17 @@ public final class ApiServerDefaults {
             for (String hook : List.of("postStart", "preStop")) {
                 Map<String, Object> handler = map(lifecycle, hook);
                 httpGet(handler == null ? null : map(handler, "httpGet"));
+            }
+        }
+    }
+
+    /** A downward API source's items read fields of API version v1 unless they say otherwise. */
+    private static void fieldRefs(Map<String, Object> downwardApi) {
+        for (Map<String, Object> item : downwardApi == null ? List.<Map<String, Object>>of()
+                : maps(downwardApi.get("items"))) {
+            Map<String, Object> fieldRef = map(item, "fieldRef");
+            if (fieldRef != null) {
+                setIfAbsent(fieldRef, "apiVersion", "v1");
             }
         }
     }
@@ -298,6 +358,9 @@ public final class ApiServerDefaults {
     }
 
     private static void volume(Map<String, Object> volume) {
+        if (volume.keySet().stream().allMatch(key -> key.equals("name"))) {
+            volume.put("emptyDir", new LinkedHashMap<String, Object>()); // a volume naming no source
+        }
         for (String source : List.of("secret", "configMap", "downwardAPI", "projected")) {
             Map<String, Object> settings = map(volume, source);
             if (settings != null) {
@@ -311,6 +374,12 @@ public final class ApiServerDefaults {
             if (token != null) {
                 setIfAbsent(token, "expirationSeconds", 3600L);
             }
+            fieldRefs(map(projection, "downwardAPI"));
+        }
+        fieldRefs(map(volume, "downwardAPI"));
+        Object claimSpec = PlainValues.at(volume, "ephemeral", "volumeClaimTemplate", "spec");
+        if (claimSpec instanceof Map<?, ?>) {
+            claimSpec(asMap(claimSpec));
         }
         Map<String, Object> hostPath = map(volume, "hostPath");
         if (hostPath != null) {
@@ -334,6 +403,9 @@ public final class ApiServerDefaults {
 
     private static void service(Map<String, Object> spec) {
         setIfAbsent(spec, "sessionAffinity", "None");
+        if ("None".equals(spec.get("sessionAffinity"))) {
+            spec.remove("sessionAffinityConfig");
+        }
         if ("ClientIP".equals(spec.get("sessionAffinity"))) {
             Map<String, Object> clientIp = child(child(spec, "sessionAffinityConfig"), "clientIP");
             setIfAbsent(clientIp, "timeoutSeconds", 10800L);
@@ -381,9 +453,20 @@ public final class ApiServerDefaults {
         return map.get(key) == null;
     }
 
+    /** Sets a field the manifest leaves unset; for text, an empty string is unset too (Go's defaulters test ""). */
     private static void setIfAbsent(Map<String, Object> map, String key, Object value) {
-        if (map != null && absent(map, key)) {
+        if (map != null && (absent(map, key) || value instanceof String && "".equals(map.get(key)))) {
             map.put(key, value);
+        }
+    }
+
+    /** Removes false and zero values of fields the API server's JSON leaves out when empty ({@code omitempty}). */
+    private static void dropZero(Map<String, Object> map, String... keys) {
+        for (String key : keys) {
+            Object value = map.get(key);
+            if (Boolean.FALSE.equals(value) || value instanceof Number n && n.doubleValue() == 0) {
+                map.remove(key);
+            }
         }
     }
 

@@ -12,10 +12,11 @@ import dev.guidepost.core.internal.match.QuantityFields;
 
 /**
  * Quantities as the API server passes them on. A manifest may write a quantity as a YAML number ({@code cpu: 2},
- * {@code memory: 2147483648}); the API server accepts it, and the object Kyverno receives holds the quantity's
- * canonical string ({@code "2"}, {@code 0.5} as {@code "500m"}, {@code 1000} as {@code "1k"}). A check reads numbers
- * at the quantity fields of the common kinds that way, so {@code quantity(...)} and string comparisons give the
- * cluster's verdict instead of failing on a number.
+ * {@code memory: 2147483648}) or in any form of its text ({@code 1024Mi}, {@code 1000m}); the API server accepts
+ * either, and the object Kyverno receives holds the quantity's canonical string ({@code "2"}, {@code 0.5} as
+ * {@code "500m"}, {@code 1000} as {@code "1k"}, {@code 1024Mi} as {@code "1Gi"}, {@code 100u} in a resource list as
+ * {@code "1m"}). A check reads the quantity fields of the common kinds that way, so {@code quantity(...)} and string
+ * comparisons give the cluster's verdict instead of failing on a number or a spelling.
  */
 public final class ApiServerQuantities {
 
@@ -39,7 +40,21 @@ public final class ApiServerQuantities {
     /** The node with the numbers at {@code path} (from {@code at}) made strings; the node itself if none was. */
     private static Object rewrite(Object node, List<String> path, int at) {
         if (at == path.size()) {
-            return node instanceof Number n ? canonical(n) : node;
+            // a resource list's entries (cpu, memory, ...) are rounded up to milli units; a single quantity is not
+            boolean resourceList = path.get(path.size() - 1).equals("*");
+            if (node instanceof Number n) {
+                return canonical(decimal(n), Quantity.Format.DECIMAL_SI, resourceList);
+            }
+            if (node instanceof String text) {
+                try {
+                    String written = canonical(Quantity.parse(text.strip()).exact(), Quantity.formatOf(text.strip()),
+                            resourceList);
+                    return written.equals(text) ? node : written;
+                } catch (IllegalArgumentException notAQuantity) {
+                    return node; // the manifest check names it; the cluster refuses it
+                }
+            }
+            return node;
         }
         String step = path.get(at);
         if (node instanceof Map<?, ?> map) {
@@ -75,20 +90,23 @@ public final class ApiServerQuantities {
     }
 
     /**
-     * The canonical form of a number read as a decimal quantity, as Kubernetes writes it: the largest power of
-     * 1000 that keeps the digits whole, as a suffix ({@code 1000} is {@code 1k}, {@code 0.5} is {@code 500m},
-     * {@code 1500} stays {@code 1500}; past {@code E}, {@code 1e21}), rounded up to nano units.
+     * The text Kubernetes writes for a quantity: the value rounded up to nano units (to milli units in a resource
+     * list, as {@code SetDefaults_ResourceList} does), in the canonical form of its format ({@code 1000} is
+     * {@code 1k}, {@code 0.5} is {@code 500m}, {@code 1024Mi} is {@code 1Gi}, {@code 1500} stays {@code 1500}).
      */
-    static String canonical(Number number) {
-        BigDecimal value = number instanceof BigDecimal b ? b
-                : number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
-                : new BigDecimal(number.toString());
+    static String canonical(BigDecimal value, Quantity.Format format, boolean resourceList) {
         if (value.signum() == 0) {
             return "0";
         }
-        if (value.scale() > 9) {
-            value = value.setScale(9, value.signum() < 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
-        }
-        return Quantity.canonical(value, Quantity.Format.DECIMAL_SI);
+        int places = resourceList ? 3 : 9;
+        BigDecimal rounded = value.scale() > places
+                ? value.setScale(places, value.signum() < 0 ? RoundingMode.FLOOR : RoundingMode.CEILING) : value;
+        return Quantity.canonical(rounded, format);
+    }
+
+    private static BigDecimal decimal(Number number) {
+        return number instanceof BigDecimal b ? b
+                : number instanceof Double || number instanceof Float ? BigDecimal.valueOf(number.doubleValue())
+                : new BigDecimal(number.toString());
     }
 }

@@ -64,6 +64,70 @@ public final class UnselectedManifests {
         return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
     }
 
+    /**
+     * The verdict on the Pods a controller creates when they fail a Pod policy its template passes: the API server
+     * gives a Pod, but not a template, {@code requests} taken from its {@code limits} and, on the host network, a
+     * {@code hostPort} for each container port, and the cluster checks each Pod a controller creates against the
+     * Pod policy (autogen only adds rules for the controller). Empty when the template leaves none of these to the
+     * Pod, or when the Pods pass too.
+     */
+    public static Optional<PolicyResponse> podsFailingWhatTheTemplatePasses(Policy policy, PolicyProgram program,
+            Manifest manifest, PreparedRequest request, EvaluationContext context) {
+        Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
+        if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")
+                || !leavesPodOnlyDefaults(PlainValues.at(request.request().object(),
+                        podSpec.get().toArray(String[]::new)))) {
+            return Optional.empty();
+        }
+        Optional<PodFromTemplate> pod = podRequest(policy, program, manifest, request, context);
+        if (pod.isEmpty()) {
+            return Optional.empty();
+        }
+        PolicyResponse response = program.evaluate(pod.get().request(), context);
+        if (response.rules().stream().noneMatch(r -> r.outcome() == Outcome.FAIL || r.outcome() == Outcome.ERROR)) {
+            return Optional.empty();
+        }
+        List<RuleResponse> rules = new java.util.ArrayList<>();
+        for (RuleResponse rule : response.rules()) {
+            boolean violation = rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR;
+            boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
+            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (the API server gives "
+                    + "each Pod what its template leaves out: requests taken from limits, host ports on the host "
+                    + "network; the cluster checks each Pod when it is created" + (rejects
+                            ? " and rejects it: the rollout stalls" : "") + "): ";
+            List<Object> element = new java.util.ArrayList<>();
+            if (!rule.element().isEmpty()) {
+                element.addAll(pod.get().templatePath());
+                element.addAll(rule.element());
+            }
+            rules.add(rule.withMessage(about + rule.message()).withElement(element));
+        }
+        return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
+    }
+
+    /** True when a pod spec leaves a Pod-only default to its Pods: requests under limits, host ports. */
+    private static boolean leavesPodOnlyDefaults(Object spec) {
+        boolean hostNetwork = Boolean.TRUE.equals(PlainValues.at(spec, "hostNetwork"));
+        for (String list : List.of("containers", "initContainers")) {
+            if (!(PlainValues.at(spec, list) instanceof List<?> containers)) {
+                continue;
+            }
+            for (Object container : containers) {
+                Object limits = PlainValues.at(container, "resources", "limits");
+                Object requests = PlainValues.at(container, "resources", "requests");
+                if (limits instanceof Map<?, ?> l && !l.isEmpty() && !(requests instanceof Map<?, ?> r
+                        && r.keySet().containsAll(l.keySet()))) {
+                    return true;
+                }
+                if (hostNetwork && PlainValues.at(container, "ports") instanceof List<?> ports
+                        && ports.stream().anyMatch(p -> PlainValues.at(p, "hostPort") == null)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True when the policy, making no rules for a pod controller, selects the Pods it creates. */
     public static boolean selectsPodsOf(Policy policy, PolicyProgram program, Manifest manifest,
             PreparedRequest request, EvaluationContext context) {

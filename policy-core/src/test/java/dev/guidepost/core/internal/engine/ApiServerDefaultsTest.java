@@ -156,6 +156,77 @@ class ApiServerDefaultsTest {
     }
 
     @Test
+    void emptyTextIsUnsetAndZerosTheApiServersJsonLeavesOutAreRemoved() {
+        Map<String, Object> pod = ApiServerDefaults.apply("v1", "Pod", yaml("""
+                spec:
+                  hostNetwork: false
+                  restartPolicy: ""
+                  containers:
+                  - {name: a, image: "nginx:latest", imagePullPolicy: "", tty: false,
+                     ports: [{containerPort: 80, hostPort: 0, protocol: ""}]}
+                """));
+        assertThat(PlainValues.at(pod, "spec", "hostNetwork")).isNull();
+        assertThat(PlainValues.at(pod, "spec", "restartPolicy")).isEqualTo("Always");
+        Object container = ((List<?>) PlainValues.at(pod, "spec", "containers")).get(0);
+        assertThat(PlainValues.at(container, "imagePullPolicy")).isEqualTo("Always");
+        assertThat(PlainValues.at(container, "tty")).isNull();
+        assertThat(((List<?>) PlainValues.at(container, "ports")).get(0))
+                .isEqualTo(Map.of("containerPort", 80L, "protocol", "TCP"));
+    }
+
+    @Test
+    void aSecretsStringDataReachesKyvernoMergedIntoItsDataEncoded() {
+        Map<String, Object> secret = ApiServerDefaults.apply("v1", "Secret", yaml("""
+                metadata: {name: db}
+                data: {user: YWRtaW4=, password: b2xk}
+                stringData: {password: hunter2}
+                """));
+        assertThat(secret).doesNotContainKey("stringData");
+        assertThat(PlainValues.at(secret, "data")).isEqualTo(Map.of("user", "YWRtaW4=", "password", "aHVudGVyMg=="));
+    }
+
+    @Test
+    void nestedDefaultsOfFieldReferencesProbesVolumesAndJobs() {
+        Map<String, Object> job = ApiServerDefaults.apply("batch/v1", "Job", yaml("""
+                spec:
+                  backoffLimitPerIndex: 1
+                  completionMode: Indexed
+                  completions: 3
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                      - name: a
+                        image: a:1
+                        env: [{name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}]
+                        livenessProbe: {grpc: {port: 9000}}
+                      volumes:
+                      - {name: scratch}
+                      - {name: info, downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}
+                      - name: cache
+                        ephemeral: {volumeClaimTemplate: {spec: {accessModes: [ReadWriteOnce]}}}
+                """));
+        assertThat(PlainValues.at(job, "spec", "backoffLimit")).isEqualTo((long) Integer.MAX_VALUE);
+        assertThat(PlainValues.at(job, "spec", "podReplacementPolicy")).isEqualTo("TerminatingOrFailed");
+        assertThat(PlainValues.at(job, "spec", "manualSelector")).isEqualTo(false);
+        Object podSpec = PlainValues.at(job, "spec", "template", "spec");
+        Object container = ((List<?>) PlainValues.at(podSpec, "containers")).get(0);
+        assertThat(PlainValues.at(((List<?>) PlainValues.at(container, "env")).get(0), "valueFrom", "fieldRef",
+                "apiVersion")).isEqualTo("v1");
+        assertThat(PlainValues.at(container, "livenessProbe", "grpc", "service")).isEqualTo("");
+        List<?> volumes = (List<?>) PlainValues.at(podSpec, "volumes");
+        assertThat(PlainValues.at(volumes.get(0), "emptyDir")).isEqualTo(Map.of());
+        assertThat(PlainValues.at(((List<?>) PlainValues.at(volumes.get(1), "downwardAPI", "items")).get(0),
+                "fieldRef", "apiVersion")).isEqualTo("v1");
+        assertThat(PlainValues.at(volumes.get(2), "ephemeral", "volumeClaimTemplate", "spec", "volumeMode"))
+                .isEqualTo("Filesystem");
+
+        Map<String, Object> service = ApiServerDefaults.apply("v1", "Service",
+                yaml("spec: {sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}, ports: [{port: 80}]}"));
+        assertThat(PlainValues.at(service, "spec", "sessionAffinityConfig")).as("dropped with affinity None").isNull();
+    }
+
+    @Test
     void aFieldOfAnUnexpectedTypeIsLeftAsItIs() {
         Map<String, Object> odd = yaml("spec: {template: {spec: {containers: {name: a}, securityContext: []}}}");
         Map<String, Object> deployment = ApiServerDefaults.apply("apps/v1", "Deployment", odd);
@@ -178,7 +249,7 @@ class ApiServerDefaultsTest {
         assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), SERVICE, "v1",
                 "Service"))
                 .isEqualTo(" (the manifest does not set spec.type; the API server sets it to ClusterIP before "
-                        + "Kyverno sees the object, as the check did: write the value the policy wants)");
+                        + "Kyverno sees the object, and the check judged that value)");
         Map<String, Object> deployment = Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers",
                 List.of(Map.of("name", "app", "image", "shop:1.0"))))));
         assertThat(ApiServerDefaults.hint("rule r failed at path /imagePullPolicy/",

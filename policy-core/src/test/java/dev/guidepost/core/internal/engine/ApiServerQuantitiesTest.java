@@ -12,19 +12,51 @@ class ApiServerQuantitiesTest {
 
     @Test
     void numbersGetKubernetesCanonicalDecimalForm() {
-        assertThat(ApiServerQuantities.canonical(2)).isEqualTo("2");
-        assertThat(ApiServerQuantities.canonical(0)).isEqualTo("0");
-        assertThat(ApiServerQuantities.canonical(0.5)).isEqualTo("500m");
-        assertThat(ApiServerQuantities.canonical(1.5)).isEqualTo("1500m");
-        assertThat(ApiServerQuantities.canonical(0.1)).isEqualTo("100m");
-        assertThat(ApiServerQuantities.canonical(1000)).isEqualTo("1k");
-        assertThat(ApiServerQuantities.canonical(1500)).isEqualTo("1500");
-        assertThat(ApiServerQuantities.canonical(2147483648L)).isEqualTo("2147483648");
-        assertThat(ApiServerQuantities.canonical(5_000_000_000L)).isEqualTo("5G");
-        assertThat(ApiServerQuantities.canonical(0.0000000001)).isEqualTo("1n");
-        assertThat(ApiServerQuantities.canonical(5_000_000_000_000_000_000L)).isEqualTo("5E");
-        assertThat(ApiServerQuantities.canonical(-0.25)).isEqualTo("-250m");
-        assertThat(ApiServerQuantities.canonical(new BigInteger("1000000000000000000000"))).isEqualTo("1e21");
+        assertThat(number(2)).isEqualTo("2");
+        assertThat(number(0)).isEqualTo("0");
+        assertThat(number(0.5)).isEqualTo("500m");
+        assertThat(number(1.5)).isEqualTo("1500m");
+        assertThat(number(0.1)).isEqualTo("100m");
+        assertThat(number(1000)).isEqualTo("1k");
+        assertThat(number(1500)).isEqualTo("1500");
+        assertThat(number(2147483648L)).isEqualTo("2147483648");
+        assertThat(number(5_000_000_000L)).isEqualTo("5G");
+        assertThat(number(0.0000000001)).isEqualTo("1n");
+        assertThat(number(5_000_000_000_000_000_000L)).isEqualTo("5E");
+        assertThat(number(-0.25)).isEqualTo("-250m");
+        assertThat(number(new BigInteger("1000000000000000000000"))).isEqualTo("1e21");
+    }
+
+    @Test
+    void textGetsTheCanonicalFormOfItsFormatAndResourceListsAreRoundedUpToMilliUnits() {
+        assertThat(resourceListValue("1024Mi")).isEqualTo("1Gi");
+        assertThat(resourceListValue("1.5Gi")).isEqualTo("1536Mi");
+        assertThat(resourceListValue("1000m")).isEqualTo("1");
+        assertThat(resourceListValue("0.5")).isEqualTo("500m");
+        assertThat(resourceListValue("1e3")).isEqualTo("1e3");
+        assertThat(resourceListValue("100u")).isEqualTo("1m");
+        assertThat(resourceListValue("512")).as("below 1024 a binary value is written in decimal").isEqualTo("512");
+        assertThat(resourceListValue("0.5Ki")).isEqualTo("512");
+        assertThat(resourceListValue("1GB")).as("not a quantity: the manifest check names it").isEqualTo("1GB");
+        Map<String, Object> volume = Map.of("spec", Map.of("volumes", List.of(Map.of("name", "s", "emptyDir",
+                Map.of("sizeLimit", "100u")))));
+        assertThat(ApiServerQuantities.of("Pod", volume)).as("a single quantity is not a resource list")
+                .isEqualTo(Map.of("spec", Map.of("volumes", List.of(Map.of("name", "s", "emptyDir",
+                        Map.of("sizeLimit", "100u"))))));
+    }
+
+    /** A number at a single quantity (an emptyDir's size limit), which is rounded up to nano units only. */
+    private static String number(Number n) {
+        Map<String, Object> pod = ApiServerQuantities.of("Pod", Map.of("spec", Map.of("volumes", List.of(
+                Map.of("name", "s", "emptyDir", Map.of("sizeLimit", n))))));
+        Object volume = ((List<?>) ((Map<?, ?>) pod.get("spec")).get("volumes")).get(0);
+        return String.valueOf(((Map<?, ?>) ((Map<?, ?>) volume).get("emptyDir")).get("sizeLimit"));
+    }
+
+    private static String resourceListValue(Object value) {
+        Map<String, Object> quota = ApiServerQuantities.of("ResourceQuota", Map.of("spec", Map.of("hard",
+                Map.of("requests.cpu", value))));
+        return String.valueOf(((Map<?, ?>) ((Map<?, ?>) quota.get("spec")).get("hard")).get("requests.cpu"));
     }
 
     @Test
