@@ -50,166 +50,135 @@ public final class ApiServerDefaults {
         Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(object);
         Map<String, Object> spec = map(copy, "spec");
         switch (kind) {
-            case "Pod" -> {
-                if (spec != null) {
-                    podSpec(spec);
-                    podOnly(spec);
-                }
-            }
             case "PodTemplate" -> podTemplate(map(copy, "template"));
-            case "ReplicationController" -> {
-                if (spec != null) {
-                    setIfAbsent(spec, "replicas", 1L);
-                    Map<String, Object> template = map(spec, "template");
-                    podTemplate(template);
-                    Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
-                    if (labels instanceof Map<?, ?> templateLabels && !templateLabels.isEmpty()) {
-                        if (isEmptyMap(spec.get("selector"))) {
-                            spec.put("selector", PlainValues.mutableCopy(templateLabels));
-                        }
-                        inheritLabels(copy, templateLabels);
-                    }
-                }
-            }
-            case "Deployment" -> {
-                if (spec != null) {
-                    setIfAbsent(spec, "replicas", 1L);
-                    Map<String, Object> strategy = child(spec, "strategy");
-                    setIfAbsent(strategy, "type", "RollingUpdate");
-                    if ("RollingUpdate".equals(strategy.get("type"))) {
-                        Map<String, Object> rolling = child(strategy, "rollingUpdate");
-                        setIfAbsent(rolling, "maxUnavailable", "25%");
-                        setIfAbsent(rolling, "maxSurge", "25%");
-                    }
-                    setIfAbsent(spec, "revisionHistoryLimit", 10L);
-                    setIfAbsent(spec, "progressDeadlineSeconds", 600L);
-                    podTemplate(map(spec, "template"));
-                }
-            }
-            case "StatefulSet" -> {
-                if (spec != null) {
-                    setIfAbsent(spec, "podManagementPolicy", "OrderedReady");
-                    Map<String, Object> strategy = child(spec, "updateStrategy");
-                    if (absent(strategy, "type")) {
-                        strategy.put("type", "RollingUpdate");
-                        child(strategy, "rollingUpdate");
-                    }
-                    if ("RollingUpdate".equals(strategy.get("type")) && map(strategy, "rollingUpdate") != null) {
-                        setIfAbsent(map(strategy, "rollingUpdate"), "partition", 0L);
-                    }
-                    Map<String, Object> retention = child(spec, "persistentVolumeClaimRetentionPolicy");
-                    setIfAbsent(retention, "whenDeleted", "Retain");
-                    setIfAbsent(retention, "whenScaled", "Retain");
-                    setIfAbsent(spec, "replicas", 1L);
-                    setIfAbsent(spec, "revisionHistoryLimit", 10L);
-                    podTemplate(map(spec, "template"));
-                    for (Map<String, Object> claim : maps(spec.get("volumeClaimTemplates"))) {
-                        claimSpec(map(claim, "spec"));
-                        setIfAbsent(child(claim, "status"), "phase", "Pending");
-                    }
-                }
-            }
-            case "DaemonSet" -> {
-                if (spec != null) {
-                    Map<String, Object> strategy = child(spec, "updateStrategy");
-                    setIfAbsent(strategy, "type", "RollingUpdate");
-                    if ("RollingUpdate".equals(strategy.get("type"))) {
-                        Map<String, Object> rolling = child(strategy, "rollingUpdate");
-                        setIfAbsent(rolling, "maxUnavailable", 1L);
-                        setIfAbsent(rolling, "maxSurge", 0L);
-                    }
-                    setIfAbsent(spec, "revisionHistoryLimit", 10L);
-                    podTemplate(map(spec, "template"));
-                }
-            }
-            case "ReplicaSet" -> {
-                if (spec != null) {
-                    setIfAbsent(spec, "replicas", 1L);
-                    podTemplate(map(spec, "template"));
-                }
-            }
-            case "Job" -> {
-                if (spec != null) {
-                    if (absent(spec, "completions") && absent(spec, "parallelism")) {
-                        spec.put("completions", 1L);
-                    }
-                    setIfAbsent(spec, "parallelism", 1L);
-                    setIfAbsent(spec, "backoffLimit", absent(spec, "backoffLimitPerIndex") ? 6L
-                            : (long) Integer.MAX_VALUE);
-                    setIfAbsent(spec, "completionMode", "NonIndexed");
-                    setIfAbsent(spec, "suspend", false);
-                    setIfAbsent(spec, "podReplacementPolicy", absent(spec, "podFailurePolicy")
-                            ? "TerminatingOrFailed" : "Failed");
-                    setIfAbsent(spec, "manualSelector", false);
-                    Map<String, Object> failurePolicy = map(spec, "podFailurePolicy");
-                    for (Map<String, Object> rule : failurePolicy == null ? List.<Map<String, Object>>of()
-                            : maps(failurePolicy.get("rules"))) {
-                        for (Map<String, Object> pattern : maps(rule.get("onPodConditions"))) {
-                            setIfAbsent(pattern, "status", "True");
-                        }
-                    }
-                    Map<String, Object> template = map(spec, "template");
-                    podTemplate(template);
-                    Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
-                    if (labels instanceof Map<?, ?> templateLabels) {
-                        inheritLabels(copy, templateLabels);
-                    }
-                }
-            }
-            case "CronJob" -> {
-                if (spec != null) {
-                    setIfAbsent(spec, "concurrencyPolicy", "Allow");
-                    setIfAbsent(spec, "suspend", false);
-                    setIfAbsent(spec, "successfulJobsHistoryLimit", 3L);
-                    setIfAbsent(spec, "failedJobsHistoryLimit", 1L);
-                    Object jobSpec = PlainValues.at(spec, "jobTemplate", "spec");
-                    if (jobSpec instanceof Map<?, ?>) {
-                        podTemplate(map(asMap(jobSpec), "template"));
-                    }
-                }
-            }
-            case "Service" -> {
-                if (spec != null) {
-                    service(spec);
-                }
-            }
-            case "Secret" -> {
-                setIfAbsent(copy, "type", "Opaque");
-                // the API server merges stringData into data, encoded, and keeps no stringData
-                if (copy.get("stringData") instanceof Map<?, ?> plain) {
-                    Map<String, Object> data = child(copy, "data");
-                    plain.forEach((key, value) -> {
-                        if (value instanceof String text) {
-                            data.put(String.valueOf(key), java.util.Base64.getEncoder()
-                                    .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                        }
-                    });
-                    copy.remove("stringData");
-                }
-            }
-            case "Namespace" -> {
-                Map<String, Object> metadata = map(copy, "metadata");
-                if (metadata != null && metadata.get("name") instanceof String name && !name.isEmpty()) {
-                    Map<String, Object> labels = child(metadata, "labels");
-                    labels.put("kubernetes.io/metadata.name", name);
-                }
-            }
-            case "PersistentVolumeClaim" -> claimSpec(spec);
-            case "PersistentVolume" -> {
-                if (spec != null) {
-                    setIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
-                    setIfAbsent(spec, "volumeMode", "Filesystem");
-                    Map<String, Object> hostPath = map(spec, "hostPath");
-                    if (hostPath != null) {
-                        setIfAbsent(hostPath, "type", "");
-                    }
-                }
-            }
+            case "Secret" -> secret(copy);
+            case "Namespace" -> namespace(copy);
             default -> {
-                return object;
+                if (spec == null) {
+                    break;
+                }
+                switch (kind) {
+                    case "Pod" -> {
+                        podSpec(spec);
+                        podOnly(spec);
+                    }
+                    case "ReplicationController" -> replicationController(copy, spec);
+                    case "Deployment" -> deployment(spec);
+                    case "StatefulSet" -> statefulSet(spec);
+                    case "DaemonSet" -> daemonSet(spec);
+                    case "ReplicaSet" -> {
+                        setIfAbsent(spec, "replicas", 1L);
+                        podTemplate(map(spec, "template"));
+                    }
+                    case "Job" -> job(copy, spec);
+                    case "CronJob" -> cronJob(spec);
+                    case "Service" -> service(spec);
+                    case "PersistentVolumeClaim" -> claimSpec(spec);
+                    case "PersistentVolume" -> persistentVolume(spec);
+                    default -> {
+                    }
+                }
             }
         }
         return copy;
+    }
+
+    // ---------------------------------------------------------------- controllers
+
+    private static void replicationController(Map<String, Object> object, Map<String, Object> spec) {
+        setIfAbsent(spec, "replicas", 1L);
+        Map<String, Object> template = map(spec, "template");
+        podTemplate(template);
+        Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
+        if (labels instanceof Map<?, ?> templateLabels && !templateLabels.isEmpty()) {
+            if (isEmptyMap(spec.get("selector"))) {
+                spec.put("selector", PlainValues.mutableCopy(templateLabels));
+            }
+            inheritLabels(object, templateLabels);
+        }
+    }
+
+    private static void deployment(Map<String, Object> spec) {
+        setIfAbsent(spec, "replicas", 1L);
+        rollingUpdate(child(spec, "strategy"), "25%", "25%");
+        setIfAbsent(spec, "revisionHistoryLimit", 10L);
+        setIfAbsent(spec, "progressDeadlineSeconds", 600L);
+        podTemplate(map(spec, "template"));
+    }
+
+    private static void daemonSet(Map<String, Object> spec) {
+        rollingUpdate(child(spec, "updateStrategy"), 1L, 0L);
+        setIfAbsent(spec, "revisionHistoryLimit", 10L);
+        podTemplate(map(spec, "template"));
+    }
+
+    /** A Deployment's or DaemonSet's strategy: rolling updates, with these bounds unless the manifest sets them. */
+    private static void rollingUpdate(Map<String, Object> strategy, Object maxUnavailable, Object maxSurge) {
+        setIfAbsent(strategy, "type", "RollingUpdate");
+        if ("RollingUpdate".equals(strategy.get("type"))) {
+            Map<String, Object> rolling = child(strategy, "rollingUpdate");
+            setIfAbsent(rolling, "maxUnavailable", maxUnavailable);
+            setIfAbsent(rolling, "maxSurge", maxSurge);
+        }
+    }
+
+    private static void statefulSet(Map<String, Object> spec) {
+        setIfAbsent(spec, "podManagementPolicy", "OrderedReady");
+        Map<String, Object> strategy = child(spec, "updateStrategy");
+        if (absent(strategy, "type")) {
+            strategy.put("type", "RollingUpdate");
+            child(strategy, "rollingUpdate");
+        }
+        if ("RollingUpdate".equals(strategy.get("type")) && map(strategy, "rollingUpdate") != null) {
+            setIfAbsent(map(strategy, "rollingUpdate"), "partition", 0L);
+        }
+        Map<String, Object> retention = child(spec, "persistentVolumeClaimRetentionPolicy");
+        setIfAbsent(retention, "whenDeleted", "Retain");
+        setIfAbsent(retention, "whenScaled", "Retain");
+        setIfAbsent(spec, "replicas", 1L);
+        setIfAbsent(spec, "revisionHistoryLimit", 10L);
+        podTemplate(map(spec, "template"));
+        for (Map<String, Object> claim : maps(spec.get("volumeClaimTemplates"))) {
+            claimSpec(map(claim, "spec"));
+            setIfAbsent(child(claim, "status"), "phase", "Pending");
+        }
+    }
+
+    private static void job(Map<String, Object> object, Map<String, Object> spec) {
+        if (absent(spec, "completions") && absent(spec, "parallelism")) {
+            spec.put("completions", 1L);
+        }
+        setIfAbsent(spec, "parallelism", 1L);
+        setIfAbsent(spec, "backoffLimit", absent(spec, "backoffLimitPerIndex") ? 6L : (long) Integer.MAX_VALUE);
+        setIfAbsent(spec, "completionMode", "NonIndexed");
+        setIfAbsent(spec, "suspend", false);
+        setIfAbsent(spec, "podReplacementPolicy", absent(spec, "podFailurePolicy") ? "TerminatingOrFailed" : "Failed");
+        setIfAbsent(spec, "manualSelector", false);
+        Map<String, Object> failurePolicy = map(spec, "podFailurePolicy");
+        for (Map<String, Object> rule : failurePolicy == null ? List.<Map<String, Object>>of()
+                : maps(failurePolicy.get("rules"))) {
+            for (Map<String, Object> pattern : maps(rule.get("onPodConditions"))) {
+                setIfAbsent(pattern, "status", "True");
+            }
+        }
+        Map<String, Object> template = map(spec, "template");
+        podTemplate(template);
+        Object labels = template == null ? null : PlainValues.at(template, "metadata", "labels");
+        if (labels instanceof Map<?, ?> templateLabels) {
+            inheritLabels(object, templateLabels);
+        }
+    }
+
+    private static void cronJob(Map<String, Object> spec) {
+        setIfAbsent(spec, "concurrencyPolicy", "Allow");
+        setIfAbsent(spec, "suspend", false);
+        setIfAbsent(spec, "successfulJobsHistoryLimit", 3L);
+        setIfAbsent(spec, "failedJobsHistoryLimit", 1L);
+        // the job template gets the pod template's defaults, not a Job's
+        Object jobSpec = PlainValues.at(spec, "jobTemplate", "spec");
+        if (jobSpec instanceof Map<?, ?>) {
+            podTemplate(map(asMap(jobSpec), "template"));
+        }
     }
 
     private static boolean defaults(String group, String kind) {
@@ -400,6 +369,38 @@ public final class ApiServerDefaults {
     }
 
     // ---------------------------------------------------------------- other kinds
+
+    /** A Secret's type, and its stringData merged into its data, encoded, as the API server stores it. */
+    private static void secret(Map<String, Object> secret) {
+        setIfAbsent(secret, "type", "Opaque");
+        if (secret.get("stringData") instanceof Map<?, ?> plain) {
+            Map<String, Object> data = child(secret, "data");
+            plain.forEach((key, value) -> {
+                if (value instanceof String text) {
+                    data.put(String.valueOf(key), java.util.Base64.getEncoder()
+                            .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            });
+            secret.remove("stringData");
+        }
+    }
+
+    /** Every namespace is labelled with its name. */
+    private static void namespace(Map<String, Object> namespace) {
+        Map<String, Object> metadata = map(namespace, "metadata");
+        if (metadata != null && metadata.get("name") instanceof String name && !name.isEmpty()) {
+            child(metadata, "labels").put("kubernetes.io/metadata.name", name);
+        }
+    }
+
+    private static void persistentVolume(Map<String, Object> spec) {
+        setIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
+        setIfAbsent(spec, "volumeMode", "Filesystem");
+        Map<String, Object> hostPath = map(spec, "hostPath");
+        if (hostPath != null) {
+            setIfAbsent(hostPath, "type", "");
+        }
+    }
 
     private static void service(Map<String, Object> spec) {
         setIfAbsent(spec, "sessionAffinity", "None");
