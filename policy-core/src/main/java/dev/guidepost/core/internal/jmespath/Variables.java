@@ -104,8 +104,9 @@ public final class Variables {
 
     /**
      * The substitution Kyverno applies to preconditions and deny conditions
-     * ({@code SubstituteAllInPreconditions}): a variable that cannot be resolved becomes the empty string instead of
-     * an error.
+     * ({@code SubstituteAllInPreconditions}): a variable naming a field the object lacks becomes the empty string
+     * instead of an error, while a function that fails (a zero divisor, mismatched types) is an error, which makes
+     * the rule's result an error, as Kyverno's resolver passes such errors on.
      */
     public static Object substituteInConditions(Object value, Map<String, Object> context) {
         return substitute(value, context, true);
@@ -260,7 +261,7 @@ public final class Variables {
                         if (!lenient && e.isUnknownKey()) {
                             throw e;
                         }
-                        if (!lenient) {
+                        if (!lenient || !e.isUnknownKey()) {
                             throw new JmesPathException("failed to resolve " + variable + " at path " + path + ": "
                                     + e.getMessage(), e);
                         }

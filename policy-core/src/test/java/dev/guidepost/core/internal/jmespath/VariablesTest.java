@@ -47,6 +47,17 @@ class VariablesTest {
     }
 
     @Test
+    void inConditionsAMissingFieldIsEmptyButAFailingFunctionIsAnError() {
+        assertThat(Variables.substituteInConditions("{{ request.object.spec.missing.deeper }}", context()))
+                .isEqualTo("");
+        assertThatThrownBy(() -> Variables.substituteInConditions("{{ divide(`4`, `0`) }}", context()))
+                .isInstanceOf(JmesPathException.class)
+                .hasMessageContaining("Zero divisor passed");
+        assertThatThrownBy(() -> Variables.substituteInConditions("{{ multiply('2', '3') }}", context()))
+                .hasMessageContaining("Types mismatch");
+    }
+
+    @Test
     void findsVariablesInStringsKeysAndNestedValues() {
         assertThat(Variables.hasVariables("{{ request.object.metadata.name }}")).isTrue();
         assertThat(Variables.hasVariables("name-{{x}}")).isTrue();
