@@ -64,6 +64,16 @@ public final class PolicyTools {
     static final int MAX_STRUCTURED_MANIFESTS = 500;
     /** How many objects the text of policies_for_manifest describes (the structured answer lists more). */
     static final int MAX_DESCRIBED_MANIFESTS = 20;
+    /** The text of policies_for_manifest stops describing objects past this many characters. */
+    static final int MAX_TEXT_CHARS = 200_000;
+    /**
+     * The structured answer of policies_for_manifest stops listing objects past this many characters of JSON, far
+     * below the 16 MiB line the MCP SDK's stdio clients read (a pack of many policies makes each object's entry
+     * large).
+     */
+    static final int MAX_STRUCTURED_CHARS = 4_000_000;
+    private static final tools.jackson.databind.json.JsonMapper SIZE = tools.jackson.databind.json.JsonMapper
+            .builder().build();
 
     private final KnowledgeBase kb;
     private final PolicyEngine engine;
@@ -399,14 +409,27 @@ public final class PolicyTools {
             unreadable(manifests, out);
             List<Object> discoveries = new ArrayList<>();
             int described = 0;
-            for (Manifest manifest : manifests.manifests().stream().limit(MAX_STRUCTURED_MANIFESTS).toList()) {
+            int structuredChars = 0;
+            Set<String> fixShown = new HashSet<>();
+            for (Manifest manifest : manifests.manifests()) {
+                if (discoveries.size() >= MAX_STRUCTURED_MANIFESTS) {
+                    break;
+                }
                 ManifestDiscovery found = kb.discover(manifest);
                 ManifestDiscovery d = new ManifestDiscovery(found.manifest(), found.query(), found.applicable(),
                         found.related().stream().limit(RELATED_LIMIT).toList());
-                discoveries.add(PolicyMaps.discovery(d));
-                if (described++ >= MAX_DESCRIBED_MANIFESTS) {
+                Map<String, Object> entry = PolicyMaps.discovery(d);
+                // bounded by size too: a pack of many policies makes each entry large
+                int size = SIZE.writeValueAsString(entry).length();
+                if (!discoveries.isEmpty() && structuredChars + size > MAX_STRUCTURED_CHARS) {
+                    break;
+                }
+                structuredChars += size;
+                discoveries.add(entry);
+                if (described >= MAX_DESCRIBED_MANIFESTS || out.length() > MAX_TEXT_CHARS) {
                     continue;
                 }
+                described++;
                 out.append(manifest.resource()).append(" (line ").append(manifest.location().line()).append(")\n");
                 out.append("  Applies by rule (check_manifest checks these; advisory ones are never checked):\n");
                 if (d.applicable().isEmpty()) {
@@ -417,7 +440,8 @@ public final class PolicyTools {
                             .append(PolicyText.action(p)).append("] ").append(p.title())
                             .append(p.namespaceSelection().map(labels -> " (only in namespaces labelled " + labels
                                     + ")").orElse("")).append('\n');
-                    if (!p.remediation().isBlank()) {
+                    // each fix once: the objects of a stream share most of their policies
+                    if (!p.remediation().isBlank() && fixShown.add(p.id())) {
                         appendIndented(out, "      ", "fix: " + p.remediation());
                     }
                 }
@@ -433,17 +457,16 @@ public final class PolicyTools {
                             .append(p.title()).append('\n');
                 }
             }
-            if (manifests.size() > MAX_DESCRIBED_MANIFESTS) {
-                out.append("... and ").append(manifests.size() - MAX_DESCRIBED_MANIFESTS).append(" more manifests, ")
-                        .append(Math.min(manifests.size(), MAX_STRUCTURED_MANIFESTS) - MAX_DESCRIBED_MANIFESTS)
-                        .append(" of them in the structured answer")
-                        .append(manifests.size() > MAX_STRUCTURED_MANIFESTS ? " (manifestsOmitted counts the rest)"
-                                : "")
+            int omitted = manifests.size() - discoveries.size();
+            if (described < manifests.size()) {
+                out.append("... and ").append(manifests.size() - described).append(" more manifests, ")
+                        .append(discoveries.size() - described).append(" of them in the structured answer")
+                        .append(omitted > 0 ? " (manifestsOmitted counts the rest)" : "")
                         .append("; call with fewer manifests, or list_policies {kind} for the rules of a kind.\n");
             }
             Map<String, Object> structured = new LinkedHashMap<>();
             structured.put("manifests", discoveries);
-            structured.put("manifestsOmitted", Math.max(0, manifests.size() - MAX_STRUCTURED_MANIFESTS));
+            structured.put("manifestsOmitted", omitted);
             structured.put("problems", manifests.problems().stream().map(PolicyMaps::problem).toList());
             return new ToolAnswer(out.toString(), structured, !manifests.unreadable().isEmpty());
         });

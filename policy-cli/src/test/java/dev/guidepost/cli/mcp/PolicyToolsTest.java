@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -543,6 +545,35 @@ class PolicyToolsTest {
                         + "counts the rest)");
         assertThat(maps(answer.structured().get("manifests"))).hasSize(500);
         assertThat(answer.structured().get("manifestsOmitted")).isEqualTo(20);
+    }
+
+    @Test
+    void policiesForManifestKeepsItsAnswerWellBelowWhatAnSdkClientReadsWhenAPackHasManyPolicies() throws Exception {
+        StringBuilder pack = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            pack.append("---\napiVersion: guidepost.dev/v1alpha1\nkind: Policy\nmetadata: {name: rule-").append(i)
+                    .append("}\nspec:\n  description: Pods follow rule ").append(i).append(".\n  remediation: ")
+                    .append("Do this. ".repeat(100)).append("\n  match: {kinds: [Pod]}\n  validations:\n")
+                    .append("    - expression: \"true\"\n");
+        }
+        PolicyTools many = new PolicyTools(KnowledgeBase.builder(PolicyPack.parse(pack.toString(), "pack.yaml"))
+                .lexicalOnly().build());
+        StringBuilder pods = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            pods.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: p").append(i)
+                    .append("}\nspec: {containers: [{name: a, image: a}]}\n");
+        }
+
+        ToolAnswer answer = many.policiesForManifest(Map.of("yaml", pods.toString()));
+
+        String structured = JsonMapper.builder().build()
+                .writeValueAsString(answer.structured());
+        assertThat(structured.length()).isLessThan(PolicyTools.MAX_STRUCTURED_CHARS);
+        int listed = maps(answer.structured().get("manifests")).size();
+        assertThat(listed).isBetween(1, 399);
+        assertThat(answer.structured().get("manifestsOmitted")).isEqualTo(400 - listed);
+        assertThat(answer.text().length()).isLessThan(PolicyTools.MAX_TEXT_CHARS + 200_000);
+        assertThat(answer.text().split("fix: Do this", -1)).as("each policy's fix once").hasSize(101);
     }
 
     @Test

@@ -261,6 +261,15 @@ class ApiServerDefaultsTest {
     }
 
     @Test
+    void aFailureAtAValueTheApiServerReplacesSaysWhichValueWasJudged() {
+        Map<String, Object> pod = yaml("spec: {hostNetwork: true, containers: [{name: a, image: a:1, ports: "
+                + "[{containerPort: 9100, hostPort: 0}]}]}");
+        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/containers/0/ports/0/hostPort/", List.of(),
+                pod, "v1", "Pod")).isEqualTo(" (the manifest writes spec.containers[0].ports[0].hostPort as 0; the API "
+                        + "server makes it 9100 before Kyverno sees the object, and the check judged that value)");
+    }
+
+    @Test
     void aFieldTheManifestSetsOrTheApiServerLeavesAloneGetsNoHint() {
         Map<String, Object> loadBalancer = Map.of("spec", Map.of("type", "LoadBalancer"));
         assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), loadBalancer, "v1",
