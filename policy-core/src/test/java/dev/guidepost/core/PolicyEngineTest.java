@@ -1135,6 +1135,44 @@ class PolicyEngineTest {
     }
 
     @Test
+    void thePodsAControllerCreatesAreOwnedByItSoAPolicyThatLeavesOwnedPodsAloneLeavesThemAlone() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata:
+                  name: bare-pods-no-host-ports
+                  annotations: {pod-policies.kyverno.io/autogen-controllers: none}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: host-ports
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      preconditions:
+                        all:
+                          - {key: "{{ request.object.metadata.ownerReferences || `[]` | length(@) }}",
+                             operator: Equals, value: 0}
+                      validate:
+                        message: "bare pods may not use host ports"
+                        pattern: {spec: {containers: [{=(ports): [{=(hostPort): 0}]}]}}
+                """, "bare-pods.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: node-exporter, namespace: monitoring}
+                spec:
+                  selector: {matchLabels: {app: node-exporter}}
+                  template:
+                    metadata: {labels: {app: node-exporter}}
+                    spec:
+                      hostNetwork: true
+                      containers: [{name: exporter, image: exporter:1.8, ports: [{containerPort: 9100}]}]
+                """, "ds.yaml"));
+
+        assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
     void aPolicyExceptionForTheNamedPodsOfAControllerKyvernoMakesNoRulesForExemptsIt() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

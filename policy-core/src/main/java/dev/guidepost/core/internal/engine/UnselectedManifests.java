@@ -155,6 +155,21 @@ public final class UnselectedManifests {
         if (!request.request().namespace().isEmpty()) {
             metadata.put("namespace", request.request().namespace());
         }
+        // the controller that creates the Pod owns it (a Deployment's Pods belong to its ReplicaSet, a CronJob's
+        // to its Jobs), which a policy may read to leave such Pods alone
+        String[] owner = switch (manifest.kind()) {
+            case "Deployment", "ReplicaSet" -> new String[] {"apps/v1", "ReplicaSet"};
+            case "CronJob", "Job" -> new String[] {"batch/v1", "Job"};
+            case "ReplicationController" -> new String[] {"v1", "ReplicationController"};
+            default -> new String[] {manifest.apiVersion(), manifest.kind()};
+        };
+        Map<String, Object> ownerReference = new LinkedHashMap<>();
+        ownerReference.put("apiVersion", owner[0]);
+        ownerReference.put("kind", owner[1]);
+        ownerReference.put("name", manifest.name());
+        ownerReference.put("controller", true);
+        ownerReference.put("blockOwnerDeletion", true);
+        metadata.put("ownerReferences", List.of(ownerReference));
         Map<String, Object> templateMetadata = PlainValues.map(template, "metadata");
         for (String key : List.of("labels", "annotations")) {
             if (templateMetadata.get(key) instanceof Map<?, ?> values) {
