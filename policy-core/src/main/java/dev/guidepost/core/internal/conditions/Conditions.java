@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.guidepost.core.internal.conditions.Operators.Comparison;
 import dev.guidepost.core.internal.conditions.Operators.SetOp;
@@ -66,23 +67,34 @@ public final class Conditions {
      * {@code message}). When it holds, the message joins those of the conditions that held.
      */
     public static Result evaluateBlock(Object conditions) {
+        return evaluateBlock(conditions, UnaryOperator.identity());
+    }
+
+    /**
+     * A block whose conditions are resolved one by one as they are evaluated, as Kyverno substitutes each
+     * condition's key and then its value just before deciding it: a condition the block never reaches (after the
+     * first that holds in {@code any}, after the first that fails in {@code all}) is never resolved, so its errors
+     * do not count. {@code resolve} throws for a variable it cannot resolve; a message that cannot be resolved is
+     * kept as written.
+     */
+    public static Result evaluateBlock(Object conditions, UnaryOperator<Object> resolve) {
         if (conditions == null) {
             return new Result(true, "");
         }
         if (conditions instanceof List<?> list) {
-            return legacy(list);
+            return legacy(list, resolve);
         }
         if (conditions instanceof Map<?, ?> map) {
-            return anyAll(map);
+            return anyAll(map, resolve);
         }
         throw new ConditionException("conditions must be a list or a map with any/all, not " + typeOf(conditions));
     }
 
     /** evaluate.go evaluateOldConditions: the first failing condition decides; messages join with ";". */
-    private static Result legacy(List<?> conditions) {
+    private static Result legacy(List<?> conditions, UnaryOperator<Object> resolve) {
         List<String> held = new ArrayList<>();
         for (Object c : conditions) {
-            Condition condition = Condition.of(c);
+            Condition condition = Condition.of(c, resolve);
             if (!condition.evaluate()) {
                 return new Result(false, condition.message());
             }
@@ -96,7 +108,7 @@ public final class Conditions {
      * stops at it; {@code all} stops at its first failure; both must hold. Messages join with "; ": those that held
      * when the block holds, else those that failed ({@code any}'s failures, then {@code all}'s).
      */
-    private static Result anyAll(Map<?, ?> block) {
+    private static Result anyAll(Map<?, ?> block, UnaryOperator<Object> resolve) {
         List<?> any = conditionList(block, "any");
         List<?> all = conditionList(block, "all");
         List<String> held = new ArrayList<>();
@@ -105,7 +117,7 @@ public final class Conditions {
         if (any != null) {
             anyHolds = false;
             for (Object c : any) {
-                Condition condition = Condition.of(c);
+                Condition condition = Condition.of(c, resolve);
                 if (condition.evaluate()) {
                     anyHolds = true;
                     held.add(condition.message());
@@ -117,7 +129,7 @@ public final class Conditions {
         boolean allHolds = true;
         if (all != null) {
             for (Object c : all) {
-                Condition condition = Condition.of(c);
+                Condition condition = Condition.of(c, resolve);
                 if (!condition.evaluate()) {
                     allHolds = false;
                     failed.add(condition.message());
@@ -154,7 +166,7 @@ public final class Conditions {
     /** One condition of a block. */
     private record Condition(Object key, String operator, Object value, String message) {
 
-        static Condition of(Object c) {
+        static Condition of(Object c, UnaryOperator<Object> resolve) {
             if (!(c instanceof Map<?, ?> m)) {
                 throw new ConditionException("a condition must be a map with key, operator and value, not "
                         + (c == null ? "null" : typeOf(c)));
@@ -167,8 +179,15 @@ public final class Conditions {
             if (message != null && !(message instanceof String)) {
                 throw new ConditionException("condition message must be a string, not " + typeOf(message));
             }
-            return new Condition(m.get("key"), operator == null ? "" : (String) operator, m.get("value"),
-                    message == null ? "" : (String) message);
+            Object key = resolve.apply(m.get("key"));
+            Object value = resolve.apply(m.get("value"));
+            String text = message == null ? "" : (String) message;
+            try {
+                text = String.valueOf(resolve.apply(text));
+            } catch (RuntimeException unresolved) {
+                // a message is shown as written when its variables cannot be resolved
+            }
+            return new Condition(key, operator == null ? "" : (String) operator, value, text);
         }
 
         boolean evaluate() {

@@ -77,7 +77,8 @@ final class LegacyValidation {
         if (preconditions != null) {
             Conditions.Result result;
             try {
-                result = Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, scope.context()));
+                result = Conditions.evaluateBlock(preconditions,
+                        value -> Variables.substituteInConditions(value, scope.context()));
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
                 return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(),
@@ -105,8 +106,8 @@ final class LegacyValidation {
     private RuleResponse deny(Scope scope, Map<String, Object> deny) {
         Conditions.Result result;
         try {
-            result = Conditions.evaluateBlock(Variables.substituteInConditions(deny.get("conditions"),
-                    scope.context()));
+            result = Conditions.evaluateBlock(deny.get("conditions"),
+                    value -> Variables.substituteInConditions(value, scope.context()));
         } catch (JmesPathException | ConditionException e) {
             rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage(),

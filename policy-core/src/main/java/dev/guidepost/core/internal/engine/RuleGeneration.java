@@ -83,7 +83,8 @@ final class RuleGeneration {
             unloaded.requireUnusedBy(preconditions);
             if (preconditions != null) {
                 try {
-                    if (!Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, context))
+                    if (!Conditions.evaluateBlock(preconditions,
+                            value -> Variables.substituteInConditions(value, context))
                             .holds()) {
                         return result(Outcome.SKIP, "preconditions not met", action);
                     }

@@ -99,7 +99,8 @@ final class RuleMutation {
         if (preconditions != null) {
             Conditions.Result holds;
             try {
-                holds = Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, step.context()));
+                holds = Conditions.evaluateBlock(preconditions,
+                        value -> Variables.substituteInConditions(value, step.context()));
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
                 return result(Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(), object, action);
@@ -229,7 +230,8 @@ final class RuleMutation {
             unloaded.requireUnusedBy(preconditions);
             if (preconditions != null) {
                 try {
-                    if (!Conditions.evaluateBlock(Variables.substituteInConditions(preconditions, context)).holds()) {
+                    if (!Conditions.evaluateBlock(preconditions,
+                            value -> Variables.substituteInConditions(value, context)).holds()) {
                         continue;
                     }
                 } catch (JmesPathException | ConditionException e) {

@@ -99,17 +99,20 @@ public final class Variables {
      * message where it has one. Inputs are not modified.
      */
     public static Object substitute(Object value, Map<String, Object> context) {
-        return substitute(value, context, false);
+        Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toFloat64s(context));
+        Object withoutReferences = substitution.traverse(value, "", true);
+        return KyvernoValues.toPlain(substitution.traverse(withoutReferences, "", false));
     }
 
     /**
-     * The substitution Kyverno applies to preconditions and deny conditions
-     * ({@code SubstituteAllInPreconditions}): a variable naming a field the object lacks becomes the empty string
-     * instead of an error, while a function that fails (a zero divisor, mismatched types) is an error, which makes
-     * the rule's result an error, as Kyverno's resolver passes such errors on.
+     * The substitution Kyverno applies to a precondition's or a deny condition's key and value
+     * ({@code SubstituteAllInPreconditions}): as strict as any other since Kyverno 1.8 (kyverno/kyverno#4217), so a
+     * variable naming a field the object lacks, or a function that fails (a zero divisor, mismatched types), makes
+     * the rule an error unless the expression handles it ({@code || ''}). Resolve each condition as it is evaluated
+     * ({@code Conditions.evaluateBlock(block, resolver)}): conditions the block never reaches are not resolved.
      */
     public static Object substituteInConditions(Object value, Map<String, Object> context) {
-        return substitute(value, context, true);
+        return substitute(value, context);
     }
 
     /**
@@ -158,22 +161,15 @@ public final class Variables {
         return open.isEmpty() ? Optional.empty() : Optional.of("'" + open.peek() + "' is not closed");
     }
 
-    private static Object substitute(Object value, Map<String, Object> context, boolean lenient) {
-        Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toFloat64s(context), lenient);
-        Object withoutReferences = substitution.traverse(value, "", true);
-        return KyvernoValues.toPlain(substitution.traverse(withoutReferences, "", false));
-    }
 
     private static final class Substitution {
         private final JmesPath jmesPath;
         private final Object context;
         private final boolean deleteRequest;
-        private final boolean lenient;
 
-        Substitution(JmesPath jmesPath, Object context, boolean lenient) {
+        Substitution(JmesPath jmesPath, Object context) {
             this.jmesPath = jmesPath;
             this.context = context;
-            this.lenient = lenient;
             this.deleteRequest = "DELETE".equals(query("request.operation"));
         }
 
@@ -258,14 +254,11 @@ public final class Variables {
                         if (e.isUnsupported()) {
                             throw e;
                         }
-                        if (!lenient && e.isUnknownKey()) {
+                        if (e.isUnknownKey()) {
                             throw e;
                         }
-                        if (!lenient || !e.isUnknownKey()) {
-                            throw new JmesPathException("failed to resolve " + variable + " at path " + path + ": "
-                                    + e.getMessage(), e);
-                        }
-                        substituted = "";
+                        throw new JmesPathException("failed to resolve " + variable + " at path " + path + ": "
+                                + e.getMessage(), e);
                     }
                     if (originalPattern.equals(v)) {
                         return substituted;

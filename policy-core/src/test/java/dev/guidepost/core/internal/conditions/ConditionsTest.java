@@ -73,6 +73,29 @@ class ConditionsTest {
     }
 
     @Test
+    void eachConditionIsResolvedWhenItIsReachedSoConditionsAfterTheDecidingOneCannotFail() {
+        java.util.function.UnaryOperator<Object> resolve = value -> {
+            if ("{{ broken }}".equals(value)) {
+                throw new IllegalStateException("cannot resolve");
+            }
+            return value;
+        };
+        Map<String, Object> anyHolds = Map.of("any", List.of(
+                Map.of("key", "a", "operator", "Equals", "value", "a"),
+                Map.of("key", "{{ broken }}", "operator", "Equals", "value", "x")));
+        Map<String, Object> allFails = Map.of("all", List.of(
+                Map.of("key", "a", "operator", "Equals", "value", "b"),
+                Map.of("key", "{{ broken }}", "operator", "Equals", "value", "x")));
+        Map<String, Object> reached = Map.of("all", List.of(
+                Map.of("key", "a", "operator", "Equals", "value", "a"),
+                Map.of("key", "{{ broken }}", "operator", "Equals", "value", "x")));
+
+        assertThat(Conditions.evaluateBlock(anyHolds, resolve).holds()).isTrue();
+        assertThat(Conditions.evaluateBlock(allFails, resolve).holds()).isFalse();
+        assertThatThrownBy(() -> Conditions.evaluateBlock(reached, resolve)).hasMessage("cannot resolve");
+    }
+
+    @Test
     void anAbsentBlockHolds() {
         assertThat(Conditions.evaluateBlock(null)).isEqualTo(new Conditions.Result(true, ""));
     }

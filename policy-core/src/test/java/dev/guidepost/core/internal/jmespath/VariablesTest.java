@@ -47,8 +47,10 @@ class VariablesTest {
     }
 
     @Test
-    void inConditionsAMissingFieldIsEmptyButAFailingFunctionIsAnError() {
-        assertThat(Variables.substituteInConditions("{{ request.object.spec.missing.deeper }}", context()))
+    void inConditionsAMissingFieldAndAFailingFunctionAreErrorsUnlessTheExpressionHandlesThem() {
+        assertThatThrownBy(() -> Variables.substituteInConditions("{{ request.object.spec.missing.deeper }}",
+                context())).isInstanceOf(JmesPathException.class).hasMessageContaining("Unknown key \"missing\"");
+        assertThat(Variables.substituteInConditions("{{ request.object.spec.missing.deeper || '' }}", context()))
                 .isEqualTo("");
         assertThatThrownBy(() -> Variables.substituteInConditions("{{ divide(`4`, `0`) }}", context()))
                 .isInstanceOf(JmesPathException.class)
