@@ -122,6 +122,24 @@ class PolicyEngineTest {
         String missing = empty.replace("spec:\n", "spec: {}\n");
 
         assertThat(replicas.check(Manifests.parse(empty, "empty.yaml")).results()).singleElement()
+                .as("the API server reads spec: as an empty spec, with replicas: 1")
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.FAIL));
+        PolicyEngine widgets = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: big-widgets}
+                spec:
+                  description: Widgets are big.
+                  match: {kinds: [example.com/v1/Widget]}
+                  validations:
+                    - expression: "object.spec.size >= 2"
+                """, "widgets.yaml"));
+        assertThat(widgets.check(Manifests.parse("""
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w}
+                spec:
+                """, "widget.yaml")).results()).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains("a field on the way is empty in the manifest, for "
                         + "example 'spec:' with nothing under it"));
         assertThat(replicas.check(Manifests.parse(empty.replace("spec:\n", "spec: {replicas: two}\n"), "typed.yaml"))
@@ -1127,7 +1145,7 @@ class PolicyEngineTest {
         assertThat(onTheHostNetwork.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(onTheHostNetwork.isEnforcedViolation()).isTrue();
         assertThat(onTheHostNetwork.message()).startsWith("the Pods this DaemonSet creates (the API server gives each "
-                + "Pod what its template leaves out: requests taken from limits, host ports on the host network; the "
+                + "Pod what its template leaves out: host ports from container ports on the host network; the "
                 + "cluster checks each Pod when it is created and rejects it: the rollout stalls): validation error: "
                 + "host ports are not allowed");
         assertThat(onThePodNetwork.outcome()).isEqualTo(Outcome.PASS);

@@ -43,11 +43,16 @@ public final class ApiServerDefaults {
             case "batch/v1" -> "batch";
             default -> "";
         };
-        if (!defaults(group, kind)) {
+        boolean defaulted = defaults(group, kind);
+        if (!defaulted && !(kubernetesGroup(apiVersion) && hasNull(object))) {
             return object;
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(object);
+        dropNulls(copy, false);
+        if (!defaulted) {
+            return copy;
+        }
         Map<String, Object> spec = map(copy, "spec");
         switch (kind) {
             case "PodTemplate" -> podTemplate(map(copy, "template"));
@@ -181,6 +186,55 @@ public final class ApiServerDefaults {
         }
     }
 
+    /**
+     * True for Kubernetes' own API groups (the core group, the groups without a dot such as {@code apps}, and
+     * {@code *.k8s.io}), whose objects the API server decodes into typed fields: a field written as {@code null} is
+     * then unset, and the API server's JSON leaves it out (as it prunes nulls from custom resources of these groups).
+     */
+    private static boolean kubernetesGroup(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return group.isEmpty() || !group.contains(".") || group.endsWith(".k8s.io");
+    }
+
+    /** The maps whose values are text (a {@code null} there is the empty string, not an unset field). */
+    private static final java.util.Set<String> TEXT_MAPS = java.util.Set.of("labels", "annotations", "nodeSelector",
+            "matchLabels", "data", "stringData");
+
+    /**
+     * The fields that are structures held by value, not by pointer: the API server reads {@code null} there as an
+     * empty structure, which its JSON always writes ({@code resources: {}} on every container).
+     */
+    private static final java.util.Set<String> VALUE_STRUCTS = java.util.Set.of("spec", "template", "metadata",
+            "strategy", "updateStrategy", "resources", "jobTemplate");
+
+    private static boolean hasNull(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(v -> v == null || hasNull(v));
+        }
+        return node instanceof List<?> list && list.stream().anyMatch(ApiServerDefaults::hasNull);
+    }
+
+    /**
+     * Removes fields written as null, recursively; a structure held by value ({@code spec:}) becomes empty, and in a
+     * map of text ({@code labels: {a: null}}) null is "".
+     */
+    private static void dropNulls(Object node, boolean textMap) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> fields = asMap(map);
+            if (textMap) {
+                fields.replaceAll((key, value) -> value == null ? "" : value);
+                return;
+            }
+            fields.replaceAll((key, value) -> value == null && VALUE_STRUCTS.contains(key)
+                    ? new LinkedHashMap<String, Object>() : value);
+            fields.values().removeIf(java.util.Objects::isNull);
+            fields.forEach((key, value) -> dropNulls(value, TEXT_MAPS.contains(key)));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> dropNulls(item, false));
+        }
+    }
+
     private static boolean defaults(String group, String kind) {
         return switch (group) {
             case "core" -> List.of("Pod", "PodTemplate", "ReplicationController", "Service", "Secret", "Namespace", "PersistentVolumeClaim", "PersistentVolume").contains(kind);
@@ -211,7 +265,9 @@ public final class ApiServerDefaults {
         if (ViolationPaths.found(written, List.of(), path) == path.size()) {
             // written, but as a value the API server replaces (hostPort: 0 on the host network, an empty text)
             Object writtenValue = valueAt(written, path);
-            return java.util.Objects.equals(String.valueOf(writtenValue), shown) ? ""
+            boolean scalars = !(writtenValue instanceof Map<?, ?> || writtenValue instanceof List<?>
+                    || value instanceof Map<?, ?> || value instanceof List<?>);
+            return !scalars || java.util.Objects.equals(String.valueOf(writtenValue), shown) ? ""
                     : " (the manifest writes " + ExpressionCompiler.describe(path) + " as "
                             + (writtenValue instanceof String text ? "'" + text + "'" : writtenValue)
                             + "; the API server makes it " + shown + " before Kyverno sees the object, and the check "
@@ -286,6 +342,7 @@ public final class ApiServerDefaults {
                 && container.get("image") instanceof String image) {
             container.put("imagePullPolicy", pullsAlways(image) ? "Always" : "IfNotPresent");
         }
+        setIfAbsent(container, "resources", new LinkedHashMap<String, Object>()); // held by value: always written
         setIfAbsent(container, "terminationMessagePath", "/dev/termination-log");
         setIfAbsent(container, "terminationMessagePolicy", "File");
         dropZero(container, "stdin", "stdinOnce", "tty");
@@ -294,6 +351,9 @@ public final class ApiServerDefaults {
             dropZero(port, "hostPort");
         }
         for (Map<String, Object> env : maps(container.get("env"))) {
+            if ("".equals(env.get("value"))) {
+                env.remove("value"); // text the API server's JSON leaves out when empty
+            }
             Object fieldRef = PlainValues.at(env, "valueFrom", "fieldRef");
             if (fieldRef instanceof Map<?, ?>) {
                 setIfAbsent(asMap(fieldRef), "apiVersion", "v1");
@@ -302,6 +362,8 @@ public final class ApiServerDefaults {
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             Map<String, Object> settings = map(container, probe);
             if (settings != null) {
+                // a probe's settings are defaulted when zero, not only when unset
+                dropZero(settings, "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
                 setIfAbsent(settings, "timeoutSeconds", 1L);
                 setIfAbsent(settings, "periodSeconds", 10L);
                 setIfAbsent(settings, "successThreshold", 1L);

@@ -74,9 +74,12 @@ public final class UnselectedManifests {
     public static Optional<PolicyResponse> podsFailingWhatTheTemplatePasses(Policy policy, PolicyProgram program,
             Manifest manifest, PreparedRequest request, EvaluationContext context) {
         Optional<List<String>> podSpec = PodControllers.podSpecPath(manifest.kind());
-        if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")
-                || !leavesPodOnlyDefaults(PlainValues.at(request.request().object(),
-                        podSpec.get().toArray(String[]::new)))) {
+        if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")) {
+            return Optional.empty();
+        }
+        List<String> leftToPods = podOnlyDefaults(PlainValues.at(request.request().object(),
+                podSpec.get().toArray(String[]::new)));
+        if (leftToPods.isEmpty()) {
             return Optional.empty();
         }
         Optional<PodFromTemplate> pod = podRequest(policy, program, manifest, request, context);
@@ -92,9 +95,9 @@ public final class UnselectedManifests {
             boolean violation = rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR;
             boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
             String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (the API server gives "
-                    + "each Pod what its template leaves out: requests taken from limits, host ports on the host "
-                    + "network; the cluster checks each Pod when it is created" + (rejects
-                            ? " and rejects it: the rollout stalls" : "") + "): ";
+                    + "each Pod what its template leaves out: " + String.join(", ", leftToPods) + "; the cluster "
+                    + "checks each Pod when it is created" + (rejects ? " and rejects it: the rollout stalls" : "")
+                    + "): ";
             List<Object> element = new java.util.ArrayList<>();
             if (!rule.element().isEmpty()) {
                 element.addAll(pod.get().templatePath());
@@ -105,27 +108,49 @@ public final class UnselectedManifests {
         return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
     }
 
-    /** True when a pod spec leaves a Pod-only default to its Pods: requests under limits, host ports. */
-    private static boolean leavesPodOnlyDefaults(Object spec) {
+    /**
+     * The Pod-only defaults a pod spec leaves to its Pods, in words ("requests taken from limits", "host ports
+     * from container ports on the host network"); none when the Pods get nothing the template lacks.
+     */
+    private static List<String> podOnlyDefaults(Object spec) {
         boolean hostNetwork = Boolean.TRUE.equals(PlainValues.at(spec, "hostNetwork"));
+        boolean requests = false;
+        boolean hostPorts = false;
         for (String list : List.of("containers", "initContainers")) {
             if (!(PlainValues.at(spec, list) instanceof List<?> containers)) {
                 continue;
             }
             for (Object container : containers) {
                 Object limits = PlainValues.at(container, "resources", "limits");
-                Object requests = PlainValues.at(container, "resources", "requests");
-                if (limits instanceof Map<?, ?> l && !l.isEmpty() && !(requests instanceof Map<?, ?> r
-                        && r.keySet().containsAll(l.keySet()))) {
-                    return true;
-                }
-                if (hostNetwork && PlainValues.at(container, "ports") instanceof List<?> ports
-                        && ports.stream().anyMatch(p -> PlainValues.at(p, "hostPort") == null)) {
-                    return true;
-                }
+                Object written = PlainValues.at(container, "resources", "requests");
+                requests |= limits instanceof Map<?, ?> l && !l.isEmpty() && !(written instanceof Map<?, ?> r
+                        && r.keySet().containsAll(l.keySet()));
+                hostPorts |= hostNetwork && PlainValues.at(container, "ports") instanceof List<?> ports
+                        && ports.stream().anyMatch(p -> PlainValues.at(p, "hostPort") == null);
             }
         }
-        return false;
+        List<String> out = new java.util.ArrayList<>();
+        if (requests) {
+            out.add("requests taken from limits");
+        }
+        if (hostPorts) {
+            out.add("host ports from container ports on the host network");
+        }
+        return out;
+    }
+
+    /**
+     * A name like those the controller gives its Pods: a StatefulSet's first ordinal, the others a generated suffix
+     * (a Deployment's after its ReplicaSet's, a CronJob's after its Job's), so a policy matching Pods by name
+     * ({@code web-*}) matches them and one naming the controller itself does not.
+     */
+    private static String podName(String kind, String controller) {
+        return switch (kind) {
+            case "StatefulSet" -> controller + "-0";
+            case "Deployment" -> controller + "-6d4cf56db6-x7k2p";
+            case "CronJob" -> controller + "-29150000-x7k2p";
+            default -> controller + "-x7k2p";
+        };
     }
 
     /** True when the policy, making no rules for a pod controller, selects the Pods it creates. */
@@ -151,7 +176,7 @@ public final class UnselectedManifests {
             return Optional.empty();
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", manifest.name());
+        metadata.put("name", podName(manifest.kind(), manifest.name()));
         if (!request.request().namespace().isEmpty()) {
             metadata.put("namespace", request.request().namespace());
         }

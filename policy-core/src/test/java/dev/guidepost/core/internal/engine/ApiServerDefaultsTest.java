@@ -175,6 +175,38 @@ class ApiServerDefaultsTest {
     }
 
     @Test
+    void nullsAreUnsetFieldsOfKubernetesKindsButEmptyStructuresAndEmptyTextWhereTheApiServerSaysSo() {
+        Map<String, Object> redis = ApiServerDefaults.apply("apps/v1", "StatefulSet", yaml("""
+                metadata: {name: redis, labels: {tier: null}}
+                spec:
+                  template:
+                    spec:
+                      affinity: {podAffinity: null, nodeAffinity: null}
+                      containers:
+                      - name: redis
+                        image: redis:7
+                        resources: null
+                        env: [{name: FLAGS, value: ""}]
+                        readinessProbe: {tcpSocket: {port: 6379}, periodSeconds: 0}
+                """));
+        Object podSpec = PlainValues.at(redis, "spec", "template", "spec");
+        assertThat(PlainValues.at(podSpec, "affinity")).isEqualTo(Map.of());
+        Object container = ((List<?>) PlainValues.at(podSpec, "containers")).get(0);
+        assertThat(PlainValues.at(container, "resources")).isEqualTo(Map.of());
+        assertThat(PlainValues.at(container, "env")).isEqualTo(List.of(Map.of("name", "FLAGS")));
+        assertThat(PlainValues.at(container, "readinessProbe", "periodSeconds")).isEqualTo(10L);
+        assertThat(PlainValues.at(redis, "metadata", "labels")).isEqualTo(Map.of("tier", ""));
+
+        Map<String, Object> ingress = ApiServerDefaults.apply("networking.k8s.io/v1", "Ingress",
+                yaml("spec: {tls: null, rules: []}"));
+        assertThat(PlainValues.at(ingress, "spec")).isEqualTo(Map.of("rules", List.of()));
+        Map<String, Object> custom = yaml("spec: {backup: null}");
+        assertThat(ApiServerDefaults.apply("postgresql.cnpg.io/v1", "Cluster", custom)).isSameAs(custom);
+        Map<String, Object> empty = ApiServerDefaults.apply("apps/v1", "Deployment", yaml("metadata: {name: a}\nspec:"));
+        assertThat(PlainValues.at(empty, "spec", "replicas")).as("spec: is an empty spec").isEqualTo(1L);
+    }
+
+    @Test
     void aSecretsStringDataReachesKyvernoMergedIntoItsDataEncoded() {
         Map<String, Object> secret = ApiServerDefaults.apply("v1", "Secret", yaml("""
                 metadata: {name: db}
