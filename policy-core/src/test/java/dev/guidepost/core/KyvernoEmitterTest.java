@@ -427,6 +427,33 @@ class KyvernoEmitterTest {
     }
 
     @Test
+    void anExampleTheCheckJudgesOtherwiseThanItsListIsNamedInANote() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: two-replicas}
+                spec:
+                  description: Deployments run two replicas.
+                  match: {kinds: [Deployment]}
+                  validations:
+                    - expression: "object.spec.replicas >= 2"
+                      message: "run two replicas"
+                  examples:
+                    pass:
+                      - {apiVersion: apps/v1, kind: Deployment, metadata: {name: single}, spec: {}}
+                    fail:
+                      - {apiVersion: apps/v1, kind: Deployment, metadata: {name: one}, spec: {replicas: 1}}
+                """, "pack.yaml");
+
+        KyvernoOutput output = KyvernoEmitter.forPack(pack).withTests(true).emit();
+
+        assertThat(output.summary().notes()).singleElement().asString()
+                .startsWith("example Deployment single (pack.yaml:12)")
+                .contains("of 'two-replicas' is listed as pass but a check gives fail (run two replicas); the test "
+                        + "expects what the list says: fix the example or the policy");
+    }
+
+    @Test
     void passesImportedKyvernoPoliciesThroughEvenWhenGuidepostCannotCheckThem() {
         PolicyPack kyverno = PolicyPack.load(Path.of("src/test/resources/packs/kyverno-folder"));
 
