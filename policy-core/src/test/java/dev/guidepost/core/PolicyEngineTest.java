@@ -1191,6 +1191,52 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aConditionReadingAFieldTheObjectLacksIsAnErrorThatSaysHowThePolicyShouldReadIt() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: no-critical-priority}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: priority
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: "system-node-critical is reserved"
+                        deny:
+                          conditions:
+                            all:
+                              - {key: "{{ request.object.spec.priorityClassName }}", operator: Equals,
+                                 value: system-node-critical}
+                    - name: priority-or-empty
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: "system-node-critical is reserved"
+                        deny:
+                          conditions:
+                            all:
+                              - {key: "{{ request.object.spec.priorityClassName || '' }}", operator: Equals,
+                                 value: system-node-critical}
+                """, "priority.yaml"));
+
+        List<Result> results = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec: {containers: [{name: web, image: web:1.0}]}
+                """, "pod.yaml")).results();
+
+        assertThat(results).filteredOn(r -> r.rule().equals("priority")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(r.message()).startsWith("failed to check deny conditions: Unknown key \"priorityClassName\" "
+                    + "in path (the object has no 'priorityClassName', which the condition reads; the cluster's "
+                    + "Kyverno gives this error too");
+        });
+        assertThat(results).filteredOn(r -> r.rule().equals("priority-or-empty")).singleElement()
+                .extracting(Result::outcome).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
     void aPolicyExceptionForTheNamedPodsOfAControllerKyvernoMakesNoRulesForExemptsIt() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

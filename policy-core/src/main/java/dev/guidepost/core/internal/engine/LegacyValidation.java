@@ -81,8 +81,8 @@ final class LegacyValidation {
                         value -> Variables.substituteInConditions(value, scope.context()));
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
-                return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(),
-                        scope.action());
+                return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage()
+                        + conditionHint(e.getMessage()), scope.action());
             }
             if (!result.holds()) {
                 return RuleResponse.of(rule, Outcome.SKIP, join("preconditions not met", result.message()),
@@ -110,8 +110,8 @@ final class LegacyValidation {
                     value -> Variables.substituteInConditions(value, scope.context()));
         } catch (JmesPathException | ConditionException e) {
             rethrowUnsupported(e);
-            return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage(),
-                    scope.action());
+            return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage()
+                    + conditionHint(e.getMessage()), scope.action());
         }
         // the deny conditions holding means the request is denied
         if (result.holds()) {
@@ -119,6 +119,30 @@ final class LegacyValidation {
         }
         return RuleResponse.of(rule, Outcome.PASS, "validation rule '" + rule + "' passed.", scope.action());
     }
+
+    /**
+     * Why a condition errs when the object lacks a field it reads, which the cluster's Kyverno reports the same way:
+     * what the policy should write instead; empty for other errors.
+     */
+    static String conditionHint(String message) {
+        if (message == null) {
+            return "";
+        }
+        java.util.regex.Matcher unknown = UNKNOWN_KEY.matcher(message);
+        if (unknown.find()) {
+            return " (the object has no '" + unknown.group(1) + "', which the condition reads; the cluster's Kyverno "
+                    + "gives this error too: if the field is optional, the policy should give a default, such as "
+                    + "{{ ... || '' }})";
+        }
+        if (message.contains("but was null")) {
+            return " (a field the condition reads is missing from the object, so a function got null; the cluster's "
+                    + "Kyverno gives this error too: the policy should give a default, such as `[]` with ||)";
+        }
+        return "";
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN_KEY = java.util.regex.Pattern.compile(
+            "Unknown key \"([^\"]+)\" in path");
 
     private String denyMessage(Scope scope, String conditionMessage) {
         String ruleMessage = PlainValues.string(definition, "validate", "message");

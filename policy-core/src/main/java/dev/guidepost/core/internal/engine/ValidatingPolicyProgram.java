@@ -157,8 +157,8 @@ final class ValidatingPolicyProgram implements PolicyVariant.Selecting {
     }
 
     /**
-     * What to do about a field the object does not set: the manifest is read as written (as {@code kyverno apply}
-     * and {@code kyverno test} read it), without the defaults the API server would fill in.
+     * What to do about a field the object does not set: neither the manifest nor, in a check, the API server's
+     * defaults set it, so the cluster's Kyverno errs the same way.
      */
     private static String missingFieldHint(String message) {
         if (message != null && (message.contains("no such key") || message.contains("is not present in map"))) {
