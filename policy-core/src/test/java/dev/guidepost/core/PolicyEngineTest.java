@@ -1237,6 +1237,39 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aConditionReadsTheFieldsEveryAdmissionRequestCarries() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: request-fields}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: fields
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: "{{ request.kind.kind }} {{ request.name }} in {{ request.resource.resource }}"
+                        deny:
+                          conditions:
+                            any:
+                              - {key: "{{ request.oldObject.metadata.name }}", operator: Equals, value: web}
+                              - {key: "{{ request.dryRun }}", operator: Equals, value: true}
+                              - {key: "{{ request.kind.kind }}", operator: Equals, value: Pod}
+                """, "request-fields.yaml"));
+
+        Result result = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec: {containers: [{name: web, image: web:1.0}]}
+                """, "pod.yaml")).results().get(0);
+
+        assertThat(result.outcome()).as("oldObject is null on CREATE, dryRun false, kind Pod")
+                .isEqualTo(Outcome.FAIL);
+        assertThat(result.message()).isEqualTo("Pod web in pods");
+    }
+
+    @Test
     void aPolicyExceptionForTheNamedPodsOfAControllerKyvernoMakesNoRulesForExemptsIt() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

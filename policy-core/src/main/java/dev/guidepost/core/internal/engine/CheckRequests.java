@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.guidepost.core.Manifest;
-import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.PodControllers;
@@ -39,7 +38,7 @@ public final class CheckRequests {
                 withTemplateMetadata(manifest.kind(), ApiServerDefaults.apply(manifest.apiVersion(), manifest.kind(),
                         ApiServerQuantities.of(manifest.kind(), object)))),
                 null, type, namespace, manifest.name(), UserInfo.NONE);
-        return new PreparedRequest(request, CelValues.Numbers.AS_READ);
+        return PreparedRequest.admission(request);
     }
 
     /**

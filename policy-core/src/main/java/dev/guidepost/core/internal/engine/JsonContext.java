@@ -22,9 +22,17 @@ final class JsonContext {
     private JsonContext() {
     }
 
-    /** The base context of a request. */
-    static Map<String, Object> of(AdmissionRequest request) {
+    /**
+     * The base context of a request; for a check's request ({@code admission}), with the fields the API server
+     * sets on every admission request, as Kyverno's webhook adds the whole request: {@code uid}, {@code kind},
+     * {@code resource} (and the {@code request*} forms), {@code name}, {@code dryRun}, {@code options}, and
+     * {@code oldObject} as null on CREATE. The Kyverno CLI's context, which a test reproduces, has none of them.
+     */
+    static Map<String, Object> of(AdmissionRequest request, boolean admission) {
         Map<String, Object> requestValue = new LinkedHashMap<>();
+        if (admission) {
+            admissionFields(request, requestValue);
+        }
         Map<String, Object> subject = request.subject();
         if ("DELETE".equals(request.operation())) {
             requestValue.put("oldObject", subject);
@@ -58,6 +66,37 @@ final class JsonContext {
         }
         requestValue.put("operation", request.operation());
         return context;
+    }
+
+    /** The fields of an admission request a check can know (not the user, which stays unknown). */
+    private static void admissionFields(AdmissionRequest request, Map<String, Object> requestValue) {
+        var type = request.resource();
+        Map<String, Object> kind = new LinkedHashMap<>();
+        kind.put("group", type.group());
+        kind.put("version", type.version());
+        kind.put("kind", type.kind());
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("group", type.group());
+        resource.put("version", type.version());
+        resource.put("resource", type.resource());
+        // a stand-in: the API server gives each request its own
+        requestValue.put("uid", "00000000-0000-0000-0000-000000000000");
+        requestValue.put("kind", kind);
+        requestValue.put("resource", resource);
+        requestValue.put("requestKind", kind);
+        requestValue.put("requestResource", resource);
+        requestValue.put("name", request.name());
+        requestValue.put("oldObject", null);
+        requestValue.put("dryRun", false);
+        String options = switch (request.operation()) {
+            case "CREATE" -> "CreateOptions";
+            case "UPDATE" -> "UpdateOptions";
+            case "DELETE" -> "DeleteOptions";
+            default -> "";
+        };
+        if (!options.isEmpty()) {
+            requestValue.put("options", Map.of("apiVersion", "meta.k8s.io/v1", "kind", options));
+        }
     }
 
     /** {namespace, name} of a service account user name, empty strings otherwise. */

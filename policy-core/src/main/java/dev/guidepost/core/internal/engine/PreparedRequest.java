@@ -14,6 +14,8 @@ public final class PreparedRequest {
     private final boolean payload;
     /** True when the request's operation wins over a test's {@code request.operation} value. */
     private final boolean operationFixed;
+    /** True for a check's request: the admission request the API server sends, not the Kyverno CLI's. */
+    private final boolean admission;
     private Object object;
     private Object oldObject;
     private Map<String, Object> requestValue;
@@ -29,10 +31,25 @@ public final class PreparedRequest {
 
     private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
             boolean operationFixed) {
+        this(request, numbers, payload, operationFixed, false);
+    }
+
+    private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
+            boolean operationFixed, boolean admission) {
         this.request = request;
         this.numbers = numbers;
         this.payload = payload;
         this.operationFixed = operationFixed;
+        this.admission = admission;
+    }
+
+    /**
+     * A check's request, as the API server sends it to Kyverno's webhook: its numbers as decoded from JSON, and the
+     * admission request's own fields ({@code kind}, {@code resource}, {@code name}, {@code dryRun}, a null
+     * {@code oldObject} on CREATE) in the JMESPath data.
+     */
+    public static PreparedRequest admission(AdmissionRequest request) {
+        return new PreparedRequest(request, CelValues.Numbers.AS_READ, false, false, true);
     }
 
     /**
@@ -89,7 +106,7 @@ public final class PreparedRequest {
      */
     synchronized Map<String, Object> jsonContext() {
         if (jsonContext == null) {
-            jsonContext = java.util.Collections.unmodifiableMap(JsonContext.of(request));
+            jsonContext = java.util.Collections.unmodifiableMap(JsonContext.of(request, admission));
         }
         return jsonContext;
     }
