@@ -1144,12 +1144,49 @@ class PolicyEngineTest {
 
         assertThat(onTheHostNetwork.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(onTheHostNetwork.isEnforcedViolation()).isTrue();
-        assertThat(onTheHostNetwork.message()).startsWith("the Pods this DaemonSet creates (the API server gives each "
-                + "Pod what its template leaves out: host ports from container ports on the host network; the "
-                + "cluster checks each Pod when it is created and rejects it: the rollout stalls): validation error: "
-                + "host ports are not allowed");
+        assertThat(onTheHostNetwork.message()).startsWith("the Pods this DaemonSet creates (each Pod gets what its "
+                + "template leaves out: host ports from container ports on the host network, the node "
+                + "affinity and tolerations the DaemonSet controller adds; the cluster checks each Pod when it is "
+                + "created and rejects it: the rollout stalls): validation error: host ports are not allowed");
         assertThat(onThePodNetwork.outcome()).isEqualTo(Outcome.PASS);
         assertThat(onThePodNetwork.rule()).isEqualTo("autogen-host-ports");
+    }
+
+    @Test
+    void aDaemonSetsPodsCarryTheNodeAffinityItsControllerPinsThemWith() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: no-node-affinity}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: node-affinity
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: "node affinity cannot be used"
+                        pattern: {spec: {=(affinity): {X(nodeAffinity): "null"}}}
+                """, "no-node-affinity.yaml"));
+        String controller = """
+                apiVersion: apps/v1
+                kind: %s
+                metadata: {name: agent, namespace: monitoring}
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata: {labels: {app: agent}}
+                    spec: {containers: [{name: agent, image: agent:1.0}]}
+                """;
+
+        Result daemonSet = engine.check(Manifests.parse(controller.formatted("DaemonSet"), "ds.yaml")).results()
+                .get(0);
+        Result deployment = engine.check(Manifests.parse(controller.formatted("Deployment"), "d.yaml")).results()
+                .get(0);
+
+        assertThat(daemonSet.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(daemonSet.message()).startsWith("the Pods this DaemonSet creates (each Pod gets what its template "
+                + "leaves out: the node affinity and tolerations the DaemonSet controller adds;");
+        assertThat(deployment.outcome()).isEqualTo(Outcome.PASS);
     }
 
     @Test

@@ -77,8 +77,8 @@ public final class UnselectedManifests {
         if (manifest.kind().equals("Pod") || podSpec.isEmpty() || !policy.kinds().contains("Pod")) {
             return Optional.empty();
         }
-        List<String> leftToPods = podOnlyDefaults(PlainValues.at(request.request().object(),
-                podSpec.get().toArray(String[]::new)));
+        List<String> leftToPods = ControllerPods.whatPodsGet(manifest.kind(), PlainValues.at(request.request()
+                .object(), podSpec.get().toArray(String[]::new)));
         if (leftToPods.isEmpty()) {
             return Optional.empty();
         }
@@ -94,8 +94,8 @@ public final class UnselectedManifests {
         for (RuleResponse rule : response.rules()) {
             boolean violation = rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR;
             boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
-            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (the API server gives "
-                    + "each Pod what its template leaves out: " + String.join(", ", leftToPods) + "; the cluster "
+            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (each Pod gets what its "
+                    + "template leaves out: " + String.join(", ", leftToPods) + "; the cluster "
                     + "checks each Pod when it is created" + (rejects ? " and rejects it: the rollout stalls" : "")
                     + "): ";
             List<Object> element = new java.util.ArrayList<>();
@@ -108,49 +108,9 @@ public final class UnselectedManifests {
         return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
     }
 
-    /**
-     * The Pod-only defaults a pod spec leaves to its Pods, in words ("requests taken from limits", "host ports
-     * from container ports on the host network"); none when the Pods get nothing the template lacks.
-     */
-    private static List<String> podOnlyDefaults(Object spec) {
-        boolean hostNetwork = Boolean.TRUE.equals(PlainValues.at(spec, "hostNetwork"));
-        boolean requests = false;
-        boolean hostPorts = false;
-        for (String list : List.of("containers", "initContainers")) {
-            if (!(PlainValues.at(spec, list) instanceof List<?> containers)) {
-                continue;
-            }
-            for (Object container : containers) {
-                Object limits = PlainValues.at(container, "resources", "limits");
-                Object written = PlainValues.at(container, "resources", "requests");
-                requests |= limits instanceof Map<?, ?> l && !l.isEmpty() && !(written instanceof Map<?, ?> r
-                        && r.keySet().containsAll(l.keySet()));
-                hostPorts |= hostNetwork && PlainValues.at(container, "ports") instanceof List<?> ports
-                        && ports.stream().anyMatch(p -> PlainValues.at(p, "hostPort") == null);
-            }
-        }
-        List<String> out = new java.util.ArrayList<>();
-        if (requests) {
-            out.add("requests taken from limits");
-        }
-        if (hostPorts) {
-            out.add("host ports from container ports on the host network");
-        }
-        return out;
-    }
-
-    /**
-     * A name like those the controller gives its Pods: a StatefulSet's first ordinal, the others a generated suffix
-     * (a Deployment's after its ReplicaSet's, a CronJob's after its Job's), so a policy matching Pods by name
-     * ({@code web-*}) matches them and one naming the controller itself does not.
-     */
-    private static String podName(String kind, String controller) {
-        return switch (kind) {
-            case "StatefulSet" -> controller + "-0";
-            case "Deployment" -> controller + "-6d4cf56db6-x7k2p";
-            case "CronJob" -> controller + "-29150000-x7k2p";
-            default -> controller + "-x7k2p";
-        };
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
     }
 
     /** True when the policy, making no rules for a pod controller, selects the Pods it creates. */
@@ -175,37 +135,7 @@ public final class UnselectedManifests {
         if (!(template instanceof Map<?, ?>)) {
             return Optional.empty();
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", podName(manifest.kind(), manifest.name()));
-        if (!request.request().namespace().isEmpty()) {
-            metadata.put("namespace", request.request().namespace());
-        }
-        // the controller that creates the Pod owns it (a Deployment's Pods belong to its ReplicaSet, a CronJob's
-        // to its Jobs), which a policy may read to leave such Pods alone
-        String[] owner = switch (manifest.kind()) {
-            case "Deployment", "ReplicaSet" -> new String[] {"apps/v1", "ReplicaSet"};
-            case "CronJob", "Job" -> new String[] {"batch/v1", "Job"};
-            case "ReplicationController" -> new String[] {"v1", "ReplicationController"};
-            default -> new String[] {manifest.apiVersion(), manifest.kind()};
-        };
-        Map<String, Object> ownerReference = new LinkedHashMap<>();
-        ownerReference.put("apiVersion", owner[0]);
-        ownerReference.put("kind", owner[1]);
-        ownerReference.put("name", manifest.name());
-        ownerReference.put("controller", true);
-        ownerReference.put("blockOwnerDeletion", true);
-        metadata.put("ownerReferences", List.of(ownerReference));
-        Map<String, Object> templateMetadata = PlainValues.map(template, "metadata");
-        for (String key : List.of("labels", "annotations")) {
-            if (templateMetadata.get(key) instanceof Map<?, ?> values) {
-                metadata.put(key, values);
-            }
-        }
-        Map<String, Object> pod = new LinkedHashMap<>();
-        pod.put("apiVersion", "v1");
-        pod.put("kind", "Pod");
-        pod.put("metadata", metadata);
-        pod.put("spec", PlainValues.map(template, "spec"));
+        Map<String, Object> pod = ControllerPods.podOf(manifest, asMap(template), request.request().namespace());
         PreparedRequest podRequest = CheckRequests.of(Manifest.of(pod, manifest.location()), pod);
         return program.selects(podRequest, context) ? Optional.of(new PodFromTemplate(podRequest, templatePath))
                 : Optional.empty();
