@@ -297,6 +297,9 @@ public final class ApiServerDefaults {
     /** What every pod spec gets, in a Pod or a template. */
     private static void podSpec(Map<String, Object> spec) {
         dropZero(spec, "hostNetwork", "hostPID", "hostIPC");
+        dropEmpty(spec, "nodeSelector", "nodeName", "tolerations", "volumes", "initContainers", "ephemeralContainers",
+                "imagePullSecrets", "hostAliases", "priorityClassName", "serviceAccountName", "serviceAccount",
+                "hostname", "subdomain", "topologySpreadConstraints", "readinessGates");
         setIfAbsent(spec, "dnsPolicy", "ClusterFirst");
         setIfAbsent(spec, "restartPolicy", "Always");
         setIfAbsent(spec, "securityContext", new LinkedHashMap<String, Object>());
@@ -346,9 +349,16 @@ public final class ApiServerDefaults {
         setIfAbsent(container, "terminationMessagePath", "/dev/termination-log");
         setIfAbsent(container, "terminationMessagePolicy", "File");
         dropZero(container, "stdin", "stdinOnce", "tty");
+        dropEmpty(container, "args", "command", "env", "envFrom", "ports", "volumeMounts", "volumeDevices",
+                "workingDir");
         for (Map<String, Object> port : maps(container.get("ports"))) {
             setIfAbsent(port, "protocol", "TCP");
             dropZero(port, "hostPort");
+            dropEmpty(port, "name", "hostIP");
+        }
+        Map<String, Object> resources = map(container, "resources");
+        if (resources != null) {
+            dropEmpty(resources, "limits", "requests", "claims");
         }
         for (Map<String, Object> env : maps(container.get("env"))) {
             if ("".equals(env.get("value"))) {
@@ -363,7 +373,8 @@ public final class ApiServerDefaults {
             Map<String, Object> settings = map(container, probe);
             if (settings != null) {
                 // a probe's settings are defaulted when zero, not only when unset
-                dropZero(settings, "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold");
+                dropZero(settings, "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold",
+                        "initialDelaySeconds");
                 setIfAbsent(settings, "timeoutSeconds", 1L);
                 setIfAbsent(settings, "periodSeconds", 10L);
                 setIfAbsent(settings, "successThreshold", 1L);
@@ -550,6 +561,17 @@ public final class ApiServerDefaults {
     /** True for a missing, null or zero number, which the API server treats as unset. */
     private static boolean isZero(Object value) {
         return value == null || value instanceof Number n && n.doubleValue() == 0;
+    }
+
+    /** Removes empty text, lists and maps of fields the API server's JSON leaves out when empty. */
+    private static void dropEmpty(Map<String, Object> map, String... keys) {
+        for (String key : keys) {
+            Object value = map.get(key);
+            if ("".equals(value) || value instanceof List<?> list && list.isEmpty()
+                    || value instanceof Map<?, ?> entries && entries.isEmpty()) {
+                map.remove(key);
+            }
+        }
     }
 
     private static boolean isEmptyMap(Object value) {

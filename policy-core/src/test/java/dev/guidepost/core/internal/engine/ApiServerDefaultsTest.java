@@ -207,6 +207,35 @@ class ApiServerDefaultsTest {
     }
 
     @Test
+    void emptyListsMapsAndTextTheApiServersJsonLeavesOutAreRemoved() {
+        Map<String, Object> pod = ApiServerDefaults.apply("v1", "Pod", yaml("""
+                spec:
+                  nodeSelector: {}
+                  nodeName: ""
+                  tolerations: []
+                  containers:
+                  - name: a
+                    image: a:1
+                    args: []
+                    workingDir: ""
+                    ports: [{containerPort: 80, hostIP: "", name: ""}]
+                    resources: {requests: {}}
+                    livenessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 0}
+                """));
+        Object spec = PlainValues.at(pod, "spec");
+        assertThat(List.of("nodeSelector", "nodeName", "tolerations")).allSatisfy(
+                key -> assertThat(((Map<?, ?>) spec).containsKey(key)).as(key).isFalse());
+        Object container = ((List<?>) PlainValues.at(spec, "containers")).get(0);
+        assertThat(List.of("args", "workingDir")).allSatisfy(
+                key -> assertThat(((Map<?, ?>) container).containsKey(key)).as(key).isFalse());
+        assertThat(((List<?>) PlainValues.at(container, "ports")).get(0))
+                .isEqualTo(Map.of("containerPort", 80L, "protocol", "TCP"));
+        assertThat(PlainValues.at(container, "resources")).isEqualTo(Map.of());
+        assertThat(((Map<?, ?>) PlainValues.at(container, "livenessProbe")).containsKey("initialDelaySeconds"))
+                .isFalse();
+    }
+
+    @Test
     void aSecretsStringDataReachesKyvernoMergedIntoItsDataEncoded() {
         Map<String, Object> secret = ApiServerDefaults.apply("v1", "Secret", yaml("""
                 metadata: {name: db}
