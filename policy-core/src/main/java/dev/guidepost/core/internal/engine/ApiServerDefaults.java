@@ -17,8 +17,10 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * its limits and hostNetwork's host ports are Pod-only). Fields the manifest sets are never changed, and a field of
  * an unexpected type is left as it is; text written empty ({@code imagePullPolicy: ""}, as Helm's {@code quote}
  * renders an unset value) is unset, as Go's defaulters read it. What the API server's JSON leaves out is left out
- * too: an empty map such as a ConfigMap's {@code data: {}} is not filled in, and {@code false} or {@code 0} in the
- * optional fields Kubernetes writes only when set ({@code hostNetwork}, {@code hostPort}, ...) are removed. A
+ * too: an empty map such as a ConfigMap's {@code data: {}} is not filled in, {@code false}, {@code 0} and empty
+ * text, lists and maps in the optional fields Kubernetes writes only when set ({@code hostNetwork}, {@code hostPort},
+ * {@code nodeSelector}, ...) are removed, and a field written as {@code null} in an object of Kubernetes' own groups
+ * is unset (a structure held by value, such as {@code spec}, is empty instead). A
  * Secret's {@code stringData} is merged into its {@code data}, encoded, as the API server stores it. The changes
  * of the API server's admission plugins (a Pod's {@code serviceAccountName: default}, a claim's default storage
  * class) and of its registry (a Service's cluster IP, a Job's generated selector) depend on the cluster and are
@@ -33,8 +35,8 @@ public final class ApiServerDefaults {
     }
 
     /**
-     * A copy of {@code object} with the API server's defaults of its kind filled in; {@code object} itself when the
-     * kind is not one of Kubernetes' own at that {@code apiVersion}.
+     * A copy of {@code object} with the API server's defaults of its kind filled in and its nulls resolved;
+     * {@code object} itself when neither applies (a custom resource outside Kubernetes' groups).
      */
     public static Map<String, Object> apply(String apiVersion, String kind, Map<String, Object> object) {
         String group = switch (apiVersion) {
