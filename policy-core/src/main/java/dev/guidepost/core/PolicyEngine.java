@@ -528,7 +528,7 @@ public final class PolicyEngine {
             return Optional.of(what + "; Kyverno evaluates this rule in the cluster");
         }
         if (c.readsRequestUser(rule)) {
-            return Optional.of("the rule reads who sends the request (request.userInfo), which a check of "
+            return Optional.of("the rule reads who sends the request (request.userInfo, its roles), which a check of "
                     + "manifests does not know; the cluster decides with the real user" + checkedWithout(rule));
         }
         if (unknownNamespace(request, context)) {

@@ -1190,6 +1190,41 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aDaemonSetsControllerReplacesTheTemplatesTolerationOfATaintItTolerates() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: bounded-not-ready}
+                spec:
+                  description: Pods leave not-ready nodes within five minutes.
+                  action: Enforce
+                  match: {kinds: [Pod]}
+                  validations:
+                    - expression: >-
+                        object.spec.?tolerations.orValue([]).all(t, t.?key.orValue('') != 'node.kubernetes.io/not-ready'
+                        || has(t.tolerationSeconds))
+                      message: a not-ready toleration must set tolerationSeconds
+                """, "bounded.yaml"));
+
+        Result daemonSet = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent, namespace: monitoring}
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata: {labels: {app: agent}}
+                    spec:
+                      tolerations: [{key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute,
+                                     tolerationSeconds: 300}]
+                      containers: [{name: agent, image: agent:1.0}]
+                """, "ds.yaml")).results().get(0);
+
+        assertThat(daemonSet.outcome()).as("the controller's own not-ready toleration has no tolerationSeconds")
+                .isEqualTo(Outcome.FAIL);
+    }
+
+    @Test
     void thePodsAControllerCreatesAreOwnedByItSoAPolicyThatLeavesOwnedPodsAloneLeavesThemAlone() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1
@@ -1304,6 +1339,49 @@ class PolicyEngineTest {
         assertThat(result.outcome()).as("oldObject is null on CREATE, dryRun false, kind Pod")
                 .isEqualTo(Outcome.FAIL);
         assertThat(result.message()).isEqualTo("Pod web in pods");
+    }
+
+    @Test
+    void anObjectWithOnlyAGenerateNameIsCheckedWithTheNameTheApiServerGivesItAndTheRequestersRolesAreUnknown() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: names}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: generated
+                      match: {any: [{resources: {kinds: [Job]}}]}
+                      validate:
+                        message: "{{ request.object.metadata.name }} / {{ request.name }}"
+                        deny:
+                          conditions:
+                            all:
+                              - {key: "{{ starts_with(request.object.metadata.name, 'migrate-') }}", operator: Equals,
+                                 value: true}
+                    - name: admins-only
+                      match: {any: [{resources: {kinds: [Job]}}]}
+                      validate:
+                        message: "only cluster admins"
+                        deny:
+                          conditions:
+                            all:
+                              - {key: cluster-admin, operator: AnyNotIn, value: "{{ request.clusterRoles }}"}
+                """, "names.yaml"));
+
+        List<Result> results = engine.check(Manifests.parse("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {generateName: migrate-, namespace: shop}
+                spec: {template: {spec: {restartPolicy: Never, containers: [{name: m, image: m:1}]}}}
+                """, "job.yaml")).results();
+
+        assertThat(results).filteredOn(r -> r.rule().equals("generated")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(r.message()).isEqualTo("migrate-x7k2p / migrate-x7k2p");
+        });
+        assertThat(results).filteredOn(r -> r.rule().equals("admins-only")).singleElement()
+                .satisfies(r -> assertThat(r.isNotChecked()).isTrue());
     }
 
     @Test

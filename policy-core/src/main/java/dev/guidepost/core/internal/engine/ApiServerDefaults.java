@@ -52,6 +52,10 @@ public final class ApiServerDefaults {
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(object);
         dropNulls(copy, false);
+        Map<String, Object> metadata = map(copy, "metadata");
+        if (metadata != null) {
+            dropEmpty(metadata, "labels", "annotations");
+        }
         if (!defaulted) {
             return copy;
         }
@@ -290,6 +294,10 @@ public final class ApiServerDefaults {
     // ---------------------------------------------------------------- pods
 
     private static void podTemplate(Map<String, Object> template) {
+        Map<String, Object> metadata = template == null ? null : map(template, "metadata");
+        if (metadata != null) {
+            dropEmpty(metadata, "labels", "annotations");
+        }
         Map<String, Object> spec = template == null ? null : map(template, "spec");
         if (spec != null) {
             podSpec(spec);

@@ -9,6 +9,7 @@ import dev.guidepost.core.internal.match.ApiResource;
 import dev.guidepost.core.internal.match.ApiResources;
 import dev.guidepost.core.internal.match.PodControllers;
 import dev.guidepost.core.internal.match.UserInfo;
+import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * The admission request a check makes of a manifest: a CREATE by an unknown user, in the manifest's namespace
@@ -34,11 +35,30 @@ public final class CheckRequests {
         if (!type.namespaced()) {
             namespace = "";
         }
+        Map<String, Object> named = withGeneratedName(object);
         AdmissionRequest request = new AdmissionRequest("CREATE", withNamespace(namespace,
                 withTemplateMetadata(manifest.kind(), ApiServerDefaults.apply(manifest.apiVersion(), manifest.kind(),
-                        ApiServerQuantities.of(manifest.kind(), object)))),
-                null, type, namespace, manifest.name(), UserInfo.NONE);
+                        ApiServerQuantities.of(manifest.kind(), named)))),
+                null, type, namespace, PlainValues.string(named, "metadata", "name"), UserInfo.NONE);
         return PreparedRequest.admission(request);
+    }
+
+    /**
+     * The object with the name the API server generates before validating admission when it has only a
+     * {@code generateName} (a suffix of five characters, here always the same); the object itself otherwise.
+     */
+    static Map<String, Object> withGeneratedName(Map<String, Object> object) {
+        if (!(object.get("metadata") instanceof Map<?, ?> metadata)
+                || metadata.get("name") instanceof String name && !name.isEmpty()
+                || !(metadata.get("generateName") instanceof String prefix) || prefix.isEmpty()) {
+            return object;
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> named.put(String.valueOf(k), v));
+        named.put("name", prefix + "x7k2p");
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        copy.put("metadata", named);
+        return copy;
     }
 
     /**

@@ -127,7 +127,7 @@ final class ControllerPods {
                 Map.of("nodeSelectorTerms", List.of(term)));
     }
 
-    /** The tolerations a DaemonSet's controller adds to each Pod it creates, unless the template has them. */
+    /** The tolerations a DaemonSet's controller adds to each Pod it creates, in place of the template's same ones. */
     private static void tolerate(Map<String, Object> spec) {
         List<Object> tolerations = new ArrayList<>(spec.get("tolerations") instanceof List<?> written ? written
                 : List.of());
@@ -142,15 +142,15 @@ final class ControllerPods {
             added.add(new String[] {"node.kubernetes.io/network-unavailable", "NoSchedule"});
         }
         for (String[] taint : added) {
-            boolean present = tolerations.stream().anyMatch(t -> taint[0].equals(PlainValues.at(t, "key"))
-                    && taint[1].equals(PlainValues.at(t, "effect")));
-            if (!present) {
-                Map<String, Object> toleration = new LinkedHashMap<>();
-                toleration.put("key", taint[0]);
-                toleration.put("operator", "Exists");
-                toleration.put("effect", taint[1]);
-                tolerations.add(toleration);
-            }
+            // the controller's toleration replaces one the template gives for the same taint
+            tolerations.removeIf(t -> taint[0].equals(PlainValues.at(t, "key"))
+                    && "Exists".equals(PlainValues.at(t, "operator")) && taint[1].equals(PlainValues.at(t, "effect"))
+                    && PlainValues.string(t, "value").isEmpty());
+            Map<String, Object> toleration = new LinkedHashMap<>();
+            toleration.put("key", taint[0]);
+            toleration.put("operator", "Exists");
+            toleration.put("effect", taint[1]);
+            tolerations.add(toleration);
         }
         spec.put("tolerations", tolerations);
     }

@@ -42,7 +42,11 @@ final class JsonContext {
                 requestValue.put("oldObject", request.oldObject());
             }
         }
-        requestValue.put("namespace", PlainValues.string(subject, "metadata", "namespace"));
+        String namespace = PlainValues.string(subject, "metadata", "namespace");
+        if (!admission || !namespace.isEmpty()) {
+            // an admission request for a cluster-scoped object has no namespace (the CLI's context has "")
+            requestValue.put("namespace", namespace);
+        }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("request", requestValue);
         Map<String, Object> images = subject == null ? Map.of() : ImageInfos.of(subject);
