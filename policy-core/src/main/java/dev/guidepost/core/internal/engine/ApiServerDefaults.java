@@ -46,12 +46,19 @@ public final class ApiServerDefaults {
             default -> "";
         };
         boolean defaulted = defaults(group, kind);
-        if (!defaulted && !(kubernetesGroup(apiVersion) && hasNull(object))) {
+        boolean rbacRole = apiVersion.startsWith("rbac.authorization.k8s.io/")
+                && (kind.equals("Role") || kind.equals("ClusterRole"));
+        if (!defaulted && !rbacRole && !(kubernetesGroup(apiVersion) && hasNull(object))) {
             return object;
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(object);
         dropNulls(copy, false);
+        if (rbacRole && copy.get("rules") == null) {
+            // rules is written without omitempty: a role without rules (an aggregated ClusterRole) reaches
+            // Kyverno as rules: null
+            copy.put("rules", null);
+        }
         Map<String, Object> metadata = map(copy, "metadata");
         if (metadata != null) {
             dropEmpty(metadata, "labels", "annotations");

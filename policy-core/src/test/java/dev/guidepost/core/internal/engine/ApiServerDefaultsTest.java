@@ -236,6 +236,18 @@ class ApiServerDefaultsTest {
     }
 
     @Test
+    void aRoleWithoutRulesReachesKyvernoWithRulesNullAsTheApiServerWritesIt() {
+        for (String written : List.of("metadata: {name: r}\nrules: null", "metadata: {name: r}\naggregationRule: {}")) {
+            Map<String, Object> role = ApiServerDefaults.apply("rbac.authorization.k8s.io/v1", "ClusterRole",
+                    yaml(written));
+            assertThat(role).as(written).containsKey("rules");
+            assertThat(role.get("rules")).isNull();
+        }
+        Map<String, Object> withRules = yaml("metadata: {name: r}\nrules: [{apiGroups: [''], resources: [pods], verbs: [get]}]");
+        assertThat(ApiServerDefaults.apply("rbac.authorization.k8s.io/v1", "Role", withRules)).isEqualTo(withRules);
+    }
+
+    @Test
     void aSecretsStringDataReachesKyvernoMergedIntoItsDataEncoded() {
         Map<String, Object> secret = ApiServerDefaults.apply("v1", "Secret", yaml("""
                 metadata: {name: db}
