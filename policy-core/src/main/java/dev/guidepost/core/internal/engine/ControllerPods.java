@@ -23,7 +23,7 @@ final class ControllerPods {
     }
 
     /** A Pod the controller {@code manifest} creates from its {@code template}, in {@code namespace}. */
-    static Map<String, Object> podOf(Manifest manifest, Map<String, Object> template, String namespace) {
+    static Map<String, Object> podOf(Manifest manifest, Object template, String namespace) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", podName(manifest.kind(), manifest.name()));
         if (!namespace.isEmpty()) {

@@ -35,7 +35,7 @@ public final class UnselectedManifests {
      * Kyverno generates no rules for it from this policy (its Pod rules match by name, selector or annotations, or
      * autogen is off for the kind), so the cluster checks each Pod when the controller creates it; a failure then
      * stalls the rollout (Enforce) rather than rejecting the controller. Judged on a Pod made from the template
-     * (named after the controller), each failure's message saying so (a pass or an exception's skip keeps its own)
+     * ({@link ControllerPods}), each failure's message saying so (a pass or an exception's skip keeps its own)
      * and a foreach element's path moved into the template; empty when the policy would not select that Pod either.
      */
     public static Optional<PolicyResponse> podsOf(Policy policy, PolicyProgram program, Manifest manifest,
@@ -44,32 +44,17 @@ public final class UnselectedManifests {
         if (pod.isEmpty()) {
             return Optional.empty();
         }
-        List<String> templatePath = pod.get().templatePath();
-        PolicyResponse response = program.evaluate(pod.get().request(), context);
-        List<RuleResponse> rules = new java.util.ArrayList<>();
-        for (RuleResponse rule : response.rules()) {
-            boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
-            boolean violation = rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR;
-            // a pass or a skip keeps its own message (an exception's skip names the exception)
-            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (Kyverno makes no rules "
-                    + "for the " + manifest.kind() + " itself from this policy, so the cluster checks each Pod when it "
-                    + "is created" + (rejects ? " and rejects it: the rollout stalls" : "") + "): ";
-            List<Object> element = new java.util.ArrayList<>();
-            if (!rule.element().isEmpty()) {
-                element.addAll(templatePath);
-                element.addAll(rule.element());
-            }
-            rules.add(rule.withMessage(about + rule.message()).withElement(element));
-        }
-        return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
+        return Optional.of(asTheControllers(program.evaluate(pod.get().request(), context), manifest,
+                pod.get().templatePath(), "Kyverno makes no rules for the " + manifest.kind() + " itself from this "
+                        + "policy, so"));
     }
 
     /**
-     * The verdict on the Pods a controller creates when they fail a Pod policy its template passes: the API server
-     * gives a Pod, but not a template, {@code requests} taken from its {@code limits} and, on the host network, a
-     * {@code hostPort} for each container port, and the cluster checks each Pod a controller creates against the
-     * Pod policy (autogen only adds rules for the controller). Empty when the template leaves none of these to the
-     * Pod, or when the Pods pass too.
+     * The verdict on the Pods a controller creates when they fail a Pod policy its template passes: each Pod gets
+     * what its template lacks ({@link ControllerPods#whatPodsGet}: the API server's Pod-only defaults, a DaemonSet
+     * controller's node affinity and tolerations), and the cluster checks each Pod a controller creates against the
+     * Pod policy (autogen only adds rules for the controller). Empty when the Pods get nothing the template lacks, or
+     * when they pass too.
      */
     public static Optional<PolicyResponse> podsFailingWhatTheTemplatePasses(Policy policy, PolicyProgram program,
             Manifest manifest, PreparedRequest request, EvaluationContext context) {
@@ -90,27 +75,33 @@ public final class UnselectedManifests {
         if (response.rules().stream().noneMatch(r -> r.outcome() == Outcome.FAIL || r.outcome() == Outcome.ERROR)) {
             return Optional.empty();
         }
+        return Optional.of(asTheControllers(response, manifest, pod.get().templatePath(), "each Pod gets what its "
+                + "template leaves out: " + String.join(", ", leftToPods) + ";"));
+    }
+
+    /**
+     * The Pods' verdict given to the controller: each failure's message says that the Pods fail and why the cluster
+     * checks them ({@code why}, ending where "the cluster checks each Pod ..." follows), a pass or a skip keeps its
+     * own message (an exception's skip names the exception), and a foreach element's path is moved into the
+     * template.
+     */
+    private static PolicyResponse asTheControllers(PolicyResponse response, Manifest manifest,
+            List<String> templatePath, String why) {
         List<RuleResponse> rules = new java.util.ArrayList<>();
         for (RuleResponse rule : response.rules()) {
             boolean violation = rule.outcome() == Outcome.FAIL || rule.outcome() == Outcome.ERROR;
             boolean rejects = rule.outcome() == Outcome.FAIL && rule.action() == dev.guidepost.core.Action.ENFORCE;
-            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (each Pod gets what its "
-                    + "template leaves out: " + String.join(", ", leftToPods) + "; the cluster "
+            String about = !violation ? "" : "the Pods this " + manifest.kind() + " creates (" + why + " the cluster "
                     + "checks each Pod when it is created" + (rejects ? " and rejects it: the rollout stalls" : "")
                     + "): ";
             List<Object> element = new java.util.ArrayList<>();
             if (!rule.element().isEmpty()) {
-                element.addAll(pod.get().templatePath());
+                element.addAll(templatePath);
                 element.addAll(rule.element());
             }
             rules.add(rule.withMessage(about + rule.message()).withElement(element));
         }
-        return Optional.of(new PolicyResponse(response.policy(), response.answered(), rules));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        return (Map<String, Object>) value;
+        return new PolicyResponse(response.policy(), response.answered(), rules);
     }
 
     /** True when the policy, making no rules for a pod controller, selects the Pods it creates. */
@@ -135,7 +126,7 @@ public final class UnselectedManifests {
         if (!(template instanceof Map<?, ?>)) {
             return Optional.empty();
         }
-        Map<String, Object> pod = ControllerPods.podOf(manifest, asMap(template), request.request().namespace());
+        Map<String, Object> pod = ControllerPods.podOf(manifest, template, request.request().namespace());
         PreparedRequest podRequest = CheckRequests.of(Manifest.of(pod, manifest.location()), pod);
         return program.selects(podRequest, context) ? Optional.of(new PodFromTemplate(podRequest, templatePath))
                 : Optional.empty();
