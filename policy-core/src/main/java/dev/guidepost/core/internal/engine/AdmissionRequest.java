@@ -81,10 +81,8 @@ public record AdmissionRequest(String operation, Map<String, Object> object, Map
     public Map<String, Object> toRequestValue() {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("uid", "");
-        request.put("kind", Map.of("group", resource.group(), "version", resource.version(), "kind",
-                resource.kind()));
-        request.put("resource", Map.of("group", resource.group(), "version", resource.version(), "resource",
-                resource.baseResource()));
+        request.put("kind", kindValue());
+        request.put("resource", resourceValue());
         request.put("subResource", resource.subresource());
         request.put("requestKind", request.get("kind"));
         request.put("requestResource", request.get("resource"));
@@ -98,6 +96,24 @@ public record AdmissionRequest(String operation, Map<String, Object> object, Map
         request.put("dryRun", false);
         request.put("options", null);
         return request;
+    }
+
+    /** The request's {@code kind}: the group, version and kind of its object. */
+    Map<String, Object> kindValue() {
+        Map<String, Object> kind = new LinkedHashMap<>();
+        kind.put("group", resource.group());
+        kind.put("version", resource.version());
+        kind.put("kind", resource.kind());
+        return kind;
+    }
+
+    /** The request's {@code resource}: the group, version and resource, without a subresource. */
+    Map<String, Object> resourceValue() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("group", resource.group());
+        value.put("version", resource.version());
+        value.put("resource", resource.baseResource());
+        return value;
     }
 
     private static Map<String, String> stringMap(Map<String, Object> object, String key) {

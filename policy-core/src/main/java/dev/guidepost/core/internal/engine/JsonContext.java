@@ -74,15 +74,8 @@ final class JsonContext {
 
     /** The fields of an admission request a check can know (not the user, which stays unknown). */
     private static void admissionFields(AdmissionRequest request, Map<String, Object> requestValue) {
-        var type = request.resource();
-        Map<String, Object> kind = new LinkedHashMap<>();
-        kind.put("group", type.group());
-        kind.put("version", type.version());
-        kind.put("kind", type.kind());
-        Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("group", type.group());
-        resource.put("version", type.version());
-        resource.put("resource", type.resource());
+        Map<String, Object> kind = request.kindValue();
+        Map<String, Object> resource = request.resourceValue();
         // a stand-in: the API server gives each request its own
         requestValue.put("uid", "00000000-0000-0000-0000-000000000000");
         requestValue.put("kind", kind);
