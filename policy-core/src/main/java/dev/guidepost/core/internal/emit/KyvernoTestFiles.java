@@ -10,8 +10,7 @@ import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Outcome;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyEngine;
-import dev.guidepost.core.internal.engine.ApiServerDefaults;
-import dev.guidepost.core.internal.engine.ApiServerQuantities;
+import dev.guidepost.core.internal.engine.CheckRequests;
 import dev.guidepost.core.internal.examples.ExampleVerdict;
 import dev.guidepost.core.internal.json.Json;
 import dev.guidepost.core.internal.kyvernotest.KyvernoTestRunner;
@@ -71,8 +70,7 @@ final class KyvernoTestFiles {
             // (cpu: 2) becomes its string, and the API server's defaults are filled in (a Service's type), which the
             // Kyverno CLI, reading resources as written, would otherwise judge differently
             files.put(resourceFile, YamlWriter.write(header, group.resources().stream()
-                    .map(m -> (Object) ApiServerDefaults.apply(m.apiVersion(), m.kind(),
-                            ApiServerQuantities.of(m.kind(), m.object()))).toList()));
+                    .map(m -> (Object) CheckRequests.decoded(m.apiVersion(), m.kind(), m.object())).toList()));
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("apiVersion", API_VERSION);
             test.put("kind", "Test");

@@ -37,10 +37,17 @@ public final class CheckRequests {
         }
         Map<String, Object> named = withGeneratedName(object);
         AdmissionRequest request = new AdmissionRequest("CREATE", withNamespace(namespace,
-                withTemplateMetadata(manifest.kind(), ApiServerDefaults.apply(manifest.apiVersion(), manifest.kind(),
-                        ApiServerQuantities.of(manifest.kind(), named)))),
+                withTemplateMetadata(manifest.kind(), decoded(manifest.apiVersion(), manifest.kind(), named))),
                 null, type, namespace, PlainValues.string(named, "metadata", "name"), UserInfo.NONE);
         return PreparedRequest.admission(request);
+    }
+
+    /**
+     * The object as the API server decodes it: its quantities in canonical form ({@link ApiServerQuantities}), then
+     * its defaults filled in and its nulls and empty values resolved ({@link ApiServerDefaults}).
+     */
+    public static Map<String, Object> decoded(String apiVersion, String kind, Map<String, Object> object) {
+        return ApiServerDefaults.apply(apiVersion, kind, ApiServerQuantities.of(kind, object));
     }
 
     /**
