@@ -146,18 +146,14 @@ public final class Quantity implements Comparable<Quantity> {
 
     /** The format {@code resource.ParseQuantity} gives a quantity's text (which must parse). */
     public static Format formatOf(String text) {
-        String trimmed = text.strip();
-        int end = trimmed.length();
-        while (end > 0 && Character.isLetter(trimmed.charAt(end - 1))) {
-            end--;
-        }
-        String suffix = trimmed.substring(end);
+        String suffix = Scan.of(text.strip()).suffix;
         if (BINARY_SUFFIXES.containsKey(suffix)) {
             // a fraction of one, such as 0.5Ki, is not binary
             BigDecimal value = parse(text).toBigDecimal().abs();
             return value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0 ? Format.DECIMAL_SI : Format.BINARY_SI;
         }
-        boolean exponent = suffix.isEmpty() && (trimmed.indexOf('e') > 0 || trimmed.indexOf('E') > 0);
+        // the suffixes parse reads as an exponent (e3, E-2); a lone E is the exa suffix
+        boolean exponent = suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E');
         return exponent ? Format.DECIMAL_EXPONENT : Format.DECIMAL_SI;
     }
 
