@@ -78,7 +78,7 @@ final class LegacyValidation {
             Conditions.Result result;
             try {
                 result = Conditions.evaluateBlock(preconditions,
-                        value -> Variables.substituteInConditions(value, scope.context()));
+                        value -> Variables.substitute(value, scope.context()));
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
                 return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage()
@@ -107,7 +107,7 @@ final class LegacyValidation {
         Conditions.Result result;
         try {
             result = Conditions.evaluateBlock(deny.get("conditions"),
-                    value -> Variables.substituteInConditions(value, scope.context()));
+                    value -> Variables.substitute(value, scope.context()));
         } catch (JmesPathException | ConditionException e) {
             rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage()

@@ -84,7 +84,7 @@ final class RuleGeneration {
             if (preconditions != null) {
                 try {
                     if (!Conditions.evaluateBlock(preconditions,
-                            value -> Variables.substituteInConditions(value, context))
+                            value -> Variables.substitute(value, context))
                             .holds()) {
                         return result(Outcome.SKIP, "preconditions not met", action);
                     }

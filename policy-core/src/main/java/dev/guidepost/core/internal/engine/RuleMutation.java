@@ -100,7 +100,7 @@ final class RuleMutation {
             Conditions.Result holds;
             try {
                 holds = Conditions.evaluateBlock(preconditions,
-                        value -> Variables.substituteInConditions(value, step.context()));
+                        value -> Variables.substitute(value, step.context()));
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
                 return result(Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(), object, action);
@@ -231,7 +231,7 @@ final class RuleMutation {
             if (preconditions != null) {
                 try {
                     if (!Conditions.evaluateBlock(preconditions,
-                            value -> Variables.substituteInConditions(value, context)).holds()) {
+                            value -> Variables.substitute(value, context)).holds()) {
                         continue;
                     }
                 } catch (JmesPathException | ConditionException e) {

@@ -96,23 +96,14 @@ public final class Variables {
     /**
      * A deep copy of value with every {{ expression }} replaced by its result against context, as Kyverno's
      * variables.SubstituteAll does. Throws JmesPathException when a variable cannot be resolved, with Kyverno's
-     * message where it has one. Inputs are not modified.
+     * message where it has one. Inputs are not modified. Conditions are substituted the same way since Kyverno 1.8
+     * (kyverno/kyverno#4217), each condition's key and value when its block reaches it
+     * ({@code Conditions.evaluateBlock(block, resolver)}).
      */
     public static Object substitute(Object value, Map<String, Object> context) {
         Substitution substitution = new Substitution(JmesPath.kyverno(), GoValues.toFloat64s(context));
         Object withoutReferences = substitution.traverse(value, "", true);
         return KyvernoValues.toPlain(substitution.traverse(withoutReferences, "", false));
-    }
-
-    /**
-     * The substitution Kyverno applies to a precondition's or a deny condition's key and value
-     * ({@code SubstituteAllInPreconditions}): as strict as any other since Kyverno 1.8 (kyverno/kyverno#4217), so a
-     * variable naming a field the object lacks, or a function that fails (a zero divisor, mismatched types), makes
-     * the rule an error unless the expression handles it ({@code || ''}). Resolve each condition as it is evaluated
-     * ({@code Conditions.evaluateBlock(block, resolver)}): conditions the block never reaches are not resolved.
-     */
-    public static Object substituteInConditions(Object value, Map<String, Object> context) {
-        return substitute(value, context);
     }
 
     /**

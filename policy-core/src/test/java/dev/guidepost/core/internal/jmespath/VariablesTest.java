@@ -48,14 +48,14 @@ class VariablesTest {
 
     @Test
     void inConditionsAMissingFieldAndAFailingFunctionAreErrorsUnlessTheExpressionHandlesThem() {
-        assertThatThrownBy(() -> Variables.substituteInConditions("{{ request.object.spec.missing.deeper }}",
+        assertThatThrownBy(() -> Variables.substitute("{{ request.object.spec.missing.deeper }}",
                 context())).isInstanceOf(JmesPathException.class).hasMessageContaining("Unknown key \"missing\"");
-        assertThat(Variables.substituteInConditions("{{ request.object.spec.missing.deeper || '' }}", context()))
+        assertThat(Variables.substitute("{{ request.object.spec.missing.deeper || '' }}", context()))
                 .isEqualTo("");
-        assertThatThrownBy(() -> Variables.substituteInConditions("{{ divide(`4`, `0`) }}", context()))
+        assertThatThrownBy(() -> Variables.substitute("{{ divide(`4`, `0`) }}", context()))
                 .isInstanceOf(JmesPathException.class)
                 .hasMessageContaining("Zero divisor passed");
-        assertThatThrownBy(() -> Variables.substituteInConditions("{{ multiply('2', '3') }}", context()))
+        assertThatThrownBy(() -> Variables.substitute("{{ multiply('2', '3') }}", context()))
                 .hasMessageContaining("Types mismatch");
     }
 
