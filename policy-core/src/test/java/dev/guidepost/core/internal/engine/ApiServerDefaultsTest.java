@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.guidepost.core.internal.yaml.PlainValues;
+import dev.guidepost.core.internal.yaml.YamlDocuments;
 
 class ApiServerDefaultsTest {
 
@@ -15,9 +16,8 @@ class ApiServerDefaultsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> yaml(String text) {
-        return (Map<String, Object>) PlainValues.immutableCopy(new org.yaml.snakeyaml.Yaml(
-                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
-                .load(text));
+        return (Map<String, Object>) PlainValues.immutableCopy(YamlDocuments.parse(text, "object.yaml").get(0)
+                .value());
     }
 
     @Test
