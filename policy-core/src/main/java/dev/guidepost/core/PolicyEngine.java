@@ -14,7 +14,7 @@ import java.util.function.ToIntFunction;
 import dev.guidepost.core.internal.cel.ClusterData;
 import dev.guidepost.core.internal.engine.AdmissionChain;
 import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
-import dev.guidepost.core.internal.engine.ApiServerDefaults;
+import dev.guidepost.core.internal.engine.DefaultedValueNote;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.Parallel;
@@ -448,7 +448,7 @@ public final class PolicyEngine {
                     : policy.remediation();
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
-                    + ApiServerDefaults.hint(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),
+                    + DefaultedValueNote.of(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),
                     manifest.kind()),
                     rule) : rule.message();
             if (exempted) {

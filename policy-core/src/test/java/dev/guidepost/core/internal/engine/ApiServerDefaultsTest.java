@@ -12,10 +12,10 @@ import dev.guidepost.core.internal.yaml.YamlDocuments;
 
 class ApiServerDefaultsTest {
 
-    private static final Map<String, Object> SERVICE = Map.of("spec", Map.of("ports", List.of(Map.of("port", 80L))));
+    static final Map<String, Object> SERVICE = Map.of("spec", Map.of("ports", List.of(Map.of("port", 80L))));
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> yaml(String text) {
+    static Map<String, Object> yaml(String text) {
         return (Map<String, Object>) PlainValues.immutableCopy(YamlDocuments.parse(text, "object.yaml").get(0)
                 .value());
     }
@@ -315,43 +315,5 @@ class ApiServerDefaultsTest {
         assertThat(ApiServerDefaults.pullsAlways("nginx:latest@sha256:abc")).isTrue();
         assertThat(ApiServerDefaults.pullsAlways("nginx:1.25")).isFalse();
         assertThat(ApiServerDefaults.pullsAlways("nginx@sha256:abc")).isFalse();
-    }
-
-    @Test
-    void aFailureAtAFieldTheApiServerFilledInSaysWhichValueWasJudged() {
-        assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), SERVICE, "v1",
-                "Service"))
-                .isEqualTo(" (the manifest does not set spec.type; the API server sets it to ClusterIP before "
-                        + "Kyverno sees the object, and the check judged that value)");
-        Map<String, Object> deployment = Map.of("spec", Map.of("template", Map.of("spec", Map.of("containers",
-                List.of(Map.of("name", "app", "image", "shop:1.0"))))));
-        assertThat(ApiServerDefaults.hint("rule r failed at path /imagePullPolicy/",
-                List.of("spec", "template", "spec", "containers", 0), deployment, "apps/v1", "Deployment"))
-                .contains("spec.template.spec.containers[0].imagePullPolicy; the API server sets it to "
-                        + "IfNotPresent");
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/template/spec/securityContext/", List.of(),
-                deployment, "apps/v1", "Deployment")).contains("sets it to {} ");
-    }
-
-    @Test
-    void aFailureAtAValueTheApiServerReplacesSaysWhichValueWasJudged() {
-        Map<String, Object> pod = yaml("spec: {hostNetwork: true, containers: [{name: a, image: a:1, ports: "
-                + "[{containerPort: 9100, hostPort: 0}]}]}");
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/containers/0/ports/0/hostPort/", List.of(),
-                pod, "v1", "Pod")).isEqualTo(" (the manifest writes spec.containers[0].ports[0].hostPort as 0; the API "
-                        + "server makes it 9100 before Kyverno sees the object, and the check judged that value)");
-    }
-
-    @Test
-    void aFieldTheManifestSetsOrTheApiServerLeavesAloneGetsNoHint() {
-        Map<String, Object> loadBalancer = Map.of("spec", Map.of("type", "LoadBalancer"));
-        assertThat(ApiServerDefaults.hint("rule no-lb failed at path /spec/type/", List.of(), loadBalancer, "v1",
-                "Service")).isEmpty();
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/externalIPs/", List.of(), SERVICE, "v1",
-                "Service")).isEmpty();
-        assertThat(ApiServerDefaults.hint("rule r failed at path /spec/type/", List.of(), SERVICE,
-                "networking.k8s.io/v1", "Ingress")).isEmpty();
-        assertThat(ApiServerDefaults.hint("validation error: no path", List.of(), SERVICE, "v1", "Service"))
-                .isEmpty();
     }
 }
