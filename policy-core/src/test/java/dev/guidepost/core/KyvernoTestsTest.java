@@ -41,6 +41,21 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aFailureOfAPolicyAnnotatedAsNotScoredIsAWarning() {
+        List<ExpectationResult> results = run("unscored", false);
+
+        assertThat(results).hasSize(6);
+        assertThat(find(results, "", "unlabelled", "warn").status()).isEqualTo(Status.PASSED);
+        assertThat(find(results, "owner", "unlabelled", "warn").status()).isEqualTo(Status.PASSED);
+        assertThat(find(results, "owner", "labelled", "pass").status()).isEqualTo(Status.PASSED);
+        assertThat(find(results, "app", "unlabelled", "fail").status()).isEqualTo(Status.PASSED);
+        assertThat(find(results, "owner", "unlabelled", "fail")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAILED);
+            assertThat(r.actual()).isEqualTo("warn");
+        });
+    }
+
+    @Test
     void filesCanBeNamedByThePathTheyWereFoundAtInsteadOfRelativeToTheirFolder() {
         Path vpol = SUITES.resolve("vpol");
         Path file = vpol.resolve("kyverno-test.yaml");
@@ -473,7 +488,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(191);
+        assertThat(report.results()).hasSize(197);
         // broken, three misspelt fields, two wrong types, three schema problems
         assertThat(report.problems()).hasSize(9);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "

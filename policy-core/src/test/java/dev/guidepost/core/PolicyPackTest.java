@@ -472,6 +472,51 @@ class PolicyPackTest {
     }
 
     @Test
+    void aValidatingPolicyWithoutValidationActionsDeniesAsKyvernoDefaultsIt() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: team-label
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: ValidatingPolicy
+                metadata:
+                  name: team-label-audit
+                spec:
+                  validationActions: [Audit]
+                  matchConstraints:
+                    resourceRules:
+                      - apiGroups: [""]
+                        apiVersions: [v1]
+                        operations: [CREATE]
+                        resources: [pods]
+                  validations:
+                    - expression: "has(object.metadata.labels)"
+                """, "team.yaml");
+
+        assertThat(pack.policy("team-label").orElseThrow().action()).isEqualTo(Action.ENFORCE);
+        assertThat(pack.policy("team-label-audit").orElseThrow().action()).isEqualTo(Action.AUDIT);
+        Report report = PolicyEngine.of(pack).check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec: {containers: [{name: web, image: web:1.0}]}
+                """, "pod.yaml"));
+        assertThat(report.results()).filteredOn(r -> r.policyId().equals("team-label"))
+                .singleElement().satisfies(r -> assertThat(r.isEnforcedViolation()).isTrue());
+    }
+
+    @Test
     void aMisspeltPackFileFieldIsAnErrorWithTheFieldItMeant() {
         assertErrorIn("misspelt-pack-file", "", "pack.yaml:4", "unknown field 'verison' in pack.yaml",
                 "did you mean version?");

@@ -135,7 +135,7 @@ public final class PolicyCompiler {
         String name = PlainValues.string(document, "metadata", "name");
         return new ValidatingPolicyCompiler(CelDialect.VALIDATING_POLICY)
                 .compile(name, PlainValues.string(document, "kind"), spec,
-                        KyvernoActions.validationActions(PlainValues.strings(spec, "validationActions")));
+                        KyvernoActions.ofCelPolicy(PlainValues.strings(spec, "validationActions")));
     }
 
     /**

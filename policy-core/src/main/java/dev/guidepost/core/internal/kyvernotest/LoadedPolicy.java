@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.guidepost.core.Policy;
 import dev.guidepost.core.PolicyFormat;
 import dev.guidepost.core.internal.engine.PolicyProgram;
+import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * A policy of a Kyverno CLI test: its program when Guidepost can evaluate it, otherwise the feature it lacks.
@@ -17,6 +18,15 @@ record LoadedPolicy(Policy policy, Optional<PolicyProgram> program, String unsup
 
     boolean classic() {
         return policy.format() == PolicyFormat.CLUSTER_POLICY || policy.format() == PolicyFormat.KYVERNO_POLICY;
+    }
+
+    /**
+     * True when the policy is annotated {@code policies.kyverno.io/scored: "false"}: its failures are reported as
+     * warnings ({@code ToPolicyReportResult} in Kyverno's report utilities, which the CLI's test results go through).
+     */
+    boolean unscored() {
+        return "false".equals(PlainValues.string(policy.definition(), "metadata", "annotations",
+                "policies.kyverno.io/scored"));
     }
 
     boolean mutating() {

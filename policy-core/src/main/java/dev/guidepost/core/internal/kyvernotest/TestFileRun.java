@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.guidepost.core.ExpectationResult;
 import dev.guidepost.core.ExpectationResult.Status;
 import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.Outcome;
 import dev.guidepost.core.internal.cel.CelDialect;
 import dev.guidepost.core.internal.cel.CelValues;
 import dev.guidepost.core.internal.engine.AdmissionRequest;
@@ -204,7 +205,7 @@ final class TestFileRun {
                 mutations.put(policy.name(), mutation.get());
                 mutating.add(policy.name());
                 boolean patched = mutation.get().rules().stream().anyMatch(r -> r.evaluated()
-                        && r.outcome() == dev.guidepost.core.Outcome.PASS && r.rule().isEmpty());
+                        && r.outcome() == Outcome.PASS && r.rule().isEmpty());
                 if (patched) {
                     result = mutation.get().patched();
                 }
@@ -455,7 +456,7 @@ final class TestFileRun {
                     unsupported = r.unsupported();
                     continue;
                 }
-                String status = r.outcome().label();
+                String status = r.outcome() == Outcome.FAIL && policy.unscored() ? "warn" : r.outcome().label();
                 List<Map<String, Object>> generatedObjects = generated(generation, r);
                 if (generatedObjects != null) {
                     for (Map<String, Object> object : generatedObjects) {

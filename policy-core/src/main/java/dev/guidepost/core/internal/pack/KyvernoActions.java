@@ -41,7 +41,18 @@ public final class KyvernoActions {
                 || Boolean.FALSE.equals(PlainValues.at(spec, "evaluation", "admission", "enabled"));
     }
 
-    /** A ValidatingPolicy's {@code validationActions}: Deny if listed, else Warn if listed, else Audit. */
+    /**
+     * A Kyverno CEL policy's {@code validationActions}: Deny when none are listed (Kyverno's
+     * {@code ValidationActions()} defaults to it), else as {@link #validationActions}.
+     */
+    public static Action ofCelPolicy(List<String> validationActions) {
+        return validationActions.isEmpty() ? Action.ENFORCE : validationActions(validationActions);
+    }
+
+    /**
+     * A binding's or a CEL policy's listed {@code validationActions}: Deny if listed, else Warn if listed, else
+     * Audit.
+     */
     public static Action validationActions(List<String> validationActions) {
         if (validationActions.contains("Deny")) {
             return Action.ENFORCE;

@@ -149,7 +149,9 @@ final class KyvernoPolicyReader {
                     }
                 }
                 action = KyvernoActions.backgroundOnly(spec) ? Action.AUDIT
-                        : KyvernoActions.validationActions(validationActions);
+                        : format == PolicyFormat.VALIDATING_ADMISSION_POLICY
+                        ? KyvernoActions.validationActions(validationActions)
+                        : KyvernoActions.ofCelPolicy(validationActions);
                 if (KyvernoActions.backgroundOnly(spec)) {
                     notes.add(BACKGROUND_ONLY);
                 }
