@@ -179,7 +179,7 @@ class KnowledgeCommandsTest {
                     labels: {tier: backend}
                   autogen: false
                   validations:
-                    - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false)"
+                    - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false) == true"
                 """);
 
         Cli cli = Cli.run("explain", "--pack", policy.toString(), "payments-non-root");

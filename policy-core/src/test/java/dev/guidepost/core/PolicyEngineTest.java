@@ -917,7 +917,7 @@ class PolicyEngineTest {
                   remediation: Set spec.securityContext.runAsNonRoot to true on the pod.
                   match: {kinds: [Pod]}
                   validations:
-                    - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false)"
+                    - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false) == true"
                       message: pods must run as non-root
                 """, "non-root.yaml"));
 
@@ -1465,8 +1465,8 @@ class PolicyEngineTest {
     }
 
     @Test
-    void aValidationThatGivesNoBoolWhenItRunsIsAnErrorNamingWhichValidation() {
-        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+    void aValidationKyvernoTypesAsNoBoolDoesNotCompile() {
+        String policy = """
                 apiVersion: guidepost.dev/v1alpha1
                 kind: Policy
                 metadata: {name: replicas-set}
@@ -1476,6 +1476,38 @@ class PolicyEngineTest {
                   variables:
                     - name: replicas
                       expression: "object.spec.?replicas.orValue(0)"
+                    - name: scaled
+                      expression: "variables.replicas > 1"
+                  validations:
+                    - expression: "variables.scaled"
+                    - expression: "%s"
+                """;
+        assertThat(PolicyEngine.of(PolicyPack.parse(policy.formatted("has(object.spec.selector)"), "replicas.yaml")))
+                .as("variables.scaled is a bool, as Kyverno types it").isNotNull();
+
+        assertThatThrownBy(() -> PolicyEngine.of(PolicyPack.parse(policy.formatted("variables.replicas"),
+                "replicas.yaml"))).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("replicas.yaml:14")
+                .hasMessageContaining("spec.validations[1].expression gives a value of type dyn")
+                .hasMessageContaining("it must give a bool");
+        assertThatThrownBy(() -> PolicyEngine.of(PolicyPack.parse(policy.formatted(
+                "object.spec.?paused.orValue(false)"), "replicas.yaml"))).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("gives a value of type dyn");
+    }
+
+    @Test
+    void aValidationThatGivesNoBoolWhenItRunsIsAnErrorNamingWhichValidation() {
+        // request's fields are typed by Kyverno, not by Guidepost, so the type is only known when it runs
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: replicas-set}
+                spec:
+                  description: Deployments say how many replicas they run.
+                  match: {kinds: [Deployment]}
+                  variables:
+                    - name: replicas
+                      expression: "request.object.spec.?replicas.orValue(0)"
                   validations:
                     - expression: "has(object.spec.selector)"
                     - expression: "variables.replicas"

@@ -25,7 +25,7 @@ class SearchMojoTest {
               action: Enforce
               match: {kinds: [Pod]}
               validations:
-                - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false)"
+                - expression: "object.spec.?securityContext.?runAsNonRoot.orValue(false) == true"
             """, "test.yaml").policies().get(0);
 
     @Test

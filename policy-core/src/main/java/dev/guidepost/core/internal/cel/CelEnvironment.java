@@ -14,6 +14,8 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelMutableAst;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.CelVarDecl;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.extensions.CelExtensions;
@@ -177,28 +179,57 @@ public final class CelEnvironment {
     /** Compiles an expression. */
     public CelExpression compile(String expression) throws CelCompileException {
         try {
-            CelMutableAst parsed = CelMutableAst.fromCelAst(cel.parse(expression).getAst());
-            if (dialect == CelDialect.MUTATING_POLICY) {
-                String problem = ObjectConstructionLibrary.rewrite(parsed.expr());
-                if (problem != null) {
-                    throw new CelCompileException(problem);
-                }
-            }
-            NullSafeSelectLibrary.rewriteOptionalSelects(parsed.expr());
-            CelAbstractSyntaxTree ast = cel.check(parsed.toParsedAst(true)).getAst();
+            CelAbstractSyntaxTree ast = cel.check(parsed(expression)).getAst();
             java.util.Set<String> variables = new java.util.TreeSet<>();
             ast.getReferenceMap().values().forEach(reference -> {
                 if (reference.overloadIds().isEmpty() && reference.value().isEmpty()) {
                     variables.add(reference.name());
                 }
             });
-            dev.cel.common.types.CelType type = ast.getResultType();
-            String typeName = type.kind() == dev.cel.common.types.CelKind.DYN ? "dyn" : type.name();
-            return new CelExpression(expression, cel.createProgram(ast), this, variables, typeName);
+            return new CelExpression(expression, cel.createProgram(ast), this, variables, ast.getResultType());
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
         } catch (CelEvaluationException e) {
             throw new CelCompileException("cannot plan the expression: " + e.getMessage());
+        }
+    }
+
+    /** The expression parsed, with the rewrites this environment applies before checking. */
+    private CelAbstractSyntaxTree parsed(String expression) throws CelValidationException, CelCompileException {
+        CelMutableAst parsed = CelMutableAst.fromCelAst(cel.parse(expression).getAst());
+        if (dialect == CelDialect.MUTATING_POLICY) {
+            String problem = ObjectConstructionLibrary.rewrite(parsed.expr());
+            if (problem != null) {
+                throw new CelCompileException(problem);
+            }
+        }
+        NullSafeSelectLibrary.rewriteOptionalSelects(parsed.expr());
+        return parsed.toParsedAst(true);
+    }
+
+    /**
+     * The expression typed as Kyverno's compiler types it when it reads {@code variables}: there each
+     * {@code variables.x} has the type of x's own expression (Kyverno registers it as x is compiled), where this
+     * shared environment declares {@code variables} as dyn. So {@code variables.isWeb} is a bool when isWeb's
+     * expression is. The expression itself when it reads no variables.
+     *
+     * @param variables the policy's variables declared before the expression, each as typed by this method
+     */
+    public CelExpression typedWith(CelExpression expression, Map<String, CelExpression> variables)
+            throws CelCompileException {
+        if (!expression.variables().contains("variables") || variables.isEmpty()
+                || !expression.resultType().equals("dyn")) {
+            return expression;
+        }
+        List<CelVarDecl> declarations = new ArrayList<>();
+        variables.forEach((name, variable) -> declarations.add(CelVarDecl.newVarDeclaration("variables." + name,
+                variable.type())));
+        try {
+            CelType type = cel.toCheckerBuilder().addVarDeclarations(declarations).build()
+                    .check(parsed(expression.source())).getAst().getResultType();
+            return expression.withType(type);
+        } catch (CelValidationException e) {
+            throw new CelCompileException(e.getMessage());
         }
     }
 

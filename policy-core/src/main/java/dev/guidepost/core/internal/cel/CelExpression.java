@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelEvaluationExceptionBuilder;
 import dev.cel.runtime.CelFunctionResolver;
@@ -19,15 +21,25 @@ public final class CelExpression {
     private final Program program;
     private final CelEnvironment environment;
     private final Set<String> variables;
-    private final String resultType;
+    private final CelType type;
 
     CelExpression(String source, Program program, CelEnvironment environment, Set<String> variables,
-            String resultType) {
+            CelType type) {
         this.source = source;
         this.program = program;
         this.environment = environment;
         this.variables = Set.copyOf(variables);
-        this.resultType = resultType;
+        this.type = type;
+    }
+
+    /** The same expression with the type a fuller declaration of its variables gives it. */
+    CelExpression withType(CelType checked) {
+        return new CelExpression(source, program, environment, variables, checked);
+    }
+
+    /** The checked type. */
+    CelType type() {
+        return type;
     }
 
     /** The environment variables the expression reads ({@code object}, {@code params}, ...). */
@@ -37,17 +49,17 @@ public final class CelExpression {
 
     /** True when the checked type of the expression is {@code bool} or {@code dyn}. */
     public boolean mayBeBool() {
-        return resultType.equals("bool") || resultType.equals("dyn");
+        return resultType().equals("bool") || resultType().equals("dyn");
     }
 
     /** True when the checked type of the expression is {@code string} or {@code dyn}. */
     public boolean mayBeString() {
-        return resultType.equals("string") || resultType.equals("dyn");
+        return resultType().equals("string") || resultType().equals("dyn");
     }
 
     /** The checked type of the expression as CEL names it ({@code bool}, {@code int}, {@code dyn}, ...). */
     public String resultType() {
-        return resultType;
+        return type.kind() == CelKind.DYN ? "dyn" : type.name();
     }
 
     /** The expression's text. */

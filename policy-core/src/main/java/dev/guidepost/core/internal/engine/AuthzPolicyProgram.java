@@ -65,10 +65,10 @@ public final class AuthzPolicyProgram implements PolicyProgram {
         CelDialect dialect = dialect(spec);
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(dialect));
         List<Object> path = List.of("spec");
-        List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
                 YamlDocument.path(path, "variables"));
+        List<NamedExpression> conditions = compiler.conditions(PlainValues.list(spec, "matchConditions"),
+                YamlDocument.path(path, "matchConditions"), variables);
         List<CelExpression> validations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "validations");
         for (int i = 0; i < entries.size(); i++) {

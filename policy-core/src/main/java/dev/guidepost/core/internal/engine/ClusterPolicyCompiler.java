@@ -94,8 +94,8 @@ final class ClusterPolicyCompiler {
         }
         Map<String, Object> cel = PlainValues.map(validate, "cel");
         try {
-            List<NamedExpression> preconditions = compiler.named(PlainValues.list(rule, "celPreconditions"),
-                    YamlDocument.path(path, "celPreconditions"));
+            List<NamedExpression> preconditions = compiler.conditions(PlainValues.list(rule, "celPreconditions"),
+                    YamlDocument.path(path, "celPreconditions"), Map.of());
             Map<String, CelExpression> variables = compiler.variables(PlainValues.list(cel, "variables"),
                     YamlDocument.path(path, "validate", "cel", "variables"));
             List<ValidationProgram> expressions = new ArrayList<>();
@@ -108,11 +108,11 @@ final class ClusterPolicyCompiler {
                 String messageExpression = PlainValues.string(e, "messageExpression");
                 texts.add(text);
                 expressions.add(new ValidationProgram(
-                        compiler.condition(text, YamlDocument.path(at, "expression")),
+                        compiler.condition(text, YamlDocument.path(at, "expression"), variables),
                         PlainValues.string(e, "message"),
                         messageExpression.isBlank() ? null
-                                : compiler.compile(messageExpression,
-                                        YamlDocument.path(at, "messageExpression"))));
+                                : compiler.message(messageExpression,
+                                        YamlDocument.path(at, "messageExpression"), variables)));
             }
             return ClassicRuleProgram.cel(name, match, exclude, action, preconditions, variables, expressions, texts,
                     PlainValues.string(validate, "message"));

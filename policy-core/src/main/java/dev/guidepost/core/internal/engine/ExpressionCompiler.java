@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,57 +42,135 @@ final class ExpressionCompiler {
 
     /**
      * Compiles an expression that decides (a validation, a match condition): like Kyverno's compiler, it refuses
-     * one whose type is known and not bool. A {@code dyn} result passes, since Guidepost types less than Kyverno
-     * does (variables are {@code dyn}), and a value that is no bool is then an error when it is evaluated.
+     * one whose type is not bool. A {@code dyn} result ({@code object.spec.?hostNetwork.orValue(false)}) is refused
+     * too when Kyverno types it as dyn as well: when it reads only {@code object}, {@code oldObject} and variables
+     * (typed by their own expressions, see {@link CelEnvironment#typedWith}). It passes when it reads what Kyverno
+     * types more precisely than Guidepost ({@code request}, {@code namespaceObject}), and a value that is no bool is
+     * then an error when it is evaluated.
+     *
+     * @param variables the policy's variables, as {@link #variables} compiled them
      */
-    CelExpression condition(String expression, List<Object> path) throws PolicyCompileException {
-        CelExpression compiled = compile(expression, path);
-        return typed(compiled, path, compiled.mayBeBool(), "it must give a bool (true or false); compare it, for "
-                + "example object.spec.replicas > 1 or has(object.spec.x)");
+    CelExpression condition(String expression, List<Object> path, Map<String, CelExpression> variables)
+            throws PolicyCompileException {
+        CelExpression compiled = typed(compile(expression, path), path, variables);
+        return checked(compiled, path, fits(compiled, "bool", variables), "it must give a bool (true or false); "
+                + "compare it, for example object.spec.replicas > 1 or has(object.spec.x)");
     }
 
-    /** Compiles a message expression, refusing one whose type is known and not string (as for conditions). */
-    CelExpression message(String expression, List<Object> path) throws PolicyCompileException {
-        CelExpression compiled = compile(expression, path);
-        return typed(compiled, path, compiled.mayBeString(), "a message expression must give a string; wrap it, "
-                + "for example string(...) or '...' + string(...)");
+    /** Compiles a message expression, refusing one whose type is not string (as for conditions). */
+    CelExpression message(String expression, List<Object> path, Map<String, CelExpression> variables)
+            throws PolicyCompileException {
+        CelExpression compiled = typed(compile(expression, path), path, variables);
+        return checked(compiled, path, fits(compiled, "string", variables), "a message expression must give a "
+                + "string; wrap it, for example string(...) or '...' + string(...)");
+    }
+
+    /** The expression with its variables typed as Kyverno types them. */
+    private CelExpression typed(CelExpression compiled, List<Object> path, Map<String, CelExpression> variables)
+            throws PolicyCompileException {
+        try {
+            return environment.typedWith(compiled, variables);
+        } catch (CelCompileException e) {
+            throw new PolicyCompileException(path, describe(path) + " does not compile: " + e.getMessage());
+        }
+    }
+
+    /** True when the expression's type is {@code type}, or dyn where Kyverno might know better. */
+    private static boolean fits(CelExpression compiled, String type, Map<String, CelExpression> variables) {
+        return compiled.resultType().equals(type)
+                || compiled.resultType().equals("dyn") && !dynForKyvernoToo(compiled, variables);
+    }
+
+    /** What Kyverno's compiler types as dyn too: {@code object} and {@code oldObject} are maps of dyn there. */
+    private static final Set<String> DYN_FOR_KYVERNO = Set.of("object", "oldObject", "variables");
+
+    /**
+     * True when a {@code dyn} expression is dyn for Kyverno's compiler too: it reads nothing Kyverno types more
+     * precisely, and each variable it reads is as it is typed here.
+     */
+    private static boolean dynForKyvernoToo(CelExpression compiled, Map<String, CelExpression> variables) {
+        if (!DYN_FOR_KYVERNO.containsAll(compiled.variables())) {
+            return false;
+        }
+        Matcher m = VARIABLE_REFERENCE.matcher(compiled.source());
+        while (m.find()) {
+            CelExpression variable = variables.get(m.group(1));
+            if (variable != null && variable.resultType().equals("dyn") && !dynForKyvernoToo(variable, variables)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The expression when its type fits; else an error naming the field, the type and what it must give. */
-    private static CelExpression typed(CelExpression compiled, List<Object> path, boolean fits, String must)
+    private static CelExpression checked(CelExpression compiled, List<Object> path, boolean fits, String must)
             throws PolicyCompileException {
         if (!fits) {
             throw new PolicyCompileException(path, describe(path) + " gives a value of type " + compiled.resultType()
-                    + ", but " + must);
+                    + (compiled.resultType().equals("dyn") ? " (object's fields have no static type, in Kyverno's "
+                            + "compiler too, which refuses the policy)" : "") + ", but " + must);
         }
         return compiled;
     }
 
     /**
-     * Compiles {@code [{name, expression}]} conditions, or {@code [{name, valueExpression}]} audit annotations
-     * (whose values must be strings or null).
+     * Compiles match conditions ({@code [{name, expression}]}) that may read the policy's variables, as a
+     * MutatingPolicy's, a ValidatingAdmissionPolicy's (and so a ClusterPolicy's CEL preconditions) can: Kubernetes'
+     * composited compiler compiles the variables first.
+     *
+     * @param variables the variables they may read, as {@link #variables} compiled them
      */
-    List<NamedExpression> named(List<Object> entries, List<Object> path) throws PolicyCompileException {
+    List<NamedExpression> conditions(List<Object> entries, List<Object> path, Map<String, CelExpression> variables)
+            throws PolicyCompileException {
+        return conditions(entries, path, variables, true);
+    }
+
+    /**
+     * Compiles a ValidatingPolicy's match conditions: Kyverno compiles them before the policy's variables, so they
+     * cannot read {@code variables}.
+     */
+    List<NamedExpression> conditionsBeforeVariables(List<Object> entries, List<Object> path)
+            throws PolicyCompileException {
+        return conditions(entries, path, Map.of(), false);
+    }
+
+    private List<NamedExpression> conditions(List<Object> entries, List<Object> path,
+            Map<String, CelExpression> variables, boolean mayReadVariables) throws PolicyCompileException {
         List<NamedExpression> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            Object entry = entries.get(i);
-            String name = PlainValues.string(entry, "name");
-            if (PlainValues.at(entry, "expression") != null) {
-                out.add(new NamedExpression(name, condition(PlainValues.string(entry, "expression"),
-                        YamlDocument.path(path, i, "expression"))));
-                continue;
+            List<Object> at = YamlDocument.path(path, i, "expression");
+            String expression = PlainValues.string(entries.get(i), "expression");
+            Matcher variable = VARIABLE_REFERENCE.matcher(expression);
+            if (!mayReadVariables && variable.find()) {
+                throw new PolicyCompileException(at, describe(at) + " uses variables." + variable.group(1)
+                        + ", but a ValidatingPolicy's match conditions are compiled before its variables and cannot "
+                        + "read them; write the variable's expression into the condition, or test it in a "
+                        + "validation");
             }
+            out.add(new NamedExpression(PlainValues.string(entries.get(i), "name"), condition(expression, at,
+                    variables)));
+        }
+        return out;
+    }
+
+    /** Compiles audit annotations ({@code [{key, valueExpression}]}), whose values must be strings or null. */
+    List<NamedExpression> auditAnnotations(List<Object> entries, List<Object> path,
+            Map<String, CelExpression> variables) throws PolicyCompileException {
+        List<NamedExpression> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
             List<Object> at = YamlDocument.path(path, i, "valueExpression");
-            CelExpression value = compile(PlainValues.string(entry, "valueExpression"), at);
-            out.add(new NamedExpression(name, typed(value, at, value.mayBeString()
-                    || value.resultType().equals("null_type"), "an audit annotation's value must be a string or "
-                            + "null; wrap it in string(...)")));
+            CelExpression value = typed(compile(PlainValues.string(entries.get(i), "valueExpression"), at), at,
+                    variables);
+            out.add(new NamedExpression(PlainValues.string(entries.get(i), "key"), checked(value, at,
+                    fits(value, "string", variables) || value.resultType().equals("null_type"),
+                    "an audit annotation's value must be a string or null; wrap it in string(...)")));
         }
         return out;
     }
 
     /**
-     * Compiles {@code variables}, in order. As in Kyverno, a variable may only use variables declared before it.
+     * Compiles {@code variables}, in order, each typed as Kyverno types it ({@link CelEnvironment#typedWith}). As in
+     * Kyverno, a variable may only use variables declared before it.
      */
     Map<String, CelExpression> variables(List<Object> entries, List<Object> path) throws PolicyCompileException {
         Map<String, CelExpression> out = new LinkedHashMap<>();
@@ -109,7 +188,8 @@ final class ExpressionCompiler {
                                 + ", which is not declared before it"
                         + (names.contains(forward.get()) ? "" : declared(names)));
             }
-            out.put(name, compile(expression, YamlDocument.path(path, i, "expression")));
+            List<Object> at = YamlDocument.path(path, i, "expression");
+            out.put(name, typed(compile(expression, at), at, out));
         }
         return out;
     }

@@ -38,10 +38,10 @@ final class MutatingPolicyCompiler {
     private MutatingPolicyProgram compileSpec(String name, String kind, Map<String, Object> spec, Action action)
             throws PolicyCompileException {
         List<Object> path = List.of("spec");
-        List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
                 YamlDocument.path(path, "variables"));
+        List<NamedExpression> conditions = compiler.conditions(PlainValues.list(spec, "matchConditions"),
+                YamlDocument.path(path, "matchConditions"), variables);
         List<String> declared = List.copyOf(variables.keySet());
         List<MutatingPolicyProgram.Mutation> mutations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "mutations");

@@ -106,10 +106,10 @@ public final class PolicyCompiler {
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.GENERATING_POLICY));
         Map<String, Object> spec = PlainValues.map(document, "spec");
         List<Object> path = List.of("spec");
-        List<NamedExpression> conditions = compiler.named(PlainValues.list(spec, "matchConditions"),
-                YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
                 YamlDocument.path(path, "variables"));
+        List<NamedExpression> conditions = compiler.conditions(PlainValues.list(spec, "matchConditions"),
+                YamlDocument.path(path, "matchConditions"), variables);
         List<GeneratingPolicyProgram.Step> generate = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "generate");
         for (int i = 0; i < entries.size(); i++) {

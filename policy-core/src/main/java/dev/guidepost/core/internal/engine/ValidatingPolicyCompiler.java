@@ -62,10 +62,11 @@ final class ValidatingPolicyCompiler {
             List<Object> path) throws PolicyCompileException {
         // every expression is compiled, so one error report shows every fix
         List<PolicyCompileException> errors = new ArrayList<>();
-        List<NamedExpression> conditions = attempt(errors, () -> compiler.named(
+        List<NamedExpression> conditions = attempt(errors, () -> compiler.conditionsBeforeVariables(
                 PlainValues.list(spec, "matchConditions"), YamlDocument.path(path, "matchConditions")));
         Map<String, CelExpression> variables = attempt(errors, () -> compiler.variables(
                 PlainValues.list(spec, "variables"), YamlDocument.path(path, "variables")));
+        Map<String, CelExpression> typedVariables = variables == null ? Map.of() : variables;
         List<ValidationProgram> validations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "validations");
         for (int i = 0; i < entries.size(); i++) {
@@ -83,20 +84,15 @@ final class ValidatingPolicyCompiler {
                 });
             }
             CelExpression condition = attempt(errors, () -> compiler.condition(expression,
-                    YamlDocument.path(at, "expression")));
+                    YamlDocument.path(at, "expression"), typedVariables));
             CelExpression message = messageExpression.isBlank() ? null : attempt(errors,
-                    () -> compiler.message(messageExpression, YamlDocument.path(at, "messageExpression")));
+                    () -> compiler.message(messageExpression, YamlDocument.path(at, "messageExpression"),
+                            typedVariables));
             validations.add(new ValidationProgram(condition, PlainValues.string(v, "message"), message));
         }
-        List<Object> annotationEntries = new ArrayList<>();
-        for (Object a : PlainValues.list(spec, "auditAnnotations")) {
-            Map<String, Object> named = new LinkedHashMap<>();
-            named.put("name", PlainValues.string(a, "key"));
-            named.put("valueExpression", PlainValues.string(a, "valueExpression"));
-            annotationEntries.add(named);
-        }
-        List<NamedExpression> annotations = attempt(errors, () -> compiler.named(annotationEntries,
-                YamlDocument.path(path, "auditAnnotations")));
+        List<NamedExpression> annotations = attempt(errors, () -> compiler.auditAnnotations(
+                PlainValues.list(spec, "auditAnnotations"), YamlDocument.path(path, "auditAnnotations"),
+                typedVariables));
         if (!errors.isEmpty()) {
             throw PolicyCompileException.of(errors);
         }
