@@ -1,0 +1,81 @@
+package dev.guidepost.core.internal.engine;
+
+import static dev.guidepost.core.internal.engine.ApiServerDefaultsTest.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** A ValidatingPolicy's expressions are typed as Kyverno's compiler types them, and refused where it refuses them. */
+class ExpressionTypesTest {
+
+    private static final String POLICY = """
+            apiVersion: policies.kyverno.io/v1
+            kind: ValidatingPolicy
+            metadata: {name: typed}
+            spec:
+              matchConstraints:
+                resourceRules:
+                  - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
+              variables:
+                - {name: labels, expression: "object.metadata.?labels.orValue({})"}
+                - {name: isWeb, expression: "variables.labels.?app.orValue('') == 'web'"}
+                - {name: team, expression: "string(variables.labels.?team.orValue(''))"}
+              %s
+            """;
+
+    private static void compiles(String fields) throws PolicyCompileException {
+        PolicyCompiler.validatingPolicy(yaml(POLICY.formatted(fields)));
+    }
+
+    private static void refused(String fields, List<Object> path, String... messages) {
+        assertThatThrownBy(() -> compiles(fields)).isInstanceOfSatisfying(PolicyCompileException.class, e -> {
+            assertThat(e.path()).isEqualTo(path);
+            assertThat(e.getMessage()).contains(messages);
+        });
+    }
+
+    @Test
+    void aVariableHasTheTypeOfItsOwnExpression() throws PolicyCompileException {
+        compiles("validations: [{expression: variables.isWeb, messageExpression: \"'team ' + variables.team\"}]");
+        compiles("validations: [{expression: '!variables.isWeb'}]");
+    }
+
+    @Test
+    void aValidationOrMessageThatKyvernoTypesAsDynIsRefused() {
+        refused("validations: [{expression: \"object.spec.?hostNetwork.orValue(false)\"}]",
+                List.of("spec", "validations", 0, "expression"), "gives a value of type dyn", "must give a bool");
+        refused("validations: [{expression: \"variables.labels.?app.orValue('') == 'web'\", "
+                + "messageExpression: object.metadata.name}]", List.of("spec", "validations", 0, "messageExpression"),
+                "must give a string");
+        refused("validations: [{expression: variables.labels}]", List.of("spec", "validations", 0, "expression"),
+                "gives a value of type dyn");
+        refused("validations: [{expression: 'size(variables.team)'}]",
+                List.of("spec", "validations", 0, "expression"), "gives a value of type int");
+    }
+
+    @Test
+    void anAuditAnnotationMustGiveTextOrNull() throws PolicyCompileException {
+        compiles("validations: [{expression: 'true'}]\n  auditAnnotations: [{key: team, valueExpression: "
+                + "variables.team}, {key: none, valueExpression: 'null'}]");
+        refused("validations: [{expression: 'true'}]\n  auditAnnotations: [{key: name, valueExpression: "
+                + "object.metadata.name}]", List.of("spec", "auditAnnotations", 0, "valueExpression"),
+                "must be a string or null");
+    }
+
+    @Test
+    void aValidatingPolicysMatchConditionsCannotReadItsVariables() {
+        refused("matchConditions: [{name: web, expression: variables.isWeb}]\n  validations: [{expression: 'true'}]",
+                List.of("spec", "matchConditions", 0, "expression"), "uses variables.isWeb",
+                "compiled before its variables");
+    }
+
+    @Test
+    void aDynValueFromWhatKyvernoTypesMorePreciselyIsLeftToEvaluation() throws PolicyCompileException {
+        compiles("validations: [{expression: \"request.?dryRun.orValue(false)\"}]");
+        compiles("validations: [{expression: \"namespaceObject.metadata.?labels.?env.orValue('') == 'prod'\", "
+                + "messageExpression: \"namespaceObject.metadata.name\"}]");
+    }
+}
