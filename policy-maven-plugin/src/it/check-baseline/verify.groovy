@@ -2,7 +2,7 @@
 // entries are pointed out); -Dpolicy.baseline.update=true rewrites it, after which the build is green.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 4
+assert runs.size() == 5
 
 def first = runs[0]
 assert first.contains('Baseline guidepost-baseline.yaml: 2 known violations')
@@ -26,6 +26,11 @@ assert fourth.contains('[WARNING] No baseline file at no-such-baseline.yaml, so 
 assert fourth.contains('[ERROR] FAIL src/main/k8s/legacy.yaml:2')
 assert fourth.contains('BUILD FAILURE')
 assert !new File(basedir, 'no-such-baseline.yaml').exists()
+
+def fifth = runs[4]
+assert fifth.contains('Guidepost policy check passed')
+assert !fifth.contains('No baseline file')
+assert fifth.contains('BUILD SUCCESS')
 
 def baseline = new File(basedir, 'guidepost-baseline.yaml').text
 assert baseline.contains('''violations:

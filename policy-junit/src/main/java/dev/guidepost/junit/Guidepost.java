@@ -95,7 +95,7 @@ public final class Guidepost {
     private static Path baselineFile(Settings settings, String baseline) {
         if (baseline == null || baseline.isBlank()) {
             throw new GuidepostConfigurationException("dynamicTestsWithBaseline needs the path of a baseline file, "
-                    + "relative to the project folder (for example \"policy-baseline.yaml\")");
+                    + "relative to the project folder (for example \"guidepost-baseline.yaml\")");
         }
         return settings.resolve(baseline);
     }

@@ -235,7 +235,7 @@ public class CheckMojo extends AbstractPolicyMojo {
         if (updateBaseline) {
             if (baseline == null) {
                 throw new MojoExecutionException("-Dpolicy.baseline.update needs a <baseline> file to write: add "
-                        + "<baseline>policy-baseline.yaml</baseline> to the plugin's configuration (in a parent's "
+                        + "<baseline>guidepost-baseline.yaml</baseline> to the plugin's configuration (in a parent's "
                         + "pluginManagement it names one file per module)");
             }
             Baseline current = Baseline.of(report);
@@ -252,7 +252,11 @@ public class CheckMojo extends AbstractPolicyMojo {
             return Baseline.empty();
         }
         if (!baseline.isFile()) {
-            // a parent may name a baseline for every module; a module without known violations has none
+            // a parent may name a baseline for every module; a module without violations has none and needs none
+            if (report.violations().isEmpty()) {
+                getLog().debug("No baseline file at " + display(baseline.toPath()) + ", and no violations");
+                return Baseline.empty();
+            }
             getLog().warn("No baseline file at " + display(baseline.toPath()) + ", so every violation counts; "
                     + "write it from the current violations with -Dpolicy.baseline.update=true and commit it");
             return Baseline.empty();
