@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import dev.guidepost.core.Baseline;
 import dev.guidepost.core.ConsoleReport;
@@ -109,6 +111,14 @@ public class CheckMojo extends AbstractPolicyMojo {
     @Parameter(property = "policy.check.skip", defaultValue = "false")
     private boolean skipCheck;
 
+    /** The execution, whose id names its reports' folder when another execution has written to the same one. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    /** The project, which remembers across its executions which reports folders this build has written. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
     @Override
     protected String goal() {
         return "check";
@@ -127,6 +137,7 @@ public class CheckMojo extends AbstractPolicyMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<ReportFormat> reportFormats = reportFormats();
+        Path reportDirectory = reportDirectory();
         FailurePolicy failurePolicy = new FailurePolicy(failOnViolation, FailurePolicy.parseSeverity(failOnSeverity),
                 maxAllowedViolations);
         long started = System.nanoTime();
@@ -168,7 +179,7 @@ public class CheckMojo extends AbstractPolicyMojo {
             } else {
                 getLog().warn(message);
             }
-            removeStaleReports(List.of(ReportFormat.values()));
+            removeStaleReports(reportDirectory, List.of(ReportFormat.values()));
             return;
         }
 
@@ -204,8 +215,8 @@ public class CheckMojo extends AbstractPolicyMojo {
         // a report of a format this run does not write is an earlier run's: CI must not read it as this one's
         List<ReportFormat> notWritten = new ArrayList<>(List.of(ReportFormat.values()));
         notWritten.removeAll(reportFormats);
-        removeStaleReports(notWritten);
-        List<Path> written = writeReports(report, options, reportFormats);
+        removeStaleReports(reportDirectory, notWritten);
+        List<Path> written = writeReports(reportDirectory, report, options, reportFormats);
         long reported = System.nanoTime();
         getLog().debug(String.format("Guidepost timings: packs loaded in %d ms, policies compiled in %d ms, "
                 + "manifests read and checked in %d ms, reports written in %d ms", (loaded - started) / 1_000_000,
@@ -283,10 +294,35 @@ public class CheckMojo extends AbstractPolicyMojo {
         return out;
     }
 
+    /**
+     * The folder this execution writes its reports to: {@code <outputDirectory>}, unless another execution of this
+     * goal has written there in this build (two executions checking two rendered overlays), whose reports would be
+     * overwritten; then a folder inside it named after this execution, with a warning.
+     */
+    private Path reportDirectory() {
+        Path dir = outputDirectory.toPath().toAbsolutePath().normalize();
+        if (project == null || mojoExecution == null) {
+            return dir;
+        }
+        String id = mojoExecution.getExecutionId();
+        String key = "dev.guidepost.check.reports:" + dir;
+        Object earlier = project.getContextValue(key);
+        if (earlier != null && !earlier.equals(id)) {
+            Path own = dir.resolve(id);
+            getLog().warn("The execution '" + earlier + "' of policy:check has written its reports to "
+                    + display(dir) + " in this build, so this execution ('" + id + "') writes its reports to "
+                    + display(own) + "; give each execution its own <outputDirectory>");
+            dir = own;
+            key = "dev.guidepost.check.reports:" + dir;
+        }
+        project.setContextValue(key, id);
+        return dir;
+    }
+
     /** Reports of an earlier run would tell CI about violations this run did not look at. */
-    private void removeStaleReports(List<ReportFormat> reportFormats) throws MojoExecutionException {
+    private void removeStaleReports(Path dir, List<ReportFormat> reportFormats) throws MojoExecutionException {
         for (ReportFormat format : reportFormats) {
-            Path file = outputDirectory.toPath().resolve(format.fileName());
+            Path file = dir.resolve(format.fileName());
             try {
                 if (Files.deleteIfExists(file)) {
                     getLog().info("Removed the report of an earlier run: " + display(file));
@@ -313,13 +349,12 @@ public class CheckMojo extends AbstractPolicyMojo {
         return basedir.toPath().toAbsolutePath().normalize().startsWith(top) ? options.withBaseDir(top) : options;
     }
 
-    private List<Path> writeReports(Report report, ReportOptions options, List<ReportFormat> reportFormats)
-            throws MojoExecutionException {
+    private List<Path> writeReports(Path dir, Report report, ReportOptions options,
+            List<ReportFormat> reportFormats) throws MojoExecutionException {
         List<Path> written = new ArrayList<>();
         if (reportFormats.isEmpty()) {
             return written;
         }
-        Path dir = outputDirectory.toPath();
         try {
             Files.createDirectories(dir);
             for (ReportFormat format : reportFormats) {
