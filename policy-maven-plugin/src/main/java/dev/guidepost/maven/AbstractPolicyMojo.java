@@ -259,9 +259,23 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         return basedir.toPath().resolve(path).normalize();
     }
 
-    /** A path as shown in logs: relative to the project folder when it is below it. */
+    /**
+     * The folder the log names files relative to: the project's, or in a build of several projects the top
+     * project's, so that the lines of modules built side by side ({@code -T}) say which module they are about.
+     */
+    protected Path logBase() {
+        Path own = basedir.toPath().toAbsolutePath().normalize();
+        if (session == null || session.getProjects() == null || session.getProjects().size() < 2
+                || session.getTopLevelProject() == null || session.getTopLevelProject().getBasedir() == null) {
+            return own;
+        }
+        Path top = session.getTopLevelProject().getBasedir().toPath().toAbsolutePath().normalize();
+        return own.startsWith(top) ? top : own;
+    }
+
+    /** A path as shown in logs: relative to {@link #logBase()} when it is below it. */
     protected String display(Path path) {
-        Path base = basedir.toPath().toAbsolutePath().normalize();
+        Path base = logBase();
         Path absolute = path.toAbsolutePath().normalize();
         if (!absolute.startsWith(base)) {
             return absolute.toString();
@@ -308,7 +322,8 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         }
         Path classes = classesDirectory.toPath().toAbsolutePath().normalize();
         Pattern files = Pattern.compile("(?<![\\w/.-])(?:" + Pattern.quote(classes.toString()) + "|"
-                + Pattern.quote(display(classes)) + ")[/\\\\][^\\s:'\"]+");
+                + Pattern.quote(basedir.toPath().toAbsolutePath().normalize().relativize(classes).toString())
+                + ")[/\\\\][^\\s:'\"]+");
         Matcher m = files.matcher(message);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

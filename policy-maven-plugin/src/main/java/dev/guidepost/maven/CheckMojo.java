@@ -209,7 +209,7 @@ public class CheckMojo extends AbstractPolicyMojo {
         Baseline known = baseline(report);
         ReportOptions options = ReportOptions.defaults().withBaseDir(basedir.toPath())
                 .withPolicies(pack.policies()).withBaseline(known).withFailurePolicy(failurePolicy);
-        for (ConsoleReport.Entry entry : ConsoleReport.entries(report, options)) {
+        for (ConsoleReport.Entry entry : ConsoleReport.entries(report, options.withBaseDir(logBase()))) {
             log(entry);
         }
         // a report of a format this run does not write is an earlier run's: CI must not read it as this one's
