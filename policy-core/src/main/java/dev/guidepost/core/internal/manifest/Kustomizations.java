@@ -42,8 +42,7 @@ public final class Kustomizations {
 
     /** Why a Kustomize document is skipped, with what to run instead. */
     public static String skippedKustomization(Path folder) {
-        return "a Kustomize file, not an object for the cluster; skipped. Check what it renders: kustomize build "
-                + folder + " | guidepost check --pack PACK -";
+        return "a Kustomize file, not an object for the cluster; skipped. " + checkRendered(folder);
     }
 
     /** A file a kustomization names: the kustomization, and the field that names it ({@code patches}, ...). */
@@ -56,8 +55,13 @@ public final class Kustomizations {
         return (patch ? "a Kustomize patch" : "a Kustomize " + named.field().replaceAll("s$", "") + " configuration")
                 + " named by " + named.kustomization() + " (" + named.field() + "), "
                 + (patch ? "a fragment of an object rather than a whole one" : "not an object for the cluster")
-                + "; skipped. Check what it renders: kustomize build " + folderOf(named.kustomization())
-                + " | guidepost check --pack PACK -";
+                + "; skipped. " + checkRendered(folderOf(named.kustomization()));
+    }
+
+    /** What to check instead of a kustomization's files: what it renders, in a shell or in a build. */
+    private static String checkRendered(Path folder) {
+        return "Check what it renders: kustomize build " + folder + " | guidepost check --pack PACK -, or in a "
+                + "build, render it into a folder the check reads";
     }
 
     private static Path folderOf(Path kustomization) {
