@@ -441,11 +441,15 @@ public final class PolicyEngine {
                 int line = lineOf.applyAsInt(List.copyOf(podSpec.get()));
                 fieldLine = line != manifest.location().line() ? line : 0;
             }
-            // a fix that names the Pod's fields (spec.securityContext) would be applied to the controller's own
-            String remediation = violation && podSpec.isPresent() && POD_FIELD.matcher(policy.remediation()).find()
-                    && !policy.remediation().contains("template.")
-                    ? policy.remediation() + " " + PodControllers.whereThePodIs(manifest.kind())
-                    : policy.remediation();
+            // a fix that names the Pod's fields (spec.securityContext) would be applied to the controller's own;
+            // without a fix (a Kyverno policy), where the Pod's fields are is the fix's half a reader lacks
+            String remediation = policy.remediation();
+            if (violation && podSpec.isPresent() && remediation.isBlank()) {
+                remediation = PodControllers.whereThePodIs(manifest.kind());
+            } else if (violation && podSpec.isPresent() && POD_FIELD.matcher(remediation).find()
+                    && !remediation.contains("template.")) {
+                remediation = remediation + " (" + PodControllers.whereThePodIs(manifest.kind()) + ")";
+            }
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
                     + DefaultedValueNote.of(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),

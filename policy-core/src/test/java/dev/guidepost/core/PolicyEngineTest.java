@@ -945,6 +945,44 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPodRuleWithoutAFixFailingOnAControllerSaysWhereTheControllerKeepsThePod() {
+        PolicyEngine labels = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: require-name-label}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: check-for-labels
+                      match:
+                        any:
+                          - resources: {kinds: [Pod]}
+                      validate:
+                        cel:
+                          expressions:
+                            - expression: "has(object.metadata.labels) && 'app.kubernetes.io/name' in object.metadata.labels"
+                              message: The label app.kubernetes.io/name is required.
+                """, "labels.yaml"));
+
+        Report report = labels.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db, namespace: shop, labels: {app.kubernetes.io/name: db}}
+                spec:
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec:
+                      containers: [{name: db, image: registry.example.com/postgres:16}]
+                """, "db.yaml"));
+
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.remediation()).isEqualTo(
+                "In this StatefulSet the Pod's fields are under spec.template: its spec.X is spec.template.spec.X, "
+                        + "its metadata spec.template.metadata."));
+    }
+
+    @Test
     void failureActionOverridesDecideTheActionByNamespaceRuleOverridesFirst() {
         Path folder = Path.of("src/test/resources/packs/failure-action-overrides");
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder));

@@ -66,8 +66,8 @@ public final class PodControllers {
     }
 
     /**
-     * For a fix written for Pods, where a controller keeps the Pod's fields: "(In this CronJob the Pod's fields
-     * are under spec.jobTemplate.spec.template: its spec.X is spec.jobTemplate.spec.template.spec.X.)"; empty for
+     * For a fix written for Pods, where a controller keeps the Pod's fields: "In this CronJob the Pod's fields are
+     * under spec.jobTemplate.spec.template: its spec.X is spec.jobTemplate.spec.template.spec.X, ..."; empty for
      * other kinds.
      */
     public static String whereThePodIs(String kind) {
@@ -76,8 +76,8 @@ public final class PodControllers {
             return "";
         }
         String template = String.join(".", spec.get().subList(0, spec.get().size() - 1));
-        return "(In this " + kind + " the Pod's fields are under " + template + ": its spec.X is " + template
-                + ".spec.X, its metadata " + template + ".metadata.)";
+        return "In this " + kind + " the Pod's fields are under " + template + ": its spec.X is " + template
+                + ".spec.X, its metadata " + template + ".metadata.";
     }
 
     /**
