@@ -72,6 +72,9 @@ public final class PolicyTools {
      * large).
      */
     static final int MAX_STRUCTURED_CHARS = 4_000_000;
+    /** The most policies a filtered {@code list_policies} describes with their fixes. */
+    static final int MAX_DETAILED_LIST = 40;
+
     private static final tools.jackson.databind.json.JsonMapper SIZE = tools.jackson.databind.json.JsonMapper
             .builder().build();
 
@@ -149,7 +152,7 @@ public final class PolicyTools {
                 kb.policiesForKindsNamedIn(query, hits).forEach((kind, policies) -> {
                     List<String> more = policies.stream().map(Policy::id).toList();
                     alsoApply.put(kind, more);
-                    out.append("Also enforced on every ").append(kind).append(" (not above): ")
+                    out.append("Also apply to every ").append(kind).append(" (not above): ")
                             .append(String.join(", ", more)).append(" — list_policies {kind: ").append(kind)
                             .append("} lists every rule a ").append(kind).append(" must satisfy.\n");
                 });
@@ -371,8 +374,16 @@ public final class PolicyTools {
                         .append(!category.isEmpty() && !kind.isEmpty() ? ", " : "")
                         .append(kind.isEmpty() ? "" : "kind " + kind).append(')');
             }
-            out.append(": id, severity, action, title [kinds]\n");
-            selected.forEach(p -> out.append("- ").append(text.listLine(p)).append('\n'));
+            // a filtered list is what an agent reads before writing an object: what each rule wants, unless long
+            boolean detailed = (!category.isEmpty() || !kinds.isEmpty()) && selected.size() <= MAX_DETAILED_LIST;
+            out.append(": id, severity, action, title [kinds]").append(detailed ? ", then its fix (or description)"
+                    : "").append('\n');
+            for (Policy p : selected) {
+                out.append("- ").append(text.listLine(p)).append('\n');
+                if (detailed) {
+                    appendIndented(out, "  ", p.remediation().isBlank() ? p.description() : "fix: " + p.remediation());
+                }
+            }
             List<String> unselected = kb.pack().unselectedKinds(kinds);
             for (String kindAsked : unselected) {
                 List<String> meant = kb.pack().similarKinds(kindAsked);
@@ -557,11 +568,10 @@ public final class PolicyTools {
     }
 
     /**
-     * The advisory policies for the manifests: those whose match rules select one (in pack order), then the closest
-     * by meaning (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak match), for the first
-     * {@value #ADVISORY_MANIFESTS} manifests.
+     * The advisory policies for the manifests: those whose match rules select one (in pack order), then those
+     * related by meaning, the closest first (at most {@value #RELATED_ADVISORY} a manifest, none of them a weak
+     * match), for the first {@value #ADVISORY_MANIFESTS} manifests.
      */
-    /** Advisory guidance for the manifests: what applies by match rules, then what is related by meaning. */
     private List<Advice> advisoryFor(Manifests manifests) {
         java.util.Set<String> applicable = new java.util.HashSet<>();
         Map<String, Double> related = new java.util.HashMap<>();
@@ -576,6 +586,7 @@ public final class PolicyTools {
         kb.pack().policies().stream().filter(p -> applicable.contains(p.id()))
                 .forEach(p -> out.add(new Advice(p, Optional.empty())));
         kb.pack().policies().stream().filter(p -> related.containsKey(p.id()) && !applicable.contains(p.id()))
+                .sorted(java.util.Comparator.comparing((Policy p) -> -related.get(p.id())))
                 .forEach(p -> out.add(new Advice(p, Optional.of(related.get(p.id())))));
         return out;
     }

@@ -84,7 +84,8 @@ public final class ToolCatalog {
                         arguments -> tools.checkManifest(arguments)),
                 new Entry("list_policies", "List the policies",
                         "List every policy of the pack (id, severity, action, title, kinds), optionally only one "
-                                + "category (e.g. Security) or one Kubernetes kind (e.g. Ingress). With a kind it "
+                                + "category (e.g. Security) or one Kubernetes kind (e.g. Ingress), then with each "
+                                + "policy's fix (up to " + PolicyTools.MAX_DETAILED_LIST + "). With a kind it "
                                 + "is the complete list of the rules a manifest of that kind must satisfy (pod "
                                 + "rules included for Deployments, StatefulSets, Jobs and other pod controllers): "
                                 + "call it before writing a new kind of object. search_policies finds the rules for "

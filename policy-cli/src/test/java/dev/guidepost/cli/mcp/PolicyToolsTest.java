@@ -58,7 +58,7 @@ class PolicyToolsTest {
         assertThat(also).containsOnlyKeys("StatefulSet");
         assertThat(also.get("StatefulSet")).contains("require-run-as-non-root", "disallow-privileged-containers")
                 .doesNotContainAnyElementsOf(shown);
-        assertThat(answer.text()).contains("Also enforced on every StatefulSet (not above): ",
+        assertThat(answer.text()).contains("Also apply to every StatefulSet (not above): ",
                 "list_policies {kind: StatefulSet}");
         assertThat(tools.searchPolicies(Map.of("query", "can my container run as root?")).structured()
                 .get("alsoApplyToKinds")).isEqualTo(Map.of());
@@ -263,6 +263,11 @@ class PolicyToolsTest {
                 .containsEntry("id", "use-managed-postgres").containsKey("applies"));
         assertThat(maps(answer.structured().get("advisory"))).allSatisfy(advice -> assertThat(
                 advice.containsKey("score")).isEqualTo(Boolean.FALSE.equals(advice.get("applies"))));
+        List<Double> relatedScores = maps(answer.structured().get("advisory")).stream()
+                .filter(advice -> advice.containsKey("score")).map(advice -> ((Number) advice.get("score"))
+                        .doubleValue()).toList();
+        assertThat(relatedScores).as("related guidance, the closest first").hasSizeGreaterThan(1).isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -526,6 +531,10 @@ class PolicyToolsTest {
         ToolAnswer two = tools.listPolicies(Map.of("kind", "Ingress, Service"));
         assertThat(two.text()).contains("require-ingress-tls", "restrict-loadbalancer-services")
                 .doesNotContain("Kinds its policies select");
+        ToolAnswer statefulSet = tools.listPolicies(Map.of("kind", "StatefulSet"));
+        assertThat(statefulSet.text()).as("what each rule wants, for an agent about to write one")
+                .contains("then its fix", "\n  fix: ", "registry.acme.io");
+        assertThat(all.text()).as("the whole pack is listed by titles").doesNotContain("\n  fix: ");
         ToolAnswer oneUnknown = tools.listPolicies(Map.of("kind", "Ingress,Gateway"));
         assertThat(oneUnknown.text()).contains("require-ingress-tls", "No policy selects Gateway by its kinds")
                 .doesNotContain("selects Ingress");
