@@ -67,13 +67,24 @@ public final class Manifests implements Iterable<Manifest> {
 
     /** Reads files and folders. A path that does not exist is reported as an {@code IO} problem. */
     public static Manifests load(Collection<Path> paths) {
+        return load(paths, ManifestPatterns.ALL);
+    }
+
+    /**
+     * Reads files and folders, taking from each folder only the files the patterns select (relative to it); a file
+     * named itself is read whatever the patterns say.
+     */
+    public static Manifests load(Collection<Path> paths, ManifestPatterns patterns) {
+        Objects.requireNonNull(patterns, "patterns");
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
         Map<Manifest, Origin> origins = new java.util.IdentityHashMap<>();
         // a file named twice (or inside a folder also named) is read once
         Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
         for (Path path : paths) {
-            files(path, problems).forEach(f -> distinct.putIfAbsent(f.toAbsolutePath().normalize(), f));
+            boolean folder = Files.isDirectory(path);
+            files(path, problems).stream().filter(f -> !folder || patterns.selects(path.relativize(f)))
+                    .forEach(f -> distinct.putIfAbsent(f.toAbsolutePath().normalize(), f));
         }
         List<Path> files = List.copyOf(distinct.values());
         Map<Path, Kustomizations.NamedFile> patches = Kustomizations.patchFiles(files);

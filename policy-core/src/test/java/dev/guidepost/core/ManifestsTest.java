@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -425,6 +426,28 @@ class ManifestsTest {
                                 folder.resolve("overlays/prod/kustomization.yaml"), "patches"))),
                         tuple("resources.yaml", Kustomizations.skippedNamedFile(new Kustomizations.NamedFile(
                                 folder.resolve("overlays/prod/kustomization.yaml"), "patchesStrategicMerge"))));
+    }
+
+    @Test
+    void patternsChooseTheFilesOfAFolderButNotAFileNamedItself(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("chart/templates"));
+        Files.writeString(dir.resolve("app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n");
+        Files.writeString(dir.resolve("chart/templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata: {name: {{ .Release.Name }}}\n");
+
+        assertThat(Manifests.load(List.of(dir)).unreadable()).hasSize(1);
+        Manifests excluded = Manifests.load(List.of(dir), ManifestPatterns.excluding(List.of("chart/**")));
+        assertThat(excluded.manifests()).extracting(Manifest::name).containsExactly("app");
+        assertThat(excluded.problems()).isEmpty();
+        assertThat(Manifests.load(List.of(dir.resolve("chart/templates/cm.yaml")),
+                ManifestPatterns.excluding(List.of("chart/**"))).unreadable()).hasSize(1);
+
+        ManifestPatterns patterns = ManifestPatterns.of(List.of("**/*.yml"), List.of("tmp/", " "));
+        assertThat(patterns.selects(Path.of("a.yml"))).as("**/ also matches no folder").isTrue();
+        assertThat(patterns.selects(Path.of("x/a.yml"))).isTrue();
+        assertThat(patterns.selects(Path.of("a.yaml"))).isFalse();
+        assertThat(patterns.selects(Path.of("tmp/x/a.yml"))).as("a trailing / is everything below").isFalse();
+        assertThat(patterns.excludes()).containsExactly("tmp/");
     }
 
     @Test

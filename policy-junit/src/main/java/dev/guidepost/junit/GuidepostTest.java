@@ -84,4 +84,11 @@ public @interface GuidepostTest {
      * meaning.
      */
     boolean lexicalOnly() default false;
+
+    /**
+     * Files to leave out of the folders the tests read (the conventional ones, or those they name), as Ant-style
+     * patterns relative to each folder, as the Maven plugin's {@code <excludes>}: {@code "chart/**"} leaves out a
+     * Helm chart kept beside the manifests. A file a test names itself is read all the same.
+     */
+    String[] excludes() default {};
 }

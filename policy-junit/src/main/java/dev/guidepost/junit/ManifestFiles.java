@@ -41,10 +41,11 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
             }
             resolved.add(absolute);
         }
-        Manifests manifests = Manifests.load(resolved);
+        Manifests manifests = Manifests.load(resolved, settings.excludes());
         if (manifests.size() == 0 && manifests.problems().isEmpty()) {
             throw new GuidepostConfigurationException("no manifest files (.yaml, .yml, .json) in "
-                    + resolved.stream().map(Path::toString).toList());
+                    + resolved.stream().map(Path::toString).toList() + (settings.excludes().excludes().isEmpty()
+                            ? "" : " that excludes " + settings.excludes().excludes() + " leaves"));
         }
         return new ManifestFiles(manifests, List.copyOf(resolved));
     }

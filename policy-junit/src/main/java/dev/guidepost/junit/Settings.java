@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.guidepost.core.ManifestPatterns;
 import dev.guidepost.core.PolicyPack;
 
 /**
@@ -17,22 +18,23 @@ import dev.guidepost.core.PolicyPack;
  * @param cacheDirectory the absolute knowledge base cache folder
  * @param lexicalOnly    search by words only
  * @param declaredOn     the simple name of the class carrying the annotation, for messages
+ * @param excludes       the files left out of the folders read
  */
 record Settings(String pack, Path baseDir, double minimumScore, Path cacheDirectory, boolean lexicalOnly,
-        String declaredOn) {
+        String declaredOn, ManifestPatterns excludes) {
 
     /** Settings for explicit assertions outside a {@link GuidepostTest} class. */
     static Settings defaults() {
         Path base = workingDirectory();
         return new Settings("", base, GuidepostTest.UNSET_MINIMUM_SCORE,
-                base.resolve(GuidepostTest.DEFAULT_CACHE_DIRECTORY), false, "");
+                base.resolve(GuidepostTest.DEFAULT_CACHE_DIRECTORY), false, "", ManifestPatterns.ALL);
     }
 
     static Settings of(GuidepostTest annotation, Class<?> declaredOn) {
         Path base = workingDirectory().resolve(annotation.baseDir()).normalize();
         return new Settings(annotation.pack().strip(), base, annotation.minimumScore(),
                 base.resolve(annotation.cacheDirectory()).normalize(), annotation.lexicalOnly(),
-                declaredOn.getSimpleName());
+                declaredOn.getSimpleName(), ManifestPatterns.excluding(List.of(annotation.excludes())));
     }
 
     private static Path workingDirectory() {

@@ -28,6 +28,7 @@ import dev.guidepost.junit.fixtures.ConcurrentSamplePackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
 import dev.guidepost.junit.fixtures.ConventionalFoldersFixture;
 import dev.guidepost.junit.fixtures.DynamicTestsFixture;
+import dev.guidepost.junit.fixtures.ExcludesFixture;
 import dev.guidepost.junit.fixtures.ExemptionTypoDynamicFixture;
 import dev.guidepost.junit.fixtures.FailingFixture;
 import dev.guidepost.junit.fixtures.InvalidPolicyFixture;
@@ -326,6 +327,18 @@ class GuidepostExtensionTest {
                 .hasMessageContaining("ConfigMap flags has no team label")
                 .hasMessageContaining("the manifests in src/test/resources/projects/conventional/src/main/k8s, "
                         + "src/test/resources/projects/conventional/k8s");
+    }
+
+    @Test
+    void excludesLeaveFilesOutOfTheFoldersReadButNotAFileNamedItself() {
+        Events tests = run(ExcludesFixture.class).testEvents();
+
+        assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("theManifestsBesideTheChartSatisfyEveryApplicablePolicy()")
+                .noneMatch(name -> name.contains("chart/templates"));
+        assertThat(failures(tests)).containsOnlyKeys("aTemplateNamedItselfIsReadAllTheSame");
+        assertThat(failures(tests).get("aTemplateNamedItselfIsReadAllTheSame"))
+                .hasMessageContaining("chart/templates/settings.yaml");
     }
 
     @Test

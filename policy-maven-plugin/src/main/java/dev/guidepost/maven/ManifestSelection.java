@@ -2,17 +2,15 @@ package dev.guidepost.maven;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.ManifestPatterns;
 import dev.guidepost.core.Manifests;
 
 /**
@@ -26,7 +24,7 @@ final class ManifestSelection {
     /** Folders read when none is configured, when they exist. */
     static final List<String> DEFAULT_FOLDERS = Manifests.CONVENTIONAL_FOLDERS;
     /** Files read from folders when no includes are configured. */
-    static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
+    static final List<String> DEFAULT_INCLUDES = ManifestPatterns.DEFAULT_INCLUDES;
 
     /**
      * The selected files, sorted within each location, and the locations that were looked at.
@@ -75,8 +73,7 @@ final class ManifestSelection {
                 }
             }
         }
-        List<PathMatcher> in = matchers(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes);
-        List<PathMatcher> out = matchers(excludes == null ? List.of() : excludes);
+        ManifestPatterns patterns = ManifestPatterns.of(includes, excludes);
         List<Path> files = new ArrayList<>();
         for (Path location : locations) {
             if (Files.isRegularFile(location)) {
@@ -90,7 +87,7 @@ final class ManifestSelection {
                         .filter(file -> !(holdsOutput && file.toAbsolutePath().normalize().startsWith(built)))
                         .forEach(file -> {
                     Path relative = location.relativize(file);
-                    if (!hidden(relative) && matches(in, relative) && !matches(out, relative)) {
+                    if (!hidden(relative) && patterns.selects(relative)) {
                         found.add(file);
                     }
                 });
@@ -109,30 +106,5 @@ final class ManifestSelection {
             }
         }
         return false;
-    }
-
-    private static List<PathMatcher> matchers(List<String> patterns) {
-        FileSystem fs = FileSystems.getDefault();
-        List<PathMatcher> out = new ArrayList<>();
-        for (String pattern : patterns) {
-            if (pattern == null || pattern.isBlank()) {
-                continue;
-            }
-            String p = pattern.strip().replace('\\', '/');
-            if (p.endsWith("/")) {
-                p = p + "**";
-            }
-            out.add(fs.getPathMatcher("glob:" + p));
-            // Ant's "**/" also matches no folder at all
-            if (p.startsWith("**/")) {
-                out.add(fs.getPathMatcher("glob:" + p.substring(3)));
-            }
-        }
-        return out;
-    }
-
-    private static boolean matches(List<PathMatcher> matchers, Path relative) {
-        Path unix = Path.of(relative.toString().replace('\\', '/'));
-        return matchers.stream().anyMatch(m -> m.matches(unix));
     }
 }
