@@ -15,6 +15,7 @@ import dev.guidepost.core.internal.cel.ClusterData;
 import dev.guidepost.core.internal.engine.AdmissionChain;
 import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
 import dev.guidepost.core.internal.engine.DefaultedValueNote;
+import dev.guidepost.core.internal.engine.ManifestExceptions;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
 import dev.guidepost.core.internal.engine.EvaluationContext;
 import dev.guidepost.core.internal.engine.Parallel;
@@ -276,6 +277,15 @@ public final class PolicyEngine {
                 results.addAll(policy.get(m).results());
                 exemptions.addAll(policy.get(m).exemptions());
             }
+        }
+        Map<String, List<String>> exceptionsAmongManifests = ManifestExceptions.namedPolicies(list);
+        if (!exceptionsAmongManifests.isEmpty()) {
+            results.replaceAll(r -> {
+                List<String> naming = ManifestExceptions.naming(exceptionsAmongManifests, r.policyId());
+                return !r.isViolation() || naming.isEmpty() ? r : new Result(r.policyId(), r.policyTitle(), r.rule(),
+                        r.severity(), r.action(), r.outcome(), r.message() + ManifestExceptions.note(naming),
+                        r.remediation(), r.resource(), r.location(), r.fieldLine());
+            });
         }
         return new Report(results, exemptions, unknownExemptions(list), manifests.problems(), manifests.size(),
                 selected.size());

@@ -983,6 +983,48 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aViolationOfAPolicyThatAPolicyExceptionAmongTheManifestsNamesSaysTheCheckAppliesOnlyThePacks() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.load(Path.of("src/test/resources/engine/non-root.yaml")));
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: agent, namespace: ops}
+                spec: {containers: [{name: agent, image: registry.example.com/agent:1.0}]}
+                ---
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: agent-runs-as-root, namespace: ops}
+                spec:
+                  policyRefs:
+                    - {name: pod-non-root, kind: ValidatingPolicy}
+                  matchConditions:
+                    - {name: agent, expression: "object.metadata.name == 'agent'"}
+                ---
+                apiVersion: kyverno.io/v2
+                kind: PolicyException
+                metadata: {name: unrelated, namespace: ops}
+                spec:
+                  exceptions:
+                    - {policyName: require-labels, ruleNames: [check-labels]}
+                  match:
+                    any:
+                      - resources: {kinds: [Pod]}
+                """, "agent.yaml"));
+
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("[PolicyException/ops/agent-runs-as-root among the manifests checked names this policy, "
+                        + "but a check applies only the pack's PolicyExceptions")
+                .doesNotContain("unrelated"));
+        assertThat(engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: agent, namespace: ops}
+                spec: {containers: [{name: agent, image: registry.example.com/agent:1.0}]}
+                """, "agent.yaml")).violations()).singleElement()
+                .satisfies(r -> assertThat(r.message()).doesNotContain("PolicyException"));
+    }
+
+    @Test
     void failureActionOverridesDecideTheActionByNamespaceRuleOverridesFirst() {
         Path folder = Path.of("src/test/resources/packs/failure-action-overrides");
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder));
