@@ -211,14 +211,15 @@ public final class CelEnvironment {
      * The expression typed as Kyverno's compiler types it when it reads {@code variables}: there each
      * {@code variables.x} has the type of x's own expression (Kyverno registers it as x is compiled), where this
      * shared environment declares {@code variables} as dyn. So {@code variables.isWeb} is a bool when isWeb's
-     * expression is. The expression itself when it reads no variables.
+     * expression is, and {@code 'n: ' + variables.count} does not compile when count is an int, as in Kyverno.
+     * The expression itself when it reads no variables.
      *
      * @param variables the policy's variables declared before the expression, each as typed by this method
+     * @throws CelCompileException when the expression does not compile with its variables typed
      */
     public CelExpression typedWith(CelExpression expression, Map<String, CelExpression> variables)
             throws CelCompileException {
-        if (!expression.variables().contains("variables") || variables.isEmpty()
-                || !expression.resultType().equals("dyn")) {
+        if (!expression.variables().contains("variables") || variables.isEmpty()) {
             return expression;
         }
         List<CelVarDecl> declarations = new ArrayList<>();

@@ -81,15 +81,22 @@ final class ExpressionCompiler {
                 || compiled.resultType().equals("dyn") && !dynForKyvernoToo(compiled, variables);
     }
 
-    /** What Kyverno's compiler types as dyn too: {@code object} and {@code oldObject} are maps of dyn there. */
-    private static final Set<String> DYN_FOR_KYVERNO = Set.of("object", "oldObject", "variables");
+    /**
+     * What Kyverno's and Kubernetes' compilers type more precisely than this environment, which has them as dyn:
+     * the admission request, the namespace, a policy's parameters, the authorizer and the exceptions. What else an
+     * expression reads is typed alike ({@code object} and {@code oldObject} are maps of dyn there too,
+     * comprehension and {@code cel.bind} variables take their range's type, the libraries' results have the same
+     * types).
+     */
+    private static final Set<String> TYPED_BY_KYVERNO = Set.of("request", "namespaceObject", "params", "authorizer",
+            "exceptions");
 
     /**
      * True when a {@code dyn} expression is dyn for Kyverno's compiler too: it reads nothing Kyverno types more
      * precisely, and each variable it reads is as it is typed here.
      */
     private static boolean dynForKyvernoToo(CelExpression compiled, Map<String, CelExpression> variables) {
-        if (!DYN_FOR_KYVERNO.containsAll(compiled.variables())) {
+        if (compiled.variables().stream().anyMatch(TYPED_BY_KYVERNO::contains)) {
             return false;
         }
         Matcher m = VARIABLE_REFERENCE.matcher(compiled.source());

@@ -23,6 +23,7 @@ class ExpressionTypesTest {
                 - {name: labels, expression: "object.metadata.?labels.orValue({})"}
                 - {name: isWeb, expression: "variables.labels.?app.orValue('') == 'web'"}
                 - {name: team, expression: "string(variables.labels.?team.orValue(''))"}
+                - {name: count, expression: "size(object.spec.containers)"}
               %s
             """;
 
@@ -54,6 +55,21 @@ class ExpressionTypesTest {
                 "gives a value of type dyn");
         refused("validations: [{expression: 'size(variables.team)'}]",
                 List.of("spec", "validations", 0, "expression"), "gives a value of type int");
+    }
+
+    @Test
+    void aVariablesTypeAppliesWhereverItIsReadNotOnlyWhereTheResultIsDyn() {
+        refused("validations: [{expression: 'variables.count < 5', messageExpression: \"'containers: ' + "
+                + "variables.count\"}]", List.of("spec", "validations", 0, "messageExpression"),
+                "does not compile", "'_+_' applied to '(string, int)'");
+    }
+
+    @Test
+    void comprehensionAndBindVariablesAreTypedAsKyvernoTypesThem() {
+        refused("validations: [{expression: \"object.spec.containers.exists(c, c.name == 'a') ? object.spec.x : "
+                + "false\"}]", List.of("spec", "validations", 0, "expression"), "gives a value of type dyn");
+        refused("validations: [{expression: 'cel.bind(s, object.spec, s.hostNetwork)'}]",
+                List.of("spec", "validations", 0, "expression"), "gives a value of type dyn");
     }
 
     @Test
