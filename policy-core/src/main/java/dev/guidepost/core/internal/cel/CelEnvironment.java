@@ -16,6 +16,9 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelVarDecl;
 import dev.cel.common.types.CelType;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.TraversalOrder;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.extensions.CelExtensions;
@@ -179,19 +182,47 @@ public final class CelEnvironment {
     /** Compiles an expression. */
     public CelExpression compile(String expression) throws CelCompileException {
         try {
-            CelAbstractSyntaxTree ast = cel.check(parsed(expression)).getAst();
+            CelAbstractSyntaxTree parsed = parsed(expression);
+            CelAbstractSyntaxTree ast = cel.check(parsed).getAst();
             java.util.Set<String> variables = new java.util.TreeSet<>();
             ast.getReferenceMap().values().forEach(reference -> {
                 if (reference.overloadIds().isEmpty() && reference.value().isEmpty()) {
                     variables.add(reference.name());
                 }
             });
-            return new CelExpression(expression, cel.createProgram(ast), this, variables, ast.getResultType());
+            return new CelExpression(expression, cel.createProgram(ast), this, variables, variableFields(parsed),
+                    ast.getResultType());
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
         } catch (CelEvaluationException e) {
             throw new CelCompileException("cannot plan the expression: " + e.getMessage());
         }
+    }
+
+    /**
+     * The names the expression reads of {@code variables}, in order: {@code variables.x}, {@code variables.?x},
+     * {@code variables['x']} (a string that merely spells {@code variables.x} is not one).
+     */
+    private static java.util.Set<String> variableFields(CelAbstractSyntaxTree parsed) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+        CelNavigableAst.fromAst(parsed).getRoot().allNodes(TraversalOrder.PRE_ORDER).map(n -> n.expr())
+                .forEach(e -> {
+                    if (e.exprKind().getKind() == CelExpr.ExprKind.Kind.SELECT && isVariables(e.select().operand())) {
+                        fields.add(e.select().field());
+                    } else if (e.exprKind().getKind() == CelExpr.ExprKind.Kind.CALL && e.call().target().isEmpty()
+                            && e.call().args().size() == 2 && isVariables(e.call().args().get(0))
+                            && e.call().args().get(1).exprKind().getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                            && (e.call().function().equals(NullSafeSelectLibrary.OPT_SELECT)
+                                    || e.call().function().equals("_[_]")
+                                    || e.call().function().equals("_[?_]"))) {
+                        fields.add(e.call().args().get(1).constant().stringValue());
+                    }
+                });
+        return fields;
+    }
+
+    private static boolean isVariables(CelExpr expr) {
+        return expr.exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT && expr.ident().name().equals("variables");
     }
 
     /** The expression parsed, with the rewrites this environment applies before checking. */

@@ -21,20 +21,27 @@ public final class CelExpression {
     private final Program program;
     private final CelEnvironment environment;
     private final Set<String> variables;
+    private final Set<String> variableFields;
     private final CelType type;
 
     CelExpression(String source, Program program, CelEnvironment environment, Set<String> variables,
-            CelType type) {
+            Set<String> variableFields, CelType type) {
         this.source = source;
         this.program = program;
         this.environment = environment;
         this.variables = Set.copyOf(variables);
+        this.variableFields = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(variableFields));
         this.type = type;
     }
 
     /** The same expression with the type a fuller declaration of its variables gives it. */
     CelExpression withType(CelType checked) {
-        return new CelExpression(source, program, environment, variables, checked);
+        return new CelExpression(source, program, environment, variables, variableFields, checked);
+    }
+
+    /** The names it reads of a policy's {@code variables} ({@code variables.x}), in the order they appear. */
+    public Set<String> variableFields() {
+        return variableFields;
     }
 
     /** The checked type. */

@@ -94,10 +94,11 @@ final class ClusterPolicyCompiler {
         }
         Map<String, Object> cel = PlainValues.map(validate, "cel");
         try {
-            List<NamedExpression> preconditions = compiler.conditions(PlainValues.list(rule, "celPreconditions"),
-                    YamlDocument.path(path, "celPreconditions"), Map.of());
             Map<String, CelExpression> variables = compiler.variables(PlainValues.list(cel, "variables"),
                     YamlDocument.path(path, "validate", "cel", "variables"));
+            // as a ValidatingAdmissionPolicy's match conditions, which Kubernetes compiles after its variables
+            List<NamedExpression> preconditions = compiler.conditions(PlainValues.list(rule, "celPreconditions"),
+                    YamlDocument.path(path, "celPreconditions"), variables);
             List<ValidationProgram> expressions = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             List<Object> entries = PlainValues.list(cel, "expressions");

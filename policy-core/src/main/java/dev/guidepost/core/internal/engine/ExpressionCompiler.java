@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.guidepost.core.internal.cel.CelCompileException;
 import dev.guidepost.core.internal.cel.CelEnvironment;
@@ -18,10 +16,6 @@ import dev.guidepost.core.internal.yaml.YamlDocument;
 
 /** Compiles the CEL parts of a policy document, naming the field of any expression that does not compile. */
 final class ExpressionCompiler {
-
-    /** {@code variables.name}, but not a field called variables ({@code object.spec.variables.x}). */
-    private static final Pattern VARIABLE_REFERENCE = Pattern.compile(
-            "(?<![.\\w])variables\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private final CelEnvironment environment;
 
@@ -48,12 +42,18 @@ final class ExpressionCompiler {
      * types more precisely than Guidepost ({@code request}, {@code namespaceObject}), and a value that is no bool is
      * then an error when it is evaluated.
      *
-     * @param variables the policy's variables, as {@link #variables} compiled them
+     * @param variables the policy's variables, as {@link #variables} compiled them (null: unknown, since they did
+     *                  not compile; then what the expression reads of them is not checked)
      */
     CelExpression condition(String expression, List<Object> path, Map<String, CelExpression> variables)
             throws PolicyCompileException {
-        CelExpression compiled = typed(compile(expression, path), path, variables);
-        return checked(compiled, path, fits(compiled, "bool", variables), "it must give a bool (true or false); "
+        return decides(compile(expression, path), path, variables);
+    }
+
+    private CelExpression decides(CelExpression compiled, List<Object> path, Map<String, CelExpression> variables)
+            throws PolicyCompileException {
+        CelExpression typed = typed(compiled, path, variables);
+        return checked(typed, path, fits(typed, "bool", variables), "it must give a bool (true or false); "
                 + "compare it, for example object.spec.replicas > 1 or has(object.spec.x)");
     }
 
@@ -65,9 +65,16 @@ final class ExpressionCompiler {
                 + "string; wrap it, for example string(...) or '...' + string(...)");
     }
 
-    /** The expression with its variables typed as Kyverno types them. */
+    /**
+     * The expression with its variables typed as Kyverno types them, after checking that it reads only variables
+     * the policy declares; as it is when the variables are unknown (null).
+     */
     private CelExpression typed(CelExpression compiled, List<Object> path, Map<String, CelExpression> variables)
             throws PolicyCompileException {
+        if (variables == null) {
+            return compiled;
+        }
+        requireDeclared(compiled, List.copyOf(variables.keySet()), path);
         try {
             return environment.typedWith(compiled, variables);
         } catch (CelCompileException e) {
@@ -96,12 +103,12 @@ final class ExpressionCompiler {
      * precisely, and each variable it reads is as it is typed here.
      */
     private static boolean dynForKyvernoToo(CelExpression compiled, Map<String, CelExpression> variables) {
-        if (compiled.variables().stream().anyMatch(TYPED_BY_KYVERNO::contains)) {
+        if (compiled.variables().stream().anyMatch(TYPED_BY_KYVERNO::contains)
+                || variables == null && !compiled.variableFields().isEmpty()) {
             return false;
         }
-        Matcher m = VARIABLE_REFERENCE.matcher(compiled.source());
-        while (m.find()) {
-            CelExpression variable = variables.get(m.group(1));
+        for (String name : compiled.variableFields()) {
+            CelExpression variable = variables.get(name);
             if (variable != null && variable.resultType().equals("dyn") && !dynForKyvernoToo(variable, variables)) {
                 return false;
             }
@@ -146,15 +153,14 @@ final class ExpressionCompiler {
         List<NamedExpression> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             List<Object> at = YamlDocument.path(path, i, "expression");
-            String expression = PlainValues.string(entries.get(i), "expression");
-            Matcher variable = VARIABLE_REFERENCE.matcher(expression);
-            if (!mayReadVariables && variable.find()) {
-                throw new PolicyCompileException(at, describe(at) + " uses variables." + variable.group(1)
-                        + ", but a ValidatingPolicy's match conditions are compiled before its variables and cannot "
-                        + "read them; write the variable's expression into the condition, or test it in a "
-                        + "validation");
+            CelExpression compiled = compile(PlainValues.string(entries.get(i), "expression"), at);
+            if (!mayReadVariables && !compiled.variableFields().isEmpty()) {
+                throw new PolicyCompileException(at, describe(at) + " uses variables."
+                        + compiled.variableFields().iterator().next() + ", but a ValidatingPolicy's match conditions "
+                        + "are compiled before its variables and cannot read them; write the variable's expression "
+                        + "into the condition, or test it in a validation");
             }
-            out.add(new NamedExpression(PlainValues.string(entries.get(i), "name"), condition(expression, at,
+            out.add(new NamedExpression(PlainValues.string(entries.get(i), "name"), decides(compiled, at,
                     variables)));
         }
         return out;
@@ -187,16 +193,15 @@ final class ExpressionCompiler {
         }
         for (int i = 0; i < entries.size(); i++) {
             String name = names.get(i);
-            String expression = PlainValues.string(entries.get(i), "expression");
-            Optional<String> forward = forwardReference(expression, names, i);
+            List<Object> at = YamlDocument.path(path, i, "expression");
+            CelExpression compiled = compile(PlainValues.string(entries.get(i), "expression"), at);
+            Optional<String> forward = forwardReference(compiled, names, i);
             if (forward.isPresent()) {
-                throw new PolicyCompileException(YamlDocument.path(path, i, "expression"),
-                        describe(YamlDocument.path(path, i)) + " (" + name + ") uses variables." + forward.get()
-                                + ", which is not declared before it"
+                throw new PolicyCompileException(at, describe(YamlDocument.path(path, i)) + " (" + name
+                        + ") uses variables." + forward.get() + ", which is not declared before it"
                         + (names.contains(forward.get()) ? "" : declared(names)));
             }
-            List<Object> at = YamlDocument.path(path, i, "expression");
-            out.put(name, typed(compile(expression, at), at, out));
+            out.put(name, typed(compiled, at, out));
         }
         return out;
     }
@@ -205,15 +210,11 @@ final class ExpressionCompiler {
      * The first variable that the expression of variable {@code index} reads although it is not declared before
      * it ({@code names} in declaration order), or empty.
      */
-    static Optional<String> forwardReference(String expression, List<String> names, int index) {
-        Matcher m = VARIABLE_REFERENCE.matcher(expression);
-        while (m.find()) {
-            int declaredAt = names.indexOf(m.group(1));
-            if (declaredAt < 0 || declaredAt >= index) {
-                return Optional.of(m.group(1));
-            }
-        }
-        return Optional.empty();
+    static Optional<String> forwardReference(CelExpression compiled, List<String> names, int index) {
+        return compiled.variableFields().stream().filter(field -> {
+            int declaredAt = names.indexOf(field);
+            return declaredAt < 0 || declaredAt >= index;
+        }).findFirst();
     }
 
     /**
@@ -221,13 +222,12 @@ final class ExpressionCompiler {
      * by the declared names, so it rejects such an expression too, and a typo would otherwise be an error at
      * every evaluation.
      */
-    static void requireDeclared(String expression, List<String> names, List<Object> path)
+    static void requireDeclared(CelExpression compiled, List<String> names, List<Object> path)
             throws PolicyCompileException {
-        Matcher m = VARIABLE_REFERENCE.matcher(expression);
-        while (m.find()) {
-            if (!names.contains(m.group(1))) {
-                List<String> similar = IdSimilarity.similar(names, m.group(1));
-                throw new PolicyCompileException(path, describe(path) + " uses variables." + m.group(1)
+        for (String field : compiled.variableFields()) {
+            if (!names.contains(field)) {
+                List<String> similar = IdSimilarity.similar(names, field);
+                throw new PolicyCompileException(path, describe(path) + " uses variables." + field
                         + ", which the policy does not declare" + declared(names)
                         + (similar.isEmpty() ? "" : "; did you mean variables." + similar.get(0) + "?"));
             }

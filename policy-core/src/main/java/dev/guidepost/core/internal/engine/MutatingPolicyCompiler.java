@@ -60,9 +60,9 @@ final class MutatingPolicyCompiler {
             }
             List<Object> at = YamlDocument.path(path, "mutations", i, field, "expression");
             String expression = PlainValues.string(entry, field, "expression");
-            ExpressionCompiler.requireDeclared(expression, declared, at);
-            mutations.add(new MutatingPolicyProgram.Mutation(field.equals("applyConfiguration"),
-                    compiler.compile(expression, at)));
+            CelExpression compiled = compiler.compile(expression, at);
+            ExpressionCompiler.requireDeclared(compiled, declared, at);
+            mutations.add(new MutatingPolicyProgram.Mutation(field.equals("applyConfiguration"), compiled));
         }
         return new MutatingPolicyProgram(name, kind, MatchConstraints.of(PlainValues.at(spec, "matchConstraints")),
                 conditions, variables, mutations, action);

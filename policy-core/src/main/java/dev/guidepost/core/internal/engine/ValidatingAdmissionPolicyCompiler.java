@@ -57,13 +57,13 @@ final class ValidatingAdmissionPolicyCompiler {
         for (int i = 0; i < variableEntries.size(); i++) {
             String name = names.get(i);
             String text = PlainValues.string(variableEntries.get(i), "expression");
-            String forward = ExpressionCompiler.forwardReference(text, names, i)
+            ValidatingAdmissionPolicyProgram.Expression e = expression(text);
+            String forward = e.compiled() == null ? null : ExpressionCompiler.forwardReference(e.compiled(), names, i)
                     .map(variable -> "undefined field '" + variable + "'").orElse(null);
             if (forward != null) {
                 errors.add("'" + text.strip() + "': " + forward);
+                e = new ValidatingAdmissionPolicyProgram.Expression(text, null, forward);
             }
-            ValidatingAdmissionPolicyProgram.Expression e = forward != null
-                    ? new ValidatingAdmissionPolicyProgram.Expression(text, null, forward) : expression(text);
             if (e.compiled() != null) {
                 variables.put(name, e.compiled());
             } else {

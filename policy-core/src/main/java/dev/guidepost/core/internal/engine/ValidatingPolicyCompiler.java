@@ -66,7 +66,6 @@ final class ValidatingPolicyCompiler {
                 PlainValues.list(spec, "matchConditions"), YamlDocument.path(path, "matchConditions")));
         Map<String, CelExpression> variables = attempt(errors, () -> compiler.variables(
                 PlainValues.list(spec, "variables"), YamlDocument.path(path, "variables")));
-        Map<String, CelExpression> typedVariables = variables == null ? Map.of() : variables;
         List<ValidationProgram> validations = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "validations");
         for (int i = 0; i < entries.size(); i++) {
@@ -74,25 +73,17 @@ final class ValidatingPolicyCompiler {
             List<Object> at = YamlDocument.path(path, "validations", i);
             String expression = PlainValues.string(v, "expression");
             String messageExpression = PlainValues.string(v, "messageExpression");
-            if (variables != null) { // with broken variables, which are declared is unknown
-                List<String> declared = List.copyOf(variables.keySet());
-                attempt(errors, () -> {
-                    ExpressionCompiler.requireDeclared(expression, declared, YamlDocument.path(at, "expression"));
-                    ExpressionCompiler.requireDeclared(messageExpression, declared,
-                            YamlDocument.path(at, "messageExpression"));
-                    return null;
-                });
-            }
+            // with broken variables (null), which are declared and their types are unknown
             CelExpression condition = attempt(errors, () -> compiler.condition(expression,
-                    YamlDocument.path(at, "expression"), typedVariables));
+                    YamlDocument.path(at, "expression"), variables));
             CelExpression message = messageExpression.isBlank() ? null : attempt(errors,
                     () -> compiler.message(messageExpression, YamlDocument.path(at, "messageExpression"),
-                            typedVariables));
+                            variables));
             validations.add(new ValidationProgram(condition, PlainValues.string(v, "message"), message));
         }
         List<NamedExpression> annotations = attempt(errors, () -> compiler.auditAnnotations(
                 PlainValues.list(spec, "auditAnnotations"), YamlDocument.path(path, "auditAnnotations"),
-                typedVariables));
+                variables));
         if (!errors.isEmpty()) {
             throw PolicyCompileException.of(errors);
         }

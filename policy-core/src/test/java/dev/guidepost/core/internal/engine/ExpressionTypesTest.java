@@ -89,6 +89,17 @@ class ExpressionTypesTest {
     }
 
     @Test
+    void whatAnExpressionReadsOfVariablesIsReadFromItsSyntaxNotFromItsText() throws PolicyCompileException {
+        compiles("matchConditions: [{name: text, expression: \"object.metadata.name != 'variables.isWeb'\"}]\n"
+                + "  validations: [{expression: \"variables.team != 'see variables.nope'\"}]");
+        refused("validations: [{expression: \"variables.?tean.orValue('') != ''\"}]",
+                List.of("spec", "validations", 0, "expression"), "uses variables.tean, which the policy does not "
+                        + "declare", "did you mean variables.team?");
+        refused("validations: [{expression: \"variables['nope'] == 'x'\"}]",
+                List.of("spec", "validations", 0, "expression"), "uses variables.nope");
+    }
+
+    @Test
     void aDynValueFromWhatKyvernoTypesMorePreciselyIsLeftToEvaluation() throws PolicyCompileException {
         compiles("validations: [{expression: \"request.?dryRun.orValue(false)\"}]");
         compiles("validations: [{expression: \"namespaceObject.metadata.?labels.?env.orValue('') == 'prod'\", "
