@@ -517,6 +517,31 @@ class PolicyPackTest {
     }
 
     @Test
+    void aClusterPolicyCelExpressionThatDoesNotCompileIsReportedOnceNotOncePerAutogenRule() {
+        PolicyPack pack = PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: host-network}
+                spec:
+                  validationFailureAction: Enforce
+                  rules:
+                    - name: no-host-network
+                      match:
+                        any:
+                          - resources: {kinds: [Pod]}
+                      validate:
+                        cel:
+                          expressions:
+                            - expression: "object.spec.?hostNetwork.orValue(false)"
+                """, "host-network.yaml");
+
+        assertThatThrownBy(() -> PolicyEngine.of(pack)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("host-network.yaml:14")
+                .hasMessageContaining("spec.rules[0].validate.cel.expressions[0].expression gives a value of type dyn")
+                .hasMessageNotContaining("more problem");
+    }
+
+    @Test
     void aMisspeltPackFileFieldIsAnErrorWithTheFieldItMeant() {
         assertErrorIn("misspelt-pack-file", "", "pack.yaml:4", "unknown field 'verison' in pack.yaml",
                 "did you mean version?");

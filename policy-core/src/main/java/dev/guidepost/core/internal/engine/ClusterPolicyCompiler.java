@@ -118,7 +118,10 @@ final class ClusterPolicyCompiler {
             return ClassicRuleProgram.cel(name, match, exclude, action, preconditions, variables, expressions, texts,
                     PlainValues.string(validate, "message"));
         } catch (PolicyCompileException e) {
-            compileErrors.add(e);
+            if (path.size() > 2) {
+                // a rule as written; its autogen rules (no index) repeat its expressions, and so its error
+                compileErrors.add(e);
+            }
             return ClassicRuleProgram.compileError(name, match, exclude, action, e.getMessage());
         }
     }

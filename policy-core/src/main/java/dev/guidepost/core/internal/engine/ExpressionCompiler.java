@@ -140,8 +140,8 @@ final class ExpressionCompiler {
     }
 
     /**
-     * Compiles a ValidatingPolicy's match conditions: Kyverno compiles them before the policy's variables, so they
-     * cannot read {@code variables}.
+     * Compiles a ValidatingPolicy's or GeneratingPolicy's match conditions: Kyverno compiles them before the
+     * policy's variables, so they cannot read {@code variables}.
      */
     List<NamedExpression> conditionsBeforeVariables(List<Object> entries, List<Object> path)
             throws PolicyCompileException {
@@ -156,9 +156,9 @@ final class ExpressionCompiler {
             CelExpression compiled = compile(PlainValues.string(entries.get(i), "expression"), at);
             if (!mayReadVariables && !compiled.variableFields().isEmpty()) {
                 throw new PolicyCompileException(at, describe(at) + " uses variables."
-                        + compiled.variableFields().iterator().next() + ", but a ValidatingPolicy's match conditions "
-                        + "are compiled before its variables and cannot read them; write the variable's expression "
-                        + "into the condition, or test it in a validation");
+                        + compiled.variableFields().iterator().next() + ", but this policy's match conditions are "
+                        + "compiled before its variables and cannot read them; write the variable's expression into "
+                        + "the condition, or test it after the match");
             }
             out.add(new NamedExpression(PlainValues.string(entries.get(i), "name"), decides(compiled, at,
                     variables)));

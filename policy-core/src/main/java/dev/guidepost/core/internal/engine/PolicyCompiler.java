@@ -106,10 +106,10 @@ public final class PolicyCompiler {
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.GENERATING_POLICY));
         Map<String, Object> spec = PlainValues.map(document, "spec");
         List<Object> path = List.of("spec");
+        List<NamedExpression> conditions = compiler.conditionsBeforeVariables(PlainValues.list(spec,
+                "matchConditions"), YamlDocument.path(path, "matchConditions"));
         Map<String, CelExpression> variables = compiler.variables(PlainValues.list(spec, "variables"),
                 YamlDocument.path(path, "variables"));
-        List<NamedExpression> conditions = compiler.conditions(PlainValues.list(spec, "matchConditions"),
-                YamlDocument.path(path, "matchConditions"), variables);
         List<GeneratingPolicyProgram.Step> generate = new ArrayList<>();
         List<Object> entries = PlainValues.list(spec, "generate");
         for (int i = 0; i < entries.size(); i++) {
@@ -119,8 +119,9 @@ public final class PolicyCompiler {
                 generate.add(new GeneratingPolicyProgram.Template(GenerationTemplate.compile(template,
                         YamlDocument.path(at, "template"), compiler::compile)));
             } else {
-                generate.add(new GeneratingPolicyProgram.Expression(compiler.compile(
-                        PlainValues.string(entry, "expression"), YamlDocument.path(at, "expression"))));
+                // Kyverno's compiler wants a bool of a generation, as of a condition
+                generate.add(new GeneratingPolicyProgram.Expression(compiler.condition(
+                        PlainValues.string(entry, "expression"), YamlDocument.path(at, "expression"), variables)));
             }
         }
         String kind = PlainValues.string(document, "kind");

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.guidepost.core.Policy;
+import dev.guidepost.core.PolicyPack;
+
 /** A ValidatingPolicy's expressions are typed as Kyverno's compiler types them, and refused where it refuses them. */
 class ExpressionTypesTest {
 
@@ -97,6 +100,33 @@ class ExpressionTypesTest {
                         + "declare", "did you mean variables.team?");
         refused("validations: [{expression: \"variables['nope'] == 'x'\"}]",
                 List.of("spec", "validations", 0, "expression"), "uses variables.nope");
+    }
+
+    @Test
+    void aGeneratingPolicysMatchConditionsCannotReadItsVariablesAndItsGenerationsGiveBools() {
+        String policy = """
+                apiVersion: policies.kyverno.io/v1
+                kind: GeneratingPolicy
+                metadata: {name: quota}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [namespaces]}
+                  variables:
+                    - {name: isProd, expression: "object.metadata.?labels.?env.orValue('') == 'prod'"}
+                  %s
+                """;
+        assertThat(problems(policy.formatted("matchConditions: [{name: prod, expression: variables.isProd}]\n"
+                + "  generate: [{expression: 'true'}]"))).singleElement().asString()
+                .contains("spec.matchConditions[0].expression uses variables.isProd", "compiled before its variables");
+        assertThat(problems(policy.formatted("generate: [{expression: \"'not a bool'\"}]"))).singleElement()
+                .asString().contains("spec.generate[0].expression gives a value of type string");
+        assertThat(problems(policy.formatted("generate: [{expression: 'variables.isProd'}]"))).isEmpty();
+    }
+
+    private static List<String> problems(String yaml) {
+        Policy policy = PolicyPack.parse(yaml, "quota.yaml").policies().get(0);
+        return PolicyCompiler.compileForTests(policy).errors().stream().map(Throwable::getMessage).toList();
     }
 
     @Test
