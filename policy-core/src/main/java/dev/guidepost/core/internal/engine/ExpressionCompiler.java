@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.guidepost.core.internal.cel.CelCompileException;
+import dev.guidepost.core.internal.cel.CelDialect;
 import dev.guidepost.core.internal.cel.CelEnvironment;
 import dev.guidepost.core.internal.cel.CelExpression;
 import dev.guidepost.core.internal.pack.IdSimilarity;
@@ -83,7 +84,7 @@ final class ExpressionCompiler {
     }
 
     /** True when the expression's type is {@code type}, or dyn where Kyverno might know better. */
-    private static boolean fits(CelExpression compiled, String type, Map<String, CelExpression> variables) {
+    private boolean fits(CelExpression compiled, String type, Map<String, CelExpression> variables) {
         return compiled.resultType().equals(type)
                 || compiled.resultType().equals("dyn") && !dynForKyvernoToo(compiled, variables);
     }
@@ -102,7 +103,7 @@ final class ExpressionCompiler {
      * True when a {@code dyn} expression is dyn for Kyverno's compiler too: it reads nothing Kyverno types more
      * precisely, and each variable it reads is as it is typed here.
      */
-    private static boolean dynForKyvernoToo(CelExpression compiled, Map<String, CelExpression> variables) {
+    private boolean dynForKyvernoToo(CelExpression compiled, Map<String, CelExpression> variables) {
         if (compiled.variables().stream().anyMatch(TYPED_BY_KYVERNO::contains)
                 || variables == null && !compiled.variableFields().isEmpty()) {
             return false;
@@ -112,8 +113,21 @@ final class ExpressionCompiler {
             if (variable != null && variable.resultType().equals("dyn") && !dynForKyvernoToo(variable, variables)) {
                 return false;
             }
+            if (variable != null && variable.resultType().startsWith("optional") && compositedVariables()) {
+                // Kubernetes declares such a variable as dyn, so variables.x.orValue(false) is a bool there
+                return false;
+            }
         }
         return true;
+    }
+
+    /**
+     * True where Kubernetes' composited compiler types the variables (ClusterPolicy {@code validate.cel} and
+     * ValidatingAdmissionPolicies, MutatingPolicies): it declares a variable of a type it has no declaration for,
+     * such as an optional, as dyn.
+     */
+    private boolean compositedVariables() {
+        return environment.dialect() == CelDialect.ADMISSION || environment.dialect() == CelDialect.MUTATING_POLICY;
     }
 
     /** The expression when its type fits; else an error naming the field, the type and what it must give. */

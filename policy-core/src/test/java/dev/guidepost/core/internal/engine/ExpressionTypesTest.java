@@ -124,6 +124,30 @@ class ExpressionTypesTest {
         assertThat(problems(policy.formatted("generate: [{expression: 'variables.isProd'}]"))).isEmpty();
     }
 
+    @Test
+    void anOptionalVariableIsDynWhereKubernetesComposesTheVariablesSoItsOrValueIsTheDefaultsType() {
+        String policy = """
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: host-network}
+                spec:
+                  rules:
+                    - name: explicit
+                      match:
+                        any:
+                          - resources: {kinds: [Pod]}
+                      validate:
+                        cel:
+                          variables:
+                            - {name: hostNetwork, expression: "object.spec.?hostNetwork"}
+                          expressions:
+                            - expression: "variables.hostNetwork.orValue(true)"
+                """;
+        assertThat(problems(policy)).isEmpty();
+        assertThat(problems(policy.replace("variables.hostNetwork.orValue(true)", "object.spec.?hostNetwork"
+                + ".orValue(true)"))).singleElement().asString().contains("gives a value of type dyn");
+    }
+
     private static List<String> problems(String yaml) {
         Policy policy = PolicyPack.parse(yaml, "quota.yaml").policies().get(0);
         return PolicyCompiler.compileForTests(policy).errors().stream().map(Throwable::getMessage).toList();
