@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public final class ManifestPatterns {
 
-    /** The files chosen when no includes are given: YAML and JSON. */
+    /** The files chosen when no includes are given: YAML and JSON, by their extensions in any case. */
     public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
 
     /** Every YAML and JSON file. */
@@ -30,7 +31,7 @@ public final class ManifestPatterns {
     private ManifestPatterns(List<String> includes, List<String> excludes) {
         this.includes = includes;
         this.excludes = excludes;
-        this.in = matchers(includes.isEmpty() ? DEFAULT_INCLUDES : includes);
+        this.in = matchers(includes);
         this.out = matchers(excludes);
     }
 
@@ -57,10 +58,17 @@ public final class ManifestPatterns {
         return excludes;
     }
 
-    /** True when a file at {@code relative} (to the folder the patterns apply in) is included and not excluded. */
+    /**
+     * True when a file at {@code relative} (to the folder the patterns apply in) is included and not excluded.
+     * Without includes, a file is included by its extension in any case ({@code .YAML} too), as folders are read.
+     */
     public boolean selects(Path relative) {
         Path unix = Path.of(relative.toString().replace('\\', '/'));
-        return in.stream().anyMatch(m -> m.matches(unix)) && out.stream().noneMatch(m -> m.matches(unix));
+        String name = unix.getFileName() == null ? "" : unix.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean included = includes.isEmpty()
+                ? name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
+                : in.stream().anyMatch(m -> m.matches(unix));
+        return included && out.stream().noneMatch(m -> m.matches(unix));
     }
 
     private static List<String> patterns(List<String> given) {

@@ -259,6 +259,7 @@ public final class PolicyEngine {
         List<PreparedRequest> requests = list.stream().map(m -> admission.request(m, context)).toList();
         // threads pay off for a build's batch (and its cold start), not for a service checking one manifest
         boolean threads = (long) list.size() * selected.size() >= PARALLEL_WORK;
+        ManifestExceptions exceptionsAmongManifests = ManifestExceptions.of(list);
         List<List<Evaluated>> byPolicy = Parallel.map(selected, threads, c -> {
             List<Evaluated> out = new ArrayList<>(list.size());
             for (int m = 0; m < list.size(); m++) {
@@ -266,6 +267,10 @@ public final class PolicyEngine {
                 Manifest manifest = list.get(m);
                 evaluate(c, manifest, requests.get(m), context, evaluated, honourExemptions,
                         path -> manifests.lineOf(manifest, path));
+                if (!exceptionsAmongManifests.isEmpty() && evaluated.results().stream().anyMatch(Result::isViolation)) {
+                    noteExceptionsAmongManifests(c, manifest, requests.get(m), context, evaluated,
+                            exceptionsAmongManifests, path -> manifests.lineOf(manifest, path));
+                }
                 out.add(evaluated);
             }
             return out;
@@ -278,15 +283,7 @@ public final class PolicyEngine {
                 exemptions.addAll(policy.get(m).exemptions());
             }
         }
-        Map<String, List<String>> exceptionsAmongManifests = ManifestExceptions.namedPolicies(list);
-        if (!exceptionsAmongManifests.isEmpty()) {
-            results.replaceAll(r -> {
-                List<String> naming = ManifestExceptions.naming(exceptionsAmongManifests, r.policyId());
-                return !r.isViolation() || naming.isEmpty() ? r : new Result(r.policyId(), r.policyTitle(), r.rule(),
-                        r.severity(), r.action(), r.outcome(), r.message() + ManifestExceptions.note(naming),
-                        r.remediation(), r.resource(), r.location(), r.fieldLine());
-            });
-        }
+
         return new Report(results, exemptions, unknownExemptions(list), manifests.problems(), manifests.size(),
                 selected.size());
     }
@@ -310,6 +307,27 @@ public final class PolicyEngine {
 
     /** What one policy said about one manifest. */
     private record Evaluated(List<Result> results, List<Exemption> exemptions) {
+    }
+
+    /**
+     * Notes on each violation that a PolicyException among the manifests would exempt: the check, evaluated again
+     * with those exceptions in force as well, no longer fails that rule.
+     */
+    private void noteExceptionsAmongManifests(Compiled c, Manifest manifest, PreparedRequest request,
+            EvaluationContext context, Evaluated evaluated, ManifestExceptions exceptions,
+            ToIntFunction<List<Object>> lineOf) {
+        Evaluated with = new Evaluated(new ArrayList<>(), new ArrayList<>());
+        evaluate(c, manifest, request, exceptions.addTo(context), with, honourExemptions, lineOf);
+        List<String> exempting = exceptions.shown(with.exemptions().stream().map(Exemption::exception).toList());
+        if (exempting.isEmpty()) {
+            return;
+        }
+        Set<String> stillFailing = with.results().stream().filter(Result::isViolation).map(Result::rule)
+                .collect(java.util.stream.Collectors.toSet());
+        evaluated.results().replaceAll(r -> !r.isViolation() || stillFailing.contains(r.rule()) ? r
+                : new Result(r.policyId(), r.policyTitle(), r.rule(), r.severity(), r.action(), r.outcome(),
+                        r.message() + ManifestExceptions.note(exempting), r.remediation(), r.resource(),
+                        r.location(), r.fieldLine()));
     }
 
     /**
@@ -455,7 +473,9 @@ public final class PolicyEngine {
             // without a fix (a Kyverno policy), where the Pod's fields are is the fix's half a reader lacks
             String remediation = policy.remediation();
             if (violation && podSpec.isPresent() && remediation.isBlank()) {
-                remediation = PodControllers.whereThePodIs(manifest.kind());
+                // the rule may be about the controller's own name, which autogen leaves as it is
+                remediation = "Where the rule reads the Pod's fields: "
+                        + PodControllers.whereThePodIs(manifest.kind()).replaceFirst("^In ", "in ");
             } else if (violation && podSpec.isPresent() && POD_FIELD.matcher(remediation).find()
                     && !remediation.contains("template.")) {
                 remediation = remediation + " (" + PodControllers.whereThePodIs(manifest.kind()) + ")";

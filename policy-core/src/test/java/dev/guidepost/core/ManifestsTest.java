@@ -448,6 +448,8 @@ class ManifestsTest {
         assertThat(patterns.selects(Path.of("a.yaml"))).isFalse();
         assertThat(patterns.selects(Path.of("tmp/x/a.yml"))).as("a trailing / is everything below").isFalse();
         assertThat(patterns.excludes()).containsExactly("tmp/");
+        assertThat(ManifestPatterns.ALL.selects(Path.of("x/Deployment.YAML"))).as("as folders are read").isTrue();
+        assertThat(ManifestPatterns.ALL.selects(Path.of("x/notes.txt"))).isFalse();
     }
 
     @Test

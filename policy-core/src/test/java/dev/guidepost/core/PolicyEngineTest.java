@@ -978,18 +978,25 @@ class PolicyEngineTest {
                 """, "db.yaml"));
 
         assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.remediation()).isEqualTo(
-                "In this StatefulSet the Pod's fields are under spec.template: its spec.X is spec.template.spec.X, "
-                        + "its metadata spec.template.metadata."));
+                "Where the rule reads the Pod's fields: in this StatefulSet the Pod's fields are under spec.template: "
+                        + "its spec.X is spec.template.spec.X, its metadata spec.template.metadata."));
     }
 
     @Test
-    void aViolationOfAPolicyThatAPolicyExceptionAmongTheManifestsNamesSaysTheCheckAppliesOnlyThePacks() {
+    void aViolationThatAPolicyExceptionAmongTheManifestsWouldExemptSaysTheCheckAppliesOnlyThePacks() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(Path.of("src/test/resources/engine/non-root.yaml")));
-        Report report = engine.check(Manifests.parse("""
+        String pods = """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: agent, namespace: ops}
                 spec: {containers: [{name: agent, image: registry.example.com/agent:1.0}]}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: ops}
+                spec: {containers: [{name: web, image: registry.example.com/web:1.0}]}
+                """;
+        Report report = engine.check(Manifests.parse(pods + """
                 ---
                 apiVersion: policies.kyverno.io/v1
                 kind: PolicyException
@@ -1011,17 +1018,16 @@ class PolicyEngineTest {
                       - resources: {kinds: [Pod]}
                 """, "agent.yaml"));
 
-        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
-                .contains("[PolicyException/ops/agent-runs-as-root among the manifests checked names this policy, "
-                        + "but a check applies only the pack's PolicyExceptions")
-                .doesNotContain("unrelated"));
-        assertThat(engine.check(Manifests.parse("""
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: agent, namespace: ops}
-                spec: {containers: [{name: agent, image: registry.example.com/agent:1.0}]}
-                """, "agent.yaml")).violations()).singleElement()
-                .satisfies(r -> assertThat(r.message()).doesNotContain("PolicyException"));
+        assertThat(report.violations()).hasSize(2);
+        assertThat(report.violations()).filteredOn(r -> r.resource().name().equals("agent")).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("[PolicyException/ops/agent-runs-as-root among the "
+                        + "manifests checked would exempt it, but a check applies only the pack's PolicyExceptions")
+                        .doesNotContain("unrelated"));
+        assertThat(report.violations()).filteredOn(r -> r.resource().name().equals("web")).singleElement()
+                .as("the exception does not select it").satisfies(r -> assertThat(r.message())
+                        .doesNotContain("PolicyException"));
+        assertThat(engine.check(Manifests.parse(pods, "agent.yaml")).violations()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.message()).doesNotContain("PolicyException"));
     }
 
     @Test

@@ -32,6 +32,17 @@ public record EvaluationContext(Namespaces namespaces, ClusterData cluster, CelV
         this(namespaces, cluster, numbers, namespaceObjectDefault, exceptions, classicExceptions, variables, false);
     }
 
+    /** This context with more exceptions in force. */
+    public EvaluationContext withMoreExceptions(List<PolicyExceptionProgram> moreExceptions,
+            List<ClassicExceptionProgram> moreClassicExceptions) {
+        List<PolicyExceptionProgram> cel = new java.util.ArrayList<>(exceptions);
+        cel.addAll(moreExceptions);
+        List<ClassicExceptionProgram> classic = new java.util.ArrayList<>(classicExceptions);
+        classic.addAll(moreClassicExceptions);
+        return new EvaluationContext(namespaces, cluster, numbers, namespaceObjectDefault, List.copyOf(cel),
+                List.copyOf(classic), variables, matchConditionsAssumed);
+    }
+
     /** This context, with a CEL policy's match conditions taken to hold. */
     public EvaluationContext assumingMatchConditions() {
         return new EvaluationContext(namespaces, cluster, numbers, namespaceObjectDefault, exceptions,

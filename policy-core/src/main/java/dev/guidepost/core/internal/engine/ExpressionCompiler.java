@@ -150,7 +150,14 @@ final class ExpressionCompiler {
      */
     List<NamedExpression> conditions(List<Object> entries, List<Object> path, Map<String, CelExpression> variables)
             throws PolicyCompileException {
-        return conditions(entries, path, variables, true);
+        return conditions(entries, path, variables, null);
+    }
+
+    /** Compiles a PolicyException's match conditions, which Kyverno compiles without any {@code variables}. */
+    List<NamedExpression> exceptionConditions(List<Object> entries, List<Object> path)
+            throws PolicyCompileException {
+        return conditions(entries, path, Map.of(), "a PolicyException's match conditions cannot read variables (Kyverno "
+                + "compiles them without any); write the variable's expression into the condition");
     }
 
     /**
@@ -159,20 +166,21 @@ final class ExpressionCompiler {
      */
     List<NamedExpression> conditionsBeforeVariables(List<Object> entries, List<Object> path)
             throws PolicyCompileException {
-        return conditions(entries, path, Map.of(), false);
+        return conditions(entries, path, Map.of(), "this policy's match conditions are compiled before its "
+                + "variables and cannot read them; write the variable's expression into the condition, or test it "
+                + "after the match");
     }
 
+    /** @param cannotReadVariables why the conditions cannot read variables; null when they may */
     private List<NamedExpression> conditions(List<Object> entries, List<Object> path,
-            Map<String, CelExpression> variables, boolean mayReadVariables) throws PolicyCompileException {
+            Map<String, CelExpression> variables, String cannotReadVariables) throws PolicyCompileException {
         List<NamedExpression> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             List<Object> at = YamlDocument.path(path, i, "expression");
             CelExpression compiled = compile(PlainValues.string(entries.get(i), "expression"), at);
-            if (!mayReadVariables && !compiled.variableFields().isEmpty()) {
+            if (cannotReadVariables != null && !compiled.variableFields().isEmpty()) {
                 throw new PolicyCompileException(at, describe(at) + " uses variables."
-                        + compiled.variableFields().iterator().next() + ", but this policy's match conditions are "
-                        + "compiled before its variables and cannot read them; write the variable's expression into "
-                        + "the condition, or test it after the match");
+                        + compiled.variableFields().iterator().next() + ", but " + cannotReadVariables);
             }
             out.add(new NamedExpression(PlainValues.string(entries.get(i), "name"), decides(compiled, at,
                     variables)));

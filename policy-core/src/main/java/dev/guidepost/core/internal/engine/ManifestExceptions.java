@@ -1,63 +1,78 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.guidepost.core.Manifest;
-import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
  * Kyverno PolicyExceptions among the manifests a check reads, rather than in the pack: the check does not apply them
- * (the cluster applies an exception once it exists, where its Kyverno allows exceptions), so a violation of a policy
- * one names says so, instead of leaving the reader to wonder why the exception written beside it did nothing.
+ * (the cluster applies an exception once it exists, where its Kyverno allows exceptions), so a violation one of them
+ * would exempt says so, instead of leaving the reader to wonder why the exception written beside it did nothing.
+ * Immutable.
  */
 public final class ManifestExceptions {
 
-    private ManifestExceptions() {
+    private final List<ClassicExceptionProgram> classic;
+    private final List<PolicyExceptionProgram> cel;
+    /** Each exception's name, as exemptions name it, and the exception as a reader finds it among the manifests. */
+    private final Map<String, String> shown;
+
+    private ManifestExceptions(List<ClassicExceptionProgram> classic, List<PolicyExceptionProgram> cel,
+            Map<String, String> shown) {
+        this.classic = List.copyOf(classic);
+        this.cel = List.copyOf(cel);
+        this.shown = Map.copyOf(shown);
     }
 
-    /** The policies the manifests' PolicyExceptions name ({@code *} for all), each with the exceptions naming it. */
-    public static Map<String, List<String>> namedPolicies(List<Manifest> manifests) {
-        Map<String, List<String>> named = new TreeMap<>();
+    /** The PolicyExceptions among the manifests ({@code kyverno.io} and {@code policies.kyverno.io}). */
+    public static ManifestExceptions of(List<Manifest> manifests) {
+        List<ClassicExceptionProgram> classic = new ArrayList<>();
+        List<PolicyExceptionProgram> cel = new ArrayList<>();
+        Map<String, String> shown = new LinkedHashMap<>();
         for (Manifest manifest : manifests) {
             if (!manifest.kind().equals("PolicyException")) {
                 continue;
             }
-            String group = manifest.apiVersion().contains("/")
-                    ? manifest.apiVersion().substring(0, manifest.apiVersion().indexOf('/')) : "";
-            List<String> policies = new ArrayList<>();
-            if (group.equals("kyverno.io")) {
-                for (Object entry : PlainValues.list(manifest.object(), "spec", "exceptions")) {
-                    String name = PlainValues.string(entry, "policyName");
-                    // a namespaced Policy is named namespace/name
-                    policies.add(name.substring(name.indexOf('/') + 1));
+            String apiVersion = manifest.apiVersion();
+            if (apiVersion.startsWith("kyverno.io/")) {
+                classic.add(ClassicExceptionProgram.of(manifest.object()));
+            } else if (apiVersion.startsWith("policies.kyverno.io/")) {
+                try {
+                    cel.add(PolicyExceptionProgram.compile(manifest.object()));
+                } catch (PolicyCompileException e) {
+                    continue; // an exception the cluster would refuse exempts nothing
                 }
-            } else if (group.equals("policies.kyverno.io")) {
-                for (Object ref : PlainValues.list(manifest.object(), "spec", "policyRefs")) {
-                    policies.add(PlainValues.string(ref, "name"));
-                }
+            } else {
+                continue;
             }
-            String exception = manifest.resource().toString();
-            policies.stream().filter(p -> !p.isBlank()).forEach(p -> named.computeIfAbsent(p, k -> new ArrayList<>())
-                    .add(exception));
+            shown.put(manifest.name(), manifest.resource().toString());
         }
-        return named;
+        return new ManifestExceptions(classic, cel, shown);
     }
 
-    /** The exceptions among the manifests that name the policy, or none. */
-    public static List<String> naming(Map<String, List<String>> named, String policyId) {
-        List<String> out = new ArrayList<>(named.getOrDefault(policyId, List.of()));
-        out.addAll(named.getOrDefault("*", List.of()));
-        return out;
+    /** True when the manifests hold none. */
+    public boolean isEmpty() {
+        return shown.isEmpty();
     }
 
-    /** What a violation of a policy such exceptions name adds to its message. */
+    /** The context with these exceptions in force as well as its own: what the check would say with them. */
+    public EvaluationContext addTo(EvaluationContext context) {
+        return context.withMoreExceptions(cel, classic);
+    }
+
+    /** The exceptions among the manifests of these names (as exemptions name them), as a reader finds them. */
+    public List<String> shown(Collection<String> names) {
+        return names.stream().filter(shown::containsKey).map(shown::get).distinct().toList();
+    }
+
+    /** What a violation such exceptions would exempt adds to its message. */
     public static String note(List<String> exceptions) {
-        return " [" + String.join(", ", exceptions) + " among the manifests checked "
-                + (exceptions.size() == 1 ? "names" : "name") + " this policy, but a check applies only the pack's "
-                + "PolicyExceptions (the cluster applies one once it exists, where its Kyverno allows exceptions): "
-                + "to have the check exempt this resource, add the exception to the pack]";
+        return " [" + String.join(", ", exceptions) + " among the manifests checked would exempt it, but a check "
+                + "applies only the pack's PolicyExceptions (the cluster applies one once it exists, where its "
+                + "Kyverno allows exceptions): to have the check exempt this resource, add the exception to the pack]";
     }
 }

@@ -59,8 +59,8 @@ public final class PolicyExceptionProgram {
         }
         ExpressionCompiler compiler = new ExpressionCompiler(CelEnvironment.of(CelDialect.VALIDATING_POLICY));
         return new PolicyExceptionProgram(PlainValues.string(document, "metadata", "name"), policies,
-                compiler.conditions(PlainValues.list(spec, "matchConditions"), List.of("spec", "matchConditions"),
-                        Map.of()),
+                compiler.exceptionConditions(PlainValues.list(spec, "matchConditions"),
+                        List.of("spec", "matchConditions")),
                 PlainValues.strings(spec, "images"), PlainValues.strings(spec, "allowedValues"),
                 "pass".equalsIgnoreCase(PlainValues.string(spec, "reportResult")), expiresAt);
     }

@@ -148,6 +148,21 @@ class ExpressionTypesTest {
                 + ".orValue(true)"))).singleElement().asString().contains("gives a value of type dyn");
     }
 
+    @Test
+    void aPolicyExceptionsMatchConditionsCannotReadVariables() {
+        assertThatThrownBy(() -> PolicyExceptionProgram.compile(yaml("""
+                apiVersion: policies.kyverno.io/v1
+                kind: PolicyException
+                metadata: {name: agents, namespace: ops}
+                spec:
+                  policyRefs: [{name: typed, kind: ValidatingPolicy}]
+                  matchConditions:
+                    - {name: web, expression: variables.isWeb}
+                """))).isInstanceOf(PolicyCompileException.class)
+                .hasMessageContaining("uses variables.isWeb, but a PolicyException's match conditions cannot read "
+                        + "variables");
+    }
+
     private static List<String> problems(String yaml) {
         Policy policy = PolicyPack.parse(yaml, "quota.yaml").policies().get(0);
         return PolicyCompiler.compileForTests(policy).errors().stream().map(Throwable::getMessage).toList();
