@@ -14,10 +14,10 @@ import java.util.function.ToIntFunction;
 import dev.guidepost.core.internal.cel.ClusterData;
 import dev.guidepost.core.internal.engine.AdmissionChain;
 import dev.guidepost.core.internal.engine.ClassicExceptionProgram;
-import dev.guidepost.core.internal.engine.DefaultedValueNote;
-import dev.guidepost.core.internal.engine.ManifestExceptions;
 import dev.guidepost.core.internal.engine.CompiledPolicy;
+import dev.guidepost.core.internal.engine.DefaultedValueNote;
 import dev.guidepost.core.internal.engine.EvaluationContext;
+import dev.guidepost.core.internal.engine.ManifestExceptions;
 import dev.guidepost.core.internal.engine.Parallel;
 import dev.guidepost.core.internal.engine.PolicyCompileException;
 import dev.guidepost.core.internal.engine.PolicyCompiler;
@@ -283,7 +283,6 @@ public final class PolicyEngine {
                 exemptions.addAll(policy.get(m).exemptions());
             }
         }
-
         return new Report(results, exemptions, unknownExemptions(list), manifests.problems(), manifests.size(),
                 selected.size());
     }

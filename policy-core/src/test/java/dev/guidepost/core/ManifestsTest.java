@@ -462,8 +462,8 @@ class ManifestsTest {
             assertThat(p.type()).isEqualTo(ManifestProblem.Type.KUSTOMIZE);
             assertThat(p.message()).startsWith("a Kustomize patch named by "
                     + folder.resolve("overlays/prod/kustomization.yaml") + " (patches), a fragment of an object")
-                    .endsWith("kustomize build " + folder.resolve("overlays/prod")
-                            + " | guidepost check --pack PACK -, or in a build, render it into a folder the check reads");
+                    .endsWith("kustomize build " + folder.resolve("overlays/prod") + " | guidepost check --pack "
+                            + "PACK -, or in a build, render it into a folder the check reads");
         });
     }
 

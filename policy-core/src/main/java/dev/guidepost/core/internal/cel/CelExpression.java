@@ -54,16 +54,6 @@ public final class CelExpression {
         return variables;
     }
 
-    /** True when the checked type of the expression is {@code bool} or {@code dyn}. */
-    public boolean mayBeBool() {
-        return resultType().equals("bool") || resultType().equals("dyn");
-    }
-
-    /** True when the checked type of the expression is {@code string} or {@code dyn}. */
-    public boolean mayBeString() {
-        return resultType().equals("string") || resultType().equals("dyn");
-    }
-
     /** The checked type of the expression as CEL names it ({@code bool}, {@code int}, {@code dyn}, ...). */
     public String resultType() {
         return type.kind() == CelKind.DYN ? "dyn" : type.name();

@@ -156,8 +156,8 @@ final class ExpressionCompiler {
     /** Compiles a PolicyException's match conditions, which Kyverno compiles without any {@code variables}. */
     List<NamedExpression> exceptionConditions(List<Object> entries, List<Object> path)
             throws PolicyCompileException {
-        return conditions(entries, path, Map.of(), "a PolicyException's match conditions cannot read variables (Kyverno "
-                + "compiles them without any); write the variable's expression into the condition");
+        return conditions(entries, path, Map.of(), "a PolicyException's match conditions cannot read variables "
+                + "(Kyverno compiles them without any); write the variable's expression into the condition");
     }
 
     /**

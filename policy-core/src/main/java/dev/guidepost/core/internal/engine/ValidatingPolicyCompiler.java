@@ -1,7 +1,6 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +72,7 @@ final class ValidatingPolicyCompiler {
             List<Object> at = YamlDocument.path(path, "validations", i);
             String expression = PlainValues.string(v, "expression");
             String messageExpression = PlainValues.string(v, "messageExpression");
-            // with broken variables (null), which are declared and their types are unknown
+            // variables is null when they did not compile: which are declared, and their types, are unknown then
             CelExpression condition = attempt(errors, () -> compiler.condition(expression,
                     YamlDocument.path(at, "expression"), variables));
             CelExpression message = messageExpression.isBlank() ? null : attempt(errors,
