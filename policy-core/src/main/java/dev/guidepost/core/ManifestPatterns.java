@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+
+import dev.guidepost.core.internal.yaml.YamlFiles;
 
 /**
  * Ant-style patterns that choose the manifest files inside a folder, relative to it: {@code chart/**} leaves out a
@@ -64,9 +65,8 @@ public final class ManifestPatterns {
      */
     public boolean selects(Path relative) {
         Path unix = Path.of(relative.toString().replace('\\', '/'));
-        String name = unix.getFileName() == null ? "" : unix.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean included = includes.isEmpty()
-                ? name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")
+                ? unix.getFileName() != null && YamlFiles.isYaml(unix, true)
                 : in.stream().anyMatch(m -> m.matches(unix));
         return included && out.stream().noneMatch(m -> m.matches(unix));
     }

@@ -114,7 +114,8 @@ public final class YamlFiles {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static boolean isYaml(Path file, boolean includeJson) {
+    /** True for a {@code .yaml} or {@code .yml} file (and {@code .json} with {@code includeJson}), in any case. */
+    public static boolean isYaml(Path file, boolean includeJson) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml") || includeJson && name.endsWith(".json");
     }
