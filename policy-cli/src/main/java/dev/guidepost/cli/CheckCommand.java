@@ -13,6 +13,7 @@ import dev.guidepost.core.Baseline;
 import dev.guidepost.core.FailurePolicy;
 import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Manifest;
+import dev.guidepost.core.ManifestPatterns;
 import dev.guidepost.core.Manifests;
 import dev.guidepost.core.PolicyEngine;
 import dev.guidepost.core.PolicyPack;
@@ -78,6 +79,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "helm install --namespace place them (default: as in default).")
     private String namespace;
 
+    @Option(names = "--exclude", paramLabel = "PATTERN",
+            description = "Leave out of the folders checked the files this Ant-style pattern matches, relative to "
+                    + "each folder (chart/** for a Helm chart beside the manifests); repeat for more. A file named "
+                    + "itself is checked all the same.")
+    private List<String> excludes = new ArrayList<>();
+
     @Option(names = "--fail-if-nothing-checked",
             description = "Exit with 3 when no manifest is selected by any policy (a wrong folder looks green).")
     private boolean failIfNothingChecked;
@@ -101,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         Baseline baseline = baselineFile == null || updateBaseline && !Files.exists(baselineFile) ? Baseline.empty()
                 : Baseline.load(baselineFile);
         PolicyEngine engine = PolicyEngine.of(pack);
-        Manifests manifests = ManifestInput.read(paths);
+        Manifests manifests = ManifestInput.read(paths, ManifestPatterns.excluding(excludes));
         if (namespace != null) {
             manifests = manifests.inNamespace(namespace);
         }

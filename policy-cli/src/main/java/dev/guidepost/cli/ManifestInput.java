@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.ManifestPatterns;
 import dev.guidepost.core.Manifests;
 
 /** The manifests named on a command line: files and folders, and {@code -} for standard input. */
@@ -21,6 +22,11 @@ final class ManifestInput {
 
     /** Reads every path (stdin for {@code -}, once); a path that does not exist is an error naming it. */
     static Manifests read(List<String> paths) throws IOException {
+        return read(paths, ManifestPatterns.ALL);
+    }
+
+    /** As {@link #read(List)}, taking from each folder only the files the patterns select. */
+    static Manifests read(List<String> paths, ManifestPatterns patterns) throws IOException {
         List<Manifests> parts = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (String path : paths) {
@@ -45,7 +51,7 @@ final class ManifestInput {
                 files.add(p);
             }
         }
-        parts.add(Manifests.load(files));
+        parts.add(Manifests.load(files, patterns));
         return Manifests.concat(parts);
     }
 }

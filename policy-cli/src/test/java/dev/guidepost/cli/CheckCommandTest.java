@@ -31,6 +31,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void excludedFilesOfAFolderAreNotCheckedButAFileNamedItselfIs() {
+        String bad = Cli.SAMPLES.resolve("manifests/bad").toString();
+        Cli excluded = Cli.run("check", "--pack", Cli.PACK, "--exclude", "quick-hack.yaml", "--exclude", "public-*",
+                bad);
+        assertThat(excluded.out()).contains("plain-http-ingress.json").doesNotContain("quick-hack.yaml")
+                .doesNotContain("public-db.yaml");
+        Cli named = Cli.run("check", "--pack", Cli.PACK, "--exclude", "quick-hack.yaml",
+                Cli.SAMPLES.resolve("manifests/bad/quick-hack.yaml").toString());
+        assertThat(named.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(named.out()).contains("quick-hack.yaml:2");
+    }
+
+    @Test
     void aReleaseRenderedWithoutNamespacesIsCheckedInTheNamespaceItIsInstalledTo(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path pack = java.nio.file.Files.writeString(dir.resolve("shop-team.yaml"), """
