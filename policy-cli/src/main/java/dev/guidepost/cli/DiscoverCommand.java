@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import dev.guidepost.cli.render.JsonText;
 import dev.guidepost.cli.render.PolicyMaps;
@@ -75,7 +76,8 @@ final class DiscoverCommand implements Callable<Integer> {
             out.print(JsonText.pretty(discoveries.stream().map(PolicyMaps::discoveryInFile).toList()));
         } else {
             Style style = color.style();
-            PolicyText text = new PolicyText(style);
+            PolicyText text = new PolicyText(style).alignedTo(discoveries.stream().flatMap(d -> Stream.concat(
+                    d.applicable().stream(), d.related().stream().map(SearchHit::policy))).toList());
             for (ManifestDiscovery d : discoveries) {
                 out.println(style.bold(d.manifest().resource().toString()) + "  " + style.dim(
                         d.manifest().location().toString()));

@@ -56,7 +56,7 @@ final class ListCommand implements Callable<Integer> {
             out.print(JsonText.pretty(selected.stream().map(PolicyMaps::summary).toList()));
             return ExitCode.OK;
         }
-        PolicyText text = new PolicyText(color.style());
+        PolicyText text = new PolicyText(color.style()).alignedTo(selected);
         selected.forEach(p -> out.println(text.listLine(p)));
         if (selected.isEmpty()) {
             spec.commandLine().getErr().println("no policy of " + pack.coordinates() + " matches"

@@ -75,7 +75,7 @@ final class SearchCommand implements Callable<Integer> {
         } else if (hits.isEmpty()) {
             spec.commandLine().getErr().println("no policy matches; try other words, or drop --kinds/--category");
         } else {
-            PolicyText text = new PolicyText(color.style());
+            PolicyText text = new PolicyText(color.style()).alignedTo(hits.stream().map(SearchHit::policy).toList());
             hits.forEach(hit -> out.println(text.hitLine(hit)));
             if (hits.stream().allMatch(SearchHit::weakMatch)) {
                 spec.commandLine().getErr().println("note: no policy matches this question well; these are only "

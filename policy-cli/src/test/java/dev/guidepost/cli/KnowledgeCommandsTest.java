@@ -156,6 +156,43 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void searchAndListLineUpTheirColumnsWhateverTheLengthOfTheIds(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"short-id", "a-policy-id-longer-than-any-column-width-would-guess"}) {
+            Files.writeString(dir.resolve(name + ".yaml"), """
+                    apiVersion: kyverno.io/v1
+                    kind: ClusterPolicy
+                    metadata:
+                      name: %s
+                      annotations:
+                        policies.kyverno.io/title: Host ports %s
+                    spec:
+                      rules:
+                        - name: host-ports-none
+                          match:
+                            any:
+                              - resources:
+                                  kinds: [Pod]
+                          validate:
+                            message: Use of host ports is disallowed.
+                            pattern:
+                              spec:
+                                containers:
+                                  - =(ports):
+                                      - =(hostPort): 0
+                    """.formatted(name, name));
+        }
+        Cli search = Cli.run("search", "--pack", dir.toString(), "--no-cache", "--words-only", "host ports");
+        Cli list = Cli.run("list", "--pack", dir.toString());
+        for (Cli cli : new Cli[] {search, list}) {
+            assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+            String[] lines = cli.out().split("\n");
+            assertThat(lines).hasSize(2);
+            // the column after the id starts at the same place on both lines
+            assertThat(lines[0].indexOf("Host ports")).isEqualTo(lines[1].indexOf("Host ports")).isPositive();
+        }
+    }
+
+    @Test
     void explainShowsTextRationaleRemediationCelAndAnExample() {
         Cli cli = Cli.run("explain", "--pack", Cli.PACK, "require-run-as-non-root");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);

@@ -378,8 +378,9 @@ public final class PolicyTools {
             boolean detailed = (!category.isEmpty() || !kinds.isEmpty()) && selected.size() <= MAX_DETAILED_LIST;
             out.append(": id, severity, action, title [kinds]").append(detailed ? ", then its fix (or description)"
                     : "").append('\n');
+            PolicyText lines = text.alignedTo(selected);
             for (Policy p : selected) {
-                out.append("- ").append(text.listLine(p)).append('\n');
+                out.append("- ").append(lines.listLine(p)).append('\n');
                 if (detailed) {
                     appendIndented(out, "  ", p.remediation().isBlank() ? p.description() : "fix: " + p.remediation());
                 }

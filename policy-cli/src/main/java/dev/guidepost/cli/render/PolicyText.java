@@ -1,5 +1,6 @@
 package dev.guidepost.cli.render;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,23 @@ public final class PolicyText {
     private static final String ADVISORY_MARK = " (advisory)";
     private static final String WEAK_MARK = " (weak match)";
 
+    private static final int DEFAULT_ID_WIDTH = 34;
+
     private final Style style;
+    private final int idWidth;
 
     public PolicyText(Style style) {
+        this(style, DEFAULT_ID_WIDTH);
+    }
+
+    private PolicyText(Style style, int idWidth) {
         this.style = style;
+        this.idWidth = idWidth;
+    }
+
+    /** The same text whose lines give the id column the width of the longest of these ids, so columns line up. */
+    public PolicyText alignedTo(Collection<Policy> policies) {
+        return new PolicyText(style, Math.max(1, policies.stream().mapToInt(p -> p.id().length()).max().orElse(1)));
     }
 
     /**
@@ -30,7 +44,7 @@ public final class PolicyText {
      */
     public String hitLine(SearchHit hit) {
         Policy p = hit.policy();
-        String head = String.format(java.util.Locale.ROOT, "%-34s %6.2f  %-8s ", p.id(), hit.score(),
+        String head = String.format(java.util.Locale.ROOT, "%-" + idWidth + "s %6.2f  %-8s ", p.id(), hit.score(),
                 p.severity().label());
         String title = p.title() + (p.enforceable() ? "" : ADVISORY_MARK);
         String weak = hit.weakMatch() ? WEAK_MARK : "";
@@ -41,7 +55,7 @@ public final class PolicyText {
 
     /** One line per policy for listings: {@code id  severity  action  kinds  title}. */
     public String listLine(Policy p) {
-        String head = String.format(java.util.Locale.ROOT, "%-34s %-8s %-8s ", p.id(), p.severity().label(),
+        String head = String.format(java.util.Locale.ROOT, "%-" + idWidth + "s %-8s %-8s ", p.id(), p.severity().label(),
                 action(p));
         String kinds = String.join(",", p.aboutKinds());
         return style.bold(p.id()) + head.substring(p.id().length()) + p.title()
