@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * metric drops below the floor in {@code search-floor.properties}. Raise the floor when ranking improves; never
  * lower it to make a change pass. A second check asks for every policy by its title (known-item search, no labels
  * needed): the development questions paraphrase titles on purpose, so a change can gain on them by discounting
- * title matches while failing people who type a policy's name; the title floor catches that. Skipped when the
- * shared retrieval data ({@code ../shared} beside the repository) is absent.
+ * title matches while failing people who type a policy's name; the title floor catches that. A third ranks a second
+ * set of questions that was never used for tuning, so a change fitted to the development questions shows. Skipped
+ * when the shared retrieval data ({@code ../shared} beside the repository) is absent.
  */
 class DevQueriesRatchetTest {
 
@@ -79,6 +80,22 @@ class DevQueriesRatchetTest {
         assertThat(m.recallAt10()).as("recall@10").isGreaterThanOrEqualTo(value(floor, "recall@10"));
         assertThat(m.mrr()).as("mrr").isGreaterThanOrEqualTo(value(floor, "mrr"));
         assertThat(m.ndcgAt5()).as("ndcg@5").isGreaterThanOrEqualTo(value(floor, "ndcg@5"));
+    }
+
+    @Test
+    void aSecondQuerySetNeverUsedForTuningRanksAtLeastAsWellAsItsFloor() throws Exception {
+        KnowledgeBase kb = knowledgeBase();
+        Properties floor = floor();
+        Path queries = Path.of(getClass().getResource("/search/second-queries.yaml").toURI());
+
+        SearchEvaluation.Metrics m = kb.evaluate(LabelledQuery.read(queries)).metrics();
+
+        System.out.printf("second queries (%d): R@1 %.3f R@3 %.3f R@5 %.3f R@10 %.3f MRR %.3f nDCG@5 %.3f%n",
+                m.queries(), m.recallAt1(), m.recallAt3(), m.recallAt5(), m.recallAt10(), m.mrr(), m.ndcgAt5());
+        assertThat(m.queries()).isEqualTo(Integer.parseInt(floor.getProperty("second.queries")));
+        assertThat(m.recallAt1()).as("recall@1").isGreaterThanOrEqualTo(value(floor, "second.recall@1"));
+        assertThat(m.recallAt5()).as("recall@5").isGreaterThanOrEqualTo(value(floor, "second.recall@5"));
+        assertThat(m.mrr()).as("mrr").isGreaterThanOrEqualTo(value(floor, "second.mrr"));
     }
 
     private static double value(Properties floor, String key) {
