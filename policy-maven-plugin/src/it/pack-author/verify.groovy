@@ -3,7 +3,7 @@
 // example fails the build with the example's file:line. The embedding libraries' start-up messages stay out of the
 // log.
 def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.trim() }
-assert runs.size() == 4
+assert runs.size() == 5
 
 def good = runs[0]
 assert good.contains('[INFO] Pack target/classes/META-INF/guidepost/it-pack: 2 examples')
@@ -34,4 +34,10 @@ assert error.contains("spec.severity is 'severe'")
 assert !error.contains('target/classes')
 assert error.count("spec.severity is 'severe'") == 1
 assert invalid.contains('BUILD FAILURE')
+
+// as a module, the project's own pack is named from the top project in the log and still found
+def reactor = runs[4]
+assert reactor.contains('[INFO] Pack pack/target/classes/META-INF/guidepost/it-pack: 2 examples')
+assert reactor.contains('[INFO] 2 passed, 0 failed, 0 skipped')
+assert reactor.contains('BUILD SUCCESS')
 return true

@@ -88,7 +88,9 @@ public class TestMojo extends AbstractPolicyMojo {
         List<String> problems = new ArrayList<>();
         for (String location : packLocations) {
             KyvernoTestReport packReport = PackExamples.run(PolicyEngine.of(loadPack(location)));
-            getLog().info("Pack " + location + ": " + packReport.results().size() + " examples");
+            String shownLocation = location.startsWith(PolicyPack.CLASSPATH_PREFIX) ? location
+                    : display(resolve(location));
+            getLog().info("Pack " + shownLocation + ": " + packReport.results().size() + " examples");
             packReport.results().forEach(r -> results.add(r.withFile(shown(r.file()))));
         }
         if (!folders.isEmpty()) {
@@ -123,10 +125,13 @@ public class TestMojo extends AbstractPolicyMojo {
         }
     }
 
-    /** The packs whose examples run: the configured ones, or else the project's own. */
+    /**
+     * The packs whose examples run: the configured ones, or else the project's own, given by their absolute path
+     * (the log names them relative to the top project, which a module of a bigger build cannot resolve).
+     */
     private List<String> examplePacks() throws MojoExecutionException {
         List<String> configured = configuredPacks();
-        return configured.isEmpty() ? ownPackFolders().stream().map(this::display).toList() : configured;
+        return configured.isEmpty() ? ownPackFolders().stream().map(Path::toString).toList() : configured;
     }
 
     /** The packs that are folders: the configured ones on the disk, or else the project's own. */
