@@ -65,7 +65,7 @@ public final class PolicyTools {
     /** How many objects the text of policies_for_manifest describes (the structured answer lists more). */
     static final int MAX_DESCRIBED_MANIFESTS = 20;
     /** The text of policies_for_manifest stops describing objects past this many characters. */
-    static final int MAX_TEXT_CHARS = 200_000;
+    static final int MAX_TEXT_CHARS = 40_000;
     /**
      * The structured answer of policies_for_manifest stops listing objects past this many characters of JSON, far
      * below the 16 MiB line the MCP SDK's stdio clients read (a pack of many policies makes each object's entry
@@ -206,6 +206,8 @@ public final class PolicyTools {
                 List<Result> listed = violations.stream()
                         .sorted(Result.BLOCKING_FIRST)
                         .limit(MAX_LISTED_VIOLATIONS).toList();
+                Set<String> described = new HashSet<>();
+                Set<String> podFieldsShown = new HashSet<>();
                 for (Result r : listed) {
                     boolean error = r.outcome() == Outcome.ERROR;
                     out.append("- line ").append(r.location().line()).append(' ').append(r.resource()).append(": ")
@@ -214,9 +216,7 @@ public final class PolicyTools {
                             .append(error ? ", error" : "").append("]\n");
                     appendIndented(out, (error ? "problem: the rule could not be evaluated on this object: "
                             : "problem: ") + r.message());
-                    if (!r.remediation().isBlank()) {
-                        appendIndented(out, "fix: " + r.remediation());
-                    }
+                    appendFix(r, described, podFieldsShown, out);
                 }
                 if (violations.size() > listed.size()) {
                     out.append("- and ").append(violations.size() - listed.size()).append(" more (the structured "
@@ -617,6 +617,27 @@ public final class PolicyTools {
 
     private static String kindsOf(Manifests manifests) {
         return String.join(", ", manifests.manifests().stream().map(Manifest::kind).distinct().toList());
+    }
+
+    /**
+     * A violation's fix; for a policy without one (a Kyverno policy) what the policy requires, in its own words, once
+     * per policy, and where a controller keeps the Pod's fields once per object, instead of the same note as the fix
+     * of every violation.
+     */
+    private void appendFix(Result r, Set<String> described, Set<String> podFieldsShown, StringBuilder out) {
+        Optional<Policy> policy = kb.pack().policy(r.policyId());
+        if (policy.isEmpty() || !policy.get().remediation().isBlank()) {
+            if (!r.remediation().isBlank()) {
+                appendIndented(out, "fix: " + r.remediation());
+            }
+            return;
+        }
+        if (described.add(r.policyId()) && !policy.get().description().isBlank()) {
+            appendIndented(out, "rule (no fix given): " + policy.get().description());
+        }
+        if (!r.remediation().isBlank() && podFieldsShown.add(r.resource().toString())) {
+            appendIndented(out, r.remediation());
+        }
     }
 
     private static void appendIndented(StringBuilder out, String text) {
