@@ -138,7 +138,8 @@ final class OutputSchemas {
         Map<String, Object> fields = new LinkedHashMap<>(summaryFields());
         fields.put("score", typed("number", "How clearly it matches (standard deviations above the pack's average; "
                 + "3+ is strong)."));
-        fields.put("weakMatch", bool("True when it shares neither words nor much meaning with the question."));
+        fields.put("weakMatch", bool("True when it answers the question poorly: its meaning is far from the question "
+                + "and it holds at most half of the question's words."));
         fields.put("why", object(Map.of(
                 "matchedWords", strings("Words of the question found in the policy."),
                 "matchedFields", strings("Where they were found."),

@@ -186,7 +186,11 @@ public final class PolicyTools {
             Manifests manifests = Manifests.parse(args.requiredString("yaml"), INPUT);
             String namespace = args.optionalString("namespace").strip();
             if (!namespace.isEmpty()) {
-                manifests = manifests.inNamespace(namespace);
+                try {
+                    manifests = manifests.inNamespace(namespace);
+                } catch (GuidepostException e) {
+                    throw new BadInput("'namespace': " + e.getMessage());
+                }
             }
             Optional<ToolAnswer> nothing = nothingToCheck(manifests);
             if (nothing.isPresent()) {

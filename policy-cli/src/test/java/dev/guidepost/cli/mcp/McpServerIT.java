@@ -258,6 +258,23 @@ class McpServerIT {
     }
 
     @Test
+    void aClientThatEndsTheSessionWithSigtermSeesTheServerExitWithZero() throws Exception {
+        Process process = startRaw(ProcessBuilder.Redirect.DISCARD);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            OutputStream in = process.getOutputStream();
+            in.write("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
+                    """.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertThat(out.readLine()).as("initialize answered").contains("\"id\":1");
+            process.destroy(); // SIGTERM, as the MCP SDKs send when stdin stays open
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
     void requestsWrittenJustBeforeStdinClosesAreAllAnsweredBeforeTheServerExits() throws Exception {
         Process process = startRaw(ProcessBuilder.Redirect.DISCARD);
         String messages = """

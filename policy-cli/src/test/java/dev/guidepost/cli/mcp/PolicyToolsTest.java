@@ -247,7 +247,9 @@ class PolicyToolsTest {
         assertThat(placed.text()).startsWith("Not compliant").contains("ConfigMap/shop/settings",
                 "ConfigMaps in shop need team=shop.");
         assertThat(shop.checkManifest(Map.of("yaml", settings)).text()).startsWith("No violations found, but");
-        assertThat(shop.checkManifest(Map.of("yaml", settings, "namespace", "Shop!")).error()).isTrue();
+        ToolAnswer wrong = shop.checkManifest(Map.of("yaml", settings, "namespace", "Shop!"));
+        assertThat(wrong.error()).isTrue();
+        assertThat(wrong.text()).startsWith("Invalid input: 'namespace': 'Shop!' is no namespace name");
     }
 
     @Test
