@@ -479,8 +479,12 @@ public final class PolicyEngine {
                     && !remediation.contains("template.")) {
                 remediation = remediation + " (" + PodControllers.whereThePodIs(manifest.kind()) + ")";
             }
+            boolean pathAfterMutation = outcome == Outcome.FAIL && ViolationPaths.onlyAfterMutation(rule.message(),
+                    rule.element(), manifest.object(), request.request().object(), policy.kinds().contains("Pod"));
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
+                    + (pathAfterMutation ? " [the path is in the object as the pack's mutate rules leave it, with "
+                            + "entries the manifest does not have; the line is its nearest part in the manifest]" : "")
                     + DefaultedValueNote.of(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),
                     manifest.kind()),
                     rule) : rule.message();

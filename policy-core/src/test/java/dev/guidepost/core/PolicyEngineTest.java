@@ -1690,6 +1690,62 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPathThatCountsEntriesOnlyTheMutationsAddedSaysSo() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: add-proxy}
+                spec:
+                  rules:
+                    - name: proxy
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      mutate:
+                        patchesJson6902: |-
+                          - op: add
+                            path: /spec/containers/0/env/-
+                            value: {name: DEBUG, value: "true"}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: env-values}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: values
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: No DEBUG variable.
+                        pattern:
+                          spec:
+                            containers:
+                              - =(env):
+                                  - =(name): "!DEBUG"
+                """, "pack.yaml"));
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: app, namespace: shop}
+                spec:
+                  containers:
+                    - name: app
+                      image: app:1
+                      env:
+                        - {name: A, value: "1"}
+                        - {name: %s, value: "2"}
+                """;
+
+        Report afterMutation = engine.check(Manifests.parse(pod.formatted("B"), "pod.yaml"));
+        Report written = engine.check(Manifests.parse(pod.formatted("DEBUG"), "pod.yaml"));
+
+        assertThat(afterMutation.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("/spec/containers/0/env/2/name/", "[the path is in the object as the pack's mutate rules "
+                        + "leave it, with entries the manifest does not have"));
+        // a path the manifest itself has needs no such note, mutated object or not
+        assertThat(written.violations()).first().satisfies(r -> assertThat(r.message())
+                .contains("/spec/containers/0/env/1/name/").doesNotContain("mutate rules"));
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);

@@ -53,6 +53,26 @@ public final class ViolationPaths {
     }
 
     /**
+     * Whether the path a message names exists in full only in the object the pack's mutations made, not in the
+     * manifest as written ({@code /spec/containers/0/env/5/} where the manifest lists two variables): its indexes
+     * then count entries the manifest does not have, which a reader should be told before editing by them.
+     */
+    public static boolean onlyAfterMutation(String message, List<Object> element, Map<String, Object> written,
+            Map<String, Object> mutated, boolean podRule) {
+        if (written.equals(mutated)) {
+            return false;
+        }
+        List<Object> named = new ArrayList<>(element);
+        named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
+        if (named.isEmpty()) {
+            return false;
+        }
+        List<Object> inMutated = podRule && element.isEmpty() ? existing(mutated, named, true) : named;
+        return found(mutated, List.of(), inMutated) == inMutated.size()
+                && found(written, List.of(), inMutated) < inMutated.size();
+    }
+
+    /**
      * Where to look for a named path: in the object, or in its pod template when more of the path is found there
      * (a Pod policy that autogen applied to a controller names the Pod's fields). The document's lookup then gives
      * the line of the deepest part that exists.
