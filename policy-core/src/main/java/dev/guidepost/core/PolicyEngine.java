@@ -36,6 +36,7 @@ import dev.guidepost.core.internal.pack.ExceptionDocument;
 import dev.guidepost.core.internal.pack.IdSimilarity;
 import dev.guidepost.core.internal.pack.PackProblems;
 import dev.guidepost.core.internal.pack.PolicyLocator;
+import dev.guidepost.core.internal.pack.PolicySourceText;
 import dev.guidepost.core.internal.yaml.PlainValues;
 
 /**
@@ -198,8 +199,7 @@ public final class PolicyEngine {
             Policy policy = policies.get(i);
             CompiledPolicy result = results.get(i);
             for (PolicyCompileException e : result.errors()) {
-                problems.add(new GuidepostException(PolicyLocator.locate(policy, e.path(), pack.sourceText(policy)),
-                        "policy '" + policy.id() + "': " + e.getMessage()));
+                problems.add(compileProblem(policy, e, pack.sourceText(policy)));
             }
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
         }
@@ -208,6 +208,28 @@ public final class PolicyEngine {
             throw PackProblems.of(problems);
         }
         return new PolicyEngine(pack, compiled, admission, true);
+    }
+
+    /**
+     * The compile errors of policies read from a pack some of whose files are broken, so that they are reported
+     * with the broken files' problems rather than once those are mended.
+     */
+    static List<GuidepostException> compileProblems(List<Policy> policies, Map<Policy, PolicySourceText> texts) {
+        List<CompiledPolicy> results = Parallel.map(policies, PolicyCompiler::compile);
+        List<GuidepostException> problems = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Policy policy = policies.get(i);
+            for (PolicyCompileException e : results.get(i).errors()) {
+                problems.add(compileProblem(policy, e, Optional.ofNullable(texts.get(policy))));
+            }
+        }
+        return problems;
+    }
+
+    private static GuidepostException compileProblem(Policy policy, PolicyCompileException e,
+            Optional<PolicySourceText> text) {
+        return new GuidepostException(PolicyLocator.locate(policy, e.path(), text),
+                "policy '" + policy.id() + "': " + e.getMessage());
     }
 
     /**

@@ -96,7 +96,7 @@ public final class PolicyPack {
      * @throws GuidepostException when the path does not exist or a policy is invalid (with file and line)
      */
     public static PolicyPack load(Path path) {
-        return of(PackReader.read(Objects.requireNonNull(path, "path")));
+        return of(PackReader.read(Objects.requireNonNull(path, "path"), PolicyEngine::compileProblems));
     }
 
     /**

@@ -846,6 +846,18 @@ class PolicyPackTest {
     }
 
     @Test
+    void aBrokenPackReportsTheExpressionsThatDoNotCompileInItsOtherFilesInTheSameRun() {
+        Path pack = Path.of("src/test/resources/packs/broken-and-uncompilable");
+
+        assertThatThrownBy(() -> PolicyPack.load(pack)).isInstanceOfSatisfying(GuidepostException.class, e -> {
+            assertThat(e.problems()).hasSize(2);
+            assertThat(e.problems().get(0).getMessage()).contains("misspelt.yaml:8", "unknown field 'spec.severty'");
+            assertThat(e.problems().get(1).getMessage()).contains("unfinished-cel.yaml:11",
+                    "policy 'production-replicas': spec.validations[0].expression does not compile");
+        });
+    }
+
+    @Test
     void everyProblemOfABrokenPackCanBeReadWithItsOwnLocation(@TempDir Path pack) throws IOException {
         Files.writeString(pack.resolve("a.yaml"), "apiVersion: guidepost.dev/v1alpha1\nkind: Policy\nmetadata: "
                 + "{name: a}\nspec:\n  description: A.\n  severty: low\n");

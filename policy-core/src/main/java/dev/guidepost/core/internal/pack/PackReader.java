@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,6 +54,16 @@ public final class PackReader {
 
     /** Reads a folder, a single policy file or a pack jar. */
     public static PackContents read(Path path) {
+        return read(path, (policies, texts) -> List.of());
+    }
+
+    /**
+     * Reads a folder, a single policy file or a pack jar; when a file is broken, {@code alsoCheck} gets the policies
+     * that did read (with their texts) and its problems are reported with the broken files', so one run shows
+     * every fix (the engine's compile errors, which would otherwise wait for the files to be mended).
+     */
+    public static PackContents read(Path path,
+            BiFunction<List<Policy>, Map<Policy, PolicySourceText>, List<GuidepostException>> alsoCheck) {
         if (!Files.exists(path)) {
             throw new GuidepostException(SourceLocation.of(path.toString()),
                     "no such pack folder or file; check the path (a pack is a folder of policy YAML files)");
@@ -99,6 +110,7 @@ public final class PackReader {
             }
         }
         if (!problems.isEmpty()) {
+            problems.addAll(alsoCheck.apply(List.copyOf(policies), texts));
             throw PackProblems.of(problems);
         }
         if (policies.isEmpty()) {
