@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,6 +48,27 @@ public record SearchHit(Policy policy, double score, Why why, boolean weakMatch)
             view = Objects.requireNonNullElse(view, "");
             matchedWords = List.copyOf(matchedWords);
             matchedFields = List.copyOf(matchedFields);
+        }
+
+        /**
+         * This in words, for people: {@code words container, root in title, description; meaning 73% of the score
+         * (closest: question-1, similarity 0.81)}.
+         */
+        public String explain() {
+            StringBuilder out = new StringBuilder();
+            if (matchedWords.isEmpty()) {
+                out.append("no words in common");
+            } else {
+                out.append("words ").append(String.join(", ", matchedWords));
+                if (!matchedFields.isEmpty()) {
+                    out.append(" in ").append(String.join(", ", matchedFields));
+                }
+            }
+            out.append(String.format(Locale.ROOT, "; meaning %d%% of the score", Math.round(semanticShare * 100)));
+            if (!view.isEmpty()) {
+                out.append(String.format(Locale.ROOT, " (closest: %s, similarity %.2f)", view, similarity));
+            }
+            return out.toString();
         }
     }
 }

@@ -163,26 +163,8 @@ public class SearchMojo extends AbstractKnowledgeMojo {
         if (!description.isEmpty()) {
             lines.add("   " + description);
         }
-        lines.add("   why: " + why(hit.why()));
+        lines.add("   why: " + hit.why().explain());
         return lines;
-    }
-
-    /** The "why" of a hit in words: matched words and fields, and how much meaning contributed. */
-    static String why(SearchHit.Why why) {
-        StringBuilder out = new StringBuilder();
-        if (why.matchedWords().isEmpty()) {
-            out.append("no words in common");
-        } else {
-            out.append("words ").append(String.join(", ", why.matchedWords()));
-            if (!why.matchedFields().isEmpty()) {
-                out.append(" in ").append(String.join(", ", why.matchedFields()));
-            }
-        }
-        out.append(String.format(Locale.ROOT, "; meaning %d%% of the score", Math.round(why.semanticShare() * 100)));
-        if (!why.view().isEmpty()) {
-            out.append(String.format(Locale.ROOT, " (closest: %s, similarity %.2f)", why.view(), why.similarity()));
-        }
-        return out.toString();
     }
 
     private static String oneLine(String text) {

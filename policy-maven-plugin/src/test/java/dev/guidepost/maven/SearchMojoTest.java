@@ -45,7 +45,7 @@ class SearchMojoTest {
     void aHitFoundByMeaningAloneSaysSo() {
         SearchHit.Why why = new SearchHit.Why(0.4, "summary", 0, List.of(), List.of(), 1.0);
 
-        assertThat(SearchMojo.why(why)).isEqualTo("no words in common; meaning 100% of the score (closest: summary, "
+        assertThat(why.explain()).isEqualTo("no words in common; meaning 100% of the score (closest: summary, "
                 + "similarity 0.40)");
     }
 }
