@@ -106,7 +106,11 @@ final class OutputSchemas {
         return answer(Map.of(
                 "pack", string("The pack as name@version."),
                 "count", typed("integer", "How many policies are listed."),
-                "policies", array(object(summaryFields()), "The policies, in pack order.")));
+                "policies", array(object(summaryFields()), "The policies, in pack order."),
+                "unselectedKinds", array(object(Map.of(
+                        "kind", string("A kind asked for that no policy selects by its kinds (a typo, or no rules)."),
+                        "similarKinds", strings("Kinds of the pack it may mean."))),
+                        "Kinds of the filter no policy is about; empty when every kind asked for is.")));
     }
 
     static Map<String, Object> policiesForManifest() {

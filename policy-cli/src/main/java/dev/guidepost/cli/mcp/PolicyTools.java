@@ -409,6 +409,8 @@ public final class PolicyTools {
             structured.put("pack", kb.pack().coordinates());
             structured.put("count", selected.size());
             structured.put("policies", selected.stream().map(PolicyMaps::summary).toList());
+            structured.put("unselectedKinds", unselected.stream().map(k -> Map.of("kind", k, "similarKinds",
+                    kb.pack().similarKinds(k))).toList());
             return ToolAnswer.ok(out.toString(), structured);
         });
     }

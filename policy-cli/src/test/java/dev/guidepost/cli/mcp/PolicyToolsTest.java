@@ -572,6 +572,9 @@ class PolicyToolsTest {
         ToolAnswer typo = tools.listPolicies(Map.of("kind", "Deploymnet"));
         assertThat(typo.text()).contains("Kinds its policies select: ").contains("Deployment")
                 .contains("No policy is about kind Deploymnet; did you mean Deployment?");
+        assertThat(maps(typo.structured().get("unselectedKinds"))).singleElement().satisfies(u -> assertThat(u)
+                .containsEntry("kind", "Deploymnet").containsEntry("similarKinds", List.of("Deployment")));
+        assertThat(maps(ingress.structured().get("unselectedKinds"))).isEmpty();
         ToolAnswer plural = tools.listPolicies(Map.of("kind", "StatefulSets"));
         assertThat(plural.structured().get("count"))
                 .isEqualTo(tools.listPolicies(Map.of("kind", "StatefulSet")).structured().get("count"))
