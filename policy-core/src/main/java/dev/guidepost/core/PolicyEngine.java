@@ -501,8 +501,10 @@ public final class PolicyEngine {
                     && !remediation.contains("template.")) {
                 remediation = remediation + " (" + PodControllers.whereThePodIs(manifest.kind()) + ")";
             }
-            boolean pathAfterMutation = outcome == Outcome.FAIL && ViolationPaths.onlyAfterMutation(rule.message(),
-                    rule.element(), manifest.object(), request.request().object(), policy.kinds().contains("Pod"));
+            RuleResponse failed = rule;
+            boolean pathAfterMutation = outcome == Outcome.FAIL && request.beforeMutations()
+                    .map(decoded -> ViolationPaths.onlyAfterMutation(failed.message(), failed.element(), decoded,
+                            request.request().object(), policy.kinds().contains("Pod"))).orElse(false);
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
                     + (pathAfterMutation ? " [the path is in the object as the pack's mutate rules leave it, with "

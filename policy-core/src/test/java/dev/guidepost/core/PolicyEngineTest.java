@@ -1720,6 +1720,22 @@ class PolicyEngineTest {
                             containers:
                               - =(env):
                                   - =(name): "!DEBUG"
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: udp-only}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: udp
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: Ports are UDP.
+                        pattern:
+                          spec:
+                            containers:
+                              - =(ports):
+                                  - protocol: UDP
                 """, "pack.yaml"));
         String pod = """
                 apiVersion: v1
@@ -1729,6 +1745,7 @@ class PolicyEngineTest {
                   containers:
                     - name: app
                       image: app:1
+                      ports: [{containerPort: 80}]
                       env:
                         - {name: A, value: "1"}
                         - {name: %s, value: "2"}
@@ -1737,11 +1754,15 @@ class PolicyEngineTest {
         Report afterMutation = engine.check(Manifests.parse(pod.formatted("B"), "pod.yaml"));
         Report written = engine.check(Manifests.parse(pod.formatted("DEBUG"), "pod.yaml"));
 
-        assertThat(afterMutation.violations()).singleElement().satisfies(r -> assertThat(r.message())
-                .contains("/spec/containers/0/env/2/name/", "[the path is in the object as the pack's mutate rules "
-                        + "leave it, with entries the manifest does not have"));
+        assertThat(afterMutation.violations()).filteredOn(r -> r.policyId().equals("env-values")).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("/spec/containers/0/env/2/name/", "[the path is in "
+                        + "the object as the pack's mutate rules leave it, with entries the manifest does not have"));
+        // the API server's defaults (protocol TCP) are not the mutations' doing
+        assertThat(afterMutation.violations()).filteredOn(r -> r.policyId().equals("udp-only")).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("/spec/containers/0/ports/0/protocol/")
+                        .doesNotContain("mutate rules"));
         // a path the manifest itself has needs no such note, mutated object or not
-        assertThat(written.violations()).first().satisfies(r -> assertThat(r.message())
+        assertThat(written.violations()).filteredOn(r -> r.policyId().equals("env-values")).first().satisfies(r -> assertThat(r.message())
                 .contains("/spec/containers/0/env/1/name/").doesNotContain("mutate rules"));
     }
 

@@ -44,7 +44,8 @@ public final class AdmissionChain {
      * leaves no object) or that cannot be evaluated here leaves the object as it was.
      */
     public PreparedRequest request(Manifest manifest, EvaluationContext context) {
-        PreparedRequest request = CheckRequests.of(manifest, manifest.object());
+        PreparedRequest decoded = CheckRequests.of(manifest, manifest.object());
+        PreparedRequest request = decoded;
         for (PolicyProgram mutator : mutators) {
             Optional<PolicyMutation> mutation = mutator.mutate(request, context);
             if (mutation.isPresent() && !mutation.get().patched().isEmpty()
@@ -52,6 +53,6 @@ public final class AdmissionChain {
                 request = CheckRequests.of(manifest, mutation.get().patched());
             }
         }
-        return request;
+        return request == decoded ? request : request.mutatedFrom(decoded.request().object());
     }
 }

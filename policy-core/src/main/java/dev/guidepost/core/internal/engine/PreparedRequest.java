@@ -16,6 +16,8 @@ public final class PreparedRequest {
     private final boolean operationFixed;
     /** True for a check's request: the admission request the API server sends, not the Kyverno CLI's. */
     private final boolean admission;
+    /** A check's object as decoded, before the pack's mutations changed it; null when none did. */
+    private final Map<String, Object> beforeMutations;
     private Object object;
     private Object oldObject;
     private Map<String, Object> requestValue;
@@ -36,11 +38,30 @@ public final class PreparedRequest {
 
     private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
             boolean operationFixed, boolean admission) {
+        this(request, numbers, payload, operationFixed, admission, null);
+    }
+
+    private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
+            boolean operationFixed, boolean admission, Map<String, Object> beforeMutations) {
         this.request = request;
         this.numbers = numbers;
         this.payload = payload;
         this.operationFixed = operationFixed;
         this.admission = admission;
+        this.beforeMutations = beforeMutations;
+    }
+
+    /** This request, whose object the pack's mutations made from {@code decoded}. */
+    PreparedRequest mutatedFrom(Map<String, Object> decoded) {
+        return new PreparedRequest(request, numbers, payload, operationFixed, admission, decoded);
+    }
+
+    /**
+     * The object as decoded before the pack's mutations changed it, when they did: what the manifest holds, with
+     * the API server's defaults.
+     */
+    public java.util.Optional<Map<String, Object>> beforeMutations() {
+        return java.util.Optional.ofNullable(beforeMutations);
     }
 
     /**

@@ -56,12 +56,12 @@ public final class ViolationPaths {
      * Whether the path a message names exists in full only in the object the pack's mutations made, not in the
      * manifest as written ({@code /spec/containers/0/env/5/} where the manifest lists two variables): its indexes
      * then count entries the manifest does not have, which a reader should be told before editing by them.
+     *
+     * @param decoded the object as decoded before the mutations (the manifest with the API server's defaults)
+     * @param mutated the object the mutations made
      */
-    public static boolean onlyAfterMutation(String message, List<Object> element, Map<String, Object> written,
+    public static boolean onlyAfterMutation(String message, List<Object> element, Map<String, Object> decoded,
             Map<String, Object> mutated, boolean podRule) {
-        if (written.equals(mutated)) {
-            return false;
-        }
         List<Object> named = new ArrayList<>(element);
         named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
         if (named.isEmpty()) {
@@ -69,7 +69,7 @@ public final class ViolationPaths {
         }
         List<Object> inMutated = podRule && element.isEmpty() ? existing(mutated, named, true) : named;
         return found(mutated, List.of(), inMutated) == inMutated.size()
-                && found(written, List.of(), inMutated) < inMutated.size();
+                && found(decoded, List.of(), inMutated) < inMutated.size();
     }
 
     /**
