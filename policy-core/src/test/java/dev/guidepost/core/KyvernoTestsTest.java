@@ -267,6 +267,18 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void foreachValuesStandInForTheContextEntriesOfEachElementForEveryBlockOrPerBlock() {
+        List<ExpectationResult> results = run("foreach-values", false);
+
+        assertThat(results).extracting(ExpectationResult::resource).containsExactlyInAnyOrder("second-blocked",
+                "init-blocked");
+        // the second container, and only the init container's block, get 'blocked': both Pods fail
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.resource() + ": " + r.reason())
+                .isEqualTo(Status.PASSED));
+        assertThat(results).extracting(ExpectationResult::actual).containsOnly("fail");
+    }
+
+    @Test
     void aPolicyKyvernoRefusesInBackgroundModeIsSkippedAsTheCliSkipsItWhileOneWithBackgroundOffIsEvaluated() {
         List<ExpectationResult> results = run("background-mode", false);
 
@@ -488,7 +500,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(197);
+        assertThat(report.results()).hasSize(199);
         // broken, three misspelt fields, two wrong types, three schema problems
         assertThat(report.problems()).hasSize(9);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "

@@ -37,9 +37,12 @@ final class LegacyValidation {
     /** The rule's response, or null when Kyverno gives none (DELETE with a pattern). */
     RuleResponse evaluate(PreparedRequest prepared, EvaluationContext evaluation, Action action) {
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
+        ForeachValues foreachValues = evaluation.variables().forEachValues(policy, rule);
         Map<String, Object> context = ContextEntries.start(prepared, evaluation, policy, ruleValues);
+        java.util.Set<String> given = new java.util.LinkedHashSet<>(ruleValues.keySet());
+        given.addAll(foreachValues.names());
         Scope scope = new Scope(context, null, new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE),
-                action, ruleValues.keySet());
+                action, given, foreachValues);
         try {
             return validate(scope, definition, PlainValues.map(definition, "validate"), 0, prepared);
         } catch (ContextEntries.Unsupported e) {
@@ -52,9 +55,12 @@ final class LegacyValidation {
         }
     }
 
-    /** What a validator sees: its JMESPath data, the foreach element under validation, the rule values. */
+    /**
+     * What a validator sees: its JMESPath data, the foreach element under validation, the names of the context
+     * entries the test's values give, and the values it gives per foreach element.
+     */
     private record Scope(Map<String, Object> context, Object element, PatternMatcher matcher, Action action,
-            java.util.Set<String> ruleValueNames) {
+            java.util.Set<String> ruleValueNames, ForeachValues foreachValues) {
     }
 
     /**
@@ -197,8 +203,8 @@ final class LegacyValidation {
 
     private RuleResponse foreach(Scope scope, List<Object> entries, int nesting, PreparedRequest prepared) {
         int applied = 0;
-        for (Object entry : entries) {
-            Map<String, Object> foreach = PlainValues.map(entry);
+        for (int block = 0; block < entries.size(); block++) {
+            Map<String, Object> foreach = PlainValues.map(entries.get(block));
             List<Object> elements;
             try {
                 elements = list(PlainValues.string(foreach, "list"), scope);
@@ -218,6 +224,7 @@ final class LegacyValidation {
                 context.put("element" + nesting, element);
                 context.put("elementIndex", (long) index);
                 context.put("elementIndex" + nesting, (long) index);
+                scope.foreachValues().put(context, block, index);
                 boolean isMap = element instanceof Map<?, ?>;
                 if (Boolean.TRUE.equals(elementScope) && !isMap) {
                     return RuleResponse.of(rule, Outcome.ERROR, "failed to process foreach: cannot use "
@@ -225,7 +232,7 @@ final class LegacyValidation {
                 }
                 boolean scoped = elementScope instanceof Boolean b ? b : isMap;
                 Scope inner = new Scope(context, scoped ? element : null, scope.matcher(), scope.action(),
-                        scope.ruleValueNames());
+                        scope.ruleValueNames(), scope.foreachValues());
                 RuleResponse response = validate(inner, foreach, foreach, nesting + 1, prepared);
                 if (response == null || response.outcome() == Outcome.SKIP && response.evaluated()) {
                     continue;

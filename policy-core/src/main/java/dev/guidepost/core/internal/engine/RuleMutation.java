@@ -58,9 +58,12 @@ final class RuleMutation {
             return new Result(RuleResponse.unsupported(rule, "CEL preconditions on mutate rules", action), object);
         }
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
+        ForeachValues foreachValues = evaluation.variables().forEachValues(policy, rule);
         Map<String, Object> context = ContextEntries.start(prepared, evaluation, policy, ruleValues);
+        java.util.Set<String> given = new java.util.LinkedHashSet<>(ruleValues.keySet());
+        given.addAll(foreachValues.names());
         Step step = new Step(context, new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE),
-                ruleValues.keySet());
+                given, foreachValues);
         try {
             return outcome(step, object, mutate, action);
         } catch (ContextEntries.Unsupported e) {
@@ -73,10 +76,14 @@ final class RuleMutation {
         }
     }
 
-    /** The JMESPath data, the matcher for condition anchors, and which context entries the test's values give. */
-    private record Step(Map<String, Object> context, PatternMatcher matcher, java.util.Set<String> ruleValueNames) {
+    /**
+     * The JMESPath data, the matcher for condition anchors, which context entries the test's values give, and the
+     * values it gives per foreach element.
+     */
+    private record Step(Map<String, Object> context, PatternMatcher matcher, java.util.Set<String> ruleValueNames,
+            ForeachValues foreachValues) {
         Step with(Map<String, Object> newContext) {
-            return new Step(newContext, matcher, ruleValueNames);
+            return new Step(newContext, matcher, ruleValueNames, foreachValues);
         }
     }
 
@@ -167,8 +174,8 @@ final class RuleMutation {
     private Patched forEach(Step step, List<Object> entries, Map<String, Object> object, int nesting) {
         int applied = 0;
         Map<String, Object> current = object;
-        for (Object entry : entries) {
-            Map<String, Object> foreach = PlainValues.map(entry);
+        for (int block = 0; block < entries.size(); block++) {
+            Map<String, Object> foreach = PlainValues.map(entries.get(block));
             List<Object> elements;
             try {
                 elements = list(PlainValues.string(foreach, "list"), step.context());
@@ -177,7 +184,7 @@ final class RuleMutation {
                 return new Patched(Outcome.ERROR, "failed to evaluate list " + PlainValues.string(foreach, "list")
                         + ": " + e.getMessage(), object);
             }
-            Patched elementsPatched = elements(step, foreach, elements, current, nesting);
+            Patched elementsPatched = elements(step, foreach, block, elements, current, nesting);
             if (elementsPatched.status() == Outcome.ERROR || elementsPatched.status() == Outcome.FAIL) {
                 return new Patched(Outcome.ERROR, "failed to mutate elements: " + elementsPatched.message(), object);
             }
@@ -194,7 +201,7 @@ final class RuleMutation {
     }
 
     /** Kyverno's mutateElements: one foreach entry over its elements. */
-    private Patched elements(Step step, Map<String, Object> foreach, List<Object> elements,
+    private Patched elements(Step step, Map<String, Object> foreach, int block, List<Object> elements,
             Map<String, Object> object, int nesting) {
         boolean reverse = foreach.get("patchStrategicMerge") != null;
         if (foreach.get("order") != null) {
@@ -216,6 +223,7 @@ final class RuleMutation {
             context.put("element" + nesting, element);
             context.put("elementIndex", (long) index);
             context.put("elementIndex" + nesting, (long) index);
+            step.foreachValues().put(context, block, index);
             Step inner = step.with(context);
             ContextEntries.Unloaded unloaded;
             try {

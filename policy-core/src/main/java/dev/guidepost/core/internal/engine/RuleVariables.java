@@ -27,4 +27,12 @@ public interface RuleVariables {
 
     /** The values of one rule of a policy. */
     Map<String, Object> forRule(String policy, String rule);
+
+    /**
+     * The values of one rule's foreach elements ({@code foreachValues}); they stand in for the foreach's context
+     * entries as the rule's values do for the rule's.
+     */
+    default ForeachValues forEachValues(String policy, String rule) {
+        return ForeachValues.NONE;
+    }
 }

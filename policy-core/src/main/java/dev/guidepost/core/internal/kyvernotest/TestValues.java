@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.guidepost.core.internal.engine.ForeachValues;
 import dev.guidepost.core.internal.engine.Namespaces;
 import dev.guidepost.core.internal.engine.RuleVariables;
 import dev.guidepost.core.internal.yaml.PlainValues;
@@ -110,22 +111,35 @@ final class TestValues implements Namespaces, RuleVariables {
         return out;
     }
 
-    /**
-     * The values of the first rule entry that names this rule, as the Kyverno CLI's store finds them: an entry for
-     * rule {@code r} also serves the rules autogen makes of it, {@code autogen-r} and {@code autogen-cronjob-r}.
-     */
+    /** The values of the first rule entry that names this rule (see {@link #ruleEntry}). */
     @Override
     public Map<String, Object> forRule(String policy, String rule) {
+        return ruleEntry(policy, rule).map(r -> new LinkedHashMap<>(PlainValues.map(r, "values")))
+                .orElseGet(LinkedHashMap::new);
+    }
+
+    /** The {@code foreachValues} of the same rule entry. */
+    @Override
+    public ForeachValues forEachValues(String policy, String rule) {
+        return ruleEntry(policy, rule).map(r -> ForeachValues.of(PlainValues.map(r).get("foreachValues")))
+                .orElse(ForeachValues.NONE);
+    }
+
+    /**
+     * The first rule entry that names this rule, as the Kyverno CLI's store finds it: an entry for rule {@code r}
+     * also serves the rules autogen makes of it, {@code autogen-r} and {@code autogen-cronjob-r}.
+     */
+    private Optional<Object> ruleEntry(String policy, String rule) {
         for (Object p : PlainValues.list(values, "policies")) {
             if (PlainValues.string(p, "name").equals(policy)) {
                 for (Object r : PlainValues.list(p, "rules")) {
                     String name = PlainValues.string(r, "name");
                     if (rule.equals(name) || rule.equals("autogen-" + name) || rule.equals("autogen-cronjob-" + name)) {
-                        return new LinkedHashMap<>(PlainValues.map(r, "values"));
+                        return Optional.of(r);
                     }
                 }
             }
         }
-        return new LinkedHashMap<>();
+        return Optional.empty();
     }
 }
