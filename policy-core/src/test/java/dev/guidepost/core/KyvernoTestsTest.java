@@ -267,6 +267,16 @@ class KyvernoTestsTest {
     }
 
     @Test
+    void aGenerateRuleWithNeitherDataNorCloneGeneratesTheBareObject() {
+        List<ExpectationResult> results = run("generate-bare", false);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.status()).as(r.reason()).isEqualTo(Status.PASSED);
+            assertThat(r.actual()).isEqualTo("pass");
+        });
+    }
+
+    @Test
     void foreachValuesStandInForTheContextEntriesOfEachElementForEveryBlockOrPerBlock() {
         List<ExpectationResult> results = run("foreach-values", false);
 
@@ -500,7 +510,7 @@ class KyvernoTestsTest {
     void findsTestsInAllFoldersAndSummarises() {
         KyvernoTestReport report = KyvernoTests.run(List.of(SUITES));
 
-        assertThat(report.results()).hasSize(199);
+        assertThat(report.results()).hasSize(200);
         // broken, three misspelt fields, two wrong types, three schema problems
         assertThat(report.problems()).hasSize(9);
         assertThat(report.summary()).isEqualTo(report.count(Status.PASSED) + " passed, "

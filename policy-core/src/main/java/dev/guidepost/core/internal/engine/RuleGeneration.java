@@ -52,9 +52,6 @@ final class RuleGeneration {
         if (generate.get("cloneList") != null) {
             return "generate.cloneList rules";
         }
-        if (generate.get("data") == null && generate.get("clone") == null) {
-            return "generate rules without data or clone";
-        }
         if (!PlainValues.list(definition, "celPreconditions").isEmpty()) {
             return "CEL preconditions on generate rules";
         }
@@ -120,6 +117,9 @@ final class RuleGeneration {
                 return result(Outcome.ERROR, "generate.data is not an object", action);
             }
             object = mutable(data);
+        } else if (generate.get("clone") == null) {
+            // neither data nor clone: Kyverno generates the object with only its kind and name
+            object = new LinkedHashMap<>();
         } else {
             String sourceNamespace = PlainValues.string(generate, "clone", "namespace");
             String sourceName = PlainValues.string(generate, "clone", "name");
