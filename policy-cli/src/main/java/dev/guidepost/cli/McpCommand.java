@@ -38,6 +38,10 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // MCP clients end a stdio session by closing stdin or, if the server is still running (even still starting),
+        // with SIGTERM: both are a normal end of the session, so both exit with 0 (sun.misc.Signal: jdk.unsupported,
+        // kept for this use by JEP 260; javac warns about it all the same)
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(ExitCode.OK));
         OutputStream protocol = new FileOutputStream(FileDescriptor.out);
         PrintStream stray = System.out;
         System.setOut(System.err);
@@ -60,10 +64,6 @@ final class McpCommand implements Callable<Integer> {
                     ms(warm - start), ms(packLoaded - start), ms(indexed - packLoaded), ms(compiled - indexed),
                     ms(warm - compiled), kb.semantic() ? "meaning + words" : "words only", kb.indexSummary());
             err.flush();
-            // MCP clients end a stdio session by closing stdin or, if the server is still running, with SIGTERM:
-            // both are a normal end of the session, so both exit with 0 (sun.misc.Signal: jdk.unsupported, kept
-            // for this use by JEP 260; javac warns about it all the same)
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(ExitCode.OK));
             GuidepostMcpServer.serve(tools, GuidepostCli.VERSION, System.in, protocol);
             return ExitCode.OK;
         } finally {

@@ -91,4 +91,12 @@ public @interface GuidepostTest {
      * Helm chart kept beside the manifests. A file a test names itself is read all the same.
      */
     String[] excludes() default {};
+
+    /**
+     * The namespace the manifests are deployed to, for the objects that name none (Helm and Kustomize output often
+     * leaves it to the deploy command): they are checked as if in it, as the CLI's {@code check --namespace} and the
+     * Maven plugin's {@code <namespace>} check them. Empty: such objects are checked as the policies allow for any
+     * namespace.
+     */
+    String namespace() default "";
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.guidepost.core.GuidepostException;
 import dev.guidepost.core.Manifests;
 
 /**
@@ -47,7 +48,20 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
                     + resolved.stream().map(Path::toString).toList() + (settings.excludes().excludes().isEmpty()
                             ? "" : " that excludes " + settings.excludes().excludes() + " leaves"));
         }
-        return new ManifestFiles(manifests, List.copyOf(resolved));
+        return new ManifestFiles(inNamespace(manifests, settings), List.copyOf(resolved));
+    }
+
+    /** The manifests as deployed to the class's {@link GuidepostTest#namespace()}, when it names one. */
+    static Manifests inNamespace(Manifests manifests, Settings settings) {
+        if (settings.namespace().isEmpty()) {
+            return manifests;
+        }
+        try {
+            return manifests.inNamespace(settings.namespace());
+        } catch (GuidepostException e) {
+            throw GuidepostConfigurationException.withoutTrace(settings.annotation() + ": namespace: "
+                    + e.getMessage());
+        }
     }
 
     /** The project's conventional manifest folders that exist ({@link Manifests#CONVENTIONAL_FOLDERS}). */

@@ -19,22 +19,24 @@ import dev.guidepost.core.PolicyPack;
  * @param lexicalOnly    search by words only
  * @param declaredOn     the simple name of the class carrying the annotation, for messages
  * @param excludes       the files left out of the folders read
+ * @param namespace      the namespace objects that name none are deployed to, or empty
  */
 record Settings(String pack, Path baseDir, double minimumScore, Path cacheDirectory, boolean lexicalOnly,
-        String declaredOn, ManifestPatterns excludes) {
+        String declaredOn, ManifestPatterns excludes, String namespace) {
 
     /** Settings for explicit assertions outside a {@link GuidepostTest} class. */
     static Settings defaults() {
         Path base = workingDirectory();
         return new Settings("", base, GuidepostTest.UNSET_MINIMUM_SCORE,
-                base.resolve(GuidepostTest.DEFAULT_CACHE_DIRECTORY), false, "", ManifestPatterns.ALL);
+                base.resolve(GuidepostTest.DEFAULT_CACHE_DIRECTORY), false, "", ManifestPatterns.ALL, "");
     }
 
     static Settings of(GuidepostTest annotation, Class<?> declaredOn) {
         Path base = workingDirectory().resolve(annotation.baseDir()).normalize();
         return new Settings(annotation.pack().strip(), base, annotation.minimumScore(),
                 base.resolve(annotation.cacheDirectory()).normalize(), annotation.lexicalOnly(),
-                declaredOn.getSimpleName(), ManifestPatterns.excluding(List.of(annotation.excludes())));
+                declaredOn.getSimpleName(), ManifestPatterns.excluding(List.of(annotation.excludes())),
+                annotation.namespace().strip());
     }
 
     private static Path workingDirectory() {

@@ -28,6 +28,7 @@ import dev.guidepost.junit.fixtures.ConcurrentSamplePackFixture;
 import dev.guidepost.junit.fixtures.ConcurrentTinyPackFixture;
 import dev.guidepost.junit.fixtures.ConventionalFoldersFixture;
 import dev.guidepost.junit.fixtures.DynamicTestsFixture;
+import dev.guidepost.junit.fixtures.DeployedNamespaceFixture;
 import dev.guidepost.junit.fixtures.ExcludesFixture;
 import dev.guidepost.junit.fixtures.ExemptionTypoDynamicFixture;
 import dev.guidepost.junit.fixtures.FailingFixture;
@@ -339,6 +340,21 @@ class GuidepostExtensionTest {
         assertThat(failures(tests)).containsOnlyKeys("aTemplateNamedItselfIsReadAllTheSame");
         assertThat(failures(tests).get("aTemplateNamedItselfIsReadAllTheSame"))
                 .hasMessageContaining("chart/templates/settings.yaml");
+    }
+
+    @Test
+    void manifestsThatNameNoNamespaceAreCheckedAsDeployedToTheClassesNamespace() {
+        Events tests = run(DeployedNamespaceFixture.class).testEvents();
+
+        assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("theOrdersRuleAppliesToTheObjectThatNamesNoNamespace()",
+                        "injectedManifestsAreDeployedThereToo(Manifests)");
+        // the dynamic test fails on the violation rather than being skipped as "depends on the namespace"
+        Map<String, Throwable> failures = failures(tests);
+        assertThat(failures).hasSize(1);
+        assertThat(failures.values().iterator().next()).hasMessageContaining("orders-replicas")
+                .hasMessageContaining("Run at least two replicas");
+        assertThat(tests.skipped().count() + tests.aborted().count()).isZero();
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class UnselectedManifests {
 
     /** What to do for a manifest that names no namespace when the verdict depends on the one it is deployed to. */
     public static final String NAME_THE_NAMESPACE = "set metadata.namespace, or name the namespace it is deployed "
-            + "to (check --namespace, the plugin's <namespace>)";
+            + "to (check --namespace, the plugin's <namespace>, @GuidepostTest(namespace = ...))";
 
     private UnselectedManifests() {
     }
