@@ -119,7 +119,7 @@ public final class PolicyPack {
     /** Reads the pack {@code name} from a class loader's {@code META-INF/guidepost/}. */
     public static PolicyPack fromClasspath(String name, ClassLoader loader) {
         return of(PackReader.readClasspath(Objects.requireNonNull(name, "name"), Objects.requireNonNull(loader,
-                "loader")));
+                "loader"), PolicyEngine::compileProblems));
     }
 
     /**

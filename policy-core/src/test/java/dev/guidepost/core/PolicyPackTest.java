@@ -1012,6 +1012,25 @@ class PolicyPackTest {
         }
     }
 
+    @Test
+    void aBrokenPackJarReportsTheExpressionsThatDoNotCompileInItsOtherFilesToo(@TempDir Path temp)
+            throws IOException {
+        Path root = temp.resolve("root");
+        Path folder = Files.createDirectories(root.resolve("META-INF/guidepost/shop"));
+        for (String file : List.of("misspelt.yaml", "unfinished-cel.yaml")) {
+            Files.copy(PACKS.resolve("broken-and-uncompilable").resolve(file), folder.resolve(file));
+        }
+        Path jar = jar(root, temp.resolve("shop.jar"));
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> PolicyPack.fromClasspath("shop", loader)).isInstanceOfSatisfying(
+                    GuidepostException.class, e -> assertThat(e.problems()).hasSize(2));
+        }
+        assertThatThrownBy(() -> PolicyPack.load(jar)).isInstanceOfSatisfying(GuidepostException.class,
+                e -> assertThat(e.problems()).extracting(GuidepostException::getMessage).anySatisfy(m -> assertThat(m)
+                        .contains("shop.jar!/META-INF/guidepost/shop/unfinished-cel.yaml:11", "does not compile")));
+    }
+
     private static void assertError(String file, String location, String... messages) {
         assertErrorIn("invalid", file, location, messages);
     }

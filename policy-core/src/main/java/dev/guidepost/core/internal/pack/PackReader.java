@@ -54,7 +54,18 @@ public final class PackReader {
 
     /** Reads a folder, a single policy file or a pack jar. */
     public static PackContents read(Path path) {
-        return read(path, (policies, texts) -> List.of());
+        return read(path, AlsoCheck.NOTHING);
+    }
+
+    /**
+     * More problems of a pack some of whose files are broken, found in the policies that did read: reported with
+     * the broken files' so that one run shows every fix.
+     */
+    public interface AlsoCheck extends BiFunction<List<Policy>, Map<Policy, PolicySourceText>,
+            List<GuidepostException>> {
+
+        /** Nothing more. */
+        AlsoCheck NOTHING = (policies, texts) -> List.of();
     }
 
     /**
@@ -62,14 +73,13 @@ public final class PackReader {
      * that did read (with their texts) and its problems are reported with the broken files', so one run shows
      * every fix (the engine's compile errors, which would otherwise wait for the files to be mended).
      */
-    public static PackContents read(Path path,
-            BiFunction<List<Policy>, Map<Policy, PolicySourceText>, List<GuidepostException>> alsoCheck) {
+    public static PackContents read(Path path, AlsoCheck alsoCheck) {
         if (!Files.exists(path)) {
             throw new GuidepostException(SourceLocation.of(path.toString()),
                     "no such pack folder or file; check the path (a pack is a folder of policy YAML files)");
         }
         if (Files.isRegularFile(path) && isArchive(path)) {
-            return readJar(path);
+            return readJar(path, alsoCheck);
         }
         Path folder = Files.isDirectory(path) ? path : path.getParent();
         List<Path> files = Files.isDirectory(path) ? yamlFiles(path) : List.of(path);
@@ -158,7 +168,7 @@ public final class PackReader {
      * Reads the pack a jar holds under {@code META-INF/guidepost/}: its {@code pack.yaml} there, or its one pack
      * folder there.
      */
-    private static PackContents readJar(Path jar) {
+    private static PackContents readJar(Path jar, AlsoCheck alsoCheck) {
         try (FileSystem fs = FileSystems.newFileSystem(jar)) {
             Path root = fs.getPath("/" + CLASSPATH_ROOT);
             if (!Files.isDirectory(root)) {
@@ -178,7 +188,7 @@ public final class PackReader {
                 }
                 folder = packs.get(0);
             }
-            PackContents contents = read(folder);
+            PackContents contents = read(folder, alsoCheck);
             return contents.as(contents.name(), jar.toString());
         } catch (IOException e) {
             throw new GuidepostException(SourceLocation.of(jar.toString()), "cannot read the jar: " + e.getMessage()
@@ -191,6 +201,11 @@ public final class PackReader {
      * {@code META-INF/guidepost/} of the jar whose {@code pack.yaml} has that name.
      */
     public static PackContents readClasspath(String name, ClassLoader loader) {
+        return readClasspath(name, loader, AlsoCheck.NOTHING);
+    }
+
+    /** As {@link #readClasspath(String, ClassLoader)}, with more problems of a broken pack (see {@link AlsoCheck}). */
+    public static PackContents readClasspath(String name, ClassLoader loader, AlsoCheck alsoCheck) {
         try {
             List<URL> copies = Collections.list(loader.getResources(CLASSPATH_ROOT + name + "/" + PACK_FILE));
             refuseCopies(name, copies);
@@ -199,14 +214,14 @@ public final class PackReader {
                 folder = loader.getResource(CLASSPATH_ROOT + name + "/");
             }
             if (folder != null) {
-                return readUrl(folder, name);
+                return readUrl(folder, name, alsoCheck);
             }
             Enumeration<URL> headers = loader.getResources(CLASSPATH_ROOT + PACK_FILE);
             List<String> seen = new ArrayList<>();
             List<URL> named = new ArrayList<>();
             PackContents first = null;
             for (URL url : Collections.list(headers)) {
-                PackContents contents = readUrl(url, name);
+                PackContents contents = readUrl(url, name, alsoCheck);
                 if (contents.name().equals(name)) {
                     named.add(url);
                     first = first == null ? contents : first;
@@ -222,11 +237,11 @@ public final class PackReader {
             for (URL root : Collections.list(loader.getResources(CLASSPATH_ROOT))) {
                 found.add(pathOf(root));
             }
-            Optional<PackContents> inFolder = named(found, name, seen);
+            Optional<PackContents> inFolder = named(found, name, seen, alsoCheck);
             if (inFolder.isPresent()) {
                 return inFolder.get();
             }
-            inFolder = named(rootsWithoutDirectoryEntries(loader, found), name, seen);
+            inFolder = named(rootsWithoutDirectoryEntries(loader, found), name, seen, alsoCheck);
             if (inFolder.isPresent()) {
                 return inFolder.get();
             }
@@ -263,7 +278,8 @@ public final class PackReader {
     }
 
     /** The pack in one of the class path's {@code META-INF/guidepost/} folders named {@code name}, if any. */
-    private static Optional<PackContents> named(List<Path> roots, String name, List<String> seen) {
+    private static Optional<PackContents> named(List<Path> roots, String name, List<String> seen,
+            AlsoCheck alsoCheck) {
         for (Path dir : roots) {
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -273,7 +289,7 @@ public final class PackReader {
                     String declared = PlainValues.string(header(child.resolve(PACK_FILE)), "name");
                     String folderName = nameOf(child);
                     if (declared.equals(name) || declared.isEmpty() && folderName.equals(name)) {
-                        return Optional.of(readFolder(child, name));
+                        return Optional.of(readFolder(child, name, alsoCheck));
                     }
                     String shown = declared.isEmpty() || declared.equals(folderName) ? folderName
                             : folderName + " (named " + declared + ")";
@@ -338,9 +354,9 @@ public final class PackReader {
         return roots;
     }
 
-    private static PackContents readUrl(URL url, String name) throws IOException {
+    private static PackContents readUrl(URL url, String name, AlsoCheck alsoCheck) throws IOException {
         Path path = pathOf(url);
-        return readFolder(Files.isDirectory(path) ? path : path.getParent(), name);
+        return readFolder(Files.isDirectory(path) ? path : path.getParent(), name, alsoCheck);
     }
 
     /** The folders right in a folder, by name. */
@@ -351,8 +367,8 @@ public final class PackReader {
     }
 
     /** The pack in a class path folder, known by the name it was asked for. */
-    private static PackContents readFolder(Path folder, String name) {
-        PackContents contents = read(folder);
+    private static PackContents readFolder(Path folder, String name, AlsoCheck alsoCheck) {
+        PackContents contents = read(folder, alsoCheck);
         String packName = contents.name().equals(nameOf(folder)) && !Files.exists(folder.resolve(PACK_FILE))
                 ? name : contents.name();
         return contents.as(packName, "classpath:" + name);
