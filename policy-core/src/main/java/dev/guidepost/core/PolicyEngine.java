@@ -501,14 +501,22 @@ public final class PolicyEngine {
                     && !remediation.contains("template.")) {
                 remediation = remediation + " (" + PodControllers.whereThePodIs(manifest.kind()) + ")";
             }
+            // the pack's mutations added or removed list entries: the message counts them, the manifest does not
             RuleResponse failed = rule;
-            boolean pathAfterMutation = outcome == Outcome.FAIL && request.beforeMutations()
-                    .map(decoded -> ViolationPaths.onlyAfterMutation(failed.message(), failed.element(), decoded,
-                            request.request().object(), policy.kinds().contains("Pod"))).orElse(false);
+            Optional<ViolationPaths.InManifest> moved = outcome == Outcome.FAIL ? request.beforeMutations()
+                    .flatMap(decoded -> ViolationPaths.inManifest(failed.message(), failed.element(), decoded,
+                            request.request().object())) : Optional.empty();
+            if (moved.isPresent()) {
+                int line = lineOf.applyAsInt(moved.get().path());
+                fieldLine = line > 0 && line != manifest.location().line() ? line : 0;
+            }
+            String movedNote = moved.map(m -> m.added()
+                    ? " [the path leads into an entry the pack's mutate rules add, which the manifest does not have"
+                            + " (its list: " + m.slashed() + ")]"
+                    : " [the path counts entries as the pack's mutate rules leave them; in the manifest it is "
+                            + m.slashed() + "]").orElse("");
             String message = violation
-                    ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
-                    + (pathAfterMutation ? " [the path is in the object as the pack's mutate rules leave it, with "
-                            + "entries the manifest does not have; the line is its nearest part in the manifest]" : "")
+                    ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "") + movedNote
                     + DefaultedValueNote.of(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),
                     manifest.kind()),
                     rule) : rule.message();

@@ -1755,8 +1755,9 @@ class PolicyEngineTest {
         Report written = engine.check(Manifests.parse(pod.formatted("DEBUG"), "pod.yaml"));
 
         assertThat(afterMutation.violations()).filteredOn(r -> r.policyId().equals("env-values")).singleElement()
-                .satisfies(r -> assertThat(r.message()).contains("/spec/containers/0/env/2/name/", "[the path is in "
-                        + "the object as the pack's mutate rules leave it, with entries the manifest does not have"));
+                .satisfies(r -> assertThat(r.message()).contains("/spec/containers/0/env/2/name/", "(line 9)",
+                        "[the path leads into an entry the pack's mutate rules add, which the manifest does not have "
+                                + "(its list: /spec/containers/0/env/)]"));
         // the API server's defaults (protocol TCP) are not the mutations' doing
         assertThat(afterMutation.violations()).filteredOn(r -> r.policyId().equals("udp-only")).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains("/spec/containers/0/ports/0/protocol/")
@@ -1764,6 +1765,59 @@ class PolicyEngineTest {
         // a path the manifest itself has needs no such note, mutated object or not
         assertThat(written.violations()).filteredOn(r -> r.policyId().equals("env-values")).first().satisfies(r -> assertThat(r.message())
                 .contains("/spec/containers/0/env/1/name/").doesNotContain("mutate rules"));
+    }
+
+    @Test
+    void aPathThatCountsAContainerTheMutationsInsertedIsTranslatedToTheManifestsContainerAndLine() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: inject-proxy}
+                spec:
+                  rules:
+                    - name: proxy
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      mutate:
+                        patchesJson6902: |-
+                          - op: add
+                            path: /spec/containers/0
+                            value: {name: proxy, image: proxy:1, resources: {limits: {memory: 64Mi}}}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: memory-limits}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: limits
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: Containers have a memory limit.
+                        pattern:
+                          spec:
+                            containers:
+                              - resources:
+                                  limits:
+                                    memory: "?*"
+                """, "pack.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: app, namespace: shop}
+                spec:
+                  containers:
+                    - name: worker
+                      image: worker:1
+                      resources:
+                        limits: {memory: 128Mi}
+                    - name: app
+                      image: app:1
+                """, "pod.yaml"));
+
+        // the message counts the injected proxy first; the line and the note name the manifest's own 'app'
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("/spec/containers/2/", "(line 10)", "in the manifest it is /spec/containers/1/"));
     }
 
     @Test

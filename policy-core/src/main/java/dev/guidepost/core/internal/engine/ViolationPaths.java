@@ -53,23 +53,75 @@ public final class ViolationPaths {
     }
 
     /**
-     * Whether the path a message names exists in full only in the object the pack's mutations made, not in the
-     * manifest as written ({@code /spec/containers/0/env/5/} where the manifest lists two variables): its indexes
-     * then count entries the manifest does not have, which a reader should be told before editing by them.
+     * A path a message names, as counted in the manifest when the pack's mutations added or removed list entries
+     * before it: {@code path} holds the manifest's indexes; {@code added} says the path leads into an entry the
+     * mutations added, and {@code path} then ends at the list the manifest has.
+     */
+    public record InManifest(List<Object> path, boolean added) {
+
+        /** The path as Kyverno writes it: {@code /spec/containers/1/}. */
+        public String slashed() {
+            StringBuilder out = new StringBuilder("/");
+            path.forEach(step -> out.append(step).append('/'));
+            return out.toString();
+        }
+    }
+
+    /**
+     * The path a violation's message names (after a foreach's {@code element}), counted in the object the pack's
+     * mutations made, translated to the manifest as decoded before them: list entries are matched by their
+     * {@code name} (containers, volumes, variables), or by index when they have none. Empty when the path is the same
+     * in both, or names nothing.
      *
      * @param decoded the object as decoded before the mutations (the manifest with the API server's defaults)
      * @param mutated the object the mutations made
      */
-    public static boolean onlyAfterMutation(String message, List<Object> element, Map<String, Object> decoded,
-            Map<String, Object> mutated, boolean podRule) {
+    public static java.util.Optional<InManifest> inManifest(String message, List<Object> element,
+            Map<String, Object> decoded, Map<String, Object> mutated) {
         List<Object> named = new ArrayList<>(element);
         named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
-        if (named.isEmpty()) {
-            return false;
+        List<Object> out = new ArrayList<>();
+        Object inMutated = mutated;
+        Object inDecoded = decoded;
+        boolean moved = false;
+        for (int i = 0; i < named.size(); i++) {
+            Object step = named.get(i);
+            if (step instanceof Integer index && inMutated instanceof List<?> mutatedList
+                    && inDecoded instanceof List<?> decodedList && index < mutatedList.size()) {
+                int counterpart = counterpart(mutatedList.get(index), decodedList, index);
+                if (counterpart < 0) {
+                    return java.util.Optional.of(new InManifest(List.copyOf(out), true));
+                }
+                moved |= counterpart != index;
+                out.add(counterpart);
+                inMutated = mutatedList.get(index);
+                inDecoded = decodedList.get(counterpart);
+            } else if (step instanceof String) {
+                out.add(step);
+                inMutated = child(inMutated, step);
+                inDecoded = child(inDecoded, step);
+            } else {
+                out.addAll(named.subList(i, named.size()));
+                break;
+            }
         }
-        List<Object> inMutated = podRule && element.isEmpty() ? existing(mutated, named, true) : named;
-        return found(mutated, List.of(), inMutated) == inMutated.size()
-                && found(decoded, List.of(), inMutated) < inMutated.size();
+        return moved ? java.util.Optional.of(new InManifest(List.copyOf(out), false)) : java.util.Optional.empty();
+    }
+
+    /**
+     * The index in the manifest's list of an entry of the mutated one: the entry of the same {@code name}, or the same
+     * index for entries without names; -1 when the manifest has no such entry.
+     */
+    private static int counterpart(Object entry, List<?> decoded, int index) {
+        if (entry instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+            for (int j = 0; j < decoded.size(); j++) {
+                if (decoded.get(j) instanceof Map<?, ?> other && name.equals(other.get("name"))) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+        return index < decoded.size() ? index : -1;
     }
 
     /**
