@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -38,7 +40,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
 
     /**
      * The policy packs: each a folder, a policy file (relative to the project) or {@code classpath:NAME} for a
-     * pack jar added as a {@code <dependency>} of the plugin (read from {@code META-INF/guidepost/}). Several packs
+     * pack jar added as a dependency of the plugin (read from {@code META-INF/guidepost/}). Several packs
      * are combined; the same policy id in two packs is a configuration error.
      */
     @Parameter(property = "policy.packs")
@@ -57,7 +59,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
 
     /**
      * The project's classes folder, where a pack project's own pack ends up (from
-     * {@code src/main/resources/META-INF/guidepost/<name>/}); see {@link #projectPackFolders()}.
+     * {@code src/main/resources/META-INF/guidepost/NAME/}); see {@link #projectPackFolders()}.
      */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     protected File classesDirectory;
@@ -96,8 +98,17 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         return pomProject() && modules != null && !modules.isEmpty();
     }
 
+    /** This goal's execution: its id, and its switches as they were written ({@link BooleanSettings}). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        Optional<String> unreadSwitch = mojoExecution == null ? Optional.empty() : BooleanSettings.problem(
+                mojoExecution.getMojoDescriptor().getParameters(), mojoExecution.getConfiguration(), this::property);
+        if (unreadSwitch.isPresent()) {
+            throw new MojoExecutionException(unreadSwitch.get());
+        }
         if (skip) {
             getLog().info("Skipping Guidepost " + goal() + " (policy.skip=true)");
             return;
@@ -123,8 +134,23 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
         }
     }
 
+    /** A property as the build sees it: the command line's, then the system's, then the project's; or null. */
+    private String property(String name) {
+        if (session == null) {
+            return System.getProperty(name);
+        }
+        String value = session.getUserProperties().getProperty(name);
+        if (value == null) {
+            value = session.getSystemProperties().getProperty(name);
+        }
+        if (value == null && session.getCurrentProject() != null) {
+            value = session.getCurrentProject().getProperties().getProperty(name);
+        }
+        return value;
+    }
+
     /**
-     * What a goal does in a {@code pom} project (a parent, an aggregator) without {@code <packs>}: by default it is
+     * What a goal does in a {@code pom} project (a parent, an aggregator) without {@code packs}: by default it is
      * skipped, since the goal runs in each module of the build on its own.
      */
     protected void pomProjectWithoutPacks() throws MojoExecutionException {
@@ -156,7 +182,7 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
     }
 
     /**
-     * The configured pack locations; without {@code <packs>}, the packs the project builds itself
+     * The configured pack locations; without {@code packs}, the packs the project builds itself
      * ({@link #projectPackFolders()}); else an error saying how to configure one.
      */
     protected List<String> packLocations() throws MojoExecutionException {
@@ -200,7 +226,13 @@ abstract class AbstractPolicyMojo extends AbstractMojo {
             pack = PolicyPack.fromClasspath(location.substring(PolicyPack.CLASSPATH_PREFIX.length()),
                     AbstractPolicyMojo.class.getClassLoader());
         } else {
-            pack = PolicyPack.load(resolve(location));
+            Path path = resolve(location);
+            if (!Files.exists(path)) {
+                throw new GuidepostException(display(path) + ": no such pack folder or file; check <packs> "
+                        + "(-Dpolicy.packs): a path relative to the project, or classpath:NAME for a pack jar added as "
+                        + "a dependency of the plugin");
+            }
+            pack = PolicyPack.load(path);
         }
         // the source file rather than its copy in target/classes, and once per build however many goals read it
         pack.warnings().forEach(w -> warnOnce(pack.coordinates() + ": " + withSourceFiles(w)));

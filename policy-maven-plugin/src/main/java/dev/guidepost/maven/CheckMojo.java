@@ -93,27 +93,30 @@ public class CheckMojo extends AbstractPolicyMojo {
 
     /** Where the reports are written. */
     /**
-     * The build's output folder: a manifest folder that holds it ({@code <manifest>.</manifest>}) does not read
+     * The build's output folder: a manifest folder that holds it (a manifest {@code .}) does not read
      * it, since what the build writes there (emitted policies, Kyverno tests, reports) is not the project's
      * manifests; a folder inside it ({@code target/helm-rendered}) is read.
      */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
+    /**
+     * Where the reports are written. A second execution of this goal in the same build writes to a folder inside it
+     * named after the execution, with a warning, rather than over the first's reports.
+     */
     @Parameter(property = "policy.outputDirectory", defaultValue = "${project.build.directory}/guidepost")
     private File outputDirectory;
 
-    /** The report files to write: {@code json}, {@code sarif}, {@code junit}, {@code markdown}, {@code text}. */
+    /**
+     * The report files to write: {@code json}, {@code sarif}, {@code junit}, {@code markdown}, {@code text}, or
+     * {@code none}.
+     */
     @Parameter(property = "policy.formats", defaultValue = "json,sarif,junit,markdown")
     private List<String> formats = new ArrayList<>();
 
     /** Skips this goal only. */
     @Parameter(property = "policy.check.skip", defaultValue = "false")
     private boolean skipCheck;
-
-    /** The execution, whose id names its reports' folder when another execution has written to the same one. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    private MojoExecution mojoExecution;
 
     /** The project, which remembers across its executions which reports folders this build has written. */
     @Parameter(defaultValue = "${project}", readonly = true)
@@ -138,8 +141,13 @@ public class CheckMojo extends AbstractPolicyMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<ReportFormat> reportFormats = reportFormats();
         Path reportDirectory = reportDirectory();
-        FailurePolicy failurePolicy = new FailurePolicy(failOnViolation, FailurePolicy.parseSeverity(failOnSeverity),
-                maxAllowedViolations);
+        FailurePolicy failurePolicy;
+        try {
+            failurePolicy = new FailurePolicy(failOnViolation, FailurePolicy.parseSeverity(failOnSeverity),
+                    maxAllowedViolations);
+        } catch (GuidepostException e) {
+            throw new MojoExecutionException("<failOnSeverity> (-Dpolicy.failOnSeverity): " + e.getMessage());
+        }
         long started = System.nanoTime();
         ManifestSelection.Selection selection = ManifestSelection.select(basedir.toPath(), manifests, includes,
                 excludes, buildDirectory.toPath());
@@ -295,7 +303,7 @@ public class CheckMojo extends AbstractPolicyMojo {
     }
 
     /**
-     * The folder this execution writes its reports to: {@code <outputDirectory>}, unless another execution of this
+     * The folder this execution writes its reports to: {@code outputDirectory}, unless another execution of this
      * goal has written there in this build (two executions checking two rendered overlays), whose reports would be
      * overwritten; then a folder inside it named after this execution, with a warning.
      */

@@ -19,8 +19,8 @@ import dev.guidepost.core.PolicyPack;
  * policy) into {@code target/classes/META-INF/guidepost/}, so the published pack jar ships its embeddings and the
  * projects and agents that search it never embed it again. Bound to {@code process-classes}: after the resources
  * (the pack's policy files) are copied to {@code target/classes}, before tests (which then see the index on their
- * class path) and before {@code package}. Without {@code <packs>}, every pack in
- * {@code target/classes/META-INF/guidepost/<name>/} (or the one right in that folder) is indexed, combined into one
+ * class path) and before {@code package}. Without {@code packs}, every pack in
+ * {@code target/classes/META-INF/guidepost/NAME/} (or the one right in that folder) is indexed, combined into one
  * index.
  */
 @Mojo(name = "index", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)

@@ -21,9 +21,9 @@ import dev.guidepost.core.KyvernoOutput;
 import dev.guidepost.core.PolicyPack;
 
 /**
- * Writes the packs' enforceable policies as Kyverno policy YAML for the cluster ({@code kyverno/<policy-id>.yaml}
+ * Writes the packs' enforceable policies as Kyverno policy YAML for the cluster ({@code kyverno/POLICY-ID.yaml}
  * and {@code kyverno/kustomization.yaml}), and the policies' examples as Kyverno CLI tests
- * ({@code kyverno-tests/<policy-id>/kyverno-test.yaml}) for {@code kyverno test}, as {@code guidepost kyverno} does.
+ * ({@code kyverno-tests/POLICY-ID/kyverno-test.yaml}) for {@code kyverno test}, as {@code guidepost kyverno} does.
  * Optionally attaches a zip of them to the project (classifier {@code kyverno}) so that {@code mvn deploy}
  * publishes them. A policy that cannot be written in the chosen format fails the build, after the others are
  * written.
@@ -44,7 +44,7 @@ public class KyvernoMojo extends AbstractPolicyMojo {
 
     /**
      * Where {@code kyverno/} (the policies) and {@code kyverno-tests/} (the CLI tests, which refer to the policies
-     * as {@code ../../kyverno/<policy-id>.yaml}) are written, as {@code guidepost kyverno --out} does. Files
+     * as {@code ../../kyverno/POLICY-ID.yaml}) are written, as {@code guidepost kyverno --out} does. Files
      * Guidepost wrote in those two folders from this pack before and no longer emits are removed; other files are
      * left alone, and a file to write that Guidepost did not generate stops the goal.
      */

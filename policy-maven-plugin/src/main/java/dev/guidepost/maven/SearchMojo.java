@@ -81,7 +81,7 @@ public class SearchMojo extends AbstractKnowledgeMojo {
 
     /**
      * Maven runs a goal that needs no project once, in the project it starts in, and not in its modules: a search
-     * from a parent without {@code <packs>} would answer nothing, so it says where to run it instead.
+     * from a parent without {@code packs} would answer nothing, so it says where to run it instead.
      */
     @Override
     protected void pomProjectWithoutPacks() throws MojoExecutionException {

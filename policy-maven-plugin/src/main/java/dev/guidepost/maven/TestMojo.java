@@ -24,7 +24,7 @@ import dev.guidepost.core.PolicyPack;
  * Runs the packs' own examples (every {@code examples.pass} manifest must pass its policy, every
  * {@code examples.fail} one must fail it) and the Kyverno CLI tests ({@code kyverno-test.yaml}) below the test
  * folders, scored as {@code kyverno test} scores them, with the same summary line as {@code guidepost test}. The
- * packs are the configured ones or, without {@code <packs>}, the project's own (as for the {@code index} goal).
+ * packs are the configured ones or, without {@code packs}, the project's own (as for the {@code index} goal).
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class TestMojo extends AbstractPolicyMojo {
