@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,24 +47,41 @@ public final class ManifestsAssert {
     private final PolicyEngine engine;
     private final KnowledgeBase knowledgeBase;
     private final String baseline;
+    /**
+     * The test class's pack and settings where the assertion was made: it keeps them when it runs on a thread the
+     * test started.
+     */
+    private final Optional<TestScope> scope;
 
     private ManifestsAssert(List<String> paths, Manifests given, PolicyEngine engine, KnowledgeBase knowledgeBase,
-            String baseline) {
+            String baseline, Optional<TestScope> scope) {
         this.paths = paths;
         this.given = given;
         this.engine = engine;
         this.knowledgeBase = knowledgeBase;
         this.baseline = baseline;
+        this.scope = scope;
     }
 
     static ManifestsAssert ofPaths(List<String> paths) {
         // a null path stays in, so that reading the paths names it as a configuration error
         return new ManifestsAssert(java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paths)), null,
-                null, null, null);
+                null, null, null, TestScope.current());
     }
 
     static ManifestsAssert of(Manifests manifests) {
-        return new ManifestsAssert(List.of(), Objects.requireNonNull(manifests, "manifests"), null, null, null);
+        return new ManifestsAssert(List.of(), Objects.requireNonNull(manifests, "manifests"), null, null, null,
+                TestScope.current());
+    }
+
+    /** The class's settings where the assertion was made, else those bound to this thread, else the defaults. */
+    private Settings settings() {
+        return scope.map(TestScope::settings).orElseGet(TestScope::currentSettings);
+    }
+
+    /** The class's scope where the assertion was made, else the one bound to this thread, else a message. */
+    private TestScope requireScope(String operation) {
+        return scope.orElseGet(() -> TestScope.require(operation));
     }
 
     /** Checks against this engine's pack instead of the test class's. */
@@ -71,7 +89,7 @@ public final class ManifestsAssert {
         Objects.requireNonNull(policyEngine, "policyEngine");
         KnowledgeBase kb = knowledgeBase != null && knowledgeBase.pack() == policyEngine.pack() ? knowledgeBase
                 : null;
-        return new ManifestsAssert(paths, given, policyEngine, kb, baseline);
+        return new ManifestsAssert(paths, given, policyEngine, kb, baseline, scope);
     }
 
     /** Discovers and checks with this knowledge base's pack instead of the test class's. */
@@ -79,7 +97,7 @@ public final class ManifestsAssert {
         Objects.requireNonNull(kb, "kb");
         // the knowledge base compiles its pack once and keeps the engine
         PolicyEngine compiled = engine != null && engine.pack() == kb.pack() ? engine : kb.engine();
-        return new ManifestsAssert(paths, given, compiled, kb, baseline);
+        return new ManifestsAssert(paths, given, compiled, kb, baseline, scope);
     }
 
     /**
@@ -89,7 +107,8 @@ public final class ManifestsAssert {
      * new violations.
      */
     public ManifestsAssert withBaseline(String path) {
-        return new ManifestsAssert(paths, given, engine, knowledgeBase, Objects.requireNonNull(path, "path"));
+        return new ManifestsAssert(paths, given, engine, knowledgeBase, Objects.requireNonNull(path, "path"),
+                scope);
     }
 
     /**
@@ -103,7 +122,7 @@ public final class ManifestsAssert {
      * manifests. The message names the policies discovered, with their scores.
      */
     public ManifestsAssert satisfyPoliciesDiscoveredFor(String intent) {
-        double minimum = TestScope.currentSettings().minimumScore();
+        double minimum = settings().minimumScore();
         return minimum == GuidepostTest.UNSET_MINIMUM_SCORE
                 ? discovered(intent, GuidepostTest.DEFAULT_MINIMUM_SCORE, true)
                 : discovered(intent, minimum, false);
@@ -379,8 +398,8 @@ public final class ManifestsAssert {
     }
 
     private Target target(String operation) {
-        Settings settings = TestScope.currentSettings();
-        PolicyEngine checking = engine != null ? engine : TestScope.require(operation).engine();
+        Settings settings = settings();
+        PolicyEngine checking = engine != null ? engine : requireScope(operation).engine();
         if (given != null) {
             return new Target(settings, checking, given, "the " + FailureText.count(given.size(), "manifest")
                     + " given");
@@ -393,11 +412,12 @@ public final class ManifestsAssert {
         if (knowledgeBase != null) {
             return knowledgeBase;
         }
-        if (engine != null && TestScope.current().map(s -> s.engine().pack() != engine.pack()).orElse(true)) {
+        Optional<TestScope> bound = scope.isPresent() ? scope : TestScope.current();
+        if (engine != null && bound.map(s -> s.engine().pack() != engine.pack()).orElse(true)) {
             throw new GuidepostConfigurationException(operation + " searches the pack, so it needs its knowledge"
                     + " base: pass it with .using(KnowledgeBase.of(pack)) instead of .using(engine)");
         }
-        return TestScope.require(operation).knowledgeBase();
+        return requireScope(operation).knowledgeBase();
     }
 
     private static List<String> requireEnforceable(PolicyEngine engine, String[] policyIds, String operation) {

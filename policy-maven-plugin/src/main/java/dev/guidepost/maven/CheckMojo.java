@@ -165,10 +165,12 @@ public class CheckMojo extends AbstractPolicyMojo {
         }
         if (selection.files().isEmpty()) {
             String where = selection.searched().isEmpty()
-                    ? String.join(", ", ManifestSelection.DEFAULT_FOLDERS) + " (none exists)"
+                    ? ManifestSelection.DEFAULT_FOLDERS.stream().map(f -> display(resolve(f)))
+                            .collect(Collectors.joining(", ")) + " (none exists)"
                     : selection.searched().stream().map(this::display).collect(Collectors.joining(", "));
             String message = "No manifests to check in " + where + (includes.isEmpty() && excludes.isEmpty()
-                    ? "; configure <manifests>"
+                    ? "; configure <manifests>" + (selection.searched().isEmpty() ? ", or set the property "
+                            + "policy.check.skip to true in a module that has none" : "")
                     : " that <includes> " + (includes.isEmpty() ? ManifestSelection.DEFAULT_INCLUDES + " (the default)"
                             : includes) + " and <excludes> " + excludes + " select; check them and <manifests>");
             if (failIfNothingChecked) {
