@@ -310,6 +310,16 @@ public final class ManifestsAssert {
                 : readBaseline(baselineFile, target.engine().pack());
         Baseline.Split split = known.split(report);
         List<Result> fresh = split.newViolations();
+        if (baselineFile != null && (!split.fixed().isEmpty() || !split.unchecked().isEmpty())) {
+            // a passing check says which entries the baseline no longer needs, as guidepost check does
+            TestScope.report("guidepost.baseline", FailureText.path(baselineFile.toString(),
+                    target.settings().baseDir()) + ": " + (split.fixed().isEmpty() ? "" : "no longer violated, "
+                    + "remove from the baseline: " + split.fixed().stream().map(Baseline.Entry::toString)
+                            .collect(Collectors.joining(", ")) + (split.unchecked().isEmpty() ? "" : "; "))
+                    + (split.unchecked().isEmpty() ? "" : "not among the manifests checked (remove from the baseline "
+                            + "if gone): " + split.unchecked().stream().map(Baseline.Entry::toString)
+                                    .collect(Collectors.joining(", "))));
+        }
         if (fresh.isEmpty() && report.unreadable().isEmpty()) {
             // satisfying a policy means passing it whatever its action, so an Audit or Warn rule left unchecked
             // leaves the assertion as open as an Enforce one: never a plain pass

@@ -55,7 +55,7 @@ class GuidepostExtensionTest {
     void aPassingClassPassesEveryTest() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        tests.assertStatistics(s -> s.started(8).succeeded(8).failed(0));
+        tests.assertStatistics(s -> s.started(9).succeeded(9).failed(0));
     }
 
     @Test
@@ -70,6 +70,20 @@ class GuidepostExtensionTest {
         assertThat(entries).singleElement().satisfies(entry -> assertThat(entry)
                 .startsWith("Discovered in acme-platform@1.0.0 (score >= 1.50): databases-in-us-east-1 (")
                 .contains("Checked: 1 manifest, "));
+    }
+
+    @Test
+    void aPassingCheckWithABaselinePublishesTheEntriesItNoLongerNeeds() {
+        Events tests = run(PassingFixture.class).testEvents();
+
+        assertThat(tests.reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("aBaselineEntryForAnObjectThatIsGone"))
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .getKeyValuePairs().get("guidepost.baseline"))
+                .filter(java.util.Objects::nonNull).toList())
+                .singleElement().satisfies(entry -> assertThat(entry).startsWith("src/test/resources/baselines/"
+                        + "stale.yaml: ").contains("not among the manifests checked (remove from the baseline if "
+                        + "gone): production-replicas on Deployment/shop/retired-service"));
     }
 
     @Test
