@@ -34,6 +34,13 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
                         + "; name files or folders, for example assertThatManifests(\"src/main/k8s\"), or none for "
                         + "the conventional folders");
             }
+            if (path.startsWith("classpath:")) {
+                String resource = path.substring("classpath:".length()).replaceFirst("^/", "");
+                throw new GuidepostConfigurationException("manifests are read from files and folders, not from the "
+                        + "class path (\"" + path + "\"): name the file (\"src/test/resources/" + resource + "\"), "
+                        + "or read the resource yourself: assertThatManifests(Manifests.read(getClass()"
+                        + ".getResourceAsStream(\"/" + resource + "\"), \"" + resource + "\"))");
+            }
             Path absolute = settings.resolve(path);
             if (!Files.exists(absolute)) {
                 throw new GuidepostConfigurationException("no such manifest file or folder: " + absolute + " (\""
@@ -44,9 +51,11 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
         }
         Manifests manifests = Manifests.load(resolved, settings.excludes());
         if (manifests.size() == 0 && manifests.problems().isEmpty()) {
-            throw new GuidepostConfigurationException("no manifest files (.yaml, .yml, .json) in "
-                    + resolved.stream().map(Path::toString).toList() + (settings.excludes().excludes().isEmpty()
-                            ? "" : " that excludes " + settings.excludes().excludes() + " leaves"));
+            throw new GuidepostConfigurationException("no manifest files (.yaml, .yml, .json) in " + String.join(", ",
+                    resolved.stream().map(p -> FailureText.path(p.toString(), settings.baseDir())).toList())
+                    + (settings.excludes().excludes().isEmpty() ? "" : " that excludes "
+                            + settings.excludes().excludes() + " leaves")
+                    + "; name the files or folders that hold the manifests (rendered Helm or Kustomize output too)");
         }
         return new ManifestFiles(inNamespace(manifests, settings), List.copyOf(resolved));
     }

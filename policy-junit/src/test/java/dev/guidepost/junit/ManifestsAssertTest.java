@@ -315,6 +315,25 @@ class ManifestsAssertTest {
     }
 
     @Test
+    void aClassPathManifestSaysManifestsAreFilesAndHowToReadTheResource() {
+        assertThatThrownBy(() -> assertThatManifests("classpath:fixtures/service.yaml").using(ENGINE)
+                .satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("manifests are read from files and folders, not from the class path")
+                .hasMessageContaining("\"src/test/resources/fixtures/service.yaml\"")
+                .hasMessageContaining("Manifests.read(getClass().getResourceAsStream(\"/fixtures/service.yaml\")");
+    }
+
+    @Test
+    void aFolderWithoutManifestsSaysWhatToName(@TempDir Path dir) {
+        assertThatThrownBy(() -> assertThatManifests(dir.toString()).using(ENGINE).satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageContaining("no manifest files (.yaml, .yml, .json) in ")
+                .hasMessageEndingWith("; name the files or folders that hold the manifests (rendered Helm or "
+                        + "Kustomize output too)");
+    }
+
+    @Test
     void aMissingBaselineNamesItsPath() {
         assertThatThrownBy(() -> assertThatManifests(GOOD).using(ENGINE).withBaseline("no-baseline.yaml")
                 .satisfyAllApplicablePolicies())
