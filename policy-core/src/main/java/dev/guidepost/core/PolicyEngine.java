@@ -444,7 +444,8 @@ public final class PolicyEngine {
             Evaluated evaluated, boolean honourExemptions, ToIntFunction<List<Object>> lineOf) {
         List<Result> results = evaluated.results();
         Policy policy = c.policy();
-        PolicyResponse response = c.program().evaluate(request, context);
+        PolicyResponse controllerResponse = c.program().evaluate(request, context);
+        PolicyResponse response = controllerResponse;
         if (response.rules().isEmpty()) {
             // a pod controller Kyverno makes no rules for: the cluster checks the Pods it creates
             Optional<PolicyResponse> pods = UnselectedManifests.podsOf(policy, c.program(), manifest, request,
@@ -464,6 +465,10 @@ public final class PolicyEngine {
         }
         // a Pod policy that autogen applied to a pod controller names the Pod's fields
         boolean podPolicyOnController = policy.kinds().contains("Pod") && !policy.kinds().contains(manifest.kind());
+        // the verdict on the Pods the controller creates: its paths are the Pod's, kept in the pod template
+        List<List<String>> templates = PodControllers.templatePaths(manifest.kind());
+        List<String> podTemplate = response != controllerResponse && !templates.isEmpty()
+                ? templates.get(templates.size() - 1) : List.of();
         Optional<String> exemption = exemptionReason(manifest, policy.id());
         boolean exempted = honourExemptions && exemption.isPresent() && !exemption.get().isBlank();
         for (RuleResponse rule : response.rules()) {
@@ -479,9 +484,11 @@ public final class PolicyEngine {
             Outcome outcome = rule.outcome();
             boolean violation = outcome == Outcome.FAIL || outcome == Outcome.ERROR;
             // an error's message speaks of the policy (spec.validations[1]), not of a field of the manifest
-            int fieldLine = outcome == Outcome.FAIL ? ViolationPaths.fieldLine(rule.message(), rule.element(),
-                    manifest.object(), manifest.location().line(), lineOf, podPolicyOnController,
-                    policy.kinds().contains("Pod")) : 0;
+            int fieldLine = outcome == Outcome.FAIL ? (podTemplate.isEmpty()
+                    ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
+                            manifest.location().line(), lineOf, podPolicyOnController, policy.kinds().contains("Pod"))
+                    : ViolationPaths.fieldLineBelow(podTemplate, rule.message(), rule.element(),
+                            manifest.location().line(), lineOf)) : 0;
             // a Pod rule on a controller (autogen, or the Pods it creates): its fields are the pod template's
             Optional<List<String>> podSpec = policy.kinds().contains("Pod") && !manifest.kind().equals("Pod")
                     ? PodControllers.podSpecPath(manifest.kind()) : Optional.empty();

@@ -1821,6 +1821,45 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aPodRuleKyvernoDoesNotAutogenPointsAtThePodTemplateNotTheControllersOwnFields() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: app-label}
+                spec:
+                  rules:
+                    - name: app-label
+                      match: {any: [{resources: {kinds: [Pod, ConfigMap]}}]}
+                      validate:
+                        failureAction: Enforce
+                        message: the label app.kubernetes.io/name is required
+                        pattern: {metadata: {labels: {app.kubernetes.io/name: "?*"}}}
+                """, "pack.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: shop
+                  labels: {app.kubernetes.io/name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata:
+                      annotations: {team: shop}
+                    spec:
+                      containers: [{name: web, image: web:1}]
+                """, "deploy.yaml"));
+
+        // the Deployment's own labels have the key; the Pods' (its template's metadata, line 10) do not
+        assertThat(report.violations()).singleElement().satisfies(r -> {
+            assertThat(r.message()).startsWith("the Pods this Deployment creates").contains("(line 10)");
+            assertThat(r.fieldLine()).isEqualTo(10);
+        });
+    }
+
+    @Test
     void theCountsOfAReportCannotBeChanged() {
         assertThatThrownBy(() -> report.countsByOutcome().put(Outcome.PASS, 0L))
                 .isInstanceOf(UnsupportedOperationException.class);

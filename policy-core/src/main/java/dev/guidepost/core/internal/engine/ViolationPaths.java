@@ -53,6 +53,23 @@ public final class ViolationPaths {
     }
 
     /**
+     * The line of the field a message names about an object kept inside the manifest at {@code prefix} (the Pods a
+     * controller creates, whose fields are its pod template's); 0 when it names none or the line is unknown.
+     */
+    public static int fieldLineBelow(List<String> prefix, String message, List<Object> element, int objectLine,
+            ToIntFunction<List<Object>> lineOf) {
+        List<Object> named = new ArrayList<>(element);
+        named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
+        if (named.isEmpty()) {
+            return 0;
+        }
+        List<Object> path = new ArrayList<>(prefix);
+        path.addAll(named);
+        int line = lineOf.applyAsInt(path);
+        return line > 0 && line != objectLine ? line : 0;
+    }
+
+    /**
      * A path a message names, as counted in the manifest when the pack's mutations added or removed list entries
      * before it: {@code path} holds the manifest's indexes; {@code added} says the path leads into an entry the
      * mutations added, and {@code path} then ends at the list the manifest has.
