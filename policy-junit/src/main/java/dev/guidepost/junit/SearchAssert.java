@@ -101,7 +101,11 @@ public final class SearchAssert {
          * pack's size, so that an intent test discovers it for this question.
          */
         public FoundPolicy withDiscoveryScore() {
-            return withScoreAtLeast(DiscoveryThreshold.current(knowledgeBase.pack().policies().size()));
+            int policies = knowledgeBase.pack().policies().size();
+            double minimum = TestScope.currentSettings().minimumScore();
+            return atLeast(DiscoveryThreshold.current(policies), minimum == GuidepostTest.UNSET_MINIMUM_SCORE
+                    ? " (the discovery minimum: the default, scaled to a pack of " + policies + " policies)"
+                    : " (the class's @GuidepostTest minimumScore)");
         }
 
         /**
@@ -114,10 +118,15 @@ public final class SearchAssert {
                 throw new GuidepostConfigurationException("withScoreAtLeast(NaN): give a number, for example "
                         + "GuidepostTest.DEFAULT_MINIMUM_SCORE");
             }
+            return atLeast(minimumScore, "");
+        }
+
+        private FoundPolicy atLeast(double minimumScore, String whichMinimum) {
             double score = ranking.get(rank - 1).score();
             if (score < minimumScore) {
                 throw new AssertionFailedError("Expected the search \"" + query + "\" to find " + policyId
-                        + " with a score of at least " + FailureText.score(minimumScore) + ", but it scores "
+                        + " with a score of at least " + FailureText.score(minimumScore) + whichMinimum
+                        + ", but it scores "
                         + FailureText.score(score) + " (ranked " + ordinal(rank) + ").\n" + top(Math.max(rank, 3))
                         + advice());
             }

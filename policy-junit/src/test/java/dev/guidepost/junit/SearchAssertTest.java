@@ -55,6 +55,15 @@ class SearchAssertTest {
     }
 
     @Test
+    void aDiscoveryScoreFailureSaysWhichMinimumItUsed() {
+        // the policy ranked second by words scores under the default minimum scaled to the 13-policy pack
+        assertThatThrownBy(() -> assertThatSearch(WORDS, "hostPath volumes").finds("disallow-privileged-containers")
+                .withDiscoveryScore())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("(the discovery minimum: the default, scaled to a pack of ");
+    }
+
+    @Test
     void anUnknownPolicyIsAConfigurationError() {
         assertThatThrownBy(() -> assertThatSearch(WORDS, "hostPath volumes").finds("no-host-path"))
                 .isInstanceOf(GuidepostConfigurationException.class)
