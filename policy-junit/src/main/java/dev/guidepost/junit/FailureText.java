@@ -1,5 +1,6 @@
 package dev.guidepost.junit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,28 @@ final class FailureText {
      * A file as the user reads it and an IDE opens it: relative to the project folder the tests run in when inside
      * it (so {@code baseDir = "src/test"} still shows {@code src/test/k8s/app.yaml}), else to the base folder.
      */
+    /**
+     * The source of a file the build copied to its output folder ({@code target/test-classes/X} from
+     * {@code src/test/resources/X}, {@code target/classes/X} from {@code src/main/resources/X}) when that source
+     * exists, so that a link opens the file to edit; the file itself otherwise.
+     */
+    static String sourceFile(String file, Path baseDir) {
+        try {
+            Path path = Path.of(file).toAbsolutePath().normalize();
+            for (String[] copy : new String[][] {{"target/test-classes", "src/test/resources"},
+                    {"target/classes", "src/main/resources"}}) {
+                Path output = baseDir.resolve(copy[0]).normalize();
+                if (path.startsWith(output)) {
+                    Path source = baseDir.resolve(copy[1]).resolve(output.relativize(path)).normalize();
+                    return Files.isRegularFile(source) ? source.toString() : file;
+                }
+            }
+        } catch (RuntimeException e) {
+            // not a file path: shown as it is
+        }
+        return file;
+    }
+
     static String path(String file, Path baseDir) {
         try {
             Path path = Path.of(file);

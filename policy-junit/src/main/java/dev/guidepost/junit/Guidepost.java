@@ -217,15 +217,23 @@ public final class Guidepost {
 
     /** One test per example of an engine's pack. */
     public static Stream<DynamicTest> packExamples(PolicyEngine engine) {
-        return PackExamples.run(engine).results().stream().map(result -> DynamicTest.dynamicTest(
-                result.policy() + " ▸ " + result.expected() + " example " + result.resource(),
-                TestSources.of(result.location()), () -> {
-                    if (result.status() == ExpectationResult.Status.FAILED) {
-                        throw new AssertionFailedError(result.describe());
-                    }
-                    if (result.status() == ExpectationResult.Status.SKIPPED) {
-                        throw new TestAbortedException(result.describe());
-                    }
-                }));
+        Path baseDir = TestScope.currentSettings().baseDir();
+        return PackExamples.run(engine).results().stream()
+                .map(result -> result.withFile(FailureText.sourceFile(result.file(), baseDir)))
+                .map(result -> DynamicTest.dynamicTest(
+                        result.policy() + " ▸ " + result.expected() + " example " + result.resource(),
+                        TestSources.of(result.location()), () -> {
+                            String message = FailureText.path(result.file(), baseDir) + ":" + result.line() + "  "
+                                    + result.policy() + ": the " + result.expected() + " example " + result.resource()
+                                    + " should " + result.expected() + " the policy, but it gave "
+                                    + (result.actual().isEmpty() ? "nothing" : result.actual())
+                                    + (result.reason().isEmpty() ? "" : " — " + result.reason());
+                            if (result.status() == ExpectationResult.Status.FAILED) {
+                                throw new AssertionFailedError(message);
+                            }
+                            if (result.status() == ExpectationResult.Status.SKIPPED) {
+                                throw new TestAbortedException(message);
+                            }
+                        }));
     }
 }

@@ -3,6 +3,7 @@ package dev.guidepost.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 import dev.guidepost.core.PolicyEngine;
@@ -56,6 +58,22 @@ class GuidepostPackExamplesTest {
 
         assertThat(test.getDisplayName()).isEqualTo("two-replicas ▸ pass example one");
         assertThatThrownBy(() -> test.getExecutable().execute()).isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining("two-replicas.yaml").hasMessageContaining("expected pass, got fail");
+                .hasMessageStartingWith("two-replicas.yaml:")
+                .hasMessageContaining("two-replicas: the pass example one should pass the policy, but it gave fail");
+    }
+
+    @Test
+    void anExampleCopiedToTheBuildOutputIsShownFromItsSource(@TempDir Path project) throws Exception {
+        Path source = Files.createDirectories(project.resolve("src/test/resources/META-INF/guidepost/shop"))
+                .resolve("replicas.yaml");
+        Path copy = Files.createDirectories(project.resolve("target/test-classes/META-INF/guidepost/shop"))
+                .resolve("replicas.yaml");
+        Files.writeString(source, "kind: Policy\n");
+        Files.writeString(copy, "kind: Policy\n");
+
+        assertThat(FailureText.sourceFile(copy.toString(), project)).isEqualTo(source.toString());
+        // without a source beside it, the copy is what there is
+        Files.delete(source);
+        assertThat(FailureText.sourceFile(copy.toString(), project)).isEqualTo(copy.toString());
     }
 }
