@@ -62,12 +62,7 @@ class GuidepostExtensionTest {
     void aPassingDiscoveryPublishesWhatItDiscoveredAndChecked() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        List<String> entries = tests.reportingEntryPublished().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("databaseManifestsFollowTheRules"))
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .getKeyValuePairs().get("guidepost"))
-                .toList();
-        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry)
+        assertThat(reportEntries(tests, "databaseManifestsFollowTheRules", "guidepost")).singleElement().satisfies(entry -> assertThat(entry)
                 .startsWith("Discovered in acme-platform@1.0.0 (score >= 1.50): databases-in-us-east-1 (")
                 .contains("Checked: 1 manifest, "));
     }
@@ -76,12 +71,7 @@ class GuidepostExtensionTest {
     void aPassingCheckWithABaselinePublishesTheEntriesItNoLongerNeeds() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        assertThat(tests.reportingEntryPublished().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("aBaselineEntryForAnObjectThatIsGone"))
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .getKeyValuePairs().get("guidepost.baseline"))
-                .filter(java.util.Objects::nonNull).toList())
-                .singleElement().satisfies(entry -> assertThat(entry).startsWith("src/test/resources/baselines/"
+        assertThat(reportEntries(tests, "aBaselineEntryForAnObjectThatIsGone", "guidepost.baseline")).singleElement().satisfies(entry -> assertThat(entry).startsWith("src/test/resources/baselines/"
                         + "stale.yaml: ").contains("not among the manifests checked (remove from the baseline if "
                         + "gone): production-replicas on Deployment/shop/retired-service"));
     }
@@ -90,12 +80,7 @@ class GuidepostExtensionTest {
     void aMisspeltExemptionAnnotationIsPublishedEvenWhenTheManifestComplies() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        assertThat(tests.reportingEntryPublished().stream()
-                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("aMisspeltExemption"))
-                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .getKeyValuePairs().get("guidepost.unknownExemptions"))
-                .filter(java.util.Objects::nonNull).toList())
-                .singleElement().satisfies(entry -> assertThat(entry).contains("StatefulSet/shop/orders-db")
+        assertThat(reportEntries(tests, "aMisspeltExemption", "guidepost.unknownExemptions")).singleElement().satisfies(entry -> assertThat(entry).contains("StatefulSet/shop/orders-db")
                         .contains("guidepost.dev/ignore-databases-in-us-east names no policy")
                         .contains("did you mean databases-in-us-east-1?"));
     }
@@ -491,6 +476,15 @@ class GuidepostExtensionTest {
     }
 
     /** The failures of a run's tests by method name. */
+    /** The values of one report entry key published by the tests whose names start with {@code test}. */
+    private static List<String> reportEntries(Events tests, String test, String key) {
+        return tests.reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(test))
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .getKeyValuePairs().get(key))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     private static Map<String, Throwable> failures(Events tests) {
         return tests.failed().stream().collect(Collectors.toMap(
                 e -> e.getTestDescriptor().getDisplayName().replaceAll("\\s*\\(.*", ""),
