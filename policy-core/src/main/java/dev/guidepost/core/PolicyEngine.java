@@ -517,11 +517,14 @@ public final class PolicyEngine {
                 int line = lineOf.applyAsInt(moved.get().path());
                 fieldLine = line > 0 && line != manifest.location().line() ? line : 0;
             }
-            String movedNote = moved.map(m -> m.added()
-                    ? " [the path leads into an entry the pack's mutate rules add, which the manifest does not have"
-                            + " (its list: " + m.slashed() + ")]"
-                    : " [the path counts entries as the pack's mutate rules leave them; in the manifest it is "
-                            + m.slashed() + "]").orElse("");
+            String movedNote = moved.map(m -> switch (m.kind()) {
+                case ADDED -> " [the path leads into an entry the pack's mutate rules add, which the manifest does "
+                        + "not have (its list: " + m.slashed() + ")]";
+                case UNMATCHED -> " [the path counts the entries of " + m.slashed() + " as the pack's mutate rules "
+                        + "leave them, and they change this one; the line is the list's]";
+                case MOVED -> " [the path counts entries as the pack's mutate rules leave them; in the manifest it is "
+                        + m.slashed() + "]";
+            }).orElse("");
             String message = violation
                     ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "") + movedNote
                     + DefaultedValueNote.of(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),

@@ -267,13 +267,13 @@ class KyvernoTestsTest {
     }
 
     @Test
-    void aGenerateRuleWithNeitherDataNorCloneGeneratesTheBareObject() {
-        List<ExpectationResult> results = run("generate-bare", false);
-
-        assertThat(results).singleElement().satisfies(r -> {
+    void aGenerateRuleWithNeitherDataNorCloneGeneratesNothingAndItsRowIsExcluded() {
+        assertThat(run("generate-bare", false)).singleElement().satisfies(r -> {
             assertThat(r.status()).as(r.reason()).isEqualTo(Status.PASSED);
-            assertThat(r.actual()).isEqualTo("pass");
+            assertThat(r.actual()).isEqualTo("excluded");
         });
+        assertThat(run("generate-bare", true)).singleElement().satisfies(r -> assertThat(r.status())
+                .isEqualTo(Status.FAILED));
     }
 
     @Test

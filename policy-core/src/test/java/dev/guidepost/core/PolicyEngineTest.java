@@ -1821,6 +1821,88 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anUnnamedEntryIsFoundInTheManifestByBeingEqualToOneOfItsEntries() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: add-toleration}
+                spec:
+                  rules:
+                    - name: tol
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      mutate:
+                        patchesJson6902: |-
+                          - op: add
+                            path: /spec/tolerations/0
+                            value: {key: dedicated, operator: Equal, value: infra, effect: NoSchedule}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: toleration-effect}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: effect
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: Tolerations name an effect.
+                        pattern: {spec: {=(tolerations): [{effect: "?*"}]}}
+                """, "pack.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: app, namespace: shop}
+                spec:
+                  containers: [{name: app, image: app:1}]
+                  tolerations:
+                    - {key: a, operator: Exists, effect: NoSchedule}
+                    - {key: b, operator: Exists}
+                    - {key: c, operator: Exists, effect: NoExecute}
+                """, "pod.yaml"));
+
+        // tolerations have no names: the failing one is the manifest's second, equal to the mutated object's third
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("/spec/tolerations/2/effect/", "(line 8)", "in the manifest it is /spec/tolerations/1/"));
+    }
+
+    @Test
+    void aForeachPodRuleKyvernoDoesNotAutogenPointsAtTheElementInThePodTemplate() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: no-latest}
+                spec:
+                  rules:
+                    - name: tag
+                      match: {any: [{resources: {kinds: [Pod, ConfigMap]}}]}
+                      validate:
+                        failureAction: Enforce
+                        foreach:
+                          - list: request.object.spec.containers
+                            pattern: {image: "!*:latest"}
+                """, "pack.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers:
+                        - name: web
+                          image: web:1
+                        - name: debug
+                          image: busybox:latest
+                """, "deploy.yaml"));
+
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.fieldLine()).isEqualTo(13));
+    }
+
+    @Test
     void aPodRuleKyvernoDoesNotAutogenPointsAtThePodTemplateNotTheControllersOwnFields() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

@@ -118,8 +118,8 @@ final class RuleGeneration {
             }
             object = mutable(data);
         } else if (generate.get("clone") == null) {
-            // neither data nor clone: Kyverno generates the object with only its kind and name
-            object = new LinkedHashMap<>();
+            // neither data nor clone: Kyverno's generator skips the rule ("data is nil") and generates nothing
+            return result(Outcome.SKIP, "generate has neither data nor clone, so nothing is generated", action);
         } else {
             String sourceNamespace = PlainValues.string(generate, "clone", "namespace");
             String sourceName = PlainValues.string(generate, "clone", "name");

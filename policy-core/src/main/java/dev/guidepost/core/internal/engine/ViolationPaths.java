@@ -54,16 +54,16 @@ public final class ViolationPaths {
 
     /**
      * The line of the field a message names about an object kept inside the manifest at {@code prefix} (the Pods a
-     * controller creates, whose fields are its pod template's); 0 when it names none or the line is unknown.
+     * controller creates, whose fields are its pod template's); 0 when it names none or the line is unknown. A
+     * foreach {@code element} is the manifest's path already (the template's), and the message's path is below it.
      */
     public static int fieldLineBelow(List<String> prefix, String message, List<Object> element, int objectLine,
             ToIntFunction<List<Object>> lineOf) {
-        List<Object> named = new ArrayList<>(element);
-        named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
-        if (named.isEmpty()) {
+        List<Object> path = new ArrayList<>(element.isEmpty() ? prefix : element);
+        List<Object> named = element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of();
+        if (element.isEmpty() && named.isEmpty()) {
             return 0;
         }
-        List<Object> path = new ArrayList<>(prefix);
         path.addAll(named);
         int line = lineOf.applyAsInt(path);
         return line > 0 && line != objectLine ? line : 0;
@@ -71,10 +71,20 @@ public final class ViolationPaths {
 
     /**
      * A path a message names, as counted in the manifest when the pack's mutations added or removed list entries
-     * before it: {@code path} holds the manifest's indexes; {@code added} says the path leads into an entry the
-     * mutations added, and {@code path} then ends at the list the manifest has.
+     * before it: {@code path} holds the manifest's indexes ({@link Kind#MOVED}), or ends at the list when the entry
+     * is one the mutations added ({@link Kind#ADDED}) or has no unchanged counterpart to tell ({@link Kind#UNMATCHED}).
      */
-    public record InManifest(List<Object> path, boolean added) {
+    public record InManifest(List<Object> path, Kind kind) {
+
+        /** How the path relates to the manifest's entries. */
+        public enum Kind {
+            /** The same entries, at other indexes. */
+            MOVED,
+            /** An entry the mutations added. */
+            ADDED,
+            /** An unnamed entry the mutations changed in a list whose length they changed. */
+            UNMATCHED
+        }
 
         /** The path as Kyverno writes it: {@code /spec/containers/1/}. */
         public String slashed() {
@@ -84,11 +94,16 @@ public final class ViolationPaths {
         }
     }
 
+    /** No counterpart in the manifest's list: an entry the mutations added. */
+    private static final int ADDED = -1;
+    /** No way to tell the counterpart: an unnamed entry the mutations changed in a list they resized. */
+    private static final int UNKNOWN = -2;
+
     /**
      * The path a violation's message names (after a foreach's {@code element}), counted in the object the pack's
      * mutations made, translated to the manifest as decoded before them: list entries are matched by their
-     * {@code name} (containers, volumes, variables), or by index when they have none. Empty when the path is the same
-     * in both, or names nothing.
+     * {@code name} (containers, volumes, variables), an unnamed one by being equal to one of the manifest's. Empty
+     * when the path is the same in both, or names nothing.
      *
      * @param decoded the object as decoded before the mutations (the manifest with the API server's defaults)
      * @param mutated the object the mutations made
@@ -105,9 +120,10 @@ public final class ViolationPaths {
             Object step = named.get(i);
             if (step instanceof Integer index && inMutated instanceof List<?> mutatedList
                     && inDecoded instanceof List<?> decodedList && index < mutatedList.size()) {
-                int counterpart = counterpart(mutatedList.get(index), decodedList, index);
+                int counterpart = counterpart(mutatedList, index, decodedList);
                 if (counterpart < 0) {
-                    return java.util.Optional.of(new InManifest(List.copyOf(out), true));
+                    return java.util.Optional.of(new InManifest(List.copyOf(out), counterpart == ADDED
+                            ? InManifest.Kind.ADDED : InManifest.Kind.UNMATCHED));
                 }
                 moved |= counterpart != index;
                 out.add(counterpart);
@@ -122,23 +138,34 @@ public final class ViolationPaths {
                 break;
             }
         }
-        return moved ? java.util.Optional.of(new InManifest(List.copyOf(out), false)) : java.util.Optional.empty();
+        return moved ? java.util.Optional.of(new InManifest(List.copyOf(out), InManifest.Kind.MOVED))
+                : java.util.Optional.empty();
     }
 
     /**
-     * The index in the manifest's list of an entry of the mutated one: the entry of the same {@code name}, or the same
-     * index for entries without names; -1 when the manifest has no such entry.
+     * The index in the manifest's list of entry {@code index} of the mutated list: the entry of the same
+     * {@code name}, else {@link #ADDED}; for an unnamed entry, an equal one (the same index first), else the same
+     * index when the mutations kept the list's length (they changed the entry in place), else {@link #UNKNOWN}.
      */
-    private static int counterpart(Object entry, List<?> decoded, int index) {
+    private static int counterpart(List<?> mutated, int index, List<?> decoded) {
+        Object entry = mutated.get(index);
         if (entry instanceof Map<?, ?> map && map.get("name") instanceof String name) {
             for (int j = 0; j < decoded.size(); j++) {
                 if (decoded.get(j) instanceof Map<?, ?> other && name.equals(other.get("name"))) {
                     return j;
                 }
             }
-            return -1;
+            return ADDED;
         }
-        return index < decoded.size() ? index : -1;
+        if (index < decoded.size() && java.util.Objects.equals(entry, decoded.get(index))) {
+            return index;
+        }
+        for (int j = 0; j < decoded.size(); j++) {
+            if (java.util.Objects.equals(entry, decoded.get(j))) {
+                return j;
+            }
+        }
+        return mutated.size() == decoded.size() ? index : UNKNOWN;
     }
 
     /**
