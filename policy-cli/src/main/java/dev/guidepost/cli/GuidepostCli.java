@@ -50,6 +50,9 @@ public final class GuidepostCli {
 
     /** Runs the command and exits with its exit code. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("mcp")) {
+            McpCommand.exitZeroOnSigterm(); // before the command line is even parsed: a client may end it any time
+        }
         SEARCH_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }

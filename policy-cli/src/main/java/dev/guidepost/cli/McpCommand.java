@@ -38,10 +38,7 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // MCP clients end a stdio session by closing stdin or, if the server is still running (even still starting),
-        // with SIGTERM: both are a normal end of the session, so both exit with 0 (sun.misc.Signal: jdk.unsupported,
-        // kept for this use by JEP 260; javac warns about it all the same)
-        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(ExitCode.OK));
+        exitZeroOnSigterm();
         OutputStream protocol = new FileOutputStream(FileDescriptor.out);
         PrintStream stray = System.out;
         System.setOut(System.err);
@@ -69,6 +66,15 @@ final class McpCommand implements Callable<Integer> {
         } finally {
             System.setOut(stray);
         }
+    }
+
+    /**
+     * MCP clients end a stdio session by closing stdin or, if the server is still running (even still starting),
+     * with SIGTERM: both are a normal end of the session, so both exit with 0. (sun.misc.Signal: jdk.unsupported,
+     * kept for this use by JEP 260; javac warns about it all the same.)
+     */
+    static void exitZeroOnSigterm() {
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(ExitCode.OK));
     }
 
     private static long ms(long nanos) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.guidepost.core.GuidepostException;
+import dev.guidepost.core.ManifestPatterns;
 import dev.guidepost.core.Manifests;
 
 /**
@@ -36,10 +37,12 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
             }
             if (path.startsWith("classpath:")) {
                 String resource = path.substring("classpath:".length()).replaceFirst("^/", "");
+                boolean file = ManifestPatterns.ALL.selects(Path.of(resource));
                 throw new GuidepostConfigurationException("manifests are read from files and folders, not from the "
-                        + "class path (\"" + path + "\"): name the file (\"src/test/resources/" + resource + "\"), "
-                        + "or read the resource yourself: assertThatManifests(Manifests.read(getClass()"
-                        + ".getResourceAsStream(\"/" + resource + "\"), \"" + resource + "\"))");
+                        + "class path (\"" + path + "\"): name the " + (file ? "file" : "folder")
+                        + " (\"src/test/resources/" + resource + "\")" + (!file ? "" : ", or read the resource "
+                        + "yourself: assertThatManifests(Manifests.read(getClass().getResourceAsStream(\"/" + resource
+                        + "\"), \"" + resource + "\"))"));
             }
             Path absolute = settings.resolve(path);
             if (!Files.exists(absolute)) {

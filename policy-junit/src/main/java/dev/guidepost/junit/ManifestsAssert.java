@@ -79,6 +79,14 @@ public final class ManifestsAssert {
         return scope.map(TestScope::settings).orElseGet(TestScope::currentSettings);
     }
 
+    /**
+     * Publishes a report entry for the test the assertion was made in (a thread the test started has none bound),
+     * else for the test running on this thread.
+     */
+    private void publish(String key, String value) {
+        scope.ifPresentOrElse(s -> s.context().publishReportEntry(key, value), () -> TestScope.report(key, value));
+    }
+
     /** The class's scope where the assertion was made, else the one bound to this thread, else a message. */
     private TestScope requireScope(String operation) {
         return scope.orElseGet(() -> TestScope.require(operation));
@@ -297,10 +305,10 @@ public final class ManifestsAssert {
 
     private ManifestsAssert checkViolations(String expectation, Target target, Report report, List<String> notes) {
         // a passing assertion says nothing otherwise: what was discovered and checked, beside the test
-        TestScope.report("guidepost", String.join("\n", notes) + (notes.isEmpty() ? "" : "\n") + "Checked: "
+        publish("guidepost", String.join("\n", notes) + (notes.isEmpty() ? "" : "\n") + "Checked: "
                 + report.summary());
         if (!report.unknownExemptions().isEmpty()) {
-            TestScope.report("guidepost.unknownExemptions", report.unknownExemptions().stream()
+            publish("guidepost.unknownExemptions", report.unknownExemptions().stream()
                     .map(u -> FailureText.location(u.location(), target.settings().baseDir()) + "  " + u.resource()
                             + ": " + u.describe())
                     .collect(Collectors.joining("\n")));
@@ -312,7 +320,7 @@ public final class ManifestsAssert {
         List<Result> fresh = split.newViolations();
         if (baselineFile != null && (!split.fixed().isEmpty() || !split.unchecked().isEmpty())) {
             // a passing check says which entries the baseline no longer needs, as guidepost check does
-            TestScope.report("guidepost.baseline", FailureText.path(baselineFile.toString(),
+            publish("guidepost.baseline", FailureText.path(baselineFile.toString(),
                     target.settings().baseDir()) + ": " + (split.fixed().isEmpty() ? "" : "no longer violated, "
                     + "remove from the baseline: " + split.fixed().stream().map(Baseline.Entry::toString)
                             .collect(Collectors.joining(", ")) + (split.unchecked().isEmpty() ? "" : "; "))

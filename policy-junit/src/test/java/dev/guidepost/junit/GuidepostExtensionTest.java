@@ -55,7 +55,7 @@ class GuidepostExtensionTest {
     void aPassingClassPassesEveryTest() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        tests.assertStatistics(s -> s.started(9).succeeded(9).failed(0));
+        tests.assertStatistics(s -> s.started(10).succeeded(10).failed(0));
     }
 
     @Test
@@ -71,7 +71,10 @@ class GuidepostExtensionTest {
     void aPassingCheckWithABaselinePublishesTheEntriesItNoLongerNeeds() {
         Events tests = run(PassingFixture.class).testEvents();
 
-        assertThat(reportEntries(tests, "aBaselineEntryForAnObjectThatIsGone", "guidepost.baseline")).singleElement().satisfies(entry -> assertThat(entry).startsWith("src/test/resources/baselines/"
+        assertThat(reportEntries(tests, "aBaselineEntryForAnObjectThatIsGoneIsNamedWhen", "guidepost.baseline"))
+                .singleElement().satisfies(entry -> assertThat(entry).contains("retired-service"));
+        assertThat(reportEntries(tests, "aBaselineEntryForAnObjectThatIsGoneIsNamedBeside", "guidepost.baseline"))
+                .singleElement().satisfies(entry -> assertThat(entry).startsWith("src/test/resources/baselines/"
                         + "stale.yaml: ").contains("not among the manifests checked (remove from the baseline if "
                         + "gone): production-replicas on Deployment/shop/retired-service"));
     }

@@ -322,6 +322,11 @@ class ManifestsAssertTest {
                 .hasMessageContaining("manifests are read from files and folders, not from the class path")
                 .hasMessageContaining("\"src/test/resources/fixtures/service.yaml\"")
                 .hasMessageContaining("Manifests.read(getClass().getResourceAsStream(\"/fixtures/service.yaml\")");
+        // a folder cannot be read as one resource
+        assertThatThrownBy(() -> assertThatManifests("classpath:fixtures").using(ENGINE)
+                .satisfyAllApplicablePolicies())
+                .isInstanceOf(GuidepostConfigurationException.class)
+                .hasMessageEndingWith("name the folder (\"src/test/resources/fixtures\")");
     }
 
     @Test
