@@ -1,6 +1,7 @@
 package dev.guidepost.core.internal.engine;
 
 import java.util.Map;
+import java.util.Optional;
 
 import dev.guidepost.core.internal.cel.CelValues;
 
@@ -60,8 +61,8 @@ public final class PreparedRequest {
      * The object as decoded before the pack's mutations changed it, when they did: what the manifest holds, with
      * the API server's defaults.
      */
-    public java.util.Optional<Map<String, Object>> beforeMutations() {
-        return java.util.Optional.ofNullable(beforeMutations);
+    public Optional<Map<String, Object>> beforeMutations() {
+        return Optional.ofNullable(beforeMutations);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.guidepost.core.internal.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,7 +110,7 @@ public final class ViolationPaths {
      * @param decoded the object as decoded before the mutations (the manifest with the API server's defaults)
      * @param mutated the object the mutations made
      */
-    public static java.util.Optional<InManifest> inManifest(String message, List<Object> element,
+    public static Optional<InManifest> inManifest(String message, List<Object> element,
             Map<String, Object> decoded, Map<String, Object> mutated) {
         List<Object> named = new ArrayList<>(element);
         named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
@@ -122,7 +124,7 @@ public final class ViolationPaths {
                     && inDecoded instanceof List<?> decodedList && index < mutatedList.size()) {
                 int counterpart = counterpart(mutatedList, index, decodedList);
                 if (counterpart < 0) {
-                    return java.util.Optional.of(new InManifest(List.copyOf(out), counterpart == ADDED
+                    return Optional.of(new InManifest(List.copyOf(out), counterpart == ADDED
                             ? InManifest.Kind.ADDED : InManifest.Kind.UNMATCHED));
                 }
                 moved |= counterpart != index;
@@ -138,8 +140,8 @@ public final class ViolationPaths {
                 break;
             }
         }
-        return moved ? java.util.Optional.of(new InManifest(List.copyOf(out), InManifest.Kind.MOVED))
-                : java.util.Optional.empty();
+        return moved ? Optional.of(new InManifest(List.copyOf(out), InManifest.Kind.MOVED))
+                : Optional.empty();
     }
 
     /**
@@ -157,11 +159,11 @@ public final class ViolationPaths {
             }
             return ADDED;
         }
-        if (index < decoded.size() && java.util.Objects.equals(entry, decoded.get(index))) {
+        if (index < decoded.size() && Objects.equals(entry, decoded.get(index))) {
             return index;
         }
         for (int j = 0; j < decoded.size(); j++) {
-            if (java.util.Objects.equals(entry, decoded.get(j))) {
+            if (Objects.equals(entry, decoded.get(j))) {
                 return j;
             }
         }
