@@ -27,7 +27,7 @@ import dev.guidepost.core.internal.engine.PolicyResponse;
 import dev.guidepost.core.internal.engine.PreparedRequest;
 import dev.guidepost.core.internal.engine.RuleResponse;
 import dev.guidepost.core.internal.engine.UnselectedManifests;
-import dev.guidepost.core.internal.engine.ViolationPaths;
+import dev.guidepost.core.internal.engine.ViolationLocation;
 import dev.guidepost.core.internal.match.NamespaceSelection;
 import dev.guidepost.core.internal.match.OperationSelection;
 import dev.guidepost.core.internal.match.PodControllers;
@@ -484,21 +484,13 @@ public final class PolicyEngine {
             Outcome outcome = rule.outcome();
             boolean violation = outcome == Outcome.FAIL || outcome == Outcome.ERROR;
             // an error's message speaks of the policy (spec.validations[1]), not of a field of the manifest
-            int fieldLine = outcome == Outcome.FAIL ? (podTemplate.isEmpty()
-                    ? ViolationPaths.fieldLine(rule.message(), rule.element(), manifest.object(),
-                            manifest.location().line(), lineOf, podPolicyOnController, policy.kinds().contains("Pod"))
-                    : ViolationPaths.fieldLineBelow(podTemplate, rule.message(), rule.element(),
-                            manifest.location().line(), lineOf)) : 0;
-            // a Pod rule on a controller (autogen, or the Pods it creates): its fields are the pod template's
-            Optional<List<String>> podSpec = policy.kinds().contains("Pod") && !manifest.kind().equals("Pod")
-                    ? PodControllers.podSpecPath(manifest.kind()) : Optional.empty();
-            if (outcome == Outcome.FAIL && fieldLine == 0 && podSpec.isPresent()) {
-                // a Pod rule on a controller names no field: its pod spec is where the fix goes
-                int line = lineOf.applyAsInt(List.copyOf(podSpec.get()));
-                fieldLine = line != manifest.location().line() ? line : 0;
-            }
+            ViolationLocation located = ViolationLocation.of(rule, manifest, request, policy.kinds().contains("Pod"),
+                    podPolicyOnController, podTemplate, lineOf);
+            int fieldLine = located.line();
             // a fix that names the Pod's fields (spec.securityContext) would be applied to the controller's own;
             // without a fix (a Kyverno policy), where the Pod's fields are is the fix's half a reader lacks
+            Optional<List<String>> podSpec = policy.kinds().contains("Pod") && !manifest.kind().equals("Pod")
+                    ? PodControllers.podSpecPath(manifest.kind()) : Optional.empty();
             String remediation = policy.remediation();
             if (violation && podSpec.isPresent() && remediation.isBlank()) {
                 // the rule may be about the controller's own name, which autogen leaves as it is
@@ -508,25 +500,9 @@ public final class PolicyEngine {
                     && !remediation.contains("template.")) {
                 remediation = remediation + " (" + PodControllers.whereThePodIs(manifest.kind()) + ")";
             }
-            // the pack's mutations added or removed list entries: the message counts them, the manifest does not
-            RuleResponse failed = rule;
-            Optional<ViolationPaths.InManifest> moved = outcome == Outcome.FAIL ? request.beforeMutations()
-                    .flatMap(decoded -> ViolationPaths.inManifest(failed.message(), failed.element(), decoded,
-                            request.request().object())) : Optional.empty();
-            if (moved.isPresent()) {
-                int line = lineOf.applyAsInt(moved.get().path());
-                fieldLine = line > 0 && line != manifest.location().line() ? line : 0;
-            }
-            String movedNote = moved.map(m -> switch (m.kind()) {
-                case ADDED -> " [the path leads into an entry the pack's mutate rules add, which the manifest does "
-                        + "not have (its list: " + m.slashed() + ")]";
-                case UNMATCHED -> " [the path counts the entries of " + m.slashed() + " as the pack's mutate rules "
-                        + "leave them, and they change this one; the line is the list's]";
-                case MOVED -> " [the path counts entries as the pack's mutate rules leave them; in the manifest it is "
-                        + m.slashed() + "]";
-            }).orElse("");
             String message = violation
-                    ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "") + movedNote
+                    ? withAlsoFailing(rule.message() + (fieldLine > 0 ? " (line " + fieldLine + ")" : "")
+                    + located.note()
                     + DefaultedValueNote.of(rule.message(), rule.element(), manifest.object(), manifest.apiVersion(),
                     manifest.kind()),
                     rule) : rule.message();
