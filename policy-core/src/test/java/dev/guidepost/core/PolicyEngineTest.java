@@ -1867,6 +1867,58 @@ class PolicyEngineTest {
     }
 
     @Test
+    void entriesThatShareANameAreMatchedInTheirOrderAndAPodRuleOnAControllerIsTranslatedBelowItsTemplate() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: inject-proxy}
+                spec:
+                  rules:
+                    - name: proxy
+                      match: {any: [{resources: {kinds: [Deployment]}}]}
+                      mutate:
+                        patchesJson6902: |-
+                          - op: add
+                            path: /spec/template/spec/containers/0
+                            value: {name: proxy, image: proxy:1}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: read-only-mounts}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: ro
+                      match: {any: [{resources: {kinds: [Pod, ConfigMap]}}]}
+                      validate:
+                        message: Mounts are read-only.
+                        pattern: {spec: {containers: [{=(volumeMounts): [{readOnly: true}]}]}}
+                """, "pack.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers:
+                        - name: web
+                          image: web:1
+                          volumeMounts:
+                            - {name: data, mountPath: /a, subPath: a, readOnly: true}
+                            - {name: data, mountPath: /b, subPath: b}
+                """, "deploy.yaml"));
+
+        // the Pods' path counts the injected proxy first; the second mount named data is the manifest's second
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("/spec/containers/1/volumeMounts/1/readOnly/", "(line 14)",
+                        "in the manifest it is /spec/template/spec/containers/0/volumeMounts/1/readOnly/"));
+    }
+
+    @Test
     void aForeachPodRuleKyvernoDoesNotAutogenPointsAtTheElementInThePodTemplate() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

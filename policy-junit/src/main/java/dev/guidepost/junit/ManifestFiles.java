@@ -37,7 +37,7 @@ record ManifestFiles(Manifests manifests, List<Path> paths) {
             }
             if (path.startsWith("classpath:")) {
                 String resource = path.substring("classpath:".length()).replaceFirst("^/", "");
-                boolean file = ManifestPatterns.ALL.selects(Path.of(resource));
+                boolean file = !resource.contains("*") && ManifestPatterns.ALL.selects(Path.of(resource));
                 throw new GuidepostConfigurationException("manifests are read from files and folders, not from the "
                         + "class path (\"" + path + "\"): name the " + (file ? "file" : "folder")
                         + " (\"src/test/resources/" + resource + "\")" + (!file ? "" : ", or read the resource "

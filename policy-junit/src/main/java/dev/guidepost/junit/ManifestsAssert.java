@@ -80,11 +80,11 @@ public final class ManifestsAssert {
     }
 
     /**
-     * Publishes a report entry for the test the assertion was made in (a thread the test started has none bound),
-     * else for the test running on this thread.
+     * Publishes a report entry for the test running on this thread, or on a thread the test started (none bound
+     * there), for the test the assertion was made in.
      */
     private void publish(String key, String value) {
-        scope.ifPresentOrElse(s -> s.context().publishReportEntry(key, value), () -> TestScope.report(key, value));
+        TestScope.current().or(() -> scope).ifPresent(s -> s.context().publishReportEntry(key, value));
     }
 
     /** The class's scope where the assertion was made, else the one bound to this thread, else a message. */

@@ -118,8 +118,9 @@ final class RuleGeneration {
             }
             object = mutable(data);
         } else if (generate.get("clone") == null) {
-            // neither data nor clone: Kyverno's generator skips the rule ("data is nil") and generates nothing
-            return result(Outcome.SKIP, "generate has neither data nor clone, so nothing is generated", action);
+            // neither data nor clone: "the generated resource will be created with default data only" (Kyverno's
+            // GeneratePattern); its generator's nil-data skip never fires, as the field is a typed pointer
+            object = new LinkedHashMap<>();
         } else {
             String sourceNamespace = PlainValues.string(generate, "clone", "namespace");
             String sourceName = PlainValues.string(generate, "clone", "name");

@@ -48,8 +48,11 @@ public record ViolationLocation(int line, String note) {
             line = specLine != objectLine ? specLine : 0;
         }
         // the pack's mutations added or removed list entries: the message counts them, the manifest does not
+        // a verdict on the controller's Pods names the Pod's path: below the template in the controller's objects
+        List<Object> element = rule.element().isEmpty() && !podTemplate.isEmpty() ? List.copyOf(podTemplate)
+                : rule.element();
         Optional<ViolationPaths.InManifest> moved = request.beforeMutations().flatMap(decoded -> ViolationPaths
-                .inManifest(rule.message(), rule.element(), decoded, request.request().object()));
+                .inManifest(rule.message(), element, decoded, request.request().object()));
         if (moved.isEmpty()) {
             return new ViolationLocation(line, "");
         }

@@ -145,27 +145,31 @@ public final class ViolationPaths {
     }
 
     /**
-     * The index in the manifest's list of entry {@code index} of the mutated list: the entry of the same
-     * {@code name}, else {@link #ADDED}; for an unnamed entry, an equal one (the same index first), else the same
-     * index when the mutations kept the list's length (they changed the entry in place), else {@link #UNKNOWN}.
+     * The index in the manifest's list of entry {@code index} of the mutated list. A named entry is the manifest's
+     * entry of that {@code name} (the n-th of the name for the n-th, as names may repeat, such as two mounts of one
+     * volume), else {@link #ADDED}. An unnamed one is the manifest's equal entry (the n-th equal one for the n-th);
+     * without one, the same index when the mutations kept the list's length (they changed the entry in place), else
+     * {@link #UNKNOWN}.
      */
     private static int counterpart(List<?> mutated, int index, List<?> decoded) {
         Object entry = mutated.get(index);
-        if (entry instanceof Map<?, ?> map && map.get("name") instanceof String name) {
-            for (int j = 0; j < decoded.size(); j++) {
-                if (decoded.get(j) instanceof Map<?, ?> other && name.equals(other.get("name"))) {
-                    return j;
-                }
+        Object name = entry instanceof Map<?, ?> map && map.get("name") instanceof String n ? n : null;
+        java.util.function.Predicate<Object> same = name != null
+                ? other -> other instanceof Map<?, ?> m && name.equals(m.get("name"))
+                : other -> Objects.equals(entry, other);
+        int rank = 0;
+        for (int i = 0; i < index; i++) {
+            if (same.test(mutated.get(i))) {
+                rank++;
             }
-            return ADDED;
-        }
-        if (index < decoded.size() && Objects.equals(entry, decoded.get(index))) {
-            return index;
         }
         for (int j = 0; j < decoded.size(); j++) {
-            if (Objects.equals(entry, decoded.get(j))) {
+            if (same.test(decoded.get(j)) && rank-- == 0) {
                 return j;
             }
+        }
+        if (name != null) {
+            return ADDED;
         }
         return mutated.size() == decoded.size() ? index : UNKNOWN;
     }
