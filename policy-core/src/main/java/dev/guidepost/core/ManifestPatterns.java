@@ -71,6 +71,15 @@ public final class ManifestPatterns {
         return included && out.stream().noneMatch(m -> m.matches(unix));
     }
 
+    /**
+     * True when the excludes leave out everything in a folder at {@code relative} ({@code chart/**}), so that it
+     * need not be walked: not even an unreadable folder or a link loop there is then a problem.
+     */
+    public boolean excludesFolder(Path relative) {
+        Path probe = Path.of(relative.toString().replace('\\', '/')).resolve("guidepost-probe");
+        return out.stream().anyMatch(m -> m.matches(probe));
+    }
+
     private static List<String> patterns(List<String> given) {
         return Objects.requireNonNullElse(given, List.<String>of()).stream()
                 .filter(p -> p != null && !p.isBlank()).map(String::strip).toList();

@@ -83,8 +83,7 @@ public final class Manifests implements Iterable<Manifest> {
         Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
         for (Path path : paths) {
             boolean folder = Files.isDirectory(path);
-            files(path, problems).stream().filter(f -> !folder || patterns.selects(path.relativize(f)))
-                    .forEach(f -> distinct.putIfAbsent(f.toAbsolutePath().normalize(), f));
+            files(path, patterns, problems).forEach(f -> distinct.putIfAbsent(f.toAbsolutePath().normalize(), f));
         }
         List<Path> files = List.copyOf(distinct.values());
         Map<Path, Kustomizations.NamedFile> patches = Kustomizations.patchFiles(files);
@@ -272,8 +271,11 @@ public final class Manifests implements Iterable<Manifest> {
         return manifests.iterator();
     }
 
-    /** The YAML and JSON files under a path, sorted; a file is returned as is. */
-    static List<Path> files(Path path, List<ManifestProblem> problems) {
+    /**
+     * The YAML and JSON files under a path that the patterns select (relative to it), sorted; a file is returned as
+     * is.
+     */
+    static List<Path> files(Path path, ManifestPatterns patterns, List<ManifestProblem> problems) {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
@@ -287,7 +289,7 @@ public final class Manifests implements Iterable<Manifest> {
             return List.of();
         }
         try {
-            YamlFiles.Listing listing = YamlFiles.list(path, true);
+            YamlFiles.Listing listing = YamlFiles.list(path, true, patterns::selects, patterns::excludesFolder);
             // an unreadable folder or file is named; the rest is still checked
             listing.unreadable().forEach((file, why) -> problems.add(new ManifestProblem(
                     SourceLocation.of(file.toString()), ManifestProblem.Type.IO, why)));

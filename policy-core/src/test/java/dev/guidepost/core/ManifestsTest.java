@@ -192,7 +192,7 @@ class ManifestsTest {
                 .contains("multi.yaml", "linked/shared/service.json").doesNotContain("shared/service.json");
         assertThat(manifests.unreadable()).extracting(p -> dir.relativize(Path.of(p.location().file())).toString(),
                 ManifestProblem::message).containsExactly(
-                        tuple("gone.yaml", "a symbolic link to nothing (its target does not exist)"),
+                        tuple("gone.yaml", "a symbolic link to nothing (its target does not exist, or it loops)"),
                         tuple("linked/loop", "a symbolic link that loops back to a folder above it; not followed"));
     }
 
@@ -426,6 +426,31 @@ class ManifestsTest {
                                 folder.resolve("overlays/prod/kustomization.yaml"), "patches"))),
                         tuple("resources.yaml", Kustomizations.skippedNamedFile(new Kustomizations.NamedFile(
                                 folder.resolve("overlays/prod/kustomization.yaml"), "patchesStrategicMerge"))));
+    }
+
+    @Test
+    void excludingALinkedFolderKeepsTheFolderItLinksToAndAnExcludedFolderIsNotWalked(@TempDir Path dir)
+            throws IOException {
+        Files.createDirectories(dir.resolve("releases/v2"));
+        Files.writeString(dir.resolve("releases/v2/db.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: db}\n");
+        Files.createSymbolicLink(dir.resolve("current"), Path.of("releases/v2"));
+        Files.createDirectories(dir.resolve("scratch"));
+        Files.createSymbolicLink(dir.resolve("scratch/loop"), Path.of(".."));
+
+        Manifests all = Manifests.load(List.of(dir));
+        Manifests withoutTheLink = Manifests.load(List.of(dir),
+                ManifestPatterns.excluding(List.of("current/**", "scratch/**")));
+
+        // the link sorts first, so without patterns the file is read through it, once
+        assertThat(all.manifests()).extracting(m -> dir.relativize(Path.of(m.location().file())).toString())
+                .containsExactly("current/db.yaml");
+        assertThat(all.unreadable()).singleElement().satisfies(p -> assertThat(p.message()).contains("loops back"));
+        // leaving out the link's path reads the file at its own, and the excluded folder's loop is no problem
+        assertThat(withoutTheLink.manifests()).extracting(m -> dir.relativize(Path.of(m.location().file()))
+                .toString()).containsExactly("releases/v2/db.yaml");
+        assertThat(withoutTheLink.problems()).isEmpty();
+        assertThat(ManifestPatterns.excluding(List.of("scratch/**")).excludesFolder(Path.of("scratch"))).isTrue();
+        assertThat(ManifestPatterns.excluding(List.of("**/*.json")).excludesFolder(Path.of("scratch"))).isFalse();
     }
 
     @Test

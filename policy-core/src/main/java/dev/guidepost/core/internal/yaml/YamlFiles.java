@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The YAML (and optionally JSON) files below a folder, in a stable order, leaving out hidden files and folders
@@ -54,6 +55,16 @@ public final class YamlFiles {
 
     /** The files below a folder as {@link #under} finds them, and the paths it could not read. */
     public static Listing list(Path folder, boolean includeJson) throws IOException {
+        return list(folder, includeJson, relative -> true, relative -> false);
+    }
+
+    /**
+     * The files below a folder that {@code selects} takes (by their path relative to it), and the paths it could not
+     * read; a folder {@code prunes} leaves out (relative to it) is neither walked nor reported. Selection comes before
+     * a file reached twice is listed once, so leaving out the path through a link never drops the file's own.
+     */
+    public static Listing list(Path folder, boolean includeJson, Predicate<Path> selects, Predicate<Path> prunes)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         Map<Path, String> unreadable = new TreeMap<>();
         // a file reached twice (through a link to a folder walked too) is listed once, at its first path in order
@@ -62,20 +73,20 @@ public final class YamlFiles {
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
-                                : FileVisitResult.CONTINUE;
+                        return !dir.equals(folder) && (hidden(dir) || prunes.test(folder.relativize(dir)))
+                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (hidden(file) || !isYaml(file, includeJson)) {
+                        if (hidden(file) || !isYaml(file, includeJson) || !selects.test(folder.relativize(file))) {
                             return FileVisitResult.CONTINUE;
                         }
                         if (attrs.isRegularFile()) {
                             files.add(file);
                             identities.put(file, attrs.fileKey() != null ? attrs.fileKey() : file.toAbsolutePath());
                         } else if (attrs.isSymbolicLink()) {
-                            unreadable.put(file, "a symbolic link to nothing (its target does not exist)");
+                            unreadable.put(file, "a symbolic link to nothing (its target does not exist, or it loops)");
                         } else if (!attrs.isDirectory()) {
                             unreadable.put(file, "not a regular file (a pipe or device), so it was not read");
                         }
@@ -84,7 +95,9 @@ public final class YamlFiles {
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        if (!hidden(file) && (isYaml(file, includeJson) || Files.isDirectory(file))) {
+                        Path relative = folder.relativize(file);
+                        boolean leftOut = Files.isDirectory(file) ? prunes.test(relative) : !selects.test(relative);
+                        if (!hidden(file) && !leftOut && (isYaml(file, includeJson) || Files.isDirectory(file))) {
                             unreadable.put(file, e instanceof FileSystemLoopException
                                     ? "a symbolic link that loops back to a folder above it; not followed"
                                     : "cannot be read (" + reason(e) + ")");
