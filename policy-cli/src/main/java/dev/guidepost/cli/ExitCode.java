@@ -11,6 +11,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** {@code check --fail-if-nothing-checked}: no manifest was selected by any policy. */
     static final int NOTHING_CHECKED = 3;
+    /** The JVM ran out of memory: not a finding, so a gate can tell it from one. */
+    static final int OUT_OF_MEMORY = 4;
 
     private ExitCode() {
     }

@@ -103,6 +103,10 @@ public final class GuidepostCli {
                         : f instanceof java.nio.file.FileAlreadyExistsException ? "exists, and is not a folder"
                         : f instanceof java.nio.file.NotDirectoryException ? "not a folder"
                         : "cannot be read or written") + "; check the path");
+            } else if (outOfMemory(e)) {
+                err.println(OUT_OF_MEMORY);
+                err.flush();
+                return ExitCode.OUT_OF_MEMORY;
             } else {
                 err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 if (System.getenv("GUIDEPOST_DEBUG") != null) {
@@ -112,9 +116,31 @@ public final class GuidepostCli {
             err.flush();
             return ExitCode.USAGE;
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(OUT_OF_MEMORY);
+            code = ExitCode.OUT_OF_MEMORY;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** What to do when the JVM's heap is too small for the manifests read (they are all held at once). */
+    static final String OUT_OF_MEMORY = "error: Java ran out of memory (its heap is "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more, for example "
+            + "JAVA_TOOL_OPTIONS=-Xmx2g or java -Xmx2g -jar guidepost.jar ..., or check fewer files per run "
+            + "(10,000 manifests take about 1.7 GB)";
+
+    /** True when an out-of-memory error is the failure or its cause (a worker thread's, for example). */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 }

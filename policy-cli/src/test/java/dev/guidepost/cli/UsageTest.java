@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 class UsageTest {
 
     @Test
+    void runningOutOfMemoryIsItsOwnExitCodeWithAMessageThatSaysHowMuchHeapToGive() {
+        assertThat(GuidepostCli.outOfMemory(new RuntimeException(new java.util.concurrent.ExecutionException(
+                new OutOfMemoryError("Java heap space"))))).as("a worker thread's, wrapped").isTrue();
+        assertThat(GuidepostCli.outOfMemory(new RuntimeException("other"))).isFalse();
+        assertThat(GuidepostCli.OUT_OF_MEMORY).startsWith("error: Java ran out of memory (its heap is ")
+                .contains("JAVA_TOOL_OPTIONS=-Xmx2g");
+        assertThat(ExitCode.OUT_OF_MEMORY).isNotIn(ExitCode.OK, ExitCode.VIOLATIONS, ExitCode.USAGE,
+                ExitCode.NOTHING_CHECKED);
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Cli cli = Cli.run("frobnicate");
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
