@@ -141,6 +141,10 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("report written to " + output);
         } else {
             spec.commandLine().getOut().print(rendered);
+            if (reportFormat != ReportFormat.TEXT) {
+                // a machine format on stdout: the log of the run still says what happened, as test --json - does
+                err.println(report.summary());
+            }
         }
         Verdict verdict = options.verdict(report);
         if (baselineFile != null) {

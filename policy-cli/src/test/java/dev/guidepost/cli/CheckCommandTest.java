@@ -130,6 +130,8 @@ class CheckCommandTest {
         Cli format = Cli.run("check", "--pack", Cli.PACK, "--format", "json", bad);
         assertThat(json.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
         assertThat(json.out()).isEqualTo(format.out());
+        // the JSON goes to stdout, the run's summary line to stderr for the log
+        assertThat(json.err()).contains(" manifests, ").contains(" policies, ");
 
         Cli both = Cli.run("check", "--pack", Cli.PACK, "--json", "--format", "sarif", bad);
         assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -208,7 +208,30 @@ class ManifestsTest {
         assertThat(binary.manifests()).isEmpty();
         assertThat(binary.unreadable()).singleElement().satisfies(p -> {
             assertThat(p.location().file()).isEqualTo("<stdin>");
-            assertThat(p.message()).startsWith("the input is not UTF-8 text");
+            assertThat(p.message()).startsWith("the input is UTF-16 text");
+        });
+    }
+
+    @Test
+    void aByteOrderMarkStartingALineOfConcatenatedFilesIsNoContent() {
+        Manifests read = Manifests.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+                + "\uFEFF---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\n", "all.yaml");
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.manifests()).extracting(Manifest::name, m -> m.location().line())
+                .containsExactly(tuple("a", 1), tuple("b", 5));
+    }
+
+    @Test
+    void aLatin1ByteNamesItsLineAndWhatTheFileProbablyIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.yaml");
+        Files.write(file, ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata:\n  owner: Jos")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(file, new byte[] {(byte) 0xE9, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(Manifests.load(List.of(file)).unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(5);
+            assertThat(p.message()).startsWith("line 5 has a byte that is not UTF-8 (0xE9: text saved as Latin-1");
         });
     }
 

@@ -928,13 +928,14 @@ class PolicyPackTest {
         Files.createDirectories(other.resolve("com/acme"));
         Files.writeString(other.resolve("com/acme/App.txt"), "not a pack");
         Path binary = temp.resolve("picture.yaml");
-        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H',
+            'D', 'R'});
 
         assertThatThrownBy(() -> PolicyPack.load(jar(other, temp.resolve("app.jar"))))
                 .isInstanceOf(GuidepostException.class).hasMessageContaining("app.jar")
                 .hasMessageContaining("not a pack jar");
         assertThatThrownBy(() -> PolicyPack.load(binary)).isInstanceOf(GuidepostException.class)
-                .hasMessageContaining("picture.yaml").hasMessageContaining("not UTF-8 text");
+                .hasMessageContaining("picture.yaml").hasMessageContaining("is not text (binary data");
     }
 
     @Test

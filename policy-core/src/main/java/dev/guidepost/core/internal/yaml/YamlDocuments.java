@@ -54,10 +54,7 @@ public final class YamlDocuments {
                         "the file has " + size + " bytes, more than the limit of " + MAX_FILE_BYTES
                                 + "; split it into smaller files")));
             }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
-        } catch (CharacterCodingException e) {
-            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
-                    "the file is not UTF-8 text (a binary file, such as a jar or an image?); YAML files must be UTF-8")));
+            return decoded(Files.readAllBytes(file), source, "the file");
         } catch (IOException | RuntimeException e) {
             return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
                     "cannot read the file: " + describe(e))));
@@ -74,20 +71,61 @@ public final class YamlDocuments {
                     "the input has " + bytes.length + " bytes, more than the limit of " + MAX_FILE_BYTES
                             + "; split it into smaller parts")));
         }
+        return decoded(bytes, source, "the input");
+    }
+
+    /**
+     * The documents of UTF-8 bytes; bytes that are not UTF-8 give one document with an {@code IO} problem that says
+     * what they look like (UTF-16, binary data, or text in another encoding, with the line of its first such byte).
+     */
+    private static List<YamlDocument> decoded(byte[] bytes, String source, String what) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(in).toString();
             return parse(text, source);
         } catch (CharacterCodingException e) {
-            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0,
-                    "the input is not UTF-8 text (binary data, or UTF-16?); YAML must be UTF-8")));
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset && i < bytes.length; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            String problem;
+            if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
+                    || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
+                line = 0;
+                problem = what + " is UTF-16 text (as PowerShell's > writes it); save it as UTF-8, which YAML "
+                        + "files must be";
+            } else if (containsNul(bytes)) {
+                line = 0;
+                problem = what + " is not text (binary data, such as a jar or an image?); YAML files must be UTF-8 "
+                        + "text";
+            } else {
+                problem = "line " + line + " has a byte that is not UTF-8 (0x" + String.format("%02X",
+                        bytes[Math.min(offset, bytes.length - 1)] & 0xFF) + ": text saved as Latin-1 or Windows-1252,"
+                        + " such as an accented letter?); save " + what.replaceFirst("^the ", "the ") + " as UTF-8, "
+                        + "which YAML must be";
+            }
+            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, line, line == 0 ? 0 : 1,
+                    problem)));
         }
+    }
+
+    private static boolean containsNul(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses every document of a YAML or JSON text; {@code source} names it in locations. */
     public static List<YamlDocument> parse(String text, String source) {
+        // a byte order mark starting a line (files saved with one and concatenated) marks no content
+        text = text.indexOf('\uFEFF') < 0 ? text : text.replace("\n\uFEFF", "\n");
         List<YamlDocument> documents = new ArrayList<>();
         Parser parser = new Parser();
         for (Chunk chunk : split(text)) {
