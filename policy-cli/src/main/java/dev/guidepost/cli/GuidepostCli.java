@@ -132,7 +132,7 @@ public final class GuidepostCli {
     static final String OUT_OF_MEMORY = "error: Java ran out of memory (its heap is "
             + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more, for example "
             + "JAVA_TOOL_OPTIONS=-Xmx2g or java -Xmx2g -jar guidepost.jar ..., or check fewer files per run "
-            + "(10,000 manifests need about 400 MB)";
+            + "(10,000 manifests need about 400 MB for a text report, 768 MB for SARIF or JSON)";
 
     /** True when an out-of-memory error is the failure or its cause (a worker thread's, for example). */
     static boolean outOfMemory(Throwable e) {

@@ -76,8 +76,11 @@ public final class ManifestPatterns {
      * need not be walked: not even an unreadable folder or a link loop there is then a problem.
      */
     public boolean excludesFolder(Path relative) {
-        Path probe = Path.of(relative.toString().replace('\\', '/')).resolve("guidepost-probe");
-        return out.stream().anyMatch(m -> m.matches(probe));
+        Path folder = Path.of(relative.toString().replace('\\', '/'));
+        // everything at any depth: 'sub/*' leaves out the files right in sub, not its subfolders'
+        Path near = folder.resolve("guidepost-probe");
+        Path deep = folder.resolve("guidepost-probe").resolve("guidepost-probe").resolve("guidepost-probe");
+        return out.stream().anyMatch(m -> m.matches(near) && m.matches(deep));
     }
 
     private static List<String> patterns(List<String> given) {

@@ -474,6 +474,8 @@ class ManifestsTest {
         assertThat(withoutTheLink.problems()).isEmpty();
         assertThat(ManifestPatterns.excluding(List.of("scratch/**")).excludesFolder(Path.of("scratch"))).isTrue();
         assertThat(ManifestPatterns.excluding(List.of("**/*.json")).excludesFolder(Path.of("scratch"))).isFalse();
+        assertThat(ManifestPatterns.excluding(List.of("scratch/*")).excludesFolder(Path.of("scratch")))
+                .as("a single star leaves out the files right in it, not its subfolders'").isFalse();
     }
 
     @Test

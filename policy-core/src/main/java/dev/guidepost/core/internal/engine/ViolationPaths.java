@@ -145,18 +145,31 @@ public final class ViolationPaths {
     }
 
     /**
-     * The index in the manifest's list of entry {@code index} of the mutated list. A named entry is the manifest's
-     * entry of that {@code name} (the n-th of the name for the n-th, as names may repeat, such as two mounts of one
-     * volume), else {@link #ADDED}. An unnamed one is the manifest's equal entry (the n-th equal one for the n-th);
-     * without one, the same index when the mutations kept the list's length (they changed the entry in place), else
-     * {@link #UNKNOWN}.
+     * The index in the manifest's list of entry {@code index} of the mutated list: the manifest's equal entry (the
+     * n-th equal one for the n-th), as the mutations left most entries as they were; else, for an entry they
+     * changed, the manifest's entry of that {@code name} (the n-th of the name for the n-th, as names may repeat,
+     * such as two mounts of one volume), or {@link #ADDED} when the manifest has none; for an unnamed entry they
+     * changed, the same index when they kept the list's length (they changed it in place), else {@link #UNKNOWN}.
      */
     private static int counterpart(List<?> mutated, int index, List<?> decoded) {
         Object entry = mutated.get(index);
-        Object name = entry instanceof Map<?, ?> map && map.get("name") instanceof String n ? n : null;
-        java.util.function.Predicate<Object> same = name != null
-                ? other -> other instanceof Map<?, ?> m && name.equals(m.get("name"))
-                : other -> Objects.equals(entry, other);
+        int equal = nth(mutated, index, decoded, other -> Objects.equals(entry, other));
+        if (equal >= 0) {
+            return equal;
+        }
+        if (entry instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+            int named = nth(mutated, index, decoded, other -> other instanceof Map<?, ?> m
+                    && name.equals(m.get("name")));
+            return named >= 0 ? named : ADDED;
+        }
+        return mutated.size() == decoded.size() ? index : UNKNOWN;
+    }
+
+    /**
+     * The index in {@code decoded} of the n-th entry that {@code same} accepts, where n counts the entries it
+     * accepts before {@code index} in {@code mutated}; -1 when there are not that many.
+     */
+    private static int nth(List<?> mutated, int index, List<?> decoded, java.util.function.Predicate<Object> same) {
         int rank = 0;
         for (int i = 0; i < index; i++) {
             if (same.test(mutated.get(i))) {
@@ -168,10 +181,7 @@ public final class ViolationPaths {
                 return j;
             }
         }
-        if (name != null) {
-            return ADDED;
-        }
-        return mutated.size() == decoded.size() ? index : UNKNOWN;
+        return -1;
     }
 
     /**

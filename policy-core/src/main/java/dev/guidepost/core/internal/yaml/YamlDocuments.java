@@ -41,6 +41,9 @@ public final class YamlDocuments {
     private static final Pattern BUT_GOT = Pattern.compile(", but got ([^'\\s]\\S*)$");
     private static final Pattern CONTEXT = Pattern.compile("while (?:parsing|scanning|constructing) an? (.+)");
 
+    /** A byte order mark starting a line before content at the line's start ({@code ---}, a key), not indented text. */
+    private static final Pattern LINE_START_BOM = Pattern.compile("\n\uFEFF(?=[^ \t\r\n])");
+
     private YamlDocuments() {
     }
 
@@ -79,6 +82,10 @@ public final class YamlDocuments {
      * what they look like (UTF-16, binary data, or text in another encoding, with the line of its first such byte).
      */
     private static List<YamlDocument> decoded(byte[] bytes, String source, String what) {
+        if (utf16WithoutMark(bytes)) {
+            return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0, what + " is UTF-16 "
+                    + "text (every other byte is zero); save it as UTF-8, which YAML files must be")));
+        }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -113,6 +120,15 @@ public final class YamlDocuments {
         }
     }
 
+    /** UTF-16 without a byte order mark: text whose first characters each have a zero byte (ASCII in UTF-16). */
+    private static boolean utf16WithoutMark(byte[] bytes) {
+        if (bytes.length < 4) {
+            return false;
+        }
+        return bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
+                || bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0;
+    }
+
     private static boolean containsNul(byte[] bytes) {
         for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
             if (bytes[i] == 0) {
@@ -125,7 +141,7 @@ public final class YamlDocuments {
     /** Parses every document of a YAML or JSON text; {@code source} names it in locations. */
     public static List<YamlDocument> parse(String text, String source) {
         // a byte order mark starting a line (files saved with one and concatenated) marks no content
-        text = text.indexOf('\uFEFF') < 0 ? text : text.replace("\n\uFEFF", "\n");
+        text = text.indexOf('\uFEFF') < 0 ? text : LINE_START_BOM.matcher(text).replaceAll("\n");
         List<YamlDocument> documents = new ArrayList<>();
         Parser parser = new Parser();
         for (Chunk chunk : split(text)) {
