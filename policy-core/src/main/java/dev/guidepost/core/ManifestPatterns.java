@@ -12,8 +12,9 @@ import dev.guidepost.core.internal.yaml.YamlFiles;
 /**
  * Ant-style patterns that choose the manifest files inside a folder, relative to it: {@code chart/**} leaves out a
  * Helm chart kept beside the manifests, {@code **}{@code /*.yml} keeps only {@code .yml} files. A trailing
- * {@code /} means everything below, and a leading {@code **}{@code /} also matches no folder at all, as in Ant. The
- * Maven plugin's {@code <includes>} and {@code <excludes>} and JUnit's {@code excludes} mean the same.
+ * {@code /} means everything below, {@code **}{@code /} matches no folder too ({@code sub/**}{@code /*.yaml} takes
+ * {@code sub/a.yaml}), and brackets and braces are literal, as in Ant. The Maven plugin's {@code <includes>} and
+ * {@code <excludes>}, JUnit's {@code excludes} and the CLI's {@code --exclude} mean the same.
  * Immutable.
  */
 public final class ManifestPatterns {
@@ -28,12 +29,14 @@ public final class ManifestPatterns {
     private final List<String> excludes;
     private final List<PathMatcher> in;
     private final List<PathMatcher> out;
+    private final List<PathMatcher> folderExcludes;
 
     private ManifestPatterns(List<String> includes, List<String> excludes) {
         this.includes = includes;
         this.excludes = excludes;
         this.in = matchers(includes);
         this.out = matchers(excludes);
+        this.folderExcludes = folderMatchers(excludes);
     }
 
     /**
@@ -72,15 +75,14 @@ public final class ManifestPatterns {
     }
 
     /**
-     * True when the excludes leave out everything in a folder at {@code relative} ({@code chart/**}), so that it
-     * need not be walked: not even an unreadable folder or a link loop there is then a problem.
+     * True when an exclude leaves out everything in a folder at {@code relative}, by its form: {@code **}, or a
+     * pattern ending in {@code /**} (or {@code /}) whose start matches the folder ({@code chart/**},
+     * {@code **}{@code /tmp/**}). Such a folder need not be walked, and an unreadable folder or a link loop in it is
+     * then no problem.
      */
     public boolean excludesFolder(Path relative) {
         Path folder = Path.of(relative.toString().replace('\\', '/'));
-        // everything at any depth: 'sub/*' leaves out the files right in sub, not its subfolders'
-        Path near = folder.resolve("guidepost-probe");
-        Path deep = folder.resolve("guidepost-probe").resolve("guidepost-probe").resolve("guidepost-probe");
-        return out.stream().anyMatch(m -> m.matches(near) && m.matches(deep));
+        return folderExcludes.stream().anyMatch(m -> m.matches(folder));
     }
 
     private static List<String> patterns(List<String> given) {
@@ -88,19 +90,65 @@ public final class ManifestPatterns {
                 .filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
     }
 
+    /** An Ant pattern as written, with a trailing {@code /} meaning everything below ({@code tmp/} is {@code tmp/**}). */
+    private static String ant(String pattern) {
+        String p = pattern.replace('\\', '/');
+        return p.endsWith("/") ? p + "**" : p;
+    }
+
+    /**
+     * Ant patterns as glob matchers: {@code **} matches any number of folders, none too ({@code a/**}{@code /b}
+     * matches {@code a/b}); {@code *} and {@code ?} stay within a name; anything else is literal (Ant has no
+     * {@code [...]} or {@code {a,b}}).
+     */
     private static List<PathMatcher> matchers(List<String> patterns) {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String pattern : patterns) {
-            String p = pattern.replace('\\', '/');
-            if (p.endsWith("/")) {
-                p = p + "**";
-            }
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + p));
-            if (p.startsWith("**/")) {
-                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + p.substring(3)));
+            for (String variant : withoutFolderWildcards(ant(pattern))) {
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + literalBrackets(variant)));
             }
         }
         return matchers;
+    }
+
+    /** The folders the excludes leave out whole: the starts of those ending in {@code /**}, and {@code **} itself. */
+    private static List<PathMatcher> folderMatchers(List<String> excludes) {
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String pattern : excludes) {
+            String p = ant(pattern);
+            if (p.equals("**")) {
+                matchers.add(path -> true);
+            } else if (p.endsWith("/**")) {
+                matchers.addAll(matchers(List.of(p.substring(0, p.length() - 3))));
+            }
+        }
+        return matchers;
+    }
+
+    /**
+     * A pattern and its variants where each {@code **}{@code /} matches no folder: Java's glob needs at least one
+     * for {@code **}{@code /}, Ant takes none too.
+     */
+    private static List<String> withoutFolderWildcards(String pattern) {
+        List<String> variants = new ArrayList<>(List.of(pattern));
+        for (int i = 0; i < variants.size() && variants.size() < 64; i++) {
+            String v = variants.get(i);
+            int at = v.indexOf("**/");
+            while (at >= 0) {
+                if (at == 0 || v.charAt(at - 1) == '/') {
+                    String shorter = v.substring(0, at) + v.substring(at + 3);
+                    if (!variants.contains(shorter)) {
+                        variants.add(shorter);
+                    }
+                }
+                at = v.indexOf("**/", at + 1);
+            }
+        }
+        return variants;
+    }
+
+    private static String literalBrackets(String pattern) {
+        return pattern.replace("[", "\\[").replace("]", "\\]").replace("{", "\\{").replace("}", "\\}");
     }
 
     @Override

@@ -216,10 +216,23 @@ class ManifestsTest {
     void aByteOrderMarkStartingALineOfConcatenatedFilesIsNoContent() {
         Manifests read = Manifests.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
                 + "\uFEFF---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\n", "all.yaml");
+        Manifests blank = Manifests.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+                + "\uFEFF\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b}\n\uFEFF", "all.yaml");
 
         assertThat(read.problems()).isEmpty();
         assertThat(read.manifests()).extracting(Manifest::name, m -> m.location().line())
                 .containsExactly(tuple("a", 1), tuple("b", 5));
+        assertThat(blank.problems()).isEmpty();
+        assertThat(blank.manifests()).extracting(Manifest::name).containsExactly("a", "b");
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsNamedEvenWhenItStartsWithOtherScripts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("names.yaml");
+        Files.write(file, "名前: x\napiVersion: v1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        assertThat(Manifests.load(List.of(file)).unreadable()).singleElement().satisfies(p -> assertThat(
+                p.message()).startsWith("the file is UTF-16 text"));
     }
 
     @Test
@@ -476,6 +489,10 @@ class ManifestsTest {
         assertThat(ManifestPatterns.excluding(List.of("**/*.json")).excludesFolder(Path.of("scratch"))).isFalse();
         assertThat(ManifestPatterns.excluding(List.of("scratch/*")).excludesFolder(Path.of("scratch")))
                 .as("a single star leaves out the files right in it, not its subfolders'").isFalse();
+        assertThat(ManifestPatterns.excluding(List.of("**/*-probe*")).excludesFolder(Path.of("apps")))
+                .as("only a pattern ending in /** leaves a folder out whole").isFalse();
+        assertThat(ManifestPatterns.excluding(List.of("**/tmp/**")).excludesFolder(Path.of("a/tmp"))).isTrue();
+        assertThat(ManifestPatterns.excluding(List.of("**")).excludesFolder(Path.of("a"))).isTrue();
     }
 
     @Test
@@ -500,6 +517,13 @@ class ManifestsTest {
         assertThat(patterns.excludes()).containsExactly("tmp/");
         assertThat(ManifestPatterns.ALL.selects(Path.of("x/Deployment.YAML"))).as("as folders are read").isTrue();
         assertThat(ManifestPatterns.ALL.selects(Path.of("x/notes.txt"))).isFalse();
+
+        // as in Ant: **/ inside a pattern matches no folder too, and brackets are literal
+        ManifestPatterns ant = ManifestPatterns.excluding(List.of("sub/**/*.yaml", "br/[ab].yaml"));
+        assertThat(ant.selects(Path.of("sub/direct.yaml"))).isFalse();
+        assertThat(ant.selects(Path.of("sub/x/y/deep.yaml"))).isFalse();
+        assertThat(ant.selects(Path.of("br/a.yaml"))).isTrue();
+        assertThat(ant.selects(Path.of("br/[ab].yaml"))).isFalse();
     }
 
     @Test

@@ -1966,6 +1966,56 @@ class PolicyEngineTest {
     }
 
     @Test
+    void anEntryTheMutationsChangedIsTheManifestsEntryOfItsNameMostLikeIt() {
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: mounts}
+                spec:
+                  rules:
+                    - name: mount
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      mutate:
+                        patchesJson6902: |-
+                          - op: add
+                            path: /spec/containers/0/volumeMounts/0/subPath
+                            value: a
+                          - op: add
+                            path: /spec/containers/0/volumeMounts/0
+                            value: {name: data, mountPath: /injected, readOnly: true}
+                ---
+                apiVersion: kyverno.io/v1
+                kind: ClusterPolicy
+                metadata: {name: read-only-mounts}
+                spec:
+                  validationFailureAction: Audit
+                  rules:
+                    - name: ro
+                      match: {any: [{resources: {kinds: [Pod]}}]}
+                      validate:
+                        message: Mounts are read-only.
+                        pattern: {spec: {containers: [{=(volumeMounts): [{readOnly: true}]}]}}
+                """, "pack.yaml"));
+
+        Report report = engine.check(Manifests.parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: app, namespace: shop}
+                spec:
+                  containers:
+                    - name: app
+                      image: app:1
+                      volumeMounts:
+                        - {name: data, mountPath: /a, readOnly: false}
+                        - {name: data, mountPath: /b, readOnly: true}
+                """, "pod.yaml"));
+
+        // /a, given a subPath and moved behind the inserted mount, is still the manifest's first
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("(line 9)", "in the manifest it is /spec/containers/0/volumeMounts/0/readOnly/"));
+    }
+
+    @Test
     void aForeachPodRuleKyvernoDoesNotAutogenPointsAtTheElementInThePodTemplate() {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1

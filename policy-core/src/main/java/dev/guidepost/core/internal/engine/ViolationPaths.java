@@ -147,8 +147,8 @@ public final class ViolationPaths {
     /**
      * The index in the manifest's list of entry {@code index} of the mutated list: the manifest's equal entry (the
      * n-th equal one for the n-th), as the mutations left most entries as they were; else, for an entry they
-     * changed, the manifest's entry of that {@code name} (the n-th of the name for the n-th, as names may repeat,
-     * such as two mounts of one volume), or {@link #ADDED} when the manifest has none; for an unnamed entry they
+     * changed, the manifest's entry of that {@code name} that is most like it (names may repeat, such as two mounts
+     * of one volume), or {@link #ADDED} when the manifest has none left; for an unnamed entry they
      * changed, the same index when they kept the list's length (they changed it in place), else {@link #UNKNOWN}.
      */
     private static int counterpart(List<?> mutated, int index, List<?> decoded) {
@@ -158,9 +158,24 @@ public final class ViolationPaths {
             return equal;
         }
         if (entry instanceof Map<?, ?> map && map.get("name") instanceof String name) {
-            int named = nth(mutated, index, decoded, other -> other instanceof Map<?, ?> m
-                    && name.equals(m.get("name")));
-            return named >= 0 ? named : ADDED;
+            // changed by the mutations: of the manifest's entries of that name that no mutated entry equals, the
+            // one sharing the most fields with it (an entry they inserted under the same name shares fewer)
+            int best = -1;
+            int bestShared = -1;
+            for (int j = 0; j < decoded.size(); j++) {
+                Object other = decoded.get(j);
+                if (other instanceof Map<?, ?> m && name.equals(m.get("name")) && !mutated.contains(other)) {
+                    int shared = 0;
+                    for (Map.Entry<?, ?> field : m.entrySet()) {
+                        shared += Objects.equals(field.getValue(), map.get(field.getKey())) ? 1 : 0;
+                    }
+                    if (shared > bestShared) {
+                        best = j;
+                        bestShared = shared;
+                    }
+                }
+            }
+            return best >= 0 ? best : ADDED;
         }
         return mutated.size() == decoded.size() ? index : UNKNOWN;
     }

@@ -41,8 +41,11 @@ public final class YamlDocuments {
     private static final Pattern BUT_GOT = Pattern.compile(", but got ([^'\\s]\\S*)$");
     private static final Pattern CONTEXT = Pattern.compile("while (?:parsing|scanning|constructing) an? (.+)");
 
-    /** A byte order mark starting a line before content at the line's start ({@code ---}, a key), not indented text. */
-    private static final Pattern LINE_START_BOM = Pattern.compile("\n\uFEFF(?=[^ \t\r\n])");
+    /**
+     * A byte order mark starting a line, as concatenated files leave it, and not before indented text: YAML readers
+     * skip one at the start of a line before any token.
+     */
+    private static final Pattern LINE_START_BOM = Pattern.compile("\n\uFEFF(?![ \t])");
 
     private YamlDocuments() {
     }
@@ -120,13 +123,29 @@ public final class YamlDocuments {
         }
     }
 
-    /** UTF-16 without a byte order mark: text whose first characters each have a zero byte (ASCII in UTF-16). */
+    /**
+     * UTF-16 without a byte order mark: zero bytes, all at even or all at odd offsets, in at least one of eight
+     * characters of the first 512 bytes (YAML's ASCII punctuation and line breaks have a zero byte in UTF-16).
+     */
     private static boolean utf16WithoutMark(byte[] bytes) {
-        if (bytes.length < 4) {
-            return false;
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
+                || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
+            return false; // with a mark: said as such once UTF-8 decoding fails
         }
-        return bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0
-                || bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0;
+        int length = Math.min(bytes.length, 512) & ~1;
+        int even = 0;
+        int odd = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                if (i % 2 == 0) {
+                    even++;
+                } else {
+                    odd++;
+                }
+            }
+        }
+        int characters = length / 2;
+        return characters > 0 && (even == 0) != (odd == 0) && Math.max(even, odd) * 8 >= characters;
     }
 
     private static boolean containsNul(byte[] bytes) {
