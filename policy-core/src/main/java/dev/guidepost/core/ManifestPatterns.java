@@ -76,7 +76,7 @@ public final class ManifestPatterns {
 
     /**
      * True when an exclude leaves out everything in a folder at {@code relative}, by its form: {@code **}, or a
-     * pattern ending in {@code /**} (or {@code /}) whose start matches the folder ({@code chart/**},
+     * pattern ending in {@code /**}, {@code /**}{@code /*} or {@code /} whose start matches the folder ({@code chart/**},
      * {@code **}{@code /tmp/**}). Such a folder need not be walked, and an unreadable folder or a link loop in it is
      * then no problem.
      */
@@ -111,15 +111,15 @@ public final class ManifestPatterns {
         return matchers;
     }
 
-    /** The folders the excludes leave out whole: the starts of those ending in {@code /**}, and {@code **} itself. */
+    /** The folders the excludes leave out whole: the starts of those ending in {@code /**} or {@code /**}{@code /*}. */
     private static List<PathMatcher> folderMatchers(List<String> excludes) {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String pattern : excludes) {
             String p = ant(pattern);
-            if (p.equals("**")) {
+            if (p.equals("**") || p.equals("**/*")) {
                 matchers.add(path -> true);
-            } else if (p.endsWith("/**")) {
-                matchers.addAll(matchers(List.of(p.substring(0, p.length() - 3))));
+            } else if (p.endsWith("/**") || p.endsWith("/**/*")) {
+                matchers.addAll(matchers(List.of(p.substring(0, p.lastIndexOf("/**")))));
             }
         }
         return matchers;

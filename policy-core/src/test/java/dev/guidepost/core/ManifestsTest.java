@@ -229,7 +229,7 @@ class ManifestsTest {
     @Test
     void utf16WithoutAByteOrderMarkIsNamedEvenWhenItStartsWithOtherScripts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("names.yaml");
-        Files.write(file, "名前: x\napiVersion: v1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.write(file, "名前: \"一\u3000가\"\napiVersion: v1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
 
         assertThat(Manifests.load(List.of(file)).unreadable()).singleElement().satisfies(p -> assertThat(
                 p.message()).startsWith("the file is UTF-16 text"));
@@ -493,6 +493,7 @@ class ManifestsTest {
                 .as("only a pattern ending in /** leaves a folder out whole").isFalse();
         assertThat(ManifestPatterns.excluding(List.of("**/tmp/**")).excludesFolder(Path.of("a/tmp"))).isTrue();
         assertThat(ManifestPatterns.excluding(List.of("**")).excludesFolder(Path.of("a"))).isTrue();
+        assertThat(ManifestPatterns.excluding(List.of("chart/**/*")).excludesFolder(Path.of("chart"))).isTrue();
     }
 
     @Test

@@ -158,26 +158,45 @@ public final class ViolationPaths {
             return equal;
         }
         if (entry instanceof Map<?, ?> map && map.get("name") instanceof String name) {
-            // changed by the mutations: of the manifest's entries of that name that no mutated entry equals, the
-            // one sharing the most fields with it (an entry they inserted under the same name shares fewer)
+            // changed by the mutations: of the manifest's entries of that name that no mutated entry equals, one
+            // whose most like mutated entry (of the name, equal to none of the manifest's) is this one, the most
+            // like it; an entry the mutations inserted under the name is less like any of them than a changed one
+            java.util.function.Predicate<Object> ofName = o -> o instanceof Map<?, ?> m && name.equals(m.get("name"));
             int best = -1;
             int bestShared = -1;
             for (int j = 0; j < decoded.size(); j++) {
-                Object other = decoded.get(j);
-                if (other instanceof Map<?, ?> m && name.equals(m.get("name")) && !mutated.contains(other)) {
-                    int shared = 0;
-                    for (Map.Entry<?, ?> field : m.entrySet()) {
-                        shared += Objects.equals(field.getValue(), map.get(field.getKey())) ? 1 : 0;
+                Object candidate = decoded.get(j);
+                if (!ofName.test(candidate) || mutated.contains(candidate)) {
+                    continue;
+                }
+                int closest = -1;
+                int closestShared = -1;
+                for (int i = 0; i < mutated.size(); i++) {
+                    Object other = mutated.get(i);
+                    if (ofName.test(other) && !decoded.contains(other) && shared(candidate, other) > closestShared) {
+                        closest = i;
+                        closestShared = shared(candidate, other);
                     }
-                    if (shared > bestShared) {
-                        best = j;
-                        bestShared = shared;
-                    }
+                }
+                if (closest == index && closestShared > bestShared) {
+                    best = j;
+                    bestShared = closestShared;
                 }
             }
             return best >= 0 ? best : ADDED;
         }
         return mutated.size() == decoded.size() ? index : UNKNOWN;
+    }
+
+    /** How many fields two maps share with equal values. */
+    private static int shared(Object a, Object b) {
+        int shared = 0;
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            for (Map.Entry<?, ?> field : x.entrySet()) {
+                shared += Objects.equals(field.getValue(), y.get(field.getKey())) ? 1 : 0;
+            }
+        }
+        return shared;
     }
 
     /**

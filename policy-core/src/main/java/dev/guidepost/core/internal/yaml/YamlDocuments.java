@@ -87,7 +87,7 @@ public final class YamlDocuments {
     private static List<YamlDocument> decoded(byte[] bytes, String source, String what) {
         if (utf16WithoutMark(bytes)) {
             return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, 0, 0, what + " is UTF-16 "
-                    + "text (every other byte is zero); save it as UTF-8, which YAML files must be")));
+                    + "text; save it as UTF-8, which YAML files must be")));
         }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         try {
@@ -124,28 +124,32 @@ public final class YamlDocuments {
     }
 
     /**
-     * UTF-16 without a byte order mark: zero bytes, all at even or all at odd offsets, in at least one of eight
-     * characters of the first 512 bytes (YAML's ASCII punctuation and line breaks have a zero byte in UTF-16).
+     * UTF-16 without a byte order mark: the first 8 KB hold zero bytes and read as UTF-16 text (little- or
+     * big-endian) with a line break or a colon and no control characters but tabs and line breaks.
      */
     private static boolean utf16WithoutMark(byte[] bytes) {
         if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
                 || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
             return false; // with a mark: said as such once UTF-8 decoding fails
         }
-        int length = Math.min(bytes.length, 512) & ~1;
-        int even = 0;
-        int odd = 0;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == 0) {
-                if (i % 2 == 0) {
-                    even++;
-                } else {
-                    odd++;
+        int length = Math.min(bytes.length, 8192) & ~1;
+        if (length == 0 || !containsNul(java.util.Arrays.copyOf(bytes, length))) {
+            return false;
+        }
+        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            try {
+                String text = utf16.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes, 0, length)).toString();
+                if ((text.indexOf('\n') >= 0 || text.indexOf(':') >= 0 || length < 8)
+                        && text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+                    return true;
                 }
+            } catch (CharacterCodingException e) {
+                // not this byte order
             }
         }
-        int characters = length / 2;
-        return characters > 0 && (even == 0) != (odd == 0) && Math.max(even, odd) * 8 >= characters;
+        return false;
     }
 
     private static boolean containsNul(byte[] bytes) {
