@@ -136,20 +136,48 @@ public final class YamlDocuments {
         if (length == 0 || !containsNul(java.util.Arrays.copyOf(bytes, length))) {
             return false;
         }
+        int zeros = 0;
+        for (int i = 0; i < length; i++) {
+            zeros += bytes[i] == 0 ? 1 : 0;
+        }
+        // a stray zero byte in UTF-8 text is no sign: UTF-16 of ASCII is one zero in two bytes, of other scripts
+        // it is no UTF-8
+        if (zeros * 16 < length && validUtf8(bytes)) {
+            return false;
+        }
         for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             try {
-                String text = utf16.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes, 0, length)).toString();
+                // a character cut at the end of the window (half a surrogate pair) is not malformed text
+                java.nio.CharBuffer decodedChars = java.nio.CharBuffer.allocate(length / 2 + 1);
+                java.nio.charset.CharsetDecoder decoder = utf16.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+                java.nio.charset.CoderResult result = decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, length),
+                        decodedChars, length < bytes.length ? false : true);
+                if (result.isError()) {
+                    continue;
+                }
+                String text = decodedChars.flip().toString();
                 if ((text.indexOf('\n') >= 0 || text.indexOf(':') >= 0 || length < 8)
                         && text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
                     return true;
                 }
-            } catch (CharacterCodingException e) {
+            } catch (RuntimeException e) {
                 // not this byte order
             }
         }
         return false;
+    }
+
+    private static boolean validUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean containsNul(byte[] bytes) {
