@@ -67,7 +67,7 @@ public final class ManifestPatterns {
      * Without includes, a file is included by its extension in any case ({@code .YAML} too), as folders are read.
      */
     public boolean selects(Path relative) {
-        Path unix = Path.of(relative.toString().replace('\\', '/'));
+        Path unix = unix(relative);
         boolean included = includes.isEmpty()
                 ? unix.getFileName() != null && YamlFiles.isYaml(unix, true)
                 : in.stream().anyMatch(m -> m.matches(unix));
@@ -81,8 +81,13 @@ public final class ManifestPatterns {
      * then no problem.
      */
     public boolean excludesFolder(Path relative) {
-        Path folder = Path.of(relative.toString().replace('\\', '/'));
+        Path folder = unix(relative);
         return folderExcludes.stream().anyMatch(m -> m.matches(folder));
+    }
+
+    /** A path with {@code /} between its names, as the patterns are written. */
+    private static Path unix(Path relative) {
+        return Path.of(relative.toString().replace('\\', '/'));
     }
 
     private static List<String> patterns(List<String> given) {

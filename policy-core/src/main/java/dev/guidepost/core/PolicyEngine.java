@@ -198,9 +198,7 @@ public final class PolicyEngine {
         for (int i = 0; i < policies.size(); i++) {
             Policy policy = policies.get(i);
             CompiledPolicy result = results.get(i);
-            for (PolicyCompileException e : result.errors()) {
-                problems.add(compileProblem(policy, e, pack.sourceText(policy)));
-            }
+            problems.addAll(compileProblems(policy, result, pack.sourceText(policy)));
             result.program().ifPresent(program -> compiled.put(policy.id(), new Compiled(policy, program)));
         }
         AdmissionChain admission = admission(pack, problems);
@@ -218,18 +216,17 @@ public final class PolicyEngine {
         List<CompiledPolicy> results = Parallel.map(policies, PolicyCompiler::compile);
         List<GuidepostException> problems = new ArrayList<>();
         for (int i = 0; i < policies.size(); i++) {
-            Policy policy = policies.get(i);
-            for (PolicyCompileException e : results.get(i).errors()) {
-                problems.add(compileProblem(policy, e, Optional.ofNullable(texts.get(policy))));
-            }
+            problems.addAll(compileProblems(policies.get(i), results.get(i),
+                    Optional.ofNullable(texts.get(policies.get(i)))));
         }
         return problems;
     }
 
-    private static GuidepostException compileProblem(Policy policy, PolicyCompileException e,
+    /** A policy's compile errors, each located in the text it was read from. */
+    private static List<GuidepostException> compileProblems(Policy policy, CompiledPolicy result,
             Optional<PolicySourceText> text) {
-        return new GuidepostException(PolicyLocator.locate(policy, e.path(), text),
-                "policy '" + policy.id() + "': " + e.getMessage());
+        return result.errors().stream().map(e -> new GuidepostException(PolicyLocator.locate(policy, e.path(), text),
+                "policy '" + policy.id() + "': " + e.getMessage())).toList();
     }
 
     /**

@@ -44,8 +44,7 @@ public record ViolationLocation(int line, String note) {
         Optional<List<String>> podSpec = podRule && !manifest.kind().equals("Pod")
                 ? PodControllers.podSpecPath(manifest.kind()) : Optional.empty();
         if (line == 0 && podSpec.isPresent()) {
-            int specLine = lineOf.applyAsInt(List.copyOf(podSpec.get()));
-            line = specLine != objectLine ? specLine : 0;
+            line = ViolationPaths.lineOf(List.copyOf(podSpec.get()), objectLine, lineOf);
         }
         // the pack's mutations added or removed list entries: the message counts them, the manifest does not
         // a verdict on the controller's Pods names the Pod's path: below the template in the controller's objects
@@ -56,9 +55,8 @@ public record ViolationLocation(int line, String note) {
         if (moved.isEmpty()) {
             return new ViolationLocation(line, "");
         }
-        int movedLine = lineOf.applyAsInt(moved.get().path());
         String where = moved.get().slashed();
-        return new ViolationLocation(movedLine > 0 && movedLine != objectLine ? movedLine : 0, switch (moved.get()
+        return new ViolationLocation(ViolationPaths.lineOf(moved.get().path(), objectLine, lineOf), switch (moved.get()
                 .kind()) {
             case ADDED -> " [the path leads into an entry the pack's mutate rules add, which the manifest does not "
                     + "have (its list: " + where + ")]";

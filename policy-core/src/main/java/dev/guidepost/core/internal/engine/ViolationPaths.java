@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,18 +41,25 @@ public final class ViolationPaths {
      */
     public static int fieldLine(String message, List<Object> element, Map<String, Object> object, int objectLine,
             ToIntFunction<List<Object>> lineOf, boolean podPolicy, boolean podRule) {
-        List<Object> path;
-        if (element.isEmpty()) {
-            path = podRule ? existing(object, path(message), podPolicy) : path(message);
-        } else {
-            path = new ArrayList<>(element);
-            path.addAll(PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
-        }
-        if (path.isEmpty()) {
-            return 0;
-        }
+        List<Object> path = element.isEmpty() && podRule ? existing(object, path(message), podPolicy)
+                : named(message, element);
+        return path.isEmpty() ? 0 : lineOf(path, objectLine, lineOf);
+    }
+
+    /**
+     * The line of a path in the manifest's document; 0 when it is unknown or the object's own first line (the
+     * violation is located there already).
+     */
+    static int lineOf(List<Object> path, int objectLine, ToIntFunction<List<Object>> lineOf) {
         int line = lineOf.applyAsInt(path);
         return line > 0 && line != objectLine ? line : 0;
+    }
+
+    /** The path a message names, below a foreach's {@code element} when there is one. */
+    private static List<Object> named(String message, List<Object> element) {
+        List<Object> named = new ArrayList<>(element);
+        named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
+        return named;
     }
 
     /**
@@ -61,14 +69,13 @@ public final class ViolationPaths {
      */
     public static int fieldLineBelow(List<String> prefix, String message, List<Object> element, int objectLine,
             ToIntFunction<List<Object>> lineOf) {
-        List<Object> path = new ArrayList<>(element.isEmpty() ? prefix : element);
-        List<Object> named = element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of();
-        if (element.isEmpty() && named.isEmpty()) {
+        List<Object> named = named(message, element);
+        if (named.isEmpty()) {
             return 0;
         }
+        List<Object> path = new ArrayList<>(element.isEmpty() ? prefix : List.of());
         path.addAll(named);
-        int line = lineOf.applyAsInt(path);
-        return line > 0 && line != objectLine ? line : 0;
+        return lineOf(path, objectLine, lineOf);
     }
 
     /**
@@ -112,8 +119,7 @@ public final class ViolationPaths {
      */
     public static Optional<InManifest> inManifest(String message, List<Object> element,
             Map<String, Object> decoded, Map<String, Object> mutated) {
-        List<Object> named = new ArrayList<>(element);
-        named.addAll(element.isEmpty() || PATTERN_PATH.matcher(message).find() ? path(message) : List.of());
+        List<Object> named = named(message, element);
         List<Object> out = new ArrayList<>();
         Object inMutated = mutated;
         Object inDecoded = decoded;
@@ -161,7 +167,7 @@ public final class ViolationPaths {
             // changed by the mutations: of the manifest's entries of that name that no mutated entry equals, one
             // whose most like mutated entry (of the name, equal to none of the manifest's) is this one, the most
             // like it; an entry the mutations inserted under the name is less like any of them than a changed one
-            java.util.function.Predicate<Object> ofName = o -> o instanceof Map<?, ?> m && name.equals(m.get("name"));
+            Predicate<Object> ofName = o -> o instanceof Map<?, ?> m && name.equals(m.get("name"));
             int best = -1;
             int bestShared = -1;
             for (int j = 0; j < decoded.size(); j++) {
@@ -173,9 +179,10 @@ public final class ViolationPaths {
                 int closestShared = -1;
                 for (int i = 0; i < mutated.size(); i++) {
                     Object other = mutated.get(i);
-                    if (ofName.test(other) && !decoded.contains(other) && shared(candidate, other) > closestShared) {
+                    int shared = ofName.test(other) && !decoded.contains(other) ? shared(candidate, other) : -1;
+                    if (shared > closestShared) {
                         closest = i;
-                        closestShared = shared(candidate, other);
+                        closestShared = shared;
                     }
                 }
                 if (closest == index && closestShared > bestShared) {
@@ -203,7 +210,7 @@ public final class ViolationPaths {
      * The index in {@code decoded} of the n-th entry that {@code same} accepts, where n counts the entries it
      * accepts before {@code index} in {@code mutated}; -1 when there are not that many.
      */
-    private static int nth(List<?> mutated, int index, List<?> decoded, java.util.function.Predicate<Object> same) {
+    private static int nth(List<?> mutated, int index, List<?> decoded, Predicate<Object> same) {
         int rank = 0;
         for (int i = 0; i < index; i++) {
             if (same.test(mutated.get(i))) {

@@ -91,11 +91,7 @@ public final class YamlDocuments {
         }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(in).toString();
-            return parse(text, source);
+            return parse(strict(StandardCharsets.UTF_8).decode(in).toString(), source);
         } catch (CharacterCodingException e) {
             int offset = in.position();
             int line = 1;
@@ -103,8 +99,7 @@ public final class YamlDocuments {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
             String problem;
-            if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
-                    || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
+            if (utf16Mark(bytes)) {
                 line = 0;
                 problem = what + " is UTF-16 text (as PowerShell's > writes it); save it as UTF-8, which YAML "
                         + "files must be";
@@ -115,8 +110,7 @@ public final class YamlDocuments {
             } else {
                 problem = "line " + line + " has a byte that is not UTF-8 (0x" + String.format("%02X",
                         bytes[Math.min(offset, bytes.length - 1)] & 0xFF) + ": text saved as Latin-1 or Windows-1252,"
-                        + " such as an accented letter?); save " + what.replaceFirst("^the ", "the ") + " as UTF-8, "
-                        + "which YAML must be";
+                        + " such as an accented letter?); save " + what + " as UTF-8, which YAML must be";
             }
             return List.of(YamlDocument.failed(source, new YamlProblem(YamlProblem.Type.IO, line, line == 0 ? 0 : 1,
                     problem)));
@@ -128,32 +122,25 @@ public final class YamlDocuments {
      * big-endian) with a line break or a colon and no control characters but tabs and line breaks.
      */
     private static boolean utf16WithoutMark(byte[] bytes) {
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
-                || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
+        if (utf16Mark(bytes)) {
             return false; // with a mark: said as such once UTF-8 decoding fails
         }
         int length = Math.min(bytes.length, 8192) & ~1;
-        if (length == 0 || !containsNul(java.util.Arrays.copyOf(bytes, length))) {
-            return false;
-        }
         int zeros = 0;
         for (int i = 0; i < length; i++) {
             zeros += bytes[i] == 0 ? 1 : 0;
         }
         // a stray zero byte in UTF-8 text is no sign: UTF-16 of ASCII is one zero in two bytes, of other scripts
         // it is no UTF-8
-        if (zeros * 16 < length && validUtf8(bytes)) {
+        if (zeros == 0 || zeros * 16 < length && validUtf8(bytes)) {
             return false;
         }
         for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             try {
                 // a character cut at the end of the window (half a surrogate pair) is not malformed text
                 java.nio.CharBuffer decodedChars = java.nio.CharBuffer.allocate(length / 2 + 1);
-                java.nio.charset.CharsetDecoder decoder = utf16.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-                java.nio.charset.CoderResult result = decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, length),
-                        decodedChars, length < bytes.length ? false : true);
+                java.nio.charset.CoderResult result = strict(utf16).decode(java.nio.ByteBuffer.wrap(bytes, 0, length),
+                        decodedChars, length == bytes.length);
                 if (result.isError()) {
                     continue;
                 }
@@ -171,13 +158,23 @@ public final class YamlDocuments {
 
     private static boolean validUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            strict(StandardCharsets.UTF_8).decode(java.nio.ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** A decoder that reports bytes the charset cannot read instead of replacing them. */
+    private static java.nio.charset.CharsetDecoder strict(java.nio.charset.Charset charset) {
+        return charset.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    }
+
+    /** True when the bytes start with UTF-16's byte order mark, big- or little-endian. */
+    private static boolean utf16Mark(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
+                || bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE);
     }
 
     private static boolean containsNul(byte[] bytes) {
