@@ -51,9 +51,12 @@ public final class ForeachValues {
         return out;
     }
 
-    /** The names these values give, in any block. */
-    Set<String> names() {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * The context entries a test's values give a rule: the names of its own values ({@code ruleValues}), then those
+     * these foreach values give in any block.
+     */
+    Set<String> givenWith(Set<String> ruleValues) {
+        Set<String> names = new LinkedHashSet<>(ruleValues);
         blocks.forEach(block -> names.addAll(block.keySet()));
         return names;
     }

@@ -60,8 +60,7 @@ final class RuleMutation {
         Map<String, Object> ruleValues = evaluation.variables().forRule(policy, rule);
         ForeachValues foreachValues = evaluation.variables().forEachValues(policy, rule);
         Map<String, Object> context = ContextEntries.start(prepared, evaluation, policy, ruleValues);
-        java.util.Set<String> given = new java.util.LinkedHashSet<>(ruleValues.keySet());
-        given.addAll(foreachValues.names());
+        java.util.Set<String> given = foreachValues.givenWith(ruleValues.keySet());
         Step step = new Step(context, new PatternMatcher(prepared.numbers() == CelValues.Numbers.ALL_DOUBLE),
                 given, foreachValues);
         try {
