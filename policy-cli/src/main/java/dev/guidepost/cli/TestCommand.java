@@ -29,6 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run the kyverno-test.yaml files below the folders (and the examples of --pack packs).")
 final class TestCommand implements Callable<Integer> {
 
+    private static final Map<ExpectationResult.Status, String> RESULT_LABELS = Map.of(
+            ExpectationResult.Status.PASSED, "PASS", ExpectationResult.Status.FAILED, "FAIL",
+            ExpectationResult.Status.SKIPPED, "SKIP");
+
     @Spec
     private CommandSpec spec;
 
@@ -48,6 +52,15 @@ final class TestCommand implements Callable<Integer> {
             description = "Count expectations that no rule answered (which kyverno test passes) as failed.")
     private boolean strict;
 
+    @Option(names = {"-t", "--test-case-selector"}, paramLabel = "SELECTOR",
+            description = "Only the expectations selected, as for kyverno test: \"policy=NAME, rule=NAME, "
+                    + "resource=NAME\" (any combination; * matches any characters).")
+    private String selector;
+
+    @Option(names = "--detailed-results",
+            description = "Print every expectation, the passing and skipped ones too, not only the failures.")
+    private boolean detailed;
+
     /** True for a pack folder on the disk with a test file somewhere below it (not a jar or a class path pack). */
     private static boolean holdsKyvernoTests(String pack) {
         try {
@@ -58,11 +71,26 @@ final class TestCommand implements Callable<Integer> {
         }
     }
 
+    /** The expectations the selector keeps; all without one. */
+    private static List<ExpectationResult> selected(List<ExpectationResult> results, TestCaseSelector selection) {
+        if (selection == null) {
+            return results;
+        }
+        List<ExpectationResult> kept = results.stream().filter(selection).toList();
+        if (kept.isEmpty() && !results.isEmpty()) {
+            throw new GuidepostException("--test-case-selector \"" + selection + "\" selects none of the "
+                    + results.size() + " expectations; check the policy, rule and resource names (guidepost test "
+                    + "--detailed-results without a selector lists them)");
+        }
+        return kept;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (folders.isEmpty() && packs.isEmpty()) {
             throw new GuidepostException("give at least one folder or --pack (see guidepost test --help)");
         }
+        TestCaseSelector selection = selector == null ? null : TestCaseSelector.parse(selector);
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<Path> testFolders = new ArrayList<>(folders);
@@ -92,15 +120,15 @@ final class TestCommand implements Callable<Integer> {
             results.addAll(tests.results());
             problems.addAll(tests.problems());
         }
-        KyvernoTestReport report = new KyvernoTestReport(results, problems);
+        KyvernoTestReport report = new KyvernoTestReport(selected(results, selection), problems);
         JsonDestination jsonReport = new JsonDestination(json);
         var out = jsonReport.humanOutput(spec.commandLine());
         for (String problem : report.problems()) {
             out.println("ERROR " + problem);
         }
         for (ExpectationResult r : report.results()) {
-            if (r.status() == ExpectationResult.Status.FAILED) {
-                out.println("FAIL " + r.describe());
+            if (detailed || r.status() == ExpectationResult.Status.FAILED) {
+                out.println(RESULT_LABELS.get(r.status()) + " " + r.describe());
             }
         }
         Map<String, Long> skipped = report.skippedByFeature();

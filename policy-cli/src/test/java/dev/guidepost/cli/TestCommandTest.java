@@ -152,4 +152,45 @@ class TestCommandTest {
         assertThat(failed.get("line").asInt()).isEqualTo(8);
         assertThat(failed.get("status").asString()).isEqualTo("failed");
     }
+
+    /** Three expectations of two rules, the last one wrong on purpose. */
+    private static final String TWO_RULE_TESTS = Path.of("src/test/resources/dev/guidepost/cli/two-rule-tests")
+            .toString();
+
+    @Test
+    void aTestCaseSelectorKeepsTheExpectationsItNamesAsKyvernoTestDoes() {
+        Cli all = Cli.run("test", TWO_RULE_TESTS);
+        Cli teamRule = Cli.run("test", TWO_RULE_TESTS, "--test-case-selector", "policy=require-labels, rule=team-*");
+        Cli oneResource = Cli.run("test", TWO_RULE_TESTS, "-t", "resource=team-only");
+
+        assertThat(all.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(all.out()).contains("3 passed, 1 failed");
+        assertThat(teamRule.exitCode()).as(teamRule.out()).isEqualTo(ExitCode.OK);
+        assertThat(teamRule.out()).contains("2 passed, 0 failed").doesNotContain("FAIL");
+        // written shop/team-only in the test file, selected by its name too
+        assertThat(oneResource.exitCode()).isEqualTo(ExitCode.VIOLATIONS);
+        assertThat(oneResource.out()).contains("1 passed, 1 failed").contains("resource=shop/team-only");
+    }
+
+    @Test
+    void aSelectorThatSelectsNothingOrIsMisspeltIsAnError() {
+        Cli nothing = Cli.run("test", TWO_RULE_TESTS, "-t", "policy=require-label");
+        Cli badKey = Cli.run("test", TWO_RULE_TESTS, "-t", "polcy=require-labels");
+        Cli noValue = Cli.run("test", TWO_RULE_TESTS, "-t", "policy");
+
+        assertThat(nothing.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(nothing.err()).contains("selects none of the 4 expectations");
+        assertThat(badKey.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badKey.err()).contains("'polcy' in 'polcy=require-labels' is not policy, rule or resource");
+        assertThat(noValue.err()).contains("'policy' is not KEY=VALUE");
+    }
+
+    @Test
+    void detailedResultsListEveryExpectationNotOnlyTheFailures() {
+        Cli cli = Cli.run("test", TWO_RULE_TESTS, "--detailed-results");
+
+        assertThat(cli.out().lines().filter(line -> line.startsWith("PASS "))).hasSize(3);
+        assertThat(cli.out().lines().filter(line -> line.startsWith("FAIL "))).singleElement().asString()
+                .contains("rule=app-label resource=shop/team-only: expected pass, got fail");
+    }
 }
