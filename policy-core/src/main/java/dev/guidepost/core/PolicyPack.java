@@ -151,9 +151,9 @@ public final class PolicyPack {
         if (Objects.requireNonNull(packs, "packs").isEmpty()) {
             throw new IllegalArgumentException("combine needs at least one pack");
         }
-        // the same pack given twice (same source) counts once; two packs defining one id stay an error
+        // the same pack given twice (same source and content) counts once; two packs defining one id stay an error
         Map<String, PolicyPack> distinct = new LinkedHashMap<>();
-        packs.forEach(pack -> distinct.putIfAbsent(sameSource(pack.source()), pack));
+        packs.forEach(pack -> distinct.putIfAbsent(sameSource(pack.source()) + "#" + pack.contentHash(), pack));
         packs = List.copyOf(distinct.values());
         if (packs.size() == 1) {
             return packs.get(0);
@@ -165,13 +165,13 @@ public final class PolicyPack {
         List<String> warnings = new ArrayList<>();
         Map<String, PolicySourceText> texts = new HashMap<>();
         List<ExceptionDocument> exceptions = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Policy> seen = new HashMap<>();
         for (PolicyPack pack : packs) {
             pack.texts.forEach(texts::putIfAbsent);
             exceptions.addAll(pack.exceptions);
             // a file given on its own and inside a folder given too is one policy, not two with the same id
-            pack.policies().stream().filter(p -> seen.add(p.id() + "@" + sameSource(p.source().file()) + ":"
-                    + p.source().line())).forEach(all::add);
+            pack.policies().stream().filter(p -> !p.equals(seen.putIfAbsent(p.id() + "@"
+                    + sameSource(p.source().file()) + ":" + p.source().line(), p))).forEach(all::add);
             names.add(pack.name());
             coordinates.add(pack.coordinates());
             pack.policies().forEach(p -> origins.putIfAbsent(p.id(), pack.coordinatesOf(p.id())));

@@ -675,6 +675,34 @@ class PolicyPackTest {
     }
 
     @Test
+    void twoDifferentPacksUnderOneSourceNameAreBothKept() {
+        PolicyPack first = PolicyPack.parse(configMapPolicy("needs-team", "team"), "policies.yaml");
+        PolicyPack second = PolicyPack.parse(configMapPolicy("needs-owner", "owner"), "policies.yaml");
+        PolicyPack sameIdOtherRule = PolicyPack.parse(configMapPolicy("needs-team", "owner"), "policies.yaml");
+
+        assertThat(PolicyPack.combine(List.of(first, second)).policies()).extracting(Policy::id)
+                .containsExactly("needs-team", "needs-owner");
+        assertThat(PolicyPack.combine(List.of(first, PolicyPack.parse(configMapPolicy("needs-team", "team"),
+                "policies.yaml"))).policies()).as("the same text twice is one pack").hasSize(1);
+        assertThatThrownBy(() -> PolicyPack.combine(List.of(first, sameIdOtherRule)))
+                .isInstanceOf(GuidepostException.class).hasMessageContaining("needs-team");
+    }
+
+    private static String configMapPolicy(String id, String label) {
+        return """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: %s}
+                spec:
+                  title: ConfigMaps name their %s
+                  description: Every ConfigMap carries a %s label.
+                  match: {kinds: [ConfigMap]}
+                  validations:
+                    - expression: "has(object.metadata.labels) && '%s' in object.metadata.labels"
+                """.formatted(id, label, label, label);
+    }
+
+    @Test
     void aMissingPackIsAClearError() {
         assertThatThrownBy(() -> PolicyPack.load(Path.of("no/such/pack")))
                 .isInstanceOf(GuidepostException.class).hasMessageContaining("no/such/pack")
