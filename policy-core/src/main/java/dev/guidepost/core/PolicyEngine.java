@@ -2,7 +2,9 @@ package dev.guidepost.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -359,8 +361,8 @@ public final class PolicyEngine {
             throw new GuidepostException("no policy ids given; name the policies to check, or check them all with "
                     + "check(manifests)");
         }
-        List<String> advisory = new ArrayList<>();
-        for (String id : policyIds) {
+        Set<String> advisory = new LinkedHashSet<>();
+        for (String id : new LinkedHashSet<>(policyIds)) {
             Optional<Policy> policy = pack.policy(Objects.requireNonNull(id, "a policy id is null"));
             if (policy.isEmpty()) {
                 throw new GuidepostException("no policy '" + id + "' in pack " + pack.coordinates()
@@ -370,7 +372,7 @@ public final class PolicyEngine {
                 advisory.add(id + " (" + policy.get().advisoryReason().orElse("no rules to check") + ")");
             }
         }
-        if (advisory.size() == new java.util.HashSet<>(policyIds).size()) {
+        if (advisory.size() == new HashSet<>(policyIds).size()) {
             // only advisory ones: a check would pass without looking at anything
             throw new GuidepostException("the policies named are advisory, so there is nothing to check them with: "
                     + String.join(", ", advisory) + "; read them, or name enforceable policies to check");

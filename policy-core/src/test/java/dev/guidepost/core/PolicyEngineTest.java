@@ -232,6 +232,9 @@ class PolicyEngineTest {
                         + "use-managed-postgres (");
         assertThat(sample.check(manifests, List.of("use-managed-postgres", "databases-in-us-east-1")).results())
                 .isNotEmpty().allSatisfy(r -> assertThat(r.policyId()).isEqualTo("databases-in-us-east-1"));
+        // merged hit lists repeat ids: a repeated advisory id is still one advisory policy among others
+        assertThat(sample.check(manifests, List.of("use-managed-postgres", "use-managed-postgres",
+                "databases-in-us-east-1")).results()).isNotEmpty();
         assertThatThrownBy(() -> sample.check(manifests, List.of())).hasMessageStartingWith("no policy ids given");
         assertThatThrownBy(() -> sample.check(manifests, List.of("databases-in-us-east")))
                 .hasMessage("no policy 'databases-in-us-east' in pack acme-platform@1.0.0; did you mean "
