@@ -262,6 +262,11 @@ class ManifestsTest {
         assertThat(copied.get("args")).isEqualTo(List.of("--port", "8080"));
         assertThat(copied.get("image")).isEqualTo("nginx:1.27");
         assertThat(copied.get("cpu")).isEqualTo(0.5);
+        // as YAML reads integers: a long when it fits (Jackson's USE_BIG_INTEGER_FOR_INTS gives BigIntegers)
+        Manifest big = Manifest.of(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "spec", Map.of(
+                "replicas", java.math.BigInteger.valueOf(20), "huge", java.math.BigInteger.TEN.pow(30))),
+                SourceLocation.of("code"));
+        assertThat((Map<?, ?>) big.object().get("spec")).containsEntry("replicas", 20L).containsEntry("huge", 1e30);
 
         assertThatThrownBy(() -> Manifest.of(Map.of("apiVersion", "v1", "kind", "ConfigMap", "data",
                 Map.of("when", new Object())), SourceLocation.of("code")))

@@ -12,7 +12,10 @@ public final class PlainValues {
     private PlainValues() {
     }
 
-    /** A deep, unmodifiable copy that keeps key order; integers become longs and floats doubles. */
+    /**
+     * A deep, unmodifiable copy that keeps key order; integers become longs (a {@code BigInteger} too when it fits,
+     * as YAML reads one) and floats doubles.
+     */
     public static Object immutableCopy(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
@@ -33,8 +36,11 @@ public final class PlainValues {
             return f.doubleValue();
         }
         if (value == null || value instanceof String || value instanceof Long || value instanceof Double
-                || value instanceof Boolean || value instanceof java.math.BigInteger) {
+                || value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return plainInteger(big);
         }
         // values built in code: what YAML and JSON could have said, or a clear refusal
         if (value instanceof java.util.Collection<?> collection) {
@@ -56,6 +62,11 @@ public final class PlainValues {
         }
         throw new IllegalArgumentException("a value of type " + value.getClass().getName() + " (" + value + ") has no "
                 + "YAML or JSON form; give maps with string keys, lists, strings, numbers, booleans or null");
+    }
+
+    /** An integer too big for an int as YAML reads it: a long when it fits, else the nearest double. */
+    public static Object plainInteger(java.math.BigInteger big) {
+        return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
     }
 
     /** A deep, modifiable copy. */

@@ -125,7 +125,7 @@ final class SafeYamlConstructor extends SafeConstructor {
             return i.longValue();
         }
         if (value instanceof BigInteger big) {
-            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+            return PlainValues.plainInteger(big);
         }
         if (value instanceof Float f) {
             return wholeAsLong(f.doubleValue());
