@@ -266,7 +266,8 @@ class ManifestsTest {
         Manifest big = Manifest.of(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "spec", Map.of(
                 "replicas", java.math.BigInteger.valueOf(20), "huge", java.math.BigInteger.TEN.pow(30))),
                 SourceLocation.of("code"));
-        assertThat((Map<?, ?>) big.object().get("spec")).containsEntry("replicas", 20L).containsEntry("huge", 1e30);
+        assertThat(big.object().get("spec")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("replicas", 20L).containsEntry("huge", 1e30);
 
         assertThatThrownBy(() -> Manifest.of(Map.of("apiVersion", "v1", "kind", "ConfigMap", "data",
                 Map.of("when", new Object())), SourceLocation.of("code")))
