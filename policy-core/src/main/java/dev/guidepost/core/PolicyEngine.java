@@ -82,7 +82,7 @@ public final class PolicyEngine {
                     rulesWhere(policy, NamespaceSelection::byLabels),
                     rulesWhere(policy, NamespaceSelection::readsNamespaceObject),
                     namespaceObjectOnlyInMatchConditions(policy.definition()),
-                    rulesWhere(policy, UserDependence::readsRequestUser),
+                    rulesWhere(policy, UserDependence::dependsOnRequestUser),
                     OperationSelection.excludesCreate(policy.definition()),
                     "Ignore".equals(PlainValues.string(policy.definition(), "spec", "failurePolicy")));
         }
@@ -582,8 +582,9 @@ public final class PolicyEngine {
             return Optional.of(what + "; Kyverno evaluates this rule in the cluster");
         }
         if (c.readsRequestUser(rule)) {
-            return Optional.of("the rule reads who sends the request (request.userInfo, its roles), which a check of "
-                    + "manifests does not know; the cluster decides with the real user" + checkedWithout(rule));
+            return Optional.of("the rule reads or selects who sends the request (request.userInfo, its roles, match "
+                    + "subjects), which a check of manifests does not know; the cluster decides with the real user"
+                    + checkedWithout(rule));
         }
         if (unknownNamespace(request, context)) {
             Optional<String> uncertain = dependsOnUnknownNamespace(c, rule, request.request().namespace(),

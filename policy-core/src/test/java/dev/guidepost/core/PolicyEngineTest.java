@@ -1081,9 +1081,25 @@ class PolicyEngineTest {
 
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.isNotChecked()).isTrue();
-            assertThat(r.message()).contains("reads who sends the request");
+            assertThat(r.message()).contains("reads or selects who sends the request");
         });
         assertThat(report.failed()).isFalse();
+    }
+
+    @Test
+    void aRuleWhoseMatchHoldsOnlyForSomeUsersIsNotCheckedButOneThatAlsoMatchesEveryoneIs() {
+        Path folder = Path.of("src/test/resources/checks/match-by-user");
+        PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder.resolve("policy.yaml")));
+
+        Report report = engine.check(Manifests.load(folder.resolve("service.yaml")));
+
+        assertThat(report.results()).extracting(Result::rule, Result::isNotChecked, Result::outcome).containsExactly(
+                tuple("contractors-no-load-balancer", true, Outcome.SKIP),
+                tuple("interns-no-load-balancer", true, Outcome.SKIP),
+                tuple("load-balancers-are-labelled", false, Outcome.FAIL),
+                tuple("admins-are-trusted", false, Outcome.FAIL));
+        assertThat(report.results().get(0).message()).contains("selects who sends the request")
+                .contains("checked without it, the rule fails: validation error: Contractors may not create");
     }
 
     @Test

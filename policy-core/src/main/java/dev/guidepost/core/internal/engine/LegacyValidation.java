@@ -134,7 +134,7 @@ final class LegacyValidation {
             return "";
         }
         java.util.regex.Matcher unknown = UNKNOWN_KEY.matcher(message);
-        if (unknown.find()) {
+        if (unknown.find() && !REQUEST_USER_KEYS.contains(unknown.group(1))) {
             return " (the object has no '" + unknown.group(1) + "', which the condition reads; the cluster's Kyverno "
                     + "gives this error too: if the field is optional, the policy should give a default, such as "
                     + "{{ ... || '' }})";
@@ -145,6 +145,10 @@ final class LegacyValidation {
         }
         return "";
     }
+
+    /** What a request without a user lacks: no mistake of the policy, which the cluster always has. */
+    private static final java.util.Set<String> REQUEST_USER_KEYS = java.util.Set.of("userInfo", "roles",
+            "clusterRoles");
 
     private static final java.util.regex.Pattern UNKNOWN_KEY = java.util.regex.Pattern.compile(
             "Unknown key \"([^\"]+)\" in path");
