@@ -979,6 +979,14 @@ class PolicyPackTest {
     }
 
     @Test
+    void textOrAMappingWhereKyvernosSchemaWantsAListIsAnErrorNotAPolicyThatPassesEverything() {
+        assertErrorIn("invalid-kyverno", "validations-as-text.yaml", "validations-as-text.yaml:13",
+                "spec.validations must be a list", "not 'object.spec.hostNetwork != true'");
+        assertErrorIn("invalid-kyverno", "match-any-as-mapping.yaml", "match-any-as-mapping.yaml:10",
+                "spec.rules[0].match.any must be a list", "not a mapping");
+    }
+
+    @Test
     void aKyvernoTestRefusesAnUnknownFieldAndLeavesOutAValueTheSchemaDoesNotAllowAsTheKyvernoCliDoes() {
         List<String> leftOut = new java.util.ArrayList<>();
 

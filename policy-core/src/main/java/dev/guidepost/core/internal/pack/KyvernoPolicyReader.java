@@ -79,10 +79,23 @@ final class KyvernoPolicyReader {
                 boolean checkable = false;
                 List<Object> ruleList = PlainValues.list(spec, "rules");
                 checkFields(doc, spec, CLUSTER_POLICY_FIELDS, "spec");
+                KyvernoFieldShapes.check(doc, spec, KyvernoFieldShapes.CLUSTER_POLICY, "spec");
                 for (int i = 0; i < ruleList.size(); i++) {
-                    checkFields(doc, ruleList.get(i), RULE_FIELDS, "spec", "rules", i);
-                    checkFields(doc, PlainValues.at(ruleList.get(i), "validate"), VALIDATE_FIELDS, "spec",
-                            "rules", i, "validate");
+                    Object rule = ruleList.get(i);
+                    if (!(rule instanceof Map)) {
+                        throw doc.error("spec.rules[" + i + "] must be a mapping with the rule's name, match and "
+                                + "validate, mutate or generate", "spec", "rules", i);
+                    }
+                    checkFields(doc, rule, RULE_FIELDS, "spec", "rules", i);
+                    checkFields(doc, PlainValues.at(rule, "validate"), VALIDATE_FIELDS, "spec", "rules", i,
+                            "validate");
+                    KyvernoFieldShapes.check(doc, rule, KyvernoFieldShapes.RULE, "spec", "rules", i);
+                    KyvernoFieldShapes.check(doc, PlainValues.at(rule, "validate"), KyvernoFieldShapes.VALIDATE,
+                            "spec", "rules", i, "validate");
+                    for (String block : List.of("match", "exclude")) {
+                        KyvernoFieldShapes.check(doc, PlainValues.at(rule, block), KyvernoFieldShapes.MATCH,
+                                "spec", "rules", i, block);
+                    }
                 }
                 for (Object rule : ruleList) {
                     Policy.Rule r = classicRule(rule);
@@ -116,6 +129,14 @@ final class KyvernoPolicyReader {
                 }
             }
             case VALIDATING_POLICY, NAMESPACED_VALIDATING_POLICY, VALIDATING_ADMISSION_POLICY -> {
+                KyvernoFieldShapes.check(doc, spec, KyvernoFieldShapes.VALIDATING_POLICY, "spec");
+                List<Object> entries = PlainValues.list(spec, "validations");
+                for (int i = 0; i < entries.size(); i++) {
+                    if (!(entries.get(i) instanceof Map)) {
+                        throw doc.error("spec.validations[" + i + "] must be a mapping with an expression and a "
+                                + "message", "spec", "validations", i);
+                    }
+                }
                 List<String> expressions = new ArrayList<>();
                 List<String> messages = new ArrayList<>();
                 for (Object v : PlainValues.list(spec, "validations")) {
@@ -398,7 +419,7 @@ final class KyvernoPolicyReader {
         }
     }
 
-    private static String describe(Object... path) {
+    static String describe(Object... path) {
         StringBuilder out = new StringBuilder();
         for (Object p : path) {
             out.append(p instanceof Integer i ? "[" + i + "]" : (out.length() == 0 ? "" : ".") + p);

@@ -1,0 +1,81 @@
+package dev.guidepost.core.internal.pack;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The value types Kyverno's CRDs declare for the fields of a policy that decide what it checks: a list where a list
+ * belongs, a mapping where a mapping does. The API server and Kyverno refuse a policy with text in such a place
+ * ({@code validations: oops}); read leniently, the field would be empty and the policy would pass everything.
+ */
+final class KyvernoFieldShapes {
+
+    /** What a field holds. */
+    enum Shape {
+        LIST("a list"), MAPPING("a mapping");
+
+        private final String words;
+
+        Shape(String words) {
+            this.words = words;
+        }
+
+        boolean fits(Object value) {
+            return this == LIST ? value instanceof List : value instanceof Map;
+        }
+    }
+
+    /** A ValidatingPolicy's {@code spec}. */
+    static final Map<String, Shape> VALIDATING_POLICY = Map.of("matchConstraints", Shape.MAPPING,
+            "matchConditions", Shape.LIST, "variables", Shape.LIST, "validations", Shape.LIST,
+            "validationActions", Shape.LIST, "auditAnnotations", Shape.LIST, "autogen", Shape.MAPPING,
+            "evaluation", Shape.MAPPING, "webhookConfiguration", Shape.MAPPING);
+    /** A ClusterPolicy's {@code spec}. */
+    static final Map<String, Shape> CLUSTER_POLICY = Map.of("rules", Shape.LIST,
+            "validationFailureActionOverrides", Shape.LIST, "webhookConfiguration", Shape.MAPPING);
+    /** A ClusterPolicy rule. */
+    static final Map<String, Shape> RULE = Map.of("match", Shape.MAPPING, "exclude", Shape.MAPPING,
+            "context", Shape.LIST, "celPreconditions", Shape.LIST, "validate", Shape.MAPPING, "mutate", Shape.MAPPING,
+            "generate", Shape.MAPPING, "verifyImages", Shape.LIST);
+    /** A ClusterPolicy rule's {@code validate}. */
+    static final Map<String, Shape> VALIDATE = Map.of("anyPattern", Shape.LIST, "deny", Shape.MAPPING,
+            "foreach", Shape.LIST, "podSecurity", Shape.MAPPING, "cel", Shape.MAPPING,
+            "failureActionOverrides", Shape.LIST);
+    /** A {@code match} or {@code exclude} block. */
+    static final Map<String, Shape> MATCH = Map.of("any", Shape.LIST, "all", Shape.LIST,
+            "resources", Shape.MAPPING, "subjects", Shape.LIST, "roles", Shape.LIST, "clusterRoles", Shape.LIST);
+
+    private KyvernoFieldShapes() {
+    }
+
+    /**
+     * Refuses a field of {@code node} whose value is not of its declared shape (a missing or null one is fine).
+     *
+     * @param path where {@code node} is in the document, for the error's line
+     */
+    static void check(PolicyDocument doc, Object node, Map<String, Shape> shapes, Object... path) {
+        if (!(node instanceof Map<?, ?> map)) {
+            return;
+        }
+        shapes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
+            Object value = map.get(field.getKey());
+            if (value != null && !field.getValue().fits(value)) {
+                Object[] at = java.util.Arrays.copyOf(path, path.length + 1);
+                at[path.length] = field.getKey();
+                throw doc.error(KyvernoPolicyReader.describe(at) + " must be " + field.getValue().words + " (Kyverno's schema declares "
+                        + "it so, and the cluster refuses the policy), not " + found(value), at);
+            }
+        });
+    }
+
+    private static String found(Object value) {
+        if (value instanceof Map) {
+            return "a mapping";
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        String text = String.valueOf(value);
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+    }
+}
