@@ -325,7 +325,8 @@ public final class Baseline {
      * to do ({@code where}: in which file, or empty).
      */
     static String unknownPolicyAdvice(String policyId, List<String> similar, String where) {
-        return "'" + policyId + "'" + IdSimilarity.didYouMean(similar) + " Fix the id" + where
+        String meant = IdSimilarity.didYouMean(similar);
+        return "'" + policyId + "'" + (meant.isEmpty() ? ";" : meant) + " Fix the id" + where
                 + ", or remove the entry if the policy is gone";
     }
 

@@ -45,6 +45,9 @@ class BaselineTest {
                 .startsWith("lists require-team-labels on Deployment/shop/web, but ")
                 .contains("has no policy 'require-team-labels'; did you mean require-team-label?")
                 .endsWith("Fix the id, or remove the entry if the policy is gone");
+        assertThat(Baseline.of(List.of(new Baseline.Entry("gone-policy", "Deployment", "shop", "web")))
+                .unknownPolicies(CheckFixtures.PACK)).singleElement().asString()
+                .endsWith("has no policy 'gone-policy'; Fix the id, or remove the entry if the policy is gone");
     }
 
     @Test

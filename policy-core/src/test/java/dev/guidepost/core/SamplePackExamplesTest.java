@@ -1,6 +1,7 @@
 package dev.guidepost.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +159,31 @@ class SamplePackExamplesTest {
             assertThat(r.location().toString()).endsWith("two-replicas.yaml:10");
             assertThat(r.reason()).contains("examples/ok.yaml:1: the fail example Deployment/shop/two gave pass");
         });
+    }
+
+    @Test
+    void anExampleFileThatHoldsNoManifestNamesThePolicyAndTheLineThatNamesIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("examples"));
+        java.nio.file.Files.writeString(dir.resolve("examples/values.yaml"), "replicas: 2\n");
+        java.nio.file.Files.writeString(dir.resolve("two-replicas.yaml"), """
+                apiVersion: guidepost.dev/v1alpha1
+                kind: Policy
+                metadata: {name: two-replicas}
+                spec:
+                  description: Deployments run two replicas.
+                  match: {kinds: [Deployment]}
+                  validations:
+                    - expression: "object.spec.?replicas.orValue(1) >= 2"
+                  examples:
+                    pass:
+                      - file: examples/values.yaml
+                """);
+
+        assertThatThrownBy(() -> PolicyPack.load(dir)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("values.yaml:1: example file 'examples/values.yaml' of policy 'two-replicas' "
+                        + "(named at ")
+                .hasMessageContaining("two-replicas.yaml:11) cannot be used: not a Kubernetes object")
+                .hasMessageNotContaining("skipped");
     }
 }

@@ -402,7 +402,7 @@ final class GuidepostPolicyReader {
             Object item = list.get(i);
             SourceLocation at = doc.locationOf("spec", "examples", key, i);
             if (item instanceof Map<?, ?> map && map.containsKey("file") && !map.containsKey("apiVersion")) {
-                out.addAll(exampleFile(doc, String.valueOf(map.get("file")), at));
+                out.addAll(exampleFile(doc, String.valueOf(map.get("file")), at, id));
             } else if (item instanceof Map<?, ?> map && map.containsKey("apiVersion") && map.containsKey("kind")) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> object = (Map<String, Object>) map;
@@ -415,7 +415,7 @@ final class GuidepostPolicyReader {
         return out;
     }
 
-    private static List<Manifest> exampleFile(PolicyDocument doc, String file, SourceLocation at) {
+    private static List<Manifest> exampleFile(PolicyDocument doc, String file, SourceLocation at, String id) {
         if (doc.folder() == null) {
             throw new GuidepostException(at, "example file '" + file
                     + "' cannot be resolved: the policy was not read from a folder; inline the manifest instead");
@@ -428,8 +428,9 @@ final class GuidepostPolicyReader {
         Manifests manifests = Manifests.load(path);
         List<ManifestProblem> problems = manifests.problems();
         if (!problems.isEmpty()) {
-            throw new GuidepostException(problems.get(0).location(),
-                    "example file cannot be used: " + problems.get(0).message());
+            throw new GuidepostException(problems.get(0).location(), "example file '" + file + "' of policy '" + id
+                    + "' (named at " + at + ") cannot be used: " + problems.get(0).message()
+                    .replaceFirst("; skipped$", ""));
         }
         if (manifests.manifests().isEmpty()) {
             throw new GuidepostException(at, "example file '" + file + "' holds no manifest");
