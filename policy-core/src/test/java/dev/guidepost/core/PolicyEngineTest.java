@@ -222,6 +222,21 @@ class PolicyEngineTest {
     }
 
     @Test
+    void theMarkdownReportShowsControlCharactersFromManifestsEscaped() {
+        Report forged = engine.check(Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: "web\\a\\e[31m"}
+                spec: {replicas: 1}
+                """, "forged.yaml"));
+
+        String markdown = ReportFormat.MARKDOWN.render(forged);
+
+        assertThat(markdown).contains("Deployment/web\\u0007\\u001b[31m").doesNotContain("\u001b")
+                .doesNotContain("\u0007");
+    }
+
+    @Test
     void checkingNamedPoliciesPassesOverAdvisoryOnesButRefusesOnlyAdvisoryOnesOrNone() {
         PolicyEngine sample = PolicyEngine.of(PolicyPack.load(Path.of("../samples/pack")));
         Manifests manifests = Manifests.load(Path.of("../samples/manifests/good"));

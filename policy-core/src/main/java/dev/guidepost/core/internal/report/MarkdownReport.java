@@ -156,14 +156,17 @@ public final class MarkdownReport {
         out.append('\n');
     }
 
-    /** Escapes characters that would change Markdown or HTML structure in running text. */
+    /**
+     * Escapes characters that would change Markdown or HTML structure in running text (an entity such as
+     * {@code &amp;} stays as written); other control characters show escaped, as in the text report.
+     */
     static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-                .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("\r", "")
-                .replace("\n", " ");
+        return TextReport.clean(s.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+                .replace("`", "\\`").replace("\r", "").replace("\n", " "));
     }
 
     private static String code(String s) {
-        return s.replace("`", "'").replace("\n", " ");
+        return TextReport.clean(s.replace("`", "'").replace("\r", "").replace("\n", " "));
     }
 }
