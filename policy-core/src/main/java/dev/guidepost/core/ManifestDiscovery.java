@@ -31,4 +31,11 @@ public record ManifestDiscovery(Manifest manifest, String query, List<Policy> ap
     public ManifestDiscovery withApplicable(List<Policy> policies) {
         return new ManifestDiscovery(manifest, query, policies, related);
     }
+
+    /** The manifest and the ids found, applicable then related: a log line. */
+    @Override
+    public String toString() {
+        return "ManifestDiscovery[" + manifest.resource() + ": applicable " + applicable.stream().map(Policy::id)
+                .toList() + ", related " + related.stream().map(h -> h.policy().id()).toList() + "]";
+    }
 }

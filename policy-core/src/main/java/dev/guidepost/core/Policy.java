@@ -245,4 +245,10 @@ public record Policy(
             return pass.isEmpty() && fail.isEmpty();
         }
     }
+
+    /** The id, title, severity, action and where it is written: a log line, not the whole definition. */
+    @Override
+    public String toString() {
+        return "Policy[" + id + " \"" + title + "\" " + severity.label() + " " + action + " " + source + "]";
+    }
 }

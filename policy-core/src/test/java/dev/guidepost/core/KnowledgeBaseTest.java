@@ -117,6 +117,8 @@ class KnowledgeBaseTest {
         assertThat(discovery.related()).extracting(h -> h.policy().id()).doesNotContain("disallow-host-path",
                 "require-non-root");
         assertThat(discovery.related()).allSatisfy(h -> assertThat(h.score()).isNotNegative());
+        assertThat(discovery.toString()).startsWith("ManifestDiscovery[Pod/").contains("applicable [")
+                .contains("disallow-host-path").hasSizeLessThan(1000);
     }
 
     @Test

@@ -703,6 +703,14 @@ class PolicyPackTest {
     }
 
     @Test
+    void aPolicyInALogLineIsItsIdTitleSeverityActionAndPlaceNotItsWholeDefinition() {
+        Policy policy = PolicyPack.load(SAMPLE_PACK).policy("disallow-latest-tag").orElseThrow();
+
+        assertThat(policy.toString()).startsWith("Policy[disallow-latest-tag \"").contains("disallow-latest-tag.yaml:")
+                .hasSizeLessThan(200);
+    }
+
+    @Test
     void aMissingPackIsAClearError() {
         assertThatThrownBy(() -> PolicyPack.load(Path.of("no/such/pack")))
                 .isInstanceOf(GuidepostException.class).hasMessageContaining("no/such/pack")
