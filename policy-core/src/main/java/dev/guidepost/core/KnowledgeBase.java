@@ -205,7 +205,7 @@ public final class KnowledgeBase {
 
     /** Every policy id, best first, for a query. */
     public List<String> rankAll(String query) {
-        Ranker.Scores scores = ranker.score(query);
+        Ranker.Scores scores = ranker.score(Objects.requireNonNull(query, "query"));
         List<Policy> policies = ranker.policies();
         return scores.order(policies).stream().map(d -> policies.get(d).id()).toList();
     }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -46,6 +47,7 @@ public record KyvernoOutput(SortedMap<String, String> files, Summary summary) {
      * @throws UncheckedIOException when a file cannot be written
      */
     public void writeTo(Path folder) {
+        Objects.requireNonNull(folder, "folder");
         try {
             for (String file : files.keySet()) {
                 Path path = folder.resolve(file);

@@ -2,6 +2,7 @@ package dev.guidepost.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 import dev.guidepost.core.internal.kyvernotest.KyvernoTestRunner;
 
@@ -38,7 +39,7 @@ public final class KyvernoTests {
      * counts as passed) is reported as failed.
      */
     public static KyvernoTestReport run(List<Path> folders, boolean strict) {
-        return KyvernoTestRunner.run(folders, strict);
+        return KyvernoTestRunner.run(Objects.requireNonNull(folders, "folders"), strict);
     }
 
     /**
@@ -47,6 +48,6 @@ public final class KyvernoTests {
      * opens from where the folders were named, as a command line tool shows it.
      */
     public static KyvernoTestReport runNamingFilesAsFound(List<Path> folders, boolean strict) {
-        return KyvernoTestRunner.run(folders, strict, true);
+        return KyvernoTestRunner.run(Objects.requireNonNull(folders, "folders"), strict, true);
     }
 }

@@ -62,7 +62,7 @@ public final class Manifests implements Iterable<Manifest> {
 
     /** Reads files and folders. A path that does not exist is reported as an {@code IO} problem. */
     public static Manifests load(Path... paths) {
-        return load(List.of(paths));
+        return load(List.of(Objects.requireNonNull(paths, "paths")));
     }
 
     /** Reads files and folders. A path that does not exist is reported as an {@code IO} problem. */
@@ -75,6 +75,7 @@ public final class Manifests implements Iterable<Manifest> {
      * named itself is read whatever the patterns say.
      */
     public static Manifests load(Collection<Path> paths, ManifestPatterns patterns) {
+        Objects.requireNonNull(paths, "paths");
         Objects.requireNonNull(patterns, "patterns");
         List<Manifest> manifests = new ArrayList<>();
         List<ManifestProblem> problems = new ArrayList<>();
@@ -135,12 +136,13 @@ public final class Manifests implements Iterable<Manifest> {
 
     /** Manifests that were already read, without problems. */
     public static Manifests of(Collection<Manifest> manifests) {
-        return new Manifests(List.copyOf(manifests), List.of());
+        return new Manifests(List.copyOf(Objects.requireNonNull(manifests, "manifests")), List.of());
     }
 
     /** Manifests that were already read, with the documents that could not be checked. */
     public static Manifests of(Collection<Manifest> manifests, Collection<ManifestProblem> problems) {
-        return new Manifests(List.copyOf(manifests), List.copyOf(problems));
+        return new Manifests(List.copyOf(Objects.requireNonNull(manifests, "manifests")),
+                List.copyOf(Objects.requireNonNull(problems, "problems")));
     }
 
     /** Several reads as one, in order, keeping what each knows of its manifests' lines. */

@@ -391,6 +391,7 @@ public final class PolicyEngine {
      * from the manifest alone, and in the cluster the policy applies if they match.
      */
     public List<Policy> applicablePolicies(Manifest manifest) {
+        Objects.requireNonNull(manifest, "manifest");
         EvaluationContext context = admission.context(List.of(manifest));
         PreparedRequest request = admission.request(manifest, context);
         return compiled.values().stream().filter(c -> c.program().selects(request, context)
