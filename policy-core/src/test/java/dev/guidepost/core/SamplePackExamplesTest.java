@@ -138,19 +138,7 @@ class SamplePackExamplesTest {
                 metadata: {name: two, namespace: shop}
                 spec: {replicas: 2}
                 """);
-        java.nio.file.Files.writeString(dir.resolve("two-replicas.yaml"), """
-                apiVersion: guidepost.dev/v1alpha1
-                kind: Policy
-                metadata: {name: two-replicas}
-                spec:
-                  description: Deployments run two replicas.
-                  match: {kinds: [Deployment]}
-                  validations:
-                    - expression: "object.spec.?replicas.orValue(1) >= 2"
-                  examples:
-                    fail:
-                      - file: examples/ok.yaml
-                """);
+        writeTwoReplicasPolicy(dir, "fail", "examples/ok.yaml");
 
         KyvernoTestReport report = PackExamples.run(PolicyEngine.of(PolicyPack.load(dir)));
 
@@ -166,6 +154,18 @@ class SamplePackExamplesTest {
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("examples"));
         java.nio.file.Files.writeString(dir.resolve("examples/values.yaml"), "replicas: 2\n");
+        writeTwoReplicasPolicy(dir, "pass", "examples/values.yaml");
+
+        assertThatThrownBy(() -> PolicyPack.load(dir)).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("values.yaml:1: example file 'examples/values.yaml' of policy 'two-replicas' "
+                        + "(named at ")
+                .hasMessageContaining("two-replicas.yaml:11) cannot be used: not a Kubernetes object")
+                .hasMessageNotContaining("skipped");
+    }
+
+    /** A policy wanting two replicas whose one example of the given kind is read from a file (line 11). */
+    private static void writeTwoReplicasPolicy(java.nio.file.Path dir, String exampleKind, String file)
+            throws java.io.IOException {
         java.nio.file.Files.writeString(dir.resolve("two-replicas.yaml"), """
                 apiVersion: guidepost.dev/v1alpha1
                 kind: Policy
@@ -176,14 +176,8 @@ class SamplePackExamplesTest {
                   validations:
                     - expression: "object.spec.?replicas.orValue(1) >= 2"
                   examples:
-                    pass:
-                      - file: examples/values.yaml
-                """);
-
-        assertThatThrownBy(() -> PolicyPack.load(dir)).isInstanceOf(GuidepostException.class)
-                .hasMessageContaining("values.yaml:1: example file 'examples/values.yaml' of policy 'two-replicas' "
-                        + "(named at ")
-                .hasMessageContaining("two-replicas.yaml:11) cannot be used: not a Kubernetes object")
-                .hasMessageNotContaining("skipped");
+                    %s:
+                      - file: %s
+                """.formatted(exampleKind, file));
     }
 }
