@@ -62,8 +62,9 @@ final class OutputSchemas {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("compliant", bool("True only when no policy is violated, every document was read and every rule of "
                 + "an Enforce policy was checked."));
-        fields.put("blocking", bool("True when an Enforce policy is violated: the cluster would reject the YAML. "
-                + "Stop at false."));
+        fields.put("blocking", bool("True when an Enforce policy is violated: the cluster would reject the YAML (or, "
+                + "for a controller whose message starts 'the Pods this ... creates', the Pods it makes, so the "
+                + "rollout stalls). Stop at false."));
         fields.put("nothingChecked", bool("True when no policy selects these kinds."));
         fields.put("uncheckedEnforce", typed("integer", "Rules of Enforce policies that could not be checked here."));
         fields.put("summary", string("Counts of the results."));
@@ -160,7 +161,8 @@ final class OutputSchemas {
         fields.put("outcome", string("pass, fail, error, skip or not checked."));
         fields.put("severity", string("The policy's severity."));
         fields.put("action", string("Enforce, Audit or Warn, for this object's namespace."));
-        fields.put("blocking", bool("True when the cluster would reject the object for it."));
+        fields.put("blocking", bool("True when the cluster would reject the object for it (or the Pods a controller "
+                + "creates, when the message starts 'the Pods this ... creates')."));
         fields.put("message", string("What is wrong."));
         fields.put("remediation", string("How to fix it."));
         fields.put("resource", string("Kind/namespace/name of the object."));
