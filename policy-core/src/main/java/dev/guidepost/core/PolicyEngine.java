@@ -82,7 +82,7 @@ public final class PolicyEngine {
                     rulesWhere(policy, NamespaceSelection::byLabels),
                     rulesWhere(policy, NamespaceSelection::readsNamespaceObject),
                     namespaceObjectOnlyInMatchConditions(policy.definition()),
-                    rulesWhere(policy, UserDependence::dependsOnRequestUser),
+                    rulesWhere(policy, UserDependence::readsRequestUser),
                     OperationSelection.excludesCreate(policy.definition()),
                     "Ignore".equals(PlainValues.string(policy.definition(), "spec", "failurePolicy")));
         }
@@ -582,7 +582,7 @@ public final class PolicyEngine {
                     : "Guidepost cannot evaluate " + rule.unsupported() + " yet";
             return Optional.of(what + "; Kyverno evaluates this rule in the cluster");
         }
-        if (c.readsRequestUser(rule)) {
+        if (c.readsRequestUser(rule) || c.program().selectsOnlyForSomeUsers(rule.rule(), request, context)) {
             return Optional.of("the rule reads or selects who sends the request (request.userInfo, its roles, match "
                     + "subjects), which a check of manifests does not know; the cluster decides with the real user"
                     + checkedWithout(rule));

@@ -1102,19 +1102,31 @@ class PolicyEngineTest {
     }
 
     @Test
-    void aRuleWhoseMatchHoldsOnlyForSomeUsersIsNotCheckedButOneThatAlsoMatchesEveryoneIs() {
+    void aRuleSelectingTheObjectOnlyThroughBlocksThatNameUsersIsNotCheckedButOneSelectingItForEveryoneIs() {
         Path folder = Path.of("src/test/resources/checks/match-by-user");
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder.resolve("policy.yaml")));
 
-        Report report = engine.check(Manifests.load(folder.resolve("service.yaml")));
+        Report report = engine.check(Manifests.load(folder.resolve("service.yaml"), folder.resolve("deployment.yaml")));
 
-        assertThat(report.results()).extracting(Result::rule, Result::isNotChecked, Result::outcome).containsExactly(
+        assertThat(report.results()).filteredOn(r -> r.resource().namespace().equals("shop")
+                && r.resource().kind().equals("Service")).extracting(Result::rule, Result::isNotChecked,
+                        Result::outcome).containsExactlyInAnyOrder(
                 tuple("contractors-no-load-balancer", true, Outcome.SKIP),
                 tuple("interns-no-load-balancer", true, Outcome.SKIP),
                 tuple("load-balancers-are-labelled", false, Outcome.FAIL),
+                tuple("contractors-outside-prod", true, Outcome.SKIP),
+                tuple("user-named-in-the-message-only", false, Outcome.FAIL),
                 tuple("admins-are-trusted", false, Outcome.FAIL));
-        assertThat(report.results().get(0).message()).contains("selects who sends the request")
-                .contains("checked without it, the rule fails: validation error: Contractors may not create");
+        // in prod a block without users selects the Service: the verdict holds for every user
+        assertThat(report.results()).filteredOn(r -> r.resource().namespace().equals("prod")
+                && r.rule().equals("contractors-outside-prod")).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.FAIL));
+        // a Pod rule's autogen variant keeps the users of its match
+        assertThat(report.results()).filteredOn(r -> r.resource().kind().equals("Deployment")).singleElement()
+                .satisfies(r -> assertThat(r.isNotChecked()).isTrue());
+        assertThat(report.results()).filteredOn(r -> r.rule().equals("contractors-no-load-balancer")).first()
+                .satisfies(r -> assertThat(r.message()).contains("selects who sends the request")
+                        .contains("checked without it, the rule fails: validation error: Contractors may not"));
     }
 
     @Test

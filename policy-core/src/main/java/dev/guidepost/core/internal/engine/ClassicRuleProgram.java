@@ -164,6 +164,11 @@ final class ClassicRuleProgram {
         return action;
     }
 
+    /** True when the rule selects the subject, but with no user criteria only through blocks that have some. */
+    boolean selectsOnlyForSomeUsers(ResourceFilters.Subject subject) {
+        return selects(subject) && !ResourceFilters.matchesWithoutUserBlocks(match, subject);
+    }
+
     /** True when the rule's match and exclude blocks select the subject. */
     boolean selects(ResourceFilters.Subject subject) {
         return ResourceFilters.matches(match, subject) && (exclude == null || !ResourceFilters.excludes(exclude,

@@ -165,6 +165,12 @@ final class ClusterPolicyProgram implements PolicyProgram {
     }
 
     @Override
+    public boolean selectsOnlyForSomeUsers(String rule, PreparedRequest prepared, EvaluationContext context) {
+        ResourceFilters.Subject subject = subject(prepared.request(), context);
+        return rules.stream().filter(r -> r.name().equals(rule)).anyMatch(r -> r.selectsOnlyForSomeUsers(subject));
+    }
+
+    @Override
     public boolean selects(PreparedRequest prepared, EvaluationContext context) {
         if (!namespace.isEmpty() && !namespace.equals(prepared.request().namespace())) {
             return false;

@@ -37,4 +37,14 @@ public interface PolicyProgram {
 
     /** True when at least one of the policy's rules (or autogen variants) selects the request. */
     boolean selects(PreparedRequest request, EvaluationContext context);
+
+    /**
+     * True when the rule (as reported, autogen variants included) selects the request only through match blocks
+     * that name users ({@code subjects}, {@code roles}, {@code clusterRoles}): at admission it then applies to those
+     * users alone, which a check of manifests cannot know. Kyverno's CLI drops those criteria when the request
+     * names no user, and so does evaluation; this says what the cluster would do.
+     */
+    default boolean selectsOnlyForSomeUsers(String rule, PreparedRequest request, EvaluationContext context) {
+        return false;
+    }
 }

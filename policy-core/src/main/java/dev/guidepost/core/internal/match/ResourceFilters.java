@@ -44,6 +44,23 @@ public final class ResourceFilters {
         return filterMatches(match, subject, true);
     }
 
+    /**
+     * True when the {@code match} block selects the subject through filters that name no users: one such
+     * {@code any} filter, every {@code all} filter being one, or the flat form without user criteria. The cluster
+     * then applies the rule to every user.
+     */
+    public static boolean matchesWithoutUserBlocks(Object match, Subject subject) {
+        List<Object> any = PlainValues.list(match, "any");
+        List<Object> all = PlainValues.list(match, "all");
+        if (!any.isEmpty()) {
+            return any.stream().anyMatch(f -> userCriteria(f).isEmpty() && filterMatches(f, subject, true));
+        }
+        if (!all.isEmpty()) {
+            return all.stream().allMatch(f -> userCriteria(f).isEmpty() && filterMatches(f, subject, true));
+        }
+        return userCriteria(match).isEmpty() && filterMatches(match, subject, true);
+    }
+
     /** True when the rule's {@code exclude} block excludes the subject. */
     public static boolean excludes(Object exclude, Subject subject) {
         List<Object> any = PlainValues.list(exclude, "any");
