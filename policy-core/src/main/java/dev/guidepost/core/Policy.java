@@ -88,6 +88,25 @@ public record Policy(
     }
 
     /**
+     * True when the other policy says the same as this one wherever each was read from (their examples' objects
+     * compared, not where those were written): for telling a policy read twice from two that share an id.
+     */
+    boolean sameContent(Policy other) {
+        return new Policy(id, title, description, rationale, keywords, questions, category, subject, severity, owner,
+                remediation, action, kinds, format, rules, notes, advisoryReason, Examples.NONE, other.source,
+                definition).equals(new Policy(other.id, other.title, other.description, other.rationale,
+                        other.keywords, other.questions, other.category, other.subject, other.severity, other.owner,
+                        other.remediation, other.action, other.kinds, other.format, other.rules, other.notes,
+                        other.advisoryReason, Examples.NONE, other.source, other.definition))
+                && objects(examples.pass()).equals(objects(other.examples.pass()))
+                && objects(examples.fail()).equals(objects(other.examples.fail()));
+    }
+
+    private static List<Map<String, Object>> objects(List<Manifest> manifests) {
+        return manifests.stream().map(Manifest::object).toList();
+    }
+
+    /**
      * The kinds the policy is about: what its match rules select, else the kinds its subject names (an advisory
      * policy without match rules, {@code subject: Pod, StatefulSet}).
      */

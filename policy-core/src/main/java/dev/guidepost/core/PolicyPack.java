@@ -1,6 +1,8 @@
 package dev.guidepost.core;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -151,10 +153,15 @@ public final class PolicyPack {
         if (Objects.requireNonNull(packs, "packs").isEmpty()) {
             throw new IllegalArgumentException("combine needs at least one pack");
         }
-        // the same pack given twice (same source and content) counts once; two packs defining one id stay an error
-        Map<String, PolicyPack> distinct = new LinkedHashMap<>();
-        packs.forEach(pack -> distinct.putIfAbsent(sameSource(pack.source()) + "#" + pack.contentHash(), pack));
-        packs = List.copyOf(distinct.values());
+        // the same pack given twice (same source, policies and exceptions) counts once; two packs defining one id
+        // stay an error
+        List<PolicyPack> distinct = new ArrayList<>();
+        for (PolicyPack pack : packs) {
+            if (distinct.stream().noneMatch(seen -> seen.sameAs(pack))) {
+                distinct.add(pack);
+            }
+        }
+        packs = List.copyOf(distinct);
         if (packs.size() == 1) {
             return packs.get(0);
         }
@@ -165,13 +172,17 @@ public final class PolicyPack {
         List<String> warnings = new ArrayList<>();
         Map<String, PolicySourceText> texts = new HashMap<>();
         List<ExceptionDocument> exceptions = new ArrayList<>();
-        Map<String, Policy> seen = new HashMap<>();
+        List<Policy> seen = new ArrayList<>();
         for (PolicyPack pack : packs) {
             pack.texts.forEach(texts::putIfAbsent);
-            exceptions.addAll(pack.exceptions);
+            // an exception read twice (its file given alone and inside a folder given too) is one exception
+            pack.exceptions.stream().filter(e -> exceptions.stream().noneMatch(kept -> sameRead(kept, e)))
+                    .forEach(exceptions::add);
             // a file given on its own and inside a folder given too is one policy, not two with the same id
-            pack.policies().stream().filter(p -> !p.equals(seen.putIfAbsent(p.id() + "@"
-                    + sameSource(p.source().file()) + ":" + p.source().line(), p))).forEach(all::add);
+            pack.policies().stream().filter(p -> seen.stream().noneMatch(s -> sameRead(s, p))).forEach(p -> {
+                seen.add(p);
+                all.add(p);
+            });
             names.add(pack.name());
             coordinates.add(pack.coordinates());
             pack.policies().forEach(p -> origins.putIfAbsent(p.id(), pack.coordinatesOf(p.id())));
@@ -227,10 +238,43 @@ public final class PolicyPack {
     }
 
     /** A pack's source as a key: a file system path normalised, anything else (a class path name) as it is. */
+    /** The same pack read twice: one source (a folder reached through a link too) with equal contents. */
+    private boolean sameAs(PolicyPack other) {
+        if (!sameSource(source).equals(sameSource(other.source)) || policies.size() != other.policies.size()
+                || exceptions.size() != other.exceptions.size()) {
+            return false;
+        }
+        for (int i = 0; i < policies.size(); i++) {
+            if (!sameRead(policies.get(i), other.policies.get(i))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < exceptions.size(); i++) {
+            if (!sameRead(exceptions.get(i), other.exceptions.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One policy read twice: from one place of one file (however the path was written), equal but for that. */
+    private static boolean sameRead(Policy a, Policy b) {
+        return a.id().equals(b.id()) && samePlace(a.source(), b.source()) && a.sameContent(b);
+    }
+
+    private static boolean sameRead(ExceptionDocument a, ExceptionDocument b) {
+        return a.document().equals(b.document()) && samePlace(a.location(), b.location());
+    }
+
+    private static boolean samePlace(SourceLocation a, SourceLocation b) {
+        return a.line() == b.line() && sameSource(a.file()).equals(sameSource(b.file()));
+    }
+
     private static String sameSource(String source) {
         try {
-            return Path.of(source).toAbsolutePath().normalize().toString();
-        } catch (java.nio.file.InvalidPathException e) {
+            Path path = Path.of(source).toAbsolutePath().normalize();
+            return (Files.exists(path) ? path.toRealPath() : path).toString();
+        } catch (java.nio.file.InvalidPathException | IOException e) {
             return source;
         }
     }

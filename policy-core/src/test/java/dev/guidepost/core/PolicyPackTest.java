@@ -675,6 +675,37 @@ class PolicyPackTest {
     }
 
     @Test
+    void aFolderGivenWithOneOfItsFilesOrThroughALinkHoldsEachPolicyAndExceptionOnce(@TempDir Path temp)
+            throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("pack"));
+        Path source = PACKS.resolve("with-exception");
+        Files.writeString(folder.resolve("team.yaml"), Files.readString(source.resolve("require-team.yaml"))
+                + "\n---\n" + Files.readString(source.resolve("exceptions.yaml")));
+        Files.copy(source.resolve("require-app-label.yaml"), folder.resolve("require-app-label.yaml"));
+        PolicyPack alone = PolicyPack.load(folder);
+        Path link = Files.createSymbolicLink(temp.resolve("linked"), folder);
+
+        PolicyPack withItsFile = PolicyPack.combine(List.of(alone, PolicyPack.load(folder.resolve("team.yaml"))));
+        PolicyPack throughALink = PolicyPack.combine(List.of(alone, PolicyPack.load(link)));
+
+        assertThat(withItsFile.exceptions()).isNotEmpty().isEqualTo(alone.exceptions());
+        assertThat(withItsFile.policies()).hasSameSizeAs(alone.policies());
+        assertThat(throughALink.policies()).hasSameSizeAs(alone.policies());
+        assertThat(throughALink.exceptions()).isEqualTo(alone.exceptions());
+    }
+
+    @Test
+    void twoPacksThatShareAnIdButNotTheTitleAreAnErrorEvenUnderOneName() {
+        Policy team = PolicyPack.parse(configMapPolicy("needs-team", "team"), "policies.yaml").policies().get(0);
+        Policy retitled = PolicyPack.parse(configMapPolicy("needs-team", "team").replace("ConfigMaps name their team",
+                "Team label"), "policies.yaml").policies().get(0);
+
+        assertThatThrownBy(() -> PolicyPack.combine(List.of(PolicyPack.of("team", "1", "", List.of(team)),
+                PolicyPack.of("team", "1", "", List.of(retitled))))).isInstanceOf(GuidepostException.class)
+                .hasMessageContaining("duplicate policy id 'needs-team'");
+    }
+
+    @Test
     void twoDifferentPacksUnderOneSourceNameAreBothKept() {
         PolicyPack first = PolicyPack.parse(configMapPolicy("needs-team", "team"), "policies.yaml");
         PolicyPack second = PolicyPack.parse(configMapPolicy("needs-owner", "owner"), "policies.yaml");
