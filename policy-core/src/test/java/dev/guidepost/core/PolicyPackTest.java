@@ -1023,6 +1023,8 @@ class PolicyPackTest {
                 "spec.validations must be a list", "not 'object.spec.hostNetwork != true'");
         assertErrorIn("invalid-kyverno", "match-any-as-mapping.yaml", "match-any-as-mapping.yaml:10",
                 "spec.rules[0].match.any must be a list", "not a mapping");
+        assertErrorIn("invalid-kyverno", "exclude-namespaces-as-text.yaml", "exclude-namespaces-as-text.yaml:15",
+                "spec.rules[0].exclude.any[0].resources.namespaces must be a list", "not 'kube-system'");
     }
 
     @Test

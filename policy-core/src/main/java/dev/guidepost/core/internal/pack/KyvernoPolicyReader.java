@@ -93,8 +93,7 @@ final class KyvernoPolicyReader {
                     KyvernoFieldShapes.check(doc, PlainValues.at(rule, "validate"), KyvernoFieldShapes.VALIDATE,
                             "spec", "rules", i, "validate");
                     for (String block : List.of("match", "exclude")) {
-                        KyvernoFieldShapes.check(doc, PlainValues.at(rule, block), KyvernoFieldShapes.MATCH,
-                                "spec", "rules", i, block);
+                        KyvernoFieldShapes.checkFilters(doc, PlainValues.at(rule, block), "spec", "rules", i, block);
                     }
                 }
                 for (Object rule : ruleList) {
