@@ -77,6 +77,12 @@ final class TestCommand implements Callable<Integer> {
             return results;
         }
         List<ExpectationResult> kept = results.stream().filter(selection).toList();
+        List<String> selectingNothing = selection.partsSelectingNothing(results);
+        if (!selectingNothing.isEmpty() && !results.isEmpty()) {
+            throw new GuidepostException("--test-case-selector: " + String.join(", ", selectingNothing)
+                    + " selects none of the " + results.size() + " expectations by its own field; check the name "
+                    + "(guidepost test --detailed-results without a selector lists them)");
+        }
         if (kept.isEmpty() && !results.isEmpty()) {
             throw new GuidepostException("--test-case-selector \"" + selection + "\" selects none of the "
                     + results.size() + " expectations; check the policy, rule and resource names (guidepost test "
@@ -90,7 +96,8 @@ final class TestCommand implements Callable<Integer> {
         if (folders.isEmpty() && packs.isEmpty()) {
             throw new GuidepostException("give at least one folder or --pack (see guidepost test --help)");
         }
-        TestCaseSelector selection = selector == null ? null : TestCaseSelector.parse(selector);
+        // an empty selector selects everything, as in kyverno test
+        TestCaseSelector selection = selector == null || selector.isBlank() ? null : TestCaseSelector.parse(selector);
         List<ExpectationResult> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<Path> testFolders = new ArrayList<>(folders);

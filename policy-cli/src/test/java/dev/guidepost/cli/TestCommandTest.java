@@ -186,6 +186,24 @@ class TestCommandTest {
     }
 
     @Test
+    void aMisspeltRuleIsNoticedThoughExpectationsWithoutARulePassEveryRuleSelector() {
+        // pack examples name no rule, so they pass any rule=...; the misspelt rule selects no expectation of its own
+        Cli cli = Cli.run("test", TWO_RULE_TESTS, "--pack", Cli.PACK, "-t", "rule=team-lable");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("--test-case-selector: rule=team-lable selects none of the");
+    }
+
+    @Test
+    void aQuestionMarkMatchesOneCharacterAndAnEmptySelectorSelectsEverything() {
+        Cli oneCharacter = Cli.run("test", TWO_RULE_TESTS, "-t", "rule=team-la?el");
+        Cli empty = Cli.run("test", TWO_RULE_TESTS, "-t", "");
+
+        assertThat(oneCharacter.out()).contains("2 passed, 0 failed");
+        assertThat(empty.out()).contains("3 passed, 1 failed");
+    }
+
+    @Test
     void detailedResultsListEveryExpectationNotOnlyTheFailures() {
         Cli cli = Cli.run("test", TWO_RULE_TESTS, "--detailed-results");
 
