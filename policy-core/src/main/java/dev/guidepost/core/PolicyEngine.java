@@ -193,7 +193,7 @@ public final class PolicyEngine {
      *                            first policy, in pack order, that has one), then every other one
      */
     public static PolicyEngine of(PolicyPack pack) {
-        List<Policy> policies = pack.policies();
+        List<Policy> policies = Objects.requireNonNull(pack, "pack").policies();
         List<CompiledPolicy> results = Parallel.map(policies, PolicyCompiler::compile);
         Map<String, Compiled> compiled = new LinkedHashMap<>();
         List<GuidepostException> problems = new ArrayList<>();

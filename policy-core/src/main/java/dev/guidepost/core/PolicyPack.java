@@ -139,6 +139,7 @@ public final class PolicyPack {
 
     /** A pack of the given policies. */
     public static PolicyPack of(String name, String version, String description, Collection<Policy> policies) {
+        Objects.requireNonNull(name, "name");
         List<Policy> list = List.copyOf(Objects.requireNonNull(policies, "policies"));
         PackReader.checkUniqueIds(list);
         return new PolicyPack(name, version, description, list, name, List.of(), Map.of(), List.of());

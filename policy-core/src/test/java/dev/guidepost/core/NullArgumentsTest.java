@@ -16,6 +16,8 @@ class NullArgumentsTest {
     void entryPointsNameTheNullParameter() {
         assertThatThrownBy(() -> PolicyEngine.of(PACK).applicablePolicies(null)).hasMessage("manifest");
         assertThatThrownBy(() -> PolicyPack.of("team", "1", "", null)).hasMessage("policies");
+        assertThatThrownBy(() -> PolicyPack.of(null, "1", "", List.of())).hasMessage("name");
+        assertThatThrownBy(() -> PolicyEngine.of(null)).hasMessage("pack");
         assertThatThrownBy(() -> Manifests.of(null)).hasMessage("manifests");
         assertThatThrownBy(() -> Manifests.of(List.of(), null)).hasMessage("problems");
         assertThatThrownBy(() -> Manifests.load((Path[]) null)).hasMessage("paths");

@@ -430,7 +430,7 @@ final class GuidepostPolicyReader {
         if (!problems.isEmpty()) {
             throw new GuidepostException(problems.get(0).location(), "example file '" + file + "' of policy '" + id
                     + "' (named at " + at + ") cannot be used: " + problems.get(0).message()
-                    .replaceFirst("; skipped$", ""));
+                    .replaceFirst(";? skipped\\b.*$", ""));
         }
         if (manifests.manifests().isEmpty()) {
             throw new GuidepostException(at, "example file '" + file + "' holds no manifest");

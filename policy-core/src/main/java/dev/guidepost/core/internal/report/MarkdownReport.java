@@ -158,12 +158,14 @@ public final class MarkdownReport {
 
     /**
      * Escapes characters that would change Markdown or HTML structure in running text (an entity such as
-     * {@code &amp;} stays as written); other control characters show escaped, as in the text report.
+     * {@code &amp;} stays as written; a link or image in a manifest's text stays text); control characters and
+     * bidirectional marks show escaped, as in the text report.
      */
     static String escape(String s) {
         return TextReport.clean(s.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("`", "\\`").replace("\r", "").replace("\n", " "));
+                .replace("`", "\\`").replace("[", "\\[").replace("]", "\\]").replace("~", "\\~")
+                .replace("\r", "").replace("\n", " "));
     }
 
     private static String code(String s) {

@@ -146,7 +146,9 @@ public final class TextReport {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f;
+            // C0 and C1 controls, and the line separators and bidirectional marks that can reorder what is shown
+            boolean control = c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029
+                    || c >= 0x200e && c <= 0x200f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
             if (control && out == null) {
                 out = new StringBuilder(text.substring(0, i));
             }
