@@ -54,6 +54,18 @@ class MutationsBeforeValidationTest {
     }
 
     @Test
+    void aPodRuleWithJsonPatchesInAForeachLeavesAControllersTemplateAsWritten() {
+        Path folder = FIXTURES.resolve("pod-json-patch");
+        Report deployment = PolicyEngine.of(PolicyPack.load(folder.resolve("policies.yaml")))
+                .check(Manifests.load(folder.resolve("deployment.yaml")));
+
+        assertThat(deployment.results()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(r.message()).contains("/spec/template/spec/volumes/0/hostPath/");
+        });
+    }
+
+    @Test
     void theMutationsThemselvesAreNoResultsOfTheCheck() {
         assertThat(report.results()).extracting(Result::policyId).doesNotContain("add-default-securitycontext",
                 "team-label-default");

@@ -141,14 +141,16 @@ public final class ClusterPolicyAutogen {
 
     /**
      * Kyverno's checkAutogenSupport: whether autogen applies to a ClusterPolicy at all; it does not when a rule
-     * generates, patches with JSON patches, or matches or excludes by name, selector or annotations, or lists Pod
+     * generates, patches with JSON patches (itself or in a foreach), or matches or excludes by name, selector or annotations, or lists Pod
      * with other kinds.
      */
     public static boolean canAutogen(Map<String, Object> spec) {
         boolean needed = false;
         for (Object rule : PlainValues.list(spec, "rules")) {
             if (PlainValues.at(rule, "generate") != null
-                    || !PlainValues.string(rule, "mutate", "patchesJson6902").isEmpty()) {
+                    || !PlainValues.string(rule, "mutate", "patchesJson6902").isEmpty()
+                    || PlainValues.list(rule, "mutate", "foreach").stream()
+                            .anyMatch(each -> !PlainValues.string(each, "patchesJson6902").isEmpty())) {
                 return false;
             }
             for (String block : List.of("match", "exclude")) {
