@@ -88,22 +88,30 @@ final class ContextEntries {
     record Unloaded(Set<String> names, Map<String, JmesPathException> failed) {
 
         /**
-         * Throws the error of a variable that could not be computed when what {@code holder} (a rule or a foreach
-         * entry) evaluates reads it; a variable nothing reads is never loaded in Kyverno, so its error does not
-         * count.
+         * Throws the error of a variable that could not be computed when {@code part} of a rule or foreach entry
+         * reads it: Kyverno loads a variable when a query first reads it, so one that nothing reads, or that only
+         * the body of a rule whose preconditions fail reads, is never loaded and its error does not count. Call it
+         * with the preconditions first, then with the {@link #body} once they hold.
          */
-        void rethrowFailuresReadBy(Map<String, Object> holder) {
-            if (failed.isEmpty()) {
+        void rethrowFailuresReadBy(Object part) {
+            if (failed.isEmpty() || part == null) {
                 return;
             }
-            Map<String, Object> rest = new LinkedHashMap<>(holder);
-            // what a rule evaluates: not its name, match and exclude blocks, nor the entries themselves
-            rest.keySet().removeAll(List.of("context", "name", "match", "exclude"));
             for (Map.Entry<String, JmesPathException> failure : failed.entrySet()) {
-                if (mentions(rest, Set.of(failure.getKey()))) {
+                if (mentions(part, Set.of(failure.getKey()))) {
                     throw failure.getValue();
                 }
             }
+        }
+
+        /**
+         * What a rule or foreach entry evaluates once its preconditions hold: not its name, match and exclude
+         * blocks, its entries or its preconditions.
+         */
+        static Map<String, Object> body(Map<String, Object> holder) {
+            Map<String, Object> rest = new LinkedHashMap<>(holder);
+            rest.keySet().removeAll(List.of("context", "name", "match", "exclude", "preconditions"));
+            return rest;
         }
 
         /**
