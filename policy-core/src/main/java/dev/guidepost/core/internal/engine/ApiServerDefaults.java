@@ -13,7 +13,8 @@ import dev.guidepost.core.internal.yaml.PlainValues;
  * a Service's {@code spec.type} or a container's {@code imagePullPolicy} gets the cluster's value when the manifest
  * leaves it out. The defaults are those of Kubernetes' own defaulting functions for the built-in kinds policies
  * most often read (core/v1 pods and pod templates, containers, probes, volumes, Services, Secrets, Namespaces,
- * persistent volumes and claims; apps/v1 and batch/v1 controllers), in their current form (a Pod's requests from
+ * persistent volumes and claims; apps/v1 and batch/v1 controllers; storage classes and network policies), in their
+ * current form (a Pod's requests from
  * its limits and hostNetwork's host ports are Pod-only). Fields the manifest sets are never changed, and a field of
  * an unexpected type is left as it is; text written empty ({@code imagePullPolicy: ""}, as Helm's {@code quote}
  * renders an unset value) is unset, as Go's defaulters read it. What the API server's JSON leaves out is left out
@@ -43,6 +44,8 @@ public final class ApiServerDefaults {
             case "v1" -> "core";
             case "apps/v1" -> "apps";
             case "batch/v1" -> "batch";
+            case "storage.k8s.io/v1" -> "storage";
+            case "networking.k8s.io/v1" -> "networking";
             default -> "";
         };
         boolean defaulted = defaults(group, kind);
@@ -71,6 +74,7 @@ public final class ApiServerDefaults {
             case "PodTemplate" -> podTemplate(map(copy, "template"));
             case "Secret" -> secret(copy);
             case "Namespace" -> namespace(copy);
+            case "StorageClass" -> storageClass(copy);
             default -> {
                 if (spec == null) {
                     break;
@@ -93,6 +97,7 @@ public final class ApiServerDefaults {
                     case "Service" -> service(spec);
                     case "PersistentVolumeClaim" -> claimSpec(spec);
                     case "PersistentVolume" -> persistentVolume(spec);
+                    case "NetworkPolicy" -> networkPolicy(spec);
                     default -> {
                     }
                 }
@@ -253,6 +258,8 @@ public final class ApiServerDefaults {
             case "core" -> List.of("Pod", "PodTemplate", "ReplicationController", "Service", "Secret", "Namespace", "PersistentVolumeClaim", "PersistentVolume").contains(kind);
             case "apps" -> List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet").contains(kind);
             case "batch" -> List.of("Job", "CronJob").contains(kind);
+            case "storage" -> kind.equals("StorageClass");
+            case "networking" -> kind.equals("NetworkPolicy");
             default -> false;
         };
     }
@@ -453,6 +460,41 @@ public final class ApiServerDefaults {
         Map<String, Object> metadata = map(namespace, "metadata");
         if (metadata != null && metadata.get("name") instanceof String name && !name.isEmpty()) {
             child(metadata, "labels").put("kubernetes.io/metadata.name", name);
+        }
+    }
+
+    /** storage/v1 SetDefaults_StorageClass. */
+    private static void storageClass(Map<String, Object> storageClass) {
+        setIfAbsent(storageClass, "reclaimPolicy", "Delete");
+        setIfAbsent(storageClass, "volumeBindingMode", "Immediate");
+    }
+
+    /**
+     * networking/v1 SetDefaults_NetworkPolicy and SetDefaults_NetworkPolicyPort: without policy types a policy is
+     * an Ingress one, and an Egress one too when it has egress rules; a port's protocol is TCP.
+     */
+    private static void networkPolicy(Map<String, Object> spec) {
+        if (absent(spec, "policyTypes") || spec.get("policyTypes") instanceof List<?> types && types.isEmpty()) {
+            List<Object> types = new ArrayList<>(List.of("Ingress"));
+            if (spec.get("egress") instanceof List<?> egress && !egress.isEmpty()) {
+                types.add("Egress");
+            }
+            spec.put("policyTypes", types);
+        }
+        for (String direction : List.of("ingress", "egress")) {
+            if (spec.get(direction) instanceof List<?> rules) {
+                for (Object rule : rules) {
+                    if (rule instanceof Map<?, ?> r && r.get("ports") instanceof List<?> ports) {
+                        for (Object port : ports) {
+                            if (port instanceof Map<?, ?> p) {
+                                @SuppressWarnings("unchecked")
+                                Map<String, Object> portMap = (Map<String, Object>) p;
+                                setIfAbsent(portMap, "protocol", "TCP");
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -41,6 +41,28 @@ class ApiServerDefaultsTest {
     }
 
     @Test
+    void aStorageClassGetsItsReclaimPolicyAndBindingModeAndANetworkPolicyItsTypesAndPortProtocols() {
+        Map<String, Object> storageClass = ApiServerDefaults.apply("storage.k8s.io/v1", "StorageClass",
+                yaml("{metadata: {name: fast}, provisioner: kubernetes.io/gce-pd}"));
+        Map<String, Object> ingressOnly = ApiServerDefaults.apply("networking.k8s.io/v1", "NetworkPolicy",
+                yaml("spec: {podSelector: {}, ingress: [{ports: [{port: 80}]}]}"));
+        Map<String, Object> both = ApiServerDefaults.apply("networking.k8s.io/v1", "NetworkPolicy",
+                yaml("spec: {podSelector: {}, egress: [{ports: [{port: 53, protocol: UDP}]}]}"));
+        Map<String, Object> written = ApiServerDefaults.apply("networking.k8s.io/v1", "NetworkPolicy",
+                yaml("spec: {podSelector: {}, policyTypes: [Egress]}"));
+
+        assertThat(storageClass).containsEntry("reclaimPolicy", "Delete").containsEntry("volumeBindingMode",
+                "Immediate");
+        assertThat(PlainValues.at(ingressOnly, "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
+        assertThat(PlainValues.at(ingressOnly, "spec", "ingress"))
+                .isEqualTo(List.of(Map.of("ports", List.of(Map.of("port", 80L, "protocol", "TCP")))));
+        assertThat(PlainValues.at(both, "spec", "policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+        assertThat(PlainValues.at(both, "spec", "egress"))
+                .isEqualTo(List.of(Map.of("ports", List.of(Map.of("port", 53L, "protocol", "UDP")))));
+        assertThat(PlainValues.at(written, "spec", "policyTypes")).isEqualTo(List.of("Egress"));
+    }
+
+    @Test
     void aPodTemplateGetsPodSpecAndContainerDefaultsButNotThePodOnlyOnes() {
         Map<String, Object> deployment = ApiServerDefaults.apply("apps/v1", "Deployment", yaml("""
                 metadata: {name: web}
