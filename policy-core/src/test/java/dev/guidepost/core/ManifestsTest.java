@@ -682,6 +682,25 @@ class ManifestsTest {
     }
 
     @Test
+    void readsJsonObjectsOneAfterAnotherAsKubectlDoesEachAtItsLine() {
+        // as jq '.items[]' writes them: no separator, a brace inside a string is no boundary
+        Manifests stream = Manifests.parse("""
+                {
+                  "apiVersion": "v1", "kind": "ConfigMap",
+                  "metadata": {"name": "first", "annotations": {"note": "}{"}}
+                }
+                {
+                  "apiVersion": "v1", "kind": "ConfigMap",
+                  "metadata": {"name": "second"}
+                }{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "third"}}
+                """, "items.json");
+
+        assertThat(stream.unreadable()).isEmpty();
+        assertThat(stream.manifests()).extracting(Manifest::name, m -> m.location().line())
+                .containsExactly(tuple("first", 1), tuple("second", 5), tuple("third", 8));
+    }
+
+    @Test
     void walksFoldersInAStableOrderSkippingHiddenOnesAndOtherFiles() {
         Manifests manifests = Manifests.load(FIXTURES);
 

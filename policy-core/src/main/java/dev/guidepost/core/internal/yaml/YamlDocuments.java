@@ -192,10 +192,12 @@ public final class YamlDocuments {
         text = text.indexOf('\uFEFF') < 0 ? text : LINE_START_BOM.matcher(text).replaceAll("\n");
         List<YamlDocument> documents = new ArrayList<>();
         Parser parser = new Parser();
-        for (Chunk chunk : split(text)) {
-            YamlDocument document = chunk.isBlank() ? null : parser.parse(chunk, source);
-            if (document != null) {
-                documents.add(document);
+        for (Chunk document : split(text)) {
+            for (Chunk chunk : document.jsonObjects()) {
+                YamlDocument parsed = chunk.isBlank() ? null : parser.parse(chunk, source);
+                if (parsed != null) {
+                    documents.add(parsed);
+                }
             }
         }
         return documents;
@@ -365,6 +367,66 @@ public final class YamlDocuments {
 
     /** A document's text and the 0-based line where it starts in the stream. */
     record Chunk(String text, int firstLine) {
+
+        /**
+         * The JSON objects of a chunk that holds several one after another (as {@code jq '.items[]'} writes them,
+         * and as kubectl reads them), each from its opening brace; the chunk itself otherwise.
+         */
+        List<Chunk> jsonObjects() {
+            int first = firstContent(0);
+            if (first < 0 || text.charAt(first) != '{') {
+                return List.of(this);
+            }
+            List<Integer> starts = new ArrayList<>(List.of(first));
+            int depth = 0;
+            boolean inString = false;
+            for (int i = first; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (inString) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    int next = firstContent(i + 1);
+                    if (next < 0) {
+                        break;
+                    }
+                    if (text.charAt(next) != '{') {
+                        return List.of(this); // not a stream of objects: the parser says what is wrong
+                    }
+                    starts.add(next);
+                    i = next - 1;
+                }
+            }
+            if (starts.size() == 1) {
+                return List.of(this);
+            }
+            List<Chunk> objects = new ArrayList<>();
+            for (int k = 0; k < starts.size(); k++) {
+                int start = starts.get(k);
+                int end = k + 1 < starts.size() ? starts.get(k + 1) : text.length();
+                int line = (int) text.substring(0, start).chars().filter(c -> c == '\n').count();
+                objects.add(new Chunk(" ".repeat(start - text.lastIndexOf('\n', start - 1) - 1)
+                        + text.substring(start, end) + (end < text.length() ? "\n" : ""), firstLine + line));
+            }
+            return objects;
+        }
+
+        /** The index of the first character from {@code from} that is not white space, or -1. */
+        private int firstContent(int from) {
+            for (int i = from; i < text.length(); i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
 
         boolean isBlank() {
             for (String line : text.split("\n")) {
