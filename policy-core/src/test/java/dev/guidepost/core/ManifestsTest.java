@@ -682,6 +682,17 @@ class ManifestsTest {
     }
 
     @Test
+    void aTabAfterAKeysColonIsNamedAsSuchNotAsIndentation() {
+        Manifests tab = Manifests.parse("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name:\tsettings\n", "cm.yaml");
+
+        assertThat(tab.unreadable()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(4);
+            assertThat(p.message()).contains("a tab right after a key's ':'").contains("put a space after the ':'")
+                    .doesNotContain("indentation");
+        });
+    }
+
+    @Test
     void readsJsonObjectsOneAfterAnotherAsKubectlDoesEachAtItsLine() {
         // as jq '.items[]' writes them: no separator, a brace inside a string is no boundary
         Manifests stream = Manifests.parse("""

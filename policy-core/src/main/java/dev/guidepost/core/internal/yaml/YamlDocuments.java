@@ -294,6 +294,10 @@ public final class YamlDocuments {
         if (e.getProblem() == null) {
             return describe(e);
         }
+        if (e.getProblem().contains("'\\t(TAB)' that cannot start any token") && afterColon(e.getProblemMark(), chunk)) {
+            return "a tab right after a key's ':' (YAML 1.1 readers refuse it, while kubectl's reader takes it as a "
+                    + "space); put a space after the ':'";
+        }
         // snakeyaml writes "expected X, but got Y" with the token unquoted
         String problem = BUT_GOT.matcher(e.getProblem().strip()).replaceFirst(" but got '$1'")
                 .replace(", but ", " but ");
@@ -313,6 +317,19 @@ public final class YamlDocuments {
                 ? "; two documents without '---' between them? Separate Kubernetes objects with a line '---'" : "";
         return (what == null ? problem + " (" + context + ", at " + where + ")"
                 : problem + " (in the " + what + " that starts at " + where + ")") + joined;
+    }
+
+    /** True when the mark is at a tab that follows a {@code :} and perhaps more tabs or spaces on its line. */
+    private static boolean afterColon(Mark mark, Chunk chunk) {
+        if (mark == null) {
+            return false;
+        }
+        String[] lines = chunk.text().split("\n", -1);
+        if (mark.getLine() >= lines.length || mark.getColumn() > lines[mark.getLine()].length()) {
+            return false;
+        }
+        String before = lines[mark.getLine()].substring(0, mark.getColumn()).stripTrailing();
+        return before.endsWith(":");
     }
 
     private static String describe(Throwable e) {
