@@ -87,12 +87,6 @@ public record Policy(
                 "definition"));
     }
 
-    /** This policy with another definition: for compiling a part of its rules. */
-    Policy withDefinition(Map<String, Object> newDefinition) {
-        return new Policy(id, title, description, rationale, keywords, questions, category, subject, severity, owner,
-                remediation, action, kinds, format, rules, notes, advisoryReason, examples, source, newDefinition);
-    }
-
     /**
      * True when the other policy says the same as this one wherever each was read from (their examples' objects
      * compared, not where those were written): for telling a policy read twice from two that share an id.

@@ -152,29 +152,6 @@ public final class PolicyEngine {
         this.honourExemptions = honourExemptions;
     }
 
-    /**
-     * The policy without the mutations that read the requesting user (a ClusterPolicy's mutate rules that do, a
-     * MutatingPolicy that does), or empty when none is left.
-     */
-    private static Optional<Policy> withoutUserMutations(Policy policy) {
-        if (policy.format() == PolicyFormat.MUTATING_POLICY) {
-            return UserDependence.readsRequestUser(policy.definition()) ? Optional.empty() : Optional.of(policy);
-        }
-        List<Object> rules = PlainValues.list(policy.definition(), "spec", "rules");
-        List<Object> kept = rules.stream().filter(rule -> PlainValues.at(rule, "mutate") == null
-                || !UserDependence.readsRequestUser(rule)).toList();
-        if (kept.size() == rules.size()) {
-            return Optional.of(policy);
-        }
-        if (kept.stream().noneMatch(rule -> PlainValues.at(rule, "mutate") != null)) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> definition = (Map<String, Object>) PlainValues.mutableCopy(policy.definition());
-        ((Map<String, Object>) definition.get("spec")).put("rules", kept);
-        return Optional.of(policy.withDefinition(definition));
-    }
-
     /** The pack's mutations and exceptions, compiled (an exception that does not compile is a problem). */
     private static AdmissionChain admission(PolicyPack pack, List<GuidepostException> problems) {
         List<ClassicExceptionProgram> classic = new ArrayList<>();
@@ -199,11 +176,8 @@ public final class PolicyEngine {
                     || policy.format() == PolicyFormat.KYVERNO_POLICY)
                     && policy.rules().stream().anyMatch(r -> r.type().equals("mutate"));
             if (mutatingPolicy || classicMutator) {
-                // a mutation that writes who sends the request, which a check does not know, leaves the object as
-                // it was rather than writing a user the cluster never has
-                Optional<Policy> knowable = withoutUserMutations(policy);
                 // a mutation that does not compile is left out: it is advisory here, and its own tests show it
-                knowable.flatMap(p -> PolicyCompiler.compileForTests(p).program())
+                PolicyCompiler.compileForTests(policy).program()
                         .ifPresent((mutatingPolicy ? mutatingPolicies : classicMutators)::add);
             }
         }

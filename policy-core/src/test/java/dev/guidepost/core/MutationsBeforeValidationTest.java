@@ -66,16 +66,6 @@ class MutationsBeforeValidationTest {
     }
 
     @Test
-    void aMutationThatWritesTheRequestingUserLeavesTheObjectAsItWasAndTheOtherRulesStillApply() {
-        Path folder = FIXTURES.resolve("user-mutation");
-        Report configMap = PolicyEngine.of(PolicyPack.load(folder.resolve("policies.yaml")))
-                .check(Manifests.load(folder.resolve("configmap.yaml")));
-
-        assertThat(configMap.results()).singleElement().satisfies(r -> assertThat(r.outcome()).as(r.message())
-                .isEqualTo(Outcome.PASS));
-    }
-
-    @Test
     void theMutationsThemselvesAreNoResultsOfTheCheck() {
         assertThat(report.results()).extracting(Result::policyId).doesNotContain("add-default-securitycontext",
                 "team-label-default");
