@@ -1102,6 +1102,18 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aVerifyImagesRuleIsSkippedForObjectsWithNoneOfItsImagesAndNotCheckedForTheOthers() {
+        Path folder = Path.of("src/test/resources/checks/verify-images");
+        Report report = PolicyEngine.of(PolicyPack.load(folder.resolve("policy.yaml")))
+                .check(Manifests.load(folder.resolve("workloads.yaml")));
+
+        assertThat(report.results()).extracting(r -> r.resource().name(), Result::outcome, Result::isNotChecked)
+                .containsExactly(tuple("web", Outcome.SKIP, false), tuple("api", Outcome.SKIP, true));
+        assertThat(report.results().get(0).message()).contains("image in resource not found in imageRefs "
+                + "'ghcr.io/acme/*'");
+    }
+
+    @Test
     void aRuleSelectingTheObjectOnlyThroughBlocksThatNameUsersIsNotCheckedButOneSelectingItForEveryoneIs() {
         Path folder = Path.of("src/test/resources/checks/match-by-user");
         PolicyEngine engine = PolicyEngine.of(PolicyPack.load(folder.resolve("policy.yaml")));

@@ -39,13 +39,15 @@ final class ClassicRuleProgram {
     private final RuleGeneration generation;
     /** Kyverno's {@code validate.allowExistingViolations} (true unless set to false). */
     private final boolean existingViolationsAllowed;
+    /** For a {@code verifyImages} rule: the images it verifies, to skip a request with none of them; else null. */
+    private final ImageReferences images;
 
     private ClassicRuleProgram(String name, Object match, Object exclude, Action action,
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage, String unsupported,
             String compileError, PatternValidation patterns, LegacyValidation legacy,
             PodSecurityValidation podSecurity, RuleMutation mutation, RuleGeneration generation,
-            boolean existingViolationsAllowed) {
+            boolean existingViolationsAllowed, ImageReferences images) {
         this.name = name;
         this.match = match;
         this.exclude = exclude;
@@ -63,6 +65,7 @@ final class ClassicRuleProgram {
         this.mutation = mutation;
         this.generation = generation;
         this.existingViolationsAllowed = existingViolationsAllowed;
+        this.images = images;
     }
 
     /** A {@code validate.cel} rule: CEL preconditions, variables and expressions (with their source texts). */
@@ -70,35 +73,45 @@ final class ClassicRuleProgram {
             List<NamedExpression> celPreconditions, Map<String, CelExpression> variables,
             List<ValidationProgram> expressions, List<String> expressionTexts, String ruleMessage) {
         return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
-                expressionTexts, ruleMessage, null, null, null, null, null, null, null, true);
+                expressionTexts, ruleMessage, null, null, null, null, null, null, null, true, null);
     }
 
     /** A rule whose CEL did not compile: a selected request fails with the compiler's message. */
     static ClassicRuleProgram compileError(String name, Object match, Object exclude, Action action,
             String compileError) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, compileError, null, null, null, null, null, true);
+                null, compileError, null, null, null, null, null, true, null);
     }
 
     /** A rule using a feature Guidepost lacks: reported as not evaluated, naming the feature. */
     static ClassicRuleProgram unsupported(String name, Object match, Object exclude, Action action,
             String unsupported) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                unsupported, null, null, null, null, null, null, true);
+                unsupported, null, null, null, null, null, null, true, null);
+    }
+
+    /**
+     * A {@code verifyImages} rule: not evaluated (it needs the registry), but skipped, as Kyverno skips it, for a
+     * request with none of the images it verifies.
+     */
+    static ClassicRuleProgram imageVerification(String name, Object match, Object exclude, Action action,
+            ImageReferences images) {
+        return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
+                "verifyImages rules", null, null, null, null, null, null, true, images);
     }
 
     /** A {@code validate.pattern} or {@code anyPattern} rule. */
     static ClassicRuleProgram pattern(String name, Object match, Object exclude, Action action,
             PatternValidation patterns) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, patterns, null, null, null, null, true);
+                null, null, patterns, null, null, null, null, true, null);
     }
 
     /** A rule in Kyverno's JMESPath language: deny, foreach, or patterns with variables or preconditions. */
     static ClassicRuleProgram legacy(String name, Object match, Object exclude, Action action,
             LegacyValidation legacy) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, legacy, null, null, null, true);
+                null, null, null, legacy, null, null, null, true, null);
     }
 
     /**
@@ -108,7 +121,7 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram mutation(String name, Object match, Object exclude, Action action,
             RuleMutation mutation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                RuleResponse.MUTATION, null, null, null, null, mutation, null, true);
+                RuleResponse.MUTATION, null, null, null, null, mutation, null, true, null);
     }
 
     /**
@@ -118,7 +131,7 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram generation(String name, Object match, Object exclude, Action action,
             RuleGeneration generation) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                "generate rules", null, null, null, null, null, generation, true);
+                "generate rules", null, null, null, null, null, generation, true, null);
     }
 
     /** True for a {@code generate} rule. */
@@ -146,14 +159,14 @@ final class ClassicRuleProgram {
     static ClassicRuleProgram podSecurity(String name, Object match, Object exclude, Action action,
             PodSecurityValidation podSecurity) {
         return new ClassicRuleProgram(name, match, exclude, action, List.of(), Map.of(), List.of(), List.of(), "",
-                null, null, null, null, podSecurity, null, null, true);
+                null, null, null, null, podSecurity, null, null, true, null);
     }
 
     /** This rule with {@code validate.allowExistingViolations} as the policy sets it. */
     ClassicRuleProgram allowingExistingViolations(boolean allowed) {
         return new ClassicRuleProgram(name, match, exclude, action, celPreconditions, variables, expressions,
                 expressionTexts, ruleMessage, unsupported, compileError, patterns, legacy, podSecurity, mutation,
-                generation, allowed);
+                generation, allowed, images);
     }
 
     String name() {
@@ -196,6 +209,10 @@ final class ClassicRuleProgram {
     }
 
     private RuleResponse evaluateRequest(PreparedRequest prepared, EvaluationContext context) {
+        if (images != null && images.noneIn(prepared.request().object())) {
+            return RuleResponse.of(name, Outcome.SKIP, "skip run verification as image in resource not found in "
+                    + "imageRefs '" + images + "'", action);
+        }
         if (unsupported != null) {
             return RuleResponse.unsupported(name, unsupported, action);
         }

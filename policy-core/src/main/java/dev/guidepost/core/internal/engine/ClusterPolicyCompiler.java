@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.guidepost.core.Action;
 import dev.guidepost.core.internal.cel.CelDialect;
@@ -89,6 +90,12 @@ final class ClusterPolicyCompiler {
                     new LegacyValidation(policy, name, PlainValues.map(rule)));
         }
         String unsupported = unsupportedFeature(rule, validate);
+        if ("verifyImages rules".equals(unsupported)) {
+            Optional<ImageReferences> images = ImageReferences.of(rule);
+            if (images.isPresent()) {
+                return ClassicRuleProgram.imageVerification(name, match, exclude, action, images.get());
+            }
+        }
         if (unsupported != null) {
             return ClassicRuleProgram.unsupported(name, match, exclude, action, unsupported);
         }

@@ -44,6 +44,13 @@ final class ImageInfos {
         return out;
     }
 
+    /** True when every image of the resource's pod spec reads as a reference (none written wrong or empty). */
+    static boolean allReadable(Map<String, Object> resource) {
+        Map<String, Object> podSpec = podSpec(resource);
+        return podSpec == null || CONTAINER_LISTS.stream().flatMap(list -> PlainValues.list(podSpec, list).stream())
+                .allMatch(container -> info(PlainValues.string(container, "image")) != null);
+    }
+
     private static Map<String, Object> podSpec(Map<String, Object> resource) {
         String kind = PlainValues.string(resource, "kind");
         Object spec = switch (kind) {
