@@ -106,11 +106,22 @@ final class ContextEntries {
 
         /**
          * What a rule or foreach entry evaluates once its preconditions hold: not its name, match and exclude
-         * blocks, its entries or its preconditions.
+         * blocks, its entries or its preconditions; nor its message, which Kyverno substitutes only to report a
+         * failure (a substitution error there leaves the failure), nor its foreach entries, whose own
+         * preconditions decide per element whether they read anything (a variable that failed is then missing
+         * from the data, and reading it is an error there).
          */
         static Map<String, Object> body(Map<String, Object> holder) {
             Map<String, Object> rest = new LinkedHashMap<>(holder);
-            rest.keySet().removeAll(List.of("context", "name", "match", "exclude", "preconditions"));
+            rest.keySet().removeAll(List.of("context", "name", "match", "exclude", "preconditions", "message",
+                    "foreach"));
+            for (String block : List.of("validate", "mutate")) {
+                if (rest.get(block) instanceof Map<?, ?> inner) {
+                    Map<String, Object> trimmed = new LinkedHashMap<>(PlainValues.map(inner));
+                    trimmed.keySet().removeAll(List.of("message", "foreach"));
+                    rest.put(block, trimmed);
+                }
+            }
             return rest;
         }
 
