@@ -712,6 +712,24 @@ class ManifestsTest {
     }
 
     @Test
+    void aBrokenObjectOfAJsonStreamIsNamedAtItsLineAndAYamlFlowMappingIsNeverSplit() {
+        Manifests broken = Manifests.parse("""
+                {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "first"}}
+                {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "second" "namespace": "x"}}
+                """, "items.json");
+        Manifests flow = Manifests.parse("""
+                {apiVersion: v1, kind: ConfigMap,
+                 metadata: {name: braces},   # a comment with } {
+                 data: {k: '}}{x{'}}
+                """, "flow.yaml");
+
+        assertThat(broken.manifests()).extracting(Manifest::name).containsExactly("first");
+        assertThat(broken.unreadable()).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(2));
+        assertThat(flow.unreadable()).isEmpty();
+        assertThat(flow.manifests()).extracting(Manifest::name).containsExactly("braces");
+    }
+
+    @Test
     void walksFoldersInAStableOrderSkippingHiddenOnesAndOtherFiles() {
         Manifests manifests = Manifests.load(FIXTURES);
 

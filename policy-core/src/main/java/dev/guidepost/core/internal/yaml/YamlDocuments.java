@@ -192,12 +192,20 @@ public final class YamlDocuments {
         text = text.indexOf('\uFEFF') < 0 ? text : LINE_START_BOM.matcher(text).replaceAll("\n");
         List<YamlDocument> documents = new ArrayList<>();
         Parser parser = new Parser();
-        for (Chunk document : split(text)) {
-            for (Chunk chunk : document.jsonObjects()) {
-                YamlDocument parsed = chunk.isBlank() ? null : parser.parse(chunk, source);
-                if (parsed != null) {
-                    documents.add(parsed);
+        for (Chunk chunk : split(text)) {
+            YamlDocument document = chunk.isBlank() ? null : parser.parse(chunk, source);
+            if (document != null && document.problem() != null) {
+                // JSON objects one after another, as kubectl reads them: each read on its own (a broken one named
+                // at its line) once the text splits into objects and one of them reads
+                List<YamlDocument> objects = chunk.jsonObjects().stream().map(o -> parser.parse(o, source)).toList();
+                if (objects.size() > 1 && objects.stream().noneMatch(java.util.Objects::isNull)
+                        && objects.stream().anyMatch(o -> o.problem() == null)) {
+                    documents.addAll(objects);
+                    continue;
                 }
+            }
+            if (document != null) {
+                documents.add(document);
             }
         }
         return documents;
@@ -425,10 +433,14 @@ public final class YamlDocuments {
                 return List.of(this);
             }
             List<Chunk> objects = new ArrayList<>();
+            int line = 0;
+            int counted = 0;
             for (int k = 0; k < starts.size(); k++) {
                 int start = starts.get(k);
                 int end = k + 1 < starts.size() ? starts.get(k + 1) : text.length();
-                int line = (int) text.substring(0, start).chars().filter(c -> c == '\n').count();
+                for (; counted < start; counted++) {
+                    line += text.charAt(counted) == '\n' ? 1 : 0;
+                }
                 objects.add(new Chunk(" ".repeat(start - text.lastIndexOf('\n', start - 1) - 1)
                         + text.substring(start, end) + (end < text.length() ? "\n" : ""), firstLine + line));
             }
