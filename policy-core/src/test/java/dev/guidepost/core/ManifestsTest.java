@@ -687,7 +687,7 @@ class ManifestsTest {
 
         assertThat(tab.unreadable()).singleElement().satisfies(p -> {
             assertThat(p.location().line()).isEqualTo(4);
-            assertThat(p.message()).contains("a tab right after a key's ':'").contains("put a space after the ':'")
+            assertThat(p.message()).contains("a tab after a key's ':'").contains("use spaces there, not a tab")
                     .doesNotContain("indentation");
         });
     }

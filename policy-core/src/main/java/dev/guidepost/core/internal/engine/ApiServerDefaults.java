@@ -75,6 +75,8 @@ public final class ApiServerDefaults {
             case "Secret" -> secret(copy);
             case "Namespace" -> namespace(copy);
             case "StorageClass" -> storageClass(copy);
+            // the spec is held by value: a policy without one is defaulted all the same
+            case "NetworkPolicy" -> networkPolicy(child(copy, "spec"));
             default -> {
                 if (spec == null) {
                     break;
@@ -97,7 +99,6 @@ public final class ApiServerDefaults {
                     case "Service" -> service(spec);
                     case "PersistentVolumeClaim" -> claimSpec(spec);
                     case "PersistentVolume" -> persistentVolume(spec);
-                    case "NetworkPolicy" -> networkPolicy(spec);
                     default -> {
                     }
                 }
@@ -463,10 +464,14 @@ public final class ApiServerDefaults {
         }
     }
 
-    /** storage/v1 SetDefaults_StorageClass. */
+    /** storage/v1 SetDefaults_StorageClass: pointer fields, so text written empty stays as written. */
     private static void storageClass(Map<String, Object> storageClass) {
-        setIfAbsent(storageClass, "reclaimPolicy", "Delete");
-        setIfAbsent(storageClass, "volumeBindingMode", "Immediate");
+        for (Map.Entry<String, String> field : Map.of("reclaimPolicy", "Delete", "volumeBindingMode", "Immediate")
+                .entrySet()) {
+            if (absent(storageClass, field.getKey())) {
+                storageClass.put(field.getKey(), field.getValue());
+            }
+        }
     }
 
     /**
@@ -489,7 +494,9 @@ public final class ApiServerDefaults {
                             if (port instanceof Map<?, ?> p) {
                                 @SuppressWarnings("unchecked")
                                 Map<String, Object> portMap = (Map<String, Object>) p;
-                                setIfAbsent(portMap, "protocol", "TCP");
+                                if (absent(portMap, "protocol")) {
+                                    portMap.put("protocol", "TCP"); // a pointer: "" stays
+                                }
                             }
                         }
                     }

@@ -24,8 +24,8 @@ public final class UserDependence {
 
     /**
      * True when a text of the document (a ClusterPolicy rule, or a whole policy of another kind) reads the requesting
-     * user outside the messages: a rule's {@code validate.message}, a validation's {@code message} and
-     * {@code messageExpression}, and audit annotations.
+     * user outside the messages: a rule's {@code validate.message}, a validation's (a ValidatingPolicy's or a
+     * {@code validate.cel} rule's) {@code message} and {@code messageExpression}, and audit annotations.
      */
     public static boolean readsRequestUser(Object document) {
         return PlainValues.anyString(withoutMessages(document), text -> USER.matcher(text).find());
@@ -39,19 +39,27 @@ public final class UserDependence {
         Map<String, Object> copy = (Map<String, Object>) PlainValues.mutableCopy(document);
         if (copy.get("validate") instanceof Map<?, ?> validate) {
             validate.remove("message");
+            if (validate.get("cel") instanceof Map<?, ?> cel) {
+                withoutMessages(cel, "expressions");
+            }
         }
         if (copy.get("spec") instanceof Map<?, ?> spec) {
-            spec.remove("auditAnnotations");
-            if (spec.get("validations") instanceof List<?> validations) {
-                for (Object validation : validations) {
-                    if (validation instanceof Map<?, ?> v) {
-                        v.remove("message");
-                        v.remove("messageExpression");
-                    }
+            withoutMessages(spec, "validations");
+        }
+        return copy;
+    }
+
+    /** Removes the audit annotations and the messages of each validation listed under {@code key}. */
+    private static void withoutMessages(Map<?, ?> holder, String key) {
+        holder.remove("auditAnnotations");
+        if (holder.get(key) instanceof List<?> validations) {
+            for (Object validation : validations) {
+                if (validation instanceof Map<?, ?> v) {
+                    v.remove("message");
+                    v.remove("messageExpression");
                 }
             }
         }
-        return copy;
     }
 
 }

@@ -303,8 +303,8 @@ public final class YamlDocuments {
             return describe(e);
         }
         if (e.getProblem().contains("'\\t(TAB)' that cannot start any token") && afterColon(e.getProblemMark(), chunk)) {
-            return "a tab right after a key's ':' (YAML 1.1 readers refuse it, while kubectl's reader takes it as a "
-                    + "space); put a space after the ':'";
+            return "a tab after a key's ':' (YAML 1.1 readers refuse it, while kubectl's reader takes it as a "
+                    + "space); use spaces there, not a tab";
         }
         // snakeyaml writes "expected X, but got Y" with the token unquoted
         String problem = BUT_GOT.matcher(e.getProblem().strip()).replaceFirst(" but got '$1'")

@@ -60,6 +60,11 @@ class ApiServerDefaultsTest {
         assertThat(PlainValues.at(both, "spec", "egress"))
                 .isEqualTo(List.of(Map.of("ports", List.of(Map.of("port", 53L, "protocol", "UDP")))));
         assertThat(PlainValues.at(written, "spec", "policyTypes")).isEqualTo(List.of("Egress"));
+        // pointer fields: text written empty stays; a policy without a spec is defaulted all the same
+        assertThat(ApiServerDefaults.apply("storage.k8s.io/v1", "StorageClass", yaml("{reclaimPolicy: ''}")))
+                .containsEntry("reclaimPolicy", "");
+        assertThat(PlainValues.at(ApiServerDefaults.apply("networking.k8s.io/v1", "NetworkPolicy",
+                yaml("{metadata: {name: deny}}")), "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
     }
 
     @Test
