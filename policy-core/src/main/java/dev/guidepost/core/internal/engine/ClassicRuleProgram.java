@@ -177,6 +177,11 @@ final class ClassicRuleProgram {
         return action;
     }
 
+    /** True when a block of the rule's match names users. */
+    boolean matchNamesUsers() {
+        return ResourceFilters.namesUsers(match);
+    }
+
     /** True when the rule selects the subject, but with no user criteria only through blocks that have some. */
     boolean selectsOnlyForSomeUsers(ResourceFilters.Subject subject) {
         return selects(subject) && !ResourceFilters.matchesWithoutUserBlocks(match, subject);

@@ -21,6 +21,8 @@ final class ClusterPolicyProgram implements PolicyProgram {
     private final List<ClassicRuleProgram> rules;
     private final boolean applyOne;
     private final FailureActions failureActions;
+    /** The rules whose match names users: the only ones a request's user can leave out. */
+    private final List<ClassicRuleProgram> rulesMatchingUsers;
 
     ClusterPolicyProgram(String name, String namespace, List<ClassicRuleProgram> rules, boolean applyOne,
             FailureActions failureActions) {
@@ -29,6 +31,7 @@ final class ClusterPolicyProgram implements PolicyProgram {
         this.rules = List.copyOf(rules);
         this.applyOne = applyOne;
         this.failureActions = failureActions;
+        this.rulesMatchingUsers = this.rules.stream().filter(ClassicRuleProgram::matchNamesUsers).toList();
     }
 
     @Override
@@ -166,8 +169,12 @@ final class ClusterPolicyProgram implements PolicyProgram {
 
     @Override
     public boolean selectsOnlyForSomeUsers(String rule, PreparedRequest prepared, EvaluationContext context) {
+        if (rulesMatchingUsers.isEmpty()) {
+            return false; // most policies: no match block names users
+        }
         ResourceFilters.Subject subject = subject(prepared.request(), context);
-        return rules.stream().filter(r -> r.name().equals(rule)).anyMatch(r -> r.selectsOnlyForSomeUsers(subject));
+        return rulesMatchingUsers.stream().filter(r -> r.name().equals(rule))
+                .anyMatch(r -> r.selectsOnlyForSomeUsers(subject));
     }
 
     @Override

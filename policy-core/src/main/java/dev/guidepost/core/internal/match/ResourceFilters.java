@@ -44,6 +44,13 @@ public final class ResourceFilters {
         return filterMatches(match, subject, true);
     }
 
+    /** True when the {@code match} block, or one of its {@code any} or {@code all} filters, names users. */
+    public static boolean namesUsers(Object match) {
+        return !userCriteria(match).isEmpty() || PlainValues.list(match, "any").stream()
+                .anyMatch(f -> !userCriteria(f).isEmpty()) || PlainValues.list(match, "all").stream()
+                .anyMatch(f -> !userCriteria(f).isEmpty());
+    }
+
     /**
      * True when the {@code match} block selects the subject through filters that name no users: one such
      * {@code any} filter, every {@code all} filter being one, or the flat form without user criteria. The cluster
