@@ -742,6 +742,19 @@ class PolicyPackTest {
     }
 
     @Test
+    void aPackFileGivenByItsBareNameIsReadFromTheWorkingFolder() throws IOException {
+        Path bare = Path.of("bare-pack-file-test.yaml");
+        Files.writeString(bare, configMapPolicy("needs-team", "team"));
+        try {
+            assertThat(PolicyPack.load(bare).policies()).extracting(Policy::id).containsExactly("needs-team");
+        } finally {
+            Files.deleteIfExists(bare);
+        }
+        assertThatThrownBy(() -> PolicyPack.load(Path.of("pack.yaml"))).isInstanceOf(GuidepostException.class)
+                .hasMessageNotContaining("NullPointerException");
+    }
+
+    @Test
     void aMissingPackIsAClearError() {
         assertThatThrownBy(() -> PolicyPack.load(Path.of("no/such/pack")))
                 .isInstanceOf(GuidepostException.class).hasMessageContaining("no/such/pack")

@@ -44,6 +44,11 @@ public final class PackReader {
     /** The file that names a pack. */
     public static final String PACK_FILE = "pack.yaml";
     /** The fields a pack.yaml may have. */
+    /** The folder a file is in, the working directory ({@code ""}) for a bare file name. */
+    private static Path parent(Path file) {
+        return file.getParent() != null ? file.getParent() : Path.of("");
+    }
+
     private static final List<String> HEADER_FIELDS = List.of("apiVersion", "kind", "name", "version",
             "description", "metadata");
     /** Where packs live inside a jar. */
@@ -81,7 +86,7 @@ public final class PackReader {
         if (Files.isRegularFile(path) && isArchive(path)) {
             return readJar(path, alsoCheck);
         }
-        Path folder = Files.isDirectory(path) ? path : path.getParent();
+        Path folder = Files.isDirectory(path) ? path : parent(path);
         List<Path> files = Files.isDirectory(path) ? yamlFiles(path) : List.of(path);
         Map<String, Object> header = Files.isDirectory(path) ? header(path.resolve(PACK_FILE)) : Map.of();
         String defaultName = nameOf(Files.isDirectory(path) ? path : path.getFileName());
@@ -92,7 +97,7 @@ public final class PackReader {
         // every broken file and document is reported at once, so one run shows every fix
         List<GuidepostException> problems = new ArrayList<>();
         for (Path file : files) {
-            if (file.getFileName().toString().equals(PACK_FILE) && file.getParent().equals(folder)) {
+            if (file.getFileName().toString().equals(PACK_FILE) && parent(file).equals(folder)) {
                 continue;
             }
             List<YamlDocument> documents;
