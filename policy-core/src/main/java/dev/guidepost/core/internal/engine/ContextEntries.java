@@ -50,11 +50,12 @@ final class ContextEntries {
      * Adds each entry to the context in order; {@code ruleValueNames} are the entries the test's values give.
      * Entries that need a cluster and have no test values are left out, with the variables computed from them: as
      * Kyverno loads entries lazily, only a part of the rule that reads one of them cannot be evaluated (see
-     * {@link Unloaded#requireUnusedBy}).
+     * {@link Unloaded#requireUnusedBy}). A variable whose value cannot be computed is left out of the data, as
+     * Kyverno's deferred loader logs the error and leaves it out: a query that reads it then errs ("Unknown key"),
+     * or takes its {@code ||} fallback, where and when the rule reads it.
      */
     static Unloaded load(Map<String, Object> context, List<Object> entries, Set<String> ruleValueNames) {
         Set<String> unloaded = new LinkedHashSet<>();
-        Map<String, JmesPathException> failed = new LinkedHashMap<>();
         for (Object entry : entries) {
             String name = PlainValues.string(entry, "name");
             Object variable = PlainValues.at(entry, "variable");
@@ -75,55 +76,13 @@ final class ContextEntries {
                 if (e.isUnsupported()) {
                     throw e;
                 }
-                failed.put(name, e); // an error only for the parts that read it (Kyverno loads it on first use)
             }
         }
-        return new Unloaded(Set.copyOf(unloaded), Map.copyOf(failed));
+        return new Unloaded(Set.copyOf(unloaded));
     }
 
-    /**
-     * The context entries left out: those that need a cluster ({@code names}) and the variables whose value could
-     * not be computed ({@code failed}, with the error).
-     */
-    record Unloaded(Set<String> names, Map<String, JmesPathException> failed) {
-
-        /**
-         * Throws the error of a variable that could not be computed when {@code part} of a rule or foreach entry
-         * reads it: Kyverno loads a variable when a query first reads it, so one that nothing reads, or that only
-         * the body of a rule whose preconditions fail reads, is never loaded and its error does not count. Call it
-         * with the preconditions first, then with the {@link #body} once they hold.
-         */
-        void rethrowFailuresReadBy(Object part) {
-            if (failed.isEmpty() || part == null) {
-                return;
-            }
-            for (Map.Entry<String, JmesPathException> failure : failed.entrySet()) {
-                if (mentions(part, Set.of(failure.getKey()))) {
-                    throw failure.getValue();
-                }
-            }
-        }
-
-        /**
-         * What a rule or foreach entry evaluates once its preconditions hold: not its name, match and exclude
-         * blocks, its entries or its preconditions; nor its message, which Kyverno substitutes only to report a
-         * failure (a substitution error there leaves the failure), nor its foreach entries, whose own
-         * preconditions decide per element whether they read anything (a variable that failed is then missing
-         * from the data, and reading it is an error there).
-         */
-        static Map<String, Object> body(Map<String, Object> holder) {
-            Map<String, Object> rest = new LinkedHashMap<>(holder);
-            rest.keySet().removeAll(List.of("context", "name", "match", "exclude", "preconditions", "message",
-                    "foreach"));
-            for (String block : List.of("validate", "mutate")) {
-                if (rest.get(block) instanceof Map<?, ?> inner) {
-                    Map<String, Object> trimmed = new LinkedHashMap<>(PlainValues.map(inner));
-                    trimmed.keySet().removeAll(List.of("message", "foreach"));
-                    rest.put(block, trimmed);
-                }
-            }
-            return rest;
-        }
+    /** The context entries left out because they need a cluster. */
+    record Unloaded(Set<String> names) {
 
         /**
          * Throws {@link Unsupported} when {@code part} of the rule (its preconditions, its validation, its patch)

@@ -72,7 +72,6 @@ final class LegacyValidation {
         try {
             unloaded = ContextEntries.load(scope.context(), PlainValues.list(holder, "context"),
                     scope.ruleValueNames());
-            unloaded.rethrowFailuresReadBy(holder.get("preconditions"));
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to load context: " + e.getMessage(), scope.action());
@@ -93,11 +92,6 @@ final class LegacyValidation {
                 return RuleResponse.of(rule, Outcome.SKIP, join("preconditions not met", result.message()),
                         scope.action());
             }
-        }
-        try {
-            unloaded.rethrowFailuresReadBy(ContextEntries.Unloaded.body(holder));
-        } catch (JmesPathException e) {
-            return RuleResponse.of(rule, Outcome.ERROR, "failed to load context: " + e.getMessage(), scope.action());
         }
         unloaded.requireUnusedByBody(validate);
         if (validate.get("deny") != null) {

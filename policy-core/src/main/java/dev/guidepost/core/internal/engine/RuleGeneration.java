@@ -71,7 +71,6 @@ final class RuleGeneration {
             ContextEntries.Unloaded unloaded;
             try {
                 unloaded = ContextEntries.load(context, PlainValues.list(definition, "context"), ruleValues.keySet());
-                unloaded.rethrowFailuresReadBy(definition.get("preconditions"));
             } catch (JmesPathException e) {
                 rethrowUnsupported(e);
                 return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), action);
@@ -89,11 +88,6 @@ final class RuleGeneration {
                     rethrowUnsupported(e);
                     return result(Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage(), action);
                 }
-            }
-            try {
-                unloaded.rethrowFailuresReadBy(ContextEntries.Unloaded.body(definition));
-            } catch (JmesPathException e) {
-                return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), action);
             }
             unloaded.requireUnusedBy(definition.get("generate"));
             Object substituted;

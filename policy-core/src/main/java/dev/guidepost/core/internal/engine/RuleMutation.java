@@ -95,7 +95,6 @@ final class RuleMutation {
         try {
             unloaded = ContextEntries.load(step.context(), PlainValues.list(definition, "context"),
                     step.ruleValueNames());
-            unloaded.rethrowFailuresReadBy(definition.get("preconditions"));
         } catch (JmesPathException e) {
             rethrowUnsupported(e);
             return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), object, action);
@@ -114,11 +113,6 @@ final class RuleMutation {
             if (!holds.holds()) {
                 return result(Outcome.SKIP, "preconditions not met", object, action);
             }
-        }
-        try {
-            unloaded.rethrowFailuresReadBy(ContextEntries.Unloaded.body(definition));
-        } catch (JmesPathException e) {
-            return result(Outcome.ERROR, "failed to load context: " + e.getMessage(), object, action);
         }
         unloaded.requireUnusedByBody(mutate);
         Patched patched = mutate.get("foreach") != null
@@ -232,7 +226,6 @@ final class RuleMutation {
             ContextEntries.Unloaded unloaded;
             try {
                 unloaded = ContextEntries.load(context, PlainValues.list(foreach, "context"), step.ruleValueNames());
-                unloaded.rethrowFailuresReadBy(foreach.get("preconditions"));
             } catch (JmesPathException e) {
                 rethrowUnsupported(e);
                 return new Patched(Outcome.ERROR, "failed to load to mutate.foreach[" + index + "].context: "
@@ -251,12 +244,6 @@ final class RuleMutation {
                     return new Patched(Outcome.ERROR, "failed to evaluate mutate.foreach[" + index
                             + "].preconditions: " + e.getMessage(), object);
                 }
-            }
-            try {
-                unloaded.rethrowFailuresReadBy(ContextEntries.Unloaded.body(foreach));
-            } catch (JmesPathException e) {
-                return new Patched(Outcome.ERROR, "failed to load to mutate.foreach[" + index + "].context: "
-                        + e.getMessage(), object);
             }
             unloaded.requireUnusedByBody(foreach);
             Patched result = foreach.get("foreach") != null
