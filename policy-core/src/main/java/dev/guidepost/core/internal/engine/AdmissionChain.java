@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.guidepost.core.Manifest;
+import dev.guidepost.core.Outcome;
 
 /**
  * What the cluster's Kyverno does around validation, from a pack: its mutations first (ClusterPolicy and Policy
@@ -46,13 +47,17 @@ public final class AdmissionChain {
     public PreparedRequest request(Manifest manifest, EvaluationContext context) {
         PreparedRequest decoded = CheckRequests.of(manifest, manifest.object());
         PreparedRequest request = decoded;
+        boolean incomplete = false;
         for (PolicyProgram mutator : mutators) {
             Optional<PolicyMutation> mutation = mutator.mutate(request, context);
+            incomplete |= mutation.isPresent() && mutation.get().rules().stream()
+                    .anyMatch(r -> !r.evaluated() || r.outcome() == Outcome.ERROR);
             if (mutation.isPresent() && !mutation.get().patched().isEmpty()
                     && !mutation.get().patched().equals(request.request().object())) {
                 request = CheckRequests.of(manifest, mutation.get().patched());
             }
         }
-        return request == decoded ? request : request.mutatedFrom(decoded.request().object());
+        request = request == decoded ? request : request.mutatedFrom(decoded.request().object());
+        return incomplete ? request.withIncompleteMutations() : request;
     }
 }

@@ -214,7 +214,7 @@ final class ClassicRuleProgram {
     }
 
     private RuleResponse evaluateRequest(PreparedRequest prepared, EvaluationContext context) {
-        if (images != null && images.noneIn(prepared.request().object())) {
+        if (images != null && !prepared.mutationsIncomplete() && images.noneIn(prepared.request().object())) {
             return RuleResponse.of(name, Outcome.SKIP, "skip run verification as image in resource not found in "
                     + "imageRefs '" + images + "'", action);
         }

@@ -44,11 +44,25 @@ final class ImageInfos {
         return out;
     }
 
-    /** True when every image of the resource's pod spec reads as a reference (none written wrong or empty). */
+    /**
+     * The grammar of an image reference (the distribution project's, which Kyverno parses images with): a name of
+     * lower-case path components after an optional domain, an optional tag, an optional digest.
+     */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*"
+                    + "[a-zA-Z0-9]))*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+                    + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\\w][\\w.-]{0,127})?"
+                    + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
+
+    /**
+     * True when every image of the resource's pod spec is a valid reference: the cluster's Kyverno refuses the
+     * whole request when one is not.
+     */
     static boolean allReadable(Map<String, Object> resource) {
         Map<String, Object> podSpec = podSpec(resource);
         return podSpec == null || CONTAINER_LISTS.stream().flatMap(list -> PlainValues.list(podSpec, list).stream())
-                .allMatch(container -> info(PlainValues.string(container, "image")) != null);
+                .map(container -> PlainValues.string(container, "image"))
+                .allMatch(image -> REFERENCE.matcher(image).matches() && info(image) != null);
     }
 
     private static Map<String, Object> podSpec(Map<String, Object> resource) {

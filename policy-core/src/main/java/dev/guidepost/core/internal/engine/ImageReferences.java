@@ -52,13 +52,25 @@ final class ImageReferences {
     boolean noneIn(Map<String, Object> object) {
         for (Object list : ImageInfos.of(object).values()) {
             for (Object info : PlainValues.map(list).values()) {
-                String reference = PlainValues.string(info, "reference");
-                if (patterns.stream().anyMatch(p -> Wildcard.matches(p, reference))) {
+                if (forms(info).stream().anyMatch(form -> patterns.stream().anyMatch(p -> Wildcard.matches(p, form)))) {
                     return false;
                 }
             }
         }
         return ImageInfos.allReadable(object);
+    }
+
+    /**
+     * The forms of an image's reference a pattern may be written against: Kyverno's, and for a Docker Hub image of
+     * one path part the {@code library/} form, which some Kyverno versions normalise to.
+     */
+    private static List<String> forms(Object info) {
+        String reference = PlainValues.string(info, "reference");
+        String path = PlainValues.string(info, "path");
+        if (PlainValues.string(info, "registry").equals("docker.io") && !path.contains("/")) {
+            return List.of(reference, reference.replaceFirst("^docker\\.io/", "docker.io/library/"));
+        }
+        return List.of(reference);
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class PreparedRequest {
     private final boolean admission;
     /** A check's object as decoded, before the pack's mutations changed it; null when none did. */
     private final Map<String, Object> beforeMutations;
+    /** True when a mutation of the pack selected the object but could not be applied here. */
+    private final boolean mutationsIncomplete;
     private Object object;
     private Object oldObject;
     private Map<String, Object> requestValue;
@@ -39,22 +41,38 @@ public final class PreparedRequest {
 
     private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
             boolean operationFixed, boolean admission) {
-        this(request, numbers, payload, operationFixed, admission, null);
+        this(request, numbers, payload, operationFixed, admission, null, false);
     }
 
     private PreparedRequest(AdmissionRequest request, CelValues.Numbers numbers, boolean payload,
-            boolean operationFixed, boolean admission, Map<String, Object> beforeMutations) {
+            boolean operationFixed, boolean admission, Map<String, Object> beforeMutations,
+            boolean mutationsIncomplete) {
         this.request = request;
         this.numbers = numbers;
         this.payload = payload;
         this.operationFixed = operationFixed;
         this.admission = admission;
         this.beforeMutations = beforeMutations;
+        this.mutationsIncomplete = mutationsIncomplete;
     }
 
     /** This request, whose object the pack's mutations made from {@code decoded}. */
     PreparedRequest mutatedFrom(Map<String, Object> decoded) {
-        return new PreparedRequest(request, numbers, payload, operationFixed, admission, decoded);
+        return new PreparedRequest(request, numbers, payload, operationFixed, admission, decoded,
+                mutationsIncomplete);
+    }
+
+    /** This request, for an object a mutation of the pack selected but could not be applied to here. */
+    PreparedRequest withIncompleteMutations() {
+        return new PreparedRequest(request, numbers, payload, operationFixed, admission, beforeMutations, true);
+    }
+
+    /**
+     * True when a mutation of the pack selected the object but could not be applied here (it needs the cluster, or
+     * erred): the object validation sees may differ from the cluster's.
+     */
+    boolean mutationsIncomplete() {
+        return mutationsIncomplete;
     }
 
     /**
