@@ -479,6 +479,9 @@ public final class ApiServerDefaults {
      * an Ingress one, and an Egress one too when it has egress rules; a port's protocol is TCP.
      */
     private static void networkPolicy(Map<String, Object> spec) {
+        if (absent(spec, "podSelector")) {
+            spec.put("podSelector", new LinkedHashMap<>()); // held by value: the empty selector
+        }
         if (absent(spec, "policyTypes") || spec.get("policyTypes") instanceof List<?> types && types.isEmpty()) {
             List<Object> types = new ArrayList<>(List.of("Ingress"));
             if (spec.get("egress") instanceof List<?> egress && !egress.isEmpty()) {

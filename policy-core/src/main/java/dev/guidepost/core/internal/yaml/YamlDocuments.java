@@ -393,6 +393,9 @@ public final class YamlDocuments {
     /** A document's text and the 0-based line where it starts in the stream. */
     record Chunk(String text, int firstLine) {
 
+        /** The widest column an object of a JSON stream is padded to. */
+        private static final int MAX_PADDING = 256;
+
         /**
          * The JSON objects of a chunk that holds several one after another (as {@code jq '.items[]'} writes them,
          * and as kubectl reads them), each from its opening brace; the chunk itself otherwise.
@@ -441,8 +444,10 @@ public final class YamlDocuments {
                 for (; counted < start; counted++) {
                     line += text.charAt(counted) == '\n' ? 1 : 0;
                 }
-                objects.add(new Chunk(" ".repeat(start - text.lastIndexOf('\n', start - 1) - 1)
-                        + text.substring(start, end) + (end < text.length() ? "\n" : ""), firstLine + line));
+                // padded to its column, so columns in messages hold, unless the objects share one long line
+                int column = start - text.lastIndexOf('\n', start - 1) - 1;
+                objects.add(new Chunk(" ".repeat(column <= MAX_PADDING ? column : 0) + text.substring(start, end)
+                        + (end < text.length() ? "\n" : ""), firstLine + line));
             }
             return objects;
         }

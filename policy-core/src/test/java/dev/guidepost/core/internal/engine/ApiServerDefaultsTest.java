@@ -63,8 +63,10 @@ class ApiServerDefaultsTest {
         // pointer fields: text written empty stays; a policy without a spec is defaulted all the same
         assertThat(ApiServerDefaults.apply("storage.k8s.io/v1", "StorageClass", yaml("{reclaimPolicy: ''}")))
                 .containsEntry("reclaimPolicy", "");
-        assertThat(PlainValues.at(ApiServerDefaults.apply("networking.k8s.io/v1", "NetworkPolicy",
-                yaml("{metadata: {name: deny}}")), "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
+        Map<String, Object> bare = ApiServerDefaults.apply("networking.k8s.io/v1", "NetworkPolicy",
+                yaml("{metadata: {name: deny}}"));
+        assertThat(PlainValues.at(bare, "spec", "policyTypes")).isEqualTo(List.of("Ingress"));
+        assertThat(PlainValues.at(bare, "spec", "podSelector")).isEqualTo(Map.of());
     }
 
     @Test
