@@ -1,7 +1,7 @@
 package dev.guidepost.core;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -238,7 +238,6 @@ public final class PolicyPack {
         return dev.guidepost.core.internal.pack.IdSimilarity.similar(policies.stream().map(Policy::id).toList(), id);
     }
 
-    /** A pack's source as a key: a file system path normalised, anything else (a class path name) as it is. */
     /** The same pack read twice: one source (a folder reached through a link too) with equal contents. */
     private boolean sameAs(PolicyPack other) {
         if (!sameSource(source).equals(sameSource(other.source)) || policies.size() != other.policies.size()
@@ -271,6 +270,10 @@ public final class PolicyPack {
         return a.line() == b.line() && sameSource(a.file()).equals(sameSource(b.file()));
     }
 
+    /**
+     * A pack's source as a key: a file system path normalised, its links resolved when it exists, anything else (a
+     * class path name) as it is.
+     */
     private static String sameSource(String source) {
         try {
             Path path = Path.of(source).toAbsolutePath().normalize();
