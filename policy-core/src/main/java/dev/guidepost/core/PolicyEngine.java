@@ -170,6 +170,7 @@ public final class PolicyEngine {
         }
         List<PolicyProgram> classicMutators = new ArrayList<>();
         List<PolicyProgram> mutatingPolicies = new ArrayList<>();
+        Set<String> selectingByNamespaceLabels = new java.util.HashSet<>();
         for (Policy policy : pack.policies()) {
             boolean mutatingPolicy = policy.format() == PolicyFormat.MUTATING_POLICY;
             boolean classicMutator = (policy.format() == PolicyFormat.CLUSTER_POLICY
@@ -177,12 +178,16 @@ public final class PolicyEngine {
                     && policy.rules().stream().anyMatch(r -> r.type().equals("mutate"));
             if (mutatingPolicy || classicMutator) {
                 // a mutation that does not compile is left out: it is advisory here, and its own tests show it
-                PolicyCompiler.compileForTests(policy).program()
-                        .ifPresent((mutatingPolicy ? mutatingPolicies : classicMutators)::add);
+                PolicyCompiler.compileForTests(policy).program().ifPresent(program -> {
+                    (mutatingPolicy ? mutatingPolicies : classicMutators).add(program);
+                    if (NamespaceSelection.byLabels(policy.definition())) {
+                        selectingByNamespaceLabels.add(program.name());
+                    }
+                });
             }
         }
         classicMutators.addAll(mutatingPolicies);
-        return new AdmissionChain(classic, cel, classicMutators);
+        return new AdmissionChain(classic, cel, classicMutators, selectingByNamespaceLabels);
     }
 
     /**

@@ -1109,19 +1109,21 @@ class PolicyEngineTest {
 
         assertThat(report.results()).extracting(r -> r.resource().name(), Result::outcome, Result::isNotChecked)
                 .containsExactly(tuple("web", Outcome.SKIP, false), tuple("api", Outcome.SKIP, true),
-                        tuple("odd", Outcome.SKIP, true));
+                        tuple("odd", Outcome.SKIP, true), tuple("short-digest", Outcome.SKIP, true));
         assertThat(report.results().get(0).message()).contains("image in resource not found in imageRefs "
                 + "'ghcr.io/acme/*'");
     }
 
     @Test
-    void aVerifyImagesRuleIsNotSkippedWhenAMutationThatCouldRenameTheImagesCannotBeApplied() {
+    void aVerifyImagesRuleIsNotSkippedWhenAMutationThatCouldRenameTheImagesCannotBeAppliedOrMaySelectTheNamespace() {
         Path folder = Path.of("src/test/resources/checks/verify-images");
-        Report report = PolicyEngine.of(PolicyPack.load(folder.resolve("mirror-policy.yaml")))
-                .check(Manifests.load(folder.resolve("workloads.yaml")));
+        for (String pack : List.of("mirror-policy.yaml", "mirror-by-label-policy.yaml")) {
+            Report report = PolicyEngine.of(PolicyPack.load(folder.resolve(pack)))
+                    .check(Manifests.load(folder.resolve("workloads.yaml")));
 
-        assertThat(report.results()).filteredOn(r -> r.resource().name().equals("web")).singleElement()
-                .satisfies(r -> assertThat(r.isNotChecked()).as(r.message()).isTrue());
+            assertThat(report.results()).as(pack).filteredOn(r -> r.resource().name().equals("web")).singleElement()
+                    .satisfies(r -> assertThat(r.isNotChecked()).as(r.message()).isTrue());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.guidepost.core.internal.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.guidepost.core.Manifest;
 import dev.guidepost.core.Outcome;
@@ -17,17 +18,20 @@ public final class AdmissionChain {
     private final List<ClassicExceptionProgram> classicExceptions;
     private final List<PolicyExceptionProgram> exceptions;
     private final List<PolicyProgram> mutators;
+    private final Set<String> selectingByNamespaceLabels;
 
     /**
-     * @param classicExceptions the {@code kyverno.io} exceptions, for ClusterPolicy and Policy rules
-     * @param exceptions        the {@code policies.kyverno.io} exceptions, for ValidatingPolicies
-     * @param mutators          the mutating policies, in the order the cluster applies them
+     * @param classicExceptions          the {@code kyverno.io} exceptions, for ClusterPolicy and Policy rules
+     * @param exceptions                 the {@code policies.kyverno.io} exceptions, for ValidatingPolicies
+     * @param mutators                   the mutating policies, in the order the cluster applies them
+     * @param selectingByNamespaceLabels the names of those that select namespaces by their labels
      */
     public AdmissionChain(List<ClassicExceptionProgram> classicExceptions, List<PolicyExceptionProgram> exceptions,
-            List<PolicyProgram> mutators) {
+            List<PolicyProgram> mutators, Set<String> selectingByNamespaceLabels) {
         this.classicExceptions = List.copyOf(classicExceptions);
         this.exceptions = List.copyOf(exceptions);
         this.mutators = List.copyOf(mutators);
+        this.selectingByNamespaceLabels = Set.copyOf(selectingByNamespaceLabels);
     }
 
     /**
@@ -48,10 +52,14 @@ public final class AdmissionChain {
         PreparedRequest decoded = CheckRequests.of(manifest, manifest.object());
         PreparedRequest request = decoded;
         boolean incomplete = false;
+        String namespace = decoded.request().namespace();
+        boolean labelsUnknown = !namespace.isEmpty() && context.namespaces().selectorLabels(namespace).isEmpty();
         for (PolicyProgram mutator : mutators) {
             Optional<PolicyMutation> mutation = mutator.mutate(request, context);
+            // a mutation that errs, needs the cluster, or may select the namespace by labels a check does not know
             incomplete |= mutation.isPresent() && mutation.get().rules().stream()
-                    .anyMatch(r -> !r.evaluated() || r.outcome() == Outcome.ERROR);
+                    .anyMatch(r -> !r.evaluated() || r.outcome() == Outcome.ERROR)
+                    || labelsUnknown && selectingByNamespaceLabels.contains(mutator.name());
             if (mutation.isPresent() && !mutation.get().patched().isEmpty()
                     && !mutation.get().patched().equals(request.request().object())) {
                 request = CheckRequests.of(manifest, mutation.get().patched());

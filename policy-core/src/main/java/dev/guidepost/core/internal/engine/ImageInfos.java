@@ -49,10 +49,13 @@ final class ImageInfos {
      * lower-case path components after an optional domain, an optional tag, an optional digest.
      */
     private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
-            "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*"
-                    + "[a-zA-Z0-9]))*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
-                    + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\\w][\\w.-]{0,127})?"
-                    + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
+            "(?:(?:(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|"
+                    + "[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)"
+                    + "(?::[\\w][\\w.-]{0,127})?"
+                    + "(?:@(?:sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128}))?");
+    /** The longest name (domain and path) a reference may have. */
+    private static final int MAX_NAME = 255;
 
     /**
      * True when every image of the resource's pod spec is a valid reference: the cluster's Kyverno refuses the
@@ -62,7 +65,20 @@ final class ImageInfos {
         Map<String, Object> podSpec = podSpec(resource);
         return podSpec == null || CONTAINER_LISTS.stream().flatMap(list -> PlainValues.list(podSpec, list).stream())
                 .map(container -> PlainValues.string(container, "image"))
-                .allMatch(image -> REFERENCE.matcher(image).matches() && info(image) != null);
+                .allMatch(ImageInfos::validReference);
+    }
+
+    /**
+     * True for a reference as the distribution project's parser takes it: its grammar, a name of at most 255
+     * characters, and a digest of an algorithm go-digest knows, at its exact length.
+     */
+    private static boolean validReference(String image) {
+        if (!REFERENCE.matcher(image).matches()) {
+            return false;
+        }
+        // Kyverno parses the reference with its default registry in front
+        Map<String, Object> info = info(image);
+        return info != null && (info.get("registry") + "/" + info.get("path")).length() <= MAX_NAME;
     }
 
     private static Map<String, Object> podSpec(Map<String, Object> resource) {

@@ -61,14 +61,15 @@ final class ImageReferences {
     }
 
     /**
-     * The forms of an image's reference a pattern may be written against: Kyverno's, and for a Docker Hub image of
-     * one path part the {@code library/} form, which some Kyverno versions normalise to.
+     * The forms of an image's reference a pattern may be written against: Kyverno's, and for an image of one path
+     * part the {@code library/} form, which some Kyverno versions normalise to.
      */
     private static List<String> forms(Object info) {
         String reference = PlainValues.string(info, "reference");
+        String registry = PlainValues.string(info, "registry");
         String path = PlainValues.string(info, "path");
-        if (PlainValues.string(info, "registry").equals("docker.io") && !path.contains("/")) {
-            return List.of(reference, reference.replaceFirst("^docker\\.io/", "docker.io/library/"));
+        if (!path.contains("/")) {
+            return List.of(reference, registry + "/library/" + reference.substring(registry.length() + 1));
         }
         return List.of(reference);
     }

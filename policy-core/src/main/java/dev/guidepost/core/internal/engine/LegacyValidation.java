@@ -86,7 +86,7 @@ final class LegacyValidation {
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
                 return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage()
-                        + conditionHint(e.getMessage()), scope.action());
+                        + conditionHint(e.getMessage(), variableNames(holder)), scope.action());
             }
             if (!result.holds()) {
                 return RuleResponse.of(rule, Outcome.SKIP, join("preconditions not met", result.message()),
@@ -95,7 +95,7 @@ final class LegacyValidation {
         }
         unloaded.requireUnusedByBody(validate);
         if (validate.get("deny") != null) {
-            return deny(scope, PlainValues.map(validate, "deny"));
+            return deny(scope, PlainValues.map(validate, "deny"), variableNames(holder));
         }
         if (validate.get("pattern") != null || validate.get("anyPattern") != null) {
             return pattern(scope, validate, prepared);
@@ -107,7 +107,7 @@ final class LegacyValidation {
     }
 
 
-    private RuleResponse deny(Scope scope, Map<String, Object> deny) {
+    private RuleResponse deny(Scope scope, Map<String, Object> deny, List<String> variables) {
         Conditions.Result result;
         try {
             result = Conditions.evaluateBlock(deny.get("conditions"),
@@ -115,7 +115,7 @@ final class LegacyValidation {
         } catch (JmesPathException | ConditionException e) {
             rethrowUnsupported(e);
             return RuleResponse.of(rule, Outcome.ERROR, "failed to check deny conditions: " + e.getMessage()
-                    + conditionHint(e.getMessage()), scope.action());
+                    + conditionHint(e.getMessage(), variables), scope.action());
         }
         // the deny conditions holding means the request is denied
         if (result.holds()) {
@@ -125,15 +125,21 @@ final class LegacyValidation {
     }
 
     /**
-     * Why a condition errs when the object lacks a field it reads, which the cluster's Kyverno reports the same way:
-     * what the policy should write instead; empty for other errors.
+     * Why a condition errs when the object lacks a field it reads, or a context variable of the rule
+     * ({@code variables}) could not be computed, which the cluster's Kyverno reports the same way: what the policy
+     * should write instead; empty for other errors.
      */
-    static String conditionHint(String message) {
+    static String conditionHint(String message, java.util.Collection<String> variables) {
         if (message == null) {
             return "";
         }
         java.util.regex.Matcher unknown = UNKNOWN_KEY.matcher(message);
-        if (unknown.find() && !REQUEST_USER_KEYS.contains(unknown.group(1))) {
+        if (unknown.find() && variables.contains(unknown.group(1))) {
+            return " (the context variable '" + unknown.group(1) + "' could not be computed, so it is left out, as the "
+                    + "cluster's Kyverno leaves it: what it reads is missing from the object; give the variable a "
+                    + "default, or read it as {{ " + unknown.group(1) + " || '' }})";
+        }
+        if (unknown.find(0) && !REQUEST_USER_KEYS.contains(unknown.group(1))) {
             return " (the object has no '" + unknown.group(1) + "', which the condition reads; the cluster's Kyverno "
                     + "gives this error too: if the field is optional, the policy should give a default, such as "
                     + "{{ ... || '' }})";
@@ -143,6 +149,12 @@ final class LegacyValidation {
                     + "Kyverno gives this error too: the policy should give a default, such as `[]` with ||)";
         }
         return "";
+    }
+
+    /** The names of the {@code variable} context entries a rule or foreach entry declares. */
+    private static List<String> variableNames(Map<String, Object> holder) {
+        return PlainValues.list(holder, "context").stream().filter(e -> PlainValues.at(e, "variable") != null)
+                .map(e -> PlainValues.string(e, "name")).toList();
     }
 
     /** What a request without a user lacks: no mistake of the policy, which the cluster always has. */

@@ -259,7 +259,7 @@ public final class YamlDocuments {
                 mark = e.getContextMark(); // the file ended inside a construct: point at where it starts
             }
             int line = mark == null ? chunk.firstLine() + 1 : chunk.lineOf(mark);
-            int column = mark == null || chunk.isPastEnd(mark) ? 0 : mark.getColumn() + 1;
+            int column = mark == null || chunk.isPastEnd(mark) ? 0 : chunk.columnOf(mark);
             return YamlDocument.failed(source, classify(e, describe(e, chunk), chunk, line, column));
         } catch (YAMLException e) {
             return YamlDocument.failed(source, classify(e, describe(e), chunk, chunk.firstLine() + 1, 0));
@@ -319,7 +319,7 @@ public final class YamlDocuments {
         }
         Matcher construct = CONTEXT.matcher(context);
         String what = construct.matches() ? construct.group(1).replace("simple key", "key") : null;
-        String where = "line " + chunk.lineOf(mark) + ", column " + (mark.getColumn() + 1);
+        String where = "line " + chunk.lineOf(mark) + ", column " + chunk.columnOf(mark);
         // two objects written one after the other without '---' (files concatenated with cat, say)
         String joined = problem.matches("found duplicate key (apiVersion|kind)") && mark.getColumn() == 0
                 ? "; two documents without '---' between them? Separate Kubernetes objects with a line '---'" : "";
@@ -390,8 +390,20 @@ public final class YamlDocuments {
         return chunks;
     }
 
-    /** A document's text and the 0-based line where it starts in the stream. */
-    record Chunk(String text, int firstLine) {
+    /**
+     * A document's text, the 0-based line where it starts in the stream, and the columns before its first
+     * character on that line that its text leaves out (a JSON object far along a shared line).
+     */
+    record Chunk(String text, int firstLine, int firstColumn) {
+
+        Chunk(String text, int firstLine) {
+            this(text, firstLine, 0);
+        }
+
+        /** The 1-based column in the stream of a mark in this chunk. */
+        int columnOf(Mark mark) {
+            return mark.getColumn() + 1 + (mark.getLine() == 0 ? firstColumn : 0);
+        }
 
         /** The widest column an object of a JSON stream is padded to. */
         private static final int MAX_PADDING = 256;
@@ -446,8 +458,9 @@ public final class YamlDocuments {
                 }
                 // padded to its column, so columns in messages hold, unless the objects share one long line
                 int column = start - text.lastIndexOf('\n', start - 1) - 1;
-                objects.add(new Chunk(" ".repeat(column <= MAX_PADDING ? column : 0) + text.substring(start, end)
-                        + (end < text.length() ? "\n" : ""), firstLine + line));
+                boolean padded = column <= MAX_PADDING;
+                objects.add(new Chunk(" ".repeat(padded ? column : 0) + text.substring(start, end)
+                        + (end < text.length() ? "\n" : ""), firstLine + line, padded ? 0 : column));
             }
             return objects;
         }
