@@ -152,6 +152,22 @@ public final class PolicyEngine {
         this.honourExemptions = honourExemptions;
     }
 
+    /**
+     * True when whether the policy's mutations apply may depend on the namespace's labels: a mutate rule that
+     * selects or excludes by {@code namespaceSelector}, or a MutatingPolicy whose match reads the Namespace object.
+     */
+    private static boolean mutationReadsNamespace(Policy policy) {
+        if (policy.format() == PolicyFormat.MUTATING_POLICY) {
+            return NamespaceSelection.byLabels(policy.definition())
+                    || NamespaceSelection.readsNamespaceObject(PlainValues.list(policy.definition(), "spec",
+                            "matchConditions"));
+        }
+        return PlainValues.list(policy.definition(), "spec", "rules").stream()
+                .filter(rule -> PlainValues.at(rule, "mutate") != null)
+                .anyMatch(rule -> PlainValues.anyKey(PlainValues.at(rule, "match"), "namespaceSelector")
+                        || PlainValues.anyKey(PlainValues.at(rule, "exclude"), "namespaceSelector"));
+    }
+
     /** The pack's mutations and exceptions, compiled (an exception that does not compile is a problem). */
     private static AdmissionChain admission(PolicyPack pack, List<GuidepostException> problems) {
         List<ClassicExceptionProgram> classic = new ArrayList<>();
@@ -170,7 +186,7 @@ public final class PolicyEngine {
         }
         List<PolicyProgram> classicMutators = new ArrayList<>();
         List<PolicyProgram> mutatingPolicies = new ArrayList<>();
-        Set<String> selectingByNamespaceLabels = new java.util.HashSet<>();
+        Map<String, Set<String>> mutatingByNamespace = new java.util.HashMap<>();
         for (Policy policy : pack.policies()) {
             boolean mutatingPolicy = policy.format() == PolicyFormat.MUTATING_POLICY;
             boolean classicMutator = (policy.format() == PolicyFormat.CLUSTER_POLICY
@@ -180,14 +196,14 @@ public final class PolicyEngine {
                 // a mutation that does not compile is left out: it is advisory here, and its own tests show it
                 PolicyCompiler.compileForTests(policy).program().ifPresent(program -> {
                     (mutatingPolicy ? mutatingPolicies : classicMutators).add(program);
-                    if (NamespaceSelection.byLabels(policy.definition())) {
-                        selectingByNamespaceLabels.add(program.name());
+                    if (mutationReadsNamespace(policy)) {
+                        mutatingByNamespace.put(program.name(), Set.copyOf(policy.kinds()));
                     }
                 });
             }
         }
         classicMutators.addAll(mutatingPolicies);
-        return new AdmissionChain(classic, cel, classicMutators, selectingByNamespaceLabels);
+        return new AdmissionChain(classic, cel, classicMutators, mutatingByNamespace);
     }
 
     /**

@@ -1124,6 +1124,11 @@ class PolicyEngineTest {
             assertThat(report.results()).as(pack).filteredOn(r -> r.resource().name().equals("web")).singleElement()
                     .satisfies(r -> assertThat(r.isNotChecked()).as(r.message()).isTrue());
         }
+        // with the Namespace manifest, whose labels the mirror mutation does not select, the rule is skipped again
+        Report knownNamespace = PolicyEngine.of(PolicyPack.load(folder.resolve("mirror-by-label-policy.yaml")))
+                .check(Manifests.load(folder.resolve("workloads.yaml"), folder.resolve("namespace-shop.yaml")));
+        assertThat(knownNamespace.results()).filteredOn(r -> r.resource().name().equals("web")).singleElement()
+                .satisfies(r -> assertThat(r.isNotChecked()).as(r.message()).isFalse());
     }
 
     @Test

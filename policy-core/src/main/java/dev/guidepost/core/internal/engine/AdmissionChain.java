@@ -2,6 +2,7 @@ package dev.guidepost.core.internal.engine;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,20 +19,21 @@ public final class AdmissionChain {
     private final List<ClassicExceptionProgram> classicExceptions;
     private final List<PolicyExceptionProgram> exceptions;
     private final List<PolicyProgram> mutators;
-    private final Set<String> selectingByNamespaceLabels;
+    private final Map<String, Set<String>> mutatingByNamespace;
 
     /**
      * @param classicExceptions          the {@code kyverno.io} exceptions, for ClusterPolicy and Policy rules
      * @param exceptions                 the {@code policies.kyverno.io} exceptions, for ValidatingPolicies
      * @param mutators                   the mutating policies, in the order the cluster applies them
-     * @param selectingByNamespaceLabels the names of those that select namespaces by their labels
+     * @param mutatingByNamespace        for those whose mutations may depend on the namespace's labels, by name, the
+     *                                   kinds they are about
      */
     public AdmissionChain(List<ClassicExceptionProgram> classicExceptions, List<PolicyExceptionProgram> exceptions,
-            List<PolicyProgram> mutators, Set<String> selectingByNamespaceLabels) {
+            List<PolicyProgram> mutators, Map<String, Set<String>> mutatingByNamespace) {
         this.classicExceptions = List.copyOf(classicExceptions);
         this.exceptions = List.copyOf(exceptions);
         this.mutators = List.copyOf(mutators);
-        this.selectingByNamespaceLabels = Set.copyOf(selectingByNamespaceLabels);
+        this.mutatingByNamespace = Map.copyOf(mutatingByNamespace);
     }
 
     /**
@@ -53,13 +55,16 @@ public final class AdmissionChain {
         PreparedRequest request = decoded;
         boolean incomplete = false;
         String namespace = decoded.request().namespace();
-        boolean labelsUnknown = !namespace.isEmpty() && context.namespaces().selectorLabels(namespace).isEmpty();
+        // the run holds no Namespace manifest for it, and no labels are given for it
+        boolean labelsUnknown = !namespace.isEmpty() && context.namespaces().object(namespace).isEmpty()
+                && context.namespaces().selectorLabels(namespace).isEmpty();
         for (PolicyProgram mutator : mutators) {
             Optional<PolicyMutation> mutation = mutator.mutate(request, context);
             // a mutation that errs, needs the cluster, or may select the namespace by labels a check does not know
             incomplete |= mutation.isPresent() && mutation.get().rules().stream()
                     .anyMatch(r -> !r.evaluated() || r.outcome() == Outcome.ERROR)
-                    || labelsUnknown && selectingByNamespaceLabels.contains(mutator.name());
+                    || labelsUnknown && mutatingByNamespace.getOrDefault(mutator.name(), Set.of()).stream()
+                            .anyMatch(kind -> kind.equals(manifest.kind()) || kind.equals("*"));
             if (mutation.isPresent() && !mutation.get().patched().isEmpty()
                     && !mutation.get().patched().equals(request.request().object())) {
                 request = CheckRequests.of(manifest, mutation.get().patched());

@@ -151,10 +151,16 @@ final class LegacyValidation {
         return "";
     }
 
-    /** The names of the {@code variable} context entries a rule or foreach entry declares. */
+    /**
+     * The names of the {@code variable} context entries a rule or foreach entry declares that can fail to be
+     * computed: no {@code default}, and a {@code jmesPath} or a value with variables.
+     */
     private static List<String> variableNames(Map<String, Object> holder) {
-        return PlainValues.list(holder, "context").stream().filter(e -> PlainValues.at(e, "variable") != null)
-                .map(e -> PlainValues.string(e, "name")).toList();
+        return PlainValues.list(holder, "context").stream()
+                .filter(entry -> PlainValues.at(entry, "variable") instanceof Map<?, ?> variable
+                        && variable.get("default") == null && (variable.get("jmesPath") != null
+                                || Variables.needsSubstitution(variable.get("value"))))
+                .map(entry -> PlainValues.string(entry, "name")).toList();
     }
 
     /** What a request without a user lacks: no mistake of the policy, which the cluster always has. */
