@@ -396,6 +396,9 @@ public final class YamlDocuments {
      */
     record Chunk(String text, int firstLine, int firstColumn) {
 
+        /** The widest column an object of a JSON stream is padded to. */
+        private static final int MAX_PADDING = 256;
+
         Chunk(String text, int firstLine) {
             this(text, firstLine, 0);
         }
@@ -404,9 +407,6 @@ public final class YamlDocuments {
         int columnOf(Mark mark) {
             return mark.getColumn() + 1 + (mark.getLine() == 0 ? firstColumn : 0);
         }
-
-        /** The widest column an object of a JSON stream is padded to. */
-        private static final int MAX_PADDING = 256;
 
         /**
          * The JSON objects of a chunk that holds several one after another (as {@code jq '.items[]'} writes them,
