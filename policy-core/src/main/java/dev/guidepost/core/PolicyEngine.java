@@ -153,19 +153,21 @@ public final class PolicyEngine {
     }
 
     /**
-     * True when whether the policy's mutations apply may depend on the namespace's labels: a mutate rule that
-     * selects or excludes by {@code namespaceSelector}, or a MutatingPolicy whose match reads the Namespace object.
+     * True when whether or how the policy's mutations apply may depend on the namespace's labels: a mutate rule
+     * that selects or excludes by a {@code namespaceSelector} testing labels, or a MutatingPolicy that selects so or
+     * reads the Namespace object.
      */
     private static boolean mutationReadsNamespace(Policy policy) {
         if (policy.format() == PolicyFormat.MUTATING_POLICY) {
+            // its match, variables and patches may all read the Namespace object
             return NamespaceSelection.byLabels(policy.definition())
-                    || NamespaceSelection.readsNamespaceObject(PlainValues.list(policy.definition(), "spec",
-                            "matchConditions"));
+                    || NamespaceSelection.readsNamespaceObject(policy.definition());
         }
+        // a selector of the name label alone is known without the Namespace manifest; an exclude counts as a match
         return PlainValues.list(policy.definition(), "spec", "rules").stream()
                 .filter(rule -> PlainValues.at(rule, "mutate") != null)
-                .anyMatch(rule -> PlainValues.anyKey(PlainValues.at(rule, "match"), "namespaceSelector")
-                        || PlainValues.anyKey(PlainValues.at(rule, "exclude"), "namespaceSelector"));
+                .anyMatch(rule -> NamespaceSelection.byLabels(Map.of("match", PlainValues.map(rule, "match")))
+                        || NamespaceSelection.byLabels(Map.of("match", PlainValues.map(rule, "exclude"))));
     }
 
     /** The pack's mutations and exceptions, compiled (an exception that does not compile is a problem). */

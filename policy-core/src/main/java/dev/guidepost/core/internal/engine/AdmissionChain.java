@@ -64,7 +64,8 @@ public final class AdmissionChain {
             incomplete |= mutation.isPresent() && mutation.get().rules().stream()
                     .anyMatch(r -> !r.evaluated() || r.outcome() == Outcome.ERROR)
                     || labelsUnknown && mutatingByNamespace.getOrDefault(mutator.name(), Set.of()).stream()
-                            .anyMatch(kind -> kind.equals(manifest.kind()) || kind.equals("*"));
+                            .anyMatch(kind -> dev.guidepost.core.internal.match.Wildcard.matches(kind,
+                                    manifest.kind()));
             if (mutation.isPresent() && !mutation.get().patched().isEmpty()
                     && !mutation.get().patched().equals(request.request().object())) {
                 request = CheckRequests.of(manifest, mutation.get().patched());

@@ -56,6 +56,7 @@ final class ContextEntries {
      */
     static Unloaded load(Map<String, Object> context, List<Object> entries, Set<String> ruleValueNames) {
         Set<String> unloaded = new LinkedHashSet<>();
+        Set<String> leftOut = new LinkedHashSet<>();
         for (Object entry : entries) {
             String name = PlainValues.string(entry, "name");
             Object variable = PlainValues.at(entry, "variable");
@@ -76,13 +77,17 @@ final class ContextEntries {
                 if (e.isUnsupported()) {
                     throw e;
                 }
+                leftOut.add(name);
             }
         }
-        return new Unloaded(Set.copyOf(unloaded));
+        return new Unloaded(Set.copyOf(unloaded), Set.copyOf(leftOut));
     }
 
-    /** The context entries left out because they need a cluster. */
-    record Unloaded(Set<String> names) {
+    /**
+     * The context entries left out: those that need a cluster ({@code names}), and the variables that could not be
+     * computed ({@code leftOut}), for naming them in errors.
+     */
+    record Unloaded(Set<String> names, Set<String> leftOut) {
 
         /**
          * Throws {@link Unsupported} when {@code part} of the rule (its preconditions, its validation, its patch)

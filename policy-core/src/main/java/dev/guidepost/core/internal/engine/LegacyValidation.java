@@ -86,7 +86,7 @@ final class LegacyValidation {
             } catch (JmesPathException | ConditionException e) {
                 rethrowUnsupported(e);
                 return RuleResponse.of(rule, Outcome.ERROR, "failed to evaluate preconditions: " + e.getMessage()
-                        + conditionHint(e.getMessage(), variableNames(holder)), scope.action());
+                        + conditionHint(e.getMessage(), unloaded.leftOut()), scope.action());
             }
             if (!result.holds()) {
                 return RuleResponse.of(rule, Outcome.SKIP, join("preconditions not met", result.message()),
@@ -95,7 +95,7 @@ final class LegacyValidation {
         }
         unloaded.requireUnusedByBody(validate);
         if (validate.get("deny") != null) {
-            return deny(scope, PlainValues.map(validate, "deny"), variableNames(holder));
+            return deny(scope, PlainValues.map(validate, "deny"), unloaded.leftOut());
         }
         if (validate.get("pattern") != null || validate.get("anyPattern") != null) {
             return pattern(scope, validate, prepared);
@@ -107,7 +107,7 @@ final class LegacyValidation {
     }
 
 
-    private RuleResponse deny(Scope scope, Map<String, Object> deny, List<String> variables) {
+    private RuleResponse deny(Scope scope, Map<String, Object> deny, java.util.Collection<String> variables) {
         Conditions.Result result;
         try {
             result = Conditions.evaluateBlock(deny.get("conditions"),
@@ -149,18 +149,6 @@ final class LegacyValidation {
                     + "Kyverno gives this error too: the policy should give a default, such as `[]` with ||)";
         }
         return "";
-    }
-
-    /**
-     * The names of the {@code variable} context entries a rule or foreach entry declares that can fail to be
-     * computed: no {@code default}, and a {@code jmesPath} or a value with variables.
-     */
-    private static List<String> variableNames(Map<String, Object> holder) {
-        return PlainValues.list(holder, "context").stream()
-                .filter(entry -> PlainValues.at(entry, "variable") instanceof Map<?, ?> variable
-                        && variable.get("default") == null && (variable.get("jmesPath") != null
-                                || Variables.needsSubstitution(variable.get("value"))))
-                .map(entry -> PlainValues.string(entry, "name")).toList();
     }
 
     /** What a request without a user lacks: no mistake of the policy, which the cluster always has. */

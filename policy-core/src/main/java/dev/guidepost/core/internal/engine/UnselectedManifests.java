@@ -127,7 +127,9 @@ public final class UnselectedManifests {
             return Optional.empty();
         }
         Map<String, Object> pod = ControllerPods.podOf(manifest, template, request.request().namespace());
-        PreparedRequest podRequest = CheckRequests.of(Manifest.of(pod, manifest.location()), pod);
+        PreparedRequest made = CheckRequests.of(Manifest.of(pod, manifest.location()), pod);
+        // the Pod carries what the controller's mutations left unknown
+        PreparedRequest podRequest = request.mutationsIncomplete() ? made.withIncompleteMutations() : made;
         return program.selects(podRequest, context) ? Optional.of(new PodFromTemplate(podRequest, templatePath))
                 : Optional.empty();
     }

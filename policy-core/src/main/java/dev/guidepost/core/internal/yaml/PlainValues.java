@@ -69,14 +69,6 @@ public final class PlainValues {
         return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
     }
 
-    /** True when a map anywhere in the value has the key, with a value that is not null. */
-    public static boolean anyKey(Object value, String key) {
-        if (value instanceof Map<?, ?> map) {
-            return map.get(key) != null || map.values().stream().anyMatch(v -> anyKey(v, key));
-        }
-        return value instanceof List<?> list && list.stream().anyMatch(item -> anyKey(item, key));
-    }
-
     /** A deep, modifiable copy. */
     public static Object mutableCopy(Object value) {
         if (value instanceof Map<?, ?> map) {
