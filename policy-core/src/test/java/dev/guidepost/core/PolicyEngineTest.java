@@ -1996,45 +1996,11 @@ class PolicyEngineTest {
 
     @Test
     void anEntryTheMutationsInsertUnderANameTheManifestRepeatsDoesNotShiftTheOthers() {
-        PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
-                apiVersion: kyverno.io/v1
-                kind: ClusterPolicy
-                metadata: {name: add-mount}
-                spec:
-                  rules:
-                    - name: mount
-                      match: {any: [{resources: {kinds: [Pod]}}]}
-                      mutate:
-                        patchesJson6902: |-
-                          - op: add
-                            path: /spec/containers/0/volumeMounts/0
-                            value: {name: data, mountPath: /injected, readOnly: true}
-                ---
-                apiVersion: kyverno.io/v1
-                kind: ClusterPolicy
-                metadata: {name: read-only-mounts}
-                spec:
-                  validationFailureAction: Audit
-                  rules:
-                    - name: ro
-                      match: {any: [{resources: {kinds: [Pod]}}]}
-                      validate:
-                        message: Mounts are read-only.
-                        pattern: {spec: {containers: [{=(volumeMounts): [{readOnly: true}]}]}}
-                """, "pack.yaml"));
-
-        Report report = engine.check(Manifests.parse("""
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: app, namespace: shop}
-                spec:
-                  containers:
-                    - name: app
-                      image: app:1
-                      volumeMounts:
-                        - {name: data, mountPath: /a, readOnly: false}
-                        - {name: data, mountPath: /b, readOnly: true}
-                """, "pod.yaml"));
+        Report report = readOnlyMountsCheckedAfter("""
+                - op: add
+                  path: /spec/containers/0/volumeMounts/0
+                  value: {name: data, mountPath: /injected, readOnly: true}
+                """);
 
         // the failing mount is the manifest's first (/a), equal to the mutated list's second
         assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
@@ -2043,6 +2009,25 @@ class PolicyEngineTest {
 
     @Test
     void anEntryTheMutationsChangedIsTheManifestsEntryOfItsNameMostLikeIt() {
+        Report report = readOnlyMountsCheckedAfter("""
+                - op: add
+                  path: /spec/containers/0/volumeMounts/0/subPath
+                  value: a
+                - op: add
+                  path: /spec/containers/0/volumeMounts/0
+                  value: {name: data, mountPath: /injected, readOnly: true}
+                """);
+
+        // /a, given a subPath and moved behind the inserted mount, is still the manifest's first
+        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
+                .contains("(line 9)", "in the manifest it is /spec/containers/0/volumeMounts/0/readOnly/"));
+    }
+
+    /**
+     * A check of a Pod whose container has two mounts named data (/a writable on line 9, /b read-only) against
+     * "mounts are read-only", after a mutation applying the JSON patch to it.
+     */
+    private static Report readOnlyMountsCheckedAfter(String jsonPatch) {
         PolicyEngine engine = PolicyEngine.of(PolicyPack.parse("""
                 apiVersion: kyverno.io/v1
                 kind: ClusterPolicy
@@ -2053,12 +2038,7 @@ class PolicyEngineTest {
                       match: {any: [{resources: {kinds: [Pod]}}]}
                       mutate:
                         patchesJson6902: |-
-                          - op: add
-                            path: /spec/containers/0/volumeMounts/0/subPath
-                            value: a
-                          - op: add
-                            path: /spec/containers/0/volumeMounts/0
-                            value: {name: data, mountPath: /injected, readOnly: true}
+                %s
                 ---
                 apiVersion: kyverno.io/v1
                 kind: ClusterPolicy
@@ -2071,9 +2051,8 @@ class PolicyEngineTest {
                       validate:
                         message: Mounts are read-only.
                         pattern: {spec: {containers: [{=(volumeMounts): [{readOnly: true}]}]}}
-                """, "pack.yaml"));
-
-        Report report = engine.check(Manifests.parse("""
+                """.formatted(jsonPatch.indent(10).stripTrailing()), "pack.yaml"));
+        return engine.check(Manifests.parse("""
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: app, namespace: shop}
@@ -2085,10 +2064,6 @@ class PolicyEngineTest {
                         - {name: data, mountPath: /a, readOnly: false}
                         - {name: data, mountPath: /b, readOnly: true}
                 """, "pod.yaml"));
-
-        // /a, given a subPath and moved behind the inserted mount, is still the manifest's first
-        assertThat(report.violations()).singleElement().satisfies(r -> assertThat(r.message())
-                .contains("(line 9)", "in the manifest it is /spec/containers/0/volumeMounts/0/readOnly/"));
     }
 
     @Test
